@@ -1,0 +1,3 @@
+import sluice from '@sluice/eslint-config';
+
+export default sluice;

@@ -1,0 +1,4 @@
+export * from './io/protocol-error.ts';
+export * from './io/reader.ts';
+export * from './io/writer.ts';
+export * from './generated/index.ts';
