@@ -92,10 +92,6 @@ function versionCondition(range: VersionRange, valid: VersionRange): string {
   return parts.length === 0 ? 'true' : parts.join(' && ');
 }
 
-function covers(range: VersionRange, within: VersionRange): boolean {
-  return isEmpty(within) || (range.min <= within.min && range.max >= within.max);
-}
-
 function subtract(range: VersionRange, cut: VersionRange): VersionRange {
   if (isEmpty(cut) || isEmpty(intersect(range, cut))) return range;
   // Tagged ranges are always open-ended ("N+"), so only the part below them remains.
@@ -111,6 +107,8 @@ function numberLiteral(value: string | number | boolean | undefined, fallback: s
 class MessageGenerator {
   private readonly valid: VersionRange;
   private readonly flexible: VersionRange;
+  /** The valid versions that are flexible: the context of tagged-field conditions. */
+  private readonly flexibleValid: VersionRange;
   private readonly structs = new Map<string, StructDef>();
   private readonly structOrder: string[] = [];
   /** Names imported from io/codec-helpers.ts by the generated file. */
@@ -122,6 +120,7 @@ class MessageGenerator {
   ) {
     this.valid = parseVersions(spec.validVersions);
     this.flexible = parseVersions(spec.flexibleVersions);
+    this.flexibleValid = intersect(this.flexible, this.valid);
     this.collectStructs(spec.name, spec.fields);
   }
 
@@ -349,7 +348,13 @@ class MessageGenerator {
   }
 
   /** Writes a field, first proving non-null where its type allows null but this version does not. */
-  private writeChecked(field: FieldSpec, value: string, compact: boolean, nullable: boolean, w: string): string {
+  private writeChecked(
+    field: FieldSpec,
+    value: string,
+    compact: boolean,
+    nullable: boolean,
+    w: string,
+  ): string {
     if (nullable || !this.tsType(field).endsWith('| null')) {
       return this.writeValue(field.type, value, compact, nullable, w);
     }
@@ -381,7 +386,9 @@ class MessageGenerator {
 
     // Encoder.
     const usesVersion = fields.length > 0 || hasFlexible;
-    lines.push(`function write${tsName}(w: Writer, v: ${tsName}, ${usesVersion ? '' : '_'}version: number): void {`);
+    lines.push(
+      `function write${tsName}(w: Writer, v: ${tsName}, ${usesVersion ? '' : '_'}version: number): void {`,
+    );
     for (const field of fields) {
       const { regular } = this.fieldRanges(field);
       if (isEmpty(regular)) continue;
@@ -394,14 +401,14 @@ class MessageGenerator {
     }
     if (hasFlexible) {
       const flexCond = versionCondition(this.flexible, this.valid);
-      lines.push(`  if (${flexCond}) {`);
+      lines.push(flexCond === 'true' ? '  {' : `  if (${flexCond}) {`);
       if (tagged.length === 0) {
         lines.push('    w.unsignedVarint(0);');
       } else {
         const names = tagged.map((f) => `write${pascalCase(camelCase(f.name))}`);
         tagged.forEach((field, i) => {
           const value = `v.${camelCase(field.name)}`;
-          const cond = versionCondition(this.fieldRanges(field).tagged, this.valid);
+          const cond = versionCondition(this.fieldRanges(field).tagged, this.flexibleValid);
           const when = cond === 'true' ? '' : `${cond} && `;
           lines.push(`    const ${names[i]} = ${when}${this.nonDefaultCheck(field, value)};`);
         });
@@ -437,14 +444,14 @@ class MessageGenerator {
     if (hasFlexible) {
       const flexCond = versionCondition(this.flexible, this.valid);
       if (tagged.length === 0) {
-        lines.push(`  if (${flexCond}) r.taggedFields();`);
+        lines.push(flexCond === 'true' ? '  r.taggedFields();' : `  if (${flexCond}) r.taggedFields();`);
       } else {
-        lines.push(`  if (${flexCond}) {`);
+        lines.push(flexCond === 'true' ? '  {' : `  if (${flexCond}) {`);
         lines.push('    r.taggedFields((tag, t) => {');
         lines.push('      switch (tag) {');
         for (const field of tagged) {
           const local = `f${pascalCase(camelCase(field.name))}`;
-          const cond = versionCondition(this.fieldRanges(field).tagged, this.valid);
+          const cond = versionCondition(this.fieldRanges(field).tagged, this.flexibleValid);
           const nullable = !isEmpty(this.fieldRanges(field).nullable);
           const read = `${local} = ${this.readValue(field.type, true, nullable, 't')};`;
           lines.push(`        case ${field.tag}:`);
@@ -457,7 +464,9 @@ class MessageGenerator {
         lines.push('        default:', '          return false;', '      }', '    });', '  }');
       }
     }
-    lines.push(`  return { ${fields.map((f) => `${camelCase(f.name)}: f${pascalCase(camelCase(f.name))}`).join(', ')} };`);
+    lines.push(
+      `  return { ${fields.map((f) => `${camelCase(f.name)}: f${pascalCase(camelCase(f.name))}`).join(', ')} };`,
+    );
     lines.push('}', '');
     return lines.join('\n');
   }
@@ -528,7 +537,13 @@ function apiTable(pairs: ApiPair[]): string {
   }
   lines.push('', '/** Every API key by its name, as Kafka names it. */', 'export const ApiKey = {');
   for (const pair of pairs) lines.push(`  ${pair.name}: ${pair.key},`);
-  lines.push('} as const;', '', 'export type ApiKeyName = keyof typeof ApiKey;', 'export type ApiKeyNumber = (typeof ApiKey)[ApiKeyName];', '');
+  lines.push(
+    '} as const;',
+    '',
+    'export type ApiKeyName = keyof typeof ApiKey;',
+    'export type ApiKeyNumber = (typeof ApiKey)[ApiKeyName];',
+    '',
+  );
   lines.push('/** Request and response types of each API, by key. */', 'export interface ApiMessages {');
   for (const pair of pairs) {
     lines.push(`  ${pair.key}: { request: ${pair.request.name}; response: ${pair.response.name} };`);
@@ -546,12 +561,12 @@ function apiTable(pairs: ApiPair[]): string {
     '  latestVersionUnstable: boolean;',
     '  /** Which Kafka listeners accept this API (broker, controller, zkBroker). */',
     '  listeners: readonly string[];',
-    '  encodeRequest(w: Writer, value: ApiMessages[K][\'request\'], version: number): void;',
-    '  decodeRequest(r: Reader, version: number): ApiMessages[K][\'request\'];',
-    '  defaultRequest(): ApiMessages[K][\'request\'];',
-    '  encodeResponse(w: Writer, value: ApiMessages[K][\'response\'], version: number): void;',
-    '  decodeResponse(r: Reader, version: number): ApiMessages[K][\'response\'];',
-    '  defaultResponse(): ApiMessages[K][\'response\'];',
+    "  encodeRequest(w: Writer, value: ApiMessages[K]['request'], version: number): void;",
+    "  decodeRequest(r: Reader, version: number): ApiMessages[K]['request'];",
+    "  defaultRequest(): ApiMessages[K]['request'];",
+    "  encodeResponse(w: Writer, value: ApiMessages[K]['response'], version: number): void;",
+    "  decodeResponse(r: Reader, version: number): ApiMessages[K]['response'];",
+    "  defaultResponse(): ApiMessages[K]['response'];",
     '}',
     '',
     'export const apis: { readonly [K in ApiKeyNumber]: ApiDefinition<K> } = {',
@@ -651,4 +666,3 @@ export function generateAll(specRoot: string): Map<string, string> {
   );
   return files;
 }
-

@@ -28,5 +28,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, text);
   }
-  console.log(`generated ${listFiles(generatedRoot).length} files in ${relative(process.cwd(), generatedRoot)}`);
+  console.log(
+    `generated ${listFiles(generatedRoot).length} files in ${relative(process.cwd(), generatedRoot)}`,
+  );
 }

@@ -7,7 +7,11 @@
  * except ApiVersions whose response header is always v0 so any client can read the broker's answer.
  */
 import { ApiKey, apis, type ApiKeyNumber, type ApiMessages } from './generated/api-keys.ts';
-import { decodeRequestHeader, encodeRequestHeader, type RequestHeader } from './generated/messages/request-header.ts';
+import {
+  decodeRequestHeader,
+  encodeRequestHeader,
+  type RequestHeader,
+} from './generated/messages/request-header.ts';
 import { decodeResponseHeader, encodeResponseHeader } from './generated/messages/response-header.ts';
 import { ProtocolError } from './io/protocol-error.ts';
 import { Reader } from './io/reader.ts';
@@ -98,7 +102,12 @@ export function encodeRequest<K extends ApiKeyNumber>(
 ): Buffer[] {
   const w = new Writer(512);
   w.int32(0);
-  const header: RequestHeader = { requestApiKey: apiKey, requestApiVersion: apiVersion, correlationId, clientId };
+  const header: RequestHeader = {
+    requestApiKey: apiKey,
+    requestApiVersion: apiVersion,
+    correlationId,
+    clientId,
+  };
   encodeRequestHeader(w, header, requestHeaderVersion(apiKey, apiVersion));
   apis[apiKey].encodeRequest(w, body, apiVersion);
   return withSizePrefix(w);

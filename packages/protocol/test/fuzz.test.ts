@@ -52,7 +52,8 @@ function mutate(frame: Buffer, random: Random): Buffer {
         result[at] = [0x00, 0xff, 0x7f, 0x80][pick(4)]!;
         break;
       case 2:
-        if (at + 4 <= result.length) result.writeInt32BE(INTERESTING_INT32[pick(INTERESTING_INT32.length)]!, at);
+        if (at + 4 <= result.length)
+          result.writeInt32BE(INTERESTING_INT32[pick(INTERESTING_INT32.length)]!, at);
         break;
       case 3:
         if (at + 2 <= result.length) result.writeInt16BE([0x7fff, -1, -2, 0][pick(4)]!, at);
@@ -93,7 +94,9 @@ function decodeOrFail(frame: Buffer, label: string): void {
   try {
     result = decodeRequest(frame);
   } catch (error) {
-    assert.fail(`${label}: decodeRequest threw ${String(error)} for frame ${frame.toString('hex').slice(0, 200)}`);
+    assert.fail(
+      `${label}: decodeRequest threw ${String(error)} for frame ${frame.toString('hex').slice(0, 200)}`,
+    );
   }
   const elapsed = performance.now() - started;
   assert.ok(elapsed < SLOW_DECODE_MS, `${label}: decode took ${elapsed.toFixed(1)} ms`);
@@ -116,7 +119,10 @@ describe(`decoder fuzz (FUZZ_SEED=${seed})`, () => {
       if (!decodeRequest(frame).ok) rejected++;
     }
     // Most mutations must be caught; if nearly none are, the decoder has stopped checking what it reads.
-    assert.ok(rejected > FRAMES_PER_RUN * 0.3, `only ${rejected} of ${FRAMES_PER_RUN} hostile frames rejected`);
+    assert.ok(
+      rejected > FRAMES_PER_RUN * 0.3,
+      `only ${rejected} of ${FRAMES_PER_RUN} hostile frames rejected`,
+    );
   });
 
   it('answers malformed responses with ProtocolError only', () => {
@@ -142,8 +148,14 @@ describe(`decoder fuzz (FUZZ_SEED=${seed})`, () => {
   it('rejects lying lengths without allocating for them', () => {
     // Each frame is a valid header followed by one lying length: a Produce v3 topic array of 2^31-1 entries,
     // a Metadata v0 topic name of 32 KiB, and a CreateTopics v5 (flexible) compact array of 2^32-2 entries.
-    const produce = Buffer.from('0000' + '0003' + '00000001' + 'ffff' + 'ffff' + '0001' + '000003e8' + '7fffffff', 'hex');
-    const metadata = Buffer.from('0003' + '0000' + '00000001' + '0000' + '00000001' + '7fff' + '616263', 'hex');
+    const produce = Buffer.from(
+      '0000' + '0003' + '00000001' + 'ffff' + 'ffff' + '0001' + '000003e8' + '7fffffff',
+      'hex',
+    );
+    const metadata = Buffer.from(
+      '0003' + '0000' + '00000001' + '0000' + '00000001' + '7fff' + '616263',
+      'hex',
+    );
     const createTopics = Buffer.from('0013' + '0005' + '00000001' + 'ffff' + '00' + 'feffffff0f', 'hex');
     const before = process.memoryUsage();
     for (let i = 0; i < 20_000; i++) {
@@ -155,6 +167,9 @@ describe(`decoder fuzz (FUZZ_SEED=${seed})`, () => {
     }
     const after = process.memoryUsage();
     const grownMiB = (after.arrayBuffers - before.arrayBuffers + after.external - before.external) / 2 ** 20;
-    assert.ok(grownMiB < 16, `decoding 60,000 tiny lying frames grew buffer memory by ${grownMiB.toFixed(1)} MiB`);
+    assert.ok(
+      grownMiB < 16,
+      `decoding 60,000 tiny lying frames grew buffer memory by ${grownMiB.toFixed(1)} MiB`,
+    );
   });
 });

@@ -19,9 +19,16 @@ it('src/generated matches a fresh run of the generator', () => {
     .filter((entry) => entry.isFile())
     .map((entry) => relative(generatedRoot, join(entry.parentPath, entry.name)))
     .sort();
-  assert.deepEqual(onDisk, [...expected.keys()].sort(), 'generated file list differs: run `npm run generate`');
+  assert.deepEqual(
+    onDisk,
+    [...expected.keys()].sort(),
+    'generated file list differs: run `npm run generate`',
+  );
   for (const [path, text] of expected) {
     const actual = readFileSync(join(generatedRoot, path), 'utf8');
-    assert.ok(actual === text, `src/generated/${path} differs from the generator's output: run \`npm run generate\``);
+    assert.ok(
+      actual === text,
+      `src/generated/${path} differs from the generator's output: run \`npm run generate\``,
+    );
   }
 });

@@ -66,7 +66,10 @@ function scalar(type: string, random: Random): unknown {
     case 'uint32':
       return int(random, 0, 4294967295);
     case 'int64':
-      return BigInt.asIntN(64, (BigInt(int(random, 0, 0xffffffff)) << 32n) | BigInt(int(random, 0, 0xffffffff)));
+      return BigInt.asIntN(
+        64,
+        (BigInt(int(random, 0, 0xffffffff)) << 32n) | BigInt(int(random, 0, 0xffffffff)),
+      );
     case 'float64':
       return (random() - 0.5) * 1e6;
     case 'string':
@@ -81,7 +84,11 @@ function scalar(type: string, random: Random): unknown {
   }
 }
 
-export function randomStruct(ctx: FieldContext, fields: FieldSpec[], random: Random): Record<string, unknown> {
+export function randomStruct(
+  ctx: FieldContext,
+  fields: FieldSpec[],
+  random: Random,
+): Record<string, unknown> {
   const value: Record<string, unknown> = {};
   for (const field of fields) value[camelCase(field.name)] = randomField(ctx, field, random);
   return value;
@@ -124,7 +131,13 @@ export function firstDifference(
       if (ea.length !== aa.length) return `${here}.length`;
       for (let i = 0; i < ea.length; i++) {
         const diff = isStruct
-          ? firstDifference(ctx, structFields(ctx.spec, field), ea[i] as never, aa[i] as never, `${here}[${i}]`)
+          ? firstDifference(
+              ctx,
+              structFields(ctx.spec, field),
+              ea[i] as never,
+              aa[i] as never,
+              `${here}[${i}]`,
+            )
           : sameScalar(ea[i], aa[i])
             ? null
             : `${here}[${i}]`;
@@ -150,4 +163,3 @@ function sameScalar(a: unknown, b: unknown): boolean {
   if (Buffer.isBuffer(a) && Buffer.isBuffer(b)) return a.equals(b);
   return a === b;
 }
-

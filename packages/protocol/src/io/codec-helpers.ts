@@ -45,7 +45,9 @@ export function isDeepEqual(a: unknown, b: unknown): boolean {
     const keys = Object.keys(a);
     return (
       keys.length === Object.keys(b).length &&
-      keys.every((key) => isDeepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+      keys.every((key) =>
+        isDeepEqual((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+      )
     );
   }
   return false;

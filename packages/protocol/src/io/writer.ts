@@ -137,7 +137,9 @@ export class Writer {
   raw(bytes: Uint8Array): this {
     if (bytes.length >= REFERENCE_THRESHOLD) {
       this.cutChunk();
-      this.chunks.push(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+      this.chunks.push(
+        Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length),
+      );
       this.chunkedBytes += bytes.length;
       return this;
     }
@@ -164,7 +166,8 @@ export class Writer {
 
   string(value: string): this {
     const byteLength = Buffer.byteLength(value, 'utf8');
-    if (byteLength > 0x7fff) throw new ProtocolError('invalid', `string of ${byteLength} bytes exceeds int16 length`);
+    if (byteLength > 0x7fff)
+      throw new ProtocolError('invalid', `string of ${byteLength} bytes exceeds int16 length`);
     this.int16(byteLength);
     this.utf8(value, byteLength);
     return this;

@@ -26,7 +26,7 @@ function writeAddRaftVoterRequestListener(w: Writer, v: AddRaftVoterRequestListe
   w.compactString(v.name);
   w.compactString(v.host);
   w.uint16(v.port);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readAddRaftVoterRequestListener(r: Reader, version: number): AddRaftVot
   fHost = r.compactString();
   let fPort: number = 0;
   fPort = r.uint16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, host: fHost, port: fPort };
 }
 
@@ -69,7 +69,7 @@ function writeAddRaftVoterRequest(w: Writer, v: AddRaftVoterRequest, version: nu
   w.int32(v.voterId);
   w.uuid(v.voterDirectoryId);
   w.unsignedVarint(v.listeners.length + 1); for (const item of v.listeners) { writeAddRaftVoterRequestListener(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -85,7 +85,7 @@ function readAddRaftVoterRequest(r: Reader, version: number): AddRaftVoterReques
   fVoterDirectoryId = r.uuid();
   let fListeners: AddRaftVoterRequestListener[] = [];
   fListeners = readCompactArray(r, 1, () => readAddRaftVoterRequestListener(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { clusterId: fClusterId, timeoutMs: fTimeoutMs, voterId: fVoterId, voterDirectoryId: fVoterDirectoryId, listeners: fListeners };
 }
 

@@ -21,7 +21,7 @@ export function defaultAllocateProducerIdsRequest(): AllocateProducerIdsRequest 
 function writeAllocateProducerIdsRequest(w: Writer, v: AllocateProducerIdsRequest, version: number): void {
   w.int32(v.brokerId);
   w.int64(v.brokerEpoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -31,7 +31,7 @@ function readAllocateProducerIdsRequest(r: Reader, version: number): AllocatePro
   fBrokerId = r.int32();
   let fBrokerEpoch: bigint = -1n;
   fBrokerEpoch = r.int64();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { brokerId: fBrokerId, brokerEpoch: fBrokerEpoch };
 }
 

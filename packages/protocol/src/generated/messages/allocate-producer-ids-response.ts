@@ -29,7 +29,7 @@ function writeAllocateProducerIdsResponse(w: Writer, v: AllocateProducerIdsRespo
   w.int16(v.errorCode);
   w.int64(v.producerIdStart);
   w.int32(v.producerIdLen);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -43,7 +43,7 @@ function readAllocateProducerIdsResponse(r: Reader, version: number): AllocatePr
   fProducerIdStart = r.int64();
   let fProducerIdLen: number = 0;
   fProducerIdLen = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, producerIdStart: fProducerIdStart, producerIdLen: fProducerIdLen };
 }
 

@@ -22,7 +22,7 @@ export function defaultAlterPartitionReassignmentsRequestReassignablePartition()
 function writeAlterPartitionReassignmentsRequestReassignablePartition(w: Writer, v: AlterPartitionReassignmentsRequestReassignablePartition, version: number): void {
   w.int32(v.partitionIndex);
   if (v.replicas === null) w.unsignedVarint(0); else { w.unsignedVarint(v.replicas.length + 1); for (const item of v.replicas) { w.int32(item); } }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readAlterPartitionReassignmentsRequestReassignablePartition(r: Reader, 
   fPartitionIndex = r.int32();
   let fReplicas: number[] | null = null;
   fReplicas = readCompactArrayNullable(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, replicas: fReplicas };
 }
 
@@ -53,7 +53,7 @@ export function defaultAlterPartitionReassignmentsRequestReassignableTopic(): Al
 function writeAlterPartitionReassignmentsRequestReassignableTopic(w: Writer, v: AlterPartitionReassignmentsRequestReassignableTopic, version: number): void {
   w.compactString(v.name);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeAlterPartitionReassignmentsRequestReassignablePartition(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -63,7 +63,7 @@ function readAlterPartitionReassignmentsRequestReassignableTopic(r: Reader, vers
   fName = r.compactString();
   let fPartitions: AlterPartitionReassignmentsRequestReassignablePartition[] = [];
   fPartitions = readCompactArray(r, 1, () => readAlterPartitionReassignmentsRequestReassignablePartition(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, partitions: fPartitions };
 }
 
@@ -84,7 +84,7 @@ export function defaultAlterPartitionReassignmentsRequest(): AlterPartitionReass
 function writeAlterPartitionReassignmentsRequest(w: Writer, v: AlterPartitionReassignmentsRequest, version: number): void {
   w.int32(v.timeoutMs);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeAlterPartitionReassignmentsRequestReassignableTopic(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -94,7 +94,7 @@ function readAlterPartitionReassignmentsRequest(r: Reader, version: number): Alt
   fTimeoutMs = r.int32();
   let fTopics: AlterPartitionReassignmentsRequestReassignableTopic[] = [];
   fTopics = readCompactArray(r, 1, () => readAlterPartitionReassignmentsRequestReassignableTopic(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { timeoutMs: fTimeoutMs, topics: fTopics };
 }
 

@@ -26,7 +26,7 @@ function writeAlterPartitionReassignmentsResponseReassignablePartitionResponse(w
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readAlterPartitionReassignmentsResponseReassignablePartitionResponse(r:
   fErrorCode = r.int16();
   let fErrorMessage: string | null = "";
   fErrorMessage = r.compactNullableString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, errorCode: fErrorCode, errorMessage: fErrorMessage };
 }
 
@@ -59,7 +59,7 @@ export function defaultAlterPartitionReassignmentsResponseReassignableTopicRespo
 function writeAlterPartitionReassignmentsResponseReassignableTopicResponse(w: Writer, v: AlterPartitionReassignmentsResponseReassignableTopicResponse, version: number): void {
   w.compactString(v.name);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeAlterPartitionReassignmentsResponseReassignablePartitionResponse(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -69,7 +69,7 @@ function readAlterPartitionReassignmentsResponseReassignableTopicResponse(r: Rea
   fName = r.compactString();
   let fPartitions: AlterPartitionReassignmentsResponseReassignablePartitionResponse[] = [];
   fPartitions = readCompactArray(r, 1, () => readAlterPartitionReassignmentsResponseReassignablePartitionResponse(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, partitions: fPartitions };
 }
 
@@ -98,7 +98,7 @@ function writeAlterPartitionReassignmentsResponse(w: Writer, v: AlterPartitionRe
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
   w.unsignedVarint(v.responses.length + 1); for (const item of v.responses) { writeAlterPartitionReassignmentsResponseReassignableTopicResponse(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -112,7 +112,7 @@ function readAlterPartitionReassignmentsResponse(r: Reader, version: number): Al
   fErrorMessage = r.compactNullableString();
   let fResponses: AlterPartitionReassignmentsResponseReassignableTopicResponse[] = [];
   fResponses = readCompactArray(r, 1, () => readAlterPartitionReassignmentsResponseReassignableTopicResponse(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, responses: fResponses };
 }
 

@@ -22,7 +22,7 @@ export function defaultAlterPartitionRequestBrokerState(): AlterPartitionRequest
 function writeAlterPartitionRequestBrokerState(w: Writer, v: AlterPartitionRequestBrokerState, version: number): void {
   if (version >= 3) { w.int32(v.brokerId); }
   if (version >= 3) { w.int64(v.brokerEpoch); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readAlterPartitionRequestBrokerState(r: Reader, version: number): Alter
   if (version >= 3) { fBrokerId = r.int32(); }
   let fBrokerEpoch: bigint = -1n;
   if (version >= 3) { fBrokerEpoch = r.int64(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { brokerId: fBrokerId, brokerEpoch: fBrokerEpoch };
 }
 
@@ -68,7 +68,7 @@ function writeAlterPartitionRequestPartitionData(w: Writer, v: AlterPartitionReq
   if (version >= 3) { w.unsignedVarint(v.newIsrWithEpochs.length + 1); for (const item of v.newIsrWithEpochs) { writeAlterPartitionRequestBrokerState(w, item, version); } }
   if (version >= 1) { w.int8(v.leaderRecoveryState); }
   w.int32(v.partitionEpoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -86,7 +86,7 @@ function readAlterPartitionRequestPartitionData(r: Reader, version: number): Alt
   if (version >= 1) { fLeaderRecoveryState = r.int8(); }
   let fPartitionEpoch: number = 0;
   fPartitionEpoch = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, leaderEpoch: fLeaderEpoch, newIsr: fNewIsr, newIsrWithEpochs: fNewIsrWithEpochs, leaderRecoveryState: fLeaderRecoveryState, partitionEpoch: fPartitionEpoch };
 }
 
@@ -110,7 +110,7 @@ function writeAlterPartitionRequestTopicData(w: Writer, v: AlterPartitionRequest
   if (version <= 1) { w.compactString(v.topicName); }
   if (version >= 2) { w.uuid(v.topicId); }
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeAlterPartitionRequestPartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -122,7 +122,7 @@ function readAlterPartitionRequestTopicData(r: Reader, version: number): AlterPa
   if (version >= 2) { fTopicId = r.uuid(); }
   let fPartitions: AlterPartitionRequestPartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readAlterPartitionRequestPartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicName: fTopicName, topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -146,7 +146,7 @@ function writeAlterPartitionRequest(w: Writer, v: AlterPartitionRequest, version
   w.int32(v.brokerId);
   w.int64(v.brokerEpoch);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeAlterPartitionRequestTopicData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -158,7 +158,7 @@ function readAlterPartitionRequest(r: Reader, version: number): AlterPartitionRe
   fBrokerEpoch = r.int64();
   let fTopics: AlterPartitionRequestTopicData[] = [];
   fTopics = readCompactArray(r, 1, () => readAlterPartitionRequestTopicData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { brokerId: fBrokerId, brokerEpoch: fBrokerEpoch, topics: fTopics };
 }
 

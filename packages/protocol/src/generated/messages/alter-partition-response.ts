@@ -42,7 +42,7 @@ function writeAlterPartitionResponsePartitionData(w: Writer, v: AlterPartitionRe
   w.unsignedVarint(v.isr.length + 1); for (const item of v.isr) { w.int32(item); }
   if (version >= 1) { w.int8(v.leaderRecoveryState); }
   w.int32(v.partitionEpoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -62,7 +62,7 @@ function readAlterPartitionResponsePartitionData(r: Reader, version: number): Al
   if (version >= 1) { fLeaderRecoveryState = r.int8(); }
   let fPartitionEpoch: number = 0;
   fPartitionEpoch = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, errorCode: fErrorCode, leaderId: fLeaderId, leaderEpoch: fLeaderEpoch, isr: fIsr, leaderRecoveryState: fLeaderRecoveryState, partitionEpoch: fPartitionEpoch };
 }
 
@@ -86,7 +86,7 @@ function writeAlterPartitionResponseTopicData(w: Writer, v: AlterPartitionRespon
   if (version <= 1) { w.compactString(v.topicName); }
   if (version >= 2) { w.uuid(v.topicId); }
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeAlterPartitionResponsePartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -98,7 +98,7 @@ function readAlterPartitionResponseTopicData(r: Reader, version: number): AlterP
   if (version >= 2) { fTopicId = r.uuid(); }
   let fPartitions: AlterPartitionResponsePartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readAlterPartitionResponsePartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicName: fTopicName, topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -122,7 +122,7 @@ function writeAlterPartitionResponse(w: Writer, v: AlterPartitionResponse, versi
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeAlterPartitionResponseTopicData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -134,7 +134,7 @@ function readAlterPartitionResponse(r: Reader, version: number): AlterPartitionR
   fErrorCode = r.int16();
   let fTopics: AlterPartitionResponseTopicData[] = [];
   fTopics = readCompactArray(r, 1, () => readAlterPartitionResponseTopicData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, topics: fTopics };
 }
 

@@ -22,7 +22,7 @@ export function defaultAlterUserScramCredentialsRequestScramCredentialDeletion()
 function writeAlterUserScramCredentialsRequestScramCredentialDeletion(w: Writer, v: AlterUserScramCredentialsRequestScramCredentialDeletion, version: number): void {
   w.compactString(v.name);
   w.int8(v.mechanism);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readAlterUserScramCredentialsRequestScramCredentialDeletion(r: Reader, 
   fName = r.compactString();
   let fMechanism: number = 0;
   fMechanism = r.int8();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, mechanism: fMechanism };
 }
 
@@ -65,7 +65,7 @@ function writeAlterUserScramCredentialsRequestScramCredentialUpsertion(w: Writer
   w.int32(v.iterations);
   w.compactBytes(v.salt);
   w.compactBytes(v.saltedPassword);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -81,7 +81,7 @@ function readAlterUserScramCredentialsRequestScramCredentialUpsertion(r: Reader,
   fSalt = r.compactBytes();
   let fSaltedPassword: Buffer = Buffer.alloc(0);
   fSaltedPassword = r.compactBytes();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, mechanism: fMechanism, iterations: fIterations, salt: fSalt, saltedPassword: fSaltedPassword };
 }
 
@@ -102,7 +102,7 @@ export function defaultAlterUserScramCredentialsRequest(): AlterUserScramCredent
 function writeAlterUserScramCredentialsRequest(w: Writer, v: AlterUserScramCredentialsRequest, version: number): void {
   w.unsignedVarint(v.deletions.length + 1); for (const item of v.deletions) { writeAlterUserScramCredentialsRequestScramCredentialDeletion(w, item, version); }
   w.unsignedVarint(v.upsertions.length + 1); for (const item of v.upsertions) { writeAlterUserScramCredentialsRequestScramCredentialUpsertion(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -112,7 +112,7 @@ function readAlterUserScramCredentialsRequest(r: Reader, version: number): Alter
   fDeletions = readCompactArray(r, 1, () => readAlterUserScramCredentialsRequestScramCredentialDeletion(r, version));
   let fUpsertions: AlterUserScramCredentialsRequestScramCredentialUpsertion[] = [];
   fUpsertions = readCompactArray(r, 1, () => readAlterUserScramCredentialsRequestScramCredentialUpsertion(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { deletions: fDeletions, upsertions: fUpsertions };
 }
 

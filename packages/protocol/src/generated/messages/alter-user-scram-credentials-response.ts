@@ -26,7 +26,7 @@ function writeAlterUserScramCredentialsResponseAlterUserScramCredentialsResult(w
   w.compactString(v.user);
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readAlterUserScramCredentialsResponseAlterUserScramCredentialsResult(r:
   fErrorCode = r.int16();
   let fErrorMessage: string | null = "";
   fErrorMessage = r.compactNullableString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { user: fUser, errorCode: fErrorCode, errorMessage: fErrorMessage };
 }
 
@@ -59,7 +59,7 @@ export function defaultAlterUserScramCredentialsResponse(): AlterUserScramCreden
 function writeAlterUserScramCredentialsResponse(w: Writer, v: AlterUserScramCredentialsResponse, version: number): void {
   w.int32(v.throttleTimeMs);
   w.unsignedVarint(v.results.length + 1); for (const item of v.results) { writeAlterUserScramCredentialsResponseAlterUserScramCredentialsResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -69,7 +69,7 @@ function readAlterUserScramCredentialsResponse(r: Reader, version: number): Alte
   fThrottleTimeMs = r.int32();
   let fResults: AlterUserScramCredentialsResponseAlterUserScramCredentialsResult[] = [];
   fResults = readCompactArray(r, 1, () => readAlterUserScramCredentialsResponseAlterUserScramCredentialsResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, results: fResults };
 }
 

@@ -150,10 +150,10 @@ function writeApiVersionsResponse(w: Writer, v: ApiVersionsResponse, version: nu
   if (version >= 3) { w.unsignedVarint(v.apiKeys.length + 1); for (const item of v.apiKeys) { writeApiVersionsResponseApiVersion(w, item, version); } } else { w.int32(v.apiKeys.length); for (const item of v.apiKeys) { writeApiVersionsResponseApiVersion(w, item, version); } }
   if (version >= 1) { w.int32(v.throttleTimeMs); }
   if (version >= 3) {
-    const writeSupportedFeatures = version >= 3 && v.supportedFeatures.length > 0;
-    const writeFinalizedFeaturesEpoch = version >= 3 && v.finalizedFeaturesEpoch !== -1n;
-    const writeFinalizedFeatures = version >= 3 && v.finalizedFeatures.length > 0;
-    const writeZkMigrationReady = version >= 3 && v.zkMigrationReady !== false;
+    const writeSupportedFeatures = v.supportedFeatures.length > 0;
+    const writeFinalizedFeaturesEpoch = v.finalizedFeaturesEpoch !== -1n;
+    const writeFinalizedFeatures = v.finalizedFeatures.length > 0;
+    const writeZkMigrationReady = v.zkMigrationReady !== false;
     w.unsignedVarint((writeSupportedFeatures ? 1 : 0) + (writeFinalizedFeaturesEpoch ? 1 : 0) + (writeFinalizedFeatures ? 1 : 0) + (writeZkMigrationReady ? 1 : 0));
     if (writeSupportedFeatures) w.taggedField(0, (t) => { t.unsignedVarint(v.supportedFeatures.length + 1); for (const item of v.supportedFeatures) { writeApiVersionsResponseSupportedFeatureKey(t, item, version); } });
     if (writeFinalizedFeaturesEpoch) w.taggedField(1, (t) => { t.int64(v.finalizedFeaturesEpoch); });
@@ -177,13 +177,13 @@ function readApiVersionsResponse(r: Reader, version: number): ApiVersionsRespons
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:
-          if (version >= 3) { fSupportedFeatures = readCompactArray(t, 1, () => readApiVersionsResponseSupportedFeatureKey(t, version)); return true; } return false;
+          fSupportedFeatures = readCompactArray(t, 1, () => readApiVersionsResponseSupportedFeatureKey(t, version)); return true;
         case 1:
-          if (version >= 3) { fFinalizedFeaturesEpoch = t.int64(); return true; } return false;
+          fFinalizedFeaturesEpoch = t.int64(); return true;
         case 2:
-          if (version >= 3) { fFinalizedFeatures = readCompactArray(t, 1, () => readApiVersionsResponseFinalizedFeatureKey(t, version)); return true; } return false;
+          fFinalizedFeatures = readCompactArray(t, 1, () => readApiVersionsResponseFinalizedFeatureKey(t, version)); return true;
         case 3:
-          if (version >= 3) { fZkMigrationReady = t.bool(); return true; } return false;
+          fZkMigrationReady = t.bool(); return true;
         default:
           return false;
       }

@@ -18,7 +18,7 @@ export function defaultAssignReplicasToDirsRequestPartitionData(): AssignReplica
 
 function writeAssignReplicasToDirsRequestPartitionData(w: Writer, v: AssignReplicasToDirsRequestPartitionData, version: number): void {
   w.int32(v.partitionIndex);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -26,7 +26,7 @@ function writeAssignReplicasToDirsRequestPartitionData(w: Writer, v: AssignRepli
 function readAssignReplicasToDirsRequestPartitionData(r: Reader, version: number): AssignReplicasToDirsRequestPartitionData {
   let fPartitionIndex: number = 0;
   fPartitionIndex = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex };
 }
 
@@ -46,7 +46,7 @@ export function defaultAssignReplicasToDirsRequestTopicData(): AssignReplicasToD
 function writeAssignReplicasToDirsRequestTopicData(w: Writer, v: AssignReplicasToDirsRequestTopicData, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeAssignReplicasToDirsRequestPartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -56,7 +56,7 @@ function readAssignReplicasToDirsRequestTopicData(r: Reader, version: number): A
   fTopicId = r.uuid();
   let fPartitions: AssignReplicasToDirsRequestPartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readAssignReplicasToDirsRequestPartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -76,7 +76,7 @@ export function defaultAssignReplicasToDirsRequestDirectoryData(): AssignReplica
 function writeAssignReplicasToDirsRequestDirectoryData(w: Writer, v: AssignReplicasToDirsRequestDirectoryData, version: number): void {
   w.uuid(v.id);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeAssignReplicasToDirsRequestTopicData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -86,7 +86,7 @@ function readAssignReplicasToDirsRequestDirectoryData(r: Reader, version: number
   fId = r.uuid();
   let fTopics: AssignReplicasToDirsRequestTopicData[] = [];
   fTopics = readCompactArray(r, 1, () => readAssignReplicasToDirsRequestTopicData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { id: fId, topics: fTopics };
 }
 
@@ -110,7 +110,7 @@ function writeAssignReplicasToDirsRequest(w: Writer, v: AssignReplicasToDirsRequ
   w.int32(v.brokerId);
   w.int64(v.brokerEpoch);
   w.unsignedVarint(v.directories.length + 1); for (const item of v.directories) { writeAssignReplicasToDirsRequestDirectoryData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -122,7 +122,7 @@ function readAssignReplicasToDirsRequest(r: Reader, version: number): AssignRepl
   fBrokerEpoch = r.int64();
   let fDirectories: AssignReplicasToDirsRequestDirectoryData[] = [];
   fDirectories = readCompactArray(r, 1, () => readAssignReplicasToDirsRequestDirectoryData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { brokerId: fBrokerId, brokerEpoch: fBrokerEpoch, directories: fDirectories };
 }
 

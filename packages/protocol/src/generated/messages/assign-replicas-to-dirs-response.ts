@@ -22,7 +22,7 @@ export function defaultAssignReplicasToDirsResponsePartitionData(): AssignReplic
 function writeAssignReplicasToDirsResponsePartitionData(w: Writer, v: AssignReplicasToDirsResponsePartitionData, version: number): void {
   w.int32(v.partitionIndex);
   w.int16(v.errorCode);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readAssignReplicasToDirsResponsePartitionData(r: Reader, version: numbe
   fPartitionIndex = r.int32();
   let fErrorCode: number = 0;
   fErrorCode = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, errorCode: fErrorCode };
 }
 
@@ -52,7 +52,7 @@ export function defaultAssignReplicasToDirsResponseTopicData(): AssignReplicasTo
 function writeAssignReplicasToDirsResponseTopicData(w: Writer, v: AssignReplicasToDirsResponseTopicData, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeAssignReplicasToDirsResponsePartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -62,7 +62,7 @@ function readAssignReplicasToDirsResponseTopicData(r: Reader, version: number): 
   fTopicId = r.uuid();
   let fPartitions: AssignReplicasToDirsResponsePartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readAssignReplicasToDirsResponsePartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -82,7 +82,7 @@ export function defaultAssignReplicasToDirsResponseDirectoryData(): AssignReplic
 function writeAssignReplicasToDirsResponseDirectoryData(w: Writer, v: AssignReplicasToDirsResponseDirectoryData, version: number): void {
   w.uuid(v.id);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeAssignReplicasToDirsResponseTopicData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -92,7 +92,7 @@ function readAssignReplicasToDirsResponseDirectoryData(r: Reader, version: numbe
   fId = r.uuid();
   let fTopics: AssignReplicasToDirsResponseTopicData[] = [];
   fTopics = readCompactArray(r, 1, () => readAssignReplicasToDirsResponseTopicData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { id: fId, topics: fTopics };
 }
 
@@ -116,7 +116,7 @@ function writeAssignReplicasToDirsResponse(w: Writer, v: AssignReplicasToDirsRes
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.unsignedVarint(v.directories.length + 1); for (const item of v.directories) { writeAssignReplicasToDirsResponseDirectoryData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -128,7 +128,7 @@ function readAssignReplicasToDirsResponse(r: Reader, version: number): AssignRep
   fErrorCode = r.int16();
   let fDirectories: AssignReplicasToDirsResponseDirectoryData[] = [];
   fDirectories = readCompactArray(r, 1, () => readAssignReplicasToDirsResponseDirectoryData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, directories: fDirectories };
 }
 

@@ -37,7 +37,7 @@ function writeBrokerHeartbeatRequest(w: Writer, v: BrokerHeartbeatRequest, versi
   w.int64(v.currentMetadataOffset);
   w.bool(v.wantFence);
   w.bool(v.wantShutDown);
-  if (true) {
+  {
     const writeOfflineLogDirs = version >= 1 && v.offlineLogDirs.length > 0;
     w.unsignedVarint((writeOfflineLogDirs ? 1 : 0));
     if (writeOfflineLogDirs) w.taggedField(0, (t) => { t.unsignedVarint(v.offlineLogDirs.length + 1); for (const item of v.offlineLogDirs) { t.uuid(item); } });
@@ -56,7 +56,7 @@ function readBrokerHeartbeatRequest(r: Reader, version: number): BrokerHeartbeat
   let fWantShutDown: boolean = false;
   fWantShutDown = r.bool();
   let fOfflineLogDirs: string[] = [];
-  if (true) {
+  {
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:

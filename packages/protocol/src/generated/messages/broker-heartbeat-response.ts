@@ -33,7 +33,7 @@ function writeBrokerHeartbeatResponse(w: Writer, v: BrokerHeartbeatResponse, ver
   w.bool(v.isCaughtUp);
   w.bool(v.isFenced);
   w.bool(v.shouldShutDown);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -49,7 +49,7 @@ function readBrokerHeartbeatResponse(r: Reader, version: number): BrokerHeartbea
   fIsFenced = r.bool();
   let fShouldShutDown: boolean = false;
   fShouldShutDown = r.bool();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, isCaughtUp: fIsCaughtUp, isFenced: fIsFenced, shouldShutDown: fShouldShutDown };
 }
 

@@ -30,7 +30,7 @@ function writeBrokerRegistrationRequestListener(w: Writer, v: BrokerRegistration
   w.compactString(v.host);
   w.uint16(v.port);
   w.int16(v.securityProtocol);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -44,7 +44,7 @@ function readBrokerRegistrationRequestListener(r: Reader, version: number): Brok
   fPort = r.uint16();
   let fSecurityProtocol: number = 0;
   fSecurityProtocol = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, host: fHost, port: fPort, securityProtocol: fSecurityProtocol };
 }
 
@@ -69,7 +69,7 @@ function writeBrokerRegistrationRequestFeature(w: Writer, v: BrokerRegistrationR
   w.compactString(v.name);
   w.int16(v.minSupportedVersion);
   w.int16(v.maxSupportedVersion);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -81,7 +81,7 @@ function readBrokerRegistrationRequestFeature(r: Reader, version: number): Broke
   fMinSupportedVersion = r.int16();
   let fMaxSupportedVersion: number = 0;
   fMaxSupportedVersion = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, minSupportedVersion: fMinSupportedVersion, maxSupportedVersion: fMaxSupportedVersion };
 }
 
@@ -130,7 +130,7 @@ function writeBrokerRegistrationRequest(w: Writer, v: BrokerRegistrationRequest,
   if (version >= 1) { w.bool(v.isMigratingZkBroker); }
   if (version >= 2) { w.unsignedVarint(v.logDirs.length + 1); for (const item of v.logDirs) { w.uuid(item); } }
   if (version >= 3) { w.int64(v.previousBrokerEpoch); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -154,7 +154,7 @@ function readBrokerRegistrationRequest(r: Reader, version: number): BrokerRegist
   if (version >= 2) { fLogDirs = readCompactArray(r, 16, () => r.uuid()); }
   let fPreviousBrokerEpoch: bigint = -1n;
   if (version >= 3) { fPreviousBrokerEpoch = r.int64(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { brokerId: fBrokerId, clusterId: fClusterId, incarnationId: fIncarnationId, listeners: fListeners, features: fFeatures, rack: fRack, isMigratingZkBroker: fIsMigratingZkBroker, logDirs: fLogDirs, previousBrokerEpoch: fPreviousBrokerEpoch };
 }
 

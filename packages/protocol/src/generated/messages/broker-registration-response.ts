@@ -25,7 +25,7 @@ function writeBrokerRegistrationResponse(w: Writer, v: BrokerRegistrationRespons
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.int64(v.brokerEpoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -37,7 +37,7 @@ function readBrokerRegistrationResponse(r: Reader, version: number): BrokerRegis
   fErrorCode = r.int16();
   let fBrokerEpoch: bigint = -1n;
   fBrokerEpoch = r.int64();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, brokerEpoch: fBrokerEpoch };
 }
 

@@ -22,7 +22,7 @@ export function defaultConsumerGroupDescribeRequest(): ConsumerGroupDescribeRequ
 function writeConsumerGroupDescribeRequest(w: Writer, v: ConsumerGroupDescribeRequest, version: number): void {
   w.unsignedVarint(v.groupIds.length + 1); for (const item of v.groupIds) { w.compactString(item); }
   w.bool(v.includeAuthorizedOperations);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readConsumerGroupDescribeRequest(r: Reader, version: number): ConsumerG
   fGroupIds = readCompactArray(r, 1, () => r.compactString());
   let fIncludeAuthorizedOperations: boolean = false;
   fIncludeAuthorizedOperations = r.bool();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { groupIds: fGroupIds, includeAuthorizedOperations: fIncludeAuthorizedOperations };
 }
 

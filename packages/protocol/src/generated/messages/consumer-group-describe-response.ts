@@ -26,7 +26,7 @@ function writeConsumerGroupDescribeResponseTopicPartitions(w: Writer, v: Consume
   w.uuid(v.topicId);
   w.compactString(v.topicName);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readConsumerGroupDescribeResponseTopicPartitions(r: Reader, version: nu
   fTopicName = r.compactString();
   let fPartitions: number[] = [];
   fPartitions = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, topicName: fTopicName, partitions: fPartitions };
 }
 
@@ -55,7 +55,7 @@ export function defaultConsumerGroupDescribeResponseAssignment(): ConsumerGroupD
 
 function writeConsumerGroupDescribeResponseAssignment(w: Writer, v: ConsumerGroupDescribeResponseAssignment, version: number): void {
   w.unsignedVarint(v.topicPartitions.length + 1); for (const item of v.topicPartitions) { writeConsumerGroupDescribeResponseTopicPartitions(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -63,7 +63,7 @@ function writeConsumerGroupDescribeResponseAssignment(w: Writer, v: ConsumerGrou
 function readConsumerGroupDescribeResponseAssignment(r: Reader, version: number): ConsumerGroupDescribeResponseAssignment {
   let fTopicPartitions: ConsumerGroupDescribeResponseTopicPartitions[] = [];
   fTopicPartitions = readCompactArray(r, 1, () => readConsumerGroupDescribeResponseTopicPartitions(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicPartitions: fTopicPartitions };
 }
 
@@ -116,7 +116,7 @@ function writeConsumerGroupDescribeResponseMember(w: Writer, v: ConsumerGroupDes
   w.compactNullableString(v.subscribedTopicRegex);
   writeConsumerGroupDescribeResponseAssignment(w, v.assignment, version);
   writeConsumerGroupDescribeResponseAssignment(w, v.targetAssignment, version);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -142,7 +142,7 @@ function readConsumerGroupDescribeResponseMember(r: Reader, version: number): Co
   fAssignment = readConsumerGroupDescribeResponseAssignment(r, version);
   let fTargetAssignment: ConsumerGroupDescribeResponseAssignment = defaultConsumerGroupDescribeResponseAssignment();
   fTargetAssignment = readConsumerGroupDescribeResponseAssignment(r, version);
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { memberId: fMemberId, instanceId: fInstanceId, rackId: fRackId, memberEpoch: fMemberEpoch, clientId: fClientId, clientHost: fClientHost, subscribedTopicNames: fSubscribedTopicNames, subscribedTopicRegex: fSubscribedTopicRegex, assignment: fAssignment, targetAssignment: fTargetAssignment };
 }
 
@@ -191,7 +191,7 @@ function writeConsumerGroupDescribeResponseDescribedGroup(w: Writer, v: Consumer
   w.compactString(v.assignorName);
   w.unsignedVarint(v.members.length + 1); for (const item of v.members) { writeConsumerGroupDescribeResponseMember(w, item, version); }
   w.int32(v.authorizedOperations);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -215,7 +215,7 @@ function readConsumerGroupDescribeResponseDescribedGroup(r: Reader, version: num
   fMembers = readCompactArray(r, 1, () => readConsumerGroupDescribeResponseMember(r, version));
   let fAuthorizedOperations: number = -2147483648;
   fAuthorizedOperations = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { errorCode: fErrorCode, errorMessage: fErrorMessage, groupId: fGroupId, groupState: fGroupState, groupEpoch: fGroupEpoch, assignmentEpoch: fAssignmentEpoch, assignorName: fAssignorName, members: fMembers, authorizedOperations: fAuthorizedOperations };
 }
 
@@ -236,7 +236,7 @@ export function defaultConsumerGroupDescribeResponse(): ConsumerGroupDescribeRes
 function writeConsumerGroupDescribeResponse(w: Writer, v: ConsumerGroupDescribeResponse, version: number): void {
   w.int32(v.throttleTimeMs);
   w.unsignedVarint(v.groups.length + 1); for (const item of v.groups) { writeConsumerGroupDescribeResponseDescribedGroup(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -246,7 +246,7 @@ function readConsumerGroupDescribeResponse(r: Reader, version: number): Consumer
   fThrottleTimeMs = r.int32();
   let fGroups: ConsumerGroupDescribeResponseDescribedGroup[] = [];
   fGroups = readCompactArray(r, 1, () => readConsumerGroupDescribeResponseDescribedGroup(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, groups: fGroups };
 }
 

@@ -22,7 +22,7 @@ export function defaultConsumerGroupHeartbeatRequestTopicPartitions(): ConsumerG
 function writeConsumerGroupHeartbeatRequestTopicPartitions(w: Writer, v: ConsumerGroupHeartbeatRequestTopicPartitions, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readConsumerGroupHeartbeatRequestTopicPartitions(r: Reader, version: nu
   fTopicId = r.uuid();
   let fPartitions: number[] = [];
   fPartitions = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -85,7 +85,7 @@ function writeConsumerGroupHeartbeatRequest(w: Writer, v: ConsumerGroupHeartbeat
   if (version >= 1) { w.compactNullableString(v.subscribedTopicRegex); }
   w.compactNullableString(v.serverAssignor);
   if (v.topicPartitions === null) w.unsignedVarint(0); else { w.unsignedVarint(v.topicPartitions.length + 1); for (const item of v.topicPartitions) { writeConsumerGroupHeartbeatRequestTopicPartitions(w, item, version); } }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -111,7 +111,7 @@ function readConsumerGroupHeartbeatRequest(r: Reader, version: number): Consumer
   fServerAssignor = r.compactNullableString();
   let fTopicPartitions: ConsumerGroupHeartbeatRequestTopicPartitions[] | null = null;
   fTopicPartitions = readCompactArrayNullable(r, 1, () => readConsumerGroupHeartbeatRequestTopicPartitions(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { groupId: fGroupId, memberId: fMemberId, memberEpoch: fMemberEpoch, instanceId: fInstanceId, rackId: fRackId, rebalanceTimeoutMs: fRebalanceTimeoutMs, subscribedTopicNames: fSubscribedTopicNames, subscribedTopicRegex: fSubscribedTopicRegex, serverAssignor: fServerAssignor, topicPartitions: fTopicPartitions };
 }
 

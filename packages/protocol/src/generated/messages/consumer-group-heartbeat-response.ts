@@ -22,7 +22,7 @@ export function defaultConsumerGroupHeartbeatResponseTopicPartitions(): Consumer
 function writeConsumerGroupHeartbeatResponseTopicPartitions(w: Writer, v: ConsumerGroupHeartbeatResponseTopicPartitions, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readConsumerGroupHeartbeatResponseTopicPartitions(r: Reader, version: n
   fTopicId = r.uuid();
   let fPartitions: number[] = [];
   fPartitions = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -49,7 +49,7 @@ export function defaultConsumerGroupHeartbeatResponseAssignment(): ConsumerGroup
 
 function writeConsumerGroupHeartbeatResponseAssignment(w: Writer, v: ConsumerGroupHeartbeatResponseAssignment, version: number): void {
   w.unsignedVarint(v.topicPartitions.length + 1); for (const item of v.topicPartitions) { writeConsumerGroupHeartbeatResponseTopicPartitions(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -57,7 +57,7 @@ function writeConsumerGroupHeartbeatResponseAssignment(w: Writer, v: ConsumerGro
 function readConsumerGroupHeartbeatResponseAssignment(r: Reader, version: number): ConsumerGroupHeartbeatResponseAssignment {
   let fTopicPartitions: ConsumerGroupHeartbeatResponseTopicPartitions[] = [];
   fTopicPartitions = readCompactArray(r, 1, () => readConsumerGroupHeartbeatResponseTopicPartitions(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicPartitions: fTopicPartitions };
 }
 
@@ -98,7 +98,7 @@ function writeConsumerGroupHeartbeatResponse(w: Writer, v: ConsumerGroupHeartbea
   w.int32(v.memberEpoch);
   w.int32(v.heartbeatIntervalMs);
   if (v.assignment === null) w.int8(-1); else { w.int8(1); writeConsumerGroupHeartbeatResponseAssignment(w, v.assignment, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -118,7 +118,7 @@ function readConsumerGroupHeartbeatResponse(r: Reader, version: number): Consume
   fHeartbeatIntervalMs = r.int32();
   let fAssignment: ConsumerGroupHeartbeatResponseAssignment | null = null;
   fAssignment = (r.int8() < 0 ? null : readConsumerGroupHeartbeatResponseAssignment(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, memberId: fMemberId, memberEpoch: fMemberEpoch, heartbeatIntervalMs: fHeartbeatIntervalMs, assignment: fAssignment };
 }
 

@@ -30,7 +30,7 @@ function writeControllerRegistrationRequestListener(w: Writer, v: ControllerRegi
   w.compactString(v.host);
   w.uint16(v.port);
   w.int16(v.securityProtocol);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -44,7 +44,7 @@ function readControllerRegistrationRequestListener(r: Reader, version: number): 
   fPort = r.uint16();
   let fSecurityProtocol: number = 0;
   fSecurityProtocol = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, host: fHost, port: fPort, securityProtocol: fSecurityProtocol };
 }
 
@@ -69,7 +69,7 @@ function writeControllerRegistrationRequestFeature(w: Writer, v: ControllerRegis
   w.compactString(v.name);
   w.int16(v.minSupportedVersion);
   w.int16(v.maxSupportedVersion);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -81,7 +81,7 @@ function readControllerRegistrationRequestFeature(r: Reader, version: number): C
   fMinSupportedVersion = r.int16();
   let fMaxSupportedVersion: number = 0;
   fMaxSupportedVersion = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, minSupportedVersion: fMinSupportedVersion, maxSupportedVersion: fMaxSupportedVersion };
 }
 
@@ -114,7 +114,7 @@ function writeControllerRegistrationRequest(w: Writer, v: ControllerRegistration
   w.bool(v.zkMigrationReady);
   w.unsignedVarint(v.listeners.length + 1); for (const item of v.listeners) { writeControllerRegistrationRequestListener(w, item, version); }
   w.unsignedVarint(v.features.length + 1); for (const item of v.features) { writeControllerRegistrationRequestFeature(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -130,7 +130,7 @@ function readControllerRegistrationRequest(r: Reader, version: number): Controll
   fListeners = readCompactArray(r, 1, () => readControllerRegistrationRequestListener(r, version));
   let fFeatures: ControllerRegistrationRequestFeature[] = [];
   fFeatures = readCompactArray(r, 1, () => readControllerRegistrationRequestFeature(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { controllerId: fControllerId, incarnationId: fIncarnationId, zkMigrationReady: fZkMigrationReady, listeners: fListeners, features: fFeatures };
 }
 

@@ -95,7 +95,7 @@ function writeCreateTopicsResponseCreatableTopicResult(w: Writer, v: CreateTopic
   if (version >= 5) { w.int16(v.replicationFactor); }
   if (version >= 5) { if (v.configs === null) w.unsignedVarint(0); else { w.unsignedVarint(v.configs.length + 1); for (const item of v.configs) { writeCreateTopicsResponseCreatableTopicConfigs(w, item, version); } } }
   if (version >= 5) {
-    const writeTopicConfigErrorCode = version >= 5 && v.topicConfigErrorCode !== 0;
+    const writeTopicConfigErrorCode = v.topicConfigErrorCode !== 0;
     w.unsignedVarint((writeTopicConfigErrorCode ? 1 : 0));
     if (writeTopicConfigErrorCode) w.taggedField(0, (t) => { t.int16(v.topicConfigErrorCode); });
   }
@@ -121,7 +121,7 @@ function readCreateTopicsResponseCreatableTopicResult(r: Reader, version: number
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:
-          if (version >= 5) { fTopicConfigErrorCode = t.int16(); return true; } return false;
+          fTopicConfigErrorCode = t.int16(); return true;
         default:
           return false;
       }

@@ -25,7 +25,7 @@ function writeDefaultPrincipalData(w: Writer, v: DefaultPrincipalData, version: 
   w.compactString(v.type);
   w.compactString(v.name);
   w.bool(v.tokenAuthenticated);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -37,7 +37,7 @@ function readDefaultPrincipalData(r: Reader, version: number): DefaultPrincipalD
   fName = r.compactString();
   let fTokenAuthenticated: boolean = false;
   fTokenAuthenticated = r.bool();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { type: fType, name: fName, tokenAuthenticated: fTokenAuthenticated };
 }
 

@@ -18,7 +18,7 @@ export function defaultDeleteShareGroupStateRequestPartitionData(): DeleteShareG
 
 function writeDeleteShareGroupStateRequestPartitionData(w: Writer, v: DeleteShareGroupStateRequestPartitionData, version: number): void {
   w.int32(v.partition);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -26,7 +26,7 @@ function writeDeleteShareGroupStateRequestPartitionData(w: Writer, v: DeleteShar
 function readDeleteShareGroupStateRequestPartitionData(r: Reader, version: number): DeleteShareGroupStateRequestPartitionData {
   let fPartition: number = 0;
   fPartition = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partition: fPartition };
 }
 
@@ -47,7 +47,7 @@ export function defaultDeleteShareGroupStateRequestDeleteStateData(): DeleteShar
 function writeDeleteShareGroupStateRequestDeleteStateData(w: Writer, v: DeleteShareGroupStateRequestDeleteStateData, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeDeleteShareGroupStateRequestPartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -57,7 +57,7 @@ function readDeleteShareGroupStateRequestDeleteStateData(r: Reader, version: num
   fTopicId = r.uuid();
   let fPartitions: DeleteShareGroupStateRequestPartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readDeleteShareGroupStateRequestPartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -78,7 +78,7 @@ export function defaultDeleteShareGroupStateRequest(): DeleteShareGroupStateRequ
 function writeDeleteShareGroupStateRequest(w: Writer, v: DeleteShareGroupStateRequest, version: number): void {
   w.compactString(v.groupId);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeDeleteShareGroupStateRequestDeleteStateData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -88,7 +88,7 @@ function readDeleteShareGroupStateRequest(r: Reader, version: number): DeleteSha
   fGroupId = r.compactString();
   let fTopics: DeleteShareGroupStateRequestDeleteStateData[] = [];
   fTopics = readCompactArray(r, 1, () => readDeleteShareGroupStateRequestDeleteStateData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { groupId: fGroupId, topics: fTopics };
 }
 

@@ -26,7 +26,7 @@ function writeDeleteShareGroupStateResponsePartitionResult(w: Writer, v: DeleteS
   w.int32(v.partition);
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readDeleteShareGroupStateResponsePartitionResult(r: Reader, version: nu
   fErrorCode = r.int16();
   let fErrorMessage: string | null = null;
   fErrorMessage = r.compactNullableString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partition: fPartition, errorCode: fErrorCode, errorMessage: fErrorMessage };
 }
 
@@ -59,7 +59,7 @@ export function defaultDeleteShareGroupStateResponseDeleteStateResult(): DeleteS
 function writeDeleteShareGroupStateResponseDeleteStateResult(w: Writer, v: DeleteShareGroupStateResponseDeleteStateResult, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeDeleteShareGroupStateResponsePartitionResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -69,7 +69,7 @@ function readDeleteShareGroupStateResponseDeleteStateResult(r: Reader, version: 
   fTopicId = r.uuid();
   let fPartitions: DeleteShareGroupStateResponsePartitionResult[] = [];
   fPartitions = readCompactArray(r, 1, () => readDeleteShareGroupStateResponsePartitionResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -86,7 +86,7 @@ export function defaultDeleteShareGroupStateResponse(): DeleteShareGroupStateRes
 
 function writeDeleteShareGroupStateResponse(w: Writer, v: DeleteShareGroupStateResponse, version: number): void {
   w.unsignedVarint(v.results.length + 1); for (const item of v.results) { writeDeleteShareGroupStateResponseDeleteStateResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -94,7 +94,7 @@ function writeDeleteShareGroupStateResponse(w: Writer, v: DeleteShareGroupStateR
 function readDeleteShareGroupStateResponse(r: Reader, version: number): DeleteShareGroupStateResponse {
   let fResults: DeleteShareGroupStateResponseDeleteStateResult[] = [];
   fResults = readCompactArray(r, 1, () => readDeleteShareGroupStateResponseDeleteStateResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { results: fResults };
 }
 

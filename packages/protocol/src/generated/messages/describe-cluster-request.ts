@@ -21,7 +21,7 @@ export function defaultDescribeClusterRequest(): DescribeClusterRequest {
 function writeDescribeClusterRequest(w: Writer, v: DescribeClusterRequest, version: number): void {
   w.bool(v.includeClusterAuthorizedOperations);
   if (version >= 1) { w.int8(v.endpointType); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -31,7 +31,7 @@ function readDescribeClusterRequest(r: Reader, version: number): DescribeCluster
   fIncludeClusterAuthorizedOperations = r.bool();
   let fEndpointType: number = 1;
   if (version >= 1) { fEndpointType = r.int8(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { includeClusterAuthorizedOperations: fIncludeClusterAuthorizedOperations, endpointType: fEndpointType };
 }
 

@@ -30,7 +30,7 @@ function writeDescribeClusterResponseDescribeClusterBroker(w: Writer, v: Describ
   w.compactString(v.host);
   w.int32(v.port);
   w.compactNullableString(v.rack);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -44,7 +44,7 @@ function readDescribeClusterResponseDescribeClusterBroker(r: Reader, version: nu
   fPort = r.int32();
   let fRack: string | null = null;
   fRack = r.compactNullableString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { brokerId: fBrokerId, host: fHost, port: fPort, rack: fRack };
 }
 
@@ -89,7 +89,7 @@ function writeDescribeClusterResponse(w: Writer, v: DescribeClusterResponse, ver
   w.int32(v.controllerId);
   w.unsignedVarint(v.brokers.length + 1); for (const item of v.brokers) { writeDescribeClusterResponseDescribeClusterBroker(w, item, version); }
   w.int32(v.clusterAuthorizedOperations);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -111,7 +111,7 @@ function readDescribeClusterResponse(r: Reader, version: number): DescribeCluste
   fBrokers = readCompactArray(r, 1, () => readDescribeClusterResponseDescribeClusterBroker(r, version));
   let fClusterAuthorizedOperations: number = -2147483648;
   fClusterAuthorizedOperations = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, endpointType: fEndpointType, clusterId: fClusterId, controllerId: fControllerId, brokers: fBrokers, clusterAuthorizedOperations: fClusterAuthorizedOperations };
 }
 

@@ -22,7 +22,7 @@ export function defaultDescribeProducersRequestTopicRequest(): DescribeProducers
 function writeDescribeProducersRequestTopicRequest(w: Writer, v: DescribeProducersRequestTopicRequest, version: number): void {
   w.compactString(v.name);
   w.unsignedVarint(v.partitionIndexes.length + 1); for (const item of v.partitionIndexes) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readDescribeProducersRequestTopicRequest(r: Reader, version: number): D
   fName = r.compactString();
   let fPartitionIndexes: number[] = [];
   fPartitionIndexes = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, partitionIndexes: fPartitionIndexes };
 }
 
@@ -48,7 +48,7 @@ export function defaultDescribeProducersRequest(): DescribeProducersRequest {
 
 function writeDescribeProducersRequest(w: Writer, v: DescribeProducersRequest, version: number): void {
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeDescribeProducersRequestTopicRequest(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -56,7 +56,7 @@ function writeDescribeProducersRequest(w: Writer, v: DescribeProducersRequest, v
 function readDescribeProducersRequest(r: Reader, version: number): DescribeProducersRequest {
   let fTopics: DescribeProducersRequestTopicRequest[] = [];
   fTopics = readCompactArray(r, 1, () => readDescribeProducersRequestTopicRequest(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topics: fTopics };
 }
 

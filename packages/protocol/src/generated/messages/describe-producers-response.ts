@@ -32,7 +32,7 @@ function writeDescribeProducersResponseProducerState(w: Writer, v: DescribeProdu
   w.int64(v.lastTimestamp);
   w.int32(v.coordinatorEpoch);
   w.int64(v.currentTxnStartOffset);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -50,7 +50,7 @@ function readDescribeProducersResponseProducerState(r: Reader, version: number):
   fCoordinatorEpoch = r.int32();
   let fCurrentTxnStartOffset: bigint = -1n;
   fCurrentTxnStartOffset = r.int64();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { producerId: fProducerId, producerEpoch: fProducerEpoch, lastSequence: fLastSequence, lastTimestamp: fLastTimestamp, coordinatorEpoch: fCoordinatorEpoch, currentTxnStartOffset: fCurrentTxnStartOffset };
 }
 
@@ -78,7 +78,7 @@ function writeDescribeProducersResponsePartitionResponse(w: Writer, v: DescribeP
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
   w.unsignedVarint(v.activeProducers.length + 1); for (const item of v.activeProducers) { writeDescribeProducersResponseProducerState(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -92,7 +92,7 @@ function readDescribeProducersResponsePartitionResponse(r: Reader, version: numb
   fErrorMessage = r.compactNullableString();
   let fActiveProducers: DescribeProducersResponseProducerState[] = [];
   fActiveProducers = readCompactArray(r, 1, () => readDescribeProducersResponseProducerState(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, errorCode: fErrorCode, errorMessage: fErrorMessage, activeProducers: fActiveProducers };
 }
 
@@ -113,7 +113,7 @@ export function defaultDescribeProducersResponseTopicResponse(): DescribeProduce
 function writeDescribeProducersResponseTopicResponse(w: Writer, v: DescribeProducersResponseTopicResponse, version: number): void {
   w.compactString(v.name);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeDescribeProducersResponsePartitionResponse(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -123,7 +123,7 @@ function readDescribeProducersResponseTopicResponse(r: Reader, version: number):
   fName = r.compactString();
   let fPartitions: DescribeProducersResponsePartitionResponse[] = [];
   fPartitions = readCompactArray(r, 1, () => readDescribeProducersResponsePartitionResponse(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, partitions: fPartitions };
 }
 
@@ -144,7 +144,7 @@ export function defaultDescribeProducersResponse(): DescribeProducersResponse {
 function writeDescribeProducersResponse(w: Writer, v: DescribeProducersResponse, version: number): void {
   w.int32(v.throttleTimeMs);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeDescribeProducersResponseTopicResponse(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -154,7 +154,7 @@ function readDescribeProducersResponse(r: Reader, version: number): DescribeProd
   fThrottleTimeMs = r.int32();
   let fTopics: DescribeProducersResponseTopicResponse[] = [];
   fTopics = readCompactArray(r, 1, () => readDescribeProducersResponseTopicResponse(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, topics: fTopics };
 }
 

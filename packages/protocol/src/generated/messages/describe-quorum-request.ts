@@ -18,7 +18,7 @@ export function defaultDescribeQuorumRequestPartitionData(): DescribeQuorumReque
 
 function writeDescribeQuorumRequestPartitionData(w: Writer, v: DescribeQuorumRequestPartitionData, version: number): void {
   w.int32(v.partitionIndex);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -26,7 +26,7 @@ function writeDescribeQuorumRequestPartitionData(w: Writer, v: DescribeQuorumReq
 function readDescribeQuorumRequestPartitionData(r: Reader, version: number): DescribeQuorumRequestPartitionData {
   let fPartitionIndex: number = 0;
   fPartitionIndex = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex };
 }
 
@@ -46,7 +46,7 @@ export function defaultDescribeQuorumRequestTopicData(): DescribeQuorumRequestTo
 function writeDescribeQuorumRequestTopicData(w: Writer, v: DescribeQuorumRequestTopicData, version: number): void {
   w.compactString(v.topicName);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeDescribeQuorumRequestPartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -56,7 +56,7 @@ function readDescribeQuorumRequestTopicData(r: Reader, version: number): Describ
   fTopicName = r.compactString();
   let fPartitions: DescribeQuorumRequestPartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readDescribeQuorumRequestPartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicName: fTopicName, partitions: fPartitions };
 }
 
@@ -72,7 +72,7 @@ export function defaultDescribeQuorumRequest(): DescribeQuorumRequest {
 
 function writeDescribeQuorumRequest(w: Writer, v: DescribeQuorumRequest, version: number): void {
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeDescribeQuorumRequestTopicData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -80,7 +80,7 @@ function writeDescribeQuorumRequest(w: Writer, v: DescribeQuorumRequest, version
 function readDescribeQuorumRequest(r: Reader, version: number): DescribeQuorumRequest {
   let fTopics: DescribeQuorumRequestTopicData[] = [];
   fTopics = readCompactArray(r, 1, () => readDescribeQuorumRequestTopicData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topics: fTopics };
 }
 

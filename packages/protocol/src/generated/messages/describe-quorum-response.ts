@@ -32,7 +32,7 @@ function writeDescribeQuorumResponseReplicaState(w: Writer, v: DescribeQuorumRes
   w.int64(v.logEndOffset);
   if (version >= 1) { w.int64(v.lastFetchTimestamp); }
   if (version >= 1) { w.int64(v.lastCaughtUpTimestamp); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -48,7 +48,7 @@ function readDescribeQuorumResponseReplicaState(r: Reader, version: number): Des
   if (version >= 1) { fLastFetchTimestamp = r.int64(); }
   let fLastCaughtUpTimestamp: bigint = -1n;
   if (version >= 1) { fLastCaughtUpTimestamp = r.int64(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { replicaId: fReplicaId, replicaDirectoryId: fReplicaDirectoryId, logEndOffset: fLogEndOffset, lastFetchTimestamp: fLastFetchTimestamp, lastCaughtUpTimestamp: fLastCaughtUpTimestamp };
 }
 
@@ -89,7 +89,7 @@ function writeDescribeQuorumResponsePartitionData(w: Writer, v: DescribeQuorumRe
   w.int64(v.highWatermark);
   w.unsignedVarint(v.currentVoters.length + 1); for (const item of v.currentVoters) { writeDescribeQuorumResponseReplicaState(w, item, version); }
   w.unsignedVarint(v.observers.length + 1); for (const item of v.observers) { writeDescribeQuorumResponseReplicaState(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -111,7 +111,7 @@ function readDescribeQuorumResponsePartitionData(r: Reader, version: number): De
   fCurrentVoters = readCompactArray(r, 1, () => readDescribeQuorumResponseReplicaState(r, version));
   let fObservers: DescribeQuorumResponseReplicaState[] = [];
   fObservers = readCompactArray(r, 1, () => readDescribeQuorumResponseReplicaState(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, errorCode: fErrorCode, errorMessage: fErrorMessage, leaderId: fLeaderId, leaderEpoch: fLeaderEpoch, highWatermark: fHighWatermark, currentVoters: fCurrentVoters, observers: fObservers };
 }
 
@@ -131,7 +131,7 @@ export function defaultDescribeQuorumResponseTopicData(): DescribeQuorumResponse
 function writeDescribeQuorumResponseTopicData(w: Writer, v: DescribeQuorumResponseTopicData, version: number): void {
   w.compactString(v.topicName);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeDescribeQuorumResponsePartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -141,7 +141,7 @@ function readDescribeQuorumResponseTopicData(r: Reader, version: number): Descri
   fTopicName = r.compactString();
   let fPartitions: DescribeQuorumResponsePartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readDescribeQuorumResponsePartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicName: fTopicName, partitions: fPartitions };
 }
 
@@ -166,7 +166,7 @@ function writeDescribeQuorumResponseListener(w: Writer, v: DescribeQuorumRespons
   if (version >= 2) { w.compactString(v.name); }
   if (version >= 2) { w.compactString(v.host); }
   if (version >= 2) { w.uint16(v.port); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -178,7 +178,7 @@ function readDescribeQuorumResponseListener(r: Reader, version: number): Describ
   if (version >= 2) { fHost = r.compactString(); }
   let fPort: number = 0;
   if (version >= 2) { fPort = r.uint16(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, host: fHost, port: fPort };
 }
 
@@ -199,7 +199,7 @@ export function defaultDescribeQuorumResponseNode(): DescribeQuorumResponseNode 
 function writeDescribeQuorumResponseNode(w: Writer, v: DescribeQuorumResponseNode, version: number): void {
   if (version >= 2) { w.int32(v.nodeId); }
   if (version >= 2) { w.unsignedVarint(v.listeners.length + 1); for (const item of v.listeners) { writeDescribeQuorumResponseListener(w, item, version); } }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -209,7 +209,7 @@ function readDescribeQuorumResponseNode(r: Reader, version: number): DescribeQuo
   if (version >= 2) { fNodeId = r.int32(); }
   let fListeners: DescribeQuorumResponseListener[] = [];
   if (version >= 2) { fListeners = readCompactArray(r, 1, () => readDescribeQuorumResponseListener(r, version)); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { nodeId: fNodeId, listeners: fListeners };
 }
 
@@ -236,7 +236,7 @@ function writeDescribeQuorumResponse(w: Writer, v: DescribeQuorumResponse, versi
   if (version >= 2) { w.compactNullableString(v.errorMessage); }
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeDescribeQuorumResponseTopicData(w, item, version); }
   if (version >= 2) { w.unsignedVarint(v.nodes.length + 1); for (const item of v.nodes) { writeDescribeQuorumResponseNode(w, item, version); } }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -250,7 +250,7 @@ function readDescribeQuorumResponse(r: Reader, version: number): DescribeQuorumR
   fTopics = readCompactArray(r, 1, () => readDescribeQuorumResponseTopicData(r, version));
   let fNodes: DescribeQuorumResponseNode[] = [];
   if (version >= 2) { fNodes = readCompactArray(r, 1, () => readDescribeQuorumResponseNode(r, version)); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { errorCode: fErrorCode, errorMessage: fErrorMessage, topics: fTopics, nodes: fNodes };
 }
 

@@ -18,7 +18,7 @@ export function defaultDescribeTopicPartitionsRequestTopicRequest(): DescribeTop
 
 function writeDescribeTopicPartitionsRequestTopicRequest(w: Writer, v: DescribeTopicPartitionsRequestTopicRequest, version: number): void {
   w.compactString(v.name);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -26,7 +26,7 @@ function writeDescribeTopicPartitionsRequestTopicRequest(w: Writer, v: DescribeT
 function readDescribeTopicPartitionsRequestTopicRequest(r: Reader, version: number): DescribeTopicPartitionsRequestTopicRequest {
   let fName: string = "";
   fName = r.compactString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName };
 }
 
@@ -47,7 +47,7 @@ export function defaultDescribeTopicPartitionsRequestCursor(): DescribeTopicPart
 function writeDescribeTopicPartitionsRequestCursor(w: Writer, v: DescribeTopicPartitionsRequestCursor, version: number): void {
   w.compactString(v.topicName);
   w.int32(v.partitionIndex);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -57,7 +57,7 @@ function readDescribeTopicPartitionsRequestCursor(r: Reader, version: number): D
   fTopicName = r.compactString();
   let fPartitionIndex: number = 0;
   fPartitionIndex = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicName: fTopicName, partitionIndex: fPartitionIndex };
 }
 
@@ -82,7 +82,7 @@ function writeDescribeTopicPartitionsRequest(w: Writer, v: DescribeTopicPartitio
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeDescribeTopicPartitionsRequestTopicRequest(w, item, version); }
   w.int32(v.responsePartitionLimit);
   if (v.cursor === null) w.int8(-1); else { w.int8(1); writeDescribeTopicPartitionsRequestCursor(w, v.cursor, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -94,7 +94,7 @@ function readDescribeTopicPartitionsRequest(r: Reader, version: number): Describ
   fResponsePartitionLimit = r.int32();
   let fCursor: DescribeTopicPartitionsRequestCursor | null = null;
   fCursor = (r.int8() < 0 ? null : readDescribeTopicPartitionsRequestCursor(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topics: fTopics, responsePartitionLimit: fResponsePartitionLimit, cursor: fCursor };
 }
 

@@ -50,7 +50,7 @@ function writeDescribeTopicPartitionsResponsePartition(w: Writer, v: DescribeTop
   if (v.eligibleLeaderReplicas === null) w.unsignedVarint(0); else { w.unsignedVarint(v.eligibleLeaderReplicas.length + 1); for (const item of v.eligibleLeaderReplicas) { w.int32(item); } }
   if (v.lastKnownElr === null) w.unsignedVarint(0); else { w.unsignedVarint(v.lastKnownElr.length + 1); for (const item of v.lastKnownElr) { w.int32(item); } }
   w.unsignedVarint(v.offlineReplicas.length + 1); for (const item of v.offlineReplicas) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -74,7 +74,7 @@ function readDescribeTopicPartitionsResponsePartition(r: Reader, version: number
   fLastKnownElr = readCompactArrayNullable(r, 4, () => r.int32());
   let fOfflineReplicas: number[] = [];
   fOfflineReplicas = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { errorCode: fErrorCode, partitionIndex: fPartitionIndex, leaderId: fLeaderId, leaderEpoch: fLeaderEpoch, replicaNodes: fReplicaNodes, isrNodes: fIsrNodes, eligibleLeaderReplicas: fEligibleLeaderReplicas, lastKnownElr: fLastKnownElr, offlineReplicas: fOfflineReplicas };
 }
 
@@ -111,7 +111,7 @@ function writeDescribeTopicPartitionsResponseTopic(w: Writer, v: DescribeTopicPa
   w.bool(v.isInternal);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeDescribeTopicPartitionsResponsePartition(w, item, version); }
   w.int32(v.topicAuthorizedOperations);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -129,7 +129,7 @@ function readDescribeTopicPartitionsResponseTopic(r: Reader, version: number): D
   fPartitions = readCompactArray(r, 1, () => readDescribeTopicPartitionsResponsePartition(r, version));
   let fTopicAuthorizedOperations: number = -2147483648;
   fTopicAuthorizedOperations = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { errorCode: fErrorCode, name: fName, topicId: fTopicId, isInternal: fIsInternal, partitions: fPartitions, topicAuthorizedOperations: fTopicAuthorizedOperations };
 }
 
@@ -150,7 +150,7 @@ export function defaultDescribeTopicPartitionsResponseCursor(): DescribeTopicPar
 function writeDescribeTopicPartitionsResponseCursor(w: Writer, v: DescribeTopicPartitionsResponseCursor, version: number): void {
   w.compactString(v.topicName);
   w.int32(v.partitionIndex);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -160,7 +160,7 @@ function readDescribeTopicPartitionsResponseCursor(r: Reader, version: number): 
   fTopicName = r.compactString();
   let fPartitionIndex: number = 0;
   fPartitionIndex = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicName: fTopicName, partitionIndex: fPartitionIndex };
 }
 
@@ -185,7 +185,7 @@ function writeDescribeTopicPartitionsResponse(w: Writer, v: DescribeTopicPartiti
   w.int32(v.throttleTimeMs);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeDescribeTopicPartitionsResponseTopic(w, item, version); }
   if (v.nextCursor === null) w.int8(-1); else { w.int8(1); writeDescribeTopicPartitionsResponseCursor(w, v.nextCursor, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -197,7 +197,7 @@ function readDescribeTopicPartitionsResponse(r: Reader, version: number): Descri
   fTopics = readCompactArray(r, 1, () => readDescribeTopicPartitionsResponseTopic(r, version));
   let fNextCursor: DescribeTopicPartitionsResponseCursor | null = null;
   fNextCursor = (r.int8() < 0 ? null : readDescribeTopicPartitionsResponseCursor(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, topics: fTopics, nextCursor: fNextCursor };
 }
 

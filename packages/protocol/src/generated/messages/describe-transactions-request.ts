@@ -18,7 +18,7 @@ export function defaultDescribeTransactionsRequest(): DescribeTransactionsReques
 
 function writeDescribeTransactionsRequest(w: Writer, v: DescribeTransactionsRequest, version: number): void {
   w.unsignedVarint(v.transactionalIds.length + 1); for (const item of v.transactionalIds) { w.compactString(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -26,7 +26,7 @@ function writeDescribeTransactionsRequest(w: Writer, v: DescribeTransactionsRequ
 function readDescribeTransactionsRequest(r: Reader, version: number): DescribeTransactionsRequest {
   let fTransactionalIds: string[] = [];
   fTransactionalIds = readCompactArray(r, 1, () => r.compactString());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { transactionalIds: fTransactionalIds };
 }
 

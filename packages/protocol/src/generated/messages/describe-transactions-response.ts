@@ -20,7 +20,7 @@ export function defaultDescribeTransactionsResponseTopicData(): DescribeTransact
 function writeDescribeTransactionsResponseTopicData(w: Writer, v: DescribeTransactionsResponseTopicData, version: number): void {
   w.compactString(v.topic);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -30,7 +30,7 @@ function readDescribeTransactionsResponseTopicData(r: Reader, version: number): 
   fTopic = r.compactString();
   let fPartitions: number[] = [];
   fPartitions = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topic: fTopic, partitions: fPartitions };
 }
 
@@ -68,7 +68,7 @@ function writeDescribeTransactionsResponseTransactionState(w: Writer, v: Describ
   w.int64(v.producerId);
   w.int16(v.producerEpoch);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeDescribeTransactionsResponseTopicData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -90,7 +90,7 @@ function readDescribeTransactionsResponseTransactionState(r: Reader, version: nu
   fProducerEpoch = r.int16();
   let fTopics: DescribeTransactionsResponseTopicData[] = [];
   fTopics = readCompactArray(r, 1, () => readDescribeTransactionsResponseTopicData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { errorCode: fErrorCode, transactionalId: fTransactionalId, transactionState: fTransactionState, transactionTimeoutMs: fTransactionTimeoutMs, transactionStartTimeMs: fTransactionStartTimeMs, producerId: fProducerId, producerEpoch: fProducerEpoch, topics: fTopics };
 }
 
@@ -110,7 +110,7 @@ export function defaultDescribeTransactionsResponse(): DescribeTransactionsRespo
 function writeDescribeTransactionsResponse(w: Writer, v: DescribeTransactionsResponse, version: number): void {
   w.int32(v.throttleTimeMs);
   w.unsignedVarint(v.transactionStates.length + 1); for (const item of v.transactionStates) { writeDescribeTransactionsResponseTransactionState(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -120,7 +120,7 @@ function readDescribeTransactionsResponse(r: Reader, version: number): DescribeT
   fThrottleTimeMs = r.int32();
   let fTransactionStates: DescribeTransactionsResponseTransactionState[] = [];
   fTransactionStates = readCompactArray(r, 1, () => readDescribeTransactionsResponseTransactionState(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, transactionStates: fTransactionStates };
 }
 

@@ -18,7 +18,7 @@ export function defaultDescribeUserScramCredentialsRequestUserName(): DescribeUs
 
 function writeDescribeUserScramCredentialsRequestUserName(w: Writer, v: DescribeUserScramCredentialsRequestUserName, version: number): void {
   w.compactString(v.name);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -26,7 +26,7 @@ function writeDescribeUserScramCredentialsRequestUserName(w: Writer, v: Describe
 function readDescribeUserScramCredentialsRequestUserName(r: Reader, version: number): DescribeUserScramCredentialsRequestUserName {
   let fName: string = "";
   fName = r.compactString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName };
 }
 
@@ -43,7 +43,7 @@ export function defaultDescribeUserScramCredentialsRequest(): DescribeUserScramC
 
 function writeDescribeUserScramCredentialsRequest(w: Writer, v: DescribeUserScramCredentialsRequest, version: number): void {
   if (v.users === null) w.unsignedVarint(0); else { w.unsignedVarint(v.users.length + 1); for (const item of v.users) { writeDescribeUserScramCredentialsRequestUserName(w, item, version); } }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -51,7 +51,7 @@ function writeDescribeUserScramCredentialsRequest(w: Writer, v: DescribeUserScra
 function readDescribeUserScramCredentialsRequest(r: Reader, version: number): DescribeUserScramCredentialsRequest {
   let fUsers: DescribeUserScramCredentialsRequestUserName[] | null = [];
   fUsers = readCompactArrayNullable(r, 1, () => readDescribeUserScramCredentialsRequestUserName(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { users: fUsers };
 }
 

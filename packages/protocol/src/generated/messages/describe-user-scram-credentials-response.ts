@@ -22,7 +22,7 @@ export function defaultDescribeUserScramCredentialsResponseCredentialInfo(): Des
 function writeDescribeUserScramCredentialsResponseCredentialInfo(w: Writer, v: DescribeUserScramCredentialsResponseCredentialInfo, version: number): void {
   w.int8(v.mechanism);
   w.int32(v.iterations);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readDescribeUserScramCredentialsResponseCredentialInfo(r: Reader, versi
   fMechanism = r.int8();
   let fIterations: number = 0;
   fIterations = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { mechanism: fMechanism, iterations: fIterations };
 }
 
@@ -61,7 +61,7 @@ function writeDescribeUserScramCredentialsResponseDescribeUserScramCredentialsRe
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
   w.unsignedVarint(v.credentialInfos.length + 1); for (const item of v.credentialInfos) { writeDescribeUserScramCredentialsResponseCredentialInfo(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -75,7 +75,7 @@ function readDescribeUserScramCredentialsResponseDescribeUserScramCredentialsRes
   fErrorMessage = r.compactNullableString();
   let fCredentialInfos: DescribeUserScramCredentialsResponseCredentialInfo[] = [];
   fCredentialInfos = readCompactArray(r, 1, () => readDescribeUserScramCredentialsResponseCredentialInfo(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { user: fUser, errorCode: fErrorCode, errorMessage: fErrorMessage, credentialInfos: fCredentialInfos };
 }
 
@@ -104,7 +104,7 @@ function writeDescribeUserScramCredentialsResponse(w: Writer, v: DescribeUserScr
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
   w.unsignedVarint(v.results.length + 1); for (const item of v.results) { writeDescribeUserScramCredentialsResponseDescribeUserScramCredentialsResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -118,7 +118,7 @@ function readDescribeUserScramCredentialsResponse(r: Reader, version: number): D
   fErrorMessage = r.compactNullableString();
   let fResults: DescribeUserScramCredentialsResponseDescribeUserScramCredentialsResult[] = [];
   fResults = readCompactArray(r, 1, () => readDescribeUserScramCredentialsResponseDescribeUserScramCredentialsResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, results: fResults };
 }
 

@@ -134,7 +134,7 @@ function writeEndQuorumEpochResponse(w: Writer, v: EndQuorumEpochResponse, versi
   w.int16(v.errorCode);
   if (version >= 1) { w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeEndQuorumEpochResponseTopicData(w, item, version); } } else { w.int32(v.topics.length); for (const item of v.topics) { writeEndQuorumEpochResponseTopicData(w, item, version); } }
   if (version >= 1) {
-    const writeNodeEndpoints = version >= 1 && v.nodeEndpoints.length > 0;
+    const writeNodeEndpoints = v.nodeEndpoints.length > 0;
     w.unsignedVarint((writeNodeEndpoints ? 1 : 0));
     if (writeNodeEndpoints) w.taggedField(0, (t) => { t.unsignedVarint(v.nodeEndpoints.length + 1); for (const item of v.nodeEndpoints) { writeEndQuorumEpochResponseNodeEndpoint(t, item, version); } });
   }
@@ -150,7 +150,7 @@ function readEndQuorumEpochResponse(r: Reader, version: number): EndQuorumEpochR
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:
-          if (version >= 1) { fNodeEndpoints = readCompactArray(t, 1, () => readEndQuorumEpochResponseNodeEndpoint(t, version)); return true; } return false;
+          fNodeEndpoints = readCompactArray(t, 1, () => readEndQuorumEpochResponseNodeEndpoint(t, version)); return true;
         default:
           return false;
       }

@@ -25,7 +25,7 @@ function writeEnvelopeRequest(w: Writer, v: EnvelopeRequest, version: number): v
   w.compactBytes(v.requestData);
   w.compactNullableBytes(v.requestPrincipal);
   w.compactBytes(v.clientHostAddress);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -37,7 +37,7 @@ function readEnvelopeRequest(r: Reader, version: number): EnvelopeRequest {
   fRequestPrincipal = r.compactNullableBytes();
   let fClientHostAddress: Buffer = Buffer.alloc(0);
   fClientHostAddress = r.compactBytes();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { requestData: fRequestData, requestPrincipal: fRequestPrincipal, clientHostAddress: fClientHostAddress };
 }
 

@@ -21,7 +21,7 @@ export function defaultEnvelopeResponse(): EnvelopeResponse {
 function writeEnvelopeResponse(w: Writer, v: EnvelopeResponse, version: number): void {
   w.compactNullableBytes(v.responseData);
   w.int16(v.errorCode);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -31,7 +31,7 @@ function readEnvelopeResponse(r: Reader, version: number): EnvelopeResponse {
   fResponseData = r.compactNullableBytes();
   let fErrorCode: number = 0;
   fErrorCode = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { responseData: fResponseData, errorCode: fErrorCode };
 }
 

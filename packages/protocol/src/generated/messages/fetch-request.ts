@@ -235,7 +235,7 @@ function writeFetchRequest(w: Writer, v: FetchRequest, version: number): void {
   if (version >= 7) { if (version >= 12) { w.unsignedVarint(v.forgottenTopicsData.length + 1); for (const item of v.forgottenTopicsData) { writeFetchRequestForgottenTopic(w, item, version); } } else { w.int32(v.forgottenTopicsData.length); for (const item of v.forgottenTopicsData) { writeFetchRequestForgottenTopic(w, item, version); } } }
   if (version >= 11) { if (version >= 12) { w.compactString(v.rackId); } else { w.string(v.rackId); } }
   if (version >= 12) {
-    const writeClusterId = version >= 12 && v.clusterId !== null;
+    const writeClusterId = v.clusterId !== null;
     const writeReplicaState = version >= 15 && !isDeepEqual(v.replicaState, defaultFetchRequestReplicaState());
     w.unsignedVarint((writeClusterId ? 1 : 0) + (writeReplicaState ? 1 : 0));
     if (writeClusterId) w.taggedField(0, (t) => { t.compactNullableString(v.clusterId); });
@@ -270,7 +270,7 @@ function readFetchRequest(r: Reader, version: number): FetchRequest {
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:
-          if (version >= 12) { fClusterId = t.compactNullableString(); return true; } return false;
+          fClusterId = t.compactNullableString(); return true;
         case 1:
           if (version >= 15) { fReplicaState = readFetchRequestReplicaState(t, version); return true; } return false;
         default:

@@ -175,9 +175,9 @@ function writeFetchResponsePartitionData(w: Writer, v: FetchResponsePartitionDat
   if (version >= 11) { w.int32(v.preferredReadReplica); }
   if (version >= 12) { w.compactNullableBytes(v.records); } else { w.nullableBytes(v.records); }
   if (version >= 12) {
-    const writeDivergingEpoch = version >= 12 && !isDeepEqual(v.divergingEpoch, defaultFetchResponseEpochEndOffset());
-    const writeCurrentLeader = version >= 12 && !isDeepEqual(v.currentLeader, defaultFetchResponseLeaderIdAndEpoch());
-    const writeSnapshotId = version >= 12 && !isDeepEqual(v.snapshotId, defaultFetchResponseSnapshotId());
+    const writeDivergingEpoch = !isDeepEqual(v.divergingEpoch, defaultFetchResponseEpochEndOffset());
+    const writeCurrentLeader = !isDeepEqual(v.currentLeader, defaultFetchResponseLeaderIdAndEpoch());
+    const writeSnapshotId = !isDeepEqual(v.snapshotId, defaultFetchResponseSnapshotId());
     w.unsignedVarint((writeDivergingEpoch ? 1 : 0) + (writeCurrentLeader ? 1 : 0) + (writeSnapshotId ? 1 : 0));
     if (writeDivergingEpoch) w.taggedField(0, (t) => { writeFetchResponseEpochEndOffset(t, v.divergingEpoch, version); });
     if (writeCurrentLeader) w.taggedField(1, (t) => { writeFetchResponseLeaderIdAndEpoch(t, v.currentLeader, version); });
@@ -209,11 +209,11 @@ function readFetchResponsePartitionData(r: Reader, version: number): FetchRespon
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:
-          if (version >= 12) { fDivergingEpoch = readFetchResponseEpochEndOffset(t, version); return true; } return false;
+          fDivergingEpoch = readFetchResponseEpochEndOffset(t, version); return true;
         case 1:
-          if (version >= 12) { fCurrentLeader = readFetchResponseLeaderIdAndEpoch(t, version); return true; } return false;
+          fCurrentLeader = readFetchResponseLeaderIdAndEpoch(t, version); return true;
         case 2:
-          if (version >= 12) { fSnapshotId = readFetchResponseSnapshotId(t, version); return true; } return false;
+          fSnapshotId = readFetchResponseSnapshotId(t, version); return true;
         default:
           return false;
       }

@@ -20,7 +20,7 @@ export function defaultFetchSnapshotRequestSnapshotId(): FetchSnapshotRequestSna
 function writeFetchSnapshotRequestSnapshotId(w: Writer, v: FetchSnapshotRequestSnapshotId, version: number): void {
   w.int64(v.endOffset);
   w.int32(v.epoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -30,7 +30,7 @@ function readFetchSnapshotRequestSnapshotId(r: Reader, version: number): FetchSn
   fEndOffset = r.int64();
   let fEpoch: number = 0;
   fEpoch = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { endOffset: fEndOffset, epoch: fEpoch };
 }
 
@@ -62,7 +62,7 @@ function writeFetchSnapshotRequestPartitionSnapshot(w: Writer, v: FetchSnapshotR
   w.int32(v.currentLeaderEpoch);
   writeFetchSnapshotRequestSnapshotId(w, v.snapshotId, version);
   w.int64(v.position);
-  if (true) {
+  {
     const writeReplicaDirectoryId = version >= 1 && v.replicaDirectoryId !== "AAAAAAAAAAAAAAAAAAAAAA";
     w.unsignedVarint((writeReplicaDirectoryId ? 1 : 0));
     if (writeReplicaDirectoryId) w.taggedField(0, (t) => { t.uuid(v.replicaDirectoryId); });
@@ -79,7 +79,7 @@ function readFetchSnapshotRequestPartitionSnapshot(r: Reader, version: number): 
   let fPosition: bigint = 0n;
   fPosition = r.int64();
   let fReplicaDirectoryId: string = "AAAAAAAAAAAAAAAAAAAAAA";
-  if (true) {
+  {
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:
@@ -109,7 +109,7 @@ export function defaultFetchSnapshotRequestTopicSnapshot(): FetchSnapshotRequest
 function writeFetchSnapshotRequestTopicSnapshot(w: Writer, v: FetchSnapshotRequestTopicSnapshot, version: number): void {
   w.compactString(v.name);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeFetchSnapshotRequestPartitionSnapshot(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -119,7 +119,7 @@ function readFetchSnapshotRequestTopicSnapshot(r: Reader, version: number): Fetc
   fName = r.compactString();
   let fPartitions: FetchSnapshotRequestPartitionSnapshot[] = [];
   fPartitions = readCompactArray(r, 1, () => readFetchSnapshotRequestPartitionSnapshot(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, partitions: fPartitions };
 }
 
@@ -147,7 +147,7 @@ function writeFetchSnapshotRequest(w: Writer, v: FetchSnapshotRequest, version: 
   w.int32(v.replicaId);
   w.int32(v.maxBytes);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeFetchSnapshotRequestTopicSnapshot(w, item, version); }
-  if (true) {
+  {
     const writeClusterId = v.clusterId !== null;
     w.unsignedVarint((writeClusterId ? 1 : 0));
     if (writeClusterId) w.taggedField(0, (t) => { t.compactNullableString(v.clusterId); });
@@ -162,7 +162,7 @@ function readFetchSnapshotRequest(r: Reader, version: number): FetchSnapshotRequ
   fMaxBytes = r.int32();
   let fTopics: FetchSnapshotRequestTopicSnapshot[] = [];
   fTopics = readCompactArray(r, 1, () => readFetchSnapshotRequestTopicSnapshot(r, version));
-  if (true) {
+  {
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:

@@ -20,7 +20,7 @@ export function defaultFetchSnapshotResponseSnapshotId(): FetchSnapshotResponseS
 function writeFetchSnapshotResponseSnapshotId(w: Writer, v: FetchSnapshotResponseSnapshotId, version: number): void {
   w.int64(v.endOffset);
   w.int32(v.epoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -30,7 +30,7 @@ function readFetchSnapshotResponseSnapshotId(r: Reader, version: number): FetchS
   fEndOffset = r.int64();
   let fEpoch: number = 0;
   fEpoch = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { endOffset: fEndOffset, epoch: fEpoch };
 }
 
@@ -51,7 +51,7 @@ export function defaultFetchSnapshotResponseLeaderIdAndEpoch(): FetchSnapshotRes
 function writeFetchSnapshotResponseLeaderIdAndEpoch(w: Writer, v: FetchSnapshotResponseLeaderIdAndEpoch, version: number): void {
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -61,7 +61,7 @@ function readFetchSnapshotResponseLeaderIdAndEpoch(r: Reader, version: number): 
   fLeaderId = r.int32();
   let fLeaderEpoch: number = 0;
   fLeaderEpoch = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { leaderId: fLeaderId, leaderEpoch: fLeaderEpoch };
 }
 
@@ -100,7 +100,7 @@ function writeFetchSnapshotResponsePartitionSnapshot(w: Writer, v: FetchSnapshot
   w.int64(v.size);
   w.int64(v.position);
   w.compactBytes(v.unalignedRecords);
-  if (true) {
+  {
     const writeCurrentLeader = !isDeepEqual(v.currentLeader, defaultFetchSnapshotResponseLeaderIdAndEpoch());
     w.unsignedVarint((writeCurrentLeader ? 1 : 0));
     if (writeCurrentLeader) w.taggedField(0, (t) => { writeFetchSnapshotResponseLeaderIdAndEpoch(t, v.currentLeader, version); });
@@ -121,7 +121,7 @@ function readFetchSnapshotResponsePartitionSnapshot(r: Reader, version: number):
   fPosition = r.int64();
   let fUnalignedRecords: Buffer = Buffer.alloc(0);
   fUnalignedRecords = r.compactBytes();
-  if (true) {
+  {
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:
@@ -151,7 +151,7 @@ export function defaultFetchSnapshotResponseTopicSnapshot(): FetchSnapshotRespon
 function writeFetchSnapshotResponseTopicSnapshot(w: Writer, v: FetchSnapshotResponseTopicSnapshot, version: number): void {
   w.compactString(v.name);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeFetchSnapshotResponsePartitionSnapshot(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -161,7 +161,7 @@ function readFetchSnapshotResponseTopicSnapshot(r: Reader, version: number): Fet
   fName = r.compactString();
   let fPartitions: FetchSnapshotResponsePartitionSnapshot[] = [];
   fPartitions = readCompactArray(r, 1, () => readFetchSnapshotResponsePartitionSnapshot(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, partitions: fPartitions };
 }
 
@@ -186,7 +186,7 @@ function writeFetchSnapshotResponseNodeEndpoint(w: Writer, v: FetchSnapshotRespo
   if (version >= 1) { w.int32(v.nodeId); }
   if (version >= 1) { w.compactString(v.host); }
   if (version >= 1) { w.uint16(v.port); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -198,7 +198,7 @@ function readFetchSnapshotResponseNodeEndpoint(r: Reader, version: number): Fetc
   if (version >= 1) { fHost = r.compactString(); }
   let fPort: number = 0;
   if (version >= 1) { fPort = r.uint16(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { nodeId: fNodeId, host: fHost, port: fPort };
 }
 
@@ -226,7 +226,7 @@ function writeFetchSnapshotResponse(w: Writer, v: FetchSnapshotResponse, version
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeFetchSnapshotResponseTopicSnapshot(w, item, version); }
-  if (true) {
+  {
     const writeNodeEndpoints = version >= 1 && v.nodeEndpoints.length > 0;
     w.unsignedVarint((writeNodeEndpoints ? 1 : 0));
     if (writeNodeEndpoints) w.taggedField(0, (t) => { t.unsignedVarint(v.nodeEndpoints.length + 1); for (const item of v.nodeEndpoints) { writeFetchSnapshotResponseNodeEndpoint(t, item, version); } });
@@ -241,7 +241,7 @@ function readFetchSnapshotResponse(r: Reader, version: number): FetchSnapshotRes
   let fTopics: FetchSnapshotResponseTopicSnapshot[] = [];
   fTopics = readCompactArray(r, 1, () => readFetchSnapshotResponseTopicSnapshot(r, version));
   let fNodeEndpoints: FetchSnapshotResponseNodeEndpoint[] = [];
-  if (true) {
+  {
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:

@@ -17,7 +17,7 @@ export function defaultGetTelemetrySubscriptionsRequest(): GetTelemetrySubscript
 
 function writeGetTelemetrySubscriptionsRequest(w: Writer, v: GetTelemetrySubscriptionsRequest, version: number): void {
   w.uuid(v.clientInstanceId);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -25,7 +25,7 @@ function writeGetTelemetrySubscriptionsRequest(w: Writer, v: GetTelemetrySubscri
 function readGetTelemetrySubscriptionsRequest(r: Reader, version: number): GetTelemetrySubscriptionsRequest {
   let fClientInstanceId: string = "AAAAAAAAAAAAAAAAAAAAAA";
   fClientInstanceId = r.uuid();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { clientInstanceId: fClientInstanceId };
 }
 

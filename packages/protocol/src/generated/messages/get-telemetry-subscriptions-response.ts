@@ -50,7 +50,7 @@ function writeGetTelemetrySubscriptionsResponse(w: Writer, v: GetTelemetrySubscr
   w.int32(v.telemetryMaxBytes);
   w.bool(v.deltaTemporality);
   w.unsignedVarint(v.requestedMetrics.length + 1); for (const item of v.requestedMetrics) { w.compactString(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -74,7 +74,7 @@ function readGetTelemetrySubscriptionsResponse(r: Reader, version: number): GetT
   fDeltaTemporality = r.bool();
   let fRequestedMetrics: string[] = [];
   fRequestedMetrics = readCompactArray(r, 1, () => r.compactString());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, clientInstanceId: fClientInstanceId, subscriptionId: fSubscriptionId, acceptedCompressionTypes: fAcceptedCompressionTypes, pushIntervalMs: fPushIntervalMs, telemetryMaxBytes: fTelemetryMaxBytes, deltaTemporality: fDeltaTemporality, requestedMetrics: fRequestedMetrics };
 }
 

@@ -26,7 +26,7 @@ function writeInitializeShareGroupStateRequestPartitionData(w: Writer, v: Initia
   w.int32(v.partition);
   w.int32(v.stateEpoch);
   w.int64(v.startOffset);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readInitializeShareGroupStateRequestPartitionData(r: Reader, version: n
   fStateEpoch = r.int32();
   let fStartOffset: bigint = 0n;
   fStartOffset = r.int64();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partition: fPartition, stateEpoch: fStateEpoch, startOffset: fStartOffset };
 }
 
@@ -59,7 +59,7 @@ export function defaultInitializeShareGroupStateRequestInitializeStateData(): In
 function writeInitializeShareGroupStateRequestInitializeStateData(w: Writer, v: InitializeShareGroupStateRequestInitializeStateData, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeInitializeShareGroupStateRequestPartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -69,7 +69,7 @@ function readInitializeShareGroupStateRequestInitializeStateData(r: Reader, vers
   fTopicId = r.uuid();
   let fPartitions: InitializeShareGroupStateRequestPartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readInitializeShareGroupStateRequestPartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -90,7 +90,7 @@ export function defaultInitializeShareGroupStateRequest(): InitializeShareGroupS
 function writeInitializeShareGroupStateRequest(w: Writer, v: InitializeShareGroupStateRequest, version: number): void {
   w.compactString(v.groupId);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeInitializeShareGroupStateRequestInitializeStateData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -100,7 +100,7 @@ function readInitializeShareGroupStateRequest(r: Reader, version: number): Initi
   fGroupId = r.compactString();
   let fTopics: InitializeShareGroupStateRequestInitializeStateData[] = [];
   fTopics = readCompactArray(r, 1, () => readInitializeShareGroupStateRequestInitializeStateData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { groupId: fGroupId, topics: fTopics };
 }
 

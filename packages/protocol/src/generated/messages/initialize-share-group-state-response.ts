@@ -26,7 +26,7 @@ function writeInitializeShareGroupStateResponsePartitionResult(w: Writer, v: Ini
   w.int32(v.partition);
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readInitializeShareGroupStateResponsePartitionResult(r: Reader, version
   fErrorCode = r.int16();
   let fErrorMessage: string | null = null;
   fErrorMessage = r.compactNullableString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partition: fPartition, errorCode: fErrorCode, errorMessage: fErrorMessage };
 }
 
@@ -59,7 +59,7 @@ export function defaultInitializeShareGroupStateResponseInitializeStateResult():
 function writeInitializeShareGroupStateResponseInitializeStateResult(w: Writer, v: InitializeShareGroupStateResponseInitializeStateResult, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeInitializeShareGroupStateResponsePartitionResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -69,7 +69,7 @@ function readInitializeShareGroupStateResponseInitializeStateResult(r: Reader, v
   fTopicId = r.uuid();
   let fPartitions: InitializeShareGroupStateResponsePartitionResult[] = [];
   fPartitions = readCompactArray(r, 1, () => readInitializeShareGroupStateResponsePartitionResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -86,7 +86,7 @@ export function defaultInitializeShareGroupStateResponse(): InitializeShareGroup
 
 function writeInitializeShareGroupStateResponse(w: Writer, v: InitializeShareGroupStateResponse, version: number): void {
   w.unsignedVarint(v.results.length + 1); for (const item of v.results) { writeInitializeShareGroupStateResponseInitializeStateResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -94,7 +94,7 @@ function writeInitializeShareGroupStateResponse(w: Writer, v: InitializeShareGro
 function readInitializeShareGroupStateResponse(r: Reader, version: number): InitializeShareGroupStateResponse {
   let fResults: InitializeShareGroupStateResponseInitializeStateResult[] = [];
   fResults = readCompactArray(r, 1, () => readInitializeShareGroupStateResponseInitializeStateResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { results: fResults };
 }
 

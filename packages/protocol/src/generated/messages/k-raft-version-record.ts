@@ -21,7 +21,7 @@ export function defaultKRaftVersionRecord(): KRaftVersionRecord {
 function writeKRaftVersionRecord(w: Writer, v: KRaftVersionRecord, version: number): void {
   w.int16(v.version);
   w.int16(v.kRaftVersion);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -31,7 +31,7 @@ function readKRaftVersionRecord(r: Reader, version: number): KRaftVersionRecord 
   fVersion = r.int16();
   let fKRaftVersion: number = 0;
   fKRaftVersion = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { version: fVersion, kRaftVersion: fKRaftVersion };
 }
 

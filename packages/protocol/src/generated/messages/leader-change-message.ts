@@ -21,7 +21,7 @@ export function defaultLeaderChangeMessageVoter(): LeaderChangeMessageVoter {
 function writeLeaderChangeMessageVoter(w: Writer, v: LeaderChangeMessageVoter, version: number): void {
   w.int32(v.voterId);
   if (version >= 1) { w.uuid(v.voterDirectoryId); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -31,7 +31,7 @@ function readLeaderChangeMessageVoter(r: Reader, version: number): LeaderChangeM
   fVoterId = r.int32();
   let fVoterDirectoryId: string = "AAAAAAAAAAAAAAAAAAAAAA";
   if (version >= 1) { fVoterDirectoryId = r.uuid(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { voterId: fVoterId, voterDirectoryId: fVoterDirectoryId };
 }
 
@@ -60,7 +60,7 @@ function writeLeaderChangeMessage(w: Writer, v: LeaderChangeMessage, version: nu
   w.int32(v.leaderId);
   w.unsignedVarint(v.voters.length + 1); for (const item of v.voters) { writeLeaderChangeMessageVoter(w, item, version); }
   w.unsignedVarint(v.grantingVoters.length + 1); for (const item of v.grantingVoters) { writeLeaderChangeMessageVoter(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -74,7 +74,7 @@ function readLeaderChangeMessage(r: Reader, version: number): LeaderChangeMessag
   fVoters = readCompactArray(r, 1, () => readLeaderChangeMessageVoter(r, version));
   let fGrantingVoters: LeaderChangeMessageVoter[] = [];
   fGrantingVoters = readCompactArray(r, 1, () => readLeaderChangeMessageVoter(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { version: fVersion, leaderId: fLeaderId, voters: fVoters, grantingVoters: fGrantingVoters };
 }
 

@@ -13,13 +13,13 @@ export function defaultListClientMetricsResourcesRequest(): ListClientMetricsRes
 }
 
 function writeListClientMetricsResourcesRequest(w: Writer, v: ListClientMetricsResourcesRequest, version: number): void {
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
 
 function readListClientMetricsResourcesRequest(r: Reader, version: number): ListClientMetricsResourcesRequest {
-  if (true) r.taggedFields();
+  r.taggedFields();
   return {  };
 }
 

@@ -18,7 +18,7 @@ export function defaultListClientMetricsResourcesResponseClientMetricsResource()
 
 function writeListClientMetricsResourcesResponseClientMetricsResource(w: Writer, v: ListClientMetricsResourcesResponseClientMetricsResource, version: number): void {
   w.compactString(v.name);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -26,7 +26,7 @@ function writeListClientMetricsResourcesResponseClientMetricsResource(w: Writer,
 function readListClientMetricsResourcesResponseClientMetricsResource(r: Reader, version: number): ListClientMetricsResourcesResponseClientMetricsResource {
   let fName: string = "";
   fName = r.compactString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName };
 }
 
@@ -51,7 +51,7 @@ function writeListClientMetricsResourcesResponse(w: Writer, v: ListClientMetrics
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.unsignedVarint(v.clientMetricsResources.length + 1); for (const item of v.clientMetricsResources) { writeListClientMetricsResourcesResponseClientMetricsResource(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -63,7 +63,7 @@ function readListClientMetricsResourcesResponse(r: Reader, version: number): Lis
   fErrorCode = r.int16();
   let fClientMetricsResources: ListClientMetricsResourcesResponseClientMetricsResource[] = [];
   fClientMetricsResources = readCompactArray(r, 1, () => readListClientMetricsResourcesResponseClientMetricsResource(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, clientMetricsResources: fClientMetricsResources };
 }
 

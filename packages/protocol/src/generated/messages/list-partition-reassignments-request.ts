@@ -22,7 +22,7 @@ export function defaultListPartitionReassignmentsRequestListPartitionReassignmen
 function writeListPartitionReassignmentsRequestListPartitionReassignmentsTopics(w: Writer, v: ListPartitionReassignmentsRequestListPartitionReassignmentsTopics, version: number): void {
   w.compactString(v.name);
   w.unsignedVarint(v.partitionIndexes.length + 1); for (const item of v.partitionIndexes) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readListPartitionReassignmentsRequestListPartitionReassignmentsTopics(r
   fName = r.compactString();
   let fPartitionIndexes: number[] = [];
   fPartitionIndexes = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, partitionIndexes: fPartitionIndexes };
 }
 
@@ -53,7 +53,7 @@ export function defaultListPartitionReassignmentsRequest(): ListPartitionReassig
 function writeListPartitionReassignmentsRequest(w: Writer, v: ListPartitionReassignmentsRequest, version: number): void {
   w.int32(v.timeoutMs);
   if (v.topics === null) w.unsignedVarint(0); else { w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeListPartitionReassignmentsRequestListPartitionReassignmentsTopics(w, item, version); } }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -63,7 +63,7 @@ function readListPartitionReassignmentsRequest(r: Reader, version: number): List
   fTimeoutMs = r.int32();
   let fTopics: ListPartitionReassignmentsRequestListPartitionReassignmentsTopics[] | null = null;
   fTopics = readCompactArrayNullable(r, 1, () => readListPartitionReassignmentsRequestListPartitionReassignmentsTopics(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { timeoutMs: fTimeoutMs, topics: fTopics };
 }
 

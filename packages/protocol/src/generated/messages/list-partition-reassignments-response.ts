@@ -30,7 +30,7 @@ function writeListPartitionReassignmentsResponseOngoingPartitionReassignment(w: 
   w.unsignedVarint(v.replicas.length + 1); for (const item of v.replicas) { w.int32(item); }
   w.unsignedVarint(v.addingReplicas.length + 1); for (const item of v.addingReplicas) { w.int32(item); }
   w.unsignedVarint(v.removingReplicas.length + 1); for (const item of v.removingReplicas) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -44,7 +44,7 @@ function readListPartitionReassignmentsResponseOngoingPartitionReassignment(r: R
   fAddingReplicas = readCompactArray(r, 4, () => r.int32());
   let fRemovingReplicas: number[] = [];
   fRemovingReplicas = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, replicas: fReplicas, addingReplicas: fAddingReplicas, removingReplicas: fRemovingReplicas };
 }
 
@@ -65,7 +65,7 @@ export function defaultListPartitionReassignmentsResponseOngoingTopicReassignmen
 function writeListPartitionReassignmentsResponseOngoingTopicReassignment(w: Writer, v: ListPartitionReassignmentsResponseOngoingTopicReassignment, version: number): void {
   w.compactString(v.name);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeListPartitionReassignmentsResponseOngoingPartitionReassignment(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -75,7 +75,7 @@ function readListPartitionReassignmentsResponseOngoingTopicReassignment(r: Reade
   fName = r.compactString();
   let fPartitions: ListPartitionReassignmentsResponseOngoingPartitionReassignment[] = [];
   fPartitions = readCompactArray(r, 1, () => readListPartitionReassignmentsResponseOngoingPartitionReassignment(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, partitions: fPartitions };
 }
 
@@ -104,7 +104,7 @@ function writeListPartitionReassignmentsResponse(w: Writer, v: ListPartitionReas
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeListPartitionReassignmentsResponseOngoingTopicReassignment(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -118,7 +118,7 @@ function readListPartitionReassignmentsResponse(r: Reader, version: number): Lis
   fErrorMessage = r.compactNullableString();
   let fTopics: ListPartitionReassignmentsResponseOngoingTopicReassignment[] = [];
   fTopics = readCompactArray(r, 1, () => readListPartitionReassignmentsResponseOngoingTopicReassignment(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, topics: fTopics };
 }
 

@@ -26,7 +26,7 @@ function writeListTransactionsRequest(w: Writer, v: ListTransactionsRequest, ver
   w.unsignedVarint(v.stateFilters.length + 1); for (const item of v.stateFilters) { w.compactString(item); }
   w.unsignedVarint(v.producerIdFilters.length + 1); for (const item of v.producerIdFilters) { w.int64(item); }
   if (version >= 1) { w.int64(v.durationFilter); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readListTransactionsRequest(r: Reader, version: number): ListTransactio
   fProducerIdFilters = readCompactArray(r, 8, () => r.int64());
   let fDurationFilter: bigint = -1n;
   if (version >= 1) { fDurationFilter = r.int64(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { stateFilters: fStateFilters, producerIdFilters: fProducerIdFilters, durationFilter: fDurationFilter };
 }
 

@@ -24,7 +24,7 @@ function writeListTransactionsResponseTransactionState(w: Writer, v: ListTransac
   w.compactString(v.transactionalId);
   w.int64(v.producerId);
   w.compactString(v.transactionState);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -36,7 +36,7 @@ function readListTransactionsResponseTransactionState(r: Reader, version: number
   fProducerId = r.int64();
   let fTransactionState: string = "";
   fTransactionState = r.compactString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { transactionalId: fTransactionalId, producerId: fProducerId, transactionState: fTransactionState };
 }
 
@@ -63,7 +63,7 @@ function writeListTransactionsResponse(w: Writer, v: ListTransactionsResponse, v
   w.int16(v.errorCode);
   w.unsignedVarint(v.unknownStateFilters.length + 1); for (const item of v.unknownStateFilters) { w.compactString(item); }
   w.unsignedVarint(v.transactionStates.length + 1); for (const item of v.transactionStates) { writeListTransactionsResponseTransactionState(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -77,7 +77,7 @@ function readListTransactionsResponse(r: Reader, version: number): ListTransacti
   fUnknownStateFilters = readCompactArray(r, 1, () => r.compactString());
   let fTransactionStates: ListTransactionsResponseTransactionState[] = [];
   fTransactionStates = readCompactArray(r, 1, () => readListTransactionsResponseTransactionState(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, unknownStateFilters: fUnknownStateFilters, transactionStates: fTransactionStates };
 }
 

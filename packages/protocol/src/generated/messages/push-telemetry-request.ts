@@ -33,7 +33,7 @@ function writePushTelemetryRequest(w: Writer, v: PushTelemetryRequest, version: 
   w.bool(v.terminating);
   w.int8(v.compressionType);
   w.compactBytes(v.metrics);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -49,7 +49,7 @@ function readPushTelemetryRequest(r: Reader, version: number): PushTelemetryRequ
   fCompressionType = r.int8();
   let fMetrics: Buffer = Buffer.alloc(0);
   fMetrics = r.compactBytes();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { clientInstanceId: fClientInstanceId, subscriptionId: fSubscriptionId, terminating: fTerminating, compressionType: fCompressionType, metrics: fMetrics };
 }
 

@@ -21,7 +21,7 @@ export function defaultPushTelemetryResponse(): PushTelemetryResponse {
 function writePushTelemetryResponse(w: Writer, v: PushTelemetryResponse, version: number): void {
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -31,7 +31,7 @@ function readPushTelemetryResponse(r: Reader, version: number): PushTelemetryRes
   fThrottleTimeMs = r.int32();
   let fErrorCode: number = 0;
   fErrorCode = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode };
 }
 

@@ -22,7 +22,7 @@ export function defaultReadShareGroupStateRequestPartitionData(): ReadShareGroup
 function writeReadShareGroupStateRequestPartitionData(w: Writer, v: ReadShareGroupStateRequestPartitionData, version: number): void {
   w.int32(v.partition);
   w.int32(v.leaderEpoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readReadShareGroupStateRequestPartitionData(r: Reader, version: number)
   fPartition = r.int32();
   let fLeaderEpoch: number = 0;
   fLeaderEpoch = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partition: fPartition, leaderEpoch: fLeaderEpoch };
 }
 
@@ -53,7 +53,7 @@ export function defaultReadShareGroupStateRequestReadStateData(): ReadShareGroup
 function writeReadShareGroupStateRequestReadStateData(w: Writer, v: ReadShareGroupStateRequestReadStateData, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeReadShareGroupStateRequestPartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -63,7 +63,7 @@ function readReadShareGroupStateRequestReadStateData(r: Reader, version: number)
   fTopicId = r.uuid();
   let fPartitions: ReadShareGroupStateRequestPartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readReadShareGroupStateRequestPartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -84,7 +84,7 @@ export function defaultReadShareGroupStateRequest(): ReadShareGroupStateRequest 
 function writeReadShareGroupStateRequest(w: Writer, v: ReadShareGroupStateRequest, version: number): void {
   w.compactString(v.groupId);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeReadShareGroupStateRequestReadStateData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -94,7 +94,7 @@ function readReadShareGroupStateRequest(r: Reader, version: number): ReadShareGr
   fGroupId = r.compactString();
   let fTopics: ReadShareGroupStateRequestReadStateData[] = [];
   fTopics = readCompactArray(r, 1, () => readReadShareGroupStateRequestReadStateData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { groupId: fGroupId, topics: fTopics };
 }
 

@@ -30,7 +30,7 @@ function writeReadShareGroupStateResponseStateBatch(w: Writer, v: ReadShareGroup
   w.int64(v.lastOffset);
   w.int8(v.deliveryState);
   w.int16(v.deliveryCount);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -44,7 +44,7 @@ function readReadShareGroupStateResponseStateBatch(r: Reader, version: number): 
   fDeliveryState = r.int8();
   let fDeliveryCount: number = 0;
   fDeliveryCount = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { firstOffset: fFirstOffset, lastOffset: fLastOffset, deliveryState: fDeliveryState, deliveryCount: fDeliveryCount };
 }
 
@@ -80,7 +80,7 @@ function writeReadShareGroupStateResponsePartitionResult(w: Writer, v: ReadShare
   w.int32(v.stateEpoch);
   w.int64(v.startOffset);
   w.unsignedVarint(v.stateBatches.length + 1); for (const item of v.stateBatches) { writeReadShareGroupStateResponseStateBatch(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -98,7 +98,7 @@ function readReadShareGroupStateResponsePartitionResult(r: Reader, version: numb
   fStartOffset = r.int64();
   let fStateBatches: ReadShareGroupStateResponseStateBatch[] = [];
   fStateBatches = readCompactArray(r, 1, () => readReadShareGroupStateResponseStateBatch(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partition: fPartition, errorCode: fErrorCode, errorMessage: fErrorMessage, stateEpoch: fStateEpoch, startOffset: fStartOffset, stateBatches: fStateBatches };
 }
 
@@ -119,7 +119,7 @@ export function defaultReadShareGroupStateResponseReadStateResult(): ReadShareGr
 function writeReadShareGroupStateResponseReadStateResult(w: Writer, v: ReadShareGroupStateResponseReadStateResult, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeReadShareGroupStateResponsePartitionResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -129,7 +129,7 @@ function readReadShareGroupStateResponseReadStateResult(r: Reader, version: numb
   fTopicId = r.uuid();
   let fPartitions: ReadShareGroupStateResponsePartitionResult[] = [];
   fPartitions = readCompactArray(r, 1, () => readReadShareGroupStateResponsePartitionResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -146,7 +146,7 @@ export function defaultReadShareGroupStateResponse(): ReadShareGroupStateRespons
 
 function writeReadShareGroupStateResponse(w: Writer, v: ReadShareGroupStateResponse, version: number): void {
   w.unsignedVarint(v.results.length + 1); for (const item of v.results) { writeReadShareGroupStateResponseReadStateResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -154,7 +154,7 @@ function writeReadShareGroupStateResponse(w: Writer, v: ReadShareGroupStateRespo
 function readReadShareGroupStateResponse(r: Reader, version: number): ReadShareGroupStateResponse {
   let fResults: ReadShareGroupStateResponseReadStateResult[] = [];
   fResults = readCompactArray(r, 1, () => readReadShareGroupStateResponseReadStateResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { results: fResults };
 }
 

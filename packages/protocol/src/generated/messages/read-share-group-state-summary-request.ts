@@ -22,7 +22,7 @@ export function defaultReadShareGroupStateSummaryRequestPartitionData(): ReadSha
 function writeReadShareGroupStateSummaryRequestPartitionData(w: Writer, v: ReadShareGroupStateSummaryRequestPartitionData, version: number): void {
   w.int32(v.partition);
   w.int32(v.leaderEpoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readReadShareGroupStateSummaryRequestPartitionData(r: Reader, version: 
   fPartition = r.int32();
   let fLeaderEpoch: number = 0;
   fLeaderEpoch = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partition: fPartition, leaderEpoch: fLeaderEpoch };
 }
 
@@ -53,7 +53,7 @@ export function defaultReadShareGroupStateSummaryRequestReadStateSummaryData(): 
 function writeReadShareGroupStateSummaryRequestReadStateSummaryData(w: Writer, v: ReadShareGroupStateSummaryRequestReadStateSummaryData, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeReadShareGroupStateSummaryRequestPartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -63,7 +63,7 @@ function readReadShareGroupStateSummaryRequestReadStateSummaryData(r: Reader, ve
   fTopicId = r.uuid();
   let fPartitions: ReadShareGroupStateSummaryRequestPartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readReadShareGroupStateSummaryRequestPartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -84,7 +84,7 @@ export function defaultReadShareGroupStateSummaryRequest(): ReadShareGroupStateS
 function writeReadShareGroupStateSummaryRequest(w: Writer, v: ReadShareGroupStateSummaryRequest, version: number): void {
   w.compactString(v.groupId);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeReadShareGroupStateSummaryRequestReadStateSummaryData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -94,7 +94,7 @@ function readReadShareGroupStateSummaryRequest(r: Reader, version: number): Read
   fGroupId = r.compactString();
   let fTopics: ReadShareGroupStateSummaryRequestReadStateSummaryData[] = [];
   fTopics = readCompactArray(r, 1, () => readReadShareGroupStateSummaryRequestReadStateSummaryData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { groupId: fGroupId, topics: fTopics };
 }
 

@@ -34,7 +34,7 @@ function writeReadShareGroupStateSummaryResponsePartitionResult(w: Writer, v: Re
   w.compactNullableString(v.errorMessage);
   w.int32(v.stateEpoch);
   w.int64(v.startOffset);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -50,7 +50,7 @@ function readReadShareGroupStateSummaryResponsePartitionResult(r: Reader, versio
   fStateEpoch = r.int32();
   let fStartOffset: bigint = 0n;
   fStartOffset = r.int64();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partition: fPartition, errorCode: fErrorCode, errorMessage: fErrorMessage, stateEpoch: fStateEpoch, startOffset: fStartOffset };
 }
 
@@ -71,7 +71,7 @@ export function defaultReadShareGroupStateSummaryResponseReadStateSummaryResult(
 function writeReadShareGroupStateSummaryResponseReadStateSummaryResult(w: Writer, v: ReadShareGroupStateSummaryResponseReadStateSummaryResult, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeReadShareGroupStateSummaryResponsePartitionResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -81,7 +81,7 @@ function readReadShareGroupStateSummaryResponseReadStateSummaryResult(r: Reader,
   fTopicId = r.uuid();
   let fPartitions: ReadShareGroupStateSummaryResponsePartitionResult[] = [];
   fPartitions = readCompactArray(r, 1, () => readReadShareGroupStateSummaryResponsePartitionResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -98,7 +98,7 @@ export function defaultReadShareGroupStateSummaryResponse(): ReadShareGroupState
 
 function writeReadShareGroupStateSummaryResponse(w: Writer, v: ReadShareGroupStateSummaryResponse, version: number): void {
   w.unsignedVarint(v.results.length + 1); for (const item of v.results) { writeReadShareGroupStateSummaryResponseReadStateSummaryResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -106,7 +106,7 @@ function writeReadShareGroupStateSummaryResponse(w: Writer, v: ReadShareGroupSta
 function readReadShareGroupStateSummaryResponse(r: Reader, version: number): ReadShareGroupStateSummaryResponse {
   let fResults: ReadShareGroupStateSummaryResponseReadStateSummaryResult[] = [];
   fResults = readCompactArray(r, 1, () => readReadShareGroupStateSummaryResponseReadStateSummaryResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { results: fResults };
 }
 

@@ -24,7 +24,7 @@ function writeRemoveRaftVoterRequest(w: Writer, v: RemoveRaftVoterRequest, versi
   w.compactNullableString(v.clusterId);
   w.int32(v.voterId);
   w.uuid(v.voterDirectoryId);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -36,7 +36,7 @@ function readRemoveRaftVoterRequest(r: Reader, version: number): RemoveRaftVoter
   fVoterId = r.int32();
   let fVoterDirectoryId: string = "AAAAAAAAAAAAAAAAAAAAAA";
   fVoterDirectoryId = r.uuid();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { clusterId: fClusterId, voterId: fVoterId, voterDirectoryId: fVoterDirectoryId };
 }
 

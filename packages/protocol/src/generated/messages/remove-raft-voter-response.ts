@@ -25,7 +25,7 @@ function writeRemoveRaftVoterResponse(w: Writer, v: RemoveRaftVoterResponse, ver
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -37,7 +37,7 @@ function readRemoveRaftVoterResponse(r: Reader, version: number): RemoveRaftVote
   fErrorCode = r.int16();
   let fErrorMessage: string | null = "";
   fErrorMessage = r.compactNullableString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage };
 }
 

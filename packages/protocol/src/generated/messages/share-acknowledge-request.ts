@@ -26,7 +26,7 @@ function writeShareAcknowledgeRequestAcknowledgementBatch(w: Writer, v: ShareAck
   w.int64(v.firstOffset);
   w.int64(v.lastOffset);
   w.unsignedVarint(v.acknowledgeTypes.length + 1); for (const item of v.acknowledgeTypes) { w.int8(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readShareAcknowledgeRequestAcknowledgementBatch(r: Reader, version: num
   fLastOffset = r.int64();
   let fAcknowledgeTypes: number[] = [];
   fAcknowledgeTypes = readCompactArray(r, 1, () => r.int8());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { firstOffset: fFirstOffset, lastOffset: fLastOffset, acknowledgeTypes: fAcknowledgeTypes };
 }
 
@@ -59,7 +59,7 @@ export function defaultShareAcknowledgeRequestAcknowledgePartition(): ShareAckno
 function writeShareAcknowledgeRequestAcknowledgePartition(w: Writer, v: ShareAcknowledgeRequestAcknowledgePartition, version: number): void {
   w.int32(v.partitionIndex);
   w.unsignedVarint(v.acknowledgementBatches.length + 1); for (const item of v.acknowledgementBatches) { writeShareAcknowledgeRequestAcknowledgementBatch(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -69,7 +69,7 @@ function readShareAcknowledgeRequestAcknowledgePartition(r: Reader, version: num
   fPartitionIndex = r.int32();
   let fAcknowledgementBatches: ShareAcknowledgeRequestAcknowledgementBatch[] = [];
   fAcknowledgementBatches = readCompactArray(r, 1, () => readShareAcknowledgeRequestAcknowledgementBatch(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, acknowledgementBatches: fAcknowledgementBatches };
 }
 
@@ -90,7 +90,7 @@ export function defaultShareAcknowledgeRequestAcknowledgeTopic(): ShareAcknowled
 function writeShareAcknowledgeRequestAcknowledgeTopic(w: Writer, v: ShareAcknowledgeRequestAcknowledgeTopic, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeShareAcknowledgeRequestAcknowledgePartition(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -100,7 +100,7 @@ function readShareAcknowledgeRequestAcknowledgeTopic(r: Reader, version: number)
   fTopicId = r.uuid();
   let fPartitions: ShareAcknowledgeRequestAcknowledgePartition[] = [];
   fPartitions = readCompactArray(r, 1, () => readShareAcknowledgeRequestAcknowledgePartition(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -129,7 +129,7 @@ function writeShareAcknowledgeRequest(w: Writer, v: ShareAcknowledgeRequest, ver
   w.compactNullableString(v.memberId);
   w.int32(v.shareSessionEpoch);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeShareAcknowledgeRequestAcknowledgeTopic(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -143,7 +143,7 @@ function readShareAcknowledgeRequest(r: Reader, version: number): ShareAcknowled
   fShareSessionEpoch = r.int32();
   let fTopics: ShareAcknowledgeRequestAcknowledgeTopic[] = [];
   fTopics = readCompactArray(r, 1, () => readShareAcknowledgeRequestAcknowledgeTopic(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { groupId: fGroupId, memberId: fMemberId, shareSessionEpoch: fShareSessionEpoch, topics: fTopics };
 }
 

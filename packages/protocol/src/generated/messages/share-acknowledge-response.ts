@@ -22,7 +22,7 @@ export function defaultShareAcknowledgeResponseLeaderIdAndEpoch(): ShareAcknowle
 function writeShareAcknowledgeResponseLeaderIdAndEpoch(w: Writer, v: ShareAcknowledgeResponseLeaderIdAndEpoch, version: number): void {
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readShareAcknowledgeResponseLeaderIdAndEpoch(r: Reader, version: number
   fLeaderId = r.int32();
   let fLeaderEpoch: number = 0;
   fLeaderEpoch = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { leaderId: fLeaderId, leaderEpoch: fLeaderEpoch };
 }
 
@@ -60,7 +60,7 @@ function writeShareAcknowledgeResponsePartitionData(w: Writer, v: ShareAcknowled
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
   writeShareAcknowledgeResponseLeaderIdAndEpoch(w, v.currentLeader, version);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -74,7 +74,7 @@ function readShareAcknowledgeResponsePartitionData(r: Reader, version: number): 
   fErrorMessage = r.compactNullableString();
   let fCurrentLeader: ShareAcknowledgeResponseLeaderIdAndEpoch = defaultShareAcknowledgeResponseLeaderIdAndEpoch();
   fCurrentLeader = readShareAcknowledgeResponseLeaderIdAndEpoch(r, version);
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, errorCode: fErrorCode, errorMessage: fErrorMessage, currentLeader: fCurrentLeader };
 }
 
@@ -95,7 +95,7 @@ export function defaultShareAcknowledgeResponseShareAcknowledgeTopicResponse(): 
 function writeShareAcknowledgeResponseShareAcknowledgeTopicResponse(w: Writer, v: ShareAcknowledgeResponseShareAcknowledgeTopicResponse, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeShareAcknowledgeResponsePartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -105,7 +105,7 @@ function readShareAcknowledgeResponseShareAcknowledgeTopicResponse(r: Reader, ve
   fTopicId = r.uuid();
   let fPartitions: ShareAcknowledgeResponsePartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readShareAcknowledgeResponsePartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -134,7 +134,7 @@ function writeShareAcknowledgeResponseNodeEndpoint(w: Writer, v: ShareAcknowledg
   w.compactString(v.host);
   w.int32(v.port);
   w.compactNullableString(v.rack);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -148,7 +148,7 @@ function readShareAcknowledgeResponseNodeEndpoint(r: Reader, version: number): S
   fPort = r.int32();
   let fRack: string | null = null;
   fRack = r.compactNullableString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { nodeId: fNodeId, host: fHost, port: fPort, rack: fRack };
 }
 
@@ -181,7 +181,7 @@ function writeShareAcknowledgeResponse(w: Writer, v: ShareAcknowledgeResponse, v
   w.compactNullableString(v.errorMessage);
   w.unsignedVarint(v.responses.length + 1); for (const item of v.responses) { writeShareAcknowledgeResponseShareAcknowledgeTopicResponse(w, item, version); }
   w.unsignedVarint(v.nodeEndpoints.length + 1); for (const item of v.nodeEndpoints) { writeShareAcknowledgeResponseNodeEndpoint(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -197,7 +197,7 @@ function readShareAcknowledgeResponse(r: Reader, version: number): ShareAcknowle
   fResponses = readCompactArray(r, 1, () => readShareAcknowledgeResponseShareAcknowledgeTopicResponse(r, version));
   let fNodeEndpoints: ShareAcknowledgeResponseNodeEndpoint[] = [];
   fNodeEndpoints = readCompactArray(r, 1, () => readShareAcknowledgeResponseNodeEndpoint(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, responses: fResponses, nodeEndpoints: fNodeEndpoints };
 }
 

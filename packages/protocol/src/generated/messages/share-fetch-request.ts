@@ -26,7 +26,7 @@ function writeShareFetchRequestAcknowledgementBatch(w: Writer, v: ShareFetchRequ
   w.int64(v.firstOffset);
   w.int64(v.lastOffset);
   w.unsignedVarint(v.acknowledgeTypes.length + 1); for (const item of v.acknowledgeTypes) { w.int8(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readShareFetchRequestAcknowledgementBatch(r: Reader, version: number): 
   fLastOffset = r.int64();
   let fAcknowledgeTypes: number[] = [];
   fAcknowledgeTypes = readCompactArray(r, 1, () => r.int8());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { firstOffset: fFirstOffset, lastOffset: fLastOffset, acknowledgeTypes: fAcknowledgeTypes };
 }
 
@@ -63,7 +63,7 @@ function writeShareFetchRequestFetchPartition(w: Writer, v: ShareFetchRequestFet
   w.int32(v.partitionIndex);
   w.int32(v.partitionMaxBytes);
   w.unsignedVarint(v.acknowledgementBatches.length + 1); for (const item of v.acknowledgementBatches) { writeShareFetchRequestAcknowledgementBatch(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -75,7 +75,7 @@ function readShareFetchRequestFetchPartition(r: Reader, version: number): ShareF
   fPartitionMaxBytes = r.int32();
   let fAcknowledgementBatches: ShareFetchRequestAcknowledgementBatch[] = [];
   fAcknowledgementBatches = readCompactArray(r, 1, () => readShareFetchRequestAcknowledgementBatch(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, partitionMaxBytes: fPartitionMaxBytes, acknowledgementBatches: fAcknowledgementBatches };
 }
 
@@ -96,7 +96,7 @@ export function defaultShareFetchRequestFetchTopic(): ShareFetchRequestFetchTopi
 function writeShareFetchRequestFetchTopic(w: Writer, v: ShareFetchRequestFetchTopic, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeShareFetchRequestFetchPartition(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -106,7 +106,7 @@ function readShareFetchRequestFetchTopic(r: Reader, version: number): ShareFetch
   fTopicId = r.uuid();
   let fPartitions: ShareFetchRequestFetchPartition[] = [];
   fPartitions = readCompactArray(r, 1, () => readShareFetchRequestFetchPartition(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -127,7 +127,7 @@ export function defaultShareFetchRequestForgottenTopic(): ShareFetchRequestForgo
 function writeShareFetchRequestForgottenTopic(w: Writer, v: ShareFetchRequestForgottenTopic, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -137,7 +137,7 @@ function readShareFetchRequestForgottenTopic(r: Reader, version: number): ShareF
   fTopicId = r.uuid();
   let fPartitions: number[] = [];
   fPartitions = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -182,7 +182,7 @@ function writeShareFetchRequest(w: Writer, v: ShareFetchRequest, version: number
   w.int32(v.maxBytes);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeShareFetchRequestFetchTopic(w, item, version); }
   w.unsignedVarint(v.forgottenTopicsData.length + 1); for (const item of v.forgottenTopicsData) { writeShareFetchRequestForgottenTopic(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -204,7 +204,7 @@ function readShareFetchRequest(r: Reader, version: number): ShareFetchRequest {
   fTopics = readCompactArray(r, 1, () => readShareFetchRequestFetchTopic(r, version));
   let fForgottenTopicsData: ShareFetchRequestForgottenTopic[] = [];
   fForgottenTopicsData = readCompactArray(r, 1, () => readShareFetchRequestForgottenTopic(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { groupId: fGroupId, memberId: fMemberId, shareSessionEpoch: fShareSessionEpoch, maxWaitMs: fMaxWaitMs, minBytes: fMinBytes, maxBytes: fMaxBytes, topics: fTopics, forgottenTopicsData: fForgottenTopicsData };
 }
 

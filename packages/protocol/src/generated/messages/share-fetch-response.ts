@@ -22,7 +22,7 @@ export function defaultShareFetchResponseLeaderIdAndEpoch(): ShareFetchResponseL
 function writeShareFetchResponseLeaderIdAndEpoch(w: Writer, v: ShareFetchResponseLeaderIdAndEpoch, version: number): void {
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readShareFetchResponseLeaderIdAndEpoch(r: Reader, version: number): Sha
   fLeaderId = r.int32();
   let fLeaderEpoch: number = 0;
   fLeaderEpoch = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { leaderId: fLeaderId, leaderEpoch: fLeaderEpoch };
 }
 
@@ -57,7 +57,7 @@ function writeShareFetchResponseAcquiredRecords(w: Writer, v: ShareFetchResponse
   w.int64(v.firstOffset);
   w.int64(v.lastOffset);
   w.int16(v.deliveryCount);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -69,7 +69,7 @@ function readShareFetchResponseAcquiredRecords(r: Reader, version: number): Shar
   fLastOffset = r.int64();
   let fDeliveryCount: number = 0;
   fDeliveryCount = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { firstOffset: fFirstOffset, lastOffset: fLastOffset, deliveryCount: fDeliveryCount };
 }
 
@@ -113,7 +113,7 @@ function writeShareFetchResponsePartitionData(w: Writer, v: ShareFetchResponsePa
   writeShareFetchResponseLeaderIdAndEpoch(w, v.currentLeader, version);
   w.compactNullableBytes(v.records);
   w.unsignedVarint(v.acquiredRecords.length + 1); for (const item of v.acquiredRecords) { writeShareFetchResponseAcquiredRecords(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -135,7 +135,7 @@ function readShareFetchResponsePartitionData(r: Reader, version: number): ShareF
   fRecords = r.compactNullableBytes();
   let fAcquiredRecords: ShareFetchResponseAcquiredRecords[] = [];
   fAcquiredRecords = readCompactArray(r, 1, () => readShareFetchResponseAcquiredRecords(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, errorCode: fErrorCode, errorMessage: fErrorMessage, acknowledgeErrorCode: fAcknowledgeErrorCode, acknowledgeErrorMessage: fAcknowledgeErrorMessage, currentLeader: fCurrentLeader, records: fRecords, acquiredRecords: fAcquiredRecords };
 }
 
@@ -156,7 +156,7 @@ export function defaultShareFetchResponseShareFetchableTopicResponse(): ShareFet
 function writeShareFetchResponseShareFetchableTopicResponse(w: Writer, v: ShareFetchResponseShareFetchableTopicResponse, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeShareFetchResponsePartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -166,7 +166,7 @@ function readShareFetchResponseShareFetchableTopicResponse(r: Reader, version: n
   fTopicId = r.uuid();
   let fPartitions: ShareFetchResponsePartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readShareFetchResponsePartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -195,7 +195,7 @@ function writeShareFetchResponseNodeEndpoint(w: Writer, v: ShareFetchResponseNod
   w.compactString(v.host);
   w.int32(v.port);
   w.compactNullableString(v.rack);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -209,7 +209,7 @@ function readShareFetchResponseNodeEndpoint(r: Reader, version: number): ShareFe
   fPort = r.int32();
   let fRack: string | null = null;
   fRack = r.compactNullableString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { nodeId: fNodeId, host: fHost, port: fPort, rack: fRack };
 }
 
@@ -242,7 +242,7 @@ function writeShareFetchResponse(w: Writer, v: ShareFetchResponse, version: numb
   w.compactNullableString(v.errorMessage);
   w.unsignedVarint(v.responses.length + 1); for (const item of v.responses) { writeShareFetchResponseShareFetchableTopicResponse(w, item, version); }
   w.unsignedVarint(v.nodeEndpoints.length + 1); for (const item of v.nodeEndpoints) { writeShareFetchResponseNodeEndpoint(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -258,7 +258,7 @@ function readShareFetchResponse(r: Reader, version: number): ShareFetchResponse 
   fResponses = readCompactArray(r, 1, () => readShareFetchResponseShareFetchableTopicResponse(r, version));
   let fNodeEndpoints: ShareFetchResponseNodeEndpoint[] = [];
   fNodeEndpoints = readCompactArray(r, 1, () => readShareFetchResponseNodeEndpoint(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, responses: fResponses, nodeEndpoints: fNodeEndpoints };
 }
 

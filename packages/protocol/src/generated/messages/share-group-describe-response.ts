@@ -26,7 +26,7 @@ function writeShareGroupDescribeResponseTopicPartitions(w: Writer, v: ShareGroup
   w.uuid(v.topicId);
   w.compactString(v.topicName);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readShareGroupDescribeResponseTopicPartitions(r: Reader, version: numbe
   fTopicName = r.compactString();
   let fPartitions: number[] = [];
   fPartitions = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, topicName: fTopicName, partitions: fPartitions };
 }
 
@@ -55,7 +55,7 @@ export function defaultShareGroupDescribeResponseAssignment(): ShareGroupDescrib
 
 function writeShareGroupDescribeResponseAssignment(w: Writer, v: ShareGroupDescribeResponseAssignment, version: number): void {
   w.unsignedVarint(v.topicPartitions.length + 1); for (const item of v.topicPartitions) { writeShareGroupDescribeResponseTopicPartitions(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -63,7 +63,7 @@ function writeShareGroupDescribeResponseAssignment(w: Writer, v: ShareGroupDescr
 function readShareGroupDescribeResponseAssignment(r: Reader, version: number): ShareGroupDescribeResponseAssignment {
   let fTopicPartitions: ShareGroupDescribeResponseTopicPartitions[] = [];
   fTopicPartitions = readCompactArray(r, 1, () => readShareGroupDescribeResponseTopicPartitions(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicPartitions: fTopicPartitions };
 }
 
@@ -104,7 +104,7 @@ function writeShareGroupDescribeResponseMember(w: Writer, v: ShareGroupDescribeR
   w.compactString(v.clientHost);
   w.unsignedVarint(v.subscribedTopicNames.length + 1); for (const item of v.subscribedTopicNames) { w.compactString(item); }
   writeShareGroupDescribeResponseAssignment(w, v.assignment, version);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -124,7 +124,7 @@ function readShareGroupDescribeResponseMember(r: Reader, version: number): Share
   fSubscribedTopicNames = readCompactArray(r, 1, () => r.compactString());
   let fAssignment: ShareGroupDescribeResponseAssignment = defaultShareGroupDescribeResponseAssignment();
   fAssignment = readShareGroupDescribeResponseAssignment(r, version);
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { memberId: fMemberId, rackId: fRackId, memberEpoch: fMemberEpoch, clientId: fClientId, clientHost: fClientHost, subscribedTopicNames: fSubscribedTopicNames, assignment: fAssignment };
 }
 
@@ -173,7 +173,7 @@ function writeShareGroupDescribeResponseDescribedGroup(w: Writer, v: ShareGroupD
   w.compactString(v.assignorName);
   w.unsignedVarint(v.members.length + 1); for (const item of v.members) { writeShareGroupDescribeResponseMember(w, item, version); }
   w.int32(v.authorizedOperations);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -197,7 +197,7 @@ function readShareGroupDescribeResponseDescribedGroup(r: Reader, version: number
   fMembers = readCompactArray(r, 1, () => readShareGroupDescribeResponseMember(r, version));
   let fAuthorizedOperations: number = -2147483648;
   fAuthorizedOperations = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { errorCode: fErrorCode, errorMessage: fErrorMessage, groupId: fGroupId, groupState: fGroupState, groupEpoch: fGroupEpoch, assignmentEpoch: fAssignmentEpoch, assignorName: fAssignorName, members: fMembers, authorizedOperations: fAuthorizedOperations };
 }
 
@@ -218,7 +218,7 @@ export function defaultShareGroupDescribeResponse(): ShareGroupDescribeResponse 
 function writeShareGroupDescribeResponse(w: Writer, v: ShareGroupDescribeResponse, version: number): void {
   w.int32(v.throttleTimeMs);
   w.unsignedVarint(v.groups.length + 1); for (const item of v.groups) { writeShareGroupDescribeResponseDescribedGroup(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -228,7 +228,7 @@ function readShareGroupDescribeResponse(r: Reader, version: number): ShareGroupD
   fThrottleTimeMs = r.int32();
   let fGroups: ShareGroupDescribeResponseDescribedGroup[] = [];
   fGroups = readCompactArray(r, 1, () => readShareGroupDescribeResponseDescribedGroup(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, groups: fGroups };
 }
 

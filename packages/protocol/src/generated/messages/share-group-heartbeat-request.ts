@@ -34,7 +34,7 @@ function writeShareGroupHeartbeatRequest(w: Writer, v: ShareGroupHeartbeatReques
   w.int32(v.memberEpoch);
   w.compactNullableString(v.rackId);
   if (v.subscribedTopicNames === null) w.unsignedVarint(0); else { w.unsignedVarint(v.subscribedTopicNames.length + 1); for (const item of v.subscribedTopicNames) { w.compactString(item); } }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -50,7 +50,7 @@ function readShareGroupHeartbeatRequest(r: Reader, version: number): ShareGroupH
   fRackId = r.compactNullableString();
   let fSubscribedTopicNames: string[] | null = null;
   fSubscribedTopicNames = readCompactArrayNullable(r, 1, () => r.compactString());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { groupId: fGroupId, memberId: fMemberId, memberEpoch: fMemberEpoch, rackId: fRackId, subscribedTopicNames: fSubscribedTopicNames };
 }
 

@@ -22,7 +22,7 @@ export function defaultShareGroupHeartbeatResponseTopicPartitions(): ShareGroupH
 function writeShareGroupHeartbeatResponseTopicPartitions(w: Writer, v: ShareGroupHeartbeatResponseTopicPartitions, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { w.int32(item); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -32,7 +32,7 @@ function readShareGroupHeartbeatResponseTopicPartitions(r: Reader, version: numb
   fTopicId = r.uuid();
   let fPartitions: number[] = [];
   fPartitions = readCompactArray(r, 4, () => r.int32());
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -49,7 +49,7 @@ export function defaultShareGroupHeartbeatResponseAssignment(): ShareGroupHeartb
 
 function writeShareGroupHeartbeatResponseAssignment(w: Writer, v: ShareGroupHeartbeatResponseAssignment, version: number): void {
   w.unsignedVarint(v.topicPartitions.length + 1); for (const item of v.topicPartitions) { writeShareGroupHeartbeatResponseTopicPartitions(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -57,7 +57,7 @@ function writeShareGroupHeartbeatResponseAssignment(w: Writer, v: ShareGroupHear
 function readShareGroupHeartbeatResponseAssignment(r: Reader, version: number): ShareGroupHeartbeatResponseAssignment {
   let fTopicPartitions: ShareGroupHeartbeatResponseTopicPartitions[] = [];
   fTopicPartitions = readCompactArray(r, 1, () => readShareGroupHeartbeatResponseTopicPartitions(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicPartitions: fTopicPartitions };
 }
 
@@ -98,7 +98,7 @@ function writeShareGroupHeartbeatResponse(w: Writer, v: ShareGroupHeartbeatRespo
   w.int32(v.memberEpoch);
   w.int32(v.heartbeatIntervalMs);
   if (v.assignment === null) w.int8(-1); else { w.int8(1); writeShareGroupHeartbeatResponseAssignment(w, v.assignment, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -118,7 +118,7 @@ function readShareGroupHeartbeatResponse(r: Reader, version: number): ShareGroup
   fHeartbeatIntervalMs = r.int32();
   let fAssignment: ShareGroupHeartbeatResponseAssignment | null = null;
   fAssignment = (r.int8() < 0 ? null : readShareGroupHeartbeatResponseAssignment(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, memberId: fMemberId, memberEpoch: fMemberEpoch, heartbeatIntervalMs: fHeartbeatIntervalMs, assignment: fAssignment };
 }
 

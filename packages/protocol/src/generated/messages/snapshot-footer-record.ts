@@ -17,7 +17,7 @@ export function defaultSnapshotFooterRecord(): SnapshotFooterRecord {
 
 function writeSnapshotFooterRecord(w: Writer, v: SnapshotFooterRecord, version: number): void {
   w.int16(v.version);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -25,7 +25,7 @@ function writeSnapshotFooterRecord(w: Writer, v: SnapshotFooterRecord, version: 
 function readSnapshotFooterRecord(r: Reader, version: number): SnapshotFooterRecord {
   let fVersion: number = 0;
   fVersion = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { version: fVersion };
 }
 

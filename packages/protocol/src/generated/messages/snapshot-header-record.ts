@@ -21,7 +21,7 @@ export function defaultSnapshotHeaderRecord(): SnapshotHeaderRecord {
 function writeSnapshotHeaderRecord(w: Writer, v: SnapshotHeaderRecord, version: number): void {
   w.int16(v.version);
   w.int64(v.lastContainedLogTimestamp);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -31,7 +31,7 @@ function readSnapshotHeaderRecord(r: Reader, version: number): SnapshotHeaderRec
   fVersion = r.int16();
   let fLastContainedLogTimestamp: bigint = 0n;
   fLastContainedLogTimestamp = r.int64();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { version: fVersion, lastContainedLogTimestamp: fLastContainedLogTimestamp };
 }
 

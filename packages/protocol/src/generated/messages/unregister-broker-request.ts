@@ -17,7 +17,7 @@ export function defaultUnregisterBrokerRequest(): UnregisterBrokerRequest {
 
 function writeUnregisterBrokerRequest(w: Writer, v: UnregisterBrokerRequest, version: number): void {
   w.int32(v.brokerId);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -25,7 +25,7 @@ function writeUnregisterBrokerRequest(w: Writer, v: UnregisterBrokerRequest, ver
 function readUnregisterBrokerRequest(r: Reader, version: number): UnregisterBrokerRequest {
   let fBrokerId: number = 0;
   fBrokerId = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { brokerId: fBrokerId };
 }
 

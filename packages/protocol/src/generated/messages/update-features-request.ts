@@ -30,7 +30,7 @@ function writeUpdateFeaturesRequestFeatureUpdateKey(w: Writer, v: UpdateFeatures
   w.int16(v.maxVersionLevel);
   if (version <= 0) { w.bool(v.allowDowngrade); }
   if (version >= 1) { w.int8(v.upgradeType); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -44,7 +44,7 @@ function readUpdateFeaturesRequestFeatureUpdateKey(r: Reader, version: number): 
   if (version <= 0) { fAllowDowngrade = r.bool(); }
   let fUpgradeType: number = 1;
   if (version >= 1) { fUpgradeType = r.int8(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { feature: fFeature, maxVersionLevel: fMaxVersionLevel, allowDowngrade: fAllowDowngrade, upgradeType: fUpgradeType };
 }
 
@@ -69,7 +69,7 @@ function writeUpdateFeaturesRequest(w: Writer, v: UpdateFeaturesRequest, version
   w.int32(v.timeoutMs);
   w.unsignedVarint(v.featureUpdates.length + 1); for (const item of v.featureUpdates) { writeUpdateFeaturesRequestFeatureUpdateKey(w, item, version); }
   if (version >= 1) { w.bool(v.validateOnly); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -81,7 +81,7 @@ function readUpdateFeaturesRequest(r: Reader, version: number): UpdateFeaturesRe
   fFeatureUpdates = readCompactArray(r, 1, () => readUpdateFeaturesRequestFeatureUpdateKey(r, version));
   let fValidateOnly: boolean = false;
   if (version >= 1) { fValidateOnly = r.bool(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { timeoutMs: fTimeoutMs, featureUpdates: fFeatureUpdates, validateOnly: fValidateOnly };
 }
 

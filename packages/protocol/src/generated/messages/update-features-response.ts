@@ -26,7 +26,7 @@ function writeUpdateFeaturesResponseUpdatableFeatureResult(w: Writer, v: UpdateF
   w.compactString(v.feature);
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readUpdateFeaturesResponseUpdatableFeatureResult(r: Reader, version: nu
   fErrorCode = r.int16();
   let fErrorMessage: string | null = "";
   fErrorMessage = r.compactNullableString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { feature: fFeature, errorCode: fErrorCode, errorMessage: fErrorMessage };
 }
 
@@ -67,7 +67,7 @@ function writeUpdateFeaturesResponse(w: Writer, v: UpdateFeaturesResponse, versi
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
   if (version <= 1) { w.unsignedVarint(v.results.length + 1); for (const item of v.results) { writeUpdateFeaturesResponseUpdatableFeatureResult(w, item, version); } }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -81,7 +81,7 @@ function readUpdateFeaturesResponse(r: Reader, version: number): UpdateFeaturesR
   fErrorMessage = r.compactNullableString();
   let fResults: UpdateFeaturesResponseUpdatableFeatureResult[] = [];
   if (version <= 1) { fResults = readCompactArray(r, 1, () => readUpdateFeaturesResponseUpdatableFeatureResult(r, version)); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, results: fResults };
 }
 

@@ -26,7 +26,7 @@ function writeUpdateRaftVoterRequestListener(w: Writer, v: UpdateRaftVoterReques
   w.compactString(v.name);
   w.compactString(v.host);
   w.uint16(v.port);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readUpdateRaftVoterRequestListener(r: Reader, version: number): UpdateR
   fHost = r.compactString();
   let fPort: number = 0;
   fPort = r.uint16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, host: fHost, port: fPort };
 }
 
@@ -59,7 +59,7 @@ export function defaultUpdateRaftVoterRequestKRaftVersionFeature(): UpdateRaftVo
 function writeUpdateRaftVoterRequestKRaftVersionFeature(w: Writer, v: UpdateRaftVoterRequestKRaftVersionFeature, version: number): void {
   w.int16(v.minSupportedVersion);
   w.int16(v.maxSupportedVersion);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -69,7 +69,7 @@ function readUpdateRaftVoterRequestKRaftVersionFeature(r: Reader, version: numbe
   fMinSupportedVersion = r.int16();
   let fMaxSupportedVersion: number = 0;
   fMaxSupportedVersion = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { minSupportedVersion: fMinSupportedVersion, maxSupportedVersion: fMaxSupportedVersion };
 }
 
@@ -105,7 +105,7 @@ function writeUpdateRaftVoterRequest(w: Writer, v: UpdateRaftVoterRequest, versi
   w.uuid(v.voterDirectoryId);
   w.unsignedVarint(v.listeners.length + 1); for (const item of v.listeners) { writeUpdateRaftVoterRequestListener(w, item, version); }
   writeUpdateRaftVoterRequestKRaftVersionFeature(w, v.kRaftVersionFeature, version);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -123,7 +123,7 @@ function readUpdateRaftVoterRequest(r: Reader, version: number): UpdateRaftVoter
   fListeners = readCompactArray(r, 1, () => readUpdateRaftVoterRequestListener(r, version));
   let fKRaftVersionFeature: UpdateRaftVoterRequestKRaftVersionFeature = defaultUpdateRaftVoterRequestKRaftVersionFeature();
   fKRaftVersionFeature = readUpdateRaftVoterRequestKRaftVersionFeature(r, version);
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { clusterId: fClusterId, currentLeaderEpoch: fCurrentLeaderEpoch, voterId: fVoterId, voterDirectoryId: fVoterDirectoryId, listeners: fListeners, kRaftVersionFeature: fKRaftVersionFeature };
 }
 

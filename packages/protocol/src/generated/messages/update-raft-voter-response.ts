@@ -30,7 +30,7 @@ function writeUpdateRaftVoterResponseCurrentLeader(w: Writer, v: UpdateRaftVoter
   w.int32(v.leaderEpoch);
   w.compactString(v.host);
   w.int32(v.port);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -44,7 +44,7 @@ function readUpdateRaftVoterResponseCurrentLeader(r: Reader, version: number): U
   fHost = r.compactString();
   let fPort: number = 0;
   fPort = r.int32();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { leaderId: fLeaderId, leaderEpoch: fLeaderEpoch, host: fHost, port: fPort };
 }
 
@@ -67,7 +67,7 @@ export function defaultUpdateRaftVoterResponse(): UpdateRaftVoterResponse {
 function writeUpdateRaftVoterResponse(w: Writer, v: UpdateRaftVoterResponse, version: number): void {
   w.int32(v.throttleTimeMs);
   w.int16(v.errorCode);
-  if (true) {
+  {
     const writeCurrentLeader = !isDeepEqual(v.currentLeader, defaultUpdateRaftVoterResponseCurrentLeader());
     w.unsignedVarint((writeCurrentLeader ? 1 : 0));
     if (writeCurrentLeader) w.taggedField(0, (t) => { writeUpdateRaftVoterResponseCurrentLeader(t, v.currentLeader, version); });
@@ -80,7 +80,7 @@ function readUpdateRaftVoterResponse(r: Reader, version: number): UpdateRaftVote
   let fErrorCode: number = 0;
   fErrorCode = r.int16();
   let fCurrentLeader: UpdateRaftVoterResponseCurrentLeader = defaultUpdateRaftVoterResponseCurrentLeader();
-  if (true) {
+  {
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:

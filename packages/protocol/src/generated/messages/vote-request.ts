@@ -42,7 +42,7 @@ function writeVoteRequestPartitionData(w: Writer, v: VoteRequestPartitionData, v
   if (version >= 1) { w.uuid(v.voterDirectoryId); }
   w.int32(v.lastOffsetEpoch);
   w.int64(v.lastOffset);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -62,7 +62,7 @@ function readVoteRequestPartitionData(r: Reader, version: number): VoteRequestPa
   fLastOffsetEpoch = r.int32();
   let fLastOffset: bigint = 0n;
   fLastOffset = r.int64();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, candidateEpoch: fCandidateEpoch, candidateId: fCandidateId, candidateDirectoryId: fCandidateDirectoryId, voterDirectoryId: fVoterDirectoryId, lastOffsetEpoch: fLastOffsetEpoch, lastOffset: fLastOffset };
 }
 
@@ -82,7 +82,7 @@ export function defaultVoteRequestTopicData(): VoteRequestTopicData {
 function writeVoteRequestTopicData(w: Writer, v: VoteRequestTopicData, version: number): void {
   w.compactString(v.topicName);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeVoteRequestPartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -92,7 +92,7 @@ function readVoteRequestTopicData(r: Reader, version: number): VoteRequestTopicD
   fTopicName = r.compactString();
   let fPartitions: VoteRequestPartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readVoteRequestPartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicName: fTopicName, partitions: fPartitions };
 }
 
@@ -115,7 +115,7 @@ function writeVoteRequest(w: Writer, v: VoteRequest, version: number): void {
   w.compactNullableString(v.clusterId);
   if (version >= 1) { w.int32(v.voterId); }
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeVoteRequestTopicData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -127,7 +127,7 @@ function readVoteRequest(r: Reader, version: number): VoteRequest {
   if (version >= 1) { fVoterId = r.int32(); }
   let fTopics: VoteRequestTopicData[] = [];
   fTopics = readCompactArray(r, 1, () => readVoteRequestTopicData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { clusterId: fClusterId, voterId: fVoterId, topics: fTopics };
 }
 

@@ -33,7 +33,7 @@ function writeVoteResponsePartitionData(w: Writer, v: VoteResponsePartitionData,
   w.int32(v.leaderId);
   w.int32(v.leaderEpoch);
   w.bool(v.voteGranted);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -49,7 +49,7 @@ function readVoteResponsePartitionData(r: Reader, version: number): VoteResponse
   fLeaderEpoch = r.int32();
   let fVoteGranted: boolean = false;
   fVoteGranted = r.bool();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partitionIndex: fPartitionIndex, errorCode: fErrorCode, leaderId: fLeaderId, leaderEpoch: fLeaderEpoch, voteGranted: fVoteGranted };
 }
 
@@ -69,7 +69,7 @@ export function defaultVoteResponseTopicData(): VoteResponseTopicData {
 function writeVoteResponseTopicData(w: Writer, v: VoteResponseTopicData, version: number): void {
   w.compactString(v.topicName);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeVoteResponsePartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -79,7 +79,7 @@ function readVoteResponseTopicData(r: Reader, version: number): VoteResponseTopi
   fTopicName = r.compactString();
   let fPartitions: VoteResponsePartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readVoteResponsePartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicName: fTopicName, partitions: fPartitions };
 }
 
@@ -104,7 +104,7 @@ function writeVoteResponseNodeEndpoint(w: Writer, v: VoteResponseNodeEndpoint, v
   if (version >= 1) { w.int32(v.nodeId); }
   if (version >= 1) { w.compactString(v.host); }
   if (version >= 1) { w.uint16(v.port); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -116,7 +116,7 @@ function readVoteResponseNodeEndpoint(r: Reader, version: number): VoteResponseN
   if (version >= 1) { fHost = r.compactString(); }
   let fPort: number = 0;
   if (version >= 1) { fPort = r.uint16(); }
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { nodeId: fNodeId, host: fHost, port: fPort };
 }
 
@@ -139,7 +139,7 @@ export function defaultVoteResponse(): VoteResponse {
 function writeVoteResponse(w: Writer, v: VoteResponse, version: number): void {
   w.int16(v.errorCode);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeVoteResponseTopicData(w, item, version); }
-  if (true) {
+  {
     const writeNodeEndpoints = version >= 1 && v.nodeEndpoints.length > 0;
     w.unsignedVarint((writeNodeEndpoints ? 1 : 0));
     if (writeNodeEndpoints) w.taggedField(0, (t) => { t.unsignedVarint(v.nodeEndpoints.length + 1); for (const item of v.nodeEndpoints) { writeVoteResponseNodeEndpoint(t, item, version); } });
@@ -152,7 +152,7 @@ function readVoteResponse(r: Reader, version: number): VoteResponse {
   let fTopics: VoteResponseTopicData[] = [];
   fTopics = readCompactArray(r, 1, () => readVoteResponseTopicData(r, version));
   let fNodeEndpoints: VoteResponseNodeEndpoint[] = [];
-  if (true) {
+  {
     r.taggedFields((tag, t) => {
       switch (tag) {
         case 0:

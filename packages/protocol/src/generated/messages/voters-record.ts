@@ -26,7 +26,7 @@ function writeVotersRecordEndpoint(w: Writer, v: VotersRecordEndpoint, version: 
   w.compactString(v.name);
   w.compactString(v.host);
   w.uint16(v.port);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readVotersRecordEndpoint(r: Reader, version: number): VotersRecordEndpo
   fHost = r.compactString();
   let fPort: number = 0;
   fPort = r.uint16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { name: fName, host: fHost, port: fPort };
 }
 
@@ -59,7 +59,7 @@ export function defaultVotersRecordKRaftVersionFeature(): VotersRecordKRaftVersi
 function writeVotersRecordKRaftVersionFeature(w: Writer, v: VotersRecordKRaftVersionFeature, version: number): void {
   w.int16(v.minSupportedVersion);
   w.int16(v.maxSupportedVersion);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -69,7 +69,7 @@ function readVotersRecordKRaftVersionFeature(r: Reader, version: number): Voters
   fMinSupportedVersion = r.int16();
   let fMaxSupportedVersion: number = 0;
   fMaxSupportedVersion = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { minSupportedVersion: fMinSupportedVersion, maxSupportedVersion: fMaxSupportedVersion };
 }
 
@@ -98,7 +98,7 @@ function writeVotersRecordVoter(w: Writer, v: VotersRecordVoter, version: number
   w.uuid(v.voterDirectoryId);
   w.unsignedVarint(v.endpoints.length + 1); for (const item of v.endpoints) { writeVotersRecordEndpoint(w, item, version); }
   writeVotersRecordKRaftVersionFeature(w, v.kRaftVersionFeature, version);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -112,7 +112,7 @@ function readVotersRecordVoter(r: Reader, version: number): VotersRecordVoter {
   fEndpoints = readCompactArray(r, 1, () => readVotersRecordEndpoint(r, version));
   let fKRaftVersionFeature: VotersRecordKRaftVersionFeature = defaultVotersRecordKRaftVersionFeature();
   fKRaftVersionFeature = readVotersRecordKRaftVersionFeature(r, version);
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { voterId: fVoterId, voterDirectoryId: fVoterDirectoryId, endpoints: fEndpoints, kRaftVersionFeature: fKRaftVersionFeature };
 }
 
@@ -132,7 +132,7 @@ export function defaultVotersRecord(): VotersRecord {
 function writeVotersRecord(w: Writer, v: VotersRecord, version: number): void {
   w.int16(v.version);
   w.unsignedVarint(v.voters.length + 1); for (const item of v.voters) { writeVotersRecordVoter(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -142,7 +142,7 @@ function readVotersRecord(r: Reader, version: number): VotersRecord {
   fVersion = r.int16();
   let fVoters: VotersRecordVoter[] = [];
   fVoters = readCompactArray(r, 1, () => readVotersRecordVoter(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { version: fVersion, voters: fVoters };
 }
 

@@ -30,7 +30,7 @@ function writeWriteShareGroupStateRequestStateBatch(w: Writer, v: WriteShareGrou
   w.int64(v.lastOffset);
   w.int8(v.deliveryState);
   w.int16(v.deliveryCount);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -44,7 +44,7 @@ function readWriteShareGroupStateRequestStateBatch(r: Reader, version: number): 
   fDeliveryState = r.int8();
   let fDeliveryCount: number = 0;
   fDeliveryCount = r.int16();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { firstOffset: fFirstOffset, lastOffset: fLastOffset, deliveryState: fDeliveryState, deliveryCount: fDeliveryCount };
 }
 
@@ -76,7 +76,7 @@ function writeWriteShareGroupStateRequestPartitionData(w: Writer, v: WriteShareG
   w.int32(v.leaderEpoch);
   w.int64(v.startOffset);
   w.unsignedVarint(v.stateBatches.length + 1); for (const item of v.stateBatches) { writeWriteShareGroupStateRequestStateBatch(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -92,7 +92,7 @@ function readWriteShareGroupStateRequestPartitionData(r: Reader, version: number
   fStartOffset = r.int64();
   let fStateBatches: WriteShareGroupStateRequestStateBatch[] = [];
   fStateBatches = readCompactArray(r, 1, () => readWriteShareGroupStateRequestStateBatch(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partition: fPartition, stateEpoch: fStateEpoch, leaderEpoch: fLeaderEpoch, startOffset: fStartOffset, stateBatches: fStateBatches };
 }
 
@@ -113,7 +113,7 @@ export function defaultWriteShareGroupStateRequestWriteStateData(): WriteShareGr
 function writeWriteShareGroupStateRequestWriteStateData(w: Writer, v: WriteShareGroupStateRequestWriteStateData, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeWriteShareGroupStateRequestPartitionData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -123,7 +123,7 @@ function readWriteShareGroupStateRequestWriteStateData(r: Reader, version: numbe
   fTopicId = r.uuid();
   let fPartitions: WriteShareGroupStateRequestPartitionData[] = [];
   fPartitions = readCompactArray(r, 1, () => readWriteShareGroupStateRequestPartitionData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -144,7 +144,7 @@ export function defaultWriteShareGroupStateRequest(): WriteShareGroupStateReques
 function writeWriteShareGroupStateRequest(w: Writer, v: WriteShareGroupStateRequest, version: number): void {
   w.compactString(v.groupId);
   w.unsignedVarint(v.topics.length + 1); for (const item of v.topics) { writeWriteShareGroupStateRequestWriteStateData(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -154,7 +154,7 @@ function readWriteShareGroupStateRequest(r: Reader, version: number): WriteShare
   fGroupId = r.compactString();
   let fTopics: WriteShareGroupStateRequestWriteStateData[] = [];
   fTopics = readCompactArray(r, 1, () => readWriteShareGroupStateRequestWriteStateData(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { groupId: fGroupId, topics: fTopics };
 }
 

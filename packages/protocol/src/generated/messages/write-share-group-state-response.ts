@@ -26,7 +26,7 @@ function writeWriteShareGroupStateResponsePartitionResult(w: Writer, v: WriteSha
   w.int32(v.partition);
   w.int16(v.errorCode);
   w.compactNullableString(v.errorMessage);
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -38,7 +38,7 @@ function readWriteShareGroupStateResponsePartitionResult(r: Reader, version: num
   fErrorCode = r.int16();
   let fErrorMessage: string | null = null;
   fErrorMessage = r.compactNullableString();
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { partition: fPartition, errorCode: fErrorCode, errorMessage: fErrorMessage };
 }
 
@@ -59,7 +59,7 @@ export function defaultWriteShareGroupStateResponseWriteStateResult(): WriteShar
 function writeWriteShareGroupStateResponseWriteStateResult(w: Writer, v: WriteShareGroupStateResponseWriteStateResult, version: number): void {
   w.uuid(v.topicId);
   w.unsignedVarint(v.partitions.length + 1); for (const item of v.partitions) { writeWriteShareGroupStateResponsePartitionResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -69,7 +69,7 @@ function readWriteShareGroupStateResponseWriteStateResult(r: Reader, version: nu
   fTopicId = r.uuid();
   let fPartitions: WriteShareGroupStateResponsePartitionResult[] = [];
   fPartitions = readCompactArray(r, 1, () => readWriteShareGroupStateResponsePartitionResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { topicId: fTopicId, partitions: fPartitions };
 }
 
@@ -86,7 +86,7 @@ export function defaultWriteShareGroupStateResponse(): WriteShareGroupStateRespo
 
 function writeWriteShareGroupStateResponse(w: Writer, v: WriteShareGroupStateResponse, version: number): void {
   w.unsignedVarint(v.results.length + 1); for (const item of v.results) { writeWriteShareGroupStateResponseWriteStateResult(w, item, version); }
-  if (true) {
+  {
     w.unsignedVarint(0);
   }
 }
@@ -94,7 +94,7 @@ function writeWriteShareGroupStateResponse(w: Writer, v: WriteShareGroupStateRes
 function readWriteShareGroupStateResponse(r: Reader, version: number): WriteShareGroupStateResponse {
   let fResults: WriteShareGroupStateResponseWriteStateResult[] = [];
   fResults = readCompactArray(r, 1, () => readWriteShareGroupStateResponseWriteStateResult(r, version));
-  if (true) r.taggedFields();
+  r.taggedFields();
   return { results: fResults };
 }
 

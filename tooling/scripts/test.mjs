@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: everything CI runs, in order, with one closing line the CI reads.
+ *
+ * 1. Installs the system tools the tests use when they are missing (Debian packages; CI runs as root).
+ *    A missing tool is installed, never a reason to skip a test.
+ * 2. Typecheck (turbo, every workspace) and lint (eslint, whole tree).
+ * 3. Every `*.test.ts` under apps/, packages/, tooling/ with node:test (unit and integration tests).
+ * 4. The Playwright end-to-end tests in e2e/ against the real server in Debian's Chromium.
+ *
+ * Prints `N passed, N failed` last; exits non-zero when anything failed.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const results = [];
+
+/** What the tests need from Debian, and how to tell each is present. */
+const SYSTEM_REQUIREMENTS = [
+  { package: 'kcat', present: () => commandExists('kcat') },
+  { package: 'python3-confluent-kafka', present: () => debianPythonHas('confluent_kafka') },
+  { package: 'python3-kafka', present: () => debianPythonHas('kafka') },
+  { package: 'chromium', present: () => existsSync('/usr/bin/chromium') },
+];
+
+function commandExists(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
+}
+
+function debianPythonHas(module) {
+  return spawnSync('/usr/bin/python3', ['-c', `import ${module}`], { stdio: 'ignore' }).status === 0;
+}
+
+function run(command, args, options = {}) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  return { ok: result.status === 0, seconds: (Date.now() - started) / 1000 };
+}
+
+function record(name, outcome) {
+  results.push({ name, ...outcome });
+  console.log(`${outcome.ok ? 'PASS' : 'FAIL'} ${name} (${outcome.seconds.toFixed(1)} s)`);
+}
+
+function installSystemRequirements() {
+  const missing = SYSTEM_REQUIREMENTS.filter((requirement) => !requirement.present()).map((r) => r.package);
+  if (missing.length === 0) return { ok: true, seconds: 0 };
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  let outcome = run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  if (!outcome.ok) {
+    run('apt-get', ['update'], { env });
+    outcome = run('apt-get', ['install', '-y', '--no-install-recommends', ...missing], { env });
+  }
+  const stillMissing = SYSTEM_REQUIREMENTS.filter((requirement) => !requirement.present());
+  if (stillMissing.length > 0) {
+    console.error(`could not install: ${stillMissing.map((r) => r.package).join(', ')}`);
+    return { ok: false, seconds: outcome.seconds };
+  }
+  return outcome;
+}
+
+function findTestFiles(directory) {
+  const files = [];
+  for (const entry of readdirSync(directory, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const path = join(directory, entry.name);
+    if (entry.isDirectory()) files.push(...findTestFiles(path));
+    else if (entry.name.endsWith('.test.ts')) files.push(relative(root, path));
+  }
+  return files;
+}
+
+/** Reads the totals node:test's TAP reporter writes at the end (`# pass N`, `# fail N`, ...). */
+function tapTotals(file) {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+  return {
+    pass: count('pass'),
+    fail: count('fail') + count('cancelled'),
+    skipped: count('skipped') + count('todo'),
+  };
+}
+
+/** Reads Playwright's JSON report totals. */
+function playwrightTotals(file) {
+  if (!existsSync(file)) return { pass: 0, fail: 0, skipped: 0 };
+  const stats = JSON.parse(readFileSync(file, 'utf8')).stats ?? {};
+  return {
+    pass: stats.expected ?? 0,
+    fail: (stats.unexpected ?? 0) + (stats.flaky ?? 0),
+    skipped: stats.skipped ?? 0,
+  };
+}
+
+const totals = { pass: 0, fail: 0, skipped: 0 };
+function addTotals(name, counts, outcome) {
+  totals.pass += counts.pass;
+  totals.fail += counts.fail;
+  totals.skipped += counts.skipped;
+  // A runner that failed without reporting a failing test (a crash, a timeout) still counts as one failure.
+  if (!outcome.ok && counts.fail === 0) totals.fail += 1;
+  record(`${name}: ${counts.pass} passed, ${counts.fail} failed, ${counts.skipped} skipped`, outcome);
+}
+
+const reports = mkdtempSync(join(tmpdir(), 'sluice-test-'));
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+const setup = installSystemRequirements();
+record('system requirements', setup);
+totals[setup.ok ? 'pass' : 'fail'] += 1;
+
+for (const [name, command, args] of [
+  ['typecheck', 'npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']],
+  ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+]) {
+  const outcome = run(command, args);
+  record(name, outcome);
+  totals[outcome.ok ? 'pass' : 'fail'] += 1;
+}
+
+const testFiles = ['apps', 'packages', 'tooling'].flatMap((dir) => findTestFiles(join(root, dir))).sort();
+const tapFile = join(reports, 'node-test.tap');
+const unit = run('node', [
+  '--import',
+  'tsx',
+  '--test',
+  '--test-reporter=spec',
+  '--test-reporter-destination=stdout',
+  '--test-reporter=tap',
+  `--test-reporter-destination=${tapFile}`,
+  ...testFiles,
+]);
+addTotals(`node:test (${testFiles.length} files)`, tapTotals(tapFile), unit);
+
+const playwrightReport = join(reports, 'playwright.json');
+const e2e = run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
+  env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+});
+addTotals('playwright e2e', playwrightTotals(playwrightReport), e2e);
+
+console.log('\nSummary');
+for (const result of results) console.log(`  ${result.ok ? 'PASS' : 'FAIL'} ${result.name}`);
+if (totals.skipped > 0) {
+  console.log(`${totals.skipped} tests were skipped: skipping is a defect in this project`);
+  totals.fail += totals.skipped;
+}
+console.log(`${totals.pass} passed, ${totals.fail} failed`);
+process.exit(totals.fail === 0 ? 0 : 1);
