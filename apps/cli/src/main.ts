@@ -3,12 +3,18 @@
  * line on anything it does not know, rather than guessing.
  */
 import { parseArgs } from 'node:util';
+import { CliError, parseConfigPairs } from './cli-error.ts';
+import { topicsCommand } from './commands/topics.ts';
 
 const USAGE = `usage: sluice <command> [options]
 
 commands:
+  broker --data-dir DIR --port PORT [--host HOST] [--config name=value ...]
+        one broker; settings use Kafka's config names (e.g. --config num.partitions=3)
   serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST]
         the console (and, from issue 4, the embedded broker) in one process
+  topics create|list|describe|delete|alter --bootstrap-server HOST:PORT [--topic T]
+        [--partitions N] [--replication-factor R] [--config name=value ...] [--delete-config name]
 `;
 
 async function serve(args: string[]): Promise<void> {
@@ -38,6 +44,40 @@ async function serve(args: string[]): Promise<void> {
   process.once('SIGINT', stop);
 }
 
+async function broker(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string', default: './data' },
+      port: { type: 'string', default: '9092' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'advertised-host': { type: 'string' },
+      config: { type: 'string', multiple: true, default: [] },
+    },
+    strict: true,
+  });
+  const configs = parseConfigPairs(values.config);
+  const { Broker, ConfigError } = await import('@sluice/broker');
+  let running;
+  try {
+    running = await Broker.start({
+      dataDir: values['data-dir'],
+      port: parsePort(values.port, '--port'),
+      host: values.host,
+      ...(values['advertised-host'] ? { advertisedHost: values['advertised-host'] } : {}),
+      configs,
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
 function parsePort(text: string, flag: string): number {
   const port = Number(text);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -53,8 +93,14 @@ function fail(message: string): never {
 const [command, ...rest] = process.argv.slice(2);
 try {
   switch (command) {
+    case 'broker':
+      await broker(rest);
+      break;
     case 'serve':
       await serve(rest);
+      break;
+    case 'topics':
+      await topicsCommand(rest);
       break;
     case undefined:
     case '--help':
@@ -65,6 +111,11 @@ try {
       fail(`unknown command "${command}"`);
   }
 } catch (error) {
+  if (error instanceof CliError) fail(error.message);
+  if (error instanceof Error && error.name === 'KafkaError') {
+    console.error(`sluice: ${error.message}`);
+    process.exit(1);
+  }
   if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
     fail(error.message);
   }

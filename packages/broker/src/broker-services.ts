@@ -1,0 +1,38 @@
+/** What request handlers may use: the broker's components, wired once by the Broker. */
+import type { Clock } from './clock.ts';
+import type { BrokerConfigStore } from './config/config-store.ts';
+import type { FetchSessionCache } from './fetch/fetch-sessions.ts';
+import type { HandlerRegistry } from './handlers/registry.ts';
+import type { Logger } from './logger.ts';
+import type { ProducerIdManager } from './metadata/producer-ids.ts';
+import type { TopicManager } from './metadata/topic-manager.ts';
+import type { TopicRegistry } from './metadata/topic-registry.ts';
+import type { BrokerMetrics } from './metrics.ts';
+import type { LogManager } from './storage/log-manager.ts';
+
+export interface NodeEndpoint {
+  nodeId: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+export interface BrokerServices {
+  handlers: HandlerRegistry;
+  config: BrokerConfigStore;
+  clock: Clock;
+  log: Logger;
+  metrics: BrokerMetrics;
+  /** This broker as clients should reach it (the advertised listener). */
+  node: NodeEndpoint;
+  /** Every live broker; one entry for a single-node broker. */
+  brokers: () => NodeEndpoint[];
+  controllerId: () => number;
+  topics: TopicRegistry;
+  topicManager: TopicManager;
+  logs: LogManager;
+  producerIds: ProducerIdManager;
+  fetchSessions: FetchSessionCache;
+  /** Absolute path of the data directory, as DescribeLogDirs reports it. */
+  dataDir: string;
+}

@@ -1,0 +1,60 @@
+/**
+ * The typed, effective configuration a partition log works with, resolved from the topic's overrides and the
+ * broker's settings. Kafka's "Long.MAX_VALUE means never" values become Infinity here.
+ */
+import { LONG_MAX } from './config-def.ts';
+import type { BrokerConfigStore } from './config-store.ts';
+
+export interface LogConfig {
+  segmentBytes: number;
+  segmentMs: number;
+  segmentJitterMs: number;
+  segmentIndexBytes: number;
+  indexIntervalBytes: number;
+  retentionMs: number;
+  retentionBytes: number;
+  flushMessages: number;
+  flushMs: number;
+  maxMessageBytes: number;
+  messageTimestampType: 'CreateTime' | 'LogAppendTime';
+  messageTimestampBeforeMaxMs: number;
+  messageTimestampAfterMaxMs: number;
+  compressionType: 'uncompressed' | 'zstd' | 'lz4' | 'snappy' | 'gzip' | 'producer';
+  cleanupPolicy: string[];
+  minInsyncReplicas: number;
+  fileDeleteDelayMs: number;
+}
+
+function toNumber(value: bigint): number {
+  return value >= LONG_MAX ? Infinity : Number(value);
+}
+
+export function resolveLogConfig(
+  store: BrokerConfigStore,
+  overrides: ReadonlyMap<string, string>,
+): LogConfig {
+  const long = (name: string) => toNumber(store.topicValue<bigint>(name, overrides));
+  const int = (name: string) => store.topicValue<number>(name, overrides);
+  return {
+    segmentBytes: int('segment.bytes'),
+    segmentMs: long('segment.ms'),
+    segmentJitterMs: long('segment.jitter.ms'),
+    segmentIndexBytes: int('segment.index.bytes'),
+    indexIntervalBytes: int('index.interval.bytes'),
+    retentionMs: long('retention.ms'),
+    retentionBytes: long('retention.bytes'),
+    flushMessages: long('flush.messages'),
+    flushMs: long('flush.ms'),
+    maxMessageBytes: int('max.message.bytes'),
+    messageTimestampType: store.topicValue<'CreateTime' | 'LogAppendTime'>(
+      'message.timestamp.type',
+      overrides,
+    ),
+    messageTimestampBeforeMaxMs: long('message.timestamp.before.max.ms'),
+    messageTimestampAfterMaxMs: long('message.timestamp.after.max.ms'),
+    compressionType: store.topicValue<LogConfig['compressionType']>('compression.type', overrides),
+    cleanupPolicy: store.topicValue<string[]>('cleanup.policy', overrides),
+    minInsyncReplicas: int('min.insync.replicas'),
+    fileDeleteDelayMs: long('file.delete.delay.ms'),
+  };
+}

@@ -1,0 +1,31 @@
+import { ApiKey, ErrorCode, apis, type ApiVersionsResponse } from '@sluice/protocol';
+import type { AdvertisedApi } from './registry.ts';
+import { defineHandler } from './handler.ts';
+
+/** Kafka's rule for client software names and versions (KIP-511). */
+const SOFTWARE_PATTERN = /^[a-zA-Z0-9](?:[a-zA-Z0-9\-.]*[a-zA-Z0-9])?$/;
+
+export function apiVersionsResponse(errorCode: number, advertised: AdvertisedApi[]): ApiVersionsResponse {
+  return {
+    ...apis[ApiKey.ApiVersions].defaultResponse(),
+    errorCode,
+    apiKeys: advertised,
+  };
+}
+
+export const apiVersionsHandler = defineHandler({
+  apiKey: ApiKey.ApiVersions,
+  minVersion: 0,
+  maxVersion: 4,
+  handle(request, { services }) {
+    const { body, apiVersion } = request;
+    const advertised = services.handlers.advertised();
+    if (
+      apiVersion >= 3 &&
+      (!SOFTWARE_PATTERN.test(body.clientSoftwareName) || !SOFTWARE_PATTERN.test(body.clientSoftwareVersion))
+    ) {
+      return apiVersionsResponse(ErrorCode.INVALID_REQUEST, advertised);
+    }
+    return apiVersionsResponse(ErrorCode.NONE, advertised);
+  },
+});

@@ -1,0 +1,38 @@
+/** Every API the broker serves. Adding a handler here is all it takes to serve and advertise an API. */
+import type { ApiKeyNumber } from '@sluice/protocol';
+import { alterConfigsHandler } from './alter-configs.ts';
+import { apiVersionsHandler } from './api-versions.ts';
+import { createPartitionsHandler } from './create-partitions.ts';
+import { createTopicsHandler } from './create-topics.ts';
+import { deleteRecordsHandler } from './delete-records.ts';
+import { deleteTopicsHandler } from './delete-topics.ts';
+import { describeClusterHandler } from './describe-cluster.ts';
+import { describeConfigsHandler } from './describe-configs.ts';
+import { describeLogDirsHandler } from './describe-log-dirs.ts';
+import { fetchHandler } from './fetch.ts';
+import type { Handler } from './handler.ts';
+import { incrementalAlterConfigsHandler } from './incremental-alter-configs.ts';
+import { initProducerIdHandler } from './init-producer-id.ts';
+import { listOffsetsHandler } from './list-offsets.ts';
+import { metadataHandler } from './metadata.ts';
+import { offsetForLeaderEpochHandler } from './offset-for-leader-epoch.ts';
+import { produceHandler } from './produce.ts';
+
+export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
+  produceHandler,
+  fetchHandler,
+  listOffsetsHandler,
+  metadataHandler,
+  offsetForLeaderEpochHandler,
+  apiVersionsHandler,
+  createTopicsHandler,
+  deleteTopicsHandler,
+  deleteRecordsHandler,
+  initProducerIdHandler,
+  describeConfigsHandler,
+  alterConfigsHandler,
+  describeLogDirsHandler,
+  createPartitionsHandler,
+  incrementalAlterConfigsHandler,
+  describeClusterHandler,
+] as unknown as Handler<ApiKeyNumber>[];

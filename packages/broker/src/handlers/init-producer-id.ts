@@ -1,0 +1,39 @@
+import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { defineHandler } from './handler.ts';
+
+/**
+ * Idempotent producers get a fresh producer id (epoch 0). Transactional ids need the transaction coordinator,
+ * which Sluice does not have yet: those requests are refused with Kafka's "not available" coordinator error.
+ */
+export const initProducerIdHandler = defineHandler({
+  apiKey: ApiKey.InitProducerId,
+  minVersion: 0,
+  maxVersion: 5,
+  handle({ body }, { services }) {
+    if (body.transactionalId !== null) {
+      return {
+        throttleTimeMs: 0,
+        errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE,
+        producerId: -1n,
+        producerEpoch: -1,
+      };
+    }
+    if (body.producerId >= 0n) {
+      // A producer asking to bump its own epoch (KIP-360) after a sequence error keeps its id.
+      const epoch = body.producerEpoch + 1;
+      if (epoch <= 32767)
+        return {
+          throttleTimeMs: 0,
+          errorCode: ErrorCode.NONE,
+          producerId: body.producerId,
+          producerEpoch: epoch,
+        };
+    }
+    return {
+      throttleTimeMs: 0,
+      errorCode: ErrorCode.NONE,
+      producerId: services.producerIds.allocate(),
+      producerEpoch: 0,
+    };
+  },
+});

@@ -1,0 +1,80 @@
+import { ApiKey, ErrorCode, type ListOffsetsResponseListOffsetsPartitionResponse } from '@sluice/protocol';
+import { defineHandler } from './handler.ts';
+
+/** ListOffsets special timestamps. */
+const LATEST = -1n;
+const EARLIEST = -2n;
+const MAX_TIMESTAMP = -3n;
+const EARLIEST_LOCAL = -4n;
+const LATEST_TIERED = -5n;
+
+export const listOffsetsHandler = defineHandler({
+  apiKey: ApiKey.ListOffsets,
+  minVersion: 0,
+  maxVersion: 9,
+  async handle({ body, apiVersion }, { services }) {
+    const isConsumer = body.replicaId < 0;
+    const topics = [];
+    for (const topic of body.topics) {
+      const seen = new Set<number>();
+      const partitions: ListOffsetsResponseListOffsetsPartitionResponse[] = [];
+      for (const requested of topic.partitions) {
+        const answer = (errorCode: number, offset: bigint, timestamp = -1n, leaderEpoch = -1) => ({
+          partitionIndex: requested.partitionIndex,
+          errorCode,
+          oldStyleOffsets: apiVersion === 0 && errorCode === ErrorCode.NONE && offset >= 0n ? [offset] : [],
+          timestamp,
+          offset: apiVersion === 0 ? -1n : offset,
+          leaderEpoch,
+        });
+        if (seen.has(requested.partitionIndex)) {
+          partitions.push(answer(ErrorCode.INVALID_REQUEST, -1n));
+          continue;
+        }
+        seen.add(requested.partitionIndex);
+        const metadata = services.topics.get(topic.name)?.partitions[requested.partitionIndex];
+        const log = metadata && services.topicManager.partitionLog(topic.name, requested.partitionIndex);
+        if (!metadata || !log) {
+          partitions.push(answer(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, -1n));
+          continue;
+        }
+        const epoch = metadata.leaderEpoch;
+        if (requested.currentLeaderEpoch >= 0 && requested.currentLeaderEpoch !== epoch) {
+          const code =
+            requested.currentLeaderEpoch < epoch
+              ? ErrorCode.FENCED_LEADER_EPOCH
+              : ErrorCode.UNKNOWN_LEADER_EPOCH;
+          partitions.push(answer(code, -1n));
+          continue;
+        }
+        const { timestamp } = requested;
+        if (timestamp === LATEST) {
+          const latest = isConsumer ? log.highWatermark : log.logEndOffset;
+          partitions.push(answer(ErrorCode.NONE, BigInt(latest), -1n, epoch));
+        } else if (timestamp === EARLIEST || timestamp === EARLIEST_LOCAL) {
+          partitions.push(answer(ErrorCode.NONE, BigInt(log.logStartOffset), -1n, epoch));
+        } else if (timestamp === LATEST_TIERED) {
+          partitions.push(answer(ErrorCode.NONE, -1n, -1n, -1));
+        } else if (timestamp === MAX_TIMESTAMP) {
+          const found = log.offsetOfMaxTimestamp();
+          partitions.push(
+            found
+              ? answer(ErrorCode.NONE, BigInt(found.offset), BigInt(found.timestamp), epoch)
+              : answer(ErrorCode.NONE, -1n, -1n, -1),
+          );
+        } else if (timestamp < 0n) {
+          partitions.push(answer(ErrorCode.INVALID_REQUEST, -1n));
+        } else {
+          const found = await log.offsetForTimestamp(Number(timestamp));
+          partitions.push(
+            found
+              ? answer(ErrorCode.NONE, BigInt(found.offset), BigInt(found.timestamp), epoch)
+              : answer(ErrorCode.NONE, -1n, -1n, -1),
+          );
+        }
+      }
+      topics.push({ name: topic.name, partitions });
+    }
+    return { throttleTimeMs: 0, topics };
+  },
+});

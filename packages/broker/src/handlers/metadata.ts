@@ -1,0 +1,96 @@
+import { ApiKey, ErrorCode, type MetadataResponseTopic } from '@sluice/protocol';
+import type { BrokerServices } from '../broker-services.ts';
+import { topicNameProblem, type TopicMetadata } from '../metadata/topic-registry.ts';
+import { defineHandler } from './handler.ts';
+
+/** Kafka reports authorized operations as INT32_MIN when the client did not ask for them. */
+const OPERATIONS_NOT_REQUESTED = -2147483648;
+const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
+
+function describeTopic(topic: TopicMetadata): MetadataResponseTopic {
+  return {
+    errorCode: ErrorCode.NONE,
+    name: topic.name,
+    topicId: topic.topicId,
+    isInternal: topic.isInternal,
+    partitions: topic.partitions.map((p) => ({
+      errorCode: ErrorCode.NONE,
+      partitionIndex: p.partitionIndex,
+      leaderId: p.leaderId,
+      leaderEpoch: p.leaderEpoch,
+      replicaNodes: p.replicas,
+      isrNodes: p.isr,
+      offlineReplicas: [],
+    })),
+    topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
+  };
+}
+
+function topicError(errorCode: number, name: string | null, topicId = ZERO_UUID): MetadataResponseTopic {
+  return {
+    errorCode,
+    name,
+    topicId,
+    isInternal: false,
+    partitions: [],
+    topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
+  };
+}
+
+/** Looks up a topic by name, creating it with the broker defaults when Kafka's auto-create rules allow. */
+function topicByName(
+  services: BrokerServices,
+  name: string,
+  allowAutoCreate: boolean,
+): MetadataResponseTopic {
+  const existing = services.topics.get(name);
+  if (existing) return describeTopic(existing);
+  if (topicNameProblem(name)) return topicError(ErrorCode.INVALID_TOPIC_EXCEPTION, name);
+  if (!allowAutoCreate || !services.config.get<boolean>('auto.create.topics.enable')) {
+    return topicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, name);
+  }
+  const created = services.topicManager.createTopic({
+    name,
+    numPartitions: -1,
+    replicationFactor: -1,
+    assignments: [],
+    configs: new Map(),
+    validateOnly: false,
+  });
+  if (created.topic) {
+    services.log.info(`auto-created topic ${name} with ${created.numPartitions} partition(s)`);
+    return describeTopic(created.topic);
+  }
+  // Another request may have created it in between; anything else is the creation error.
+  const raced = services.topics.get(name);
+  return raced ? describeTopic(raced) : topicError(created.errorCode, name);
+}
+
+export const metadataHandler = defineHandler({
+  apiKey: ApiKey.Metadata,
+  minVersion: 0,
+  maxVersion: 12,
+  handle({ body, apiVersion }, { services }) {
+    // v0 asks for every topic with an empty list; v1+ with null.
+    const allTopics = body.topics === null || (apiVersion === 0 && body.topics.length === 0);
+    // Before v4 every Metadata request could auto-create.
+    const allowAutoCreate = apiVersion < 4 || body.allowAutoTopicCreation;
+    const topics = allTopics
+      ? services.topics.list().map(describeTopic)
+      : body.topics!.map((requested) => {
+          if (requested.name !== null) return topicByName(services, requested.name, allowAutoCreate);
+          const byId = services.topics.getById(requested.topicId);
+          return byId ? describeTopic(byId) : topicError(ErrorCode.UNKNOWN_TOPIC_ID, null, requested.topicId);
+        });
+    return {
+      throttleTimeMs: 0,
+      brokers: services
+        .brokers()
+        .map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
+      clusterId: services.topics.clusterId,
+      controllerId: services.controllerId(),
+      topics,
+      clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
+    };
+  },
+});

@@ -1,0 +1,105 @@
+import { ApiKey, ErrorCode, type ProduceResponsePartitionProduceResponse } from '@sluice/protocol';
+import type { BrokerServices } from '../broker-services.ts';
+import { toRecordBatchV2 } from '../storage/legacy-records.ts';
+import { defineHandler } from './handler.ts';
+
+const VALID_ACKS = new Set([-1, 0, 1]);
+
+function partitionResponse(
+  index: number,
+  errorCode: number,
+  errorMessage: string | null,
+  baseOffset = -1,
+  logStartOffset = -1,
+): ProduceResponsePartitionProduceResponse {
+  return {
+    index,
+    errorCode,
+    baseOffset: BigInt(baseOffset),
+    logAppendTimeMs: -1n,
+    logStartOffset: BigInt(logStartOffset),
+    recordErrors: [],
+    errorMessage,
+    currentLeader: { leaderId: -1, leaderEpoch: -1 },
+  };
+}
+
+async function produceToPartition(
+  services: BrokerServices,
+  topicName: string,
+  index: number,
+  records: Buffer | null,
+  acks: number,
+): Promise<ProduceResponsePartitionProduceResponse> {
+  const topic = services.topics.get(topicName);
+  const partition = topic?.partitions[index];
+  const log = partition && services.topicManager.partitionLog(topicName, index);
+  if (!topic || !partition || !log) {
+    return partitionResponse(
+      index,
+      ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+      'This server does not host this topic-partition.',
+    );
+  }
+  if (partition.leaderId !== services.node.nodeId) {
+    return partitionResponse(
+      index,
+      ErrorCode.NOT_LEADER_OR_FOLLOWER,
+      'This is not the leader for that topic-partition.',
+    );
+  }
+  if (records === null || records.length === 0) {
+    return partitionResponse(index, ErrorCode.CORRUPT_MESSAGE, 'Produce request has no records.');
+  }
+  const logConfig = services.topicManager.logConfig(topic);
+  if (acks === -1 && partition.isr.length < logConfig.minInsyncReplicas) {
+    return partitionResponse(
+      index,
+      ErrorCode.NOT_ENOUGH_REPLICAS,
+      `The size of the current ISR ${partition.isr.length} is insufficient to satisfy the min.isr requirement of ` +
+        `${logConfig.minInsyncReplicas} for partition ${topicName}-${index}`,
+    );
+  }
+  // Message format v0/v1 (old clients) is converted to v2 before it reaches the log, as Kafka 3+ stores only v2.
+  const converted = await toRecordBatchV2(records);
+  if ('errorCode' in converted) return partitionResponse(index, converted.errorCode, converted.errorMessage);
+  const result = log.appendAsLeader(converted.records, partition.leaderEpoch, services.clock.now());
+  return {
+    ...partitionResponse(
+      index,
+      result.errorCode,
+      result.errorMessage,
+      result.baseOffset,
+      result.logStartOffset,
+    ),
+    logAppendTimeMs: BigInt(result.logAppendTime),
+  };
+}
+
+export const produceHandler = defineHandler({
+  apiKey: ApiKey.Produce,
+  minVersion: 0,
+  maxVersion: 11,
+  async handle({ body }, { services }) {
+    const { acks } = body;
+    const responses = [];
+    for (const topic of body.topicData) {
+      const partitionResponses = [];
+      for (const partition of topic.partitionData) {
+        partitionResponses.push(
+          VALID_ACKS.has(acks)
+            ? await produceToPartition(services, topic.name, partition.index, partition.records, acks)
+            : partitionResponse(
+                partition.index,
+                ErrorCode.INVALID_REQUIRED_ACKS,
+                `Invalid required acks ${acks}`,
+              ),
+        );
+      }
+      responses.push({ name: topic.name, partitionResponses });
+    }
+    // acks=0: the client expects no answer at all.
+    if (acks === 0) return null;
+    return { responses, throttleTimeMs: 0, nodeEndpoints: [] };
+  },
+});

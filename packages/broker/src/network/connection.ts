@@ -1,0 +1,158 @@
+/**
+ * One client connection. Requests are handled one at a time in arrival order and answered in that order, as
+ * Kafka does (it mutes a channel while a request is in flight): clients may pipeline, ordering is preserved,
+ * and an idempotent producer's batches reach the log in the order sent.
+ *
+ * Backpressure: reading pauses while more than MAX_QUEUED_FRAMES requests wait, or while the socket's write
+ * buffer is over its high-water mark, and resumes when both drain.
+ */
+import type { Socket } from 'node:net';
+import type { BrokerServices } from '../broker-services.ts';
+import { apiVersionsResponse } from '../handlers/api-versions.ts';
+import type { RequestContext } from '../handlers/handler.ts';
+import {
+  ApiKey,
+  FrameReader,
+  FrameSizeError,
+  apis,
+  decodeRequest,
+  encodeResponse,
+  isApiKey,
+  type ApiKeyNumber,
+} from '@sluice/protocol';
+
+const MAX_QUEUED_FRAMES = 64;
+const UNSUPPORTED_VERSION = 35;
+
+export class Connection {
+  private readonly frames: FrameReader;
+  private readonly queue: Buffer[] = [];
+  private processing = false;
+  private closed = false;
+
+  constructor(
+    readonly id: number,
+    private readonly socket: Socket,
+    private readonly services: BrokerServices,
+    private readonly onClose: (connection: Connection) => void,
+  ) {
+    this.frames = new FrameReader(services.config.getNumber('socket.request.max.bytes'));
+    socket.setNoDelay(true);
+    socket.setTimeout(services.config.getNumber('connections.max.idle.ms'));
+    socket.on('timeout', () => this.close('idle'));
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('drain', () => this.updateReading());
+    socket.on('error', () => this.close('socket error'));
+    socket.on('close', () => this.close('closed by peer'));
+  }
+
+  get remoteAddress(): string {
+    return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? '?'}`;
+  }
+
+  private onData(chunk: Buffer): void {
+    this.services.metrics.bytesIn += chunk.length;
+    let frames: Buffer[];
+    try {
+      frames = this.frames.push(chunk);
+    } catch (error) {
+      if (error instanceof FrameSizeError) {
+        this.services.log.warn(`closing ${this.remoteAddress}: ${error.message}`);
+        this.close('oversized frame');
+        return;
+      }
+      throw error;
+    }
+    if (frames.length === 0) return;
+    this.queue.push(...frames);
+    this.updateReading();
+    if (!this.processing) void this.processQueue();
+  }
+
+  private updateReading(): void {
+    if (this.closed) return;
+    const backlogged = this.queue.length > MAX_QUEUED_FRAMES || this.socket.writableNeedDrain;
+    if (backlogged && !this.socket.isPaused()) this.socket.pause();
+    else if (!backlogged && this.socket.isPaused()) this.socket.resume();
+  }
+
+  private async processQueue(): Promise<void> {
+    this.processing = true;
+    try {
+      while (!this.closed && this.queue.length > 0) {
+        const frame = this.queue.shift()!;
+        const response = await this.handle(frame);
+        if (response === 'close') {
+          this.close('invalid request');
+          return;
+        }
+        if (response) this.write(response);
+        this.updateReading();
+      }
+    } finally {
+      this.processing = false;
+    }
+  }
+
+  /** Returns the response chunks, null when no response is due, or 'close' when Kafka would drop the client. */
+  private async handle(frame: Buffer): Promise<Buffer[] | null | 'close'> {
+    const { services } = this;
+    const decoded = decodeRequest(frame);
+    if (!decoded.ok) {
+      const { preamble, error } = decoded;
+      // An ApiVersions request newer than we know is answered in v0 with our ranges, so the client can retry.
+      if (preamble?.apiKey === ApiKey.ApiVersions && error.kind === 'unsupported') {
+        const body = apiVersionsResponse(UNSUPPORTED_VERSION, services.handlers.advertised());
+        return encodeResponse(ApiKey.ApiVersions, 0, preamble.correlationId, body);
+      }
+      const what =
+        preamble && isApiKey(preamble.apiKey)
+          ? `${apis[preamble.apiKey].name} v${preamble.apiVersion}`
+          : 'request';
+      services.log.warn(`closing ${this.remoteAddress}: cannot read ${what}: ${error.message}`);
+      return 'close';
+    }
+    const { request } = decoded;
+    const handler = services.handlers.get(request.apiKey);
+    if (!handler || request.apiVersion < handler.minVersion || request.apiVersion > handler.maxVersion) {
+      services.log.warn(
+        `closing ${this.remoteAddress}: ${apis[request.apiKey].name} v${request.apiVersion} is not served`,
+      );
+      return 'close';
+    }
+    const context: RequestContext = {
+      services,
+      connectionId: this.id,
+      clientId: request.clientId,
+      remoteAddress: this.remoteAddress,
+    };
+    services.metrics.countRequest(request.apiKey);
+    try {
+      const body = await handler.handle(request, context);
+      if (body === null) return null;
+      return encodeResponse(request.apiKey as ApiKeyNumber, request.apiVersion, request.correlationId, body);
+    } catch (error) {
+      services.log.error(`${apis[request.apiKey].name} v${request.apiVersion} failed`, error);
+      return 'close';
+    }
+  }
+
+  private write(chunks: Buffer[]): void {
+    if (this.closed) return;
+    this.socket.cork();
+    for (const chunk of chunks) {
+      this.services.metrics.bytesOut += chunk.length;
+      this.socket.write(chunk);
+    }
+    this.socket.uncork();
+  }
+
+  close(reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.queue.length = 0;
+    this.socket.destroy();
+    this.services.log.debug(`connection ${this.id} from ${this.remoteAddress} closed: ${reason}`);
+    this.onClose(this);
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * All partition logs of one data directory, and the files that describe them, in Kafka's formats:
+ * - `<topic>-<partition>/`: the segments of each partition;
+ * - `recovery-point-offset-checkpoint`, `log-start-offset-checkpoint`, `replication-offset-checkpoint`:
+ *   text files "0\n<count>\n<topic> <partition> <offset>\n...", written durably (temp + fsync + rename);
+ * - `.kafka_cleanshutdown`: present only after a clean shutdown (every log flushed and checkpointed). When it is
+ *   missing at start, each log is recovered from its recovery point and torn tails are truncated.
+ */
+import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Clock } from '../clock.ts';
+import type { LogConfig } from '../config/log-config.ts';
+import type { Logger } from '../logger.ts';
+import { writeFileDurably } from './durable-file.ts';
+import { PartitionLog } from './partition-log.ts';
+
+const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
+const RECOVERY_POINT_FILE = 'recovery-point-offset-checkpoint';
+const LOG_START_OFFSET_FILE = 'log-start-offset-checkpoint';
+const HIGH_WATERMARK_FILE = 'replication-offset-checkpoint';
+
+export function partitionDirName(topic: string, partition: number): string {
+  return `${topic}-${partition}`;
+}
+
+function readCheckpoint(path: string): Map<string, number> {
+  const offsets = new Map<string, number>();
+  if (!existsSync(path)) return offsets;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (const line of lines.slice(2)) {
+    const match = /^(\S+) (\d+) (-?\d+)$/.exec(line.trim());
+    if (match) offsets.set(partitionDirName(match[1]!, Number(match[2])), Number(match[3]));
+  }
+  return offsets;
+}
+
+function writeCheckpoint(path: string, entries: [string, number, number][]): void {
+  const lines = ['0', String(entries.length), ...entries.map(([t, p, o]) => `${t} ${p} ${o}`)];
+  writeFileDurably(path, `${lines.join('\n')}\n`);
+}
+
+export interface LoadedPartition {
+  topic: string;
+  partition: number;
+  config: LogConfig;
+}
+
+export class LogManager {
+  private readonly logs = new Map<string, PartitionLog>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  readonly wasCleanShutdown: boolean;
+
+  constructor(
+    readonly dataDir: string,
+    private readonly clock: Clock,
+    private readonly log: Logger,
+  ) {
+    const marker = join(dataDir, CLEAN_SHUTDOWN_FILE);
+    this.wasCleanShutdown = existsSync(marker);
+    // From now until a clean close the data may change: a crash must trigger recovery.
+    rmSync(marker, { force: true });
+  }
+
+  /** Opens the logs of the partitions the metadata knows; directories of unknown partitions are left alone. */
+  loadAll(partitions: LoadedPartition[]): void {
+    const recoveryPoints = readCheckpoint(join(this.dataDir, RECOVERY_POINT_FILE));
+    const logStartOffsets = readCheckpoint(join(this.dataDir, LOG_START_OFFSET_FILE));
+    for (const { topic, partition, config } of partitions) {
+      const key = partitionDirName(topic, partition);
+      const started = Date.now();
+      const log = new PartitionLog(join(this.dataDir, key), topic, partition, config, {
+        recoveryPoint: recoveryPoints.get(key) ?? 0,
+        logStartOffset: logStartOffsets.get(key) ?? 0,
+        cleanShutdown: this.wasCleanShutdown,
+        now: this.clock.now(),
+      });
+      this.logs.set(key, log);
+      if (!this.wasCleanShutdown) {
+        this.log.info(`recovered ${key} to offset ${log.logEndOffset} in ${Date.now() - started} ms`);
+      }
+    }
+  }
+
+  get(topic: string, partition: number): PartitionLog | undefined {
+    return this.logs.get(partitionDirName(topic, partition));
+  }
+
+  all(): PartitionLog[] {
+    return [...this.logs.values()];
+  }
+
+  create(topic: string, partition: number, config: LogConfig): PartitionLog {
+    const key = partitionDirName(topic, partition);
+    const existing = this.logs.get(key);
+    if (existing) return existing;
+    const log = new PartitionLog(join(this.dataDir, key), topic, partition, config, {
+      recoveryPoint: 0,
+      logStartOffset: 0,
+      cleanShutdown: true,
+      now: this.clock.now(),
+    });
+    this.logs.set(key, log);
+    return log;
+  }
+
+  /** Removes a partition's log: renamed aside first (as Kafka's `-delete` suffix), then deleted. */
+  delete(topic: string, partition: number): void {
+    const key = partitionDirName(topic, partition);
+    const log = this.logs.get(key);
+    if (!log) return;
+    this.logs.delete(key);
+    log.close();
+    const aside = join(this.dataDir, `${key}.${Date.now().toString(36)}-delete`);
+    renameSync(log.dir, aside);
+    rmSync(aside, { recursive: true, force: true });
+  }
+
+  /** Removes leftovers of deletions interrupted by a crash. */
+  cleanDeletedDirectories(): void {
+    for (const name of readdirSync(this.dataDir)) {
+      if (name.endsWith('-delete')) rmSync(join(this.dataDir, name), { recursive: true, force: true });
+    }
+  }
+
+  /** Starts the periodic work: retention, time-based flushes and checkpoints. */
+  startBackgroundTasks(intervals: {
+    retentionCheckMs: number;
+    flushCheckMs: number;
+    checkpointMs: number;
+  }): void {
+    const every = (ms: number, task: () => void) => {
+      const timer = setInterval(() => {
+        try {
+          task();
+        } catch (error) {
+          this.log.error('background log task failed', error);
+        }
+      }, ms);
+      timer.unref();
+      this.timers.push(timer);
+    };
+    every(intervals.retentionCheckMs, () => this.enforceRetention());
+    every(intervals.flushCheckMs, () => {
+      for (const log of this.logs.values()) log.maybeFlushOnTime(this.clock.now());
+    });
+    every(intervals.checkpointMs, () => this.checkpoint());
+  }
+
+  enforceRetention(): number {
+    let deleted = 0;
+    for (const log of this.logs.values()) deleted += log.enforceRetention(this.clock.now());
+    if (deleted > 0) this.checkpoint();
+    return deleted;
+  }
+
+  checkpoint(): void {
+    const entries = (value: (log: PartitionLog) => number): [string, number, number][] =>
+      [...this.logs.values()].map((log) => [log.topic, log.partition, value(log)]);
+    writeCheckpoint(
+      join(this.dataDir, RECOVERY_POINT_FILE),
+      entries((log) => log.recoveryPoint),
+    );
+    writeCheckpoint(
+      join(this.dataDir, LOG_START_OFFSET_FILE),
+      entries((log) => log.logStartOffset),
+    );
+    writeCheckpoint(
+      join(this.dataDir, HIGH_WATERMARK_FILE),
+      entries((log) => log.highWatermark),
+    );
+  }
+
+  /** Clean shutdown: flush every log, checkpoint, then leave the marker that lets the next start skip recovery. */
+  close(): void {
+    for (const timer of this.timers) clearInterval(timer);
+    const now = this.clock.now();
+    for (const log of this.logs.values()) log.flush(now);
+    this.checkpoint();
+    for (const log of this.logs.values()) log.close();
+    this.logs.clear();
+    writeFileDurably(join(this.dataDir, CLEAN_SHUTDOWN_FILE), '');
+  }
+}

@@ -1,0 +1,125 @@
+/**
+ * Offset index of one segment: `<base offset, 20 digits>.index`.
+ *
+ * On disk: 8-byte entries (relative offset u32 big-endian, file position u32 big-endian), one per
+ * `index.interval.bytes` of log appended, in increasing offset and position order. The file holds exactly the
+ * entries written (no preallocation), so its size is a multiple of 8; a trailing partial entry is torn and is
+ * dropped on load. The index is a hint: on an unclean start it is rebuilt from the log.
+ *
+ * In memory: the entries are mirrored in a growable Uint32Array pair for binary search.
+ */
+import {
+  closeSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  writeSync,
+  existsSync,
+  fdatasyncSync,
+} from 'node:fs';
+
+export const OFFSET_INDEX_ENTRY_BYTES = 8;
+
+export interface IndexPosition {
+  offset: number;
+  position: number;
+}
+
+export class OffsetIndex {
+  private relativeOffsets: Uint32Array;
+  private positions: Uint32Array;
+  private count = 0;
+  private readonly fd: number;
+
+  constructor(
+    readonly path: string,
+    readonly baseOffset: number,
+    /** Maximum entries, from segment.index.bytes; the segment rolls when the index is full. */
+    readonly maxEntries: number,
+  ) {
+    const existing = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+    const entries = Math.floor(existing.length / OFFSET_INDEX_ENTRY_BYTES);
+    this.relativeOffsets = new Uint32Array(Math.max(16, entries));
+    this.positions = new Uint32Array(Math.max(16, entries));
+    for (let i = 0; i < entries; i++) {
+      this.relativeOffsets[i] = existing.readUInt32BE(i * 8);
+      this.positions[i] = existing.readUInt32BE(i * 8 + 4);
+    }
+    this.count = entries;
+    this.fd = openSync(path, existing.length > 0 ? 'r+' : 'w+');
+    if (existing.length !== entries * OFFSET_INDEX_ENTRY_BYTES)
+      ftruncateSync(this.fd, entries * OFFSET_INDEX_ENTRY_BYTES);
+  }
+
+  get entries(): number {
+    return this.count;
+  }
+
+  get isFull(): boolean {
+    return this.count >= this.maxEntries;
+  }
+
+  get lastOffset(): number {
+    return this.count === 0 ? this.baseOffset : this.baseOffset + this.relativeOffsets[this.count - 1]!;
+  }
+
+  append(offset: number, position: number): void {
+    if (this.count > 0 && offset <= this.lastOffset) return;
+    if (this.count === this.relativeOffsets.length) {
+      const grow = (a: Uint32Array) => {
+        const b = new Uint32Array(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.relativeOffsets = grow(this.relativeOffsets);
+      this.positions = grow(this.positions);
+    }
+    const relative = offset - this.baseOffset;
+    this.relativeOffsets[this.count] = relative;
+    this.positions[this.count] = position;
+    const entry = Buffer.allocUnsafe(OFFSET_INDEX_ENTRY_BYTES);
+    entry.writeUInt32BE(relative, 0);
+    entry.writeUInt32BE(position, 4);
+    writeSync(this.fd, entry, 0, OFFSET_INDEX_ENTRY_BYTES, this.count * OFFSET_INDEX_ENTRY_BYTES);
+    this.count++;
+  }
+
+  /** The last entry at or before `offset`, or the segment start when there is none. */
+  lookup(offset: number): IndexPosition {
+    const target = offset - this.baseOffset;
+    let low = 0;
+    let high = this.count - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      if (this.relativeOffsets[mid]! <= target) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    if (found === -1) return { offset: this.baseOffset, position: 0 };
+    return { offset: this.baseOffset + this.relativeOffsets[found]!, position: this.positions[found]! };
+  }
+
+  /** Drops every entry at or beyond `position` in the log (after the log is truncated there). */
+  truncateToPosition(position: number): void {
+    let keep = this.count;
+    while (keep > 0 && this.positions[keep - 1]! >= position) keep--;
+    this.truncateEntries(keep);
+  }
+
+  truncateEntries(keep: number): void {
+    this.count = Math.min(this.count, keep);
+    ftruncateSync(this.fd, this.count * OFFSET_INDEX_ENTRY_BYTES);
+  }
+
+  flush(): void {
+    fdatasyncSync(this.fd);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}

@@ -1,0 +1,492 @@
+/**
+ * The log of one partition: an ordered list of segments in `<data-dir>/<topic>-<partition>/`.
+ *
+ * Invariants:
+ * - segments are sorted by base offset; each segment's offsets lie below the next segment's base offset;
+ *   only the last (active) segment is appended to;
+ * - logStartOffset <= highWatermark <= logEndOffset; offsets below logStartOffset are never served;
+ * - a batch is acknowledged only after it is written to the segment file (the page cache), so a killed
+ *   process loses no acknowledged batch; the flush policy (flush.messages, flush.ms) adds fsyncs;
+ * - the append path never decodes records: it reads batch headers, checks CRCs, and writes the producer's
+ *   bytes with the broker's base offset and leader epoch patched in place (both lie outside the CRC).
+ *
+ * Offsets are JavaScript numbers inside the broker: exact up to 2^53, far beyond any real log.
+ */
+import { mkdirSync, readdirSync } from 'node:fs';
+import { ErrorCode, readBatchHeader, verifyBatchCrc } from '@sluice/protocol';
+import type { LogConfig } from '../config/log-config.ts';
+import { BATCH_HEADER_BYTES, LOG_OVERHEAD, LogSegment, type SegmentConfig } from './log-segment.ts';
+import { ProducerStateManager, type ProducerBatch } from './producer-state.ts';
+
+export interface AppendResult {
+  errorCode: number;
+  errorMessage: string | null;
+  /** Offset of the first record appended (or of the duplicate batch's first record). */
+  baseOffset: number;
+  /** The broker's append time when the topic uses LogAppendTime, else -1. */
+  logAppendTime: number;
+  logStartOffset: number;
+}
+
+export interface ReadResult {
+  errorCode: number;
+  records: Buffer;
+  highWatermark: number;
+  logStartOffset: number;
+  lastStableOffset: number;
+}
+
+export interface OffsetAndTimestamp {
+  offset: number;
+  timestamp: number;
+}
+
+interface IncomingBatch {
+  position: number;
+  size: number;
+  recordCount: number;
+  maxTimestamp: number;
+  producer: ProducerBatch | null;
+}
+
+function failure(errorCode: number, errorMessage: string, logStartOffset: number): AppendResult {
+  return { errorCode, errorMessage, baseOffset: -1, logAppendTime: -1, logStartOffset };
+}
+
+export class PartitionLog {
+  private segments: LogSegment[] = [];
+  private logStartOffsetValue: number;
+  private highWatermarkValue = 0;
+  private unflushedMessages = 0;
+  private lastFlushTime: number;
+  /** Offset up to which data is known to be on disk (fsync'd): where recovery starts after a crash. */
+  recoveryPoint: number;
+  readonly producers = new ProducerStateManager();
+  private readonly appendListeners = new Set<() => void>();
+
+  constructor(
+    readonly dir: string,
+    readonly topic: string,
+    readonly partition: number,
+    private config: LogConfig,
+    options: { recoveryPoint: number; logStartOffset: number; cleanShutdown: boolean; now: number },
+  ) {
+    mkdirSync(dir, { recursive: true });
+    this.lastFlushTime = options.now;
+    this.recoveryPoint = options.recoveryPoint;
+    this.logStartOffsetValue = options.logStartOffset;
+    this.load(options.cleanShutdown);
+  }
+
+  private get segmentConfig(): SegmentConfig {
+    return {
+      indexIntervalBytes: this.config.indexIntervalBytes,
+      maxIndexBytes: this.config.segmentIndexBytes,
+    };
+  }
+
+  get activeSegment(): LogSegment {
+    return this.segments.at(-1)!;
+  }
+
+  get logEndOffset(): number {
+    return this.activeSegment.nextOffset;
+  }
+
+  get logStartOffset(): number {
+    return this.logStartOffsetValue;
+  }
+
+  get highWatermark(): number {
+    return this.highWatermarkValue;
+  }
+
+  get size(): number {
+    return this.segments.reduce((sum, s) => sum + s.size, 0);
+  }
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  updateConfig(config: LogConfig): void {
+    this.config = config;
+  }
+
+  /** Called after every append, for delayed fetches waiting on new data. */
+  onAppend(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  private load(cleanShutdown: boolean): void {
+    const baseOffsets = readdirSync(this.dir)
+      .filter((name) => /^\d{20}\.log$/.test(name))
+      .map((name) => Number(name.slice(0, 20)))
+      .sort((a, b) => a - b);
+    if (baseOffsets.length === 0) baseOffsets.push(this.logStartOffsetValue);
+    this.segments = baseOffsets.map((base) => new LogSegment(this.dir, base, this.segmentConfig));
+    if (cleanShutdown) {
+      for (const [i, segment] of this.segments.entries()) {
+        const next = this.segments[i + 1]?.baseOffset ?? this.scanNextOffset(segment);
+        segment.loadCleanState(next);
+      }
+    } else {
+      this.recoverFrom(this.recoveryPoint);
+    }
+    this.logStartOffsetValue = Math.max(this.logStartOffsetValue, this.segments[0]!.baseOffset);
+    this.highWatermarkValue = this.logEndOffset;
+    this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
+    this.rebuildProducerState();
+  }
+
+  /** The offset after the last batch of a segment, found by walking headers from its last index entry. */
+  private scanNextOffset(segment: LogSegment): number {
+    let position = segment.index.lookup(Number.MAX_SAFE_INTEGER).position;
+    let next = segment.baseOffset;
+    for (;;) {
+      const batch = segment.batchAt(position);
+      if (!batch) return Math.max(next, segment.baseOffset);
+      next = batch.lastOffset + 1;
+      position += batch.size;
+    }
+  }
+
+  /** Unclean start: validate every segment holding offsets at or after the recovery point. */
+  private recoverFrom(recoveryPoint: number): void {
+    let start = this.segments.findLastIndex((s) => s.baseOffset <= recoveryPoint);
+    if (start < 0) start = 0;
+    for (let i = 0; i < start; i++) this.segments[i]!.loadCleanState(this.segments[i + 1]!.baseOffset);
+    for (let i = start; i < this.segments.length; i++) {
+      const segment = this.segments[i]!;
+      const result = segment.recover();
+      if (result.truncatedBytes > 0 && i < this.segments.length - 1) {
+        // Everything after a torn segment is unreachable: drop the later segments.
+        for (const later of this.segments.splice(i + 1)) later.delete();
+        break;
+      }
+    }
+  }
+
+  private rebuildProducerState(): void {
+    this.producers.clear();
+    for (const segment of this.segments) {
+      let position = 0;
+      for (;;) {
+        if (position + BATCH_HEADER_BYTES > segment.size) break;
+        const header = readBatchHeader(segment.readBytes(position, BATCH_HEADER_BYTES), 0);
+        if (header.producerId >= 0n) {
+          const base = Number(header.baseOffset);
+          this.producers.update(
+            {
+              producerId: header.producerId,
+              producerEpoch: header.producerEpoch,
+              baseSequence: header.baseSequence,
+              recordCount: header.lastOffsetDelta + 1,
+              maxTimestamp: Number(header.maxTimestamp),
+            },
+            base,
+            base + header.lastOffsetDelta,
+          );
+        }
+        position += header.batchLength + LOG_OVERHEAD;
+      }
+    }
+  }
+
+  /**
+   * Validates the batches of a produce request (message format v2), assigns offsets and appends them.
+   * `records` is owned by the caller's request and is patched in place.
+   */
+  appendAsLeader(records: Buffer, leaderEpoch: number, now: number): AppendResult {
+    const parsed = this.parseIncoming(records, now);
+    if ('errorCode' in parsed) return parsed;
+    const batches = parsed;
+
+    // Idempotence: a batch already in the log is answered with its original offsets.
+    let duplicateOf: { firstOffset: number } | null = null;
+    for (const batch of batches) {
+      if (!batch.producer) continue;
+      const check = this.producers.check(batch.producer);
+      if (check.kind === 'error') return failure(check.errorCode, check.message, this.logStartOffset);
+      if (check.kind === 'duplicate') duplicateOf = { firstOffset: check.firstOffset };
+    }
+    if (duplicateOf) {
+      return {
+        errorCode: ErrorCode.NONE,
+        errorMessage: null,
+        baseOffset: duplicateOf.firstOffset,
+        logAppendTime: -1,
+        logStartOffset: this.logStartOffset,
+      };
+    }
+
+    const firstOffset = this.logEndOffset;
+    let nextOffset = firstOffset;
+    let maxTimestamp = -1;
+    let recordCount = 0;
+    for (const batch of batches) {
+      records.writeBigInt64BE(BigInt(nextOffset), batch.position);
+      records.writeInt32BE(leaderEpoch, batch.position + LOG_OVERHEAD);
+      nextOffset += batch.recordCount;
+      recordCount += batch.recordCount;
+      maxTimestamp = Math.max(maxTimestamp, batch.maxTimestamp);
+    }
+    const lastOffset = nextOffset - 1;
+
+    this.maybeRoll(records.length, lastOffset, now);
+    this.activeSegment.append(records, firstOffset, lastOffset, maxTimestamp, now);
+    let offset = firstOffset;
+    for (const batch of batches) {
+      if (batch.producer) this.producers.update(batch.producer, offset, offset + batch.recordCount - 1);
+      offset += batch.recordCount;
+    }
+    // One replica: the high watermark follows the log end offset at once.
+    this.highWatermarkValue = this.logEndOffset;
+    this.unflushedMessages += recordCount;
+    if (this.unflushedMessages >= this.config.flushMessages) this.flush(now);
+    for (const listener of this.appendListeners) listener();
+    return {
+      errorCode: ErrorCode.NONE,
+      errorMessage: null,
+      baseOffset: firstOffset,
+      logAppendTime: -1,
+      logStartOffset: this.logStartOffset,
+    };
+  }
+
+  private parseIncoming(records: Buffer, now: number): IncomingBatch[] | AppendResult {
+    const batches: IncomingBatch[] = [];
+    const start = this.logStartOffset;
+    let position = 0;
+    while (position < records.length) {
+      if (records.length - position < BATCH_HEADER_BYTES) {
+        return failure(ErrorCode.CORRUPT_MESSAGE, 'Record batch is truncated', start);
+      }
+      const batchLength = records.readInt32BE(position + 8);
+      const size = batchLength + LOG_OVERHEAD;
+      if (batchLength < BATCH_HEADER_BYTES - LOG_OVERHEAD || position + size > records.length) {
+        return failure(
+          ErrorCode.CORRUPT_MESSAGE,
+          `Record batch size ${size} does not fit the request`,
+          start,
+        );
+      }
+      const batch = records.subarray(position, position + size);
+      const header = readBatchHeader(batch, 0);
+      if (header.magic !== 2) {
+        return failure(
+          ErrorCode.CORRUPT_MESSAGE,
+          `Unexpected magic ${header.magic} in a v2 record set`,
+          start,
+        );
+      }
+      if (size > this.config.maxMessageBytes) {
+        return failure(
+          ErrorCode.MESSAGE_TOO_LARGE,
+          `The record batch size ${size} exceeds max.message.bytes ${this.config.maxMessageBytes}`,
+          start,
+        );
+      }
+      if (!verifyBatchCrc(batch)) {
+        return failure(ErrorCode.CORRUPT_MESSAGE, 'Record batch is corrupt (CRC-32C mismatch)', start);
+      }
+      if (header.recordCount <= 0 || header.lastOffsetDelta !== header.recordCount - 1) {
+        return failure(
+          ErrorCode.INVALID_RECORD,
+          `Inconsistent batch: ${header.recordCount} records, last offset delta ${header.lastOffsetDelta}`,
+          start,
+        );
+      }
+      if (header.isControl) {
+        return failure(ErrorCode.INVALID_RECORD, 'Control batches are written by the broker only', start);
+      }
+      const maxTimestamp = Number(header.maxTimestamp);
+      if (this.config.messageTimestampType === 'CreateTime') {
+        const tooOld = maxTimestamp < now - this.config.messageTimestampBeforeMaxMs;
+        const tooNew = maxTimestamp > now + this.config.messageTimestampAfterMaxMs;
+        if (tooOld || tooNew) {
+          return failure(
+            ErrorCode.INVALID_TIMESTAMP,
+            `Timestamp ${maxTimestamp} is out of range (message.timestamp.${tooOld ? 'before' : 'after'}.max.ms)`,
+            start,
+          );
+        }
+      }
+      batches.push({
+        position,
+        size,
+        recordCount: header.recordCount,
+        maxTimestamp,
+        producer:
+          header.producerId >= 0n
+            ? {
+                producerId: header.producerId,
+                producerEpoch: header.producerEpoch,
+                baseSequence: header.baseSequence,
+                recordCount: header.recordCount,
+                maxTimestamp,
+              }
+            : null,
+      });
+      position += size;
+    }
+    if (batches.length === 0)
+      return failure(ErrorCode.CORRUPT_MESSAGE, 'Produce request has no record batch', start);
+    return batches;
+  }
+
+  /**
+   * Kafka's roll rules: size, age, full indexes, offsets beyond u32 range. Age counts from the segment's first
+   * append on the broker's clock (Kafka uses the first batch's timestamp, which makes producers with old
+   * create-times roll a segment per append).
+   */
+  private maybeRoll(incomingBytes: number, lastOffset: number, now: number): void {
+    const active = this.activeSegment;
+    if (active.isEmpty) return;
+    const tooBig = active.size > this.config.segmentBytes - incomingBytes;
+    const tooOld = active.firstAppendTime !== null && now - active.firstAppendTime > this.config.segmentMs;
+    const indexFull = active.index.isFull || active.timeIndex.isFull;
+    if (tooBig || tooOld || indexFull || !active.canHold(incomingBytes, lastOffset)) this.roll(now);
+  }
+
+  /** Starts a new active segment at the log end offset; the previous one is flushed as Kafka does on roll. */
+  roll(now: number): LogSegment {
+    const previous = this.activeSegment;
+    const segment = new LogSegment(this.dir, this.logEndOffset, this.segmentConfig);
+    this.segments.push(segment);
+    previous.flush();
+    this.recoveryPoint = Math.max(this.recoveryPoint, segment.baseOffset);
+    this.lastFlushTime = now;
+    return segment;
+  }
+
+  /** Reads batches from `fetchOffset` for a consumer (up to the high watermark) or a replica (up to the end). */
+  read(
+    fetchOffset: number,
+    maxBytes: number,
+    minOneBatch: boolean,
+    upTo: 'highWatermark' | 'logEnd',
+  ): ReadResult {
+    const result = (errorCode: number, records: Buffer): ReadResult => ({
+      errorCode,
+      records,
+      highWatermark: this.highWatermark,
+      logStartOffset: this.logStartOffset,
+      lastStableOffset: this.highWatermark,
+    });
+    const limit = upTo === 'highWatermark' ? this.highWatermark : this.logEndOffset;
+    if (fetchOffset < this.logStartOffset || fetchOffset > this.logEndOffset) {
+      return result(ErrorCode.OFFSET_OUT_OF_RANGE, EMPTY);
+    }
+    if (fetchOffset >= limit) return result(ErrorCode.NONE, EMPTY);
+    let index = this.segments.findLastIndex((s) => s.baseOffset <= fetchOffset);
+    if (index < 0) index = 0;
+    for (; index < this.segments.length; index++) {
+      const segment = this.segments[index]!;
+      const first = segment.findBatch(fetchOffset);
+      if (!first) continue;
+      if (first.baseOffset >= limit) return result(ErrorCode.NONE, EMPTY);
+      // Stop at the limit: batches past it (appended but not yet committed) must not be served.
+      let end = segment.size;
+      if (limit < segment.nextOffset) end = segment.findBatch(limit)?.position ?? segment.size;
+      let length = Math.min(maxBytes, end - first.position);
+      if (length < first.size && minOneBatch) length = first.size;
+      if (length <= 0) return result(ErrorCode.NONE, EMPTY);
+      return result(ErrorCode.NONE, segment.readBytes(first.position, length));
+    }
+    return result(ErrorCode.NONE, EMPTY);
+  }
+
+  /** The first offset whose batch has a timestamp at or after `timestamp` (batch granularity), or null. */
+  offsetForTimestamp(timestamp: number): OffsetAndTimestamp | null {
+    for (const segment of this.segments) {
+      if (segment.maxTimestamp < timestamp) continue;
+      const batch = segment.findBatchByTimestamp(timestamp);
+      if (batch)
+        return { offset: Math.max(batch.baseOffset, this.logStartOffset), timestamp: batch.maxTimestamp };
+    }
+    return null;
+  }
+
+  /** The offset of the record with the largest timestamp (ListOffsets MAX_TIMESTAMP), or null when empty. */
+  offsetOfMaxTimestamp(): OffsetAndTimestamp | null {
+    let best: OffsetAndTimestamp | null = null;
+    for (const segment of this.segments) {
+      if (segment.maxTimestamp >= 0 && (!best || segment.maxTimestamp > best.timestamp)) {
+        best = { offset: segment.offsetOfMaxTimestamp, timestamp: segment.maxTimestamp };
+      }
+    }
+    return best;
+  }
+
+  /** DeleteRecords: moves the log start offset forward and drops segments wholly below it. */
+  deleteRecordsBefore(offset: number): { errorCode: number; lowWatermark: number } {
+    if (offset > this.highWatermark || offset < 0) {
+      return { errorCode: ErrorCode.OFFSET_OUT_OF_RANGE, lowWatermark: this.logStartOffset };
+    }
+    if (offset > this.logStartOffset) {
+      this.logStartOffsetValue = offset;
+      this.deleteSegmentsWhile((segment, next) => next !== undefined && next.baseOffset <= offset);
+    }
+    return { errorCode: ErrorCode.NONE, lowWatermark: this.logStartOffset };
+  }
+
+  /** Retention: deletes whole segments past retention.ms or beyond retention.bytes; never the active one. */
+  enforceRetention(now: number): number {
+    let deleted = 0;
+    if (this.config.retentionMs >= 0) {
+      deleted += this.deleteSegmentsWhile(
+        (segment, next) =>
+          next !== undefined &&
+          segment.maxTimestamp >= 0 &&
+          now - segment.maxTimestamp > this.config.retentionMs,
+      );
+    }
+    if (this.config.retentionBytes >= 0) {
+      let excess = this.size - this.config.retentionBytes;
+      deleted += this.deleteSegmentsWhile((segment, next) => {
+        if (next === undefined || excess < segment.size) return false;
+        excess -= segment.size;
+        return true;
+      });
+    }
+    return deleted;
+  }
+
+  private deleteSegmentsWhile(
+    predicate: (segment: LogSegment, next: LogSegment | undefined) => boolean,
+  ): number {
+    let count = 0;
+    while (this.segments.length > 1 && predicate(this.segments[0]!, this.segments[1])) {
+      this.segments.shift()!.delete();
+      count++;
+    }
+    this.logStartOffsetValue = Math.max(this.logStartOffsetValue, this.segments[0]!.baseOffset);
+    return count;
+  }
+
+  /** fsyncs the active segment when flush.ms has elapsed since the last flush. */
+  maybeFlushOnTime(now: number): void {
+    if (this.unflushedMessages > 0 && now - this.lastFlushTime >= this.config.flushMs) this.flush(now);
+  }
+
+  flush(now: number): void {
+    this.activeSegment.flush();
+    this.recoveryPoint = this.logEndOffset;
+    this.unflushedMessages = 0;
+    this.lastFlushTime = now;
+  }
+
+  close(): void {
+    for (const segment of this.segments) segment.close();
+  }
+
+  /** Closes and removes every segment (topic deletion); the directory is removed by the log manager. */
+  deleteAll(): void {
+    for (const segment of this.segments) segment.delete();
+    this.segments = [];
+  }
+}
+
+const EMPTY = Buffer.alloc(0);

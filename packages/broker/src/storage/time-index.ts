@@ -1,0 +1,123 @@
+/**
+ * Time index of one segment: `<base offset, 20 digits>.timeindex`.
+ *
+ * On disk: 12-byte entries (timestamp i64 big-endian, relative offset u32 big-endian), appended beside offset
+ * index entries when the segment's max timestamp so far has grown; timestamps and offsets both strictly
+ * increase along the file. A trailing partial entry is torn and dropped on load; on an unclean start the index
+ * is rebuilt from the log.
+ */
+import {
+  closeSync,
+  existsSync,
+  fdatasyncSync,
+  ftruncateSync,
+  openSync,
+  readFileSync,
+  writeSync,
+} from 'node:fs';
+
+export const TIME_INDEX_ENTRY_BYTES = 12;
+
+export interface TimestampOffset {
+  timestamp: number;
+  offset: number;
+}
+
+export class TimeIndex {
+  private timestamps: Float64Array;
+  private relativeOffsets: Uint32Array;
+  private count = 0;
+  private readonly fd: number;
+
+  constructor(
+    readonly path: string,
+    readonly baseOffset: number,
+    readonly maxEntries: number,
+  ) {
+    const existing = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+    const entries = Math.floor(existing.length / TIME_INDEX_ENTRY_BYTES);
+    this.timestamps = new Float64Array(Math.max(16, entries));
+    this.relativeOffsets = new Uint32Array(Math.max(16, entries));
+    for (let i = 0; i < entries; i++) {
+      this.timestamps[i] = Number(existing.readBigInt64BE(i * TIME_INDEX_ENTRY_BYTES));
+      this.relativeOffsets[i] = existing.readUInt32BE(i * TIME_INDEX_ENTRY_BYTES + 8);
+    }
+    this.count = entries;
+    this.fd = openSync(path, existing.length > 0 ? 'r+' : 'w+');
+    if (existing.length !== entries * TIME_INDEX_ENTRY_BYTES)
+      ftruncateSync(this.fd, entries * TIME_INDEX_ENTRY_BYTES);
+  }
+
+  get entries(): number {
+    return this.count;
+  }
+
+  get isFull(): boolean {
+    return this.count >= this.maxEntries;
+  }
+
+  /** The newest entry, or null when empty. */
+  get last(): TimestampOffset | null {
+    if (this.count === 0) return null;
+    return {
+      timestamp: this.timestamps[this.count - 1]!,
+      offset: this.baseOffset + this.relativeOffsets[this.count - 1]!,
+    };
+  }
+
+  /** Records that `offset` has timestamp `timestamp`, if it extends both orders. */
+  maybeAppend(timestamp: number, offset: number): void {
+    const last = this.last;
+    if (last && (timestamp <= last.timestamp || offset <= last.offset)) return;
+    if (this.count === this.timestamps.length) {
+      const t = new Float64Array(this.timestamps.length * 2);
+      t.set(this.timestamps);
+      this.timestamps = t;
+      const o = new Uint32Array(this.relativeOffsets.length * 2);
+      o.set(this.relativeOffsets);
+      this.relativeOffsets = o;
+    }
+    const relative = offset - this.baseOffset;
+    this.timestamps[this.count] = timestamp;
+    this.relativeOffsets[this.count] = relative;
+    const entry = Buffer.allocUnsafe(TIME_INDEX_ENTRY_BYTES);
+    entry.writeBigInt64BE(BigInt(timestamp), 0);
+    entry.writeUInt32BE(relative, 8);
+    writeSync(this.fd, entry, 0, TIME_INDEX_ENTRY_BYTES, this.count * TIME_INDEX_ENTRY_BYTES);
+    this.count++;
+  }
+
+  /** The last entry whose timestamp is below `timestamp`: a safe place to start scanning for it. */
+  lookupBefore(timestamp: number): TimestampOffset | null {
+    let low = 0;
+    let high = this.count - 1;
+    let found = -1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      if (this.timestamps[mid]! < timestamp) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    if (found === -1) return null;
+    return { timestamp: this.timestamps[found]!, offset: this.baseOffset + this.relativeOffsets[found]! };
+  }
+
+  /** Drops entries for offsets at or beyond `offset`. */
+  truncateFromOffset(offset: number): void {
+    let keep = this.count;
+    while (keep > 0 && this.baseOffset + this.relativeOffsets[keep - 1]! >= offset) keep--;
+    this.count = keep;
+    ftruncateSync(this.fd, keep * TIME_INDEX_ENTRY_BYTES);
+  }
+
+  flush(): void {
+    fdatasyncSync(this.fd);
+  }
+
+  close(): void {
+    closeSync(this.fd);
+  }
+}

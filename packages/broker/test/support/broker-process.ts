@@ -1,0 +1,66 @@
+/**
+ * Starts the real broker the way users do (`sluice broker ...` in its own OS process) on a free port, for
+ * integration tests; kill it politely (SIGTERM) or not (SIGKILL) to test clean and unclean restarts.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const CLI = fileURLToPath(new URL('../../../../apps/cli/bin/sluice.mjs', import.meta.url));
+const STARTUP_TIMEOUT_MS = 30_000;
+
+export interface BrokerProcess {
+  port: number;
+  bootstrap: string;
+  dataDir: string;
+  process: ChildProcess;
+  /** Everything the broker wrote to stderr so far. */
+  output: () => string;
+  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
+}
+
+export function tempDataDir(prefix = 'sluice-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export async function startBroker(
+  options: { dataDir?: string; port?: number; configs?: Record<string, string> } = {},
+): Promise<BrokerProcess> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const args = [CLI, 'broker', '--data-dir', dataDir, '--port', String(options.port ?? 0)];
+  for (const [name, value] of Object.entries(options.configs ?? {}))
+    args.push('--config', `${name}=${value}`);
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`broker did not start:\n${output}`)), STARTUP_TIMEOUT_MS);
+    const check = () => {
+      const match = /listening on 127\.0\.0\.1:(\d+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    };
+    child.stderr!.on('data', check);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`broker exited with ${code} before listening:\n${output}`));
+    });
+  });
+  return {
+    port,
+    bootstrap: `127.0.0.1:${port}`,
+    dataDir,
+    process: child,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}

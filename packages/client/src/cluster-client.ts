@@ -1,0 +1,180 @@
+/**
+ * A small Kafka client over the wire protocol, enough for Sluice's CLI tools and the console's view of a
+ * remote cluster: bootstrap, metadata, connections to partition leaders, and the admin calls. It speaks to
+ * any Kafka-compatible cluster, Sluice or Apache Kafka.
+ */
+import {
+  ApiKey,
+  apis,
+  errorCodes,
+  type CreateTopicsRequestCreatableTopic,
+  type MetadataResponse,
+} from '@sluice/protocol';
+import { KafkaConnection, KafkaProtocolError } from './connection.ts';
+
+export class KafkaError extends Error {
+  override readonly name = 'KafkaError';
+
+  constructor(
+    readonly errorCode: number,
+    message?: string | null,
+  ) {
+    const name = errorCodes.get(errorCode)?.name ?? `error ${errorCode}`;
+    super(message ? `${name}: ${message}` : name);
+  }
+
+  get retriable(): boolean {
+    return errorCodes.get(this.errorCode)?.retriable ?? false;
+  }
+}
+
+export function throwIfError(errorCode: number, message?: string | null): void {
+  if (errorCode !== 0) throw new KafkaError(errorCode, message);
+}
+
+export interface BrokerAddress {
+  nodeId: number;
+  host: string;
+  port: number;
+}
+
+function parseBootstrap(bootstrap: string): { host: string; port: number }[] {
+  return bootstrap.split(',').map((entry) => {
+    const trimmed = entry.trim();
+    const separator = trimmed.lastIndexOf(':');
+    const host = separator > 0 ? trimmed.slice(0, separator) : trimmed;
+    const port = separator > 0 ? Number(trimmed.slice(separator + 1)) : 9092;
+    if (!Number.isInteger(port) || port <= 0 || port > 65535)
+      throw new Error(`bad bootstrap address "${entry}"`);
+    return { host: host.replace(/^\[|\]$/g, ''), port };
+  });
+}
+
+export class ClusterClient {
+  private bootstrapConnection: KafkaConnection | null = null;
+  private readonly brokerConnections = new Map<number, Promise<KafkaConnection>>();
+  private brokers = new Map<number, BrokerAddress>();
+
+  constructor(
+    private readonly bootstrap: string,
+    readonly clientId = 'sluice-cli',
+  ) {}
+
+  /** A connection to any broker of the cluster, opened from the bootstrap list on first use. */
+  async any(): Promise<KafkaConnection> {
+    if (this.bootstrapConnection) return this.bootstrapConnection;
+    let lastError: unknown;
+    for (const { host, port } of parseBootstrap(this.bootstrap)) {
+      try {
+        this.bootstrapConnection = await KafkaConnection.connect(host, port, this.clientId);
+        return this.bootstrapConnection;
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw new KafkaProtocolError(
+      `cannot reach any bootstrap server (${this.bootstrap}): ${String(lastError)}`,
+    );
+  }
+
+  /** A connection to a broker by node id (partition leaders, group coordinators). */
+  async broker(nodeId: number): Promise<KafkaConnection> {
+    let connection = this.brokerConnections.get(nodeId);
+    if (!connection) {
+      if (!this.brokers.has(nodeId)) await this.metadata([]);
+      const address = this.brokers.get(nodeId);
+      if (!address) throw new KafkaProtocolError(`broker ${nodeId} is not in the cluster metadata`);
+      connection = KafkaConnection.connect(address.host, address.port, this.clientId);
+      this.brokerConnections.set(nodeId, connection);
+    }
+    return connection;
+  }
+
+  /** Metadata for the given topics (all topics when null); never auto-creates. */
+  async metadata(topics: string[] | null, allowAutoTopicCreation = false): Promise<MetadataResponse> {
+    const connection = await this.any();
+    const response = await connection.request(ApiKey.Metadata, {
+      ...apis[ApiKey.Metadata].defaultRequest(),
+      topics: topics === null ? null : topics.map((name) => ({ name, topicId: 'AAAAAAAAAAAAAAAAAAAAAA' })),
+      allowAutoTopicCreation,
+    });
+    this.brokers = new Map(
+      response.brokers.map((b) => [b.nodeId, { nodeId: b.nodeId, host: b.host, port: b.port }]),
+    );
+    return response;
+  }
+
+  async createTopics(topics: CreateTopicsRequestCreatableTopic[], validateOnly = false) {
+    const connection = await this.any();
+    const response = await connection.request(ApiKey.CreateTopics, {
+      topics,
+      timeoutMs: 30_000,
+      validateOnly,
+    });
+    return response.topics;
+  }
+
+  async deleteTopics(names: string[]) {
+    const connection = await this.any();
+    const response = await connection.request(ApiKey.DeleteTopics, {
+      topics: names.map((name) => ({ name, topicId: 'AAAAAAAAAAAAAAAAAAAAAA' })),
+      topicNames: names,
+      timeoutMs: 30_000,
+    });
+    return response.responses;
+  }
+
+  async createPartitions(name: string, count: number) {
+    const connection = await this.any();
+    const response = await connection.request(ApiKey.CreatePartitions, {
+      topics: [{ name, count, assignments: null }],
+      timeoutMs: 30_000,
+      validateOnly: false,
+    });
+    return response.results;
+  }
+
+  /** Topic configs (non-default only unless `all`). */
+  async describeTopicConfigs(name: string) {
+    const connection = await this.any();
+    const response = await connection.request(ApiKey.DescribeConfigs, {
+      resources: [{ resourceType: 2, resourceName: name, configurationKeys: null }],
+      includeSynonyms: false,
+      includeDocumentation: false,
+    });
+    const result = response.results[0]!;
+    throwIfError(result.errorCode, result.errorMessage);
+    return result.configs;
+  }
+
+  /** Sets (value) or removes (null) topic config overrides. */
+  async alterTopicConfigs(name: string, changes: Map<string, string | null>) {
+    const connection = await this.any();
+    const response = await connection.request(ApiKey.IncrementalAlterConfigs, {
+      resources: [
+        {
+          resourceType: 2,
+          resourceName: name,
+          configs: [...changes].map(([configName, value]) => ({
+            name: configName,
+            configOperation: value === null ? 1 : 0,
+            value,
+          })),
+        },
+      ],
+      validateOnly: false,
+    });
+    const result = response.responses[0]!;
+    throwIfError(result.errorCode, result.errorMessage);
+  }
+
+  close(): void {
+    this.bootstrapConnection?.close();
+    for (const connection of this.brokerConnections.values())
+      void connection.then(
+        (c) => c.close(),
+        () => undefined,
+      );
+    this.brokerConnections.clear();
+  }
+}

@@ -1,0 +1,168 @@
+/**
+ * One TCP connection to a Kafka broker: framing, correlation ids, and version negotiation. After `connect`,
+ * `request(apiKey, body)` sends the highest version both sides support (learned from ApiVersions), and
+ * resolves with the decoded response. Responses arrive in request order (Kafka guarantees it per connection).
+ */
+import { connect as connectTcp, type Socket } from 'node:net';
+import {
+  ApiKey,
+  FrameReader,
+  apis,
+  decodeResponse,
+  encodeRequest,
+  type ApiKeyNumber,
+  type ApiMessages,
+} from '@sluice/protocol';
+
+const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
+
+export class KafkaProtocolError extends Error {
+  override readonly name = 'KafkaProtocolError';
+}
+
+interface Pending {
+  apiKey: ApiKeyNumber;
+  version: number;
+  resolve: (frame: Buffer) => void;
+  reject: (error: Error) => void;
+}
+
+export class KafkaConnection {
+  private readonly pending = new Map<number, Pending>();
+  private nextCorrelationId = 1;
+  private readonly frames = new FrameReader(MAX_RESPONSE_BYTES);
+  private readonly brokerVersions = new Map<number, { min: number; max: number }>();
+  private closedError: Error | null = null;
+
+  private constructor(
+    private readonly socket: Socket,
+    readonly clientId: string,
+  ) {
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.onData(chunk));
+    socket.on('error', (error) => this.fail(error));
+    socket.on('close', () => this.fail(new KafkaProtocolError('connection closed by the broker')));
+  }
+
+  /** Connects and negotiates versions with ApiVersions (retrying in v0 if the broker refuses our version). */
+  static async connect(
+    host: string,
+    port: number,
+    clientId = 'sluice',
+    timeoutMs = 10_000,
+  ): Promise<KafkaConnection> {
+    const socket = await new Promise<Socket>((resolve, reject) => {
+      const s = connectTcp({ host, port });
+      const timer = setTimeout(() => {
+        s.destroy();
+        reject(new KafkaProtocolError(`timed out connecting to ${host}:${port}`));
+      }, timeoutMs);
+      s.once('connect', () => {
+        clearTimeout(timer);
+        resolve(s);
+      });
+      s.once('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+    const connection = new KafkaConnection(socket, clientId);
+    await connection.negotiate();
+    return connection;
+  }
+
+  private async negotiate(): Promise<void> {
+    const ours = apis[ApiKey.ApiVersions];
+    const body = { ...ours.defaultRequest(), clientSoftwareName: 'sluice', clientSoftwareVersion: '0.0.0' };
+    let response = await this.send(ApiKey.ApiVersions, 3, body);
+    if (response.errorCode === 35) response = await this.send(ApiKey.ApiVersions, 0, body);
+    if (response.errorCode !== 0)
+      throw new KafkaProtocolError(`ApiVersions failed with error ${response.errorCode}`);
+    for (const api of response.apiKeys)
+      this.brokerVersions.set(api.apiKey, { min: api.minVersion, max: api.maxVersion });
+  }
+
+  /** The version used for an API: the highest both sides support. */
+  versionFor(apiKey: ApiKeyNumber): number {
+    const theirs = this.brokerVersions.get(apiKey);
+    const ours = apis[apiKey];
+    if (!theirs || theirs.max < ours.minVersion || theirs.min > ours.maxVersion) {
+      throw new KafkaProtocolError(`the broker does not support ${ours.name}`);
+    }
+    return Math.min(theirs.max, ours.maxVersion);
+  }
+
+  /** Sends a request at the negotiated version. */
+  request<K extends ApiKeyNumber>(
+    apiKey: K,
+    body: ApiMessages[K]['request'],
+  ): Promise<ApiMessages[K]['response']> {
+    return this.send(apiKey, this.versionFor(apiKey), body);
+  }
+
+  /** Sends a request that expects no response (Produce with acks=0). */
+  sendOneWay<K extends ApiKeyNumber>(apiKey: K, body: ApiMessages[K]['request']): void {
+    const correlationId = this.nextCorrelationId++;
+    for (const chunk of encodeRequest(apiKey, this.versionFor(apiKey), correlationId, this.clientId, body)) {
+      this.socket.write(chunk);
+    }
+  }
+
+  send<K extends ApiKeyNumber>(
+    apiKey: K,
+    version: number,
+    body: ApiMessages[K]['request'],
+  ): Promise<ApiMessages[K]['response']> {
+    if (this.closedError) return Promise.reject(this.closedError);
+    const correlationId = this.nextCorrelationId++;
+    const chunks = encodeRequest(apiKey, version, correlationId, this.clientId, body);
+    return new Promise((resolve, reject) => {
+      this.pending.set(correlationId, {
+        apiKey,
+        version,
+        reject,
+        resolve: (frame) => {
+          try {
+            resolve(decodeResponse(apiKey, version, frame).body);
+          } catch (error) {
+            reject(error as Error);
+          }
+        },
+      });
+      this.socket.cork();
+      for (const chunk of chunks) this.socket.write(chunk);
+      this.socket.uncork();
+    });
+  }
+
+  private onData(chunk: Buffer): void {
+    let frames: Buffer[];
+    try {
+      frames = this.frames.push(chunk);
+    } catch (error) {
+      this.fail(error as Error);
+      this.socket.destroy();
+      return;
+    }
+    for (const frame of frames) {
+      if (frame.length < 4) continue;
+      const correlationId = frame.readInt32BE(0);
+      const pending = this.pending.get(correlationId);
+      if (!pending) continue;
+      this.pending.delete(correlationId);
+      pending.resolve(frame);
+    }
+  }
+
+  private fail(error: Error): void {
+    if (this.closedError) return;
+    this.closedError = error;
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+
+  close(): void {
+    this.closedError ??= new KafkaProtocolError('connection closed');
+    this.socket.destroy();
+  }
+}
