@@ -1,0 +1,80 @@
+/**
+ * Node clients from npm against the real broker: kafkajs and @platformatic/kafka (admin and producers, checked
+ * by reading the data back with kcat). Their consumers need consumer groups (issue 5).
+ */
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { startBroker, type BrokerProcess } from './support/broker-process.ts';
+import { runOk } from './support/run.ts';
+
+const script = (name: string) => fileURLToPath(new URL(`./clients/${name}`, import.meta.url));
+
+async function readAll(bootstrap: string, topic: string, partition: number): Promise<string[]> {
+  const { stdout } = await runOk('kcat', [
+    '-b',
+    bootstrap,
+    '-C',
+    '-t',
+    topic,
+    '-p',
+    String(partition),
+    '-o',
+    'beginning',
+    '-e',
+    '-f',
+    '%k=%s|%h\n',
+  ]);
+  return stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l !== '');
+}
+
+describe('Node clients against the broker', () => {
+  let broker: BrokerProcess;
+  before(async () => {
+    broker = await startBroker();
+  });
+  after(async () => {
+    await broker.stop();
+  });
+
+  it('kafkajs: admin, idempotent gzip producer, offsets, DeleteRecords', async () => {
+    const { stdout } = await runOk(process.execPath, [script('kafkajs-client.mjs'), broker.bootstrap], {
+      timeoutMs: 60_000,
+    });
+    const report = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    assert.deepEqual(report, {
+      created: true,
+      createdAgain: false,
+      configs: { 'segment.bytes': '1048576', 'cleanup.policy': 'delete' },
+      partitions: 4,
+      sentErrors: 0,
+      highs: [25, 25, 25, 25],
+      byTimestamp: [0, 0, 0, 0],
+      lowAfterDeleteRecords: 10,
+    });
+    const records = await readAll(broker.bootstrap, 'js-topic', 1);
+    assert.equal(records.length, 25);
+    assert.equal(records[0], 'k1=v1|source=kafkajs');
+  });
+
+  it('@platformatic/kafka: admin and producers with none, gzip, snappy and lz4', async () => {
+    const { stdout } = await runOk(process.execPath, [script('platformatic-client.mjs'), broker.bootstrap], {
+      timeoutMs: 60_000,
+    });
+    const report = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    assert.deepEqual(report.listed, ['pk-topic']);
+    assert.deepEqual(
+      Object.values(report.offsets).map((offsets) => (offsets as number[])[0]),
+      [0, 20, 40, 60],
+      'each codec appended 20 records after the previous one',
+    );
+    const records = await readAll(broker.bootstrap, 'pk-topic', 0);
+    assert.equal(records.length, 80);
+    for (const codec of ['none', 'gzip', 'snappy', 'lz4']) {
+      assert.ok(records.includes(`${codec}-k7=${codec}-v7|codec=${codec}`), `record of ${codec} missing`);
+    }
+  });
+});
