@@ -25,6 +25,11 @@ const SYSTEM_REQUIREMENTS = [
   { package: 'python3-confluent-kafka', present: () => debianPythonHas('confluent_kafka') },
   { package: 'python3-kafka', present: () => debianPythonHas('kafka') },
   { package: 'chromium', present: () => existsSync('/usr/bin/chromium') },
+  { package: 'golang-go', present: () => commandExists('go') },
+  {
+    package: 'golang-github-shopify-sarama-dev',
+    present: () => existsSync('/usr/share/gocode/src/github.com/Shopify/sarama'),
+  },
 ];
 
 function commandExists(command) {
