@@ -1,6 +1,7 @@
 /**
  * Go sarama (Debian's golang-github-shopify-sarama-dev, built offline in GOPATH mode) against the broker, with
- * a modern protocol version (V2_0_0_0: Produce v6, Fetch v8, message format v2).
+ * its default protocol version (0.8.2: Produce v0 and Fetch v0, message format v0, converted by the broker)
+ * and with a modern one (V2_0_0_0: Produce v6, Fetch v8, message format v2).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -34,6 +35,19 @@ describe('sarama against the broker', () => {
   });
   after(async () => {
     await broker?.stop();
+  });
+
+  it("produces and consumes with sarama's default protocol version (message format v0)", async () => {
+    const { stdout } = await runOk(binary, [broker.bootstrap, 'sarama-default', 'default'], {
+      timeoutMs: 60_000,
+    });
+    const report = JSON.parse(stdout.trim());
+    assert.equal(report.firstOffset, 0);
+    assert.equal(report.lastOffset, 49);
+    assert.deepEqual(
+      report.values,
+      Array.from({ length: 50 }, (_, i) => `k${i}=v${i}`),
+    );
   });
 
   it('produces and consumes with protocol version 2.0.0', async () => {

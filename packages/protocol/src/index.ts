@@ -4,4 +4,5 @@ export * from './io/writer.ts';
 export * from './generated/index.ts';
 export * from './frame.ts';
 export * from './frame-reader.ts';
-export * from './records/batch-header.ts';
+export * from './records/index.ts';
+export * from './compression/index.ts';

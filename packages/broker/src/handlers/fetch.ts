@@ -12,6 +12,7 @@ import {
   type FetchSession,
   type SessionPartition,
 } from '../fetch/fetch-sessions.ts';
+import { toLegacyMessageSet } from '../storage/legacy-records.ts';
 import { defineHandler } from './handler.ts';
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
@@ -100,8 +101,7 @@ function waitForData(services: BrokerServices, entries: SessionPartition[], ms: 
 
 export const fetchHandler = defineHandler({
   apiKey: ApiKey.Fetch,
-  // Fetch v0-3 answer in message format v0/v1; they are served once down-conversion exists.
-  minVersion: 4,
+  minVersion: 0,
   maxVersion: 17,
   async handle({ body, apiVersion }, { services }) {
     const isConsumer = (apiVersion >= 15 ? body.replicaState.replicaId : body.replicaId) < 0;
@@ -202,6 +202,10 @@ export const fetchHandler = defineHandler({
       if (!topic) {
         topic = { topic: entry.topic, topicId: entry.topicId, partitions: [] };
         byTopic.set(key, topic);
+      }
+      // Clients before Fetch v4 read only message formats v0 (v0-1) and v1 (v2-3).
+      if (apiVersion < 4 && data.records!.length > 0) {
+        data.records = await toLegacyMessageSet(data.records!, apiVersion < 2 ? 0 : 1);
       }
       topic.partitions.push(data);
     }

@@ -73,15 +73,13 @@ export class TopicManager {
   loadLogs(): void {
     this.logs.cleanDeletedDirectories();
     this.logs.loadAll(
-      this.registry
-        .list()
-        .flatMap((topic) =>
-          topic.partitions.map((p) => ({
-            topic: topic.name,
-            partition: p.partitionIndex,
-            config: this.logConfig(topic),
-          })),
-        ),
+      this.registry.list().flatMap((topic) =>
+        topic.partitions.map((p) => ({
+          topic: topic.name,
+          partition: p.partitionIndex,
+          config: this.logConfig(topic),
+        })),
+      ),
     );
   }
 

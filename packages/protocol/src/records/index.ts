@@ -1,0 +1,3 @@
+export * from './batch-header.ts';
+export * from './legacy-message-set.ts';
+export * from './record-batch.ts';
