@@ -1,0 +1,45 @@
+/**
+ * `npm run bench [suite ...]`: runs the benchmark suites (all by default), prints each table and rewrites
+ * BENCHMARKS.md at the repository root. Benchmarks are never part of `npm test`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatSuite, machineDescription, type SuiteResult } from './harness.ts';
+import { brokerSuite } from './broker.ts';
+import { protocolSuite } from './protocol.ts';
+
+const suites: Record<string, () => Promise<SuiteResult>> = {
+  protocol: protocolSuite,
+  broker: brokerSuite,
+};
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in suites));
+if (unknown.length > 0) {
+  console.error(`unknown suite(s): ${unknown.join(', ')}; available: ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+
+const sections: string[] = [];
+for (const name of requested.length > 0 ? requested : Object.keys(suites)) {
+  console.log(`running ${name} ...`);
+  const section = formatSuite(await suites[name]!());
+  console.log(`\n${section}\n`);
+  sections.push(section);
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const document = [
+  '# Sluice benchmarks',
+  '',
+  'Written by `npm run bench`; do not edit by hand. Figures are from one run on the machine below, each beside',
+  'a limit of the same machine measured in the same run. On 2 cores, load generators compete with the code under',
+  'test for CPU, so figures are conservative.',
+  '',
+  `Run: ${new Date().toISOString()} on ${machineDescription()}.`,
+  '',
+  ...sections.flatMap((s) => [s, '']),
+].join('\n');
+writeFileSync(join(root, 'BENCHMARKS.md'), document);
+console.log('wrote BENCHMARKS.md');
