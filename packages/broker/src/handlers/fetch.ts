@@ -12,7 +12,7 @@ import {
   type FetchSession,
   type SessionPartition,
 } from '../fetch/fetch-sessions.ts';
-import { toLegacyMessageSet } from '../storage/legacy-records.ts';
+import { toLegacyMessageSet } from '../storage/record-conversion.ts';
 import { defineHandler } from './handler.ts';
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';

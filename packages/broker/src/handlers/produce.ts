@@ -1,6 +1,11 @@
-import { ApiKey, ErrorCode, type ProduceResponsePartitionProduceResponse } from '@sluice/protocol';
+import {
+  ApiKey,
+  ErrorCode,
+  ProtocolError,
+  type ProduceResponsePartitionProduceResponse,
+} from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
-import { toRecordBatchV2 } from '../storage/legacy-records.ts';
+import { toRecordBatchV2, toTopicCompression } from '../storage/record-conversion.ts';
 import { defineHandler } from './handler.ts';
 
 const VALID_ACKS = new Set([-1, 0, 1]);
@@ -63,7 +68,20 @@ async function produceToPartition(
   // Message format v0/v1 (old clients) is converted to v2 before it reaches the log, as Kafka 3+ stores only v2.
   const converted = await toRecordBatchV2(records);
   if ('errorCode' in converted) return partitionResponse(index, converted.errorCode, converted.errorMessage);
-  const result = log.appendAsLeader(converted.records, partition.leaderEpoch, services.clock.now());
+  let batches = converted.records;
+  if (logConfig.compressionType !== 'producer') {
+    try {
+      batches = await toTopicCompression(batches, logConfig.compressionType);
+    } catch (error) {
+      if (!(error instanceof ProtocolError)) throw error;
+      return partitionResponse(
+        index,
+        ErrorCode.CORRUPT_MESSAGE,
+        `Record batch cannot be decoded: ${error.message}`,
+      );
+    }
+  }
+  const result = log.appendAsLeader(batches, partition.leaderEpoch, services.clock.now());
   return {
     ...partitionResponse(
       index,

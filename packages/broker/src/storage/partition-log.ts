@@ -13,7 +13,13 @@
  * Offsets are JavaScript numbers inside the broker: exact up to 2^53, far beyond any real log.
  */
 import { mkdirSync, readdirSync } from 'node:fs';
-import { ErrorCode, readBatchHeader, verifyBatchCrc } from '@sluice/protocol';
+import {
+  ErrorCode,
+  decodeRecordBatch,
+  readBatchHeader,
+  rewriteBatchCrc,
+  verifyBatchCrc,
+} from '@sluice/protocol';
 import type { LogConfig } from '../config/log-config.ts';
 import { BATCH_HEADER_BYTES, LOG_OVERHEAD, LogSegment, type SegmentConfig } from './log-segment.ts';
 import { ProducerStateManager, type ProducerBatch } from './producer-state.ts';
@@ -222,12 +228,21 @@ export class PartitionLog {
     }
 
     const firstOffset = this.logEndOffset;
+    const logAppendTime = this.config.messageTimestampType === 'LogAppendTime' ? now : -1;
     let nextOffset = firstOffset;
     let maxTimestamp = -1;
     let recordCount = 0;
     for (const batch of batches) {
       records.writeBigInt64BE(BigInt(nextOffset), batch.position);
       records.writeInt32BE(leaderEpoch, batch.position + LOG_OVERHEAD);
+      if (logAppendTime >= 0) {
+        // LogAppendTime: the broker's clock becomes the batch's timestamp; both fields lie inside the CRC.
+        const bytes = records.subarray(batch.position, batch.position + batch.size);
+        bytes.writeInt16BE(bytes.readInt16BE(ATTRIBUTES_OFFSET) | TIMESTAMP_TYPE_BIT, ATTRIBUTES_OFFSET);
+        bytes.writeBigInt64BE(BigInt(now), MAX_TIMESTAMP_OFFSET);
+        rewriteBatchCrc(bytes);
+        batch.maxTimestamp = now;
+      }
       nextOffset += batch.recordCount;
       recordCount += batch.recordCount;
       maxTimestamp = Math.max(maxTimestamp, batch.maxTimestamp);
@@ -250,7 +265,7 @@ export class PartitionLog {
       errorCode: ErrorCode.NONE,
       errorMessage: null,
       baseOffset: firstOffset,
-      logAppendTime: -1,
+      logAppendTime,
       logStartOffset: this.logStartOffset,
     };
   }
@@ -398,13 +413,24 @@ export class PartitionLog {
     return result(ErrorCode.NONE, EMPTY);
   }
 
-  /** The first offset whose batch has a timestamp at or after `timestamp` (batch granularity), or null. */
-  offsetForTimestamp(timestamp: number): OffsetAndTimestamp | null {
+  /**
+   * The first record whose timestamp is at or after `timestamp` (ListOffsets by time), or null. The time index
+   * finds the batch; the batch is decoded to find the record, as Kafka does.
+   */
+  async offsetForTimestamp(timestamp: number): Promise<OffsetAndTimestamp | null> {
     for (const segment of this.segments) {
       if (segment.maxTimestamp < timestamp) continue;
-      const batch = segment.findBatchByTimestamp(timestamp);
-      if (batch)
-        return { offset: Math.max(batch.baseOffset, this.logStartOffset), timestamp: batch.maxTimestamp };
+      let position = segment.findBatchByTimestamp(timestamp)?.position;
+      while (position !== undefined) {
+        const batch = segment.batchAt(position);
+        if (!batch) break;
+        const { records } = await decodeRecordBatch(segment.readBytes(batch.position, batch.size));
+        const found = records.find(
+          (r) => r.timestamp >= BigInt(timestamp) && r.offset >= BigInt(this.logStartOffset),
+        );
+        if (found) return { offset: Number(found.offset), timestamp: Number(found.timestamp) };
+        position += batch.size;
+      }
     }
     return null;
   }
@@ -490,3 +516,6 @@ export class PartitionLog {
 }
 
 const EMPTY = Buffer.alloc(0);
+const ATTRIBUTES_OFFSET = 21;
+const MAX_TIMESTAMP_OFFSET = 35;
+const TIMESTAMP_TYPE_BIT = 0x08;

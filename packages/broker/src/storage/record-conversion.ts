@@ -1,10 +1,15 @@
 /**
- * The boundary between message format v2 (what the log stores) and the legacy formats v0/v1 that old clients
- * speak. Kafka 3+ stores only v2: legacy produce data is up-converted on the way in (keeping the producer's
+ * Conversions of record data on its way into or out of the log.
+ *
+ * Topic compression: when a topic's compression.type is not "producer", batches are re-encoded with that codec
+ * (producer id, epoch, sequences, timestamps and flags kept), as Kafka does.
+ *
+ * Message formats: the log stores v2; old clients speak the legacy formats v0/v1. Kafka 3+ stores only v2: legacy produce data is up-converted on the way in (keeping the producer's
  * codec and timestamps; v0 messages have none, -1), and Fetch v0-3 responses are down-converted on the way out
  * (transaction markers, which old clients cannot read, are dropped).
  */
 import {
+  CompressionCodec,
   ErrorCode,
   ProtocolError,
   decodeLegacyMessageSet,
@@ -13,6 +18,7 @@ import {
   encodeLegacyMessageSet,
   encodeRecordBatch,
   splitBatches,
+  verifyBatchCrc,
 } from '@sluice/protocol';
 
 export type Conversion = { records: Buffer } | { errorCode: number; errorMessage: string };
@@ -54,4 +60,48 @@ export async function toLegacyMessageSet(records: Buffer, magic: 0 | 1): Promise
     parts.push(await encodeLegacyMessageSet(magic, decoded, header.compression));
   }
   return Buffer.concat(parts);
+}
+
+const TOPIC_CODECS: Record<string, number> = {
+  uncompressed: CompressionCodec.none,
+  gzip: CompressionCodec.gzip,
+  snappy: CompressionCodec.snappy,
+  lz4: CompressionCodec.lz4,
+  zstd: CompressionCodec.zstd,
+};
+
+/** Re-encodes every batch whose codec differs from the topic's compression.type; "producer" keeps them. */
+export async function toTopicCompression(records: Buffer, compressionType: string): Promise<Buffer> {
+  const target = TOPIC_CODECS[compressionType];
+  if (target === undefined) return records;
+  const { batches } = splitBatches(records);
+  if (batches.every(({ header }) => header.compression === target)) return records;
+  const converted: Buffer[] = [];
+  for (const { header, bytes } of batches) {
+    // Re-encoding gives a fresh CRC, so a corrupt batch must be caught before it could be laundered.
+    if (!verifyBatchCrc(bytes)) throw new ProtocolError('corrupt', 'record batch CRC-32C mismatch');
+    if (header.compression === target) {
+      converted.push(bytes);
+      continue;
+    }
+    const { records: decoded } = await decodeRecordBatch(bytes);
+    converted.push(
+      await encodeRecordBatch({
+        records: decoded.map((r) => ({
+          key: r.key,
+          value: r.value,
+          headers: r.headers,
+          timestamp: r.timestamp,
+        })),
+        compression: target,
+        timestampType: header.timestampType,
+        isTransactional: header.isTransactional,
+        baseTimestamp: header.baseTimestamp,
+        producerId: header.producerId,
+        producerEpoch: header.producerEpoch,
+        baseSequence: header.baseSequence,
+      }),
+    );
+  }
+  return Buffer.concat(converted);
 }

@@ -1,0 +1,189 @@
+/**
+ * The partition log with real files: offsets, idempotence, rolling, retention, DeleteRecords, LogAppendTime,
+ * timestamp lookup, and recovery, driven by an explicit clock.
+ */
+import assert from 'node:assert/strict';
+import { appendFileSync, mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ErrorCode, decodeRecordBatch, encodeRecordBatch, splitBatches } from '@sluice/protocol';
+import { BrokerConfigStore } from '../config/config-store.ts';
+import { resolveLogConfig } from '../config/log-config.ts';
+import { PartitionLog } from './partition-log.ts';
+
+const T0 = 1_700_000_000_000;
+
+function config(overrides: Record<string, string> = {}) {
+  return resolveLogConfig(new BrokerConfigStore(new Map()), new Map(Object.entries(overrides)));
+}
+
+function openLog(dir: string, overrides: Record<string, string> = {}, cleanShutdown = true) {
+  return new PartitionLog(dir, 't', 0, config(overrides), {
+    recoveryPoint: 0,
+    logStartOffset: 0,
+    cleanShutdown,
+    now: T0,
+  });
+}
+
+async function batch(
+  count: number,
+  options: { timestamp?: number; producer?: [bigint, number, number]; size?: number } = {},
+) {
+  const timestamp = BigInt(options.timestamp ?? T0);
+  return encodeRecordBatch({
+    records: Array.from({ length: count }, (_, i) => ({
+      key: Buffer.from(`k${i}`),
+      value: Buffer.alloc(options.size ?? 10, 0x41 + (i % 26)),
+      timestamp: timestamp + BigInt(i),
+    })),
+    ...(options.producer
+      ? {
+          producerId: options.producer[0],
+          producerEpoch: options.producer[1],
+          baseSequence: options.producer[2],
+        }
+      : {}),
+  });
+}
+
+const tempDir = () => mkdtempSync(join(tmpdir(), 'sluice-log-'));
+
+describe('PartitionLog', () => {
+  it('assigns offsets and reads back the same records', async () => {
+    const log = openLog(tempDir());
+    assert.equal(log.appendAsLeader(await batch(3), 0, T0).baseOffset, 0);
+    assert.equal(log.appendAsLeader(await batch(2), 0, T0).baseOffset, 3);
+    assert.equal(log.logEndOffset, 5);
+    assert.equal(log.highWatermark, 5);
+    const read = log.read(3, 1 << 20, true, 'highWatermark');
+    const { batches } = splitBatches(read.records);
+    assert.equal(batches.length, 1);
+    assert.equal(batches[0]!.header.baseOffset, 3n);
+    const decoded = await decodeRecordBatch(batches[0]!.bytes);
+    assert.deepEqual(
+      decoded.records.map((r) => r.offset),
+      [3n, 4n],
+    );
+    assert.equal(log.read(6, 100, true, 'highWatermark').errorCode, ErrorCode.OFFSET_OUT_OF_RANGE);
+    log.close();
+  });
+
+  it('answers a retried idempotent batch with its original offset and rejects gaps', async () => {
+    const log = openLog(tempDir());
+    const first = await batch(5, { producer: [7n, 0, 0] });
+    assert.equal(log.appendAsLeader(Buffer.from(first), 0, T0).baseOffset, 0);
+    assert.equal(log.appendAsLeader(await batch(5, { producer: [7n, 0, 5] }), 0, T0).baseOffset, 5);
+    const retry = log.appendAsLeader(Buffer.from(first), 0, T0);
+    assert.equal(retry.errorCode, ErrorCode.NONE);
+    assert.equal(retry.baseOffset, 0, 'duplicate answered with its original offset');
+    assert.equal(log.logEndOffset, 10, 'duplicate not appended');
+    const gap = log.appendAsLeader(await batch(1, { producer: [7n, 0, 12] }), 0, T0);
+    assert.equal(gap.errorCode, ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
+    const stale = log.appendAsLeader(await batch(1, { producer: [7n, -1, 10] }), 0, T0);
+    assert.equal(stale.errorCode, ErrorCode.INVALID_PRODUCER_EPOCH);
+    log.close();
+  });
+
+  it('rejects corrupt, oversized and inconsistent batches', async () => {
+    const log = openLog(tempDir(), { 'max.message.bytes': '2000' });
+    const corrupt = await batch(2);
+    corrupt[corrupt.length - 1]! ^= 1;
+    assert.equal(log.appendAsLeader(corrupt, 0, T0).errorCode, ErrorCode.CORRUPT_MESSAGE);
+    assert.equal(
+      log.appendAsLeader(await batch(3, { size: 1000 }), 0, T0).errorCode,
+      ErrorCode.MESSAGE_TOO_LARGE,
+    );
+    assert.equal(
+      log.appendAsLeader(Buffer.from('not a batch at all, just bytes'), 0, T0).errorCode,
+      ErrorCode.CORRUPT_MESSAGE,
+    );
+    assert.equal(log.logEndOffset, 0);
+    log.close();
+  });
+
+  it('rolls segments by size and by age, and keeps 20-digit file names', async () => {
+    const dir = tempDir();
+    const log = openLog(dir, { 'segment.bytes': '1000', 'segment.ms': '60000' });
+    for (let i = 0; i < 5; i++) log.appendAsLeader(await batch(4, { size: 100 }), 0, T0);
+    assert.ok(log.segmentCount >= 3, `size roll: ${log.segmentCount} segments`);
+    const before = log.segmentCount;
+    log.appendAsLeader(await batch(1), 0, T0 + 61_000);
+    log.appendAsLeader(await batch(1), 0, T0 + 122_000);
+    assert.ok(log.segmentCount > before, 'age roll');
+    assert.ok(readdirSync(dir).includes('00000000000000000000.log'));
+    assert.ok(readdirSync(dir).some((f) => /^\d{20}\.index$/.test(f)));
+    log.close();
+  });
+
+  it('deletes whole segments past retention.ms and retention.bytes, never the active one', async () => {
+    const log = openLog(tempDir(), { 'segment.bytes': '600', 'retention.ms': '3600000' });
+    for (let i = 0; i < 6; i++) log.appendAsLeader(await batch(4, { size: 100, timestamp: T0 + i }), 0, T0);
+    const segments = log.segmentCount;
+    assert.equal(log.enforceRetention(T0 + 1000), 0, 'nothing has expired yet');
+    assert.equal(
+      log.enforceRetention(T0 + 3_600_000 + 10),
+      segments - 1,
+      'all but the active segment expire',
+    );
+    assert.equal(log.logStartOffset, log.logEndOffset - 4);
+    log.updateConfig(config({ 'segment.bytes': '600', 'retention.bytes': '700' }));
+    for (let i = 0; i < 6; i++) log.appendAsLeader(await batch(4, { size: 100 }), 0, T0 + 10_000_000);
+    log.enforceRetention(T0 + 10_000_000);
+    assert.ok(log.size <= 700 + 600, `size ${log.size} bounded by retention.bytes plus one segment`);
+    log.close();
+  });
+
+  it('moves the log start offset with DeleteRecords', async () => {
+    const log = openLog(tempDir(), { 'segment.bytes': '500' });
+    for (let i = 0; i < 6; i++) log.appendAsLeader(await batch(4, { size: 100 }), 0, T0);
+    assert.equal(log.deleteRecordsBefore(10).lowWatermark, 10);
+    assert.equal(log.read(9, 1000, true, 'highWatermark').errorCode, ErrorCode.OFFSET_OUT_OF_RANGE);
+    assert.equal(log.read(10, 1000, true, 'highWatermark').errorCode, ErrorCode.NONE);
+    assert.equal(log.deleteRecordsBefore(1000).errorCode, ErrorCode.OFFSET_OUT_OF_RANGE);
+    log.close();
+  });
+
+  it('stamps LogAppendTime batches with the broker clock and keeps them CRC-valid', async () => {
+    const log = openLog(tempDir(), { 'message.timestamp.type': 'LogAppendTime' });
+    const result = log.appendAsLeader(await batch(3, { timestamp: 5 }), 0, T0 + 42);
+    assert.equal(result.logAppendTime, T0 + 42);
+    const decoded = await decodeRecordBatch(log.read(0, 1 << 20, true, 'highWatermark').records);
+    assert.equal(decoded.header.timestampType, 1);
+    assert.deepEqual(
+      decoded.records.map((r) => r.timestamp),
+      [BigInt(T0 + 42), BigInt(T0 + 42), BigInt(T0 + 42)],
+    );
+    log.close();
+  });
+
+  it('finds the exact record for a timestamp', async () => {
+    const log = openLog(tempDir(), { 'index.interval.bytes': '1' });
+    for (let i = 0; i < 10; i++) log.appendAsLeader(await batch(10, { timestamp: T0 + i * 100 }), 0, T0);
+    assert.deepEqual(await log.offsetForTimestamp(T0 + 305), { offset: 35, timestamp: T0 + 305 });
+    assert.deepEqual(await log.offsetForTimestamp(T0 - 5), { offset: 0, timestamp: T0 });
+    assert.equal(await log.offsetForTimestamp(T0 + 5000), null);
+    assert.deepEqual(log.offsetOfMaxTimestamp(), { offset: 99, timestamp: T0 + 909 });
+    log.close();
+  });
+
+  it('recovers after an unclean stop: truncates a torn tail, keeps producer state', async () => {
+    const dir = tempDir();
+    const log = openLog(dir);
+    const first = await batch(5, { producer: [9n, 0, 0] });
+    log.appendAsLeader(Buffer.from(first), 0, T0);
+    log.appendAsLeader(await batch(5, { producer: [9n, 0, 5] }), 0, T0);
+    log.close();
+    appendFileSync(join(dir, '00000000000000000000.log'), Buffer.alloc(33, 7));
+    const reopened = openLog(dir, {}, false);
+    assert.equal(reopened.logEndOffset, 10);
+    assert.equal(
+      reopened.appendAsLeader(Buffer.from(first), 0, T0).baseOffset,
+      0,
+      'duplicate still detected',
+    );
+    assert.equal(reopened.appendAsLeader(await batch(1), 0, T0).baseOffset, 10);
+    reopened.close();
+  });
+});
