@@ -4,6 +4,8 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError, parseConfigPairs } from './cli-error.ts';
+import { consumeCommand } from './commands/consume.ts';
+import { produceCommand } from './commands/produce.ts';
 import { topicsCommand } from './commands/topics.ts';
 
 const USAGE = `usage: sluice <command> [options]
@@ -15,6 +17,11 @@ commands:
         the console (and, from issue 4, the embedded broker) in one process
   topics create|list|describe|delete|alter --bootstrap-server HOST:PORT [--topic T]
         [--partitions N] [--replication-factor R] [--config name=value ...] [--delete-config name]
+  produce --bootstrap-server HOST:PORT --topic T [--partition P] [--key-separator SEP]
+        [--headers k=v,...] [--compression none|gzip|snappy|lz4|zstd] [--acks -1|0|1]   (stdin lines)
+  consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
+        [--from-beginning] [--max-messages N] [--timeout-ms MS] [--print-key] [--key-separator SEP]
+        [--format text|json|hex|base64]
 `;
 
 async function serve(args: string[]): Promise<void> {
@@ -101,6 +108,12 @@ try {
       break;
     case 'topics':
       await topicsCommand(rest);
+      break;
+    case 'produce':
+      await produceCommand(rest);
+      break;
+    case 'consume':
+      await consumeCommand(rest);
       break;
     case undefined:
     case '--help':

@@ -8,7 +8,9 @@ import {
   apis,
   errorCodes,
   type CreateTopicsRequestCreatableTopic,
+  type FetchResponsePartitionData,
   type MetadataResponse,
+  type MetadataResponseTopic,
 } from '@sluice/protocol';
 import { KafkaConnection, KafkaProtocolError } from './connection.ts';
 
@@ -166,6 +168,106 @@ export class ClusterClient {
     });
     const result = response.responses[0]!;
     throwIfError(result.errorCode, result.errorMessage);
+  }
+
+  /** A topic's metadata, failing with the topic's error (UNKNOWN_TOPIC_OR_PARTITION...) when it has one. */
+  async topic(name: string, allowAutoTopicCreation = false): Promise<MetadataResponseTopic> {
+    const response = await this.metadata([name], allowAutoTopicCreation);
+    const topic = response.topics[0];
+    if (!topic) throw new KafkaError(3, `no metadata for topic ${name}`);
+    throwIfError(topic.errorCode, `topic ${name}`);
+    return topic;
+  }
+
+  private async leaderOf(topic: MetadataResponseTopic, partition: number) {
+    const metadata = topic.partitions.find((p) => p.partitionIndex === partition);
+    if (!metadata) throw new KafkaError(3, `topic ${topic.name} has no partition ${partition}`);
+    return this.broker(metadata.leaderId);
+  }
+
+  /** Sends record batches to a partition's leader; resolves with the base offset (-1 for acks=0). */
+  async produce(
+    topic: MetadataResponseTopic,
+    partition: number,
+    records: Buffer,
+    acks = -1,
+  ): Promise<bigint> {
+    const connection = await this.leaderOf(topic, partition);
+    const request = {
+      transactionalId: null,
+      acks,
+      timeoutMs: 30_000,
+      topicData: [{ name: topic.name!, partitionData: [{ index: partition, records }] }],
+    };
+    if (acks === 0) {
+      connection.sendOneWay(ApiKey.Produce, request);
+      return -1n;
+    }
+    const response = await connection.request(ApiKey.Produce, request);
+    const result = response.responses[0]!.partitionResponses[0]!;
+    throwIfError(result.errorCode, result.errorMessage);
+    return result.baseOffset;
+  }
+
+  /** ListOffsets for one partition: -2 earliest, -1 latest, or a timestamp. */
+  async listOffset(topic: MetadataResponseTopic, partition: number, timestamp: bigint): Promise<bigint> {
+    const connection = await this.leaderOf(topic, partition);
+    const response = await connection.request(ApiKey.ListOffsets, {
+      replicaId: -1,
+      isolationLevel: 0,
+      timeoutMs: 30_000,
+      topics: [
+        {
+          name: topic.name!,
+          partitions: [{ partitionIndex: partition, currentLeaderEpoch: -1, timestamp, maxNumOffsets: 1 }],
+        },
+      ],
+    });
+    const result = response.topics[0]!.partitions[0]!;
+    throwIfError(result.errorCode, `ListOffsets ${topic.name}-${partition}`);
+    return result.oldStyleOffsets.length > 0 ? result.oldStyleOffsets[0]! : result.offset;
+  }
+
+  /** One Fetch of one partition from `offset`, waiting up to maxWaitMs for data. */
+  async fetch(
+    topic: MetadataResponseTopic,
+    partition: number,
+    offset: bigint,
+    options: { maxWaitMs?: number; maxBytes?: number } = {},
+  ): Promise<FetchResponsePartitionData> {
+    const connection = await this.leaderOf(topic, partition);
+    const response = await connection.request(ApiKey.Fetch, {
+      ...apis[ApiKey.Fetch].defaultRequest(),
+      replicaId: -1,
+      maxWaitMs: options.maxWaitMs ?? 500,
+      minBytes: 1,
+      maxBytes: options.maxBytes ?? 8 * 1024 * 1024,
+      isolationLevel: 0,
+      sessionId: 0,
+      sessionEpoch: -1,
+      topics: [
+        {
+          topic: topic.name!,
+          topicId: topic.topicId,
+          partitions: [
+            {
+              partition,
+              currentLeaderEpoch: -1,
+              fetchOffset: offset,
+              lastFetchedEpoch: -1,
+              logStartOffset: -1n,
+              partitionMaxBytes: options.maxBytes ?? 8 * 1024 * 1024,
+              replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
+            },
+          ],
+        },
+      ],
+    });
+    throwIfError(response.errorCode, 'Fetch');
+    const data = response.responses[0]?.partitions[0];
+    if (!data) throw new KafkaError(-1, `no fetch data for ${topic.name}-${partition}`);
+    throwIfError(data.errorCode, `Fetch ${topic.name}-${partition} at offset ${offset}`);
+    return data;
   }
 
   close(): void {

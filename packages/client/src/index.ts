@@ -1,2 +1,3 @@
 export * from './connection.ts';
 export * from './cluster-client.ts';
+export * from './partitioner.ts';
