@@ -1,0 +1,2 @@
+export { createSluiceServer } from './server.ts';
+export type { SluiceServer, SluiceServerOptions } from './server.ts';

@@ -1,0 +1,181 @@
+/**
+ * The real server on a free port against a temp data dir: /healthz, tRPC over HTTP, ticks over the real SSE
+ * endpoint, and the console's HTML from Next.js. The console must be built; turbo builds it when its inputs
+ * changed and replays its cache (about a second) when they did not.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import superjson from 'superjson';
+import { createSluiceServer, type SluiceServer } from './server.ts';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+const dataDir = mkdtempSync(join(tmpdir(), 'sluice-server-'));
+let server: SluiceServer;
+
+before(
+  async () => {
+    const build = spawnSync(
+      'npx',
+      ['turbo', 'run', 'build', '--filter=@sluice/console', '--output-logs=errors-only'],
+      { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' },
+    );
+    assert.equal(build.status, 0, 'building the console failed');
+    server = await createSluiceServer({ dataDir, consolePort: 0, host: '127.0.0.1' });
+  },
+  { timeout: 300_000 },
+);
+
+after(async () => {
+  await server?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+interface ServerSentEvent {
+  event?: string;
+  id?: string;
+  data: string;
+}
+
+/** Reads events off a text/event-stream body until `wanted` data events (not pings or control events) arrived. */
+async function readDataEvents(body: ReadableStream<Uint8Array>, wanted: number): Promise<ServerSentEvent[]> {
+  const decoder = new TextDecoder();
+  const events: ServerSentEvent[] = [];
+  let buffer = '';
+  for await (const chunk of body) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end;
+    while ((end = buffer.indexOf('\n\n')) !== -1) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const event: ServerSentEvent = { data: '' };
+      for (const line of block.split('\n')) {
+        const colon = line.indexOf(':');
+        if (colon <= 0) continue;
+        const field = line.slice(0, colon);
+        const value = line.slice(colon + 1).replace(/^ /, '');
+        if (field === 'event') event.event = value;
+        else if (field === 'id') event.id = value;
+        else if (field === 'data') event.data += value;
+      }
+      if (event.event === undefined && event.data !== '') events.push(event);
+      if (events.length === wanted) return events;
+    }
+  }
+  throw new Error(`the stream ended after ${events.length} of ${wanted} events`);
+}
+
+async function ticks(headers: Record<string, string>, count: number) {
+  const controller = new AbortController();
+  const response = await fetch(`${server.url}/api/trpc/health.ticks`, {
+    headers: { accept: 'text/event-stream', ...headers },
+    signal: controller.signal,
+  });
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /^text\/event-stream/);
+  assert.ok(response.body);
+  try {
+    const events = await readDataEvents(response.body, count);
+    return events.map((event) => ({
+      id: event.id,
+      tick: superjson.deserialize<{ n: number; at: Date }>(JSON.parse(event.data)),
+    }));
+  } finally {
+    controller.abort();
+  }
+}
+
+test('refuses to start without a console build, before touching the data dir', async () => {
+  const emptyConsoleDir = mkdtempSync(join(tmpdir(), 'sluice-no-console-'));
+  const untouchedDataDir = join(emptyConsoleDir, 'data');
+  try {
+    await assert.rejects(
+      createSluiceServer({ dataDir: untouchedDataDir, consolePort: 0, consoleDir: emptyConsoleDir }),
+      (error: Error) => error.name === 'ConsoleNotBuiltError' && /turbo run build/.test(error.message),
+    );
+    assert.equal(existsSync(untouchedDataDir), false);
+  } finally {
+    rmSync(emptyConsoleDir, { recursive: true, force: true });
+  }
+});
+
+test('creates the SQLite file in the data dir on first start', () => {
+  assert.ok(existsSync(join(dataDir, 'console.db')));
+});
+
+test('GET /healthz answers JSON: ok, with a database that answered', async () => {
+  const response = await fetch(`${server.url}/healthz`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /^application\/json/);
+  const health = (await response.json()) as {
+    status: string;
+    version: string;
+    database: { reachable: boolean };
+  };
+  assert.equal(health.status, 'ok');
+  assert.equal(health.database.reachable, true);
+  assert.match(health.version, /^\d+\.\d+\.\d+/);
+
+  assert.equal((await fetch(`${server.url}/healthz`, { method: 'POST' })).status, 405);
+});
+
+test('the health query answers over tRPC HTTP with superjson', async () => {
+  const response = await fetch(`${server.url}/api/trpc/health.health`);
+  assert.equal(response.status, 200);
+  const body = (await response.json()) as { result: { data: Parameters<typeof superjson.deserialize>[0] } };
+  const health = superjson.deserialize<{ status: string; uptimeSeconds: number }>(body.result.data);
+  assert.equal(health.status, 'ok');
+  assert.ok(Number.isInteger(health.uptimeSeconds) && health.uptimeSeconds >= 0);
+});
+
+test('ticks arrive over SSE as tracked events, one a second', async () => {
+  const started = Date.now();
+  const [first, second] = await ticks({}, 2);
+  assert.deepEqual([first?.id, second?.id], ['1', '2']);
+  assert.deepEqual([first?.tick.n, second?.tick.n], [1, 2]);
+  assert.ok(first?.tick.at instanceof Date && second?.tick.at instanceof Date);
+  const gap = second.tick.at.getTime() - first.tick.at.getTime();
+  assert.ok(gap >= 900 && gap <= 1500, `ticks ${gap} ms apart`);
+  assert.ok(Date.now() - started < 5_000);
+});
+
+test('a reconnect carrying Last-Event-ID resumes after that tick', async () => {
+  const [resumed] = await ticks({ 'last-event-id': '7' }, 1);
+  assert.equal(resumed?.id, '8');
+  assert.equal(resumed?.tick.n, 8);
+});
+
+test('everything else is the console, rendered by Next.js', async () => {
+  const response = await fetch(`${server.url}/`);
+  assert.equal(response.status, 200);
+  assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
+  const html = await response.text();
+  assert.match(html, /<title>Sluice console<\/title>/);
+  assert.match(html, /Live ticks/);
+
+  assert.equal((await fetch(`${server.url}/no-such-page`)).status, 404);
+});
+
+test('close ends open subscriptions and stops listening', { timeout: 10_000 }, async () => {
+  const response = await fetch(`${server.url}/api/trpc/health.ticks`, {
+    headers: { accept: 'text/event-stream' },
+  });
+  assert.ok(response.body);
+  const reader = response.body.getReader();
+  assert.equal((await reader.read()).done, false);
+
+  const closedAt = Date.now();
+  await server.close();
+  assert.ok(Date.now() - closedAt < 3_000, `close took ${Date.now() - closedAt} ms`);
+  // The server cuts the connection, so the stream ends either cleanly or with undici's "terminated".
+  try {
+    while (!(await reader.read()).done);
+  } catch (error) {
+    assert.match(String(error), /terminated/);
+  }
+  await assert.rejects(fetch(`${server.url}/healthz`), /fetch failed/);
+});

@@ -1,0 +1,3 @@
+export { appRouter, createCaller } from './root.ts';
+export type { AppRouter } from './root.ts';
+export type { ApiContext } from './trpc.ts';

@@ -1,0 +1,1 @@
+export { trackedSubscriptionInput, ticksInput } from './subscriptions.ts';
