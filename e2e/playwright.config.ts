@@ -26,6 +26,8 @@ function freePort(): Promise<number> {
 }
 
 // Playwright evaluates this file again in each worker; the environment carries the runner's choices to them.
+// The data dir is left for the caller to remove (npm test does): Playwright's global teardown would run while
+// the server is still shutting down and pull the broker's files from under it.
 process.env.SLUICE_E2E_CONSOLE_PORT ??= String(await freePort());
 process.env.SLUICE_E2E_KAFKA_PORT ??= String(await freePort());
 process.env.SLUICE_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
@@ -36,7 +38,6 @@ export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: 'artifacts/test-results',
-  globalTeardown: './global-teardown.ts',
   retries: 0,
   workers: 1,
   fullyParallel: false,

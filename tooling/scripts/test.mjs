@@ -11,7 +11,7 @@
  * Prints `N passed, N failed` last; exits non-zero when anything failed.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,10 +143,13 @@ const unit = run('node', [
 addTotals(`node:test (${testFiles.length} files)`, tapTotals(tapFile), unit);
 
 const playwrightReport = join(reports, 'playwright.json');
+const e2eDataDir = join(reports, 'e2e-data');
 const e2e = run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
-  env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
+  env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, SLUICE_E2E_DATA_DIR: e2eDataDir },
 });
 addTotals('playwright e2e', playwrightTotals(playwrightReport), e2e);
+
+rmSync(reports, { recursive: true, force: true });
 
 console.log('\nSummary');
 for (const result of results) console.log(`  ${result.ok ? 'PASS' : 'FAIL'} ${result.name}`);

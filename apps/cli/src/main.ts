@@ -13,8 +13,8 @@ const USAGE = `usage: sluice <command> [options]
 commands:
   broker --data-dir DIR --port PORT [--host HOST] [--config name=value ...]
         one broker; settings use Kafka's config names (e.g. --config num.partitions=3)
-  serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST]
-        the console (and, from issue 4, the embedded broker) in one process
+  serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST] [--config name=value ...]
+        the broker and the console in one process
   topics create|list|describe|delete|alter --bootstrap-server HOST:PORT [--topic T]
         [--partitions N] [--replication-factor R] [--config name=value ...] [--delete-config name]
   produce --bootstrap-server HOST:PORT --topic T [--partition P] [--key-separator SEP]
@@ -25,30 +25,8 @@ commands:
 `;
 
 async function serve(args: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      'data-dir': { type: 'string', default: './data' },
-      port: { type: 'string', default: '9092' },
-      'console-port': { type: 'string', default: '3000' },
-      host: { type: 'string', default: '127.0.0.1' },
-    },
-    strict: true,
-  });
-  const consolePort = parsePort(values['console-port'], '--console-port');
-  const kafkaPort = parsePort(values.port, '--port');
-  const { createSluiceServer } = await import('@sluice/server');
-  const server = await createSluiceServer({
-    dataDir: values['data-dir'],
-    consolePort,
-    kafkaPort,
-    host: values.host,
-  });
-  const stop = () => {
-    void server.close().then(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  const { runServer } = await import('@sluice/server');
+  await runServer(args);
 }
 
 async function broker(args: string[]): Promise<void> {

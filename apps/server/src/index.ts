@@ -1,2 +1,3 @@
 export { createSluiceServer } from './server.ts';
 export type { SluiceServer, SluiceServerOptions } from './server.ts';
+export { runServer } from './cli.ts';

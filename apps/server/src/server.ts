@@ -4,24 +4,29 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import { appRouter, createCaller, type ApiContext } from '@sluice/api';
+import { Broker } from '@sluice/broker';
 import { openDatabase } from '@sluice/db';
 import { assertConsoleBuilt, CONSOLE_DIR, loadConsoleApp } from './console-app.ts';
 
 export interface SluiceServerOptions {
-  /** Holds console.db (users, sessions, audit log) and, from issue 4, the broker's logs. */
+  /** Holds console.db (users, sessions, audit log) and the embedded broker's logs (kafka-logs/). */
   dataDir: string;
   /** 0 picks a free port; read the chosen one from `SluiceServer.consolePort`. */
   consolePort: number;
   /** Defaults to loopback: exposing the console is a deliberate choice (`--host 0.0.0.0` in a container). */
   host?: string;
-  /** The Kafka listener's port, for the broker engine that issue 4 embeds. */
+  /** The embedded broker's Kafka port (0 picks a free one); without it the server runs no broker. */
   kafkaPort?: number;
+  /** Broker settings by Kafka's names (`--config name=value`). */
+  kafkaConfigs?: ReadonlyMap<string, string>;
   /** The Next.js app to serve; its production build must exist. */
   consoleDir?: string;
 }
 
 export interface SluiceServer {
   consolePort: number;
+  /** The embedded broker's bound port, or null when none runs. */
+  kafkaPort: number | null;
   /** http://host:port of the console and the API. */
   url: string;
   close(): Promise<void>;
@@ -47,7 +52,19 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
   const context: ApiContext = { db: database.db, startedAt: new Date(), version: VERSION };
   const caller = createCaller(context);
 
-  // the broker engine is started here (issue 4)
+  // The broker's logs live beside the console's database, in their own folder.
+  const broker =
+    options.kafkaPort === undefined
+      ? null
+      : await Broker.start({
+          dataDir: join(options.dataDir, 'kafka-logs'),
+          host,
+          port: options.kafkaPort,
+          ...(options.kafkaConfigs ? { configs: options.kafkaConfigs } : {}),
+        }).catch((error: unknown) => {
+          database.close();
+          throw error;
+        });
 
   const server = createServer();
   try {
@@ -116,6 +133,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
       (app) => app.close(),
       () => undefined,
     );
+    await broker?.close();
     database.close();
   }
 
@@ -129,6 +147,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
   let closing: Promise<void> | undefined;
   return {
     consolePort: port,
+    kafkaPort: broker?.port ?? null,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     close() {
       closing ??= stop();

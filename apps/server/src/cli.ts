@@ -1,0 +1,92 @@
+/**
+ * The server's command line, shared by `npm start` (main.ts) and `sluice serve`: the broker and the console in
+ * one process, stopped cleanly by SIGTERM or SIGINT.
+ */
+import { parseArgs } from 'node:util';
+import { createSluiceServer, type SluiceServer } from './server.ts';
+
+/** A shutdown that takes longer than this is stuck; exiting non-zero says so instead of hanging. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
+function usage(message: string): never {
+  console.error(
+    `sluice server: ${message}\n` +
+      'usage: serve [--data-dir DIR] [--port KAFKA_PORT] [--console-port PORT] [--host HOST] [--config name=value ...]',
+  );
+  process.exit(2);
+}
+
+function parsePort(text: string, flag: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) usage(`${flag} must be a port number (0-65535), got "${text}"`);
+  return port;
+}
+
+/** The address to print: a loopback or wildcard listener is reachable from this machine as localhost. */
+function displayHost(host: string): string {
+  return ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host) ? 'localhost' : host;
+}
+
+export async function runServer(args: string[]): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args,
+      options: {
+        'data-dir': { type: 'string', default: './data' },
+        port: { type: 'string', default: '9092' },
+        'console-port': { type: 'string', default: '3000' },
+        host: { type: 'string', default: '127.0.0.1' },
+        config: { type: 'string', multiple: true, default: [] },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    usage(error instanceof Error ? error.message : String(error));
+  }
+
+  const kafkaPort = parsePort(values.port, '--port');
+  const kafkaConfigs = new Map<string, string>();
+  for (const entry of values.config) {
+    const separator = entry.indexOf('=');
+    if (separator <= 0) usage(`--config expects name=value, got "${entry}"`);
+    kafkaConfigs.set(entry.slice(0, separator).trim(), entry.slice(separator + 1));
+  }
+  const consolePort = parsePort(values['console-port'], '--console-port');
+  let server: SluiceServer;
+  try {
+    server = await createSluiceServer({
+      dataDir: values['data-dir'],
+      consolePort,
+      kafkaPort,
+      kafkaConfigs,
+      host: values.host,
+    });
+  } catch (error) {
+    console.error(`sluice server: cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  }
+  console.log(`Sluice console listening on http://${displayHost(values.host)}:${server.consolePort}`);
+  console.log(`Kafka broker listening on ${values.host}:${server.kafkaPort}`);
+
+  let stopping = false;
+  function stop(signal: NodeJS.Signals): void {
+    // A terminal's Ctrl-C reaches both `npm start`'s wrapper and this process, so a repeat is expected, not urgent.
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    setTimeout(() => {
+      console.error(`shutdown did not finish within ${SHUTDOWN_DEADLINE_MS} ms`);
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  }
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
