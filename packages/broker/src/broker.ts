@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrokerServices, NodeEndpoint } from './broker-services.ts';
 import { systemClock, type Clock } from './clock.ts';
+import { ConfigError } from './config/config-def.ts';
 import { BrokerConfigStore } from './config/config-store.ts';
 import { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import { brokerHandlers } from './handlers/index.ts';
@@ -36,6 +37,16 @@ export interface BrokerOptions {
 /** How often time-based flushes are considered; flush.ms itself decides whether one is due. */
 const FLUSH_CHECK_MS = 1000;
 
+/** The host and port of the PLAINTEXT entry of advertised.listeners ("PLAINTEXT://host:port"), if any. */
+function advertisedEndpoint(listeners: string[] | null): { host: string; port: number } | null {
+  const entry = listeners?.find((l) => /^PLAINTEXT:\/\//i.test(l.trim()));
+  if (!entry) return null;
+  const match = /^PLAINTEXT:\/\/(.*):(\d+)$/i.exec(entry.trim());
+  if (!match)
+    throw new ConfigError(`Invalid advertised.listeners entry ${entry}: expected PLAINTEXT://host:port`);
+  return { host: match[1]!.replace(/^\[|\]$/g, '') || '127.0.0.1', port: Number(match[2]) };
+}
+
 export class Broker {
   private constructor(
     readonly services: BrokerServices,
@@ -53,10 +64,11 @@ export class Broker {
     const nodeId = config.getNumber('node.id');
     const topics = new TopicRegistry(dataDir, nodeId);
     const logs = new LogManager(dataDir, clock, log);
+    const advertised = advertisedEndpoint(config.getOptional<string[]>('advertised.listeners'));
     const node: NodeEndpoint = {
       nodeId,
-      host: options.advertisedHost ?? host,
-      port: options.port,
+      host: advertised?.host ?? options.advertisedHost ?? host,
+      port: advertised?.port ?? options.port,
       rack: null,
     };
     const topicManager = new TopicManager(topics, logs, config, () => [nodeId]);
@@ -84,7 +96,8 @@ export class Broker {
     });
     const server = new KafkaServer(services);
     const port = await server.listen(host, options.port);
-    node.port = port;
+    // Port 0 asks for a free port: advertise the one bound, unless advertised.listeners names another.
+    if (!advertised?.port) node.port = port;
     log.info(`Sluice broker ${nodeId} listening on ${host}:${port} (data in ${dataDir})`);
     return new Broker(services, server, port);
   }

@@ -70,6 +70,14 @@ export class BrokerConfigStore {
     return parseConfigValue(def, entry.value) as T;
   }
 
+  /** Typed value of a broker config that may have no value (no default, not set), else null. */
+  getOptional<T extends ConfigValue>(name: string): T | null {
+    const def = BROKER_CONFIGS.get(name);
+    if (!def) throw new ConfigError(`Unknown broker config name: ${name}`);
+    const entry = this.brokerEntry(name);
+    return entry ? (parseConfigValue(def, entry.value) as T) : null;
+  }
+
   getNumber(name: string): number {
     const value = this.get<number | bigint>(name);
     return typeof value === 'bigint' ? Number(value) : value;
