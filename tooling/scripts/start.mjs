@@ -52,5 +52,12 @@ if (build !== 0) {
   process.exit(build);
 }
 process.exit(
-  await run(process.execPath, ['--import', 'tsx', 'apps/server/src/main.ts', ...withDefaults(extraArgs)]),
+  // The same heap sizing as the sluice bin (see apps/cli/bin/sluice.mjs).
+  await run(process.execPath, [
+    '--initial-old-space-size=256',
+    '--import',
+    'tsx',
+    'apps/server/src/main.ts',
+    ...withDefaults(extraArgs),
+  ]),
 );

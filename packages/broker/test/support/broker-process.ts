@@ -29,10 +29,11 @@ export async function startBroker(
   options: { dataDir?: string; port?: number; configs?: Record<string, string> } = {},
 ): Promise<BrokerProcess> {
   const dataDir = options.dataDir ?? tempDataDir();
-  const args = [CLI, 'broker', '--data-dir', dataDir, '--port', String(options.port ?? 0)];
+  const args = ['broker', '--data-dir', dataDir, '--port', String(options.port ?? 0)];
   for (const [name, value] of Object.entries(options.configs ?? {}))
     args.push('--config', `${name}=${value}`);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Run the bin itself, as `npx sluice` does, so its shebang's node flags apply.
+  const child = spawn(CLI, args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
