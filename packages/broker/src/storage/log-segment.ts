@@ -14,6 +14,7 @@
 import {
   closeSync,
   existsSync,
+  fdatasync,
   fdatasyncSync,
   fstatSync,
   ftruncateSync,
@@ -271,6 +272,21 @@ export class LogSegment {
     ftruncateSync(this.fd, position);
     this.sizeInBytes = position;
     this.index.truncateToPosition(position);
+  }
+
+  /**
+   * fsyncs the segment's log file off the event loop (libuv's thread pool), calling `done` when it is on disk.
+   * Used for rolled segments, which are no longer written; an error (the segment was deleted meanwhile) means
+   * nothing is left to make durable.
+   */
+  flushInBackground(done: (error: Error | null) => void): void {
+    fdatasync(this.fd, (logError) => {
+      if (logError) return done(logError);
+      this.index.flushInBackground((indexError) => {
+        if (indexError) return done(indexError);
+        this.timeIndex.flushInBackground(done);
+      });
+    });
   }
 
   flush(): void {

@@ -15,6 +15,7 @@ import {
   readFileSync,
   writeSync,
   existsSync,
+  fdatasync,
   fdatasyncSync,
 } from 'node:fs';
 
@@ -117,6 +118,10 @@ export class OffsetIndex {
 
   flush(): void {
     fdatasyncSync(this.fd);
+  }
+
+  flushInBackground(done: (error: Error | null) => void): void {
+    fdatasync(this.fd, (error) => done(error));
   }
 
   close(): void {

@@ -365,13 +365,18 @@ export class PartitionLog {
     if (tooBig || tooOld || indexFull || !active.canHold(incomingBytes, lastOffset)) this.roll(now);
   }
 
-  /** Starts a new active segment at the log end offset; the previous one is flushed as Kafka does on roll. */
+  /**
+   * Starts a new active segment at the log end offset. The previous segment is fsync'd in the background, as
+   * Kafka does on roll; the recovery point moves past it only once that flush has completed, so a crash in
+   * between still recovers the segment.
+   */
   roll(now: number): LogSegment {
     const previous = this.activeSegment;
     const segment = new LogSegment(this.dir, this.logEndOffset, this.segmentConfig);
     this.segments.push(segment);
-    previous.flush();
-    this.recoveryPoint = Math.max(this.recoveryPoint, segment.baseOffset);
+    previous.flushInBackground((error) => {
+      if (!error) this.recoveryPoint = Math.max(this.recoveryPoint, segment.baseOffset);
+    });
     this.lastFlushTime = now;
     return segment;
   }

@@ -9,6 +9,7 @@
 import {
   closeSync,
   existsSync,
+  fdatasync,
   fdatasyncSync,
   ftruncateSync,
   openSync,
@@ -115,6 +116,10 @@ export class TimeIndex {
 
   flush(): void {
     fdatasyncSync(this.fd);
+  }
+
+  flushInBackground(done: (error: Error | null) => void): void {
+    fdatasync(this.fd, (error) => done(error));
   }
 
   close(): void {
