@@ -8,7 +8,7 @@ import { ApiKey, apis, encodeRecordBatch, type FetchRequest, type ProduceRequest
 import { KafkaConnection } from '@sluice/client';
 import { startBroker } from '../../packages/broker/test/support/broker-process.ts';
 import type { Measurement, SuiteResult } from './harness.ts';
-import { diskBufferedWriteMBps, loopbackSocketMBps } from './limits.ts';
+import { diskBufferedWriteMBps, loopbackSocketMBps, settleDisk } from './limits.ts';
 
 const PARTITIONS = 4;
 const BATCH_BYTES = 512 * 1024;
@@ -103,11 +103,12 @@ async function produceAtRate(
   return latencies.sort((a, b) => a - b);
 }
 
-/** Reads every partition from offset 0 to its end with large fetches; returns MB/s. */
-async function consumeAll(
+/** Reads the given partitions from offset 0 to their ends with large fetches; returns the bytes read. */
+async function consumePartitions(
   connection: KafkaConnection,
   topic: string,
-): Promise<{ mbPerSecond: number; bytes: number }> {
+  owned: number[],
+): Promise<number> {
   // Fetch v13+ names topics by id.
   const metadata = await connection.request(ApiKey.Metadata, {
     ...apis[ApiKey.Metadata].defaultRequest(),
@@ -115,9 +116,8 @@ async function consumeAll(
   });
   const topicId = metadata.topics[0]!.topicId;
   const offsets = new Array<bigint>(PARTITIONS).fill(0n);
-  const done = new Array<boolean>(PARTITIONS).fill(false);
+  const done = Array.from({ length: PARTITIONS }, (_, p) => !owned.includes(p));
   let bytes = 0;
-  const started = performance.now();
   while (done.some((d) => !d)) {
     const request: FetchRequest = {
       ...apis[ApiKey.Fetch].defaultRequest(),
@@ -167,11 +167,29 @@ async function consumeAll(
       if (nextOffset >= partition.highWatermark) done[partition.partitionIndex] = true;
     }
   }
+  return bytes;
+}
+
+/** Two consumers (one connection each, as two members of a group would have) split the partitions. */
+async function consumeAll(
+  connections: KafkaConnection[],
+  topic: string,
+): Promise<{ mbPerSecond: number; bytes: number }> {
+  const started = performance.now();
+  const shares = connections.map((_, i) =>
+    Array.from({ length: PARTITIONS }, (_, p) => p).filter((p) => p % connections.length === i),
+  );
+  const read = await Promise.all(
+    connections.map((connection, i) => consumePartitions(connection, topic, shares[i]!)),
+  );
+  const bytes = read.reduce((a, b) => a + b, 0);
   return { mbPerSecond: bytes / ((performance.now() - started) / 1000) / 1e6, bytes };
 }
 
 export async function brokerSuite(): Promise<SuiteResult> {
+  settleDisk();
   const disk = diskBufferedWriteMBps();
+  settleDisk();
   const socket = await loopbackSocketMBps();
   const limit = Math.min(disk, socket);
   const broker = await startBroker({
@@ -183,6 +201,7 @@ export async function brokerSuite(): Promise<SuiteResult> {
   const measurements: Measurement[] = [];
   const notes: string[] = [
     `Machine limits in this run: disk buffered write ${disk.toFixed(0)} MB/s, Node loopback socket ${socket.toFixed(0)} MB/s; produce ratios are to the smaller (${limit.toFixed(0)} MB/s), consume ratios to the socket.`,
+    "Dirty pages are written back (sync) before the limits and before each phase, so no phase inherits the previous one's backlog.",
     `Load: ${CONNECTIONS} connections × ${IN_FLIGHT} pipelined Produce requests of one ${BATCH_BYTES / 1024} KiB uncompressed batch each, ${PARTITIONS} partitions, ${PRODUCE_SECONDS} s per case. The load generator and the broker share the 2 cores.`,
   ];
   try {
@@ -195,6 +214,7 @@ export async function brokerSuite(): Promise<SuiteResult> {
           topics: [{ name: topic, topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }],
           allowAutoTopicCreation: true,
         });
+        settleDisk();
         const run = await produceFlat(connections, topic, acks, recordBytes);
         peaks.set(topic, run);
         measurements.push({
@@ -206,28 +226,27 @@ export async function brokerSuite(): Promise<SuiteResult> {
         });
       }
     }
-    const consumed = await consumeAll(connections[0]!, 'bench-1024-acks1');
+    settleDisk();
+    const consumed = await consumeAll(connections, 'bench-1024-acks1');
     measurements.push({
-      name: `consume (fetch from offset 0, ${(consumed.bytes / 2 ** 30).toFixed(2)} GiB)`,
+      name: `consume (2 consumers fetch from offset 0, ${(consumed.bytes / 2 ** 30).toFixed(2)} GiB)`,
       mbPerSecond: consumed.mbPerSecond,
       operationsPerSecond: 0,
       ratio: consumed.mbPerSecond / socket,
       note: 'ratio to the loopback socket',
     });
-    // Latency at half of the acks=-1 1 KiB peak, with 64 KiB batches (a producer with a smaller linger).
+    // Latency at half of the acks=-1 1 KiB peak: the same batches, half the request rate.
     const peak = peaks.get('bench-1024-acksall')!;
-    const small = await encodeRecordBatch({
-      records: Array.from({ length: 60 }, () => ({ key: null, value: Buffer.alloc(1024, 0x62) })),
-      baseTimestamp: BigInt(Date.now()),
-    });
-    const rate = (peak.mbPerSecond * 1e6 * 0.5) / small.length;
+    const { batch: peakBatch } = await batchOf(1024);
+    const rate = (peak.mbPerSecond * 1e6 * 0.5) / peakBatch.length;
+    settleDisk();
     // One second at the same rate first, discarded: the JIT and the segment's first pages warm up there.
-    await produceAtRate(connections[1]!, 'bench-1024-acksall', rate, small, 1);
-    const latencies = await produceAtRate(connections[1]!, 'bench-1024-acksall', rate, small, 4);
+    await produceAtRate(connections[1]!, 'bench-1024-acksall', rate, peakBatch, 1);
+    const latencies = await produceAtRate(connections[1]!, 'bench-1024-acksall', rate, peakBatch, 4);
     const p = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]!;
     measurements.push({
-      name: `produce latency at half of peak (1 KiB records, acks=-1, ${Math.round(rate)} requests/s)`,
-      mbPerSecond: (rate * small.length) / 1e6,
+      name: `produce latency at half of peak (1 KiB records, acks=-1, ${Math.round(rate)} requests/s of ${peakBatch.length >> 10} KiB)`,
+      mbPerSecond: (rate * peakBatch.length) / 1e6,
       operationsPerSecond: rate,
       note: `p50 ${p(0.5).toFixed(2)} ms, p99 ${p(0.99).toFixed(2)} ms, max ${latencies.at(-1)!.toFixed(2)} ms`,
     });

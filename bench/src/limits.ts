@@ -1,6 +1,7 @@
 /**
  * This machine's limits, measured in the same run as the figures they are compared with.
  */
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync, fdatasyncSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -61,4 +62,13 @@ export async function loopbackSocketMBps(totalBytes = 2048 * MiB): Promise<numbe
       client.on('error', () => undefined);
     });
   });
+}
+
+/**
+ * Writes back every dirty page (sync(1)), so a measurement does not start with a previous phase's gigabytes
+ * still queued for the disk: on a machine with tens of GiB of page cache that backlog otherwise decides
+ * what the next phase measures.
+ */
+export function settleDisk(): void {
+  spawnSync('sync', { stdio: 'ignore' });
 }
