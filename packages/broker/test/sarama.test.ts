@@ -4,12 +4,10 @@
  * and with a modern one (V2_0_0_0: Produce v6, Fetch v8, message format v2).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { startBroker, type BrokerProcess } from './support/broker-process.ts';
+import { startBroker, tempDataDir, type BrokerProcess } from './support/broker-process.ts';
 import { runOk } from './support/run.ts';
 
 const SOURCE = fileURLToPath(new URL('./clients/sarama', import.meta.url));
@@ -18,7 +16,7 @@ describe('sarama against the broker', () => {
   let broker: BrokerProcess;
   let binary: string;
   before(async () => {
-    const buildDir = mkdtempSync(join(tmpdir(), 'sarama-'));
+    const buildDir = tempDataDir('sarama-');
     binary = join(buildDir, 'sarama-client');
     await runOk('go', ['build', '-o', binary, '.'], {
       cwd: SOURCE,

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { tempDataDir } from '../../test/support/broker-process.ts';
 import { OffsetIndex } from './offset-index.ts';
 import { TimeIndex } from './time-index.ts';
 
-const dir = () => mkdtempSync(join(tmpdir(), 'sluice-index-'));
+const dir = () => tempDataDir('sluice-index-');
 
 describe('OffsetIndex', () => {
   it('finds the last entry at or before an offset and persists 8-byte entries', () => {

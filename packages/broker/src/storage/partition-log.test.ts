@@ -3,13 +3,13 @@
  * timestamp lookup, and recovery, driven by an explicit clock.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ErrorCode, decodeRecordBatch, encodeRecordBatch, splitBatches } from '@sluice/protocol';
 import { BrokerConfigStore } from '../config/config-store.ts';
 import { resolveLogConfig } from '../config/log-config.ts';
+import { tempDataDir } from '../../test/support/broker-process.ts';
 import { PartitionLog } from './partition-log.ts';
 
 const T0 = 1_700_000_000_000;
@@ -48,7 +48,7 @@ async function batch(
   });
 }
 
-const tempDir = () => mkdtempSync(join(tmpdir(), 'sluice-log-'));
+const tempDir = () => tempDataDir('sluice-log-');
 
 describe('PartitionLog', () => {
   it('assigns offsets and reads back the same records', async () => {

@@ -3,7 +3,7 @@
  * integration tests; kill it politely (SIGTERM) or not (SIGKILL) to test clean and unclean restarts.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,8 +21,17 @@ export interface BrokerProcess {
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
+const createdDirs = new Set<string>();
+// Brokers write gigabytes in benchmarks and crash tests: nothing they leave behind may outlive the process.
+process.once('exit', () => {
+  for (const dir of createdDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh data directory, removed when this process exits. */
 export function tempDataDir(prefix = 'sluice-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  createdDirs.add(dir);
+  return dir;
 }
 
 export async function startBroker(
