@@ -4,7 +4,14 @@
  * latency at half of the peak rate. The load generator is a batching client that sends pre-encoded batches
  * (as a producer with large batch.size and linger would), pipelining several requests per connection.
  */
-import { ApiKey, apis, encodeRecordBatch, type FetchRequest, type ProduceRequest } from '@sluice/protocol';
+import {
+  ApiKey,
+  apis,
+  encodeRecordBatch,
+  type FetchRequest,
+  type ProduceRequest,
+  ZERO_UUID,
+} from '@sluice/protocol';
 import { KafkaConnection } from '@sluice/client';
 import { startBroker } from '../../packages/broker/test/support/broker-process.ts';
 import type { Measurement, SuiteResult } from './harness.ts';
@@ -112,7 +119,7 @@ async function consumePartitions(
   // Fetch v13+ names topics by id.
   const metadata = await connection.request(ApiKey.Metadata, {
     ...apis[ApiKey.Metadata].defaultRequest(),
-    topics: [{ name: topic, topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }],
+    topics: [{ name: topic, topicId: ZERO_UUID }],
   });
   const topicId = metadata.topics[0]!.topicId;
   const offsets = new Array<bigint>(PARTITIONS).fill(0n);
@@ -142,7 +149,7 @@ async function consumePartitions(
               lastFetchedEpoch: -1,
               logStartOffset: -1n,
               partitionMaxBytes: 16 * 1024 * 1024,
-              replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
+              replicaDirectoryId: ZERO_UUID,
             })),
         },
       ],
@@ -211,7 +218,7 @@ export async function brokerSuite(): Promise<SuiteResult> {
         const topic = `bench-${recordBytes}-${acks === 1 ? 'acks1' : 'acksall'}`;
         await connections[0]!.request(ApiKey.Metadata, {
           ...apis[ApiKey.Metadata].defaultRequest(),
-          topics: [{ name: topic, topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }],
+          topics: [{ name: topic, topicId: ZERO_UUID }],
           allowAutoTopicCreation: true,
         });
         settleDisk();

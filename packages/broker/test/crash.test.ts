@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { startBroker, tempDataDir } from './support/broker-process.ts';
-import { runOk } from './support/run.ts';
+import { kcatReadAll } from './support/kcat.ts';
 
 const PRODUCER = fileURLToPath(new URL('./clients/idempotent_producer.py', import.meta.url));
 const RECORDS = 30_000;
@@ -57,12 +57,7 @@ describe('crash safety', () => {
       assert.ok(acked.length > ackedBeforeKill, 'the producer resumed after the restart');
       assert.equal(failed.length, 0, `undelivered records: ${failed.slice(0, 5).join('; ')}`);
 
-      const { stdout } = await runOk(
-        'kcat',
-        ['-b', second.bootstrap, '-C', '-t', topic, '-o', 'beginning', '-e', '-f', '%s\n'],
-        { timeoutMs: 60_000 },
-      );
-      const stored = stdout.trim().split('\n');
+      const stored = await kcatReadAll(second.bootstrap, topic, { timeoutMs: 60_000 });
       const counts = new Map<string, number>();
       for (const value of stored) counts.set(value, (counts.get(value) ?? 0) + 1);
       const missing = acked.filter((value) => !counts.has(value));

@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startBroker, type BrokerProcess } from './support/broker-process.ts';
+import { kcatReadAll } from './support/kcat.ts';
 import { runOk } from './support/run.ts';
 
 const CODECS = ['none', 'gzip', 'snappy', 'lz4', 'zstd'] as const;
@@ -31,19 +32,7 @@ describe('kcat (librdkafka) against the broker', () => {
           input: `${lines.join('\n')}\n`,
         },
       );
-      const consumed = await runOk('kcat', [
-        '-b',
-        broker.bootstrap,
-        '-C',
-        '-t',
-        topic,
-        '-o',
-        'beginning',
-        '-e',
-        '-f',
-        '%k:%s\n',
-      ]);
-      const received = consumed.stdout.trim().split('\n').sort();
+      const received = (await kcatReadAll(broker.bootstrap, topic, { format: '%k:%s\n' })).sort();
       assert.deepEqual(received, [...lines].sort(), `${codec}: consumed records differ from produced`);
     });
   }

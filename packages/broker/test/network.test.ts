@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { KafkaConnection } from '@sluice/client';
-import { ApiKey, ErrorCode, apis, encodeRecordBatch, type FetchRequest } from '@sluice/protocol';
+import { ApiKey, ErrorCode, apis, encodeRecordBatch, type FetchRequest, ZERO_UUID } from '@sluice/protocol';
 import { startBroker, type BrokerProcess } from './support/broker-process.ts';
 
 function fetchRequest(
@@ -33,7 +33,7 @@ function fetchRequest(
           lastFetchedEpoch: -1,
           logStartOffset: -1n,
           partitionMaxBytes: 1 << 20,
-          replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
+          replicaDirectoryId: ZERO_UUID,
         })),
       },
     ],
@@ -50,7 +50,7 @@ describe('broker networking', () => {
     client = await KafkaConnection.connect('127.0.0.1', broker.port);
     const metadata = await client.request(ApiKey.Metadata, {
       ...apis[ApiKey.Metadata].defaultRequest(),
-      topics: [{ name: 'net', topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }],
+      topics: [{ name: 'net', topicId: ZERO_UUID }],
       allowAutoTopicCreation: true,
     });
     topicId = metadata.topics[0]!.topicId;

@@ -6,30 +6,10 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { startBroker, type BrokerProcess } from './support/broker-process.ts';
+import { kcatReadAll } from './support/kcat.ts';
 import { runOk } from './support/run.ts';
 
 const script = (name: string) => fileURLToPath(new URL(`./clients/${name}`, import.meta.url));
-
-async function readAll(bootstrap: string, topic: string, partition: number): Promise<string[]> {
-  const { stdout } = await runOk('kcat', [
-    '-b',
-    bootstrap,
-    '-C',
-    '-t',
-    topic,
-    '-p',
-    String(partition),
-    '-o',
-    'beginning',
-    '-e',
-    '-f',
-    '%k=%s|%h\n',
-  ]);
-  return stdout
-    .trim()
-    .split('\n')
-    .filter((l) => l !== '');
-}
 
 describe('Node clients against the broker', () => {
   let broker: BrokerProcess;
@@ -55,7 +35,7 @@ describe('Node clients against the broker', () => {
       byTimestamp: [0, 0, 0, 0],
       lowAfterDeleteRecords: 10,
     });
-    const records = await readAll(broker.bootstrap, 'js-topic', 1);
+    const records = await kcatReadAll(broker.bootstrap, 'js-topic', { partition: 1, format: '%k=%s|%h\n' });
     assert.equal(records.length, 25);
     assert.equal(records[0], 'k1=v1|source=kafkajs');
   });
@@ -71,7 +51,7 @@ describe('Node clients against the broker', () => {
       [0, 20, 40, 60],
       'each codec appended 20 records after the previous one',
     );
-    const records = await readAll(broker.bootstrap, 'pk-topic', 0);
+    const records = await kcatReadAll(broker.bootstrap, 'pk-topic', { partition: 0, format: '%k=%s|%h\n' });
     assert.equal(records.length, 80);
     for (const codec of ['none', 'gzip', 'snappy', 'lz4']) {
       assert.ok(records.includes(`${codec}-k7=${codec}-v7|codec=${codec}`), `record of ${codec} missing`);

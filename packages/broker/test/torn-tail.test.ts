@@ -7,31 +7,13 @@ import { appendFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { startBroker, tempDataDir } from './support/broker-process.ts';
+import { kcatReadAll } from './support/kcat.ts';
 import { runOk } from './support/run.ts';
 
 const ACTIVE_SEGMENT = '00000000000000000000.log';
 
 async function produce(bootstrap: string, topic: string, values: string[]): Promise<void> {
   await runOk('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0'], { input: `${values.join('\n')}\n` });
-}
-
-async function consumeAll(bootstrap: string, topic: string): Promise<string[]> {
-  const { stdout } = await runOk('kcat', [
-    '-b',
-    bootstrap,
-    '-C',
-    '-t',
-    topic,
-    '-o',
-    'beginning',
-    '-e',
-    '-f',
-    '%s\n',
-  ]);
-  return stdout
-    .trim()
-    .split('\n')
-    .filter((line) => line !== '');
 }
 
 async function crashWithTornTail(tear: (segmentPath: string) => void): Promise<void> {
@@ -51,13 +33,13 @@ async function crashWithTornTail(tear: (segmentPath: string) => void): Promise<v
   const second = await startBroker({ dataDir });
   try {
     assert.deepEqual(
-      await consumeAll(second.bootstrap, topic),
+      await kcatReadAll(second.bootstrap, topic),
       values,
       'records before the torn tail survive',
     );
     assert.equal(statSync(segment).size, goodSize, 'the torn tail is truncated');
     await produce(second.bootstrap, topic, ['after-recovery']);
-    assert.deepEqual(await consumeAll(second.bootstrap, topic), [...values, 'after-recovery']);
+    assert.deepEqual(await kcatReadAll(second.bootstrap, topic), [...values, 'after-recovery']);
   } finally {
     await second.stop();
   }

@@ -11,6 +11,7 @@ import {
   type FetchResponsePartitionData,
   type MetadataResponse,
   type MetadataResponseTopic,
+  ZERO_UUID,
 } from '@sluice/protocol';
 import { KafkaConnection, KafkaProtocolError } from './connection.ts';
 
@@ -97,7 +98,7 @@ export class ClusterClient {
     const connection = await this.any();
     const response = await connection.request(ApiKey.Metadata, {
       ...apis[ApiKey.Metadata].defaultRequest(),
-      topics: topics === null ? null : topics.map((name) => ({ name, topicId: 'AAAAAAAAAAAAAAAAAAAAAA' })),
+      topics: topics === null ? null : topics.map((name) => ({ name, topicId: ZERO_UUID })),
       allowAutoTopicCreation,
     });
     this.brokers = new Map(
@@ -119,7 +120,7 @@ export class ClusterClient {
   async deleteTopics(names: string[]) {
     const connection = await this.any();
     const response = await connection.request(ApiKey.DeleteTopics, {
-      topics: names.map((name) => ({ name, topicId: 'AAAAAAAAAAAAAAAAAAAAAA' })),
+      topics: names.map((name) => ({ name, topicId: ZERO_UUID })),
       topicNames: names,
       timeoutMs: 30_000,
     });
@@ -257,7 +258,7 @@ export class ClusterClient {
               lastFetchedEpoch: -1,
               logStartOffset: -1n,
               partitionMaxBytes: options.maxBytes ?? 8 * 1024 * 1024,
-              replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
+              replicaDirectoryId: ZERO_UUID,
             },
           ],
         },

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ZERO_UUID } from '../src/io/writer.ts';
 import {
   intersect,
   isEmpty,
@@ -45,7 +46,6 @@ const FIXED_SIZES: Record<string, number> = {
   uuid: 16,
 };
 
-export const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 interface StructDef {
   tsName: string;

@@ -1,7 +1,10 @@
-import { ApiKey, ErrorCode, type CreateTopicsResponseCreatableTopicResult } from '@sluice/protocol';
+import {
+  ApiKey,
+  ErrorCode,
+  type CreateTopicsResponseCreatableTopicResult,
+  ZERO_UUID,
+} from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
-
-const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 export const createTopicsHandler = defineHandler({
   apiKey: ApiKey.CreateTopics,

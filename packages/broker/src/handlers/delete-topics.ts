@@ -1,7 +1,5 @@
-import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { ApiKey, ErrorCode, ZERO_UUID } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
-
-const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 export const deleteTopicsHandler = defineHandler({
   apiKey: ApiKey.DeleteTopics,

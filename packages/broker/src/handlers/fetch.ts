@@ -3,6 +3,7 @@ import {
   ErrorCode,
   type FetchResponseFetchableTopicResponse,
   type FetchResponsePartitionData,
+  ZERO_UUID,
 } from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
 import {
@@ -14,8 +15,6 @@ import {
 } from '../fetch/fetch-sessions.ts';
 import { toLegacyMessageSet } from '../storage/record-conversion.ts';
 import { defineHandler } from './handler.ts';
-
-const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 
 interface PartitionRead {
   entry: SessionPartition;

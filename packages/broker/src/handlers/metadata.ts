@@ -1,12 +1,10 @@
-import { ApiKey, ErrorCode, type MetadataResponseTopic } from '@sluice/protocol';
+import { ApiKey, ErrorCode, type MetadataResponseTopic, ZERO_UUID } from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
 import { topicNameProblem, type TopicMetadata } from '../metadata/topic-registry.ts';
 import { defineHandler } from './handler.ts';
 
 /** Kafka reports authorized operations as INT32_MIN when the client did not ask for them. */
 const OPERATIONS_NOT_REQUESTED = -2147483648;
-const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
-
 function describeTopic(topic: TopicMetadata): MetadataResponseTopic {
   return {
     errorCode: ErrorCode.NONE,

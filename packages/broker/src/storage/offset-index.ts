@@ -3,21 +3,12 @@
  *
  * On disk: 8-byte entries (relative offset u32 big-endian, file position u32 big-endian), one per
  * `index.interval.bytes` of log appended, in increasing offset and position order. The file holds exactly the
- * entries written (no preallocation), so its size is a multiple of 8; a trailing partial entry is torn and is
- * dropped on load. The index is a hint: on an unclean start it is rebuilt from the log.
+ * entries written (no preallocation); see IndexFile for torn entries. The index is a hint: on an unclean start
+ * it is rebuilt from the log.
  *
  * In memory: the entries are mirrored in a growable Uint32Array pair for binary search.
  */
-import {
-  closeSync,
-  ftruncateSync,
-  openSync,
-  readFileSync,
-  writeSync,
-  existsSync,
-  fdatasync,
-  fdatasyncSync,
-} from 'node:fs';
+import { IndexFile, doubled } from './index-file.ts';
 
 export const OFFSET_INDEX_ENTRY_BYTES = 8;
 
@@ -29,8 +20,8 @@ export interface IndexPosition {
 export class OffsetIndex {
   private relativeOffsets: Uint32Array;
   private positions: Uint32Array;
-  private count = 0;
-  private readonly fd: number;
+  private count: number;
+  private readonly file: IndexFile;
 
   constructor(
     readonly path: string,
@@ -38,18 +29,14 @@ export class OffsetIndex {
     /** Maximum entries, from segment.index.bytes; the segment rolls when the index is full. */
     readonly maxEntries: number,
   ) {
-    const existing = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
-    const entries = Math.floor(existing.length / OFFSET_INDEX_ENTRY_BYTES);
-    this.relativeOffsets = new Uint32Array(Math.max(16, entries));
-    this.positions = new Uint32Array(Math.max(16, entries));
-    for (let i = 0; i < entries; i++) {
-      this.relativeOffsets[i] = existing.readUInt32BE(i * 8);
-      this.positions[i] = existing.readUInt32BE(i * 8 + 4);
+    this.file = new IndexFile(path, OFFSET_INDEX_ENTRY_BYTES);
+    this.count = this.file.loadedEntries;
+    this.relativeOffsets = new Uint32Array(Math.max(16, this.count));
+    this.positions = new Uint32Array(Math.max(16, this.count));
+    for (let i = 0; i < this.count; i++) {
+      this.relativeOffsets[i] = this.file.loaded.readUInt32BE(i * OFFSET_INDEX_ENTRY_BYTES);
+      this.positions[i] = this.file.loaded.readUInt32BE(i * OFFSET_INDEX_ENTRY_BYTES + 4);
     }
-    this.count = entries;
-    this.fd = openSync(path, existing.length > 0 ? 'r+' : 'w+');
-    if (existing.length !== entries * OFFSET_INDEX_ENTRY_BYTES)
-      ftruncateSync(this.fd, entries * OFFSET_INDEX_ENTRY_BYTES);
   }
 
   get entries(): number {
@@ -67,13 +54,8 @@ export class OffsetIndex {
   append(offset: number, position: number): void {
     if (this.count > 0 && offset <= this.lastOffset) return;
     if (this.count === this.relativeOffsets.length) {
-      const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.relativeOffsets = grow(this.relativeOffsets);
-      this.positions = grow(this.positions);
+      this.relativeOffsets = doubled(this.relativeOffsets);
+      this.positions = doubled(this.positions);
     }
     const relative = offset - this.baseOffset;
     this.relativeOffsets[this.count] = relative;
@@ -81,7 +63,7 @@ export class OffsetIndex {
     const entry = Buffer.allocUnsafe(OFFSET_INDEX_ENTRY_BYTES);
     entry.writeUInt32BE(relative, 0);
     entry.writeUInt32BE(position, 4);
-    writeSync(this.fd, entry, 0, OFFSET_INDEX_ENTRY_BYTES, this.count * OFFSET_INDEX_ENTRY_BYTES);
+    this.file.write(this.count, entry);
     this.count++;
   }
 
@@ -113,18 +95,18 @@ export class OffsetIndex {
 
   truncateEntries(keep: number): void {
     this.count = Math.min(this.count, keep);
-    ftruncateSync(this.fd, this.count * OFFSET_INDEX_ENTRY_BYTES);
+    this.file.truncate(this.count);
   }
 
   flush(): void {
-    fdatasyncSync(this.fd);
+    this.file.flush();
   }
 
   flushInBackground(done: (error: Error | null) => void): void {
-    fdatasync(this.fd, (error) => done(error));
+    this.file.flushInBackground(done);
   }
 
   close(): void {
-    closeSync(this.fd);
+    this.file.close();
   }
 }

@@ -3,19 +3,9 @@
  *
  * On disk: 12-byte entries (timestamp i64 big-endian, relative offset u32 big-endian), appended beside offset
  * index entries when the segment's max timestamp so far has grown; timestamps and offsets both strictly
- * increase along the file. A trailing partial entry is torn and dropped on load; on an unclean start the index
- * is rebuilt from the log.
+ * increase along the file. See IndexFile for torn entries; on an unclean start the index is rebuilt from the log.
  */
-import {
-  closeSync,
-  existsSync,
-  fdatasync,
-  fdatasyncSync,
-  ftruncateSync,
-  openSync,
-  readFileSync,
-  writeSync,
-} from 'node:fs';
+import { IndexFile, doubled } from './index-file.ts';
 
 export const TIME_INDEX_ENTRY_BYTES = 12;
 
@@ -27,26 +17,22 @@ export interface TimestampOffset {
 export class TimeIndex {
   private timestamps: Float64Array;
   private relativeOffsets: Uint32Array;
-  private count = 0;
-  private readonly fd: number;
+  private count: number;
+  private readonly file: IndexFile;
 
   constructor(
     readonly path: string,
     readonly baseOffset: number,
     readonly maxEntries: number,
   ) {
-    const existing = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
-    const entries = Math.floor(existing.length / TIME_INDEX_ENTRY_BYTES);
-    this.timestamps = new Float64Array(Math.max(16, entries));
-    this.relativeOffsets = new Uint32Array(Math.max(16, entries));
-    for (let i = 0; i < entries; i++) {
-      this.timestamps[i] = Number(existing.readBigInt64BE(i * TIME_INDEX_ENTRY_BYTES));
-      this.relativeOffsets[i] = existing.readUInt32BE(i * TIME_INDEX_ENTRY_BYTES + 8);
+    this.file = new IndexFile(path, TIME_INDEX_ENTRY_BYTES);
+    this.count = this.file.loadedEntries;
+    this.timestamps = new Float64Array(Math.max(16, this.count));
+    this.relativeOffsets = new Uint32Array(Math.max(16, this.count));
+    for (let i = 0; i < this.count; i++) {
+      this.timestamps[i] = Number(this.file.loaded.readBigInt64BE(i * TIME_INDEX_ENTRY_BYTES));
+      this.relativeOffsets[i] = this.file.loaded.readUInt32BE(i * TIME_INDEX_ENTRY_BYTES + 8);
     }
-    this.count = entries;
-    this.fd = openSync(path, existing.length > 0 ? 'r+' : 'w+');
-    if (existing.length !== entries * TIME_INDEX_ENTRY_BYTES)
-      ftruncateSync(this.fd, entries * TIME_INDEX_ENTRY_BYTES);
   }
 
   get entries(): number {
@@ -71,12 +57,8 @@ export class TimeIndex {
     const last = this.last;
     if (last && (timestamp <= last.timestamp || offset <= last.offset)) return;
     if (this.count === this.timestamps.length) {
-      const t = new Float64Array(this.timestamps.length * 2);
-      t.set(this.timestamps);
-      this.timestamps = t;
-      const o = new Uint32Array(this.relativeOffsets.length * 2);
-      o.set(this.relativeOffsets);
-      this.relativeOffsets = o;
+      this.timestamps = doubled(this.timestamps);
+      this.relativeOffsets = doubled(this.relativeOffsets);
     }
     const relative = offset - this.baseOffset;
     this.timestamps[this.count] = timestamp;
@@ -84,7 +66,7 @@ export class TimeIndex {
     const entry = Buffer.allocUnsafe(TIME_INDEX_ENTRY_BYTES);
     entry.writeBigInt64BE(BigInt(timestamp), 0);
     entry.writeUInt32BE(relative, 8);
-    writeSync(this.fd, entry, 0, TIME_INDEX_ENTRY_BYTES, this.count * TIME_INDEX_ENTRY_BYTES);
+    this.file.write(this.count, entry);
     this.count++;
   }
 
@@ -111,18 +93,18 @@ export class TimeIndex {
     let keep = this.count;
     while (keep > 0 && this.baseOffset + this.relativeOffsets[keep - 1]! >= offset) keep--;
     this.count = keep;
-    ftruncateSync(this.fd, keep * TIME_INDEX_ENTRY_BYTES);
+    this.file.truncate(keep);
   }
 
   flush(): void {
-    fdatasyncSync(this.fd);
+    this.file.flush();
   }
 
   flushInBackground(done: (error: Error | null) => void): void {
-    fdatasync(this.fd, (error) => done(error));
+    this.file.flushInBackground(done);
   }
 
   close(): void {
-    closeSync(this.fd);
+    this.file.close();
   }
 }

@@ -226,3 +226,6 @@ export class Writer {
     return Buffer.concat(chunks, this.chunkedBytes);
   }
 }
+
+/** The all-zero uuid in Kafka's textual form: "no topic id" on the wire. */
+export const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
