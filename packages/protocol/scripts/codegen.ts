@@ -6,7 +6,7 @@
  *
  * `generateAll` is pure (specs in, file texts out) so the drift test can regenerate in memory and compare.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ZERO_UUID } from '../src/io/writer.ts';
 import {
@@ -45,7 +45,6 @@ const FIXED_SIZES: Record<string, number> = {
   float64: 8,
   uuid: 16,
 };
-
 
 interface StructDef {
   tsName: string;
@@ -117,6 +116,8 @@ class MessageGenerator {
   constructor(
     private readonly spec: MessageSpec,
     private readonly file: string,
+    /** Relative path from the generated file to src/io. */
+    private readonly ioPath = '../../io',
   ) {
     this.valid = parseVersions(spec.validVersions);
     this.flexible = parseVersions(spec.flexibleVersions);
@@ -502,10 +503,12 @@ class MessageGenerator {
     const imports = [
       `// Generated from ${this.file}. DO NOT EDIT.`,
       '// Regenerate with `npm run generate` (packages/protocol/scripts/generate.ts).',
-      ...(helpers.length > 0 ? [`import { ${helpers.join(', ')} } from '../../io/codec-helpers.ts';`] : []),
-      `import { ProtocolError } from '../../io/protocol-error.ts';`,
-      `import type { Reader } from '../../io/reader.ts';`,
-      `import type { Writer } from '../../io/writer.ts';`,
+      ...(helpers.length > 0
+        ? [`import { ${helpers.join(', ')} } from '${this.ioPath}/codec-helpers.ts';`]
+        : []),
+      `import { ProtocolError } from '${this.ioPath}/protocol-error.ts';`,
+      `import type { Reader } from '${this.ioPath}/reader.ts';`,
+      `import type { Writer } from '${this.ioPath}/writer.ts';`,
       '',
     ].join('\n');
     return `${imports}\n${body}\n${api}`;
@@ -654,6 +657,25 @@ export function generateAll(specRoot: string): Map<string, string> {
     .sort((a, b) => a.key - b.key);
   files.set('api-keys.ts', apiTable(pairs));
   files.set('error-codes.ts', errorTable(readFileSync(join(specRoot, 'error-codes.tsv'), 'utf8')));
+  // Kafka's internal schemas (__consumer_offsets records, the metadata log, ...), one namespace per folder
+  // because their names are only unique within it.
+  const namespaces: string[] = [];
+  const internalRoot = join(specRoot, 'internal');
+  for (const folder of existsSync(internalRoot) ? readdirSync(internalRoot).sort() : []) {
+    const folderExports: string[] = [];
+    for (const { file, spec } of readSpecs(join(internalRoot, folder))) {
+      const path = `internal/${folder}/${kebabCase(spec.name)}.ts`;
+      files.set(path, new MessageGenerator(spec, `internal/${folder}/${file}`, '../../../io').generate());
+      folderExports.push(`export * from './${kebabCase(spec.name)}.ts';`);
+    }
+    files.set(
+      `internal/${folder}/index.ts`,
+      [`// Generated index of internal/${folder}. DO NOT EDIT.`, ...folderExports, ''].join('\n'),
+    );
+    namespaces.push(
+      `export * as ${camelCase(folder.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()))} from './internal/${folder}/index.ts';`,
+    );
+  }
   files.set(
     'index.ts',
     [
@@ -661,6 +683,7 @@ export function generateAll(specRoot: string): Map<string, string> {
       ...exports.sort(),
       "export * from './api-keys.ts';",
       "export * from './error-codes.ts';",
+      ...namespaces,
       '',
     ].join('\n'),
   );

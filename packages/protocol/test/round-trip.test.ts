@@ -3,6 +3,7 @@
  * the version carries, and re-encoding the decoded value gives the same bytes.
  */
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import * as generated from '../src/generated/index.ts';
@@ -16,12 +17,26 @@ type Encode = (w: Writer, value: unknown, version: number) => void;
 type Decode = (r: Reader, version: number) => Record<string, unknown>;
 
 const SEEDS_PER_VERSION = 6;
-const codecs = generated as unknown as Record<string, Encode | Decode>;
-const specs = readSpecs(join(specRoot, 'messages'));
+type Codecs = Record<string, Encode | Decode>;
+const namespaceOf = (folder: string) => folder.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+/** Every spec with the module holding its codec: messages at the top, internal schemas in their namespace. */
+const specs = [
+  ...readSpecs(join(specRoot, 'messages')).map((entry) => ({
+    ...entry,
+    codecs: generated as unknown as Codecs,
+  })),
+  ...readdirSync(join(specRoot, 'internal')).flatMap((folder) =>
+    readSpecs(join(specRoot, 'internal', folder)).map((entry) => ({
+      ...entry,
+      file: `internal/${folder}/${entry.file}`,
+      codecs: (generated as unknown as Record<string, Codecs>)[namespaceOf(folder)]!,
+    })),
+  ),
+];
 
 describe('generated codecs round-trip', () => {
-  assert.ok(specs.length >= 180, `expected every Kafka message spec, found ${specs.length}`);
-  for (const { file, spec } of specs) {
+  assert.ok(specs.length >= 240, `expected every Kafka message and internal spec, found ${specs.length}`);
+  for (const { file, spec, codecs } of specs) {
     it(`${spec.name} (${spec.validVersions})`, () => {
       const encode = codecs[`encode${spec.name}`] as Encode;
       const decode = codecs[`decode${spec.name}`] as Decode;

@@ -187,3 +187,7 @@ export * from './messages/write-txn-markers-request.ts';
 export * from './messages/write-txn-markers-response.ts';
 export * from './api-keys.ts';
 export * from './error-codes.ts';
+export * as groupCoordinator from './internal/group-coordinator/index.ts';
+export * as metadata from './internal/metadata/index.ts';
+export * as raft from './internal/raft/index.ts';
+export * as transactionCoordinator from './internal/transaction-coordinator/index.ts';
