@@ -2,6 +2,7 @@
 import type { Clock } from './clock.ts';
 import type { BrokerConfigStore } from './config/config-store.ts';
 import type { FetchSessionCache } from './fetch/fetch-sessions.ts';
+import type { GroupCoordinator } from './groups/group-coordinator.ts';
 import type { HandlerRegistry } from './handlers/registry.ts';
 import type { Logger } from './logger.ts';
 import type { ProducerIdManager } from './metadata/producer-ids.ts';
@@ -33,6 +34,7 @@ export interface BrokerServices {
   logs: LogManager;
   producerIds: ProducerIdManager;
   fetchSessions: FetchSessionCache;
+  groups: GroupCoordinator;
   /** Absolute path of the data directory, as DescribeLogDirs reports it. */
   dataDir: string;
 }

@@ -10,6 +10,7 @@ import { systemClock, type Clock } from './clock.ts';
 import { ConfigError } from './config/config-def.ts';
 import { BrokerConfigStore } from './config/config-store.ts';
 import { FetchSessionCache } from './fetch/fetch-sessions.ts';
+import { GroupCoordinator } from './groups/group-coordinator.ts';
 import { brokerHandlers } from './handlers/index.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
 import { createLogger, type Logger } from './logger.ts';
@@ -86,9 +87,11 @@ export class Broker {
       logs,
       producerIds: new ProducerIdManager(dataDir),
       fetchSessions: new FetchSessionCache(),
+      groups: new GroupCoordinator(topics, topicManager, config, log, () => clock.now()),
       dataDir,
     };
     topicManager.loadLogs();
+    await services.groups.load();
     logs.startBackgroundTasks({
       retentionCheckMs: config.getNumber('log.retention.check.interval.ms'),
       flushCheckMs: FLUSH_CHECK_MS,
@@ -105,6 +108,7 @@ export class Broker {
   /** Stops accepting requests, closes connections, flushes and checkpoints every log. */
   async close(): Promise<void> {
     await this.server.close();
+    this.services.groups.close();
     this.services.logs.close();
     this.services.log.info('Sluice broker stopped cleanly');
   }

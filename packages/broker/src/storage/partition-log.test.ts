@@ -168,6 +168,24 @@ describe('PartitionLog', () => {
     log.close();
   });
 
+  it('flushes as flush.messages and flush.ms say, and leaves writes to the page cache by default', async () => {
+    const byDefault = openLog(tempDir());
+    byDefault.appendAsLeader(await batch(3), 0, T0);
+    assert.equal(byDefault.recoveryPoint, 0, 'default: no fsync, the recovery point stays behind');
+    byDefault.close();
+    const everyMessage = openLog(tempDir(), { 'flush.messages': '1' });
+    everyMessage.appendAsLeader(await batch(3), 0, T0);
+    assert.equal(everyMessage.recoveryPoint, 3, 'flush.messages=1: fsync before the append returns');
+    everyMessage.close();
+    const timed = openLog(tempDir(), { 'flush.ms': '1000' });
+    timed.appendAsLeader(await batch(2), 0, T0);
+    timed.maybeFlushOnTime(T0 + 500);
+    assert.equal(timed.recoveryPoint, 0);
+    timed.maybeFlushOnTime(T0 + 1000);
+    assert.equal(timed.recoveryPoint, 2, 'flush.ms elapsed: flushed');
+    timed.close();
+  });
+
   it('recovers after an unclean stop: truncates a torn tail, keeps producer state', async () => {
     const dir = tempDir();
     const log = openLog(dir);

@@ -1,0 +1,721 @@
+/**
+ * The classic consumer group coordinator (JoinGroup/SyncGroup/Heartbeat/LeaveGroup, OffsetCommit/OffsetFetch),
+ * following Kafka's GroupCoordinator state machine:
+ *
+ *   Empty --join--> PreparingRebalance --all joined or timeout--> CompletingRebalance --leader syncs--> Stable
+ *   Stable/CompletingRebalance --join, leave, session expiry--> PreparingRebalance;  no members --> Empty
+ *
+ * Invariants:
+ * - a response is owed to every pending JoinGroup and SyncGroup: each is resolved exactly once (with an error
+ *   code when the rebalance it waited for is abandoned);
+ * - committed offsets and group metadata are written to `__consumer_offsets` (Kafka's record formats, on the
+ *   partition `abs(groupId.hashCode) % offsets.topic.num.partitions`) before they are acknowledged, and are
+ *   rebuilt from that topic when the broker starts.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  ErrorCode,
+  decodeConsumerOffsetsRecord,
+  decodeRecordBatch,
+  encodeGroupMetadataRecord,
+  encodeOffsetCommitRecord,
+  encodeRecordBatch,
+  splitBatches,
+  type JoinGroupResponse,
+  type SyncGroupResponse,
+} from '@sluice/protocol';
+import type { BrokerConfigStore } from '../config/config-store.ts';
+import type { Logger } from '../logger.ts';
+import type { TopicManager } from '../metadata/topic-manager.ts';
+import type { TopicRegistry } from '../metadata/topic-registry.ts';
+
+export const CONSUMER_OFFSETS_TOPIC = '__consumer_offsets';
+/** offset.metadata.max.bytes */
+const MAX_OFFSET_METADATA_BYTES = 4096;
+
+export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
+
+interface Member {
+  memberId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  clientHost: string;
+  sessionTimeoutMs: number;
+  rebalanceTimeoutMs: number;
+  protocolType: string;
+  protocols: { name: string; metadata: Buffer }[];
+  assignment: Buffer;
+  awaitingJoin: ((response: JoinGroupResponse) => void) | null;
+  awaitingSync: ((response: SyncGroupResponse) => void) | null;
+  sessionTimer: NodeJS.Timeout | null;
+}
+
+export interface CommittedOffset {
+  offset: bigint;
+  leaderEpoch: number;
+  metadata: string;
+  commitTimestamp: bigint;
+}
+
+class ClassicGroup {
+  state: GroupState = 'Empty';
+  generationId = 0;
+  protocolType: string | null = null;
+  protocolName: string | null = null;
+  leaderId: string | null = null;
+  readonly members = new Map<string, Member>();
+  /** Member ids handed out with MEMBER_ID_REQUIRED, accepted on the rejoin. */
+  readonly pendingMemberIds = new Set<string>();
+  readonly staticMembers = new Map<string, string>();
+  readonly offsets = new Map<string, CommittedOffset>();
+  joinTimer: NodeJS.Timeout | null = null;
+  /** The first rebalance of an empty group waits out group.initial.rebalance.delay.ms for more members. */
+  initialDelay = false;
+  /** When the current rebalance must end even if members are missing. */
+  rebalanceDeadline = 0;
+
+  constructor(readonly groupId: string) {}
+}
+
+export interface JoinRequest {
+  groupId: string;
+  memberId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  clientHost: string;
+  sessionTimeoutMs: number;
+  rebalanceTimeoutMs: number;
+  protocolType: string;
+  protocols: { name: string; metadata: Buffer }[];
+  /** JoinGroup v4+: a new member must first learn its member id (MEMBER_ID_REQUIRED). */
+  requireKnownMemberId: boolean;
+}
+
+function joinError(errorCode: number, memberId = ''): JoinGroupResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode,
+    generationId: -1,
+    protocolType: null,
+    protocolName: null,
+    leader: '',
+    skipAssignment: false,
+    memberId,
+    members: [],
+  };
+}
+
+function syncResponse(
+  errorCode: number,
+  group?: ClassicGroup,
+  assignment: Buffer = Buffer.alloc(0),
+): SyncGroupResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode,
+    protocolType: group?.protocolType ?? null,
+    protocolName: group?.protocolName ?? null,
+    assignment,
+  };
+}
+
+/** Java's String.hashCode, which decides a group's __consumer_offsets partition in Kafka. */
+export function javaStringHash(value: string): number {
+  let hash = 0;
+  for (let i = 0; i < value.length; i++) hash = (Math.imul(hash, 31) + value.charCodeAt(i)) | 0;
+  return hash;
+}
+
+export class GroupCoordinator {
+  private readonly groups = new Map<string, ClassicGroup>();
+
+  constructor(
+    private readonly topics: TopicRegistry,
+    private readonly topicManager: TopicManager,
+    private readonly config: BrokerConfigStore,
+    private readonly log: Logger,
+    private readonly now: () => number,
+  ) {}
+
+  /** Creates __consumer_offsets when missing (FindCoordinator does this in Kafka too). */
+  ensureOffsetsTopic(): boolean {
+    if (this.topics.get(CONSUMER_OFFSETS_TOPIC)) return true;
+    const result = this.topicManager.createTopic({
+      name: CONSUMER_OFFSETS_TOPIC,
+      numPartitions: this.config.getNumber('offsets.topic.num.partitions'),
+      replicationFactor: this.config.getNumber('offsets.topic.replication.factor'),
+      assignments: [],
+      configs: new Map([
+        ['cleanup.policy', 'compact'],
+        ['segment.bytes', '104857600'],
+        ['compression.type', 'producer'],
+      ]),
+      validateOnly: false,
+      isInternal: true,
+    });
+    if (result.errorCode !== ErrorCode.NONE) {
+      this.log.error(`cannot create ${CONSUMER_OFFSETS_TOPIC}: ${result.errorMessage ?? result.errorCode}`);
+      return false;
+    }
+    return true;
+  }
+
+  partitionFor(groupId: string): number {
+    const partitions =
+      this.topics.get(CONSUMER_OFFSETS_TOPIC)?.partitions.length ??
+      this.config.getNumber('offsets.topic.num.partitions');
+    return (javaStringHash(groupId) & 0x7fffffff) % partitions;
+  }
+
+  /** Rebuilds committed offsets and group metadata from __consumer_offsets (members rejoin on their own). */
+  async load(): Promise<void> {
+    const topic = this.topics.get(CONSUMER_OFFSETS_TOPIC);
+    if (!topic) return;
+    let records = 0;
+    for (const partition of topic.partitions) {
+      const log = this.topicManager.partitionLog(CONSUMER_OFFSETS_TOPIC, partition.partitionIndex);
+      if (!log) continue;
+      let offset = log.logStartOffset;
+      while (offset < log.logEndOffset) {
+        const read = log.read(offset, 8 * 1024 * 1024, true, 'logEnd');
+        const { batches } = splitBatches(read.records);
+        if (batches.length === 0) break;
+        for (const { bytes, header } of batches) {
+          for (const record of (await decodeRecordBatch(bytes)).records) {
+            if (!record.key) continue;
+            this.apply(decodeConsumerOffsetsRecord(record.key, record.value));
+            records++;
+          }
+          offset = Number(header.baseOffset) + header.lastOffsetDelta + 1;
+        }
+      }
+    }
+    if (records > 0)
+      this.log.info(`loaded ${this.groups.size} group(s) from ${records} ${CONSUMER_OFFSETS_TOPIC} records`);
+  }
+
+  private apply(record: ReturnType<typeof decodeConsumerOffsetsRecord>): void {
+    if (record.type === 'offset') {
+      const key = `${record.topic}:${record.partition}`;
+      if (record.value === null) {
+        this.groups.get(record.group)?.offsets.delete(key);
+        return;
+      }
+      const { offset, leaderEpoch, metadata, commitTimestamp } = record.value;
+      this.group(record.group, true)!.offsets.set(key, { offset, leaderEpoch, metadata, commitTimestamp });
+      return;
+    }
+    if (record.value === null) {
+      this.groups.delete(record.group);
+      return;
+    }
+    const group = this.group(record.group, true)!;
+    group.generationId = record.value.generation;
+    group.protocolType = record.value.protocolType || null;
+    group.protocolName = record.value.protocol;
+  }
+
+  private group(groupId: string, create: boolean): ClassicGroup | undefined {
+    let group = this.groups.get(groupId);
+    if (!group && create) {
+      group = new ClassicGroup(groupId);
+      this.groups.set(groupId, group);
+    }
+    return group;
+  }
+
+  /** Appends records to the group's __consumer_offsets partition; resolves once they are in the log. */
+  private async persist(groupId: string, records: { key: Buffer; value: Buffer | null }[]): Promise<number> {
+    if (!this.ensureOffsetsTopic()) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    const partition = this.partitionFor(groupId);
+    const log = this.topicManager.partitionLog(CONSUMER_OFFSETS_TOPIC, partition);
+    if (!log) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    const batch = await encodeRecordBatch({
+      records: records.map((r) => ({ key: r.key, value: r.value, timestamp: BigInt(this.now()) })),
+    });
+    const result = log.appendAsLeader(batch, 0, this.now());
+    return result.errorCode;
+  }
+
+  // ---- JoinGroup ------------------------------------------------------------------------------------------
+
+  join(request: JoinRequest): Promise<JoinGroupResponse> {
+    const minSession = this.config.getNumber('group.min.session.timeout.ms');
+    const maxSession = this.config.getNumber('group.max.session.timeout.ms');
+    if (request.groupId === '') return Promise.resolve(joinError(ErrorCode.INVALID_GROUP_ID));
+    if (request.sessionTimeoutMs < minSession || request.sessionTimeoutMs > maxSession) {
+      return Promise.resolve(joinError(ErrorCode.INVALID_SESSION_TIMEOUT, request.memberId));
+    }
+    if (request.protocols.length === 0 || request.protocolType === '') {
+      return Promise.resolve(joinError(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, request.memberId));
+    }
+    const group = this.group(request.groupId, true)!;
+    if (group.state === 'Dead')
+      return Promise.resolve(joinError(ErrorCode.COORDINATOR_NOT_AVAILABLE, request.memberId));
+    if (group.members.size > 0 && !this.supportsProtocols(group, request)) {
+      return Promise.resolve(joinError(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, request.memberId));
+    }
+
+    let memberId = request.memberId;
+    if (request.groupInstanceId !== null) {
+      const previous = group.staticMembers.get(request.groupInstanceId);
+      if (memberId !== '' && previous !== undefined && previous !== memberId) {
+        return Promise.resolve(joinError(ErrorCode.FENCED_INSTANCE_ID, memberId));
+      }
+      if (memberId === '') {
+        memberId = `${request.groupInstanceId}-${randomUUID()}`;
+        if (previous !== undefined) return this.replaceStaticMember(group, previous, memberId, request);
+      }
+    } else if (memberId === '') {
+      memberId = `${request.clientId}-${randomUUID()}`;
+      if (request.requireKnownMemberId) {
+        group.pendingMemberIds.add(memberId);
+        return Promise.resolve(joinError(ErrorCode.MEMBER_ID_REQUIRED, memberId));
+      }
+    } else if (!group.members.has(memberId) && !group.pendingMemberIds.has(memberId)) {
+      return Promise.resolve(joinError(ErrorCode.UNKNOWN_MEMBER_ID, memberId));
+    }
+    group.pendingMemberIds.delete(memberId);
+    if (group.members.size >= this.config.getNumber('group.max.size') && !group.members.has(memberId)) {
+      return Promise.resolve(joinError(ErrorCode.GROUP_MAX_SIZE_REACHED, memberId));
+    }
+
+    return new Promise((resolve) => {
+      const existing = group.members.get(memberId);
+      const member: Member = existing ?? {
+        memberId,
+        groupInstanceId: request.groupInstanceId,
+        clientId: request.clientId,
+        clientHost: request.clientHost,
+        sessionTimeoutMs: request.sessionTimeoutMs,
+        rebalanceTimeoutMs: request.rebalanceTimeoutMs,
+        protocolType: request.protocolType,
+        protocols: request.protocols,
+        assignment: Buffer.alloc(0),
+        awaitingJoin: null,
+        awaitingSync: null,
+        sessionTimer: null,
+      };
+      const changed = !existing || !this.sameProtocols(existing, request);
+      Object.assign(member, {
+        sessionTimeoutMs: request.sessionTimeoutMs,
+        rebalanceTimeoutMs: request.rebalanceTimeoutMs,
+        protocols: request.protocols,
+        protocolType: request.protocolType,
+      });
+      // A rejoin of a previous pending join replaces it; the older request is answered as superseded.
+      member.awaitingJoin?.(joinError(ErrorCode.UNKNOWN_MEMBER_ID, memberId));
+      member.awaitingJoin = resolve;
+      group.members.set(memberId, member);
+      if (request.groupInstanceId !== null) group.staticMembers.set(request.groupInstanceId, memberId);
+      this.touchSession(group, member);
+      if (group.state === 'PreparingRebalance') {
+        this.maybeCompleteJoin(group);
+      } else if (group.state === 'Stable' && !changed && memberId !== group.leaderId) {
+        // A follower rejoining a Stable group with unchanged protocols gets the current generation back
+        // without a rebalance; a leader's or a changed member's rejoin rebalances, as in Kafka.
+        member.awaitingJoin = null;
+        resolve({
+          throttleTimeMs: 0,
+          errorCode: ErrorCode.NONE,
+          generationId: group.generationId,
+          protocolType: group.protocolType,
+          protocolName: group.protocolName,
+          leader: group.leaderId ?? '',
+          skipAssignment: false,
+          memberId,
+          members: [],
+        });
+      } else {
+        this.prepareRebalance(group, `member ${memberId} joined`);
+      }
+    });
+  }
+
+  private replaceStaticMember(
+    group: ClassicGroup,
+    oldId: string,
+    newId: string,
+    request: JoinRequest,
+  ): Promise<JoinGroupResponse> {
+    const old = group.members.get(oldId);
+    if (!old) {
+      group.staticMembers.delete(request.groupInstanceId!);
+      return this.join({
+        ...request,
+        memberId: newId,
+        groupInstanceId: request.groupInstanceId,
+        requireKnownMemberId: false,
+      });
+    }
+    // A static member restarting within its session keeps its partitions: no rebalance when the group is
+    // Stable and its protocols are unchanged (KIP-345).
+    old.awaitingJoin?.(joinError(ErrorCode.FENCED_INSTANCE_ID, oldId));
+    old.awaitingSync?.(syncResponse(ErrorCode.FENCED_INSTANCE_ID));
+    if (old.sessionTimer) clearTimeout(old.sessionTimer);
+    group.members.delete(oldId);
+    const member: Member = {
+      ...old,
+      memberId: newId,
+      clientId: request.clientId,
+      awaitingJoin: null,
+      awaitingSync: null,
+      sessionTimer: null,
+    };
+    group.members.set(newId, member);
+    group.staticMembers.set(request.groupInstanceId!, newId);
+    if (group.leaderId === oldId) group.leaderId = newId;
+    this.touchSession(group, member);
+    if (group.state === 'Stable' && this.sameProtocols(old, request)) {
+      return Promise.resolve({
+        throttleTimeMs: 0,
+        errorCode: ErrorCode.NONE,
+        generationId: group.generationId,
+        protocolType: group.protocolType,
+        protocolName: group.protocolName,
+        leader: group.leaderId ?? '',
+        skipAssignment: false,
+        memberId: newId,
+        members: [],
+      });
+    }
+    return this.join({ ...request, memberId: newId, requireKnownMemberId: false });
+  }
+
+  private sameProtocols(member: Member, request: JoinRequest): boolean {
+    return (
+      member.protocols.length === request.protocols.length &&
+      member.protocols.every(
+        (p, i) => p.name === request.protocols[i]!.name && p.metadata.equals(request.protocols[i]!.metadata),
+      )
+    );
+  }
+
+  private supportsProtocols(group: ClassicGroup, request: JoinRequest): boolean {
+    const type = group.protocolType ?? [...group.members.values()][0]?.protocolType;
+    if (type !== undefined && type !== request.protocolType) return false;
+    const names = new Set(request.protocols.map((p) => p.name));
+    return [...group.members.values()].every((m) => m.protocols.some((p) => names.has(p.name)));
+  }
+
+  private prepareRebalance(group: ClassicGroup, reason: string): void {
+    if (group.state === 'CompletingRebalance') {
+      for (const member of group.members.values()) {
+        member.awaitingSync?.(syncResponse(ErrorCode.REBALANCE_IN_PROGRESS, group));
+        member.awaitingSync = null;
+      }
+    }
+    const initial = group.state === 'Empty';
+    group.state = 'PreparingRebalance';
+    group.initialDelay = initial;
+    this.log.debug(`group ${group.groupId} preparing to rebalance: ${reason}`);
+    if (group.joinTimer) clearTimeout(group.joinTimer);
+    const rebalanceTimeout = Math.max(...[...group.members.values()].map((m) => m.rebalanceTimeoutMs), 0);
+    group.rebalanceDeadline = this.now() + rebalanceTimeout;
+    // The first rebalance of an empty group waits group.initial.rebalance.delay.ms for more members.
+    const delay = initial
+      ? Math.min(this.config.getNumber('group.initial.rebalance.delay.ms'), rebalanceTimeout)
+      : rebalanceTimeout;
+    group.joinTimer = setTimeout(() => this.completeJoin(group), delay);
+    group.joinTimer.unref();
+    if (!initial) this.maybeCompleteJoin(group);
+  }
+
+  /** Ends the join phase early once every known member has rejoined (not during the initial delay). */
+  private maybeCompleteJoin(group: ClassicGroup): void {
+    if (group.state !== 'PreparingRebalance') return;
+    if (group.initialDelay) return;
+    const allJoined = [...group.members.values()].every((m) => m.awaitingJoin !== null);
+    if (allJoined && group.pendingMemberIds.size === 0) this.completeJoin(group);
+  }
+
+  private completeJoin(group: ClassicGroup): void {
+    if (group.state !== 'PreparingRebalance') return;
+    if (group.joinTimer) clearTimeout(group.joinTimer);
+    group.joinTimer = null;
+    for (const member of [...group.members.values()]) {
+      if (member.awaitingJoin === null) this.removeMember(group, member);
+    }
+    if (group.members.size === 0) {
+      group.state = 'Empty';
+      group.generationId++;
+      group.protocolName = null;
+      group.leaderId = null;
+      return;
+    }
+    group.generationId++;
+    const members = [...group.members.values()];
+    group.protocolType = members[0]!.protocolType;
+    group.protocolName = this.selectProtocol(members);
+    if (!group.leaderId || !group.members.has(group.leaderId)) group.leaderId = members[0]!.memberId;
+    group.state = 'CompletingRebalance';
+    this.log.info(
+      `group ${group.groupId} generation ${group.generationId}: ${members.length} member(s), protocol ${group.protocolName}`,
+    );
+    for (const member of members) {
+      const metadata = (m: Member) => m.protocols.find((p) => p.name === group.protocolName)!.metadata;
+      member.awaitingJoin!({
+        throttleTimeMs: 0,
+        errorCode: ErrorCode.NONE,
+        generationId: group.generationId,
+        protocolType: group.protocolType,
+        protocolName: group.protocolName,
+        leader: group.leaderId,
+        skipAssignment: false,
+        memberId: member.memberId,
+        members:
+          member.memberId === group.leaderId
+            ? members.map((m) => ({
+                memberId: m.memberId,
+                groupInstanceId: m.groupInstanceId,
+                metadata: metadata(m),
+              }))
+            : [],
+      });
+      member.awaitingJoin = null;
+      this.touchSession(group, member);
+    }
+  }
+
+  /** The protocol every member supports with the most first-choice votes, as Kafka picks it. */
+  private selectProtocol(members: Member[]): string {
+    const candidates = members[0]!.protocols
+      .map((p) => p.name)
+      .filter((name) => members.every((m) => m.protocols.some((p) => p.name === name)));
+    const votes = new Map(candidates.map((c) => [c, 0]));
+    for (const member of members) {
+      const choice = member.protocols.find((p) => votes.has(p.name));
+      if (choice) votes.set(choice.name, votes.get(choice.name)! + 1);
+    }
+    return [...votes].sort((a, b) => b[1] - a[1])[0]![0];
+  }
+
+  // ---- SyncGroup, Heartbeat, LeaveGroup -------------------------------------------------------------------
+
+  sync(
+    groupId: string,
+    memberId: string,
+    generationId: number,
+    assignments: { memberId: string; assignment: Buffer }[],
+  ): Promise<SyncGroupResponse> {
+    const group = this.groups.get(groupId);
+    const member = group?.members.get(memberId);
+    if (!group || !member) return Promise.resolve(syncResponse(ErrorCode.UNKNOWN_MEMBER_ID));
+    if (generationId !== group.generationId)
+      return Promise.resolve(syncResponse(ErrorCode.ILLEGAL_GENERATION));
+    this.touchSession(group, member);
+    if (group.state === 'PreparingRebalance')
+      return Promise.resolve(syncResponse(ErrorCode.REBALANCE_IN_PROGRESS, group));
+    if (group.state === 'Stable')
+      return Promise.resolve(syncResponse(ErrorCode.NONE, group, member.assignment));
+    return new Promise((resolve) => {
+      member.awaitingSync = resolve;
+      if (memberId !== group.leaderId) return;
+      const byMember = new Map(assignments.map((a) => [a.memberId, a.assignment]));
+      for (const m of group.members.values()) m.assignment = byMember.get(m.memberId) ?? Buffer.alloc(0);
+      const generation = group.generationId;
+      void this.persist(groupId, [this.groupMetadataRecord(group)]).then((errorCode) => {
+        // A rebalance that began while the metadata was written has already answered these syncs.
+        if (group.state !== 'CompletingRebalance' || group.generationId !== generation) return;
+        if (errorCode === ErrorCode.NONE) group.state = 'Stable';
+        for (const m of group.members.values()) {
+          m.awaitingSync?.(
+            syncResponse(errorCode, group, errorCode === ErrorCode.NONE ? m.assignment : Buffer.alloc(0)),
+          );
+          m.awaitingSync = null;
+        }
+        if (errorCode !== ErrorCode.NONE) this.prepareRebalance(group, 'group metadata could not be stored');
+      });
+    });
+  }
+
+  private groupMetadataRecord(group: ClassicGroup): { key: Buffer; value: Buffer | null } {
+    return encodeGroupMetadataRecord(group.groupId, {
+      protocolType: group.protocolType ?? '',
+      generation: group.generationId,
+      protocol: group.protocolName,
+      leader: group.leaderId,
+      currentStateTimestamp: BigInt(this.now()),
+      members: [...group.members.values()].map((m) => ({
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId,
+        clientId: m.clientId,
+        clientHost: m.clientHost,
+        rebalanceTimeout: m.rebalanceTimeoutMs,
+        sessionTimeout: m.sessionTimeoutMs,
+        subscription: m.protocols.find((p) => p.name === group.protocolName)?.metadata ?? Buffer.alloc(0),
+        assignment: m.assignment,
+      })),
+    });
+  }
+
+  heartbeat(groupId: string, memberId: string, generationId: number): number {
+    const group = this.groups.get(groupId);
+    const member = group?.members.get(memberId);
+    if (!group || !member) return ErrorCode.UNKNOWN_MEMBER_ID;
+    if (generationId !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
+    this.touchSession(group, member);
+    return group.state === 'PreparingRebalance' ? ErrorCode.REBALANCE_IN_PROGRESS : ErrorCode.NONE;
+  }
+
+  leave(groupId: string, members: { memberId: string; groupInstanceId: string | null }[]): number[] {
+    const group = this.groups.get(groupId);
+    return members.map(({ memberId, groupInstanceId }) => {
+      const id =
+        memberId || (groupInstanceId !== null ? group?.staticMembers.get(groupInstanceId) : undefined);
+      const member = id ? group?.members.get(id) : undefined;
+      if (!group || !member) return ErrorCode.UNKNOWN_MEMBER_ID;
+      if (groupInstanceId !== null && member.groupInstanceId !== groupInstanceId)
+        return ErrorCode.FENCED_INSTANCE_ID;
+      this.removeMember(group, member);
+      this.afterMembershipChange(group, `member ${member.memberId} left`);
+      return ErrorCode.NONE;
+    });
+  }
+
+  private removeMember(group: ClassicGroup, member: Member): void {
+    if (member.sessionTimer) clearTimeout(member.sessionTimer);
+    member.awaitingJoin?.(joinError(ErrorCode.UNKNOWN_MEMBER_ID, member.memberId));
+    member.awaitingSync?.(syncResponse(ErrorCode.UNKNOWN_MEMBER_ID));
+    group.members.delete(member.memberId);
+    if (member.groupInstanceId !== null) group.staticMembers.delete(member.groupInstanceId);
+  }
+
+  private afterMembershipChange(group: ClassicGroup, reason: string): void {
+    if (group.members.size === 0 && group.state !== 'PreparingRebalance') {
+      group.state = 'Empty';
+      group.generationId++;
+      void this.persist(group.groupId, [this.groupMetadataRecord(group)]);
+      return;
+    }
+    if (group.state === 'PreparingRebalance') this.maybeCompleteJoin(group);
+    else if (group.state !== 'Empty') this.prepareRebalance(group, reason);
+  }
+
+  private touchSession(group: ClassicGroup, member: Member): void {
+    if (member.sessionTimer) clearTimeout(member.sessionTimer);
+    member.sessionTimer = setTimeout(() => {
+      if (group.members.get(member.memberId) !== member) return;
+      this.log.info(`group ${group.groupId}: member ${member.memberId} session expired`);
+      this.removeMember(group, member);
+      this.afterMembershipChange(group, `member ${member.memberId} session expired`);
+    }, member.sessionTimeoutMs);
+    member.sessionTimer.unref();
+  }
+
+  // ---- Offsets --------------------------------------------------------------------------------------------
+
+  async commitOffsets(
+    groupId: string,
+    memberId: string,
+    generationId: number,
+    offsets: {
+      topic: string;
+      partition: number;
+      offset: bigint;
+      leaderEpoch: number;
+      metadata: string | null;
+    }[],
+  ): Promise<number[]> {
+    const fail = (code: number) => offsets.map(() => code);
+    if (groupId === '') return fail(ErrorCode.INVALID_GROUP_ID);
+    let group = this.groups.get(groupId);
+    if (generationId < 0 && memberId === '') {
+      // A commit from outside the group protocol (assign() consumers, admin tools) needs an empty group.
+      if (group && group.state !== 'Empty') return fail(ErrorCode.ILLEGAL_GENERATION);
+      group ??= this.group(groupId, true)!;
+    } else {
+      const member = group?.members.get(memberId);
+      if (!group || !member) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
+      if (generationId !== group.generationId) return fail(ErrorCode.ILLEGAL_GENERATION);
+      if (group.state === 'CompletingRebalance') return fail(ErrorCode.REBALANCE_IN_PROGRESS);
+      this.touchSession(group, member);
+    }
+    const results = offsets.map(({ topic, partition, metadata }) => {
+      if (!this.topics.get(topic)?.partitions[partition]) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+      if (metadata !== null && Buffer.byteLength(metadata) > MAX_OFFSET_METADATA_BYTES)
+        return ErrorCode.OFFSET_METADATA_TOO_LARGE;
+      return ErrorCode.NONE;
+    });
+    const accepted = offsets.filter((_, i) => results[i] === ErrorCode.NONE);
+    if (accepted.length === 0) return results;
+    const commitTimestamp = BigInt(this.now());
+    const stored = await this.persist(
+      groupId,
+      accepted.map((o) =>
+        encodeOffsetCommitRecord(groupId, o.topic, o.partition, {
+          offset: o.offset,
+          leaderEpoch: o.leaderEpoch,
+          metadata: o.metadata ?? '',
+          commitTimestamp,
+          expireTimestamp: -1n,
+        }),
+      ),
+    );
+    if (stored !== ErrorCode.NONE) return results.map((r) => (r === ErrorCode.NONE ? stored : r));
+    for (const o of accepted) {
+      group.offsets.set(`${o.topic}:${o.partition}`, {
+        offset: o.offset,
+        leaderEpoch: o.leaderEpoch,
+        metadata: o.metadata ?? '',
+        commitTimestamp,
+      });
+    }
+    return results;
+  }
+
+  /** Committed offsets of a group: the requested partitions, or all of them when `wanted` is null. */
+  fetchOffsets(
+    groupId: string,
+    wanted: { topic: string; partitions: number[] }[] | null,
+  ): { topic: string; partition: number; committed: CommittedOffset | null }[] {
+    const group = this.groups.get(groupId);
+    if (wanted === null) {
+      return [...(group?.offsets ?? new Map<string, CommittedOffset>())].map(([key, committed]) => {
+        const at = key.lastIndexOf(':');
+        return { topic: key.slice(0, at), partition: Number(key.slice(at + 1)), committed };
+      });
+    }
+    return wanted.flatMap(({ topic, partitions }) =>
+      partitions.map((partition) => ({
+        topic,
+        partition,
+        committed: group?.offsets.get(`${topic}:${partition}`) ?? null,
+      })),
+    );
+  }
+
+  describe(groupId: string) {
+    const group = this.groups.get(groupId);
+    if (!group) return null;
+    return {
+      groupId,
+      state: group.state,
+      protocolType: group.protocolType ?? '',
+      protocolName: group.protocolName ?? '',
+      members: [...group.members.values()].map((m) => ({
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId,
+        clientId: m.clientId,
+        clientHost: m.clientHost,
+        metadata: m.protocols.find((p) => p.name === group.protocolName)?.metadata ?? Buffer.alloc(0),
+        assignment: m.assignment,
+      })),
+    };
+  }
+
+  list(): { groupId: string; protocolType: string; state: GroupState }[] {
+    return [...this.groups.values()].map((g) => ({
+      groupId: g.groupId,
+      protocolType: g.protocolType ?? '',
+      state: g.state,
+    }));
+  }
+
+  close(): void {
+    for (const group of this.groups.values()) {
+      if (group.joinTimer) clearTimeout(group.joinTimer);
+      for (const member of group.members.values()) if (member.sessionTimer) clearTimeout(member.sessionTimer);
+    }
+  }
+}

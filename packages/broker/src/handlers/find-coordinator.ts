@@ -1,0 +1,58 @@
+import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { defineHandler } from './handler.ts';
+
+const GROUP_KEY = 0;
+
+/** This broker coordinates every group (one node); transactions have no coordinator yet. */
+export const findCoordinatorHandler = defineHandler({
+  apiKey: ApiKey.FindCoordinator,
+  minVersion: 0,
+  maxVersion: 6,
+  handle({ body, apiVersion }, { services }) {
+    const { node } = services;
+    const answer = (key: string) => {
+      if (body.keyType !== GROUP_KEY) {
+        return {
+          key,
+          nodeId: -1,
+          host: '',
+          port: -1,
+          errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE,
+          errorMessage: 'Transactions are not supported yet',
+        };
+      }
+      if (!services.groups.ensureOffsetsTopic()) {
+        return {
+          key,
+          nodeId: -1,
+          host: '',
+          port: -1,
+          errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE,
+          errorMessage: null,
+        };
+      }
+      return {
+        key,
+        nodeId: node.nodeId,
+        host: node.host,
+        port: node.port,
+        errorCode: ErrorCode.NONE,
+        errorMessage: null,
+      };
+    };
+    // v4+ asks for several keys at once; earlier versions for one.
+    if (apiVersion >= 4) {
+      return {
+        throttleTimeMs: 0,
+        errorCode: ErrorCode.NONE,
+        errorMessage: null,
+        nodeId: -1,
+        host: '',
+        port: -1,
+        coordinators: body.coordinatorKeys.map(answer),
+      };
+    }
+    const { errorCode, errorMessage, nodeId, host, port } = answer(body.key);
+    return { throttleTimeMs: 0, errorCode, errorMessage, nodeId, host, port, coordinators: [] };
+  },
+});

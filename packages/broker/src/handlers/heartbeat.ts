@@ -1,0 +1,14 @@
+import { ApiKey } from '@sluice/protocol';
+import { defineHandler } from './handler.ts';
+
+export const heartbeatHandler = defineHandler({
+  apiKey: ApiKey.Heartbeat,
+  minVersion: 0,
+  maxVersion: 4,
+  handle({ body }, { services }) {
+    return {
+      throttleTimeMs: 0,
+      errorCode: services.groups.heartbeat(body.groupId, body.memberId, body.generationId),
+    };
+  },
+});

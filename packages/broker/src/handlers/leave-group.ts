@@ -1,0 +1,21 @@
+import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { defineHandler } from './handler.ts';
+
+export const leaveGroupHandler = defineHandler({
+  apiKey: ApiKey.LeaveGroup,
+  minVersion: 0,
+  maxVersion: 5,
+  handle({ body, apiVersion }, { services }) {
+    // v3+ leaves several (static) members at once; earlier versions name one member.
+    const leaving =
+      apiVersion >= 3 ? body.members : [{ memberId: body.memberId, groupInstanceId: null, reason: null }];
+    const codes = services.groups.leave(body.groupId, leaving);
+    const members = leaving.map((m, i) => ({
+      memberId: m.memberId,
+      groupInstanceId: m.groupInstanceId,
+      errorCode: codes[i]!,
+    }));
+    const errorCode = apiVersion >= 3 ? ErrorCode.NONE : codes[0]!;
+    return { throttleTimeMs: 0, errorCode, members: apiVersion >= 3 ? members : [] };
+  },
+});

@@ -1,0 +1,31 @@
+import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { defineHandler } from './handler.ts';
+
+export const listGroupsHandler = defineHandler({
+  apiKey: ApiKey.ListGroups,
+  minVersion: 0,
+  maxVersion: 5,
+  handle({ body, apiVersion }, { services }) {
+    const states =
+      apiVersion >= 4 && body.statesFilter.length > 0
+        ? new Set(body.statesFilter.map((s) => s.toLowerCase()))
+        : null;
+    const types =
+      apiVersion >= 5 && body.typesFilter.length > 0
+        ? new Set(body.typesFilter.map((t) => t.toLowerCase()))
+        : null;
+    const groups = services.groups
+      .list()
+      .filter(
+        (g) =>
+          (states === null || states.has(g.state.toLowerCase())) && (types === null || types.has('classic')),
+      )
+      .map((g) => ({
+        groupId: g.groupId,
+        protocolType: g.protocolType,
+        groupState: g.state,
+        groupType: 'classic',
+      }));
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, groups };
+  },
+});

@@ -1,0 +1,33 @@
+import { ApiKey } from '@sluice/protocol';
+import { defineHandler } from './handler.ts';
+
+export const offsetCommitHandler = defineHandler({
+  apiKey: ApiKey.OffsetCommit,
+  minVersion: 0,
+  maxVersion: 9,
+  async handle({ body, apiVersion }, { services }) {
+    const offsets = body.topics.flatMap((topic) =>
+      topic.partitions.map((p) => ({
+        topic: topic.name,
+        partition: p.partitionIndex,
+        offset: p.committedOffset,
+        leaderEpoch: p.committedLeaderEpoch,
+        metadata: p.committedMetadata,
+      })),
+    );
+    // v0 has no generation: it is a commit from outside the group protocol.
+    const generation = apiVersion >= 1 ? body.generationIdOrMemberEpoch : -1;
+    const codes = await services.groups.commitOffsets(body.groupId, body.memberId, generation, offsets);
+    let i = 0;
+    return {
+      throttleTimeMs: 0,
+      topics: body.topics.map((topic) => ({
+        name: topic.name,
+        partitions: topic.partitions.map((p) => ({
+          partitionIndex: p.partitionIndex,
+          errorCode: codes[i++]!,
+        })),
+      })),
+    };
+  },
+});

@@ -1,0 +1,52 @@
+import { ApiKey, ErrorCode, type OffsetFetchResponsePartitions } from '@sluice/protocol';
+import type { BrokerServices } from '../broker-services.ts';
+import { defineHandler } from './handler.ts';
+
+function fetchGroup(
+  services: BrokerServices,
+  groupId: string,
+  topics: { name: string; partitionIndexes: number[] }[] | null,
+) {
+  const wanted =
+    topics === null ? null : topics.map((t) => ({ topic: t.name, partitions: t.partitionIndexes }));
+  const byTopic = new Map<string, OffsetFetchResponsePartitions[]>();
+  for (const { topic, partition, committed } of services.groups.fetchOffsets(groupId, wanted)) {
+    const partitions = byTopic.get(topic) ?? [];
+    partitions.push({
+      partitionIndex: partition,
+      committedOffset: committed?.offset ?? -1n,
+      committedLeaderEpoch: committed?.leaderEpoch ?? -1,
+      metadata: committed?.metadata ?? '',
+      errorCode: ErrorCode.NONE,
+    });
+    byTopic.set(topic, partitions);
+  }
+  return [...byTopic].map(([name, partitions]) => ({ name, partitions }));
+}
+
+export const offsetFetchHandler = defineHandler({
+  apiKey: ApiKey.OffsetFetch,
+  minVersion: 0,
+  maxVersion: 9,
+  handle({ body, apiVersion }, { services }) {
+    // v8+ fetches for several groups at once.
+    if (apiVersion >= 8) {
+      return {
+        throttleTimeMs: 0,
+        topics: [],
+        errorCode: ErrorCode.NONE,
+        groups: body.groups.map((g) => ({
+          groupId: g.groupId,
+          topics: fetchGroup(services, g.groupId, g.topics),
+          errorCode: ErrorCode.NONE,
+        })),
+      };
+    }
+    return {
+      throttleTimeMs: 0,
+      topics: fetchGroup(services, body.groupId, body.topics),
+      errorCode: ErrorCode.NONE,
+      groups: [],
+    };
+  },
+});

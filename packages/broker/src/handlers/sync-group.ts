@@ -1,0 +1,11 @@
+import { ApiKey } from '@sluice/protocol';
+import { defineHandler } from './handler.ts';
+
+export const syncGroupHandler = defineHandler({
+  apiKey: ApiKey.SyncGroup,
+  minVersion: 0,
+  maxVersion: 5,
+  handle({ body }, { services }) {
+    return services.groups.sync(body.groupId, body.memberId, body.generationId, body.assignments);
+  },
+});

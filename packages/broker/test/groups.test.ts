@@ -1,0 +1,112 @@
+/**
+ * Consumer groups with real clients: members share a topic's partitions and consume every record exactly
+ * once; committed offsets survive a broker restart (they live in __consumer_offsets).
+ */
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { startBroker, tempDataDir, type BrokerProcess } from './support/broker-process.ts';
+import { run, runOk } from './support/run.ts';
+
+const script = (name: string) => fileURLToPath(new URL(`./clients/${name}`, import.meta.url));
+const CONFIGS = { 'group.initial.rebalance.delay.ms': '200', 'num.partitions': '4' };
+
+async function produce(bootstrap: string, topic: string, values: string[]): Promise<void> {
+  await runOk('kcat', ['-b', bootstrap, '-P', '-t', topic], { input: `${values.join('\n')}\n` });
+}
+
+function parse(stdout: string): { partition: number; offset: number; value: string }[] {
+  return stdout
+    .split('\n')
+    .filter((l) => /^\d+:\d+:/.test(l))
+    .map((l) => {
+      const [partition, offset, ...rest] = l.split(':');
+      return { partition: Number(partition), offset: Number(offset), value: rest.join(':') };
+    });
+}
+
+describe('consumer groups', () => {
+  let broker: BrokerProcess;
+  const dataDir = tempDataDir();
+  before(async () => {
+    broker = await startBroker({ dataDir, configs: CONFIGS });
+  });
+  after(async () => {
+    await broker.stop();
+  });
+
+  it('kafkajs: two members share the partitions and consume every record exactly once', async () => {
+    const values = Array.from({ length: 400 }, (_, i) => `kjs-${i}`);
+    await produce(broker.bootstrap, 'g-kafkajs', values);
+    const members = await Promise.all(
+      [0, 1].map(() =>
+        run(process.execPath, [script('kafkajs-group.mjs'), broker.bootstrap, 'g1', 'g-kafkajs', '4000'], {
+          timeoutMs: 60_000,
+        }),
+      ),
+    );
+    const consumed = members.map((m) => parse(m.stdout));
+    const all = consumed
+      .flat()
+      .map((r) => r.value)
+      .sort();
+    assert.deepEqual(all, [...values].sort(), 'every record once across the group');
+    assert.ok(
+      consumed.every((c) => c.length > 0),
+      `both members got partitions: ${consumed.map((c) => c.length).join(', ')}`,
+    );
+    const partitionsOf = consumed.map((c) => new Set(c.map((r) => r.partition)));
+    assert.ok(
+      [...partitionsOf[0]!].every((p) => !partitionsOf[1]!.has(p)),
+      'no partition is consumed by both members',
+    );
+  });
+
+  it('confluent-kafka-python: subscribe() consumes and commits; a restarted broker and consumer resume after the commit', async () => {
+    const first = Array.from({ length: 100 }, (_, i) => `py-${i}`);
+    await produce(broker.bootstrap, 'g-python', first);
+    const one = await runOk(
+      '/usr/bin/python3',
+      [script('confluent_group.py'), broker.bootstrap, 'g2', 'g-python', '3'],
+      { timeoutMs: 60_000 },
+    );
+    assert.deepEqual(
+      parse(one.stdout)
+        .map((r) => r.value)
+        .sort(),
+      [...first].sort(),
+    );
+    await broker.stop();
+    broker = await startBroker({ dataDir, configs: CONFIGS });
+    const second = Array.from({ length: 20 }, (_, i) => `py-after-${i}`);
+    await produce(broker.bootstrap, 'g-python', second);
+    const two = await runOk(
+      '/usr/bin/python3',
+      [script('confluent_group.py'), broker.bootstrap, 'g2', 'g-python', '3'],
+      { timeoutMs: 60_000 },
+    );
+    assert.deepEqual(
+      parse(two.stdout)
+        .map((r) => r.value)
+        .sort(),
+      [...second].sort(),
+      'only what came after the committed offsets',
+    );
+  });
+
+  it('@platformatic/kafka: a group consumer reads every record', async () => {
+    const values = Array.from({ length: 50 }, (_, i) => `pk-${i}`);
+    await produce(broker.bootstrap, 'g-platformatic', values);
+    const result = await runOk(
+      process.execPath,
+      [script('platformatic-group.mjs'), broker.bootstrap, 'g3', 'g-platformatic', '3000'],
+      { timeoutMs: 60_000 },
+    );
+    assert.deepEqual(
+      parse(result.stdout)
+        .map((r) => r.value)
+        .sort(),
+      [...values].sort(),
+    );
+  });
+});
