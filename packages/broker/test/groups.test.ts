@@ -3,10 +3,11 @@
  * once; committed offsets survive a broker restart (they live in __consumer_offsets).
  */
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { startBroker, tempDataDir, type BrokerProcess } from './support/broker-process.ts';
-import { run, runOk } from './support/run.ts';
+import { runOk } from './support/run.ts';
 
 const script = (name: string) => fileURLToPath(new URL(`./clients/${name}`, import.meta.url));
 const CONFIGS = { 'group.initial.rebalance.delay.ms': '200', 'num.partitions': '4' };
@@ -37,28 +38,59 @@ describe('consumer groups', () => {
 
   it('kafkajs: two members share the partitions and consume every record exactly once', async () => {
     const values = Array.from({ length: 400 }, (_, i) => `kjs-${i}`);
-    await produce(broker.bootstrap, 'g-kafkajs', values);
-    const members = await Promise.all(
-      [0, 1].map(() =>
-        run(process.execPath, [script('kafkajs-group.mjs'), broker.bootstrap, 'g1', 'g-kafkajs', '4000'], {
-          timeoutMs: 60_000,
-        }),
-      ),
+    await runOk('kcat', ['-b', broker.bootstrap, '-P', '-t', 'g-kafkajs'], { input: 'warm-up\n' });
+    const members = [0, 1].map(() => {
+      const child = spawn(process.execPath, [
+        script('kafkajs-group.mjs'),
+        broker.bootstrap,
+        'g1',
+        'g-kafkajs',
+        '3000',
+      ]);
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const done = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      return { child, done, output: () => out };
+    });
+    // Produce only once both members hold their share: otherwise the first could drain the topic alone.
+    const assignments = () =>
+      members.map((m) =>
+        (
+          m
+            .output()
+            .match(/^ASSIGNED (.*)$/gm)
+            ?.at(-1) ?? 'ASSIGNED '
+        )
+          .slice(9)
+          .split(',')
+          .filter(Boolean),
+      );
+    const deadline = Date.now() + 30_000;
+    while (!assignments().every((a) => a.length > 0) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const [a, b] = assignments();
+    assert.ok(
+      a!.length > 0 && b!.length > 0,
+      `both members were assigned partitions: ${JSON.stringify(assignments())}`,
     );
-    const consumed = members.map((m) => parse(m.stdout));
-    const all = consumed
-      .flat()
-      .map((r) => r.value)
-      .sort();
-    assert.deepEqual(all, [...values].sort(), 'every record once across the group');
+    assert.ok(
+      a!.every((p) => !b!.includes(p)),
+      'no partition is assigned to both members',
+    );
+    await produce(broker.bootstrap, 'g-kafkajs', values);
+    await Promise.all(members.map((m) => m.done));
+    const consumed = members.map((m) => parse(m.output()).filter((r) => r.value !== 'warm-up'));
+    assert.deepEqual(
+      consumed
+        .flat()
+        .map((r) => r.value)
+        .sort(),
+      [...values].sort(),
+      'every record once across the group',
+    );
     assert.ok(
       consumed.every((c) => c.length > 0),
-      `both members got partitions: ${consumed.map((c) => c.length).join(', ')}`,
-    );
-    const partitionsOf = consumed.map((c) => new Set(c.map((r) => r.partition)));
-    assert.ok(
-      [...partitionsOf[0]!].every((p) => !partitionsOf[1]!.has(p)),
-      'no partition is consumed by both members',
+      `both members consumed: ${consumed.map((c) => c.length).join(', ')}`,
     );
   });
 

@@ -1,5 +1,6 @@
-// kafkajs consumer group member: consumes TOPIC in GROUP until it has seen nothing new for IDLE_MS, printing
-// "partition:offset:value" per message (committed as it goes). Usage: node kafkajs-group.mjs BOOTSTRAP GROUP TOPIC IDLE_MS
+// kafkajs consumer group member: prints "ASSIGNED <partitions>" after each rebalance and "partition:offset:value"
+// per message; exits once it has seen messages and then nothing new for IDLE_MS.
+// Usage: node kafkajs-group.mjs BOOTSTRAP GROUP TOPIC IDLE_MS
 import { Kafka, logLevel } from 'kafkajs';
 
 const [bootstrap, groupId, topic, idleMs] = process.argv.slice(2);
@@ -9,14 +10,19 @@ const kafka = new Kafka({
   logLevel: logLevel.NOTHING,
 });
 const consumer = kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 500 });
+consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+  console.log(`ASSIGNED ${(payload.memberAssignment[topic] ?? []).join(',')}`);
+});
 await consumer.connect();
 await consumer.subscribe({ topic, fromBeginning: true });
-let last = Date.now();
+let last = 0;
 await consumer.run({
   eachMessage: async ({ partition, message }) => {
     last = Date.now();
     console.log(`${partition}:${message.offset}:${message.value}`);
   },
 });
-while (Date.now() - last < Number(idleMs)) await new Promise((r) => setTimeout(r, 200));
+const deadline = Date.now() + 45_000;
+while (Date.now() < deadline && (last === 0 || Date.now() - last < Number(idleMs)))
+  await new Promise((r) => setTimeout(r, 200));
 await consumer.disconnect();
