@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { KafkaConnection } from '@sluice/client';
-import { ApiKey, ErrorCode, apis } from '@sluice/protocol';
+import { ApiKey, ErrorCode, ZERO_UUID, apis } from '@sluice/protocol';
 import { startBroker, type BrokerProcess } from './support/broker-process.ts';
 
 const TOPIC = 2;
@@ -161,6 +161,34 @@ describe('admin APIs', () => {
     assert.equal(appendToNonList.responses[0]!.errorCode, ErrorCode.INVALID_CONFIG);
     await alter([{ name: 'cleanup.policy', configOperation: 1, value: null }]);
     assert.equal(await read(), 'delete', 'DELETE returns the config to its default');
+  });
+
+  it('keeps topics, topic ids and configs across a restart', async () => {
+    await create('durable', { numPartitions: 3, configs: [{ name: 'retention.ms', value: '123456' }] });
+    const before = await client.request(ApiKey.Metadata, {
+      ...apis[ApiKey.Metadata].defaultRequest(),
+      topics: [{ name: 'durable', topicId: ZERO_UUID }],
+    });
+    client.close();
+    await broker.stop();
+    broker = await startBroker({
+      dataDir: broker.dataDir,
+      configs: { 'log.retention.hours': '48', 'num.partitions': '2' },
+    });
+    client = await KafkaConnection.connect('127.0.0.1', broker.port);
+    const after = await client.request(ApiKey.Metadata, {
+      ...apis[ApiKey.Metadata].defaultRequest(),
+      topics: [{ name: 'durable', topicId: ZERO_UUID }],
+    });
+    assert.equal(after.topics[0]!.topicId, before.topics[0]!.topicId);
+    assert.equal(after.topics[0]!.partitions.length, 3);
+    assert.equal(after.clusterId, before.clusterId);
+    const configs = await client.request(ApiKey.DescribeConfigs, {
+      resources: [{ resourceType: TOPIC, resourceName: 'durable', configurationKeys: ['retention.ms'] }],
+      includeSynonyms: false,
+      includeDocumentation: false,
+    });
+    assert.equal(configs.results[0]!.configs[0]!.value, '123456');
   });
 
   it('describes the cluster, the log dirs and leader epochs', async () => {

@@ -191,6 +191,42 @@ describe('broker networking', () => {
     assert.equal(unknown.errorCode, ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
   });
 
+  it('appends acks=0 produce requests without answering them', async () => {
+    const before = await client.request(ApiKey.ListOffsets, {
+      replicaId: -1,
+      isolationLevel: 0,
+      timeoutMs: 1000,
+      topics: [
+        {
+          name: 'net',
+          partitions: [{ partitionIndex: 1, currentLeaderEpoch: -1, timestamp: -1n, maxNumOffsets: 1 }],
+        },
+      ],
+    });
+    const batch = await encodeRecordBatch({
+      records: [{ key: null, value: Buffer.from('fire and forget') }],
+    });
+    client.sendOneWay(ApiKey.Produce, {
+      transactionalId: null,
+      acks: 0,
+      timeoutMs: 1000,
+      topicData: [{ name: 'net', partitionData: [{ index: 1, records: batch }] }],
+    });
+    // The next request's answer proves the connection stayed in step: no response was sent for acks=0.
+    const after = await client.request(ApiKey.ListOffsets, {
+      replicaId: -1,
+      isolationLevel: 0,
+      timeoutMs: 1000,
+      topics: [
+        {
+          name: 'net',
+          partitions: [{ partitionIndex: 1, currentLeaderEpoch: -1, timestamp: -1n, maxNumOffsets: 1 }],
+        },
+      ],
+    });
+    assert.equal(after.topics[0]!.partitions[0]!.offset, before.topics[0]!.partitions[0]!.offset + 1n);
+  });
+
   it('answers an ApiVersions request newer than it knows in v0 with UNSUPPORTED_VERSION', async () => {
     const response = await client.send(ApiKey.ApiVersions, 0, apis[ApiKey.ApiVersions].defaultRequest());
     assert.equal(response.errorCode, ErrorCode.NONE);
