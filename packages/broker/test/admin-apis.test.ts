@@ -81,6 +81,28 @@ describe('admin APIs', () => {
     assert.match((await create('a_b')).topics[0]!.errorMessage ?? '', /collides with existing topic: a.b/);
   });
 
+  it('creates topics from explicit replica assignments and rejects impossible ones', async () => {
+    const assigned = (name: string, assignments: { partitionIndex: number; brokerIds: number[] }[]) =>
+      client.request(ApiKey.CreateTopics, {
+        topics: [{ name, numPartitions: -1, replicationFactor: -1, assignments, configs: [] }],
+        timeoutMs: 5000,
+        validateOnly: false,
+      });
+    const ok = (
+      await assigned('assigned', [
+        { partitionIndex: 0, brokerIds: [1] },
+        { partitionIndex: 1, brokerIds: [1] },
+      ])
+    ).topics[0]!;
+    assert.equal(ok.errorCode, ErrorCode.NONE);
+    assert.equal(ok.numPartitions, 2);
+    const unknownBroker = (await assigned('assigned-bad', [{ partitionIndex: 0, brokerIds: [7] }]))
+      .topics[0]!;
+    assert.equal(unknownBroker.errorCode, ErrorCode.INVALID_REPLICA_ASSIGNMENT);
+    const gap = (await assigned('assigned-gap', [{ partitionIndex: 1, brokerIds: [1] }])).topics[0]!;
+    assert.equal(gap.errorCode, ErrorCode.INVALID_REPLICA_ASSIGNMENT);
+  });
+
   it('describes configs with sources, synonyms and documentation', async () => {
     await create('described', { configs: [{ name: 'cleanup.policy', value: 'compact' }] });
     const response = await client.request(ApiKey.DescribeConfigs, {
