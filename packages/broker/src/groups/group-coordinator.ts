@@ -35,15 +35,8 @@ const MAX_OFFSET_METADATA_BYTES = 4096;
 
 export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
 
-interface Member {
-  memberId: string;
-  groupInstanceId: string | null;
-  clientId: string;
-  clientHost: string;
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-  protocolType: string;
-  protocols: { name: string; metadata: Buffer }[];
+/** A member as it joined (its JoinGroup fields), plus what the coordinator keeps about it. */
+interface Member extends Omit<JoinRequest, 'groupId' | 'requireKnownMemberId'> {
   assignment: Buffer;
   awaitingJoin: ((response: JoinGroupResponse) => void) | null;
   awaitingSync: ((response: SyncGroupResponse) => void) | null;
@@ -282,15 +275,10 @@ export class GroupCoordinator {
 
     return new Promise((resolve) => {
       const existing = group.members.get(memberId);
+      const { groupId: _groupId, requireKnownMemberId: _required, ...joined } = request;
       const member: Member = existing ?? {
+        ...joined,
         memberId,
-        groupInstanceId: request.groupInstanceId,
-        clientId: request.clientId,
-        clientHost: request.clientHost,
-        sessionTimeoutMs: request.sessionTimeoutMs,
-        rebalanceTimeoutMs: request.rebalanceTimeoutMs,
-        protocolType: request.protocolType,
-        protocols: request.protocols,
         assignment: Buffer.alloc(0),
         awaitingJoin: null,
         awaitingSync: null,
