@@ -6,6 +6,7 @@
 import { connect as connectTcp, type Socket } from 'node:net';
 import {
   ApiKey,
+  ErrorCode,
   FrameReader,
   apis,
   decodeResponse,
@@ -75,7 +76,8 @@ export class KafkaConnection {
     const ours = apis[ApiKey.ApiVersions];
     const body = { ...ours.defaultRequest(), clientSoftwareName: 'sluice', clientSoftwareVersion: '0.0.0' };
     let response = await this.send(ApiKey.ApiVersions, 3, body);
-    if (response.errorCode === 35) response = await this.send(ApiKey.ApiVersions, 0, body);
+    if (response.errorCode === ErrorCode.UNSUPPORTED_VERSION)
+      response = await this.send(ApiKey.ApiVersions, 0, body);
     if (response.errorCode !== 0)
       throw new KafkaProtocolError(`ApiVersions failed with error ${response.errorCode}`);
     for (const api of response.apiKeys)

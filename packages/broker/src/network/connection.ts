@@ -12,6 +12,7 @@ import { apiVersionsResponse } from '../handlers/api-versions.ts';
 import type { RequestContext } from '../handlers/handler.ts';
 import {
   ApiKey,
+  ErrorCode,
   FrameReader,
   FrameSizeError,
   apis,
@@ -22,7 +23,6 @@ import {
 } from '@sluice/protocol';
 
 const MAX_QUEUED_FRAMES = 64;
-const UNSUPPORTED_VERSION = 35;
 
 export class Connection {
   private readonly frames: FrameReader;
@@ -102,7 +102,7 @@ export class Connection {
       const { preamble, error } = decoded;
       // An ApiVersions request newer than we know is answered in v0 with our ranges, so the client can retry.
       if (preamble?.apiKey === ApiKey.ApiVersions && error.kind === 'unsupported') {
-        const body = apiVersionsResponse(UNSUPPORTED_VERSION, services.handlers.advertised());
+        const body = apiVersionsResponse(ErrorCode.UNSUPPORTED_VERSION, services.handlers.advertised());
         return encodeResponse(ApiKey.ApiVersions, 0, preamble.correlationId, body);
       }
       const what =
