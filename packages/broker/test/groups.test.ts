@@ -77,7 +77,11 @@ describe('consumer groups', () => {
       a!.every((p) => !b!.includes(p)),
       'no partition is assigned to both members',
     );
-    await produce(broker.bootstrap, 'g-kafkajs', values);
+    // Keyed, so the records spread over every partition: librdkafka's sticky partitioner would put a quick
+    // burst of unkeyed records on one partition, and one member would get them all.
+    await runOk('kcat', ['-b', broker.bootstrap, '-P', '-t', 'g-kafkajs', '-K:'], {
+      input: `${values.map((v) => `${v}:${v}`).join('\n')}\n`,
+    });
     await Promise.all(members.map((m) => m.done));
     const consumed = members.map((m) => parse(m.output()).filter((r) => r.value !== 'warm-up'));
     assert.deepEqual(
