@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { KafkaConnection } from '@sluice/client';
+import { ApiKey, ErrorCode, apis } from '@sluice/protocol';
 import { startBroker, tempDataDir, type BrokerProcess } from './support/broker-process.ts';
 import { runOk } from './support/run.ts';
 
@@ -144,5 +146,91 @@ describe('consumer groups', () => {
         .sort(),
       [...values].sort(),
     );
+  });
+
+  it('deletes offsets and groups with Kafka errors for live groups, and the deletions survive a restart', async () => {
+    await produce(broker.bootstrap, 'g-admin', ['x']);
+    const client = await KafkaConnection.connect('127.0.0.1', broker.port);
+    const commit = (groupId: string) =>
+      client.request(ApiKey.OffsetCommit, {
+        groupId,
+        generationIdOrMemberEpoch: -1,
+        memberId: '',
+        groupInstanceId: null,
+        retentionTimeMs: -1n,
+        topics: [
+          {
+            name: 'g-admin',
+            partitions: [0, 1].map((partitionIndex) => ({
+              partitionIndex,
+              committedOffset: 1n,
+              committedLeaderEpoch: -1,
+              commitTimestamp: -1n,
+              committedMetadata: 'm',
+            })),
+          },
+        ],
+      });
+    const committed = async (groupId: string, connection = client) =>
+      (
+        await connection.request(ApiKey.OffsetFetch, {
+          ...apis[ApiKey.OffsetFetch].defaultRequest(),
+          groups: [{ groupId, memberId: null, memberEpoch: -1, topics: null }],
+        })
+      ).groups[0]!.topics.flatMap((t) =>
+        t.partitions.map((p) => `${t.name}-${p.partitionIndex}@${p.committedOffset}`),
+      ).sort();
+    assert.ok((await commit('g-del')).topics[0]!.partitions.every((p) => p.errorCode === ErrorCode.NONE));
+    assert.deepEqual(await committed('g-del'), ['g-admin-0@1', 'g-admin-1@1']);
+    const deleted = await client.request(ApiKey.OffsetDelete, {
+      groupId: 'g-del',
+      topics: [{ name: 'g-admin', partitions: [{ partitionIndex: 0 }] }],
+    });
+    assert.equal(deleted.errorCode, ErrorCode.NONE);
+    assert.deepEqual(await committed('g-del'), ['g-admin-1@1']);
+
+    // A live member: its group cannot be deleted and its topic's offsets cannot be removed.
+    const member = spawn(process.execPath, [
+      script('kafkajs-group.mjs'),
+      broker.bootstrap,
+      'g-live',
+      'g-admin',
+      '60000',
+    ]);
+    let out = '';
+    member.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const deadline = Date.now() + 30_000;
+    while (!/^ASSIGNED \d/m.test(out) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    try {
+      const live = await client.request(ApiKey.DeleteGroups, {
+        groupsNames: ['g-live', 'g-del', 'no-such-group'],
+      });
+      assert.deepEqual(
+        live.results.map((r) => [r.groupId, r.errorCode]),
+        [
+          ['g-live', ErrorCode.NON_EMPTY_GROUP],
+          ['g-del', ErrorCode.NONE],
+          ['no-such-group', ErrorCode.GROUP_ID_NOT_FOUND],
+        ],
+      );
+      const subscribed = await client.request(ApiKey.OffsetDelete, {
+        groupId: 'g-live',
+        topics: [{ name: 'g-admin', partitions: [{ partitionIndex: 0 }] }],
+      });
+      assert.equal(subscribed.topics[0]!.partitions[0]!.errorCode, ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC);
+    } finally {
+      member.kill('SIGKILL');
+      client.close();
+    }
+    await broker.stop();
+    broker = await startBroker({ dataDir, configs: CONFIGS });
+    const afterRestart = await KafkaConnection.connect('127.0.0.1', broker.port);
+    try {
+      assert.deepEqual(await committed('g-del', afterRestart), [], 'the deleted group stays deleted');
+      const again = await afterRestart.request(ApiKey.DeleteGroups, { groupsNames: ['g-del'] });
+      assert.equal(again.results[0]!.errorCode, ErrorCode.GROUP_ID_NOT_FOUND);
+    } finally {
+      afterRestart.close();
+    }
   });
 });

@@ -15,6 +15,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   ErrorCode,
+  ProtocolError,
+  Reader,
+  consumerProtocolSubscriptionVersions,
+  decodeConsumerProtocolSubscription,
   decodeConsumerOffsetsRecord,
   decodeRecordBatch,
   encodeGroupMetadataRecord,
@@ -671,6 +675,76 @@ export class GroupCoordinator {
         committed: group?.offsets.get(`${topic}:${partition}`) ?? null,
       })),
     );
+  }
+
+  /** DeleteGroups: only groups without members may go; their offsets and metadata get tombstones. */
+  async deleteGroup(groupId: string): Promise<number> {
+    const group = this.groups.get(groupId);
+    if (!group || group.state === 'Dead') return ErrorCode.GROUP_ID_NOT_FOUND;
+    if (group.members.size > 0) return ErrorCode.NON_EMPTY_GROUP;
+    const tombstones = [...group.offsets.keys()].map((key) => {
+      const at = key.lastIndexOf(':');
+      return encodeOffsetCommitRecord(groupId, key.slice(0, at), Number(key.slice(at + 1)), null);
+    });
+    const errorCode = await this.persist(groupId, [...tombstones, encodeGroupMetadataRecord(groupId, null)]);
+    if (errorCode !== ErrorCode.NONE) return errorCode;
+    group.state = 'Dead';
+    this.groups.delete(groupId);
+    this.log.info(`deleted group ${groupId}`);
+    return ErrorCode.NONE;
+  }
+
+  /**
+   * OffsetDelete: removes committed offsets, except for topics the group's members are subscribed to
+   * (GROUP_SUBSCRIBED_TO_TOPIC), as Kafka does.
+   */
+  async deleteOffsets(
+    groupId: string,
+    partitions: { topic: string; partition: number }[],
+  ): Promise<{ errorCode: number; results: number[] }> {
+    const group = this.groups.get(groupId);
+    if (!group || group.state === 'Dead') return { errorCode: ErrorCode.GROUP_ID_NOT_FOUND, results: [] };
+    const subscribed = this.subscribedTopics(group);
+    const results = partitions.map(({ topic }) =>
+      subscribed.has(topic) ? ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC : ErrorCode.NONE,
+    );
+    const deleting = partitions.filter(
+      (_, i) =>
+        results[i] === ErrorCode.NONE &&
+        group.offsets.has(`${partitions[i]!.topic}:${partitions[i]!.partition}`),
+    );
+    if (deleting.length > 0) {
+      const errorCode = await this.persist(
+        groupId,
+        deleting.map((p) => encodeOffsetCommitRecord(groupId, p.topic, p.partition, null)),
+      );
+      if (errorCode !== ErrorCode.NONE) return { errorCode, results: [] };
+      for (const p of deleting) group.offsets.delete(`${p.topic}:${p.partition}`);
+    }
+    return { errorCode: ErrorCode.NONE, results };
+  }
+
+  /** Topics the members of a "consumer" group subscribe to, from their ConsumerProtocolSubscription metadata. */
+  private subscribedTopics(group: ClassicGroup): Set<string> {
+    const topics = new Set<string>();
+    if (group.protocolType !== 'consumer') return topics;
+    for (const member of group.members.values()) {
+      const metadata = member.protocols.find((p) => p.name === group.protocolName)?.metadata;
+      if (!metadata || metadata.length < 2) continue;
+      try {
+        const reader = new Reader(metadata);
+        const version = reader.int16();
+        for (const topic of decodeConsumerProtocolSubscription(
+          reader,
+          Math.min(version, consumerProtocolSubscriptionVersions.max),
+        ).topics) {
+          topics.add(topic);
+        }
+      } catch (error) {
+        if (!(error instanceof ProtocolError)) throw error;
+      }
+    }
+    return topics;
   }
 
   describe(groupId: string) {

@@ -11,6 +11,8 @@ import { describeConfigsHandler } from './describe-configs.ts';
 import { describeLogDirsHandler } from './describe-log-dirs.ts';
 import { fetchHandler } from './fetch.ts';
 import type { Handler } from './handler.ts';
+import { deleteGroupsHandler } from './delete-groups.ts';
+import { offsetDeleteHandler } from './offset-delete.ts';
 import { findCoordinatorHandler } from './find-coordinator.ts';
 import { joinGroupHandler } from './join-group.ts';
 import { syncGroupHandler } from './sync-group.ts';
@@ -53,4 +55,6 @@ export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   offsetFetchHandler,
   listGroupsHandler,
   describeGroupsHandler,
+  deleteGroupsHandler,
+  offsetDeleteHandler,
 ] as unknown as Handler<ApiKeyNumber>[];

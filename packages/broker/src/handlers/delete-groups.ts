@@ -1,0 +1,14 @@
+import { ApiKey } from '@sluice/protocol';
+import { defineHandler } from './handler.ts';
+
+export const deleteGroupsHandler = defineHandler({
+  apiKey: ApiKey.DeleteGroups,
+  minVersion: 0,
+  maxVersion: 2,
+  async handle({ body }, { services }) {
+    const results = [];
+    for (const groupId of body.groupsNames)
+      results.push({ groupId, errorCode: await services.groups.deleteGroup(groupId) });
+    return { throttleTimeMs: 0, results };
+  },
+});
