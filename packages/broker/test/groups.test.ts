@@ -233,4 +233,94 @@ describe('consumer groups', () => {
       afterRestart.close();
     }
   });
+
+  it('kafka-python: a group consumer reads every record and commits', async () => {
+    const values = Array.from({ length: 60 }, (_, i) => `kp-${i}`);
+    await produce(broker.bootstrap, 'g-kafka-python', values);
+    const first = await runOk(
+      '/usr/bin/python3',
+      [script('kafka_python_group.py'), broker.bootstrap, 'g5', 'g-kafka-python', '4000'],
+      { timeoutMs: 90_000 },
+    );
+    assert.deepEqual(
+      parse(first.stdout)
+        .map((r) => r.value)
+        .sort(),
+      [...values].sort(),
+    );
+    const again = await runOk(
+      '/usr/bin/python3',
+      [script('kafka_python_group.py'), broker.bootstrap, 'g5', 'g-kafka-python', '2000'],
+      { timeoutMs: 90_000 },
+    );
+    assert.deepEqual(parse(again.stdout), [], 'the committed offsets are where the next consumer starts');
+  });
+
+  it('fences the old incarnation of a static member (KIP-345)', async () => {
+    await produce(broker.bootstrap, 'g-static', ['s']);
+    const client = await KafkaConnection.connect('127.0.0.1', broker.port);
+    try {
+      const join = () =>
+        client.request(ApiKey.JoinGroup, {
+          groupId: 'g-static',
+          sessionTimeoutMs: 10_000,
+          rebalanceTimeoutMs: 10_000,
+          memberId: '',
+          groupInstanceId: 'instance-1',
+          protocolType: 'consumer',
+          protocols: [{ name: 'range', metadata: Buffer.from([0, 0, 0, 0, 0, 0, 0, 0, 0, 0]) }],
+          reason: null,
+        });
+      const first = await join();
+      assert.equal(first.errorCode, ErrorCode.NONE, 'a static member joins without MEMBER_ID_REQUIRED');
+      const synced = await client.request(ApiKey.SyncGroup, {
+        groupId: 'g-static',
+        generationId: first.generationId,
+        memberId: first.memberId,
+        groupInstanceId: 'instance-1',
+        protocolType: 'consumer',
+        protocolName: 'range',
+        assignments: [{ memberId: first.memberId, assignment: Buffer.from([0, 0, 0, 0, 0, 0, 0, 0]) }],
+      });
+      assert.equal(synced.errorCode, ErrorCode.NONE);
+      // The same instance restarts: it gets a new member id and the same generation, without a rebalance.
+      const restarted = await join();
+      assert.equal(restarted.errorCode, ErrorCode.NONE);
+      assert.notEqual(restarted.memberId, first.memberId);
+      assert.equal(restarted.generationId, first.generationId);
+      const heartbeat = (memberId: string) =>
+        client.request(ApiKey.Heartbeat, {
+          groupId: 'g-static',
+          generationId: first.generationId,
+          memberId,
+          groupInstanceId: 'instance-1',
+        });
+      assert.equal((await heartbeat(first.memberId)).errorCode, ErrorCode.FENCED_INSTANCE_ID);
+      assert.equal((await heartbeat(restarted.memberId)).errorCode, ErrorCode.NONE);
+      const staleCommit = await client.request(ApiKey.OffsetCommit, {
+        groupId: 'g-static',
+        generationIdOrMemberEpoch: first.generationId,
+        memberId: first.memberId,
+        groupInstanceId: 'instance-1',
+        retentionTimeMs: -1n,
+        topics: [
+          {
+            name: 'g-static',
+            partitions: [
+              {
+                partitionIndex: 0,
+                committedOffset: 1n,
+                committedLeaderEpoch: -1,
+                commitTimestamp: -1n,
+                committedMetadata: null,
+              },
+            ],
+          },
+        ],
+      });
+      assert.equal(staleCommit.topics[0]!.partitions[0]!.errorCode, ErrorCode.FENCED_INSTANCE_ID);
+    } finally {
+      client.close();
+    }
+  });
 });

@@ -487,10 +487,14 @@ export class GroupCoordinator {
   sync(
     groupId: string,
     memberId: string,
+    groupInstanceId: string | null,
     generationId: number,
     assignments: { memberId: string; assignment: Buffer }[],
   ): Promise<SyncGroupResponse> {
     const group = this.groups.get(groupId);
+    if (group && this.isFenced(group, memberId, groupInstanceId)) {
+      return Promise.resolve(syncResponse(ErrorCode.FENCED_INSTANCE_ID));
+    }
     const member = group?.members.get(memberId);
     if (!group || !member) return Promise.resolve(syncResponse(ErrorCode.UNKNOWN_MEMBER_ID));
     if (generationId !== group.generationId)
@@ -541,8 +545,9 @@ export class GroupCoordinator {
     });
   }
 
-  heartbeat(groupId: string, memberId: string, generationId: number): number {
+  heartbeat(groupId: string, memberId: string, groupInstanceId: string | null, generationId: number): number {
     const group = this.groups.get(groupId);
+    if (group && this.isFenced(group, memberId, groupInstanceId)) return ErrorCode.FENCED_INSTANCE_ID;
     const member = group?.members.get(memberId);
     if (!group || !member) return ErrorCode.UNKNOWN_MEMBER_ID;
     if (generationId !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
@@ -563,6 +568,13 @@ export class GroupCoordinator {
       this.afterMembershipChange(group, `member ${member.memberId} left`);
       return ErrorCode.NONE;
     });
+  }
+
+  /** A static member's old incarnation (its instance id now belongs to another member id) is fenced (KIP-345). */
+  private isFenced(group: ClassicGroup, memberId: string, groupInstanceId: string | null): boolean {
+    if (groupInstanceId === null) return false;
+    const current = group.staticMembers.get(groupInstanceId);
+    return current !== undefined && current !== memberId;
   }
 
   private removeMember(group: ClassicGroup, member: Member): void {
@@ -600,6 +612,7 @@ export class GroupCoordinator {
   async commitOffsets(
     groupId: string,
     memberId: string,
+    groupInstanceId: string | null,
     generationId: number,
     offsets: {
       topic: string;
@@ -617,6 +630,7 @@ export class GroupCoordinator {
       if (group && group.state !== 'Empty') return fail(ErrorCode.ILLEGAL_GENERATION);
       group ??= this.group(groupId, true)!;
     } else {
+      if (group && this.isFenced(group, memberId, groupInstanceId)) return fail(ErrorCode.FENCED_INSTANCE_ID);
       const member = group?.members.get(memberId);
       if (!group || !member) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
       if (generationId !== group.generationId) return fail(ErrorCode.ILLEGAL_GENERATION);

@@ -8,7 +8,12 @@ export const heartbeatHandler = defineHandler({
   handle({ body }, { services }) {
     return {
       throttleTimeMs: 0,
-      errorCode: services.groups.heartbeat(body.groupId, body.memberId, body.generationId),
+      errorCode: services.groups.heartbeat(
+        body.groupId,
+        body.memberId,
+        body.groupInstanceId,
+        body.generationId,
+      ),
     };
   },
 });

@@ -17,7 +17,13 @@ export const offsetCommitHandler = defineHandler({
     );
     // v0 has no generation: it is a commit from outside the group protocol.
     const generation = apiVersion >= 1 ? body.generationIdOrMemberEpoch : -1;
-    const codes = await services.groups.commitOffsets(body.groupId, body.memberId, generation, offsets);
+    const codes = await services.groups.commitOffsets(
+      body.groupId,
+      body.memberId,
+      body.groupInstanceId,
+      generation,
+      offsets,
+    );
     let i = 0;
     return {
       throttleTimeMs: 0,

@@ -6,6 +6,12 @@ export const syncGroupHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   handle({ body }, { services }) {
-    return services.groups.sync(body.groupId, body.memberId, body.generationId, body.assignments);
+    return services.groups.sync(
+      body.groupId,
+      body.memberId,
+      body.groupInstanceId,
+      body.generationId,
+      body.assignments,
+    );
   },
 });
