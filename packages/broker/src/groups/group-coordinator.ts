@@ -102,6 +102,21 @@ function joinError(errorCode: number, memberId = ''): JoinGroupResponse {
   };
 }
 
+/** A JoinGroup answer that hands back the group's current generation: no rebalance, no member list. */
+function currentGeneration(group: ClassicGroup, memberId: string): JoinGroupResponse {
+  return {
+    throttleTimeMs: 0,
+    errorCode: ErrorCode.NONE,
+    generationId: group.generationId,
+    protocolType: group.protocolType,
+    protocolName: group.protocolName,
+    leader: group.leaderId ?? '',
+    skipAssignment: false,
+    memberId,
+    members: [],
+  };
+}
+
 function syncResponse(
   errorCode: number,
   group?: ClassicGroup,
@@ -307,17 +322,7 @@ export class GroupCoordinator {
         // A follower rejoining a Stable group with unchanged protocols gets the current generation back
         // without a rebalance; a leader's or a changed member's rejoin rebalances, as in Kafka.
         member.awaitingJoin = null;
-        resolve({
-          throttleTimeMs: 0,
-          errorCode: ErrorCode.NONE,
-          generationId: group.generationId,
-          protocolType: group.protocolType,
-          protocolName: group.protocolName,
-          leader: group.leaderId ?? '',
-          skipAssignment: false,
-          memberId,
-          members: [],
-        });
+        resolve(currentGeneration(group, memberId));
       } else {
         this.prepareRebalance(group, `member ${memberId} joined`);
       }
@@ -359,17 +364,7 @@ export class GroupCoordinator {
     if (group.leaderId === oldId) group.leaderId = newId;
     this.touchSession(group, member);
     if (group.state === 'Stable' && this.sameProtocols(old, request)) {
-      return Promise.resolve({
-        throttleTimeMs: 0,
-        errorCode: ErrorCode.NONE,
-        generationId: group.generationId,
-        protocolType: group.protocolType,
-        protocolName: group.protocolName,
-        leader: group.leaderId ?? '',
-        skipAssignment: false,
-        memberId: newId,
-        members: [],
-      });
+      return Promise.resolve(currentGeneration(group, newId));
     }
     return this.join({ ...request, memberId: newId, requireKnownMemberId: false });
   }

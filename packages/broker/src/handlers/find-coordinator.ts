@@ -11,26 +11,16 @@ export const findCoordinatorHandler = defineHandler({
   handle({ body, apiVersion }, { services }) {
     const { node } = services;
     const answer = (key: string) => {
-      if (body.keyType !== GROUP_KEY) {
-        return {
-          key,
-          nodeId: -1,
-          host: '',
-          port: -1,
-          errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE,
-          errorMessage: 'Transactions are not supported yet',
-        };
-      }
-      if (!services.groups.ensureOffsetsTopic()) {
-        return {
-          key,
-          nodeId: -1,
-          host: '',
-          port: -1,
-          errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE,
-          errorMessage: null,
-        };
-      }
+      const unavailable = (errorMessage: string | null) => ({
+        key,
+        nodeId: -1,
+        host: '',
+        port: -1,
+        errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE,
+        errorMessage,
+      });
+      if (body.keyType !== GROUP_KEY) return unavailable('Transactions are not supported yet');
+      if (!services.groups.ensureOffsetsTopic()) return unavailable(null);
       return {
         key,
         nodeId: node.nodeId,
