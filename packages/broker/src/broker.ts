@@ -92,6 +92,7 @@ export class Broker {
     };
     topicManager.loadLogs();
     await services.groups.load();
+    services.groups.startOffsetExpiration();
     logs.startBackgroundTasks({
       retentionCheckMs: config.getNumber('log.retention.check.interval.ms'),
       flushCheckMs: FLUSH_CHECK_MS,

@@ -343,7 +343,15 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     type: 'int',
     defaultValue: '10080',
     min: 1,
-    documentation: 'Committed offsets of empty groups are kept this long.',
+    documentation:
+      'Committed offsets are kept this long after the group became empty (or, for standalone consumers and topics a group no longer subscribes to, after the commit).',
+  },
+  {
+    name: 'offsets.retention.check.interval.ms',
+    type: 'long',
+    defaultValue: '600000',
+    min: 1,
+    documentation: 'How often the coordinator looks for expired committed offsets.',
   },
   {
     name: 'group.initial.rebalance.delay.ms',

@@ -55,14 +55,19 @@ export interface CommittedOffset {
 }
 
 class ClassicGroup {
-  state: GroupState = 'Empty';
+  private currentState: GroupState = 'Empty';
+  /** When the group entered its current state; offsets of an Empty group expire counting from it. */
+  stateTimestamp: number;
   generationId = 0;
   protocolType: string | null = null;
   protocolName: string | null = null;
   leaderId: string | null = null;
   readonly members = new Map<string, Member>();
-  /** Member ids handed out with MEMBER_ID_REQUIRED, accepted on the rejoin. */
-  readonly pendingMemberIds = new Set<string>();
+  /**
+   * Member ids handed out with MEMBER_ID_REQUIRED, accepted on the rejoin; each is forgotten if its member
+   * does not rejoin within its session timeout, so clients that never come back cannot grow this.
+   */
+  readonly pendingMemberIds = new Map<string, NodeJS.Timeout>();
   readonly staticMembers = new Map<string, string>();
   readonly offsets = new Map<string, CommittedOffset>();
   joinTimer: NodeJS.Timeout | null = null;
@@ -71,7 +76,21 @@ class ClassicGroup {
   /** When the current rebalance must end even if members are missing. */
   rebalanceDeadline = 0;
 
-  constructor(readonly groupId: string) {}
+  constructor(
+    readonly groupId: string,
+    now: number,
+  ) {
+    this.stateTimestamp = now;
+  }
+
+  get state(): GroupState {
+    return this.currentState;
+  }
+
+  transitionTo(state: GroupState, now: number): void {
+    this.currentState = state;
+    this.stateTimestamp = now;
+  }
 }
 
 export interface JoinRequest {
@@ -131,6 +150,12 @@ function syncResponse(
   };
 }
 
+/** The coordinator keys committed offsets by "topic:partition"; topic names cannot contain ':'. */
+function splitOffsetKey(key: string): { topic: string; partition: number } {
+  const at = key.lastIndexOf(':');
+  return { topic: key.slice(0, at), partition: Number(key.slice(at + 1)) };
+}
+
 /** Java's String.hashCode, which decides a group's __consumer_offsets partition in Kafka. */
 export function javaStringHash(value: string): number {
   let hash = 0;
@@ -140,6 +165,7 @@ export function javaStringHash(value: string): number {
 
 export class GroupCoordinator {
   private readonly groups = new Map<string, ClassicGroup>();
+  private expirationTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly topics: TopicRegistry,
@@ -179,7 +205,7 @@ export class GroupCoordinator {
     return (javaStringHash(groupId) & 0x7fffffff) % partitions;
   }
 
-  /** Rebuilds committed offsets and group metadata from __consumer_offsets (members rejoin on their own). */
+  /** Rebuilds committed offsets, group metadata and members from __consumer_offsets. */
   async load(): Promise<void> {
     const topic = this.topics.get(CONSUMER_OFFSETS_TOPIC);
     if (!topic) return;
@@ -202,6 +228,7 @@ export class GroupCoordinator {
         }
       }
     }
+    this.resumeLoadedGroups();
     if (records > 0)
       this.log.info(`loaded ${this.groups.size} group(s) from ${records} ${CONSUMER_OFFSETS_TOPIC} records`);
   }
@@ -222,15 +249,50 @@ export class GroupCoordinator {
       return;
     }
     const group = this.group(record.group, true)!;
-    group.generationId = record.value.generation;
-    group.protocolType = record.value.protocolType || null;
-    group.protocolName = record.value.protocol;
+    const { value } = record;
+    group.generationId = value.generation;
+    group.protocolType = value.protocolType || null;
+    group.protocolName = value.protocol;
+    group.leaderId = value.leader;
+    // Only the newest metadata record of a group counts: it replaces the members of any earlier one.
+    group.members.clear();
+    group.staticMembers.clear();
+    for (const m of value.members) {
+      group.members.set(m.memberId, {
+        memberId: m.memberId,
+        groupInstanceId: m.groupInstanceId,
+        clientId: m.clientId,
+        clientHost: m.clientHost,
+        sessionTimeoutMs: m.sessionTimeout,
+        rebalanceTimeoutMs: m.rebalanceTimeout,
+        protocolType: value.protocolType,
+        protocols: value.protocol === null ? [] : [{ name: value.protocol, metadata: m.subscription }],
+        assignment: m.assignment,
+        awaitingJoin: null,
+        awaitingSync: null,
+        sessionTimer: null,
+      });
+      if (m.groupInstanceId !== null) group.staticMembers.set(m.groupInstanceId, m.memberId);
+    }
+    const stateTimestamp =
+      value.currentStateTimestamp >= 0n ? Number(value.currentStateTimestamp) : this.now();
+    group.transitionTo(group.members.size > 0 ? 'Stable' : 'Empty', stateTimestamp);
+  }
+
+  /**
+   * After loading, a group that had members is Stable in its stored generation, as in Kafka: members that
+   * reconnect and heartbeat within their session timeout carry on without a rebalance; the others expire.
+   */
+  private resumeLoadedGroups(): void {
+    for (const group of this.groups.values()) {
+      for (const member of group.members.values()) this.touchSession(group, member);
+    }
   }
 
   private group(groupId: string, create: boolean): ClassicGroup | undefined {
     let group = this.groups.get(groupId);
     if (!group && create) {
-      group = new ClassicGroup(groupId);
+      group = new ClassicGroup(groupId, this.now());
       this.groups.set(groupId, group);
     }
     return group;
@@ -281,12 +343,19 @@ export class GroupCoordinator {
     } else if (memberId === '') {
       memberId = `${request.clientId}-${randomUUID()}`;
       if (request.requireKnownMemberId) {
-        group.pendingMemberIds.add(memberId);
+        const pendingId = memberId;
+        const expiry = setTimeout(() => {
+          if (!group.pendingMemberIds.delete(pendingId)) return;
+          this.maybeCompleteJoin(group);
+        }, request.sessionTimeoutMs);
+        expiry.unref();
+        group.pendingMemberIds.set(memberId, expiry);
         return Promise.resolve(joinError(ErrorCode.MEMBER_ID_REQUIRED, memberId));
       }
     } else if (!group.members.has(memberId) && !group.pendingMemberIds.has(memberId)) {
       return Promise.resolve(joinError(ErrorCode.UNKNOWN_MEMBER_ID, memberId));
     }
+    clearTimeout(group.pendingMemberIds.get(memberId));
     group.pendingMemberIds.delete(memberId);
     if (group.members.size >= this.config.getNumber('group.max.size') && !group.members.has(memberId)) {
       return Promise.resolve(joinError(ErrorCode.GROUP_MAX_SIZE_REACHED, memberId));
@@ -393,7 +462,7 @@ export class GroupCoordinator {
       }
     }
     const initial = group.state === 'Empty';
-    group.state = 'PreparingRebalance';
+    group.transitionTo('PreparingRebalance', this.now());
     group.initialDelay = initial;
     this.log.debug(`group ${group.groupId} preparing to rebalance: ${reason}`);
     if (group.joinTimer) clearTimeout(group.joinTimer);
@@ -424,7 +493,7 @@ export class GroupCoordinator {
       if (member.awaitingJoin === null) this.removeMember(group, member);
     }
     if (group.members.size === 0) {
-      group.state = 'Empty';
+      group.transitionTo('Empty', this.now());
       group.generationId++;
       group.protocolName = null;
       group.leaderId = null;
@@ -435,7 +504,7 @@ export class GroupCoordinator {
     group.protocolType = members[0]!.protocolType;
     group.protocolName = this.selectProtocol(members);
     if (!group.leaderId || !group.members.has(group.leaderId)) group.leaderId = members[0]!.memberId;
-    group.state = 'CompletingRebalance';
+    group.transitionTo('CompletingRebalance', this.now());
     this.log.info(
       `group ${group.groupId} generation ${group.generationId}: ${members.length} member(s), protocol ${group.protocolName}`,
     );
@@ -508,7 +577,7 @@ export class GroupCoordinator {
       void this.persist(groupId, [this.groupMetadataRecord(group)]).then((errorCode) => {
         // A rebalance that began while the metadata was written has already answered these syncs.
         if (group.state !== 'CompletingRebalance' || group.generationId !== generation) return;
-        if (errorCode === ErrorCode.NONE) group.state = 'Stable';
+        if (errorCode === ErrorCode.NONE) group.transitionTo('Stable', this.now());
         for (const m of group.members.values()) {
           m.awaitingSync?.(
             syncResponse(errorCode, group, errorCode === ErrorCode.NONE ? m.assignment : Buffer.alloc(0)),
@@ -582,7 +651,7 @@ export class GroupCoordinator {
 
   private afterMembershipChange(group: ClassicGroup, reason: string): void {
     if (group.members.size === 0 && group.state !== 'PreparingRebalance') {
-      group.state = 'Empty';
+      group.transitionTo('Empty', this.now());
       group.generationId++;
       void this.persist(group.groupId, [this.groupMetadataRecord(group)]);
       return;
@@ -621,8 +690,10 @@ export class GroupCoordinator {
     if (groupId === '') return fail(ErrorCode.INVALID_GROUP_ID);
     let group = this.groups.get(groupId);
     if (generationId < 0 && memberId === '') {
-      // A commit from outside the group protocol (assign() consumers, admin tools) needs an empty group.
-      if (group && group.state !== 'Empty') return fail(ErrorCode.ILLEGAL_GENERATION);
+      // A commit from outside the group protocol (assign() consumers, admin tools) needs an empty group;
+      // Kafka answers anyone else committing to a group with members as an unknown member.
+      if (group && group.state === 'Dead') return fail(ErrorCode.COORDINATOR_NOT_AVAILABLE);
+      if (group && group.state !== 'Empty') return fail(ErrorCode.UNKNOWN_MEMBER_ID);
       group ??= this.group(groupId, true)!;
     } else {
       if (group && this.isFenced(group, memberId, groupInstanceId)) return fail(ErrorCode.FENCED_INSTANCE_ID);
@@ -672,10 +743,10 @@ export class GroupCoordinator {
   ): { topic: string; partition: number; committed: CommittedOffset | null }[] {
     const group = this.groups.get(groupId);
     if (wanted === null) {
-      return [...(group?.offsets ?? new Map<string, CommittedOffset>())].map(([key, committed]) => {
-        const at = key.lastIndexOf(':');
-        return { topic: key.slice(0, at), partition: Number(key.slice(at + 1)), committed };
-      });
+      return [...(group?.offsets ?? new Map<string, CommittedOffset>())].map(([key, committed]) => ({
+        ...splitOffsetKey(key),
+        committed,
+      }));
     }
     return wanted.flatMap(({ topic, partitions }) =>
       partitions.map((partition) => ({
@@ -692,12 +763,12 @@ export class GroupCoordinator {
     if (!group || group.state === 'Dead') return ErrorCode.GROUP_ID_NOT_FOUND;
     if (group.members.size > 0) return ErrorCode.NON_EMPTY_GROUP;
     const tombstones = [...group.offsets.keys()].map((key) => {
-      const at = key.lastIndexOf(':');
-      return encodeOffsetCommitRecord(groupId, key.slice(0, at), Number(key.slice(at + 1)), null);
+      const { topic, partition } = splitOffsetKey(key);
+      return encodeOffsetCommitRecord(groupId, topic, partition, null);
     });
     const errorCode = await this.persist(groupId, [...tombstones, encodeGroupMetadataRecord(groupId, null)]);
     if (errorCode !== ErrorCode.NONE) return errorCode;
-    group.state = 'Dead';
+    group.transitionTo('Dead', this.now());
     this.groups.delete(groupId);
     this.log.info(`deleted group ${groupId}`);
     return ErrorCode.NONE;
@@ -783,8 +854,73 @@ export class GroupCoordinator {
     }));
   }
 
+  /** Checks for expired offsets every offsets.retention.check.interval.ms until close(). */
+  startOffsetExpiration(): void {
+    this.expirationTimer = setInterval(() => {
+      void this.expireOffsets().catch((error: unknown) =>
+        this.log.error(`offset expiration failed: ${String(error)}`),
+      );
+    }, this.config.getNumber('offsets.retention.check.interval.ms'));
+    this.expirationTimer.unref();
+  }
+
+  /**
+   * Removes committed offsets older than offsets.retention.minutes, with Kafka's rules (KIP-211): in an Empty
+   * group, offsets expire counting from when the group became empty; in a Stable consumer group, only offsets
+   * of topics no member subscribes to expire, counting from their commit; a group without a protocol
+   * (standalone consumers that only store offsets) expires each offset counting from its commit. Other groups
+   * keep theirs. An Empty group left without offsets is removed (Dead).
+   */
+  async expireOffsets(): Promise<void> {
+    const retentionMs = this.config.getNumber('offsets.retention.minutes') * 60_000;
+    const now = this.now();
+    for (const group of [...this.groups.values()]) {
+      let since: ((committed: CommittedOffset) => number) | null = null;
+      let keepTopics = new Set<string>();
+      if (group.state === 'Empty' && group.protocolType !== null) since = () => group.stateTimestamp;
+      else if (group.state === 'Empty') since = (committed) => Number(committed.commitTimestamp);
+      else if (group.state === 'Stable' && group.protocolType === 'consumer') {
+        since = (committed) => Number(committed.commitTimestamp);
+        keepTopics = this.subscribedTopics(group);
+      }
+      if (since === null) continue;
+      const expired = [...group.offsets]
+        .filter(
+          ([key, committed]) =>
+            !keepTopics.has(splitOffsetKey(key).topic) && since(committed) + retentionMs <= now,
+        )
+        .map(([key]) => key);
+      const removeGroup = group.state === 'Empty' && group.offsets.size === expired.length;
+      if (expired.length === 0 && !removeGroup) continue;
+      const tombstones = expired.map((key) => {
+        const { topic, partition } = splitOffsetKey(key);
+        return encodeOffsetCommitRecord(group.groupId, topic, partition, null);
+      });
+      if (removeGroup) tombstones.push(encodeGroupMetadataRecord(group.groupId, null));
+      const errorCode = await this.persist(group.groupId, tombstones);
+      if (errorCode !== ErrorCode.NONE) {
+        this.log.warn(
+          `group ${group.groupId}: cannot write expired offsets' tombstones (error ${errorCode})`,
+        );
+        continue;
+      }
+      // The group may have changed while the tombstones were written: only forget what is still expired.
+      for (const key of expired) {
+        const committed = group.offsets.get(key);
+        if (committed && since(committed) + retentionMs <= now) group.offsets.delete(key);
+      }
+      this.log.info(`group ${group.groupId}: expired ${expired.length} committed offset(s)`);
+      if (removeGroup && group.state === 'Empty' && group.offsets.size === 0 && group.members.size === 0) {
+        group.transitionTo('Dead', now);
+        this.groups.delete(group.groupId);
+      }
+    }
+  }
+
   close(): void {
+    if (this.expirationTimer) clearInterval(this.expirationTimer);
     for (const group of this.groups.values()) {
+      for (const expiry of group.pendingMemberIds.values()) clearTimeout(expiry);
       if (group.joinTimer) clearTimeout(group.joinTimer);
       for (const member of group.members.values()) if (member.sessionTimer) clearTimeout(member.sessionTimer);
     }
