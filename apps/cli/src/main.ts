@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { CliError, parseConfigPairs } from './cli-error.ts';
 import { consumeCommand } from './commands/consume.ts';
+import { groupsCommand } from './commands/groups.ts';
 import { produceCommand } from './commands/produce.ts';
 import { topicsCommand } from './commands/topics.ts';
 
@@ -17,6 +18,9 @@ commands:
         the broker and the console in one process
   topics create|list|describe|delete|alter --bootstrap-server HOST:PORT [--topic T]
         [--partitions N] [--replication-factor R] [--config name=value ...] [--delete-config name]
+  groups list|describe|reset-offsets|delete --bootstrap-server HOST:PORT [--group G ...] [--state]
+        [--members] [--topic T[:P,P] ... | --all-topics] [--to-earliest | --to-latest | --to-current |
+        --to-offset N | --shift-by N | --to-datetime ISO | --by-duration PnDTnHnMnS] [--dry-run | --execute]
   produce --bootstrap-server HOST:PORT --topic T [--partition P] [--key-separator SEP]
         [--headers k=v,...] [--compression none|gzip|snappy|lz4|zstd] [--acks -1|0|1]   (stdin lines)
   consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
@@ -87,6 +91,9 @@ try {
     case 'topics':
       await topicsCommand(rest);
       break;
+    case 'groups':
+      await groupsCommand(rest);
+      break;
     case 'produce':
       await produceCommand(rest);
       break;
@@ -103,7 +110,7 @@ try {
   }
 } catch (error) {
   if (error instanceof CliError) fail(error.message);
-  if (error instanceof Error && error.name === 'KafkaError') {
+  if (error instanceof Error && (error.name === 'KafkaError' || error.name === 'OffsetResetError')) {
     console.error(`sluice: ${error.message}`);
     process.exit(1);
   }

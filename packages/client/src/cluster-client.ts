@@ -6,6 +6,7 @@
 import {
   ApiKey,
   apis,
+  ErrorCode,
   errorCodes,
   type CreateTopicsRequestCreatableTopic,
   type FetchResponsePartitionData,
@@ -269,6 +270,126 @@ export class ClusterClient {
     if (!data) throw new KafkaError(-1, `no fetch data for ${topic.name}-${partition}`);
     throwIfError(data.errorCode, `Fetch ${topic.name}-${partition} at offset ${offset}`);
     return data;
+  }
+
+  // ---- Consumer groups (the admin side: what kafka-consumer-groups.sh does) --------------------------------
+
+  /** The connection to a group's coordinator, found with FindCoordinator. */
+  async coordinator(groupId: string): Promise<KafkaConnection> {
+    const response = await (
+      await this.any()
+    ).request(ApiKey.FindCoordinator, {
+      key: groupId,
+      keyType: 0,
+      coordinatorKeys: [groupId],
+    });
+    // v4+ answers per key; older versions answer at the top level.
+    const answer = response.coordinators[0] ?? response;
+    throwIfError(answer.errorCode, `FindCoordinator ${groupId}`);
+    this.brokers.set(answer.nodeId, { nodeId: answer.nodeId, host: answer.host, port: answer.port });
+    return this.broker(answer.nodeId);
+  }
+
+  /** Every group of every broker (ListGroups is answered per coordinator). */
+  async listGroups(): Promise<{ groupId: string; protocolType: string; state: string }[]> {
+    await this.metadata([]);
+    const perBroker = await Promise.all(
+      [...this.brokers.keys()].map(async (nodeId) => {
+        const response = await (
+          await this.broker(nodeId)
+        ).request(ApiKey.ListGroups, { statesFilter: [], typesFilter: [] });
+        throwIfError(response.errorCode, `ListGroups on broker ${nodeId}`);
+        return response.groups.map((g) => ({
+          groupId: g.groupId,
+          protocolType: g.protocolType,
+          state: g.groupState,
+        }));
+      }),
+    );
+    return perBroker.flat().sort((a, b) => a.groupId.localeCompare(b.groupId));
+  }
+
+  /** DescribeGroups for one group at its coordinator (state Dead and no members when it does not exist). */
+  async describeGroup(groupId: string) {
+    const response = await (
+      await this.coordinator(groupId)
+    ).request(ApiKey.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false });
+    const group = response.groups[0]!;
+    throwIfError(group.errorCode, `DescribeGroups ${groupId}`);
+    return group;
+  }
+
+  /** A group's committed offsets, every partition it has one for. */
+  async fetchOffsets(
+    groupId: string,
+  ): Promise<{ topic: string; partition: number; offset: bigint; metadata: string | null }[]> {
+    const response = await (
+      await this.coordinator(groupId)
+    ).request(ApiKey.OffsetFetch, {
+      groupId,
+      topics: null,
+      groups: [{ groupId, memberId: null, memberEpoch: -1, topics: null }],
+      requireStable: false,
+    });
+    // v8+ answers per group; older versions at the top level.
+    const group = response.groups[0] ?? { errorCode: response.errorCode, topics: response.topics };
+    throwIfError(group.errorCode, `OffsetFetch ${groupId}`);
+    return group.topics.flatMap((t) =>
+      t.partitions
+        .filter((p) => p.committedOffset >= 0n)
+        .map((p) => {
+          throwIfError(p.errorCode, `OffsetFetch ${groupId} ${t.name}-${p.partitionIndex}`);
+          return {
+            topic: t.name,
+            partition: p.partitionIndex,
+            offset: p.committedOffset,
+            metadata: p.metadata,
+          };
+        }),
+    );
+  }
+
+  /**
+   * Commits offsets from outside the group protocol (generation -1, no member id), as admin tools do; the
+   * coordinator accepts this only while the group has no members. Throws on the first partition refused.
+   */
+  async commitOffsets(groupId: string, offsets: { topic: string; partition: number; offset: bigint }[]) {
+    const byTopic = new Map<string, { partition: number; offset: bigint }[]>();
+    for (const o of offsets) byTopic.set(o.topic, [...(byTopic.get(o.topic) ?? []), o]);
+    const response = await (
+      await this.coordinator(groupId)
+    ).request(ApiKey.OffsetCommit, {
+      groupId,
+      generationIdOrMemberEpoch: -1,
+      memberId: '',
+      groupInstanceId: null,
+      retentionTimeMs: -1n,
+      topics: [...byTopic].map(([name, partitions]) => ({
+        name,
+        partitions: partitions.map((p) => ({
+          partitionIndex: p.partition,
+          committedOffset: p.offset,
+          committedLeaderEpoch: -1,
+          commitTimestamp: -1n,
+          committedMetadata: null,
+        })),
+      })),
+    });
+    for (const topic of response.topics)
+      for (const p of topic.partitions)
+        throwIfError(p.errorCode, `OffsetCommit ${groupId} ${topic.name}-${p.partitionIndex}`);
+  }
+
+  /** DeleteGroups; resolves with each group's error code (0 when deleted). */
+  async deleteGroups(groupIds: string[]): Promise<Map<string, number>> {
+    const results = new Map<string, number>();
+    for (const groupId of groupIds) {
+      const response = await (
+        await this.coordinator(groupId)
+      ).request(ApiKey.DeleteGroups, { groupsNames: [groupId] });
+      results.set(groupId, response.results[0]?.errorCode ?? ErrorCode.UNKNOWN_SERVER_ERROR);
+    }
+    return results;
   }
 
   close(): void {

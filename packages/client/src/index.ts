@@ -1,3 +1,4 @@
 export * from './connection.ts';
 export * from './cluster-client.ts';
 export * from './partitioner.ts';
+export * from './offset-reset.ts';

@@ -1,1 +1,9 @@
 export { trackedSubscriptionInput, ticksInput } from './subscriptions.ts';
+export {
+  offsetResetInput,
+  offsetResetTarget,
+  parseIsoDuration,
+  type OffsetResetInput,
+  type OffsetResetTarget,
+} from './offset-reset.ts';
+export { topicName } from './topic.ts';
