@@ -378,6 +378,21 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     min: 1,
     documentation: 'The maximum number of members of a consumer group.',
   },
+  // The consumer protocol (KIP-848): the coordinator, not the member, sets session and heartbeat timing.
+  {
+    name: 'group.consumer.session.timeout.ms',
+    type: 'int',
+    defaultValue: '45000',
+    min: 1,
+    documentation: 'How long a consumer-protocol member may go without a heartbeat before it is removed.',
+  },
+  {
+    name: 'group.consumer.heartbeat.interval.ms',
+    type: 'int',
+    defaultValue: '5000',
+    min: 1,
+    documentation: 'The heartbeat interval the coordinator gives consumer-protocol members.',
+  },
   {
     name: 'producer.id.expiration.ms',
     type: 'int',

@@ -32,6 +32,7 @@ import type { BrokerConfigStore } from '../config/config-store.ts';
 import type { Logger } from '../logger.ts';
 import type { TopicManager } from '../metadata/topic-manager.ts';
 import type { TopicRegistry } from '../metadata/topic-registry.ts';
+import { ConsumerProtocolGroups, type HeartbeatContext } from './consumer-protocol.ts';
 
 export const CONSUMER_OFFSETS_TOPIC = '__consumer_offsets';
 /** offset.metadata.max.bytes */
@@ -69,7 +70,6 @@ class ClassicGroup {
    */
   readonly pendingMemberIds = new Map<string, NodeJS.Timeout>();
   readonly staticMembers = new Map<string, string>();
-  readonly offsets = new Map<string, CommittedOffset>();
   joinTimer: NodeJS.Timeout | null = null;
   /** The first rebalance of an empty group waits out group.initial.rebalance.delay.ms for more members. */
   initialDelay = false;
@@ -164,7 +164,12 @@ export function javaStringHash(value: string): number {
 }
 
 export class GroupCoordinator {
+  /** Classic groups, including groups that only store offsets (standalone consumers, admin tools). */
   private readonly groups = new Map<string, ClassicGroup>();
+  /** Groups of the consumer protocol (KIP-848); a group id is classic or consumer, never both. */
+  readonly consumerGroups: ConsumerProtocolGroups;
+  /** Committed offsets by group id, then by "topic:partition", whatever protocol the group speaks. */
+  private readonly offsets = new Map<string, Map<string, CommittedOffset>>();
   private expirationTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -173,7 +178,29 @@ export class GroupCoordinator {
     private readonly config: BrokerConfigStore,
     private readonly log: Logger,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.consumerGroups = new ConsumerProtocolGroups({
+      topics,
+      config,
+      log,
+      now,
+      persist: (groupId, records) => this.persist(groupId, records),
+      classicGroupInTheWay: (groupId) => {
+        const classic = this.groups.get(groupId);
+        if (!classic) return false;
+        if (classic.members.size > 0 || classic.state !== 'Empty') return true;
+        // An empty classic group becomes a consumer group; its committed offsets stay.
+        this.groups.delete(groupId);
+        return false;
+      },
+    });
+  }
+
+  private offsetsOf(groupId: string): Map<string, CommittedOffset> {
+    let offsets = this.offsets.get(groupId);
+    if (!offsets) this.offsets.set(groupId, (offsets = new Map()));
+    return offsets;
+  }
 
   /** Creates __consumer_offsets when missing (FindCoordinator does this in Kafka too). */
   ensureOffsetsTopic(): boolean {
@@ -228,7 +255,10 @@ export class GroupCoordinator {
         }
       }
     }
+    // Offsets may precede their consumer group's records: the classic shells they made give way.
+    for (const group of this.consumerGroups.all()) this.groups.delete(group.groupId);
     this.resumeLoadedGroups();
+    this.consumerGroups.resumeLoaded();
     if (records > 0)
       this.log.info(`loaded ${this.groups.size} group(s) from ${records} ${CONSUMER_OFFSETS_TOPIC} records`);
   }
@@ -237,11 +267,16 @@ export class GroupCoordinator {
     if (record.type === 'offset') {
       const key = `${record.topic}:${record.partition}`;
       if (record.value === null) {
-        this.groups.get(record.group)?.offsets.delete(key);
+        this.offsets.get(record.group)?.delete(key);
         return;
       }
       const { offset, leaderEpoch, metadata, commitTimestamp } = record.value;
-      this.group(record.group, true)!.offsets.set(key, { offset, leaderEpoch, metadata, commitTimestamp });
+      this.offsetsOf(record.group).set(key, { offset, leaderEpoch, metadata, commitTimestamp });
+      if (!this.consumerGroups.get(record.group)) this.group(record.group, true);
+      return;
+    }
+    if (record.type !== 'group') {
+      this.consumerGroups.apply(record);
       return;
     }
     if (record.value === null) {
@@ -322,6 +357,13 @@ export class GroupCoordinator {
     }
     if (request.protocols.length === 0 || request.protocolType === '') {
       return Promise.resolve(joinError(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, request.memberId));
+    }
+    const consumerGroup = this.consumerGroups.get(request.groupId);
+    if (consumerGroup) {
+      // Classic members cannot join a consumer-protocol group with members; an empty one turns classic.
+      if (consumerGroup.members.size > 0)
+        return Promise.resolve(joinError(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, request.memberId));
+      void this.persist(request.groupId, this.consumerGroups.deleteGroup(request.groupId));
     }
     const group = this.group(request.groupId, true)!;
     if (group.state === 'Dead')
@@ -677,7 +719,7 @@ export class GroupCoordinator {
     groupId: string,
     memberId: string,
     groupInstanceId: string | null,
-    generationId: number,
+    generationIdOrMemberEpoch: number,
     offsets: {
       topic: string;
       partition: number;
@@ -685,24 +727,18 @@ export class GroupCoordinator {
       leaderEpoch: number;
       metadata: string | null;
     }[],
+    apiVersion: number,
   ): Promise<number[]> {
     const fail = (code: number) => offsets.map(() => code);
     if (groupId === '') return fail(ErrorCode.INVALID_GROUP_ID);
-    let group = this.groups.get(groupId);
-    if (generationId < 0 && memberId === '') {
-      // A commit from outside the group protocol (assign() consumers, admin tools) needs an empty group;
-      // Kafka answers anyone else committing to a group with members as an unknown member.
-      if (group && group.state === 'Dead') return fail(ErrorCode.COORDINATOR_NOT_AVAILABLE);
-      if (group && group.state !== 'Empty') return fail(ErrorCode.UNKNOWN_MEMBER_ID);
-      group ??= this.group(groupId, true)!;
-    } else {
-      if (group && this.isFenced(group, memberId, groupInstanceId)) return fail(ErrorCode.FENCED_INSTANCE_ID);
-      const member = group?.members.get(memberId);
-      if (!group || !member) return fail(ErrorCode.UNKNOWN_MEMBER_ID);
-      if (generationId !== group.generationId) return fail(ErrorCode.ILLEGAL_GENERATION);
-      if (group.state === 'CompletingRebalance') return fail(ErrorCode.REBALANCE_IN_PROGRESS);
-      this.touchSession(group, member);
-    }
+    const refused = this.validateCommit(
+      groupId,
+      memberId,
+      groupInstanceId,
+      generationIdOrMemberEpoch,
+      apiVersion,
+    );
+    if (refused !== ErrorCode.NONE) return fail(refused);
     const results = offsets.map(({ topic, partition, metadata }) => {
       if (!this.topics.get(topic)?.partitions[partition]) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
       if (metadata !== null && Buffer.byteLength(metadata) > MAX_OFFSET_METADATA_BYTES)
@@ -725,8 +761,9 @@ export class GroupCoordinator {
       ),
     );
     if (stored !== ErrorCode.NONE) return results.map((r) => (r === ErrorCode.NONE ? stored : r));
+    const committed = this.offsetsOf(groupId);
     for (const o of accepted) {
-      group.offsets.set(`${o.topic}:${o.partition}`, {
+      committed.set(`${o.topic}:${o.partition}`, {
         offset: o.offset,
         leaderEpoch: o.leaderEpoch,
         metadata: o.metadata ?? '',
@@ -736,14 +773,64 @@ export class GroupCoordinator {
     return results;
   }
 
+  /**
+   * Who may commit, as Kafka decides it. A commit from outside the group protocol (generation -1, no member id:
+   * assign() consumers, admin tools) needs a group without members. A classic member needs its member id and
+   * generation; a consumer-protocol member its member id and current epoch, with OffsetCommit v9+.
+   */
+  private validateCommit(
+    groupId: string,
+    memberId: string,
+    groupInstanceId: string | null,
+    generationIdOrMemberEpoch: number,
+    apiVersion: number,
+  ): number {
+    const fromOutside = generationIdOrMemberEpoch < 0 && memberId === '';
+    const consumerGroup = this.consumerGroups.get(groupId);
+    if (consumerGroup) {
+      if (fromOutside) return consumerGroup.members.size > 0 ? ErrorCode.UNKNOWN_MEMBER_ID : ErrorCode.NONE;
+      const member = consumerGroup.members.get(memberId);
+      if (!member) return ErrorCode.UNKNOWN_MEMBER_ID;
+      if (apiVersion < 9) return ErrorCode.UNSUPPORTED_VERSION;
+      return generationIdOrMemberEpoch === member.memberEpoch ? ErrorCode.NONE : ErrorCode.STALE_MEMBER_EPOCH;
+    }
+    const group = this.groups.get(groupId);
+    if (fromOutside) {
+      // Kafka answers anyone else committing to a group with members as an unknown member.
+      if (group && group.state !== 'Empty') return ErrorCode.UNKNOWN_MEMBER_ID;
+      this.group(groupId, true);
+      return ErrorCode.NONE;
+    }
+    if (group && this.isFenced(group, memberId, groupInstanceId)) return ErrorCode.FENCED_INSTANCE_ID;
+    const member = group?.members.get(memberId);
+    if (!group || !member) return ErrorCode.UNKNOWN_MEMBER_ID;
+    if (generationIdOrMemberEpoch !== group.generationId) return ErrorCode.ILLEGAL_GENERATION;
+    if (group.state === 'CompletingRebalance') return ErrorCode.REBALANCE_IN_PROGRESS;
+    this.touchSession(group, member);
+    return ErrorCode.NONE;
+  }
+
+  /**
+   * OffsetFetch v9+ from a consumer-protocol member names it and its epoch (for requireStable fetches): both
+   * must be current. Other fetches are not checked.
+   */
+  validateFetch(groupId: string, memberId: string | null, memberEpoch: number): number {
+    if (memberId === null && memberEpoch < 0) return ErrorCode.NONE;
+    const consumerGroup = this.consumerGroups.get(groupId);
+    if (!consumerGroup) return ErrorCode.NONE;
+    const member = memberId === null ? undefined : consumerGroup.members.get(memberId);
+    if (!member) return ErrorCode.UNKNOWN_MEMBER_ID;
+    return member.memberEpoch === memberEpoch ? ErrorCode.NONE : ErrorCode.STALE_MEMBER_EPOCH;
+  }
+
   /** Committed offsets of a group: the requested partitions, or all of them when `wanted` is null. */
   fetchOffsets(
     groupId: string,
     wanted: { topic: string; partitions: number[] }[] | null,
   ): { topic: string; partition: number; committed: CommittedOffset | null }[] {
-    const group = this.groups.get(groupId);
+    const offsets = this.offsets.get(groupId);
     if (wanted === null) {
-      return [...(group?.offsets ?? new Map<string, CommittedOffset>())].map(([key, committed]) => ({
+      return [...(offsets ?? new Map<string, CommittedOffset>())].map(([key, committed]) => ({
         ...splitOffsetKey(key),
         committed,
       }));
@@ -752,7 +839,7 @@ export class GroupCoordinator {
       partitions.map((partition) => ({
         topic,
         partition,
-        committed: group?.offsets.get(`${topic}:${partition}`) ?? null,
+        committed: offsets?.get(`${topic}:${partition}`) ?? null,
       })),
     );
   }
@@ -760,16 +847,24 @@ export class GroupCoordinator {
   /** DeleteGroups: only groups without members may go; their offsets and metadata get tombstones. */
   async deleteGroup(groupId: string): Promise<number> {
     const group = this.groups.get(groupId);
-    if (!group || group.state === 'Dead') return ErrorCode.GROUP_ID_NOT_FOUND;
-    if (group.members.size > 0) return ErrorCode.NON_EMPTY_GROUP;
-    const tombstones = [...group.offsets.keys()].map((key) => {
+    const consumerGroup = this.consumerGroups.get(groupId);
+    if (!group && !consumerGroup) return ErrorCode.GROUP_ID_NOT_FOUND;
+    if ((group?.members.size ?? 0) > 0 || (consumerGroup?.members.size ?? 0) > 0)
+      return ErrorCode.NON_EMPTY_GROUP;
+    const tombstones = [...(this.offsets.get(groupId)?.keys() ?? [])].map((key) => {
       const { topic, partition } = splitOffsetKey(key);
       return encodeOffsetCommitRecord(groupId, topic, partition, null);
     });
-    const errorCode = await this.persist(groupId, [...tombstones, encodeGroupMetadataRecord(groupId, null)]);
+    tombstones.push(
+      ...(consumerGroup
+        ? this.consumerGroups.deleteGroup(groupId)
+        : [encodeGroupMetadataRecord(groupId, null)]),
+    );
+    const errorCode = await this.persist(groupId, tombstones);
     if (errorCode !== ErrorCode.NONE) return errorCode;
-    group.transitionTo('Dead', this.now());
+    group?.transitionTo('Dead', this.now());
     this.groups.delete(groupId);
+    this.offsets.delete(groupId);
     this.log.info(`deleted group ${groupId}`);
     return ErrorCode.NONE;
   }
@@ -783,15 +878,16 @@ export class GroupCoordinator {
     partitions: { topic: string; partition: number }[],
   ): Promise<{ errorCode: number; results: number[] }> {
     const group = this.groups.get(groupId);
-    if (!group || group.state === 'Dead') return { errorCode: ErrorCode.GROUP_ID_NOT_FOUND, results: [] };
-    const subscribed = this.subscribedTopics(group);
+    const consumerGroup = this.consumerGroups.get(groupId);
+    if (!group && !consumerGroup) return { errorCode: ErrorCode.GROUP_ID_NOT_FOUND, results: [] };
+    const subscribed = consumerGroup ? consumerGroup.subscribedTopics() : this.subscribedTopics(group!);
+    const offsets = this.offsetsOf(groupId);
     const results = partitions.map(({ topic }) =>
       subscribed.has(topic) ? ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC : ErrorCode.NONE,
     );
     const deleting = partitions.filter(
       (_, i) =>
-        results[i] === ErrorCode.NONE &&
-        group.offsets.has(`${partitions[i]!.topic}:${partitions[i]!.partition}`),
+        results[i] === ErrorCode.NONE && offsets.has(`${partitions[i]!.topic}:${partitions[i]!.partition}`),
     );
     if (deleting.length > 0) {
       const errorCode = await this.persist(
@@ -799,7 +895,7 @@ export class GroupCoordinator {
         deleting.map((p) => encodeOffsetCommitRecord(groupId, p.topic, p.partition, null)),
       );
       if (errorCode !== ErrorCode.NONE) return { errorCode, results: [] };
-      for (const p of deleting) group.offsets.delete(`${p.topic}:${p.partition}`);
+      for (const p of deleting) offsets.delete(`${p.topic}:${p.partition}`);
     }
     return { errorCode: ErrorCode.NONE, results };
   }
@@ -846,12 +942,26 @@ export class GroupCoordinator {
     };
   }
 
-  list(): { groupId: string; protocolType: string; state: GroupState }[] {
-    return [...this.groups.values()].map((g) => ({
-      groupId: g.groupId,
-      protocolType: g.protocolType ?? '',
-      state: g.state,
-    }));
+  list(): { groupId: string; protocolType: string; state: string; groupType: 'classic' | 'consumer' }[] {
+    return [
+      ...[...this.groups.values()].map((g) => ({
+        groupId: g.groupId,
+        protocolType: g.protocolType ?? '',
+        state: g.state as string,
+        groupType: 'classic' as const,
+      })),
+      ...[...this.consumerGroups.all()].map((g) => ({
+        groupId: g.groupId,
+        protocolType: 'consumer',
+        state: g.state as string,
+        groupType: 'consumer' as const,
+      })),
+    ];
+  }
+
+  /** Whether a group of this id exists and speaks the classic protocol. */
+  isClassic(groupId: string): boolean {
+    return this.groups.has(groupId);
   }
 
   /** Checks for expired offsets every offsets.retention.check.interval.ms until close(). */
@@ -874,50 +984,86 @@ export class GroupCoordinator {
   async expireOffsets(): Promise<void> {
     const retentionMs = this.config.getNumber('offsets.retention.minutes') * 60_000;
     const now = this.now();
-    for (const group of [...this.groups.values()]) {
-      let since: ((committed: CommittedOffset) => number) | null = null;
-      let keepTopics = new Set<string>();
-      if (group.state === 'Empty' && group.protocolType !== null) since = () => group.stateTimestamp;
-      else if (group.state === 'Empty') since = (committed) => Number(committed.commitTimestamp);
-      else if (group.state === 'Stable' && group.protocolType === 'consumer') {
-        since = (committed) => Number(committed.commitTimestamp);
-        keepTopics = this.subscribedTopics(group);
-      }
-      if (since === null) continue;
-      const expired = [...group.offsets]
-        .filter(
-          ([key, committed]) =>
-            !keepTopics.has(splitOffsetKey(key).topic) && since(committed) + retentionMs <= now,
-        )
+    for (const groupId of [...new Set([...this.groups.keys(), ...this.offsets.keys()])]) {
+      const policy = this.expiryPolicy(groupId);
+      if (policy === null) continue;
+      const { since, keepTopics, isEmpty } = policy;
+      const offsets = this.offsets.get(groupId) ?? new Map<string, CommittedOffset>();
+      const isExpired = (committed: CommittedOffset) => since(committed) + retentionMs <= now;
+      const expired = [...offsets]
+        .filter(([key, committed]) => !keepTopics.has(splitOffsetKey(key).topic) && isExpired(committed))
         .map(([key]) => key);
-      const removeGroup = group.state === 'Empty' && group.offsets.size === expired.length;
+      const removeGroup = isEmpty() && offsets.size === expired.length;
       if (expired.length === 0 && !removeGroup) continue;
       const tombstones = expired.map((key) => {
         const { topic, partition } = splitOffsetKey(key);
-        return encodeOffsetCommitRecord(group.groupId, topic, partition, null);
+        return encodeOffsetCommitRecord(groupId, topic, partition, null);
       });
-      if (removeGroup) tombstones.push(encodeGroupMetadataRecord(group.groupId, null));
-      const errorCode = await this.persist(group.groupId, tombstones);
-      if (errorCode !== ErrorCode.NONE) {
-        this.log.warn(
-          `group ${group.groupId}: cannot write expired offsets' tombstones (error ${errorCode})`,
+      if (removeGroup)
+        tombstones.push(
+          ...(this.consumerGroups.get(groupId)
+            ? this.consumerGroups.deleteGroup(groupId)
+            : [encodeGroupMetadataRecord(groupId, null)]),
         );
+      const errorCode = await this.persist(groupId, tombstones);
+      if (errorCode !== ErrorCode.NONE) {
+        this.log.warn(`group ${groupId}: cannot write expired offsets' tombstones (error ${errorCode})`);
         continue;
       }
       // The group may have changed while the tombstones were written: only forget what is still expired.
       for (const key of expired) {
-        const committed = group.offsets.get(key);
-        if (committed && since(committed) + retentionMs <= now) group.offsets.delete(key);
+        const committed = offsets.get(key);
+        if (committed && isExpired(committed)) offsets.delete(key);
       }
-      this.log.info(`group ${group.groupId}: expired ${expired.length} committed offset(s)`);
-      if (removeGroup && group.state === 'Empty' && group.offsets.size === 0 && group.members.size === 0) {
-        group.transitionTo('Dead', now);
-        this.groups.delete(group.groupId);
+      if (expired.length > 0)
+        this.log.info(`group ${groupId}: expired ${expired.length} committed offset(s)`);
+      if (removeGroup && isEmpty() && offsets.size === 0) {
+        this.groups.get(groupId)?.transitionTo('Dead', now);
+        this.groups.delete(groupId);
+        this.offsets.delete(groupId);
       }
     }
   }
 
+  /**
+   * When a group's offsets start to age (null: they do not), which topics' offsets never expire while the
+   * group is as it is, and whether the group may be removed once its offsets are gone.
+   */
+  private expiryPolicy(groupId: string): {
+    since: (committed: CommittedOffset) => number;
+    keepTopics: Set<string>;
+    isEmpty: () => boolean;
+  } | null {
+    const fromCommit = (committed: CommittedOffset) => Number(committed.commitTimestamp);
+    const consumerGroup = this.consumerGroups.get(groupId);
+    if (consumerGroup) {
+      return {
+        since: fromCommit,
+        keepTopics: consumerGroup.subscribedTopics(),
+        isEmpty: () => consumerGroup.members.size === 0,
+      };
+    }
+    const group = this.groups.get(groupId);
+    if (!group) return { since: fromCommit, keepTopics: new Set(), isEmpty: () => true };
+    const isEmpty = () => group.state === 'Empty' && group.members.size === 0;
+    if (group.state === 'Empty' && group.protocolType !== null)
+      return { since: () => group.stateTimestamp, keepTopics: new Set(), isEmpty };
+    if (group.state === 'Empty') return { since: fromCommit, keepTopics: new Set(), isEmpty };
+    if (group.state === 'Stable' && group.protocolType === 'consumer')
+      return { since: fromCommit, keepTopics: this.subscribedTopics(group), isEmpty };
+    return null;
+  }
+
+  /** ConsumerGroupHeartbeat (KIP-848). */
+  consumerGroupHeartbeat(
+    request: Parameters<ConsumerProtocolGroups['heartbeat']>[0],
+    context: HeartbeatContext,
+  ) {
+    return this.consumerGroups.heartbeat(request, context);
+  }
+
   close(): void {
+    this.consumerGroups.close();
     if (this.expirationTimer) clearInterval(this.expirationTimer);
     for (const group of this.groups.values()) {
       for (const expiry of group.pendingMemberIds.values()) clearTimeout(expiry);

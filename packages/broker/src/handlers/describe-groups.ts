@@ -10,10 +10,13 @@ export const describeGroupsHandler = defineHandler({
   handle({ body }, { services }) {
     const groups = body.groups.map((groupId) => {
       const group = services.groups.describe(groupId);
-      // Kafka describes an unknown group as Dead with no members, not as an error.
+      // Kafka describes an unknown group as Dead with no members, not as an error; a consumer-protocol group
+      // is not found by this classic API (ConsumerGroupDescribe describes it).
       if (!group) {
         return {
-          errorCode: ErrorCode.NONE,
+          errorCode: services.groups.consumerGroups.get(groupId)
+            ? ErrorCode.GROUP_ID_NOT_FOUND
+            : ErrorCode.NONE,
           groupId,
           groupState: 'Dead',
           protocolType: '',

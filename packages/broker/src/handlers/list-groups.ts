@@ -18,13 +18,14 @@ export const listGroupsHandler = defineHandler({
       .list()
       .filter(
         (g) =>
-          (states === null || states.has(g.state.toLowerCase())) && (types === null || types.has('classic')),
+          (states === null || states.has(g.state.toLowerCase())) &&
+          (types === null || types.has(g.groupType)),
       )
       .map((g) => ({
         groupId: g.groupId,
         protocolType: g.protocolType,
         groupState: g.state,
-        groupType: 'classic',
+        groupType: g.groupType,
       }));
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, groups };
   },

@@ -23,6 +23,7 @@ export const offsetCommitHandler = defineHandler({
       body.groupInstanceId,
       generation,
       offsets,
+      apiVersion,
     );
     let i = 0;
     return {

@@ -35,11 +35,18 @@ export const offsetFetchHandler = defineHandler({
         throttleTimeMs: 0,
         topics: [],
         errorCode: ErrorCode.NONE,
-        groups: body.groups.map((g) => ({
-          groupId: g.groupId,
-          topics: fetchGroup(services, g.groupId, g.topics),
-          errorCode: ErrorCode.NONE,
-        })),
+        groups: body.groups.map((g) => {
+          // v9+: a consumer-protocol member names itself and its epoch, which must be current.
+          const errorCode =
+            apiVersion >= 9
+              ? services.groups.validateFetch(g.groupId, g.memberId, g.memberEpoch)
+              : ErrorCode.NONE;
+          return {
+            groupId: g.groupId,
+            topics: errorCode === ErrorCode.NONE ? fetchGroup(services, g.groupId, g.topics) : [],
+            errorCode,
+          };
+        }),
       };
     }
     return {

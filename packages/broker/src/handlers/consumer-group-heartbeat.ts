@@ -1,0 +1,16 @@
+import { ApiKey } from '@sluice/protocol';
+import { defineHandler } from './handler.ts';
+
+/** KIP-848: v0 has the coordinator name new members; v1 (KIP-1082) has members name themselves. */
+export const consumerGroupHeartbeatHandler = defineHandler({
+  apiKey: ApiKey.ConsumerGroupHeartbeat,
+  minVersion: 0,
+  maxVersion: 1,
+  handle({ body, apiVersion }, { services, clientId, remoteAddress }) {
+    return services.groups.consumerGroupHeartbeat(body, {
+      apiVersion,
+      clientId: clientId ?? '',
+      clientHost: `/${remoteAddress.slice(0, remoteAddress.lastIndexOf(':'))}`,
+    });
+  },
+});
