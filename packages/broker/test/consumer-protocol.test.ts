@@ -119,6 +119,29 @@ describe('consumer group protocol (KIP-848)', () => {
       ],
       'members, epochs and assignments',
     );
+    const cliMembers = await runOk(process.execPath, [
+      CLI,
+      'groups',
+      'describe',
+      '--bootstrap-server',
+      broker.bootstrap,
+      '--group',
+      'g848',
+      '--members',
+    ]);
+    assert.deepEqual(
+      cliMembers.stdout
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => [line.split(/\s+/)[1], line.split(/\s+/)[4]])
+        .sort(),
+      [
+        ['member-a', '2'],
+        ['member-b', '2'],
+      ],
+      `sluice groups describe --members reads a consumer-protocol group:\n${cliMembers.stdout}`,
+    );
     const listed = await client.request(ApiKey.ListGroups, { statesFilter: [], typesFilter: ['consumer'] });
     assert.deepEqual(
       listed.groups.map((g) => [g.groupId, g.groupType, g.groupState]),

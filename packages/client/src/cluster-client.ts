@@ -8,7 +8,10 @@ import {
   apis,
   ErrorCode,
   errorCodes,
+  Writer,
+  encodeConsumerProtocolAssignment,
   type CreateTopicsRequestCreatableTopic,
+  type DescribeGroupsResponseDescribedGroup,
   type FetchResponsePartitionData,
   type MetadataResponse,
   type MetadataResponseTopic,
@@ -309,12 +312,62 @@ export class ClusterClient {
     return perBroker.flat().sort((a, b) => a.groupId.localeCompare(b.groupId));
   }
 
-  /** DescribeGroups for one group at its coordinator (state Dead and no members when it does not exist). */
-  async describeGroup(groupId: string) {
-    const response = await (
-      await this.coordinator(groupId)
-    ).request(ApiKey.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false });
+  /**
+   * A group at its coordinator, described as DescribeGroups describes it (state Dead and no members when it
+   * does not exist). A group of the consumer protocol (KIP-848), which DescribeGroups does not know, is read with
+   * ConsumerGroupDescribe and presented the same way: protocol type "consumer", the assignor as the protocol,
+   * and each member's assignment encoded as a ConsumerProtocolAssignment, as Kafka's admin client presents it.
+   */
+  async describeGroup(groupId: string): Promise<DescribeGroupsResponseDescribedGroup> {
+    const coordinator = await this.coordinator(groupId);
+    const response = await coordinator.request(ApiKey.DescribeGroups, {
+      groups: [groupId],
+      includeAuthorizedOperations: false,
+    });
     const group = response.groups[0]!;
+    if (
+      group.errorCode === ErrorCode.GROUP_ID_NOT_FOUND &&
+      coordinator.supports(ApiKey.ConsumerGroupDescribe)
+    ) {
+      const described = (
+        await coordinator.request(ApiKey.ConsumerGroupDescribe, {
+          groupIds: [groupId],
+          includeAuthorizedOperations: false,
+        })
+      ).groups[0]!;
+      throwIfError(described.errorCode, described.errorMessage ?? `ConsumerGroupDescribe ${groupId}`);
+      return {
+        errorCode: ErrorCode.NONE,
+        groupId,
+        groupState: described.groupState,
+        protocolType: 'consumer',
+        protocolData: described.assignorName,
+        members: described.members.map((m) => {
+          const assignment = new Writer(64);
+          assignment.int16(0);
+          encodeConsumerProtocolAssignment(
+            assignment,
+            {
+              assignedPartitions: m.assignment.topicPartitions.map((t) => ({
+                topic: t.topicName,
+                partitions: t.partitions,
+              })),
+              userData: null,
+            },
+            0,
+          );
+          return {
+            memberId: m.memberId,
+            groupInstanceId: m.instanceId,
+            clientId: m.clientId,
+            clientHost: m.clientHost,
+            memberMetadata: Buffer.alloc(0),
+            memberAssignment: assignment.finish(),
+          };
+        }),
+        authorizedOperations: described.authorizedOperations,
+      };
+    }
     throwIfError(group.errorCode, `DescribeGroups ${groupId}`);
     return group;
   }

@@ -85,6 +85,12 @@ export class KafkaConnection {
   }
 
   /** The version used for an API: the highest both sides support. */
+  supports(apiKey: ApiKeyNumber): boolean {
+    const theirs = this.brokerVersions.get(apiKey);
+    const ours = apis[apiKey];
+    return theirs !== undefined && theirs.max >= ours.minVersion && theirs.min <= ours.maxVersion;
+  }
+
   versionFor(apiKey: ApiKeyNumber): number {
     const theirs = this.brokerVersions.get(apiKey);
     const ours = apis[apiKey];
