@@ -98,6 +98,10 @@ export class Broker {
       flushCheckMs: FLUSH_CHECK_MS,
       checkpointMs: config.getNumber('log.flush.offset.checkpoint.interval.ms'),
     });
+    if (config.get<boolean>('log.cleaner.enable'))
+      logs.startCleaner(config.getNumber('log.cleaner.backoff.ms'), {
+        dedupeBufferBytes: config.getNumber('log.cleaner.dedupe.buffer.size'),
+      });
     const server = new KafkaServer(services);
     const port = await server.listen(host, options.port);
     // Port 0 asks for a free port: advertise the one bound, unless advertised.listeners names another.
@@ -110,6 +114,7 @@ export class Broker {
   async close(): Promise<void> {
     await this.server.close();
     this.services.groups.close();
+    await this.services.logs.stopCleaner();
     this.services.logs.close();
     this.services.log.info('Sluice broker stopped cleanly');
   }

@@ -122,6 +122,26 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     documentation: 'Zstandard level.',
   },
   {
+    name: 'log.cleaner.enable',
+    type: 'boolean',
+    defaultValue: 'true',
+    documentation: 'Whether the log cleaner compacts topics whose cleanup.policy includes compact.',
+  },
+  {
+    name: 'log.cleaner.backoff.ms',
+    type: 'long',
+    defaultValue: '15000',
+    min: 0,
+    documentation: 'How long the cleaner sleeps when no log needs cleaning.',
+  },
+  {
+    name: 'log.cleaner.dedupe.buffer.size',
+    type: 'long',
+    defaultValue: '134217728',
+    min: 0,
+    documentation: 'Memory for the key -> offset map of one cleaning pass; a pass cleans what its map covers.',
+  },
+  {
     name: 'log.cleaner.delete.retention.ms',
     type: 'long',
     defaultValue: '86400000',
@@ -337,6 +357,13 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: '1',
     min: 1,
     documentation: 'The replication factor of __consumer_offsets (Kafka: 3; one broker here by default).',
+  },
+  {
+    name: 'offsets.topic.segment.bytes',
+    type: 'int',
+    defaultValue: '104857600',
+    min: 1,
+    documentation: 'The segment size of __consumer_offsets, kept small so the cleaner can compact it often.',
   },
   {
     name: 'offsets.retention.minutes',

@@ -21,6 +21,10 @@ export interface LogConfig {
   messageTimestampAfterMaxMs: number;
   compressionType: 'uncompressed' | 'zstd' | 'lz4' | 'snappy' | 'gzip' | 'producer';
   cleanupPolicy: string[];
+  minCleanableDirtyRatio: number;
+  minCompactionLagMs: number;
+  maxCompactionLagMs: number;
+  deleteRetentionMs: number;
   minInsyncReplicas: number;
   fileDeleteDelayMs: number;
 }
@@ -54,6 +58,10 @@ export function resolveLogConfig(
     messageTimestampAfterMaxMs: long('message.timestamp.after.max.ms'),
     compressionType: store.topicValue<LogConfig['compressionType']>('compression.type', overrides),
     cleanupPolicy: store.topicValue<string[]>('cleanup.policy', overrides),
+    minCleanableDirtyRatio: store.topicValue<number>('min.cleanable.dirty.ratio', overrides),
+    minCompactionLagMs: long('min.compaction.lag.ms'),
+    maxCompactionLagMs: long('max.compaction.lag.ms'),
+    deleteRetentionMs: long('delete.retention.ms'),
     minInsyncReplicas: int('min.insync.replicas'),
     fileDeleteDelayMs: long('file.delete.delay.ms'),
   };

@@ -212,7 +212,7 @@ export class GroupCoordinator {
       assignments: [],
       configs: new Map([
         ['cleanup.policy', 'compact'],
-        ['segment.bytes', '104857600'],
+        ['segment.bytes', String(this.config.getNumber('offsets.topic.segment.bytes'))],
         ['compression.type', 'producer'],
       ]),
       validateOnly: false,

@@ -3,21 +3,25 @@
  * - `<topic>-<partition>/`: the segments of each partition;
  * - `recovery-point-offset-checkpoint`, `log-start-offset-checkpoint`, `replication-offset-checkpoint`:
  *   text files "0\n<count>\n<topic> <partition> <offset>\n...", written durably (temp + fsync + rename);
+ * - `cleaner-offset-checkpoint`: each compacted log's first dirty offset (the log cleaner's progress);
  * - `.kafka_cleanshutdown`: present only after a clean shutdown (every log flushed and checkpointed). When it is
  *   missing at start, each log is recovered from its recovery point and torn tails are truncated.
  */
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../clock.ts';
 import type { LogConfig } from '../config/log-config.ts';
 import type { Logger } from '../logger.ts';
 import { writeFileDurably } from './durable-file.ts';
+import { cleanLog, needsCleaning, type CleanerOptions, type CleaningResult } from './log-cleaner.ts';
 import { PartitionLog } from './partition-log.ts';
 
 const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
 const RECOVERY_POINT_FILE = 'recovery-point-offset-checkpoint';
 const LOG_START_OFFSET_FILE = 'log-start-offset-checkpoint';
 const HIGH_WATERMARK_FILE = 'replication-offset-checkpoint';
+const CLEANER_OFFSET_FILE = 'cleaner-offset-checkpoint';
 
 export function partitionDirName(topic: string, partition: number): string {
   return `${topic}-${partition}`;
@@ -48,6 +52,10 @@ export interface LoadedPartition {
 export class LogManager {
   private readonly logs = new Map<string, PartitionLog>();
   private readonly timers: NodeJS.Timeout[] = [];
+  /** The last compaction pass of each log, by "<topic>-<partition>", for status pages. */
+  readonly lastCleaning = new Map<string, CleaningResult & { at: number }>();
+  private cleanerPass: Promise<void> | null = null;
+  private readonly cleanerStop = new AbortController();
   readonly wasCleanShutdown: boolean;
 
   constructor(
@@ -65,6 +73,7 @@ export class LogManager {
   loadAll(partitions: LoadedPartition[]): void {
     const recoveryPoints = readCheckpoint(join(this.dataDir, RECOVERY_POINT_FILE));
     const logStartOffsets = readCheckpoint(join(this.dataDir, LOG_START_OFFSET_FILE));
+    const cleanerOffsets = readCheckpoint(join(this.dataDir, CLEANER_OFFSET_FILE));
     for (const { topic, partition, config } of partitions) {
       const key = partitionDirName(topic, partition);
       const started = Date.now();
@@ -74,6 +83,7 @@ export class LogManager {
         cleanShutdown: this.wasCleanShutdown,
         now: this.clock.now(),
       });
+      log.cleanerCheckpoint = cleanerOffsets.get(key) ?? 0;
       this.logs.set(key, log);
       if (!this.wasCleanShutdown) {
         this.log.info(`recovered ${key} to offset ${log.logEndOffset} in ${Date.now() - started} ms`);
@@ -168,6 +178,56 @@ export class LogManager {
       join(this.dataDir, HIGH_WATERMARK_FILE),
       entries((log) => log.highWatermark),
     );
+    writeCheckpoint(
+      join(this.dataDir, CLEANER_OFFSET_FILE),
+      entries((log) => log.cleanerCheckpoint),
+    );
+  }
+
+  /**
+   * The log cleaner: one pass over every log that needs compaction, then log.cleaner.backoff.ms of rest, until
+   * stopCleaner(). Passes run one log at a time, as Kafka's single cleaner thread does by default.
+   */
+  startCleaner(backoffMs: number, options: CleanerOptions): void {
+    const loop = async () => {
+      const { signal } = this.cleanerStop;
+      while (!signal.aborted) {
+        await this.cleanAll(options);
+        // The rest between passes ends early when the cleaner is stopped; it never keeps the process alive.
+        await sleep(backoffMs, undefined, { signal, ref: false }).catch(() => undefined);
+      }
+    };
+    this.cleanerPass = loop().catch((error: unknown) => this.log.error('log cleaner stopped', error));
+  }
+
+  /** Cleans every log due for it; resolves when done. */
+  async cleanAll(options: CleanerOptions): Promise<number> {
+    let cleaned = 0;
+    for (const [key, log] of [...this.logs]) {
+      if (this.cleanerStop.signal.aborted) break;
+      const now = this.clock.now();
+      if (!needsCleaning(log, now)) continue;
+      try {
+        const result = await cleanLog(log, now, options);
+        if (!result) continue;
+        cleaned++;
+        this.lastCleaning.set(key, { ...result, at: now });
+        this.log.info(
+          `cleaned ${key} up to offset ${result.cleanedUpTo}: ${result.segmentsCleaned} segment(s), ` +
+            `${result.bytesBefore} -> ${result.bytesAfter} bytes, ${result.recordsRemoved} record(s) removed`,
+        );
+      } catch (error) {
+        this.log.error(`cleaning ${key} failed`, error);
+      }
+    }
+    if (cleaned > 0) this.checkpoint();
+    return cleaned;
+  }
+
+  /** Stops the cleaner, waiting for a pass in progress to finish (it never leaves a half-swapped segment). */
+  async stopCleaner(): Promise<void> {
+    this.cleanerStop.abort();
+    await this.cleanerPass;
   }
 
   /** Clean shutdown: flush every log, checkpoint, then leave the marker that lets the next start skip recovery. */

@@ -12,16 +12,24 @@
  *
  * Offsets are JavaScript numbers inside the broker: exact up to 2^53, far beyond any real log.
  */
-import { mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   ErrorCode,
+  TimestampType,
   decodeRecordBatch,
   readBatchHeader,
   rewriteBatchCrc,
   verifyBatchCrc,
 } from '@sluice/protocol';
 import type { LogConfig } from '../config/log-config.ts';
-import { BATCH_HEADER_BYTES, LOG_OVERHEAD, LogSegment, type SegmentConfig } from './log-segment.ts';
+import {
+  BATCH_HEADER_BYTES,
+  LOG_OVERHEAD,
+  LogSegment,
+  segmentFileName,
+  type SegmentConfig,
+} from './log-segment.ts';
 import { ProducerStateManager, type ProducerBatch } from './producer-state.ts';
 
 export interface AppendResult {
@@ -68,6 +76,11 @@ export class PartitionLog {
   /** Offset up to which data is known to be on disk (fsync'd): where recovery starts after a crash. */
   recoveryPoint: number;
   readonly producers = new ProducerStateManager();
+  /**
+   * The log cleaner's first dirty offset: records below it have been compacted at least once
+   * (cleaner-offset-checkpoint). Only meaningful for compacted topics.
+   */
+  cleanerCheckpoint = 0;
   private readonly appendListeners = new Set<() => void>();
 
   constructor(
@@ -126,6 +139,8 @@ export class PartitionLog {
   }
 
   private load(cleanShutdown: boolean): void {
+    // A cleaning pass that did not finish leaves its new files here; the segments they were to replace are intact.
+    rmSync(join(this.dir, CLEANED_DIR), { recursive: true, force: true });
     const baseOffsets = readdirSync(this.dir)
       .filter((name) => /^\d{20}\.log$/.test(name))
       .map((name) => Number(name.slice(0, 20)))
@@ -135,6 +150,8 @@ export class PartitionLog {
     if (cleanShutdown) {
       for (const [i, segment] of this.segments.entries()) {
         const next = this.segments[i + 1]?.baseOffset ?? this.scanNextOffset(segment);
+        // A crash in the middle of swapping a cleaned segment in can leave it without its index files.
+        if (segment.index.entries === 0 && segment.size > this.config.indexIntervalBytes) segment.recover();
         segment.loadCleanState(next);
       }
     } else {
@@ -440,6 +457,37 @@ export class PartitionLog {
     return null;
   }
 
+  /**
+   * The timestamp of the first record at or after `offset` (the next record a consumer positioned there would
+   * read; compaction may have removed the record at `offset` itself), or null when that is at or past the high
+   * watermark. Offsets below the log start offset read from the log start offset. A LogAppendTime batch stamps
+   * every record with its max timestamp, read from the header; a CreateTime batch is decoded, since a record's
+   * timestamp is a delta inside the (possibly compressed) records.
+   */
+  async timestampAtOffset(offset: number): Promise<number | null> {
+    const from = Math.max(offset, this.logStartOffset);
+    if (from >= this.highWatermark) return null;
+    let index = this.segments.findLastIndex((s) => s.baseOffset <= from);
+    if (index < 0) index = 0;
+    for (; index < this.segments.length; index++) {
+      const segment = this.segments[index]!;
+      let batch = segment.findBatch(from);
+      while (batch && batch.baseOffset < this.highWatermark) {
+        const bytes = segment.readBytes(batch.position, batch.size);
+        const header = readBatchHeader(bytes, 0);
+        if (!header.isControl) {
+          if (header.timestampType === TimestampType.LogAppendTime) return Number(header.maxTimestamp);
+          const { records } = await decodeRecordBatch(bytes);
+          const found = records.find((r) => r.offset >= BigInt(from));
+          if (found) return Number(found.timestamp);
+        }
+        batch = segment.batchAt(batch.position + batch.size);
+      }
+      if (batch) return null;
+    }
+    return null;
+  }
+
   /** The offset of the record with the largest timestamp (ListOffsets MAX_TIMESTAMP), or null when empty. */
   offsetOfMaxTimestamp(): OffsetAndTimestamp | null {
     let best: OffsetAndTimestamp | null = null;
@@ -463,9 +511,13 @@ export class PartitionLog {
     return { errorCode: ErrorCode.NONE, lowWatermark: this.logStartOffset };
   }
 
-  /** Retention: deletes whole segments past retention.ms or beyond retention.bytes; never the active one. */
+  /**
+   * Retention: deletes whole segments past retention.ms or beyond retention.bytes; never the active one, and
+   * only when cleanup.policy includes delete (a compact-only topic keeps every key's latest record forever).
+   */
   enforceRetention(now: number): number {
     let deleted = 0;
+    if (!this.config.cleanupPolicy.includes('delete')) return 0;
     if (this.config.retentionMs >= 0) {
       deleted += this.deleteSegmentsWhile(
         (segment, next) =>
@@ -497,6 +549,53 @@ export class PartitionLog {
     return count;
   }
 
+  get logConfig(): LogConfig {
+    return this.config;
+  }
+
+  /** Every segment but the active one: what the log cleaner may rewrite. */
+  closedSegments(): readonly LogSegment[] {
+    return this.segments.slice(0, -1);
+  }
+
+  /**
+   * Replaces a closed segment with a compacted copy holding `batches` (same base offset, every kept record at
+   * its offset). The copy is written and fsync'd beside the log first; then the old index files go, the new
+   * .log is renamed over the old one (atomic), and the new indexes follow. A crash before the rename leaves
+   * the old segment; after it, the new log with missing indexes, which load() rebuilds. Returns false when the
+   * segment is no longer part of the log (retention or DeleteRecords removed it meanwhile).
+   */
+  swapCleanedSegment(old: LogSegment, batches: Buffer[], now: number): boolean {
+    const at = this.segments.indexOf(old);
+    if (at < 0 || at === this.segments.length - 1) return false;
+    const cleanedDir = join(this.dir, CLEANED_DIR);
+    rmSync(cleanedDir, { recursive: true, force: true });
+    mkdirSync(cleanedDir);
+    const cleaned = new LogSegment(cleanedDir, old.baseOffset, this.segmentConfig);
+    for (const batch of batches) {
+      const header = readBatchHeader(batch, 0);
+      const first = Number(header.baseOffset);
+      cleaned.append(batch, first, first + header.lastOffsetDelta, Number(header.maxTimestamp), now);
+    }
+    cleaned.flush();
+    cleaned.close();
+    const nextOffset = old.nextOffset;
+    old.close();
+    for (const suffix of ['.index', '.timeindex'] as const)
+      rmSync(join(this.dir, segmentFileName(old.baseOffset, suffix)), { force: true });
+    for (const suffix of ['.log', '.index', '.timeindex'] as const) {
+      const name = segmentFileName(old.baseOffset, suffix);
+      if (existsSync(join(cleanedDir, name))) renameSync(join(cleanedDir, name), join(this.dir, name));
+    }
+    rmSync(cleanedDir, { recursive: true, force: true });
+    const replacement = new LogSegment(this.dir, old.baseOffset, this.segmentConfig);
+    // A scan rebuilds exact timestamps; the segment still ends where it did, even if its last records went.
+    replacement.recover();
+    replacement.nextOffset = nextOffset;
+    this.segments[at] = replacement;
+    return true;
+  }
+
   /** fsyncs the active segment when flush.ms has elapsed since the last flush. */
   maybeFlushOnTime(now: number): void {
     if (this.unflushedMessages > 0 && now - this.lastFlushTime >= this.config.flushMs) this.flush(now);
@@ -521,6 +620,8 @@ export class PartitionLog {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** Where the log cleaner writes a segment's compacted copy before swapping it in. */
+const CLEANED_DIR = '.cleaned';
 const ATTRIBUTES_OFFSET = 21;
 const MAX_TIMESTAMP_OFFSET = 35;
 const TIMESTAMP_TYPE_BIT = 0x08;

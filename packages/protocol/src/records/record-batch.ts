@@ -31,6 +31,11 @@ export interface RecordInput {
   headers?: RecordHeader[];
   /** Create time; defaults to the batch's base timestamp. */
   timestamp?: bigint;
+  /**
+   * Offset relative to the batch's base offset; defaults to the record's index. Set when rewriting a batch
+   * whose records are no longer contiguous (compaction), so every record keeps its offset.
+   */
+  offsetDelta?: number;
 }
 
 export interface DecodedRecord {
@@ -56,6 +61,10 @@ export interface EncodeRecordBatchOptions {
   producerId?: bigint;
   producerEpoch?: number;
   baseSequence?: number;
+  /** Defaults to the largest record offset delta; compaction keeps the original batch's. */
+  lastOffsetDelta?: number;
+  /** Defaults to the largest record timestamp; log-append-time batches keep the original batch's. */
+  maxTimestamp?: bigint;
 }
 
 export interface DecodedRecordBatch {
@@ -92,7 +101,8 @@ interface SizedRecord {
 
 /** Encodes the records section (uncompressed) of a batch. */
 function encodeRecords(records: RecordInput[], baseTimestamp: bigint): Buffer {
-  const sized: SizedRecord[] = records.map((record, offsetDelta) => {
+  const sized: SizedRecord[] = records.map((record, index) => {
+    const offsetDelta = record.offsetDelta ?? index;
     const timestampDelta = Number((record.timestamp ?? baseTimestamp) - baseTimestamp);
     const headerKeys = (record.headers ?? []).map((h) => Buffer.from(h.key, 'utf8'));
     let bodySize = 1 + varintSize(timestampDelta) + varintSize(offsetDelta);
@@ -117,11 +127,11 @@ function encodeRecords(records: RecordInput[], baseTimestamp: bigint): Buffer {
     value.copy(out, position);
     position += value.length;
   };
-  sized.forEach(({ record, timestampDelta, headerKeys, bodySize }, offsetDelta) => {
+  sized.forEach(({ record, timestampDelta, headerKeys, bodySize }, index) => {
     position = writeVarint(out, position, bodySize);
     out[position++] = 0;
     position = writeVarint(out, position, timestampDelta);
-    position = writeVarint(out, position, offsetDelta);
+    position = writeVarint(out, position, record.offsetDelta ?? index);
     bytes(record.key);
     bytes(record.value);
     position = writeVarint(out, position, headerKeys.length);
@@ -137,10 +147,14 @@ export async function encodeRecordBatch(options: EncodeRecordBatchOptions): Prom
   const { records } = options;
   if (records.length === 0) throw new ProtocolError('invalid', 'a record batch needs at least one record');
   const baseTimestamp = options.baseTimestamp ?? records[0]!.timestamp ?? BigInt(Date.now());
-  const maxTimestamp = records.reduce((max, r) => {
-    const t = r.timestamp ?? baseTimestamp;
-    return t > max ? t : max;
-  }, baseTimestamp);
+  const maxTimestamp =
+    options.maxTimestamp ??
+    records.reduce((max, r) => {
+      const t = r.timestamp ?? baseTimestamp;
+      return t > max ? t : max;
+    }, baseTimestamp);
+  const lastOffsetDelta =
+    options.lastOffsetDelta ?? records.reduce((max, r, i) => Math.max(max, r.offsetDelta ?? i), 0);
   const codec = options.compression ?? CompressionCodec.none;
   const plain = encodeRecords(records, baseTimestamp);
   const body =
@@ -156,7 +170,7 @@ export async function encodeRecordBatch(options: EncodeRecordBatchOptions): Prom
   batch.writeInt32BE(options.partitionLeaderEpoch ?? -1, 12);
   batch.writeInt8(2, 16);
   batch.writeInt16BE(attributes, 21);
-  batch.writeInt32BE(records.length - 1, 23);
+  batch.writeInt32BE(lastOffsetDelta, 23);
   batch.writeBigInt64BE(baseTimestamp, 27);
   batch.writeBigInt64BE(maxTimestamp, 35);
   batch.writeBigInt64BE(options.producerId ?? -1n, 43);

@@ -1,0 +1,185 @@
+/**
+ * Log compaction for topics whose cleanup.policy includes "compact" (Kafka's LogCleaner, one pass at a time).
+ *
+ * A pass over one partition:
+ * 1. the dirty section runs from the cleaner checkpoint (first dirty offset) to the first uncleanable offset:
+ *    the active segment, segments holding records younger than min.compaction.lag.ms, and whatever does not
+ *    fit the key map (log.cleaner.dedupe.buffer.size) stay uncleaned;
+ * 2. a map from each key to its last offset is built over the dirty section;
+ * 3. every closed segment below the first uncleanable offset is rewritten keeping, for each key, only records
+ *    at or after the offset the map holds (keys the map does not hold were cleaned before and are kept);
+ *    records without a key are dropped; a tombstone (null value) is dropped once it was already below the
+ *    previous first dirty offset and its batch is older than delete.retention.ms, so consumers that were behind
+ *    see the deletion first; control batches are kept whole;
+ * 4. the checkpoint moves to the first uncleanable offset.
+ *
+ * Invariants: every kept record keeps its offset (batches are re-encoded with their original base offset,
+ * last offset delta, producer fields and compression); a batch nothing was removed from is kept byte for byte;
+ * a pass runs when the dirty ratio (dirty bytes / closed bytes) reaches min.cleanable.dirty.ratio, or when
+ * max.compaction.lag.ms has passed for the oldest dirty record.
+ */
+import { TimestampType, decodeRecordBatch, encodeRecordBatch, readBatchHeader } from '@sluice/protocol';
+import type { LogSegment } from './log-segment.ts';
+import type { PartitionLog } from './partition-log.ts';
+
+/** Roughly what one key map entry costs (a hashed key and an offset), as Kafka sizes its dedupe buffer. */
+const MAP_ENTRY_BYTES = 24;
+
+export interface CleanerOptions {
+  /** log.cleaner.dedupe.buffer.size */
+  dedupeBufferBytes: number;
+}
+
+export interface CleaningResult {
+  segmentsCleaned: number;
+  bytesBefore: number;
+  bytesAfter: number;
+  recordsRemoved: number;
+  /** The new first dirty offset. */
+  cleanedUpTo: number;
+}
+
+function* batchesOf(segment: LogSegment): Generator<Buffer> {
+  let position = 0;
+  for (let location = segment.batchAt(position); location; location = segment.batchAt(position)) {
+    yield segment.readBytes(position, location.size);
+    position += location.size;
+  }
+}
+
+/** Closed segments starting at or after the cleaner checkpoint count as dirty; those wholly below it as clean. */
+export function dirtyRatio(log: PartitionLog): { dirtyBytes: number; totalBytes: number } {
+  let dirtyBytes = 0;
+  let totalBytes = 0;
+  const closed = log.closedSegments();
+  closed.forEach((segment, i) => {
+    totalBytes += segment.size;
+    const end = closed[i + 1]?.baseOffset ?? log.activeSegment.baseOffset;
+    if (end > log.cleanerCheckpoint) dirtyBytes += segment.size;
+  });
+  return { dirtyBytes, totalBytes };
+}
+
+/** Whether the log is due for a pass (its policy compacts, and it is dirty or overdue enough). */
+export function needsCleaning(log: PartitionLog, now: number): boolean {
+  const config = log.logConfig;
+  if (!config.cleanupPolicy.includes('compact')) return false;
+  const { dirtyBytes, totalBytes } = dirtyRatio(log);
+  if (dirtyBytes === 0) return false;
+  if (dirtyBytes / totalBytes >= config.minCleanableDirtyRatio) return true;
+  // max.compaction.lag.ms: a dirty record may not stay uncompacted longer than this.
+  const oldestDirty = log
+    .closedSegments()
+    .find((s, i, all) => (all[i + 1]?.baseOffset ?? log.activeSegment.baseOffset) > log.cleanerCheckpoint);
+  return (
+    oldestDirty !== undefined &&
+    oldestDirty.maxTimestamp >= 0 &&
+    now - oldestDirty.maxTimestamp > config.maxCompactionLagMs
+  );
+}
+
+/** Runs one compaction pass over a log; null when there was nothing cleanable. */
+export async function cleanLog(
+  log: PartitionLog,
+  now: number,
+  options: CleanerOptions,
+): Promise<CleaningResult | null> {
+  const config = log.logConfig;
+  const closed = [...log.closedSegments()];
+  const endOf = (i: number) => closed[i + 1]?.baseOffset ?? log.activeSegment.baseOffset;
+  const previousCheckpoint = Math.max(log.cleanerCheckpoint, log.logStartOffset);
+
+  // 1-2: the key map over the dirty section, stopping where the map is full or records are too young.
+  const capacity = Math.max(1, Math.floor(options.dedupeBufferBytes / MAP_ENTRY_BYTES));
+  const latest = new Map<string, number>();
+  let firstUncleanable = previousCheckpoint;
+  for (let i = 0; i < closed.length; i++) {
+    const segment = closed[i]!;
+    if (endOf(i) <= previousCheckpoint) continue;
+    if (segment.maxTimestamp >= 0 && now - segment.maxTimestamp < config.minCompactionLagMs) break;
+    const keys = new Map<string, number>();
+    for (const bytes of batchesOf(segment)) {
+      const header = readBatchHeader(bytes, 0);
+      if (header.isControl) continue;
+      for (const record of (await decodeRecordBatch(bytes)).records) {
+        if (record.key) keys.set(record.key.toString('latin1'), Number(record.offset));
+      }
+    }
+    if (latest.size + keys.size > capacity && latest.size > 0) break;
+    for (const [key, offset] of keys) latest.set(key, offset);
+    firstUncleanable = endOf(i);
+  }
+  if (firstUncleanable <= previousCheckpoint) return null;
+
+  // 3: rewrite every closed segment below the first uncleanable offset.
+  const result: CleaningResult = {
+    segmentsCleaned: 0,
+    bytesBefore: 0,
+    bytesAfter: 0,
+    recordsRemoved: 0,
+    cleanedUpTo: firstUncleanable,
+  };
+  for (let i = 0; i < closed.length && endOf(i) <= firstUncleanable; i++) {
+    const segment = closed[i]!;
+    const kept: Buffer[] = [];
+    let changed = false;
+    for (const bytes of batchesOf(segment)) {
+      const header = readBatchHeader(bytes, 0);
+      if (header.isControl) {
+        kept.push(bytes);
+        continue;
+      }
+      const { records } = await decodeRecordBatch(bytes);
+      const tombstonesExpire = now - Number(header.maxTimestamp) > config.deleteRetentionMs;
+      const retained = records.filter((record) => {
+        if (!record.key) return false;
+        const offset = Number(record.offset);
+        const last = latest.get(record.key.toString('latin1'));
+        if (last !== undefined && offset < last) return false;
+        return !(record.value === null && offset < previousCheckpoint && tombstonesExpire);
+      });
+      result.recordsRemoved += records.length - retained.length;
+      if (retained.length === records.length) {
+        kept.push(bytes);
+        continue;
+      }
+      changed = true;
+      if (retained.length === 0) continue;
+      kept.push(
+        await encodeRecordBatch({
+          records: retained.map((r) => ({
+            key: r.key,
+            value: r.value,
+            headers: r.headers,
+            timestamp: r.timestamp,
+            offsetDelta: Number(r.offset - header.baseOffset),
+          })),
+          baseOffset: header.baseOffset,
+          partitionLeaderEpoch: header.partitionLeaderEpoch,
+          compression: header.compression,
+          timestampType: header.timestampType === TimestampType.LogAppendTime ? 1 : 0,
+          isTransactional: header.isTransactional,
+          baseTimestamp: header.baseTimestamp,
+          ...(header.timestampType === TimestampType.LogAppendTime
+            ? { maxTimestamp: header.maxTimestamp }
+            : {}),
+          producerId: header.producerId,
+          producerEpoch: header.producerEpoch,
+          baseSequence: header.baseSequence,
+          lastOffsetDelta: header.lastOffsetDelta,
+        }),
+      );
+    }
+    result.bytesBefore += segment.size;
+    if (!changed) {
+      result.bytesAfter += segment.size;
+      continue;
+    }
+    // The segment may have been deleted (retention, DeleteRecords) while records were decoded.
+    if (!log.swapCleanedSegment(segment, kept, now)) return null;
+    result.segmentsCleaned++;
+    result.bytesAfter += kept.reduce((sum, b) => sum + b.length, 0);
+  }
+  log.cleanerCheckpoint = firstUncleanable;
+  return result;
+}
