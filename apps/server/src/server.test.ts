@@ -1,10 +1,10 @@
 /**
- * The real server on a free port against a temp data dir: /healthz, tRPC over HTTP, ticks over the real SSE
- * endpoint, and the console's HTML from Next.js. The console must be built; turbo builds it when its inputs
+ * The real server on a free port against a temp data dir, with its embedded broker: /healthz, tRPC over HTTP,
+ * ticks over the real SSE endpoint, consumer lag sampled from the broker, and the console's HTML from Next.js. The console must be built; turbo builds it when its inputs
  * changed and replays its cache (about a second) when they did not.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,8 @@ import { createSluiceServer, type SluiceServer } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'sluice-server-'));
+// Removed on exit too: a close that never settles would otherwise leave the broker's logs behind.
+process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 let server: SluiceServer;
 
 before(
@@ -25,7 +27,14 @@ before(
       { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' },
     );
     assert.equal(build.status, 0, 'building the console failed');
-    server = await createSluiceServer({ dataDir, consolePort: 0, host: '127.0.0.1' });
+    server = await createSluiceServer({
+      dataDir,
+      consolePort: 0,
+      host: '127.0.0.1',
+      kafkaPort: 0,
+      kafkaConfigs: new Map([['group.initial.rebalance.delay.ms', '0']]),
+      lagSampleIntervalMs: 100,
+    });
   },
   { timeout: 300_000 },
 );
@@ -103,6 +112,13 @@ test('refuses to start without a console build, before touching the data dir', a
   }
 });
 
+test('refuses an embedded broker and a remote cluster at once', async () => {
+  await assert.rejects(
+    createSluiceServer({ dataDir, consolePort: 0, kafkaPort: 0, kafkaBootstrap: '127.0.0.1:9092' }),
+    /one cluster/,
+  );
+});
+
 test('creates the SQLite file in the data dir on first start', () => {
   assert.ok(existsSync(join(dataDir, 'console.db')));
 });
@@ -134,6 +150,61 @@ test('the health query answers over tRPC HTTP with superjson', async () => {
   const health = superjson.deserialize<{ status: string; uptimeSeconds: number }>(body.result.data);
   assert.equal(health.status, 'ok');
   assert.ok(Number.isInteger(health.uptimeSeconds) && health.uptimeSeconds >= 0);
+});
+
+/** kcat against the embedded broker, asynchronously: the broker answers from this very event loop. */
+function kcat(args: string[], input = ''): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('kcat', ['-b', `127.0.0.1:${server.kafkaPort}`, ...args], {
+      stdio: ['pipe', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill(), 30_000);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else reject(new Error(`kcat ${args.join(' ')} exited with ${code}: ${stderr}`));
+    });
+    child.stdin.end(input);
+  });
+}
+
+async function query<T>(path: string, input: unknown): Promise<T> {
+  const response = await fetch(
+    `${server.url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`,
+  );
+  const body = (await response.json()) as { result?: { data: Parameters<typeof superjson.deserialize>[0] } };
+  assert.equal(response.status, 200, `${path}: ${JSON.stringify(body)}`);
+  return superjson.deserialize<T>(body.result!.data);
+}
+
+test('the embedded broker is the console cluster: a group that commits shows its lag, sampled into console.db', async () => {
+  await kcat(['-P', '-t', 'server-lag'], 'a\nb\nc\n');
+  // A balanced consumer reads to the end and commits as it leaves.
+  await kcat(['-G', 'server-group', '-X', 'auto.offset.reset=earliest', '-e', 'server-lag']);
+  await kcat(['-P', '-t', 'server-lag'], 'd\ne\n');
+
+  const detail = await query<{
+    state: string;
+    partitions: { committedOffset: number; logEndOffset: number; lag: number }[];
+  }>('groups.detail', { groupId: 'server-group' });
+  assert.equal(detail.state, 'Empty');
+  assert.deepEqual(
+    detail.partitions.map((p) => [p.committedOffset, p.logEndOffset, p.lag]),
+    [[3, 5, 2]],
+  );
+  const deadline = Date.now() + 10_000;
+  let points: { lag: number }[] = [];
+  while (Date.now() < deadline) {
+    ({ points } = await query<{ points: { lag: number }[] }>('groups.lagHistory', {
+      groupId: 'server-group',
+    }));
+    if (points.at(-1)?.lag === 2) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.equal(points.at(-1)?.lag, 2, `the sampler recorded the lag: ${JSON.stringify(points)}`);
 });
 
 test('ticks arrive over SSE as tracked events, one a second', async () => {

@@ -3,7 +3,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
-import { appRouter, createCaller, type ApiContext } from '@sluice/api';
+import { appRouter, createCaller, LagSampler, type ApiContext, type ClusterSource } from '@sluice/api';
+import { EmbeddedClusterSource, RemoteClusterSource } from '@sluice/api/cluster-sources';
 import { Broker } from '@sluice/broker';
 import { openDatabase } from '@sluice/db';
 import { assertConsoleBuilt, CONSOLE_DIR, loadConsoleApp } from './console-app.ts';
@@ -19,6 +20,13 @@ export interface SluiceServerOptions {
   kafkaPort?: number;
   /** Broker settings by Kafka's names (`--config name=value`). */
   kafkaConfigs?: ReadonlyMap<string, string>;
+  /**
+   * A Kafka cluster ("host:port,...") for the console to show instead of an embedded broker; without either,
+   * the console runs with no cluster and its cluster pages answer PRECONDITION_FAILED.
+   */
+  kafkaBootstrap?: string;
+  /** How often consumer lag is sampled into console.db (default 30 s). */
+  lagSampleIntervalMs?: number;
   /** The Next.js app to serve; its production build must exist. */
   consoleDir?: string;
 }
@@ -47,10 +55,12 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function createSluiceServer(options: SluiceServerOptions): Promise<SluiceServer> {
   const host = options.host ?? '127.0.0.1';
   const consoleDir = options.consoleDir ?? CONSOLE_DIR;
+  if (options.kafkaPort !== undefined && options.kafkaBootstrap !== undefined)
+    throw new Error(
+      'the console shows one cluster: an embedded broker (kafkaPort) or a remote one (kafkaBootstrap)',
+    );
   assertConsoleBuilt(consoleDir);
   const database = await openDatabase(join(options.dataDir, 'console.db'));
-  const context: ApiContext = { db: database.db, startedAt: new Date(), version: VERSION };
-  const caller = createCaller(context);
 
   // The broker's logs live beside the console's database, in their own folder.
   const broker =
@@ -65,6 +75,17 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
           database.close();
           throw error;
         });
+
+  const cluster: ClusterSource | null = broker
+    ? new EmbeddedClusterSource(broker.services)
+    : options.kafkaBootstrap !== undefined
+      ? RemoteClusterSource.forBootstrap(options.kafkaBootstrap)
+      : null;
+  const context: ApiContext = { db: database.db, startedAt: new Date(), version: VERSION, cluster };
+  const caller = createCaller(context);
+  const lagSampler = cluster
+    ? new LagSampler({ db: database.db, source: cluster, intervalMs: options.lagSampleIntervalMs })
+    : null;
 
   const server = createServer();
   try {
@@ -133,6 +154,9 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
       (app) => app.close(),
       () => undefined,
     );
+    // The sampler reads the cluster and writes the database: it stops before either closes.
+    await lagSampler?.stop();
+    cluster?.close();
     await broker?.close();
     database.close();
   }
@@ -143,6 +167,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     await stop();
     throw error;
   }
+  lagSampler?.start();
 
   let closing: Promise<void> | undefined;
   return {

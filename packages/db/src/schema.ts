@@ -1,11 +1,12 @@
 /**
- * The console's own data (not Kafka data): who may sign in, their sessions, and what they changed.
+ * The console's own data (not Kafka data): who may sign in, their sessions, what they changed, and the
+ * consumer-lag history it sampled.
  * Timestamps are integer milliseconds since the epoch (`timestamp_ms`), so they sort and compare in SQL; their
  * defaults live in SQL rather than in TypeScript so that rows written by any client get them.
  * Change this file, then run `npm run generate -w @sluice/db` and commit the new migration under drizzle/.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const USER_ROLES = ['viewer', 'operator', 'admin'] as const;
 export type UserRole = (typeof USER_ROLES)[number];
@@ -61,4 +62,32 @@ export const auditLog = sqliteTable(
     details: text('details', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
   (table) => [index('audit_log_at_idx').on(table.at)],
+);
+
+/**
+ * Consumer-group lag history, one row per group, partition and sample round (every round of the lag sampler
+ * shares one `at`, so rows of a round line up across partitions and a downsampled history keeps whole rounds).
+ * Offsets are the engine's JavaScript numbers (exact up to 2^53). `committed_offset` is null for a partition of
+ * a subscribed topic without a commit, whose lag counts from the log start offset; `lag_seconds` is null when
+ * the next record's timestamp could not be read.
+ */
+export const lagSamples = sqliteTable(
+  'lag_samples',
+  {
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    groupId: text('group_id').notNull(),
+    topic: text('topic').notNull(),
+    partition: integer('partition').notNull(),
+    committedOffset: integer('committed_offset'),
+    commitTimestamp: integer('commit_timestamp', { mode: 'timestamp_ms' }),
+    logStartOffset: integer('log_start_offset').notNull(),
+    logEndOffset: integer('log_end_offset').notNull(),
+    lag: integer('lag').notNull(),
+    lagSeconds: real('lag_seconds'),
+  },
+  (table) => [
+    uniqueIndex('lag_samples_partition_at_idx').on(table.groupId, table.topic, table.partition, table.at),
+    // Retention and downsampling work on whole rounds, by time alone.
+    index('lag_samples_at_idx').on(table.at),
+  ],
 );

@@ -7,3 +7,4 @@ export {
   type OffsetResetTarget,
 } from './offset-reset.ts';
 export { topicName } from './topic.ts';
+export { groupDetailInput, groupId, lagHistoryInput, type LagHistoryInput } from './groups.ts';

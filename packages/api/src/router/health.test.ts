@@ -20,7 +20,7 @@ after(() => {
 });
 
 function callerStartedAt(startedAt: Date, signal?: AbortSignal) {
-  return createCaller({ db: database.db, startedAt, version: '1.2.3' }, { signal });
+  return createCaller({ db: database.db, startedAt, version: '1.2.3', cluster: null }, { signal });
 }
 
 /**
@@ -58,6 +58,7 @@ test('health is degraded, not thrown, when the database cannot answer', async ()
     db: closed.db,
     startedAt: new Date(),
     version: '1.2.3',
+    cluster: null,
   }).health.health();
   assert.equal(health.status, 'degraded');
   assert.equal(health.database.reachable, false);

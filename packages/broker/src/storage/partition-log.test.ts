@@ -168,6 +168,53 @@ describe('PartitionLog', () => {
     log.close();
   });
 
+  it('gives the timestamp of the record at an offset, across batches and segments, null at the high watermark', async () => {
+    const log = openLog(tempDir(), { 'segment.bytes': '700', 'index.interval.bytes': '1' });
+    // Create times out of order inside a batch: the record's own timestamp, not the batch's first or max.
+    for (let i = 0; i < 6; i++) {
+      log.appendAsLeader(
+        await encodeRecordBatch({
+          records: [0, 1, 2, 3].map((r) => ({
+            key: null,
+            value: Buffer.alloc(100, r),
+            timestamp: BigInt(T0 + i * 1000 + (r % 2 === 0 ? 500 - r : r)),
+          })),
+        }),
+        0,
+        T0,
+      );
+    }
+    assert.ok(log.segmentCount >= 3, `the batches span ${log.segmentCount} segments`);
+    for (const [offset, expected] of [
+      [0, T0 + 500],
+      [1, T0 + 1],
+      [2, T0 + 498],
+      [13, T0 + 3001],
+      [22, T0 + 5498],
+      [23, T0 + 5003],
+    ] as const) {
+      assert.equal(await log.timestampAtOffset(offset), expected, `offset ${offset}`);
+    }
+    assert.equal(await log.timestampAtOffset(24), null, 'at the high watermark');
+    assert.equal(await log.timestampAtOffset(99), null, 'past the high watermark');
+    log.deleteRecordsBefore(9);
+    assert.equal(
+      await log.timestampAtOffset(2),
+      T0 + 2001,
+      'below the log start offset: the first record kept',
+    );
+    log.close();
+
+    const appendTime = openLog(tempDir(), { 'message.timestamp.type': 'LogAppendTime' });
+    appendTime.appendAsLeader(await batch(3, { timestamp: 5 }), 0, T0 + 42);
+    assert.equal(
+      await appendTime.timestampAtOffset(1),
+      T0 + 42,
+      'LogAppendTime: the batch header stamps all',
+    );
+    appendTime.close();
+  });
+
   it('flushes as flush.messages and flush.ms say, and leaves writes to the page cache by default', async () => {
     const byDefault = openLog(tempDir());
     byDefault.appendAsLeader(await batch(3), 0, T0);

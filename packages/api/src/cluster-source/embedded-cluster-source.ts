@@ -1,0 +1,104 @@
+/**
+ * The cluster as the broker embedded in this process sees it: groups from its coordinator, offsets from its
+ * partition logs, read in-process without a round trip through the wire protocol.
+ */
+import type { BrokerServices } from '@sluice/broker';
+import type {
+  ClusterSource,
+  CommittedOffset,
+  GroupDescription,
+  GroupListing,
+  PartitionOffsets,
+  TopicPartition,
+} from './cluster-source.ts';
+import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
+
+export class EmbeddedClusterSource implements ClusterSource {
+  constructor(private readonly services: BrokerServices) {}
+
+  async listGroups(): Promise<GroupListing[]> {
+    return this.services.groups
+      .list()
+      .map(({ groupId, state, protocolType }) => ({ groupId, state, protocolType }))
+      .sort((a, b) => a.groupId.localeCompare(b.groupId));
+  }
+
+  async describeGroup(groupId: string): Promise<GroupDescription> {
+    const group = this.services.groups.describe(groupId);
+    if (group) {
+      return {
+        groupId,
+        state: group.state,
+        protocolType: group.protocolType,
+        protocol: group.protocolName,
+        members: group.members.map((m) => ({
+          memberId: m.memberId,
+          groupInstanceId: m.groupInstanceId,
+          clientId: m.clientId,
+          host: m.clientHost,
+          subscribedTopics: decodeSubscribedTopics(group.protocolType, m.metadata),
+          assignment: decodeAssignment(group.protocolType, m.assignment),
+        })),
+      };
+    }
+    // A group of the consumer protocol (KIP-848): the coordinator assigns, and keeps topics by name.
+    if (!this.services.groups.consumerGroups.get(groupId)) {
+      return { groupId, state: 'Dead', protocolType: '', protocol: '', members: [] };
+    }
+    const described = this.services.groups.consumerGroups.describe(groupId, false);
+    return {
+      groupId,
+      state: described.groupState,
+      protocolType: 'consumer',
+      protocol: described.assignorName,
+      members: described.members.map((m) => ({
+        memberId: m.memberId,
+        groupInstanceId: m.instanceId,
+        clientId: m.clientId,
+        host: m.clientHost,
+        subscribedTopics: [...m.subscribedTopicNames].sort(),
+        assignment: m.assignment.topicPartitions
+          .flatMap(({ topicName: topic, partitions }) =>
+            partitions.map((partition) => ({ topic, partition })),
+          )
+          .sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition),
+      })),
+    };
+  }
+
+  async committedOffsets(groupId: string): Promise<CommittedOffset[]> {
+    return this.services.groups.fetchOffsets(groupId, null).flatMap(({ topic, partition, committed }) =>
+      committed
+        ? [
+            {
+              topic,
+              partition,
+              offset: Number(committed.offset),
+              metadata: committed.metadata,
+              commitTimestamp: Number(committed.commitTimestamp),
+            },
+          ]
+        : [],
+    );
+  }
+
+  async partitionOffsets(topics: string[]): Promise<PartitionOffsets[]> {
+    return [...new Set(topics)].flatMap((topic) =>
+      (this.services.topics.get(topic)?.partitions ?? []).flatMap(({ partitionIndex: partition }) => {
+        const log = this.services.topicManager.partitionLog(topic, partition);
+        return log
+          ? [{ topic, partition, logStartOffset: log.logStartOffset, highWatermark: log.highWatermark }]
+          : [];
+      }),
+    );
+  }
+
+  async recordTimestamp({ topic, partition }: TopicPartition, offset: number): Promise<number | null> {
+    return (
+      (await this.services.topicManager.partitionLog(topic, partition)?.timestampAtOffset(offset)) ?? null
+    );
+  }
+
+  /** The broker belongs to the server that started it, and closes with it. */
+  close(): void {}
+}

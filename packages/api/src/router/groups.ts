@@ -1,0 +1,71 @@
+import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
+import { groupDetailInput, lagHistoryInput } from '@sluice/validators';
+import type { ClusterSource } from '../cluster-source/cluster-source.ts';
+import { assessGroupLag, STATUS_WINDOW_ROUNDS, type GroupAssessment } from '../lag/assess-lag.ts';
+import { computeGroupLag } from '../lag/compute-lag.ts';
+import { readLagHistory, recentObservations } from '../lag/lag-store.ts';
+import { mapConcurrently } from '../map-concurrently.ts';
+import { clusterProcedure, publicProcedure, type ApiContext } from '../trpc.ts';
+
+/** Groups assessed at once for the list: each costs a few reads of the cluster and one of SQLite. */
+const CONCURRENT_GROUPS = 8;
+
+async function assess(
+  db: ApiContext['db'],
+  cluster: ClusterSource,
+  groupId: string,
+): Promise<GroupAssessment> {
+  const [lag, windows] = await Promise.all([
+    computeGroupLag(cluster, groupId),
+    recentObservations(db, groupId, STATUS_WINDOW_ROUNDS),
+  ]);
+  return assessGroupLag(lag, windows);
+}
+
+export const groupsRouter = {
+  /** Every group with its state, member count, total lag and status (Burrow's rules over recent samples). */
+  list: clusterProcedure.query(async ({ ctx }) => {
+    const groups = await ctx.cluster.listGroups();
+    return mapConcurrently(groups, CONCURRENT_GROUPS, async ({ groupId, protocolType }) => {
+      const { lag, status } = await assess(ctx.db, ctx.cluster, groupId);
+      return {
+        groupId,
+        state: lag.group.state,
+        protocolType,
+        members: lag.group.members.length,
+        totalLag: lag.totalLag,
+        maxLagSeconds: lag.maxLagSeconds,
+        status,
+      };
+    });
+  }),
+
+  /** One group: members and their assignments, and per partition the lag, its status and drain estimate. */
+  detail: clusterProcedure.input(groupDetailInput).query(async ({ ctx, input }) => {
+    const { lag, status, drain, partitions } = await assess(ctx.db, ctx.cluster, input.groupId);
+    if (status === 'NOTFOUND') {
+      throw new TRPCError({ code: 'NOT_FOUND', message: `group ${input.groupId} does not exist` });
+    }
+    return {
+      groupId: lag.group.groupId,
+      state: lag.group.state,
+      protocolType: lag.group.protocolType,
+      protocol: lag.group.protocol,
+      readAt: new Date(lag.at),
+      status,
+      totalLag: lag.totalLag,
+      maxLagSeconds: lag.maxLagSeconds,
+      drain,
+      members: lag.group.members,
+      partitions: partitions.map((p) => ({
+        ...p,
+        commitTimestamp: p.commitTimestamp === null ? null : new Date(p.commitTimestamp),
+      })),
+    };
+  }),
+
+  /** The group's (or one partition's) lag per sample round from the console's database, for a chart. */
+  lagHistory: publicProcedure
+    .input(lagHistoryInput)
+    .query(async ({ ctx, input }) => ({ points: await readLagHistory(ctx.db, input) })),
+} satisfies TRPCRouterRecord;
