@@ -121,8 +121,13 @@ function joinError(errorCode: number, memberId = ''): JoinGroupResponse {
   };
 }
 
-/** A JoinGroup answer that hands back the group's current generation: no rebalance, no member list. */
+/**
+ * A JoinGroup answer that hands back the group's current generation without a rebalance. A leader (a static
+ * leader that restarted) also gets the member list, with skipAssignment (v9+) telling it not to assign again,
+ * as Kafka answers; older clients assign again, and SyncGroup in a Stable group keeps the current assignment.
+ */
 function currentGeneration(group: ClassicGroup, memberId: string): JoinGroupResponse {
+  const isLeader = group.leaderId === memberId;
   return {
     throttleTimeMs: 0,
     errorCode: ErrorCode.NONE,
@@ -130,9 +135,15 @@ function currentGeneration(group: ClassicGroup, memberId: string): JoinGroupResp
     protocolType: group.protocolType,
     protocolName: group.protocolName,
     leader: group.leaderId ?? '',
-    skipAssignment: false,
+    skipAssignment: isLeader,
     memberId,
-    members: [],
+    members: isLeader
+      ? [...group.members.values()].map((m) => ({
+          memberId: m.memberId,
+          groupInstanceId: m.groupInstanceId,
+          metadata: m.protocols.find((p) => p.name === group.protocolName)?.metadata ?? Buffer.alloc(0),
+        }))
+      : [],
   };
 }
 
