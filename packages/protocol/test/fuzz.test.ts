@@ -98,7 +98,14 @@ function decodeOrFail(frame: Buffer, label: string): void {
       `${label}: decodeRequest threw ${String(error)} for frame ${frame.toString('hex').slice(0, 200)}`,
     );
   }
-  const elapsed = performance.now() - started;
+  let elapsed = performance.now() - started;
+  // A garbage collection or a busy machine can stall any one decode; a frame that is itself expensive to
+  // decode is slow every time. The best of three more tries tells them apart.
+  for (let retry = 0; retry < 3 && elapsed >= SLOW_DECODE_MS; retry++) {
+    const again = performance.now();
+    decodeRequest(frame);
+    elapsed = Math.min(elapsed, performance.now() - again);
+  }
   assert.ok(elapsed < SLOW_DECODE_MS, `${label}: decode took ${elapsed.toFixed(1)} ms`);
   if (!result.ok) assert.ok(result.error instanceof ProtocolError, `${label}: untyped error`);
 }
