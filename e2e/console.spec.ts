@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
+import { signIn } from './support/sign-in.ts';
 
 const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 
@@ -16,7 +17,7 @@ async function readCount(counter: Locator): Promise<number> {
 }
 
 test('the console shows the server healthy and the tick counter rising', async ({ page }) => {
-  await page.goto('/');
+  await signIn(page, '/');
   await expect(page.getByRole('heading', { level: 1, name: 'Sluice' })).toBeVisible();
 
   const health = page.getByRole('region', { name: 'Health' });

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
+import { E2E_ADMIN } from './support/sign-in.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -71,6 +72,8 @@ export default defineConfig({
       `--data-dir ${process.env.SLUICE_E2E_DATA_DIR}`,
     ].join(' '),
     cwd: root,
+    // The first admin of the fresh data dir; e2e/support/sign-in.ts signs in with it.
+    env: { SLUICE_ADMIN_USER: E2E_ADMIN.username, SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password },
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     // A cold console build on the 2-core development machine takes about half a minute.

@@ -68,6 +68,13 @@ export async function runServer(args: string[]): Promise<void> {
   }
   console.log(`Sluice console listening on http://${displayHost(values.host)}:${server.consolePort}`);
   console.log(`Kafka broker listening on ${values.host}:${server.kafkaPort}`);
+  if (server.firstAdmin?.generatedPassword) {
+    // Shown this once: only its scrypt hash is stored.
+    console.log(
+      `First start: created the admin user "${server.firstAdmin.username}" with password ` +
+        `${server.firstAdmin.generatedPassword} (set SLUICE_ADMIN_USER and SLUICE_ADMIN_PASSWORD to choose them).`,
+    );
+  }
 
   let stopping = false;
   function stop(signal: NodeJS.Signals): void {

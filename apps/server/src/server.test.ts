@@ -18,6 +18,50 @@ const dataDir = mkdtempSync(join(tmpdir(), 'sluice-server-'));
 // Removed on exit too: a close that never settles would otherwise leave the broker's logs behind.
 process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 let server: SluiceServer;
+const ADMIN_PASSWORD = 'correct horse battery staple';
+let adminCookie: string;
+
+interface CallResult {
+  status: number;
+  body: {
+    result?: { data: Parameters<typeof superjson.deserialize>[0] };
+    error?: { json: { message: string; data: { code: string } } };
+  };
+  setCookie: string[];
+}
+
+/** One tRPC call over HTTP: a query (GET) or a mutation (POST from this console's origin unless told otherwise). */
+async function call(
+  kind: 'query' | 'mutation',
+  path: string,
+  input: unknown,
+  options: { cookie?: string; origin?: string } = {},
+): Promise<CallResult> {
+  const serialized = JSON.stringify(superjson.serialize(input));
+  const headers: Record<string, string> = options.cookie ? { cookie: options.cookie } : {};
+  const response =
+    kind === 'query'
+      ? await fetch(`${server.url}/api/trpc/${path}?input=${encodeURIComponent(serialized)}`, { headers })
+      : await fetch(`${server.url}/api/trpc/${path}`, {
+          method: 'POST',
+          headers: { ...headers, 'content-type': 'application/json', origin: options.origin ?? server.url },
+          body: serialized,
+        });
+  return {
+    status: response.status,
+    body: (await response.json()) as CallResult['body'],
+    setCookie: response.headers.getSetCookie(),
+  };
+}
+
+/** Signs in and returns the Cookie header value that carries the session. */
+async function signIn(username: string, password: string): Promise<string> {
+  const result = await call('mutation', 'auth.login', { username, password });
+  assert.equal(result.status, 200, `sign-in as ${username}: ${JSON.stringify(result.body)}`);
+  const cookie = result.setCookie.find((c) => c.startsWith('sluice_session='));
+  assert.ok(cookie, 'a session cookie is set');
+  return cookie.split(';')[0]!;
+}
 
 before(
   async () => {
@@ -34,7 +78,9 @@ before(
       kafkaPort: 0,
       kafkaConfigs: new Map([['group.initial.rebalance.delay.ms', '0']]),
       lagSampleIntervalMs: 100,
+      env: { SLUICE_ADMIN_USER: 'root', SLUICE_ADMIN_PASSWORD: ADMIN_PASSWORD },
     });
+    adminCookie = await signIn('root', ADMIN_PASSWORD);
   },
   { timeout: 300_000 },
 );
@@ -172,11 +218,8 @@ function kcat(args: string[], input = ''): Promise<void> {
 }
 
 async function query<T>(path: string, input: unknown): Promise<T> {
-  const response = await fetch(
-    `${server.url}/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify(superjson.serialize(input)))}`,
-  );
-  const body = (await response.json()) as { result?: { data: Parameters<typeof superjson.deserialize>[0] } };
-  assert.equal(response.status, 200, `${path}: ${JSON.stringify(body)}`);
+  const { status, body } = await call('query', path, input, { cookie: adminCookie });
+  assert.equal(status, 200, `${path}: ${JSON.stringify(body)}`);
   return superjson.deserialize<T>(body.result!.data);
 }
 
@@ -224,17 +267,185 @@ test('a reconnect carrying Last-Event-ID resumes after that tick', async () => {
   assert.equal(resumed?.tick.n, 8);
 });
 
-test('everything else is the console, rendered by Next.js', async () => {
-  const response = await fetch(`${server.url}/`);
+test('everything else is the console, rendered by Next.js, behind a session', async () => {
+  const anonymous = await fetch(`${server.url}/groups?x=1`, { redirect: 'manual' });
+  assert.equal(anonymous.status, 302, 'a page without a session redirects');
+  assert.equal(anonymous.headers.get('location'), '/login?next=%2Fgroups%3Fx%3D1', 'to sign in, and back');
+  await anonymous.text();
+  const login = await fetch(`${server.url}/login`);
+  assert.equal(login.status, 200, 'the sign-in page needs no session');
+  assert.match(await login.text(), /Sign in to Sluice/);
+  const signedIn = await fetch(`${server.url}/login?next=/groups`, {
+    headers: { cookie: adminCookie },
+    redirect: 'manual',
+  });
+  assert.equal(signedIn.headers.get('location'), '/groups', 'a signed-in user skips the sign-in page');
+  await signedIn.text();
+  const offsite = await fetch(`${server.url}/login?next=//evil.example`, {
+    headers: { cookie: adminCookie },
+    redirect: 'manual',
+  });
+  assert.equal(offsite.headers.get('location'), '/', 'never redirects off this console');
+  await offsite.text();
+
+  const response = await fetch(`${server.url}/`, { headers: { cookie: adminCookie } });
   assert.equal(response.status, 200);
   assert.match(response.headers.get('content-type') ?? '', /^text\/html/);
   const html = await response.text();
   assert.match(html, /<title>Sluice console<\/title>/);
   assert.match(html, /Live ticks/);
 
-  const missing = await fetch(`${server.url}/no-such-page`);
+  const missing = await fetch(`${server.url}/no-such-page`, { headers: { cookie: adminCookie } });
   assert.equal(missing.status, 404);
   await missing.text();
+});
+
+test('signs in with a scrypt-hashed password into an HttpOnly, SameSite session cookie, and signs out', async () => {
+  const result = await call('mutation', 'auth.login', { username: 'root', password: ADMIN_PASSWORD });
+  const cookie = result.setCookie.find((c) => c.startsWith('sluice_session='))!;
+  assert.match(cookie, /; HttpOnly/, 'HttpOnly');
+  assert.match(cookie, /; SameSite=Lax/, 'SameSite');
+  assert.match(cookie, /; Path=\//, 'for the whole console');
+  assert.match(cookie.split(';')[0]!, /^sluice_session=[A-Za-z0-9_-]{43}$/, '32 random bytes');
+  const session = cookie.split(';')[0]!;
+  const me = await call('query', 'auth.me', undefined, { cookie: session });
+  assert.deepEqual(superjson.deserialize(me.body.result!.data), { id: 1, username: 'root', role: 'admin' });
+  const wrong = await call('mutation', 'auth.login', { username: 'root', password: 'not it at all' });
+  assert.equal(wrong.status, 401, 'a wrong password is refused');
+  assert.equal(wrong.body.error?.json.message, 'wrong username or password');
+  const unknown = await call('mutation', 'auth.login', { username: 'nobody', password: 'whatever1234' });
+  assert.equal(
+    unknown.body.error?.json.message,
+    'wrong username or password',
+    'an unknown user reads the same',
+  );
+
+  const out = await call('mutation', 'auth.logout', undefined, { cookie: session });
+  assert.equal(out.status, 200, 'signed out');
+  assert.match(out.setCookie.join(), /sluice_session=; Max-Age=0/, 'the cookie is cleared');
+  const after = await call('query', 'groups.list', undefined, { cookie: session });
+  assert.equal(after.status, 401, 'the session is gone on the server too');
+});
+
+test('roles are enforced on the server: viewers read, operators cannot manage users, admins can', async () => {
+  const created = await call(
+    'mutation',
+    'users.create',
+    { username: 'vera', password: 'viewer-password-1', role: 'viewer' },
+    { cookie: adminCookie },
+  );
+  assert.equal(created.status, 200, JSON.stringify(created.body));
+  await call(
+    'mutation',
+    'users.create',
+    { username: 'otto', password: 'operator-pass-1', role: 'operator' },
+    {
+      cookie: adminCookie,
+    },
+  );
+  const viewer = await signIn('vera', 'viewer-password-1');
+  const operator = await signIn('otto', 'operator-pass-1');
+
+  assert.equal((await call('query', 'groups.list', undefined, {})).status, 401, 'anonymous: UNAUTHORIZED');
+  assert.equal(
+    (await call('query', 'groups.list', undefined, { cookie: viewer })).status,
+    200,
+    'viewer reads',
+  );
+  const forbidden = await call(
+    'mutation',
+    'users.create',
+    { username: 'x', password: 'long-enough-pw', role: 'admin' },
+    {
+      cookie: viewer,
+    },
+  );
+  assert.equal(forbidden.status, 403, 'viewer cannot create users');
+  assert.equal(forbidden.body.error?.json.data.code, 'FORBIDDEN');
+  assert.equal(
+    (await call('query', 'users.list', undefined, { cookie: operator })).status,
+    403,
+    'nor can operators list them',
+  );
+  assert.equal(
+    (await call('query', 'audit.list', {}, { cookie: viewer })).status,
+    403,
+    'viewers do not read the audit log',
+  );
+
+  const short = await call(
+    'mutation',
+    'users.create',
+    { username: 'y', password: 'short', role: 'viewer' },
+    {
+      cookie: adminCookie,
+    },
+  );
+  assert.equal(short.status, 400, 'a short password is refused by the shared schema');
+  const last = await call(
+    'mutation',
+    'users.setRole',
+    { userId: 1, role: 'viewer' },
+    { cookie: adminCookie },
+  );
+  assert.equal(last.status, 412, 'the last admin cannot be demoted');
+
+  const audit = await call('query', 'audit.list', {}, { cookie: operator });
+  const entries = superjson.deserialize<{ entries: { actor: string; action: string; target: string }[] }>(
+    audit.body.result!.data,
+  ).entries;
+  assert.deepEqual(
+    entries.filter((e) => e.action === 'user.create').map((e) => [e.actor, e.target]),
+    [
+      ['root', 'otto'],
+      ['root', 'vera'],
+    ],
+    'user changes are in the audit log, newest first',
+  );
+});
+
+test('mutations from another origin are refused (CSRF)', async () => {
+  const result = await call('mutation', 'auth.logout', undefined, {
+    cookie: adminCookie,
+    origin: 'http://evil.example',
+  });
+  assert.equal(result.status, 403, 'cross-origin POST refused');
+  assert.equal(
+    (await call('query', 'auth.me', undefined, { cookie: adminCookie })).status,
+    200,
+    'session intact',
+  );
+});
+
+test('sign-in attempts are rate limited per user and address', async () => {
+  for (let i = 0; i < 5; i++) {
+    const attempt = await call('mutation', 'auth.login', { username: 'vera', password: `guess-${i}` });
+    assert.equal(attempt.status, 401, `attempt ${i + 1} is judged`);
+  }
+  const blocked = await call('mutation', 'auth.login', { username: 'vera', password: 'viewer-password-1' });
+  assert.equal(blocked.status, 429, 'the sixth attempt is refused even with the right password');
+  assert.match(blocked.body.error?.json.message ?? '', /too many failed sign-ins/);
+  assert.equal(
+    (await call('mutation', 'auth.login', { username: 'root', password: ADMIN_PASSWORD })).status,
+    200,
+    'other users are unaffected',
+  );
+});
+
+test('a first start without SLUICE_ADMIN_PASSWORD creates "admin" with a generated password, once', async () => {
+  const otherDir = mkdtempSync(join(tmpdir(), 'sluice-server-admin-'));
+  try {
+    const first = await createSluiceServer({ dataDir: otherDir, consolePort: 0, env: {} });
+    const generated = first.firstAdmin;
+    await first.close();
+    assert.equal(generated?.username, 'admin', 'the default admin name');
+    assert.match(generated?.generatedPassword ?? '', /^[A-Za-z0-9_-]{24}$/, 'a random password');
+    const second = await createSluiceServer({ dataDir: otherDir, consolePort: 0, env: {} });
+    assert.equal(second.firstAdmin, null, 'not again once a user exists');
+    await second.close();
+  } finally {
+    rmSync(otherDir, { recursive: true, force: true });
+  }
 });
 
 test('close ends open subscriptions and stops listening', { timeout: 10_000 }, async () => {

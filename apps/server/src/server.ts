@@ -3,7 +3,20 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
-import { appRouter, createCaller, LagSampler, type ApiContext, type ClusterSource } from '@sluice/api';
+import {
+  appRouter,
+  createCaller,
+  deleteExpiredSessions,
+  ensureFirstAdmin,
+  findSessionUser,
+  LagSampler,
+  LoginRateLimiter,
+  sessionCookie,
+  sessionTokenFrom,
+  type ApiContext,
+  type ClusterSource,
+  type FirstAdmin,
+} from '@sluice/api';
 import { EmbeddedClusterSource, RemoteClusterSource } from '@sluice/api/cluster-sources';
 import { Broker } from '@sluice/broker';
 import { openDatabase } from '@sluice/db';
@@ -29,6 +42,8 @@ export interface SluiceServerOptions {
   lagSampleIntervalMs?: number;
   /** The Next.js app to serve; its production build must exist. */
   consoleDir?: string;
+  /** Where the first admin comes from (SLUICE_ADMIN_USER, SLUICE_ADMIN_PASSWORD); process.env by default. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface SluiceServer {
@@ -37,10 +52,30 @@ export interface SluiceServer {
   kafkaPort: number | null;
   /** http://host:port of the console and the API. */
   url: string;
+  /** The admin created at this first start (with its generated password, to print once), else null. */
+  firstAdmin: FirstAdmin | null;
   close(): Promise<void>;
 }
 
 const TRPC_PREFIX = '/api/trpc';
+/** Console paths reachable without a session: the sign-in page and the assets every page needs. */
+const PUBLIC_CONSOLE_PATHS = [/^\/login$/, /^\/_next\//, /^\/favicon\.ico$/];
+const SESSION_CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Whether a request comes from a page of this console: browsers send Origin with every POST, and a
+ * cross-site request is refused even when a cookie would ride along (CSRF). A request without Origin (curl,
+ * scripts) is not from a browser page, and carries no ambient cookie unless its sender put one there.
+ */
+function sameOrigin(req: IncomingMessage): boolean {
+  const origin = req.headers.origin;
+  if (origin === undefined) return req.headers['sec-fetch-site'] !== 'cross-site';
+  try {
+    return new URL(origin).host === req.headers.host;
+  } catch {
+    return false;
+  }
+}
 const VERSION = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
@@ -61,6 +96,21 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     );
   assertConsoleBuilt(consoleDir);
   const database = await openDatabase(join(options.dataDir, 'console.db'));
+  let firstAdmin: FirstAdmin | null;
+  try {
+    firstAdmin = await ensureFirstAdmin(database.db, options.env ?? process.env);
+    await deleteExpiredSessions(database.db);
+  } catch (error) {
+    database.close();
+    throw error;
+  }
+  const loginLimiter = new LoginRateLimiter();
+  const sessionCleanup = setInterval(() => {
+    deleteExpiredSessions(database.db).catch((error: unknown) =>
+      console.error('session cleanup failed:', error),
+    );
+  }, SESSION_CLEANUP_INTERVAL_MS);
+  sessionCleanup.unref();
 
   // The broker's logs live beside the console's database, in their own folder.
   const broker =
@@ -81,8 +131,16 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     : options.kafkaBootstrap !== undefined
       ? RemoteClusterSource.forBootstrap(options.kafkaBootstrap)
       : null;
-  const context: ApiContext = { db: database.db, startedAt: new Date(), version: VERSION, cluster };
-  const caller = createCaller(context);
+  const baseContext: ApiContext = {
+    db: database.db,
+    startedAt: new Date(),
+    version: VERSION,
+    cluster,
+    user: null,
+    request: null,
+    loginLimiter,
+  };
+  const caller = createCaller(baseContext);
   const lagSampler = cluster
     ? new LagSampler({ db: database.db, source: cluster, intervalMs: options.lagSampleIntervalMs })
     : null;
@@ -107,8 +165,31 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
   const consoleApp = loadConsoleApp({ dir: consoleDir, hostname: host, port });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname } = url;
+    const secure =
+      ('encrypted' in req.socket && req.socket.encrypted === true) ||
+      req.headers['x-forwarded-proto'] === 'https';
+    const sessionToken = sessionTokenFrom(req.headers.cookie);
+    const session = sessionToken ? await findSessionUser(database.db, sessionToken) : null;
+    // A session in use is extended on the server; the cookie's lifetime follows.
+    if (session?.extended) res.appendHeader('set-cookie', sessionCookie(sessionToken, secure));
+
     if (pathname === TRPC_PREFIX || pathname.startsWith(`${TRPC_PREFIX}/`)) {
+      if (req.method !== 'GET' && req.method !== 'HEAD' && !sameOrigin(req)) {
+        sendJson(res, 403, { error: 'cross-origin request refused' });
+        return;
+      }
+      const context: ApiContext = {
+        ...baseContext,
+        user: session?.user ?? null,
+        request: {
+          address: req.socket.remoteAddress ?? 'unknown',
+          secure,
+          sessionToken,
+          setCookie: (value) => res.appendHeader('set-cookie', value),
+        },
+      };
       await nodeHTTPRequestHandler({
         req,
         res,
@@ -130,6 +211,18 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
       }
       const health = await caller.health.health();
       sendJson(res, health.status === 'ok' ? 200 : 503, health);
+      return;
+    }
+    // Every console page needs a session: without one, the browser is sent to sign in (and back afterwards).
+    if (!session && !PUBLIC_CONSOLE_PATHS.some((pattern) => pattern.test(pathname))) {
+      res.writeHead(302, { location: `/login?next=${encodeURIComponent(pathname + url.search)}` });
+      res.end();
+      return;
+    }
+    if (session && pathname === '/login') {
+      const next = url.searchParams.get('next');
+      res.writeHead(302, { location: next?.startsWith('/') && !next.startsWith('//') ? next : '/' });
+      res.end();
       return;
     }
     await (await consoleApp).handle(req, res);
@@ -154,6 +247,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
       (app) => app.close(),
       () => undefined,
     );
+    clearInterval(sessionCleanup);
     // The sampler reads the cluster and writes the database: it stops before either closes.
     await lagSampler?.stop();
     cluster?.close();
@@ -174,6 +268,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     consolePort: port,
     kafkaPort: broker?.port ?? null,
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    firstAdmin,
     close() {
       closing ??= stop();
       return closing;

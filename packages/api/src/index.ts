@@ -1,6 +1,16 @@
 export { appRouter, createCaller } from './root.ts';
 export type { AppRouter } from './root.ts';
-export type { ApiContext } from './trpc.ts';
+export type { ApiContext, RequestInfo } from './trpc.ts';
+export { LoginRateLimiter } from './auth/login-rate-limiter.ts';
+export { ensureFirstAdmin, type FirstAdmin } from './auth/first-admin.ts';
+export {
+  SESSION_COOKIE,
+  deleteExpiredSessions,
+  findSessionUser,
+  sessionCookie,
+  sessionTokenFrom,
+  type SessionUser,
+} from './auth/sessions.ts';
 export type * from './cluster-source/cluster-source.ts';
 export {
   LagSampler,

@@ -1,9 +1,15 @@
+import { auditRouter } from './router/audit.ts';
+import { authRouter } from './router/auth.ts';
 import { groupsRouter } from './router/groups.ts';
 import { healthRouter } from './router/health.ts';
+import { usersRouter } from './router/users.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
 export const appRouter = createTRPCRouter({
   health: healthRouter,
+  auth: authRouter,
+  users: usersRouter,
+  audit: auditRouter,
   groups: groupsRouter,
 });
 

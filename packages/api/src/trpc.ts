@@ -1,15 +1,34 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { Database } from '@sluice/db';
+import type { UserRole } from '@sluice/db';
+import type { LoginRateLimiter } from './auth/login-rate-limiter.ts';
+import type { SessionUser } from './auth/sessions.ts';
 import type { ClusterSource } from './cluster-source/cluster-source.ts';
 
-/** What every procedure can reach. The server builds one per process; nothing in it is per request yet. */
+/** What the HTTP layer tells procedures about the request in flight. */
+export interface RequestInfo {
+  /** The client's address, for login rate limiting. */
+  address: string;
+  /** Whether the browser reached the server over HTTPS: session cookies are then marked Secure. */
+  secure: boolean;
+  /** The session cookie's token, if the request carried one. */
+  sessionToken: string | null;
+  /** Adds a Set-Cookie header to the response. */
+  setCookie(value: string): void;
+}
+
+/** What every procedure can reach. Built per request by the server; `request` is null for in-process callers. */
 export interface ApiContext {
   db: Database;
   startedAt: Date;
   version: string;
   /** The Kafka cluster the console shows; null when the server runs without one. */
   cluster: ClusterSource | null;
+  /** Who is signed in (from the session cookie), or null. */
+  user: SessionUser | null;
+  request: RequestInfo | null;
+  loginLimiter: LoginRateLimiter;
 }
 
 const t = initTRPC.context<ApiContext>().create({
@@ -28,13 +47,48 @@ export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure;
 
-/** Procedures that read the Kafka cluster: PRECONDITION_FAILED when the server has none. */
-export const clusterProcedure = t.procedure.use(({ ctx, next }) => {
-  if (!ctx.cluster) {
+const ROLE_RANK: Record<UserRole, number> = { viewer: 0, operator: 1, admin: 2 };
+
+/** Signed-in users only: UNAUTHORIZED otherwise. */
+export const authedProcedure = t.procedure.use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  return next({ ctx: { ...ctx, user: ctx.user } });
+});
+
+/** Users with at least `role` (viewer < operator < admin): FORBIDDEN otherwise. Enforced here, on the server. */
+function roleProcedure(role: UserRole) {
+  return authedProcedure.use(({ ctx, next }) => {
+    if (ROLE_RANK[ctx.user.role] < ROLE_RANK[role])
+      throw new TRPCError({
+        code: 'FORBIDDEN',
+        message: `this needs the ${role} role; you are ${ctx.user.role}`,
+      });
+    return next();
+  });
+}
+
+/** Reading: every signed-in user. */
+export const viewerProcedure = roleProcedure('viewer');
+/** Changing the cluster (topics, records, offsets): operators and admins. */
+export const operatorProcedure = roleProcedure('operator');
+/** Users and the console itself: admins. */
+export const adminProcedure = roleProcedure('admin');
+
+function requireCluster(cluster: ClusterSource | null): ClusterSource {
+  if (!cluster)
     throw new TRPCError({
       code: 'PRECONDITION_FAILED',
       message: 'this console is not connected to a Kafka cluster',
     });
-  }
-  return next({ ctx: { ...ctx, cluster: ctx.cluster } });
-});
+  return cluster;
+}
+
+/** Reads of the Kafka cluster: signed-in users; PRECONDITION_FAILED when the server has no cluster. */
+export const clusterProcedure = viewerProcedure.use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, cluster: requireCluster(ctx.cluster) } }),
+);
+
+/** Changes to the Kafka cluster: operators and admins. */
+export const clusterOperatorProcedure = operatorProcedure.use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, cluster: requireCluster(ctx.cluster) } }),
+);

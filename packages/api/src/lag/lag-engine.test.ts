@@ -19,6 +19,7 @@ import { ApiKey, apis, encodeRecordBatch } from '@sluice/protocol';
 import { EmbeddedClusterSource } from '../cluster-source/embedded-cluster-source.ts';
 import { RemoteClusterSource } from '../cluster-source/remote-cluster-source.ts';
 import type { ClusterSource } from '../cluster-source/cluster-source.ts';
+import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import { createCaller } from '../root.ts';
 import { computeGroupLag, type GroupLag } from './compute-lag.ts';
 import { LagSampler, type SampleRound } from './lag-sampler.ts';
@@ -77,7 +78,15 @@ async function commitsReach(expected: Record<number, number>): Promise<void> {
 }
 
 function caller(cluster: ClusterSource | null) {
-  return createCaller({ db: database.db, startedAt: new Date(), version: 'test', cluster });
+  return createCaller({
+    db: database.db,
+    startedAt: new Date(),
+    version: 'test',
+    cluster,
+    user: { id: 1, username: 'viewer', role: 'viewer' },
+    request: null,
+    loginLimiter: new LoginRateLimiter(),
+  });
 }
 
 /** What both sources must agree on; commit timestamps only the embedded source knows. */

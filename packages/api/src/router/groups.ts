@@ -5,7 +5,7 @@ import { assessGroupLag, STATUS_WINDOW_ROUNDS, type GroupAssessment } from '../l
 import { computeGroupLag } from '../lag/compute-lag.ts';
 import { readLagHistory, recentObservations } from '../lag/lag-store.ts';
 import { mapConcurrently } from '../map-concurrently.ts';
-import { clusterProcedure, publicProcedure, type ApiContext } from '../trpc.ts';
+import { clusterProcedure, viewerProcedure, type ApiContext } from '../trpc.ts';
 
 /** Groups assessed at once for the list: each costs a few reads of the cluster and one of SQLite. */
 const CONCURRENT_GROUPS = 8;
@@ -65,7 +65,7 @@ export const groupsRouter = {
   }),
 
   /** The group's (or one partition's) lag per sample round from the console's database, for a chart. */
-  lagHistory: publicProcedure
+  lagHistory: viewerProcedure
     .input(lagHistoryInput)
     .query(async ({ ctx, input }) => ({ points: await readLagHistory(ctx.db, input) })),
 } satisfies TRPCRouterRecord;

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { isTrackedEnvelope } from '@trpc/server';
 import { openDatabase, type ConsoleDatabase } from '@sluice/db';
+import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import { createCaller } from '../root.ts';
 import type { Tick } from './health.ts';
 
@@ -20,7 +21,18 @@ after(() => {
 });
 
 function callerStartedAt(startedAt: Date, signal?: AbortSignal) {
-  return createCaller({ db: database.db, startedAt, version: '1.2.3', cluster: null }, { signal });
+  return createCaller(
+    {
+      db: database.db,
+      startedAt,
+      version: '1.2.3',
+      cluster: null,
+      user: null,
+      request: null,
+      loginLimiter: new LoginRateLimiter(),
+    },
+    { signal },
+  );
 }
 
 /**
@@ -59,6 +71,9 @@ test('health is degraded, not thrown, when the database cannot answer', async ()
     startedAt: new Date(),
     version: '1.2.3',
     cluster: null,
+    user: null,
+    request: null,
+    loginLimiter: new LoginRateLimiter(),
   }).health.health();
   assert.equal(health.status, 'degraded');
   assert.equal(health.database.reachable, false);
