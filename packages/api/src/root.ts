@@ -1,7 +1,10 @@
 import { auditRouter } from './router/audit.ts';
 import { authRouter } from './router/auth.ts';
+import { clusterRouter } from './router/cluster.ts';
 import { groupsRouter } from './router/groups.ts';
 import { healthRouter } from './router/health.ts';
+import { messagesRouter } from './router/messages.ts';
+import { topicsRouter } from './router/topics.ts';
 import { usersRouter } from './router/users.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
@@ -10,6 +13,9 @@ export const appRouter = createTRPCRouter({
   auth: authRouter,
   users: usersRouter,
   audit: auditRouter,
+  cluster: clusterRouter,
+  topics: topicsRouter,
+  messages: messagesRouter,
   groups: groupsRouter,
 });
 

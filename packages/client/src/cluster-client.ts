@@ -155,7 +155,7 @@ export class ClusterClient {
   }
 
   /** Sets (value) or removes (null) topic config overrides. */
-  async alterTopicConfigs(name: string, changes: Map<string, string | null>) {
+  async alterTopicConfigs(name: string, changes: Map<string, string | null>, validateOnly = false) {
     const connection = await this.any();
     const response = await connection.request(ApiKey.IncrementalAlterConfigs, {
       resources: [
@@ -169,10 +169,73 @@ export class ClusterClient {
           })),
         },
       ],
-      validateOnly: false,
+      validateOnly,
     });
     const result = response.responses[0]!;
     throwIfError(result.errorCode, result.errorMessage);
+  }
+
+  /** DescribeCluster: the cluster id, the controller and every broker. */
+  async describeCluster() {
+    const response = await (
+      await this.any()
+    ).request(ApiKey.DescribeCluster, { includeClusterAuthorizedOperations: false, endpointType: 1 });
+    throwIfError(response.errorCode, response.errorMessage);
+    return response;
+  }
+
+  /**
+   * Partition sizes on disk from every broker's DescribeLogDirs (null topics: all of them), as
+   * "topic\u0000partition" -> bytes of the largest replica.
+   */
+  async partitionSizes(): Promise<Map<string, number>> {
+    await this.metadata([]);
+    const sizes = new Map<string, number>();
+    await Promise.all(
+      [...this.brokers.keys()].map(async (nodeId) => {
+        const response = await (await this.broker(nodeId)).request(ApiKey.DescribeLogDirs, { topics: null });
+        for (const dir of response.results) {
+          if (dir.errorCode !== ErrorCode.NONE) continue;
+          for (const topic of dir.topics)
+            for (const p of topic.partitions) {
+              const key = `${topic.name}\u0000${p.partitionIndex}`;
+              sizes.set(key, Math.max(sizes.get(key) ?? 0, Number(p.partitionSize)));
+            }
+        }
+      }),
+    );
+    return sizes;
+  }
+
+  /** Topic configs with their source, synonyms and documentation: every config, defaults included. */
+  async describeTopicConfigsInDetail(name: string) {
+    const response = await (
+      await this.any()
+    ).request(ApiKey.DescribeConfigs, {
+      resources: [{ resourceType: 2, resourceName: name, configurationKeys: null }],
+      includeSynonyms: true,
+      includeDocumentation: true,
+    });
+    const result = response.results[0]!;
+    throwIfError(result.errorCode, result.errorMessage);
+    return result.configs;
+  }
+
+  /** DeleteRecords: moves a partition's log start offset up to `beforeOffset` (-1: the high watermark). */
+  async deleteRecords(
+    topic: MetadataResponseTopic,
+    partition: number,
+    beforeOffset: bigint,
+  ): Promise<bigint> {
+    const response = await (
+      await this.leaderOf(topic, partition)
+    ).request(ApiKey.DeleteRecords, {
+      topics: [{ name: topic.name!, partitions: [{ partitionIndex: partition, offset: beforeOffset }] }],
+      timeoutMs: 30_000,
+    });
+    const result = response.topics[0]!.partitions[0]!;
+    throwIfError(result.errorCode, `DeleteRecords ${topic.name}-${partition}`);
+    return result.lowWatermark;
   }
 
   /** A topic's metadata, failing with the topic's error (UNKNOWN_TOPIC_OR_PARTITION...) when it has one. */
@@ -231,6 +294,56 @@ export class ClusterClient {
     const result = response.topics[0]!.partitions[0]!;
     throwIfError(result.errorCode, `ListOffsets ${topic.name}-${partition}`);
     return result.oldStyleOffsets.length > 0 ? result.oldStyleOffsets[0]! : result.offset;
+  }
+
+  /**
+   * ListOffsets for many partitions at once (one request per leader): -2 earliest, -1 latest, or a timestamp.
+   * Resolves with "topic\u0000partition" -> offset (-1 when no record is at or after the timestamp).
+   */
+  async listOffsets(
+    partitions: { topic: MetadataResponseTopic; partition: number }[],
+    timestamp: bigint,
+  ): Promise<Map<string, bigint>> {
+    const byLeader = new Map<number, { topic: MetadataResponseTopic; partition: number }[]>();
+    for (const entry of partitions) {
+      const leader = entry.topic.partitions.find((p) => p.partitionIndex === entry.partition)?.leaderId;
+      if (leader === undefined)
+        throw new KafkaError(3, `topic ${entry.topic.name} has no partition ${entry.partition}`);
+      byLeader.set(leader, [...(byLeader.get(leader) ?? []), entry]);
+    }
+    const offsets = new Map<string, bigint>();
+    await Promise.all(
+      [...byLeader].map(async ([leader, entries]) => {
+        const byTopic = new Map<string, number[]>();
+        for (const { topic, partition } of entries)
+          byTopic.set(topic.name!, [...(byTopic.get(topic.name!) ?? []), partition]);
+        const response = await (
+          await this.broker(leader)
+        ).request(ApiKey.ListOffsets, {
+          replicaId: -1,
+          isolationLevel: 0,
+          timeoutMs: 30_000,
+          topics: [...byTopic].map(([name, ps]) => ({
+            name,
+            partitions: ps.map((partitionIndex) => ({
+              partitionIndex,
+              currentLeaderEpoch: -1,
+              timestamp,
+              maxNumOffsets: 1,
+            })),
+          })),
+        });
+        for (const topic of response.topics)
+          for (const p of topic.partitions) {
+            throwIfError(p.errorCode, `ListOffsets ${topic.name}-${p.partitionIndex}`);
+            offsets.set(
+              `${topic.name}\u0000${p.partitionIndex}`,
+              p.oldStyleOffsets.length > 0 ? p.oldStyleOffsets[0]! : p.offset,
+            );
+          }
+      }),
+    );
+    return offsets;
   }
 
   /** One Fetch of one partition from `offset`, waiting up to maxWaitMs for data. */

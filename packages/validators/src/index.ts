@@ -6,7 +6,24 @@ export {
   type OffsetResetInput,
   type OffsetResetTarget,
 } from './offset-reset.ts';
-export { topicName } from './topic.ts';
+export {
+  RETENTION_PRESETS,
+  alterTopicConfigsInput,
+  browseMessagesInput,
+  createTopicInput,
+  createTopicInputFor,
+  deleteRecordsInput,
+  deleteTopicInput,
+  messagesFrom,
+  produceInput,
+  tailInput,
+  topicInput,
+  topicName,
+  type CreateTopicInput,
+  type MessagesFrom,
+  type ProduceInput,
+  type TailInput,
+} from './topic.ts';
 export { groupDetailInput, groupId, lagHistoryInput, type LagHistoryInput } from './groups.ts';
 export {
   USER_ROLES,

@@ -25,7 +25,9 @@ test('an offset reset needs a group, a scope and one legal target', () => {
   assert.deepEqual(problems({ groupId: '', scope: 'all-topics', target: { to: 'earliest' } }), [
     'a group id cannot be empty',
   ]);
-  assert.deepEqual(problems({ groupId: 'g', scope: [], target: { to: 'latest' } }), ['name at least one topic']);
+  assert.deepEqual(problems({ groupId: 'g', scope: [], target: { to: 'latest' } }), [
+    'name at least one topic',
+  ]);
   assert.deepEqual(problems({ groupId: 'g', scope: 'all-topics', target: { to: 'offset', offset: -1n } }), [
     'an offset cannot be negative',
   ]);

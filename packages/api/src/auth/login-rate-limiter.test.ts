@@ -12,7 +12,11 @@ test('blocks a username from an address after five failures, until the window pa
   assert.equal(limiter.retryAfterMs('vera', '10.0.0.1'), WINDOW_MS, 'blocked for the window');
   assert.equal(limiter.retryAfterMs('VERA', '10.0.0.1'), WINDOW_MS, 'usernames compare case-insensitively');
   assert.equal(limiter.retryAfterMs('vera', '10.0.0.2'), 0, 'another address is not blocked');
-  assert.equal(limiter.retryAfterMs('otto', '10.0.0.1'), 0, 'another user from the address is not blocked yet');
+  assert.equal(
+    limiter.retryAfterMs('otto', '10.0.0.1'),
+    0,
+    'another user from the address is not blocked yet',
+  );
   now += WINDOW_MS;
   assert.equal(limiter.retryAfterMs('vera', '10.0.0.1'), 0, 'allowed again after the window');
 });

@@ -9,6 +9,9 @@
  * Timestamps are epoch milliseconds.
  */
 
+import type { OffsetResetPlan } from '@sluice/client';
+import type { OffsetResetInput } from '@sluice/validators';
+
 export interface TopicPartition {
   topic: string;
   partition: number;
@@ -56,6 +59,103 @@ export interface PartitionOffsets extends TopicPartition {
   highWatermark: number;
 }
 
+export interface BrokerInfo {
+  nodeId: number;
+  host: string;
+  port: number;
+  rack: string | null;
+}
+
+export interface ClusterOverview {
+  clusterId: string;
+  controllerId: number;
+  brokers: BrokerInfo[];
+  topics: number;
+  partitions: number;
+  /** Partitions whose ISR is smaller than their replica set. */
+  underReplicatedPartitions: number;
+  /** Partitions without a live leader. */
+  offlinePartitions: number;
+}
+
+export interface TopicSummary {
+  name: string;
+  topicId: string;
+  internal: boolean;
+  partitions: number;
+  replicationFactor: number;
+  /** Bytes on disk (the largest replica of each partition), null when the cluster does not say. */
+  sizeBytes: number | null;
+  /** Records between the log start offsets and the high watermarks (compaction and control records aside). */
+  records: number;
+  /** The sum of the partitions' high watermarks: how many records were ever appended, for rates. */
+  endOffsets: number;
+  underReplicatedPartitions: number;
+}
+
+export interface PartitionDetail {
+  partition: number;
+  leader: number;
+  leaderEpoch: number;
+  replicas: number[];
+  isr: number[];
+  offlineReplicas: number[];
+  logStartOffset: number;
+  highWatermark: number;
+  sizeBytes: number | null;
+  underReplicated: boolean;
+}
+
+export interface TopicConfigEntry {
+  name: string;
+  value: string | null;
+  /** Where the value comes from, in Kafka's words: TOPIC_CONFIG, DEFAULT_CONFIG, STATIC_BROKER_CONFIG... */
+  source: string;
+  isDefault: boolean;
+  readOnly: boolean;
+  sensitive: boolean;
+  /** The value it would have without the topic's override (the next synonym), null when none. */
+  defaultValue: string | null;
+  type: string;
+  documentation: string | null;
+}
+
+export interface TopicDetail extends Omit<TopicSummary, 'partitions' | 'endOffsets'> {
+  partitions: PartitionDetail[];
+  configs: TopicConfigEntry[];
+}
+
+export interface RecordHeaderView {
+  key: string;
+  /** Base64, null for a null header value. */
+  value: string | null;
+}
+
+/** A record as the console shows it; bytes travel as base64 and are decoded (text, JSON, hex) in the browser. */
+export interface ConsoleRecord {
+  partition: number;
+  offset: number;
+  timestamp: number;
+  timestampType: 'CreateTime' | 'LogAppendTime';
+  key: string | null;
+  value: string | null;
+  headers: RecordHeaderView[];
+  /** Key, value and headers in bytes. */
+  size: number;
+}
+
+/** Where each partition's read starts (ascending), for browsing and tailing. */
+export type PartitionPositions = Map<number, number>;
+
+export interface ProduceRequest {
+  topic: string;
+  partition?: number | undefined;
+  key: Buffer | null;
+  value: Buffer | null;
+  headers: { key: string; value: Buffer | null }[];
+  copies: number;
+}
+
 export interface ClusterSource {
   /** Every group the cluster knows, sorted by id. */
   listGroups(): Promise<GroupListing[]>;
@@ -69,6 +169,48 @@ export interface ClusterSource {
    * or null when that is at or past the high watermark.
    */
   recordTimestamp(partition: TopicPartition, offset: number): Promise<number | null>;
+  describeCluster(): Promise<ClusterOverview>;
+  listTopics(): Promise<TopicSummary[]>;
+  /** Null when the topic does not exist. */
+  describeTopic(name: string): Promise<TopicDetail | null>;
+  /** Kafka's error (as KafkaError) when the cluster refuses. */
+  createTopic(spec: {
+    name: string;
+    partitions: number;
+    replicationFactor: number;
+    configs: Record<string, string>;
+    validateOnly: boolean;
+  }): Promise<void>;
+  deleteTopic(name: string): Promise<void>;
+  alterTopicConfigs(
+    name: string,
+    set: Record<string, string>,
+    remove: string[],
+    validateOnly: boolean,
+  ): Promise<void>;
+  /** Records before `beforeOffset` (-1: all up to the high watermark) go; resolves with the new log start offset. */
+  deleteRecords(topic: string, partition: number, beforeOffset: number): Promise<number>;
+  /** The first offset at or after `timestamp` per partition (the high watermark when none). */
+  offsetsForTimestamp(topic: string, partitions: number[], timestamp: number): Promise<PartitionPositions>;
+  /**
+   * Records from each partition's position, in offset order per partition, at most `maxRecords` per partition
+   * and up to the high watermark; waits up to `maxWaitMs` for a first record when there is none yet.
+   */
+  readRecords(
+    topic: string,
+    positions: PartitionPositions,
+    options: { maxRecords: number; maxWaitMs: number },
+  ): Promise<ConsoleRecord[]>;
+  /** Appends `copies` copies of a record (acks=all); resolves with where each went. */
+  produce(request: ProduceRequest): Promise<{ partition: number; offset: number }[]>;
+  /** A kafka-consumer-groups style reset plan; throws (OffsetResetError) when the group is not inactive. */
+  planOffsetReset(input: OffsetResetInput): Promise<OffsetResetPlan>;
+  /** Commits a plan; the coordinator refuses it if the group gained members since. */
+  executeOffsetReset(plan: OffsetResetPlan): Promise<void>;
+  /** DeleteGroups for one group: its error code (0 when deleted). */
+  deleteGroup(groupId: string): Promise<number>;
+  /** Bytes received from and sent to clients so far, when the source can tell (the embedded broker). */
+  trafficTotals(): { bytesIn: number; bytesOut: number } | null;
   /** Releases what the source holds (connections to a remote cluster); an embedded broker is not its to close. */
   close(): void;
 }

@@ -1,8 +1,11 @@
 /**
  * The cluster as the broker embedded in this process sees it: groups from its coordinator, offsets from its
- * partition logs, read in-process without a round trip through the wire protocol.
+ * partition logs and traffic counters, read in-process without a round trip through the wire protocol. Topic
+ * changes and record reads and writes go through the broker's own listener (WireTopicSource), so the console
+ * meets the same validation and errors as any Kafka client.
  */
 import type { BrokerServices } from '@sluice/broker';
+import { ClusterClient } from '@sluice/client';
 import type {
   ClusterSource,
   CommittedOffset,
@@ -12,9 +15,17 @@ import type {
   TopicPartition,
 } from './cluster-source.ts';
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
+import { WireTopicSource } from './wire-topics.ts';
 
-export class EmbeddedClusterSource implements ClusterSource {
-  constructor(private readonly services: BrokerServices) {}
+export class EmbeddedClusterSource extends WireTopicSource implements ClusterSource {
+  constructor(private readonly services: BrokerServices) {
+    // The advertised listener is, by definition, where clients reach this broker.
+    super(new ClusterClient(`${services.node.host}:${services.node.port}`, 'sluice-console'));
+  }
+
+  override trafficTotals(): { bytesIn: number; bytesOut: number } {
+    return { bytesIn: this.services.metrics.bytesIn, bytesOut: this.services.metrics.bytesOut };
+  }
 
   async listGroups(): Promise<GroupListing[]> {
     return this.services.groups
@@ -99,6 +110,8 @@ export class EmbeddedClusterSource implements ClusterSource {
     );
   }
 
-  /** The broker belongs to the server that started it, and closes with it. */
-  close(): void {}
+  /** Closes this source's connections; the broker belongs to the server that started it, and closes with it. */
+  close(): void {
+    this.client.close();
+  }
 }

@@ -17,13 +17,12 @@ import type {
   TopicPartition,
 } from './cluster-source.ts';
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
+import { WireTopicSource } from './wire-topics.ts';
 
 const EARLIEST = -2n;
 const LATEST = -1n;
 
-export class RemoteClusterSource implements ClusterSource {
-  constructor(private readonly client: ClusterClient) {}
-
+export class RemoteClusterSource extends WireTopicSource implements ClusterSource {
   /** A source over a new client for `bootstrap` ("host:port,host:port"); connects on first use. */
   static forBootstrap(bootstrap: string, clientId = 'sluice-console'): RemoteClusterSource {
     return new RemoteClusterSource(new ClusterClient(bootstrap, clientId));

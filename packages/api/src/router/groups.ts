@@ -1,11 +1,15 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { groupDetailInput, lagHistoryInput } from '@sluice/validators';
+import { groupDetailInput, lagHistoryInput, offsetResetInput } from '@sluice/validators';
+import { z } from 'zod';
+import { ErrorCode, errorCodes } from '@sluice/protocol';
+import { recordAudit } from '../audit.ts';
+import { kafkaCall } from '../kafka-errors.ts';
 import type { ClusterSource } from '../cluster-source/cluster-source.ts';
 import { assessGroupLag, STATUS_WINDOW_ROUNDS, type GroupAssessment } from '../lag/assess-lag.ts';
 import { computeGroupLag } from '../lag/compute-lag.ts';
 import { readLagHistory, recentObservations } from '../lag/lag-store.ts';
 import { mapConcurrently } from '../map-concurrently.ts';
-import { clusterProcedure, viewerProcedure, type ApiContext } from '../trpc.ts';
+import { clusterOperatorProcedure, clusterProcedure, viewerProcedure, type ApiContext } from '../trpc.ts';
 
 /** Groups assessed at once for the list: each costs a few reads of the cluster and one of SQLite. */
 const CONCURRENT_GROUPS = 8;
@@ -68,4 +72,53 @@ export const groupsRouter = {
   lagHistory: viewerProcedure
     .input(lagHistoryInput)
     .query(async ({ ctx, input }) => ({ points: await readLagHistory(ctx.db, input) })),
+
+  /**
+   * An offset reset, as kafka-consumer-groups --reset-offsets: `execute: false` is the dry run that shows each
+   * partition's current and new offset; `execute: true` commits it. Only an inactive group can be reset.
+   */
+  resetOffsets: clusterOperatorProcedure
+    .input(offsetResetInput.extend({ execute: z.boolean() }))
+    .mutation(async ({ ctx, input }) => {
+      const { execute, ...reset } = input;
+      const plan = await kafkaCall(() => ctx.cluster.planOffsetReset(reset));
+      if (execute) {
+        await kafkaCall(() => ctx.cluster.executeOffsetReset(plan));
+        await recordAudit(ctx.db, ctx.user.username, 'group.reset-offsets', input.groupId, {
+          target: input.target,
+          offsets: plan.rows.map((r) => ({
+            topic: r.topic,
+            partition: r.partition,
+            from: r.currentOffset === null ? null : Number(r.currentOffset),
+            to: Number(r.newOffset),
+          })),
+        });
+      }
+      return {
+        executed: execute,
+        groupState: plan.groupState,
+        rows: plan.rows.map((r) => ({
+          topic: r.topic,
+          partition: r.partition,
+          currentOffset: r.currentOffset === null ? null : Number(r.currentOffset),
+          newOffset: Number(r.newOffset),
+          logStartOffset: Number(r.logStartOffset),
+          logEndOffset: Number(r.logEndOffset),
+        })),
+      };
+    }),
+
+  /** Deletes a group without members, with its committed offsets (DeleteGroups). */
+  delete: clusterOperatorProcedure.input(groupDetailInput).mutation(async ({ ctx, input }) => {
+    const errorCode = await kafkaCall(() => ctx.cluster.deleteGroup(input.groupId));
+    if (errorCode !== ErrorCode.NONE) {
+      const name = errorCodes.get(errorCode)?.name ?? `error ${errorCode}`;
+      throw new TRPCError({
+        code: errorCode === ErrorCode.GROUP_ID_NOT_FOUND ? 'NOT_FOUND' : 'PRECONDITION_FAILED',
+        message: `${name}: group ${input.groupId} could not be deleted`,
+      });
+    }
+    await recordAudit(ctx.db, ctx.user.username, 'group.delete', input.groupId);
+    return { deleted: input.groupId };
+  }),
 } satisfies TRPCRouterRecord;

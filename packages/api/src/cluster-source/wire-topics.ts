@@ -1,0 +1,363 @@
+/**
+ * Topics and records of any Kafka-compatible cluster over the wire protocol: Metadata, DescribeCluster,
+ * DescribeLogDirs (sizes), DescribeConfigs with synonyms, CreateTopics, DeleteTopics, IncrementalAlterConfigs,
+ * DeleteRecords, ListOffsets, Fetch and Produce (acks=all). Both cluster sources use it: the remote one for
+ * everything, the embedded one for every change and read that should behave exactly as a Kafka client sees
+ * it (the broker validates and answers with Kafka's errors).
+ */
+import {
+  KafkaError,
+  executeOffsetReset,
+  partitionForKey,
+  planOffsetReset,
+  throwIfError,
+  type ClusterClient,
+  type OffsetResetPlan,
+} from '@sluice/client';
+import type { OffsetResetInput } from '@sluice/validators';
+import {
+  ErrorCode,
+  TimestampType,
+  decodeRecordBatch,
+  encodeRecordBatch,
+  splitBatches,
+  type MetadataResponseTopic,
+} from '@sluice/protocol';
+import type {
+  ClusterOverview,
+  ConsoleRecord,
+  PartitionPositions,
+  ProduceRequest,
+  TopicConfigEntry,
+  TopicDetail,
+  TopicSummary,
+} from './cluster-source.ts';
+
+const EARLIEST = -2n;
+const LATEST = -1n;
+const FETCH_MAX_BYTES = 4 * 1024 * 1024;
+
+/** Kafka's ConfigSource and ConfigType numbers, by name. */
+const CONFIG_SOURCES = [
+  'UNKNOWN',
+  'TOPIC_CONFIG',
+  'DYNAMIC_BROKER_CONFIG',
+  'DYNAMIC_DEFAULT_BROKER_CONFIG',
+  'STATIC_BROKER_CONFIG',
+  'DEFAULT_CONFIG',
+  'DYNAMIC_BROKER_LOGGER_CONFIG',
+  'CLIENT_METRICS_CONFIG',
+  'GROUP_CONFIG',
+];
+const CONFIG_TYPES = [
+  'UNKNOWN',
+  'BOOLEAN',
+  'STRING',
+  'INT',
+  'SHORT',
+  'LONG',
+  'DOUBLE',
+  'LIST',
+  'CLASS',
+  'PASSWORD',
+];
+
+const key = (topic: string, partition: number) => `${topic}\u0000${partition}`;
+
+function underReplicated(p: MetadataResponseTopic['partitions'][number]): boolean {
+  return p.isrNodes.length < p.replicaNodes.length;
+}
+
+/** The topic half of a ClusterSource over the wire; the sources add groups (and the embedded one, engine reads). */
+export abstract class WireTopicSource {
+  constructor(protected readonly client: ClusterClient) {}
+
+  trafficTotals(): { bytesIn: number; bytesOut: number } | null {
+    return null;
+  }
+
+  async describeCluster(): Promise<ClusterOverview> {
+    const [cluster, metadata] = await Promise.all([
+      this.client.describeCluster(),
+      this.client.metadata(null),
+    ]);
+    const partitions = metadata.topics.flatMap((t) => t.partitions);
+    return {
+      clusterId: cluster.clusterId,
+      controllerId: cluster.controllerId,
+      brokers: cluster.brokers
+        .map((b) => ({ nodeId: b.brokerId, host: b.host, port: b.port, rack: b.rack }))
+        .sort((a, b) => a.nodeId - b.nodeId),
+      topics: metadata.topics.length,
+      partitions: partitions.length,
+      underReplicatedPartitions: partitions.filter(underReplicated).length,
+      offlinePartitions: partitions.filter(
+        (p) => p.leaderId < 0 || p.errorCode === ErrorCode.LEADER_NOT_AVAILABLE,
+      ).length,
+    };
+  }
+
+  /** Offsets of every partition of `topics` (earliest and latest), in two batched ListOffsets per leader. */
+  private async offsetsOf(topics: MetadataResponseTopic[]) {
+    const partitions = topics.flatMap((topic) =>
+      topic.partitions.map((p) => ({ topic, partition: p.partitionIndex })),
+    );
+    const [earliest, latest] = await Promise.all([
+      this.client.listOffsets(partitions, EARLIEST),
+      this.client.listOffsets(partitions, LATEST),
+    ]);
+    return { earliest, latest };
+  }
+
+  async listTopics(): Promise<TopicSummary[]> {
+    const metadata = await this.client.metadata(null);
+    const topics = metadata.topics.filter((t) => t.errorCode === ErrorCode.NONE && t.name !== null);
+    const [{ earliest, latest }, sizes] = await Promise.all([
+      this.offsetsOf(topics),
+      this.client.partitionSizes().catch(() => null),
+    ]);
+    return topics
+      .map((topic) => {
+        const name = topic.name!;
+        let records = 0;
+        let endOffsets = 0;
+        let sizeBytes: number | null = sizes ? 0 : null;
+        for (const p of topic.partitions) {
+          endOffsets += Number(latest.get(key(name, p.partitionIndex)) ?? 0n);
+          records += Number(
+            (latest.get(key(name, p.partitionIndex)) ?? 0n) -
+              (earliest.get(key(name, p.partitionIndex)) ?? 0n),
+          );
+          if (sizeBytes !== null) sizeBytes += sizes!.get(key(name, p.partitionIndex)) ?? 0;
+        }
+        return {
+          name,
+          topicId: topic.topicId,
+          internal: topic.isInternal,
+          partitions: topic.partitions.length,
+          replicationFactor: topic.partitions[0]?.replicaNodes.length ?? 0,
+          sizeBytes,
+          records,
+          endOffsets,
+          underReplicatedPartitions: topic.partitions.filter(underReplicated).length,
+        };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async describeTopic(name: string): Promise<TopicDetail | null> {
+    const metadata = await this.client.metadata([name]);
+    const topic = metadata.topics[0];
+    if (!topic || topic.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) return null;
+    throwIfError(topic.errorCode, `topic ${name}`);
+    const [{ earliest, latest }, sizes, configs] = await Promise.all([
+      this.offsetsOf([topic]),
+      this.client.partitionSizes().catch(() => null),
+      this.client.describeTopicConfigsInDetail(name),
+    ]);
+    const partitions = topic.partitions
+      .map((p) => ({
+        partition: p.partitionIndex,
+        leader: p.leaderId,
+        leaderEpoch: p.leaderEpoch,
+        replicas: p.replicaNodes,
+        isr: p.isrNodes,
+        offlineReplicas: p.offlineReplicas,
+        logStartOffset: Number(earliest.get(key(name, p.partitionIndex)) ?? 0n),
+        highWatermark: Number(latest.get(key(name, p.partitionIndex)) ?? 0n),
+        sizeBytes: sizes ? (sizes.get(key(name, p.partitionIndex)) ?? 0) : null,
+        underReplicated: underReplicated(p),
+      }))
+      .sort((a, b) => a.partition - b.partition);
+    return {
+      name,
+      topicId: topic.topicId,
+      internal: topic.isInternal,
+      replicationFactor: partitions[0]?.replicas.length ?? 0,
+      sizeBytes: sizes ? partitions.reduce((sum, p) => sum + (p.sizeBytes ?? 0), 0) : null,
+      records: partitions.reduce((sum, p) => sum + p.highWatermark - p.logStartOffset, 0),
+      underReplicatedPartitions: partitions.filter((p) => p.underReplicated).length,
+      partitions,
+      configs: configs
+        .map((c): TopicConfigEntry => ({
+          name: c.name,
+          value: c.value,
+          source: CONFIG_SOURCES[c.configSource] ?? 'UNKNOWN',
+          isDefault: c.configSource === 5,
+          readOnly: c.readOnly,
+          sensitive: c.isSensitive,
+          // The first synonym is the value itself; the next is what it falls back to.
+          defaultValue: c.synonyms.find((s) => s.source !== c.configSource)?.value ?? null,
+          type: CONFIG_TYPES[c.configType] ?? 'UNKNOWN',
+          documentation: c.documentation,
+        }))
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    };
+  }
+
+  async createTopic(spec: {
+    name: string;
+    partitions: number;
+    replicationFactor: number;
+    configs: Record<string, string>;
+    validateOnly: boolean;
+  }): Promise<void> {
+    const [result] = await this.client.createTopics(
+      [
+        {
+          name: spec.name,
+          numPartitions: spec.partitions,
+          replicationFactor: spec.replicationFactor,
+          assignments: [],
+          configs: Object.entries(spec.configs).map(([name, value]) => ({ name, value })),
+        },
+      ],
+      spec.validateOnly,
+    );
+    throwIfError(result!.errorCode, result!.errorMessage);
+  }
+
+  async deleteTopic(name: string): Promise<void> {
+    const [result] = await this.client.deleteTopics([name]);
+    throwIfError(result!.errorCode, result!.errorMessage);
+  }
+
+  async alterTopicConfigs(
+    name: string,
+    set: Record<string, string>,
+    remove: string[],
+    validateOnly: boolean,
+  ): Promise<void> {
+    const changes = new Map<string, string | null>(Object.entries(set));
+    for (const configName of remove) changes.set(configName, null);
+    await this.client.alterTopicConfigs(name, changes, validateOnly);
+  }
+
+  async deleteRecords(topic: string, partition: number, beforeOffset: number): Promise<number> {
+    const metadata = await this.client.topic(topic);
+    return Number(await this.client.deleteRecords(metadata, partition, BigInt(beforeOffset)));
+  }
+
+  async offsetsForTimestamp(
+    topic: string,
+    partitions: number[],
+    timestamp: number,
+  ): Promise<PartitionPositions> {
+    const metadata = await this.client.topic(topic);
+    const wanted = partitions.map((partition) => ({ topic: metadata, partition }));
+    const [found, latest] = await Promise.all([
+      this.client.listOffsets(wanted, BigInt(timestamp)),
+      this.client.listOffsets(wanted, LATEST),
+    ]);
+    return new Map(
+      partitions.map((p) => {
+        const offset = found.get(key(topic, p)) ?? -1n;
+        return [p, Number(offset >= 0n ? offset : latest.get(key(topic, p))!)];
+      }),
+    );
+  }
+
+  async readRecords(
+    topic: string,
+    positions: PartitionPositions,
+    options: { maxRecords: number; maxWaitMs: number },
+  ): Promise<ConsoleRecord[]> {
+    const metadata = await this.client.topic(topic);
+    const perPartition = await Promise.all(
+      [...positions].map(([partition, offset]) => this.readPartition(metadata, partition, offset, options)),
+    );
+    return perPartition.flat();
+  }
+
+  private async readPartition(
+    topic: MetadataResponseTopic,
+    partition: number,
+    from: number,
+    options: { maxRecords: number; maxWaitMs: number },
+  ): Promise<ConsoleRecord[]> {
+    const out: ConsoleRecord[] = [];
+    let position = BigInt(from);
+    let waitMs = options.maxWaitMs;
+    while (out.length < options.maxRecords) {
+      let data;
+      try {
+        data = await this.client.fetch(topic, partition, position, {
+          maxWaitMs: waitMs,
+          maxBytes: FETCH_MAX_BYTES,
+        });
+      } catch (error) {
+        // Retention moved the log start past the position: read on from there.
+        if (!(error instanceof KafkaError) || error.errorCode !== ErrorCode.OFFSET_OUT_OF_RANGE) throw error;
+        const start = await this.client.listOffset(topic, partition, EARLIEST);
+        if (position >= start) return out;
+        position = start;
+        continue;
+      }
+      const { batches } = splitBatches(data.records ?? Buffer.alloc(0));
+      if (batches.length === 0) return out;
+      for (const { header, bytes } of batches) {
+        if (!header.isControl) {
+          for (const r of (await decodeRecordBatch(bytes)).records) {
+            if (r.offset < position || r.offset >= data.highWatermark) continue;
+            out.push({
+              partition,
+              offset: Number(r.offset),
+              timestamp: Number(r.timestamp),
+              timestampType:
+                header.timestampType === TimestampType.LogAppendTime ? 'LogAppendTime' : 'CreateTime',
+              key: r.key?.toString('base64') ?? null,
+              value: r.value?.toString('base64') ?? null,
+              headers: r.headers.map((h) => ({ key: h.key, value: h.value?.toString('base64') ?? null })),
+              size:
+                (r.key?.length ?? 0) +
+                (r.value?.length ?? 0) +
+                r.headers.reduce((sum, h) => sum + Buffer.byteLength(h.key) + (h.value?.length ?? 0), 0),
+            });
+            if (out.length === options.maxRecords) return out;
+          }
+        }
+        position = header.baseOffset + BigInt(header.lastOffsetDelta) + 1n;
+      }
+      if (position >= data.highWatermark) return out;
+      // Only the first fetch waits for data; the rest read what is already there.
+      waitMs = 0;
+    }
+    return out;
+  }
+
+  async produce(request: ProduceRequest): Promise<{ partition: number; offset: number }[]> {
+    const topic = await this.client.topic(request.topic);
+    const count = topic.partitions.length;
+    let partition = request.partition;
+    if (partition === undefined)
+      partition = request.key ? partitionForKey(request.key, count) : Math.floor(Math.random() * count);
+    if (partition < 0 || partition >= count)
+      throw new KafkaError(
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        `topic ${request.topic} has no partition ${partition}`,
+      );
+    const timestamp = BigInt(Date.now());
+    const batch = await encodeRecordBatch({
+      records: Array.from({ length: request.copies }, () => ({
+        key: request.key,
+        value: request.value,
+        headers: request.headers,
+        timestamp,
+      })),
+    });
+    const base = Number(await this.client.produce(topic, partition, batch, -1));
+    return Array.from({ length: request.copies }, (_, i) => ({ partition: partition!, offset: base + i }));
+  }
+
+  planOffsetReset(input: OffsetResetInput): Promise<OffsetResetPlan> {
+    return planOffsetReset(this.client, input);
+  }
+
+  executeOffsetReset(plan: OffsetResetPlan): Promise<void> {
+    return executeOffsetReset(this.client, plan);
+  }
+
+  async deleteGroup(groupId: string): Promise<number> {
+    return (await this.client.deleteGroups([groupId])).get(groupId) ?? ErrorCode.UNKNOWN_SERVER_ERROR;
+  }
+}

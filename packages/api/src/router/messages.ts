@@ -1,0 +1,170 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
+import { browseMessagesInput, produceInput, tailInput, type MessagesFrom } from '@sluice/validators';
+import { recordAudit } from '../audit.ts';
+import type { ClusterSource, ConsoleRecord, PartitionPositions } from '../cluster-source/cluster-source.ts';
+import { kafkaCall } from '../kafka-errors.ts';
+import { compileFilter, sampleEvenly } from '../messages/record-filter.ts';
+import { clusterOperatorProcedure, clusterProcedure } from '../trpc.ts';
+
+/** Records read per partition in one round of the live tail, and how long a round waits for new ones. */
+const TAIL_READ_RECORDS = 2000;
+const TAIL_WAIT_MS = 500;
+
+async function partitionOffsets(cluster: ClusterSource, topic: string, only?: number[]) {
+  const detail = await kafkaCall(() => cluster.describeTopic(topic));
+  if (!detail) throw new TRPCError({ code: 'NOT_FOUND', message: `topic ${topic} does not exist` });
+  const partitions = detail.partitions.filter((p) => only === undefined || only.includes(p.partition));
+  const missing = only?.filter((p) => !detail.partitions.some((d) => d.partition === p)) ?? [];
+  if (missing.length > 0)
+    throw new TRPCError({
+      code: 'NOT_FOUND',
+      message: `topic ${topic} has no partition ${missing.join(', ')}`,
+    });
+  return partitions;
+}
+
+/** Where each partition's read starts for `from`, clamped to [log start offset, high watermark]. */
+async function startPositions(
+  cluster: ClusterSource,
+  topic: string,
+  partitions: { partition: number; logStartOffset: number; highWatermark: number }[],
+  from: MessagesFrom,
+  limit: number,
+): Promise<PartitionPositions> {
+  const clamp = (p: (typeof partitions)[number], offset: number) =>
+    Math.min(Math.max(offset, p.logStartOffset), p.highWatermark);
+  if (from.type === 'timestamp')
+    return kafkaCall(() =>
+      cluster.offsetsForTimestamp(
+        topic,
+        partitions.map((p) => p.partition),
+        from.timestamp,
+      ),
+    );
+  return new Map(
+    partitions.map((p) => {
+      switch (from.type) {
+        case 'newest':
+          return [p.partition, clamp(p, p.highWatermark - limit)];
+        case 'oldest':
+          return [p.partition, p.logStartOffset];
+        case 'offset':
+          return [p.partition, clamp(p, from.offset)];
+        case 'positions':
+          return [p.partition, clamp(p, from.positions[String(p.partition)] ?? p.logStartOffset)];
+      }
+    }),
+  );
+}
+
+const byTime = (a: ConsoleRecord, b: ConsoleRecord) =>
+  a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset;
+
+export const messagesRouter = {
+  /**
+   * A page of records: from the newest (newest first), the oldest, an offset or a timestamp (oldest first), over
+   * one partition or all. `next` continues an oldest-first page where it ended; null at the high watermarks.
+   */
+  browse: clusterProcedure.input(browseMessagesInput).query(async ({ ctx, input }) => {
+    const partitions = await partitionOffsets(
+      ctx.cluster,
+      input.topic,
+      input.partition === undefined ? undefined : [input.partition],
+    );
+    const positions = await startPositions(ctx.cluster, input.topic, partitions, input.from, input.limit);
+    const records = await kafkaCall(() =>
+      ctx.cluster.readRecords(input.topic, positions, { maxRecords: input.limit, maxWaitMs: 0 }),
+    );
+    if (input.from.type === 'newest') {
+      return { records: records.sort(byTime).slice(-input.limit).reverse(), next: null };
+    }
+    const page = records.sort(byTime).slice(0, input.limit);
+    const next = new Map(positions);
+    for (const r of page) next.set(r.partition, Math.max(next.get(r.partition)!, r.offset + 1));
+    const more = partitions.some((p) => next.get(p.partition)! < p.highWatermark);
+    return {
+      records: page,
+      next: more ? Object.fromEntries([...next].map(([p, offset]) => [String(p), offset])) : null,
+    };
+  }),
+
+  /** Produces a record `copies` times (acks=all) to a partition, the key's partition, or a random one. */
+  produce: clusterOperatorProcedure.input(produceInput).mutation(async ({ ctx, input }) => {
+    const written = await kafkaCall(() =>
+      ctx.cluster.produce({
+        topic: input.topic,
+        partition: input.partition,
+        key: input.key === null ? null : Buffer.from(input.key, 'utf8'),
+        value: input.value === null ? null : Buffer.from(input.value, 'utf8'),
+        headers: input.headers.map((h) => ({
+          key: h.key,
+          value: h.value === null ? null : Buffer.from(h.value, 'utf8'),
+        })),
+        copies: input.copies,
+      }),
+    );
+    await recordAudit(ctx.db, ctx.user.username, 'records.produce', input.topic, {
+      partition: written[0]!.partition,
+      firstOffset: written[0]!.offset,
+      copies: input.copies,
+    });
+    return { written };
+  }),
+
+  /**
+   * A live tail over SSE. Each event carries the records that passed the filters, at most maxPerSecond a
+   * second (sampled evenly when more arrive), and says how many were skipped by the cap and how many the
+   * filters left out: nothing is dropped silently. Event ids carry the partitions' positions, so a reconnect
+   * resumes where the last event ended.
+   */
+  tail: clusterProcedure.input(tailInput).subscription(async function* ({ ctx, input, signal }) {
+    const partitions = await partitionOffsets(ctx.cluster, input.topic, input.partitions);
+    let positions: PartitionPositions;
+    if (input.lastEventId) {
+      const resumed = JSON.parse(input.lastEventId) as Record<string, number>;
+      positions = new Map(
+        partitions.map((p) => [p.partition, resumed[String(p.partition)] ?? p.highWatermark]),
+      );
+    } else {
+      positions =
+        input.from.type === 'newest'
+          ? new Map(partitions.map((p) => [p.partition, p.highWatermark]))
+          : await startPositions(ctx.cluster, input.topic, partitions, input.from, 0);
+    }
+    const keep = compileFilter(input);
+    let windowStart = Date.now();
+    let sentInWindow = 0;
+    while (!signal?.aborted) {
+      const records = await kafkaCall(() =>
+        ctx.cluster.readRecords(input.topic, positions, {
+          maxRecords: TAIL_READ_RECORDS,
+          maxWaitMs: TAIL_WAIT_MS,
+        }),
+      );
+      for (const r of records)
+        positions.set(r.partition, Math.max(positions.get(r.partition)!, r.offset + 1));
+      if (records.length === 0) continue;
+      const matched = records.filter(keep).sort(byTime);
+      if (Date.now() - windowStart >= 1000) {
+        windowStart = Date.now();
+        sentInWindow = 0;
+      }
+      const { kept, skipped } = sampleEvenly(matched, input.maxPerSecond - sentInWindow);
+      sentInWindow += kept.length;
+      yield tracked(JSON.stringify(Object.fromEntries(positions)), {
+        records: kept,
+        skipped,
+        filteredOut: records.length - matched.length,
+      });
+      // Over the cap for this second: rest until the next, rather than read what would only be skipped.
+      if (sentInWindow >= input.maxPerSecond) {
+        try {
+          await sleep(Math.max(0, 1000 - (Date.now() - windowStart)), undefined, { signal });
+        } catch {
+          return;
+        }
+      }
+    }
+  }),
+} satisfies TRPCRouterRecord;
