@@ -250,6 +250,18 @@ test('the embedded broker is the console cluster: a group that commits shows its
   assert.equal(points.at(-1)?.lag, 2, `the sampler recorded the lag: ${JSON.stringify(points)}`);
 });
 
+test('GET /metrics exposes the broker to Prometheus', async () => {
+  const response = await fetch(`${server.url}/metrics`);
+  assert.equal(response.status, 200, 'public, as scrapers expect');
+  assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
+  const body = await response.text();
+  const value = (pattern: RegExp) => Number(pattern.exec(body)?.[1] ?? NaN);
+  assert.ok(value(/^sluice_broker_requests_total\{api="Produce"\} (\d+)$/m) >= 2, 'the kcat produce requests');
+  assert.ok(value(/^sluice_broker_bytes_in_total (\d+)$/m) > 0, 'bytes in');
+  assert.ok(value(/^sluice_broker_partitions (\d+)$/m) >= 1, 'partitions');
+  assert.match(body, /^# TYPE sluice_broker_bytes_out_total counter$/m, 'typed');
+});
+
 test('ticks arrive over SSE as tracked events, one a second', async () => {
   const started = Date.now();
   const [first, second] = await ticks({}, 2);

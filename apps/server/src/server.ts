@@ -21,6 +21,7 @@ import { EmbeddedClusterSource, RemoteClusterSource } from '@sluice/api/cluster-
 import { Broker } from '@sluice/broker';
 import { openDatabase } from '@sluice/db';
 import { assertConsoleBuilt, CONSOLE_DIR, loadConsoleApp } from './console-app.ts';
+import { prometheusMetrics } from './prometheus.ts';
 
 export interface SluiceServerOptions {
   /** Holds console.db (users, sessions, audit log) and the embedded broker's logs (kafka-logs/). */
@@ -201,6 +202,14 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
             console.error(`tRPC ${path ?? '?'} failed:`, error.cause ?? error);
         },
       });
+      return;
+    }
+    if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, {
+        'content-type': 'text/plain; version=0.0.4; charset=utf-8',
+        'cache-control': 'no-store',
+      });
+      res.end(prometheusMetrics(broker));
       return;
     }
     if (pathname === '/healthz') {
