@@ -15,6 +15,8 @@ commands:
   broker --data-dir DIR --port PORT [--host HOST] [--config name=value ...]
         one broker; settings use Kafka's config names (e.g. --config num.partitions=3)
   serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST] [--config name=value ...]
+        the broker and the console in one process; or, with --bootstrap-server HOST:PORT instead of --port,
+        the console alone, showing that Kafka cluster
         the broker and the console in one process
   topics create|list|describe|delete|alter --bootstrap-server HOST:PORT [--topic T]
         [--partitions N] [--replication-factor R] [--config name=value ...] [--delete-config name]

@@ -11,7 +11,8 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 function usage(message: string): never {
   console.error(
     `sluice server: ${message}\n` +
-      'usage: serve [--data-dir DIR] [--port KAFKA_PORT] [--console-port PORT] [--host HOST] [--config name=value ...]',
+      'usage: serve [--data-dir DIR] [--port KAFKA_PORT | --bootstrap-server HOST:PORT,...] [--console-port PORT]\n' +
+      '             [--host HOST] [--config name=value ...]',
   );
   process.exit(2);
 }
@@ -34,7 +35,8 @@ export async function runServer(args: string[]): Promise<void> {
       args,
       options: {
         'data-dir': { type: 'string', default: './data' },
-        port: { type: 'string', default: '9092' },
+        port: { type: 'string' },
+        'bootstrap-server': { type: 'string' },
         'console-port': { type: 'string', default: '3000' },
         host: { type: 'string', default: '127.0.0.1' },
         config: { type: 'string', multiple: true, default: [] },
@@ -45,7 +47,13 @@ export async function runServer(args: string[]): Promise<void> {
     usage(error instanceof Error ? error.message : String(error));
   }
 
-  const kafkaPort = parsePort(values.port, '--port');
+  // The console shows either its own embedded broker (--port, 9092 by default) or a remote cluster.
+  const bootstrap = values['bootstrap-server'];
+  if (bootstrap !== undefined && values.port !== undefined)
+    usage('--port runs an embedded broker and --bootstrap-server shows a remote cluster: choose one');
+  if (bootstrap !== undefined && values.config.length > 0)
+    usage('--config sets the embedded broker, which --bootstrap-server replaces');
+  const kafkaPort = bootstrap === undefined ? parsePort(values.port ?? '9092', '--port') : undefined;
   const kafkaConfigs = new Map<string, string>();
   for (const entry of values.config) {
     const separator = entry.indexOf('=');
@@ -58,8 +66,7 @@ export async function runServer(args: string[]): Promise<void> {
     server = await createSluiceServer({
       dataDir: values['data-dir'],
       consolePort,
-      kafkaPort,
-      kafkaConfigs,
+      ...(kafkaPort === undefined ? { kafkaBootstrap: bootstrap! } : { kafkaPort, kafkaConfigs }),
       host: values.host,
     });
   } catch (error) {
@@ -67,7 +74,8 @@ export async function runServer(args: string[]): Promise<void> {
     process.exit(1);
   }
   console.log(`Sluice console listening on http://${displayHost(values.host)}:${server.consolePort}`);
-  console.log(`Kafka broker listening on ${values.host}:${server.kafkaPort}`);
+  if (server.kafkaPort !== null) console.log(`Kafka broker listening on ${values.host}:${server.kafkaPort}`);
+  else console.log(`Showing the Kafka cluster at ${bootstrap}`);
   if (server.firstAdmin?.generatedPassword) {
     // Shown this once: only its scrypt hash is stored.
     console.log(

@@ -256,7 +256,10 @@ test('GET /metrics exposes the broker to Prometheus', async () => {
   assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
   const body = await response.text();
   const value = (pattern: RegExp) => Number(pattern.exec(body)?.[1] ?? NaN);
-  assert.ok(value(/^sluice_broker_requests_total\{api="Produce"\} (\d+)$/m) >= 2, 'the kcat produce requests');
+  assert.ok(
+    value(/^sluice_broker_requests_total\{api="Produce"\} (\d+)$/m) >= 2,
+    'the kcat produce requests',
+  );
   assert.ok(value(/^sluice_broker_bytes_in_total (\d+)$/m) > 0, 'bytes in');
   assert.ok(value(/^sluice_broker_partitions (\d+)$/m) >= 1, 'partitions');
   assert.match(body, /^# TYPE sluice_broker_bytes_out_total counter$/m, 'typed');
@@ -456,6 +459,37 @@ test('a first start without SLUICE_ADMIN_PASSWORD creates "admin" with a generat
     assert.equal(second.firstAdmin, null, 'not again once a user exists');
     await second.close();
   } finally {
+    rmSync(otherDir, { recursive: true, force: true });
+  }
+});
+
+test('a console started with kafkaBootstrap shows that remote cluster over the wire protocol', async () => {
+  const otherDir = mkdtempSync(join(tmpdir(), 'sluice-server-remote-'));
+  const remote = await createSluiceServer({
+    dataDir: otherDir,
+    consolePort: 0,
+    kafkaBootstrap: `127.0.0.1:${server.kafkaPort}`,
+    env: { SLUICE_ADMIN_PASSWORD: ADMIN_PASSWORD },
+  });
+  try {
+    assert.equal(remote.kafkaPort, null, 'no embedded broker');
+    const login = await fetch(`${remote.url}/api/trpc/auth.login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: remote.url },
+      body: JSON.stringify(superjson.serialize({ username: 'admin', password: ADMIN_PASSWORD })),
+    });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    await login.text();
+    const response = await fetch(`${remote.url}/api/trpc/topics.list`, { headers: { cookie } });
+    const body = (await response.json()) as { result: { data: Parameters<typeof superjson.deserialize>[0] } };
+    const topics = superjson.deserialize<{ name: string; records: number }[]>(body.result.data);
+    assert.deepEqual(
+      topics.filter((t) => t.name === 'server-lag').map((t) => t.records),
+      [5],
+      'the topic the embedded broker of the other server holds, with its five records',
+    );
+  } finally {
+    await remote.close();
     rmSync(otherDir, { recursive: true, force: true });
   }
 });
