@@ -30,6 +30,9 @@ const SYSTEM_REQUIREMENTS = [
     package: 'golang-github-shopify-sarama-dev',
     present: () => existsSync('/usr/share/gocode/src/github.com/Shopify/sarama'),
   },
+  { package: 'burrow', present: () => existsSync('/usr/bin/Burrow') },
+  { package: 'zookeeper', present: () => existsSync('/usr/share/java/zookeeper.jar') },
+  { package: 'default-jre-headless', present: () => existsSync('/usr/bin/java') },
 ];
 
 function commandExists(command) {

@@ -9,23 +9,26 @@ export const deleteTopicsHandler = defineHandler({
     // v6 names topics by name or id in `topics`; older versions list names in `topicNames`.
     const requested =
       apiVersion >= 6 ? body.topics : body.topicNames.map((name) => ({ name, topicId: ZERO_UUID }));
-    const responses = requested.map(({ name, topicId }) => {
-      const topic = name !== null ? services.topics.get(name) : services.topics.getById(topicId);
-      if (!topic) {
-        const byId = name === null;
-        return {
-          name,
-          topicId,
-          errorCode: byId ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
-          errorMessage: byId
-            ? `Topic id ${topicId} does not exist.`
-            : 'This server does not host this topic-partition.',
-        };
-      }
-      const result = services.topicManager.deleteTopic(topic.name);
-      if (result.errorCode === ErrorCode.NONE) services.log.info(`deleted topic ${topic.name}`);
-      return { name: topic.name, topicId: topic.topicId, ...result };
-    });
+    // One durable write of the topic registry for the whole request.
+    const responses = services.topics.batch(() =>
+      requested.map(({ name, topicId }) => {
+        const topic = name !== null ? services.topics.get(name) : services.topics.getById(topicId);
+        if (!topic) {
+          const byId = name === null;
+          return {
+            name,
+            topicId,
+            errorCode: byId ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+            errorMessage: byId
+              ? `Topic id ${topicId} does not exist.`
+              : 'This server does not host this topic-partition.',
+          };
+        }
+        const result = services.topicManager.deleteTopic(topic.name);
+        if (result.errorCode === ErrorCode.NONE) services.log.info(`deleted topic ${topic.name}`);
+        return { name: topic.name, topicId: topic.topicId, ...result };
+      }),
+    );
     return { throttleTimeMs: 0, responses };
   },
 });

@@ -174,8 +174,22 @@ export class TopicManager {
       configs: new Map(request.configs),
     });
     const logConfig = this.logConfig(topic);
-    for (const partition of topic.partitions)
-      this.logs.create(topic.name, partition.partitionIndex, logConfig);
+    try {
+      for (const partition of topic.partitions)
+        this.logs.create(topic.name, partition.partitionIndex, logConfig);
+    } catch (error) {
+      // Out of file descriptors or disk space: the topic must not exist half-made. Kafka answers a failed
+      // log directory with KAFKA_STORAGE_ERROR.
+      this.registry.delete(topic.name);
+      this.logConfigs.delete(topic.name);
+      for (const partition of topic.partitions) this.logs.delete(topic.name, partition.partitionIndex);
+      return result(
+        fail(
+          ErrorCode.KAFKA_STORAGE_ERROR,
+          `Cannot create the logs of topic ${topic.name}: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      );
+    }
     return { ...ok, topic, numPartitions, replicationFactor };
   }
 

@@ -66,6 +66,8 @@ export class TopicRegistry {
   private readonly byId = new Map<string, TopicMetadata>();
   private readonly file: string;
   readonly clusterId: string;
+  private batching = false;
+  private dirty = false;
 
   constructor(
     private readonly dataDir: string,
@@ -97,7 +99,27 @@ export class TopicRegistry {
     this.byId.set(topic.topicId, topic);
   }
 
+  /**
+   * Runs `changes` (several creations or deletions of one request) with one durable write of the registry at
+   * the end instead of one per change: the file is rewritten whole, so per-topic writes would cost O(n²).
+   */
+  batch<T>(changes: () => T): T {
+    if (this.batching) return changes();
+    this.batching = true;
+    this.dirty = false;
+    try {
+      return changes();
+    } finally {
+      this.batching = false;
+      if (this.dirty) this.persist();
+    }
+  }
+
   private persist(): void {
+    if (this.batching) {
+      this.dirty = true;
+      return;
+    }
     const stored: StoredTopic[] = [...this.topics.values()].map((t) => ({
       ...t,
       configs: Object.fromEntries(t.configs),

@@ -103,12 +103,18 @@ export class LogManager {
     const key = partitionDirName(topic, partition);
     const existing = this.logs.get(key);
     if (existing) return existing;
-    const log = new PartitionLog(join(this.dataDir, key), topic, partition, config, {
-      recoveryPoint: 0,
-      logStartOffset: 0,
-      cleanShutdown: true,
-      now: this.clock.now(),
-    });
+    let log: PartitionLog;
+    try {
+      log = new PartitionLog(join(this.dataDir, key), topic, partition, config, {
+        recoveryPoint: 0,
+        logStartOffset: 0,
+        cleanShutdown: true,
+        now: this.clock.now(),
+      });
+    } catch (error) {
+      rmSync(join(this.dataDir, key), { recursive: true, force: true });
+      throw error;
+    }
     this.logs.set(key, log);
     return log;
   }

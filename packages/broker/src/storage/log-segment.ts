@@ -82,17 +82,26 @@ export class LogSegment {
   ) {
     const logPath = join(dir, segmentFileName(baseOffset, '.log'));
     this.fd = openSync(logPath, existsSync(logPath) ? 'r+' : 'w+');
-    this.sizeInBytes = fstatSync(this.fd).size;
-    this.index = new OffsetIndex(
-      join(dir, segmentFileName(baseOffset, '.index')),
-      baseOffset,
-      Math.floor(config.maxIndexBytes / OFFSET_INDEX_ENTRY_BYTES),
-    );
-    this.timeIndex = new TimeIndex(
-      join(dir, segmentFileName(baseOffset, '.timeindex')),
-      baseOffset,
-      Math.floor(config.maxIndexBytes / TIME_INDEX_ENTRY_BYTES),
-    );
+    let index: OffsetIndex | undefined;
+    try {
+      this.sizeInBytes = fstatSync(this.fd).size;
+      index = new OffsetIndex(
+        join(dir, segmentFileName(baseOffset, '.index')),
+        baseOffset,
+        Math.floor(config.maxIndexBytes / OFFSET_INDEX_ENTRY_BYTES),
+      );
+      this.timeIndex = new TimeIndex(
+        join(dir, segmentFileName(baseOffset, '.timeindex')),
+        baseOffset,
+        Math.floor(config.maxIndexBytes / TIME_INDEX_ENTRY_BYTES),
+      );
+    } catch (error) {
+      // Out of file descriptors, say: a half-opened segment must not keep what it did open.
+      closeSync(this.fd);
+      index?.close();
+      throw error;
+    }
+    this.index = index;
     this.nextOffset = baseOffset;
   }
 
@@ -287,6 +296,12 @@ export class LogSegment {
         this.timeIndex.flushInBackground(done);
       });
     });
+  }
+
+  /** Closes the index files' descriptors until the next write: for segments no longer appended to. */
+  releaseIndexes(): void {
+    this.index.release();
+    this.timeIndex.release();
   }
 
   flush(): void {

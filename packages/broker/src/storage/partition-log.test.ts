@@ -112,9 +112,32 @@ describe('PartitionLog', () => {
     log.appendAsLeader(await batch(1), 0, T0 + 61_000);
     log.appendAsLeader(await batch(1), 0, T0 + 122_000);
     assert.ok(log.segmentCount > before, 'age roll');
-    assert.ok(readdirSync(dir).includes('00000000000000000000.log'));
-    assert.ok(readdirSync(dir).some((f) => /^\d{20}\.index$/.test(f)));
+    const files = readdirSync(dir);
+    assert.ok(files.includes('00000000000000000000.log'), `20-digit names: ${files.join(' ')}`);
+    assert.equal(
+      files.filter((f) => /^\d{20}\.(index|timeindex)$/.test(f)).length,
+      2 * log.segmentCount,
+      'both index files of every segment',
+    );
     log.close();
+  });
+
+  it('holds one file descriptor per closed segment: index files are opened only to be written', async () => {
+    const openFds = () => readdirSync('/proc/self/fd').length;
+    const before = openFds();
+    // An index entry for every batch, so every segment writes (and opens) both index files.
+    const log = openLog(tempDir(), { 'segment.bytes': '1000', 'index.interval.bytes': '1' });
+    for (let i = 0; i < 20; i++) log.appendAsLeader(await batch(2, { size: 100 }), 0, T0);
+    // Rolled segments give up their index descriptors once their background flush is done.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const used = openFds() - before;
+    assert.ok(
+      used <= log.segmentCount + 2,
+      `${used} descriptors for ${log.segmentCount} segments (a log file each, and the active segment's indexes)`,
+    );
+    assert.ok(log.segmentCount >= 5, `several segments (${log.segmentCount})`);
+    log.close();
+    assert.equal(openFds(), before, 'closing the log releases every descriptor');
   });
 
   it('deletes whole segments past retention.ms and retention.bytes, never the active one', async () => {

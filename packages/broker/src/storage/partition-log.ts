@@ -157,6 +157,7 @@ export class PartitionLog {
     } else {
       this.recoverFrom(this.recoveryPoint);
     }
+    for (const segment of this.segments.slice(0, -1)) segment.releaseIndexes();
     this.logStartOffsetValue = Math.max(this.logStartOffsetValue, this.segments[0]!.baseOffset);
     this.highWatermarkValue = this.logEndOffset;
     this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
@@ -393,6 +394,8 @@ export class PartitionLog {
     this.segments.push(segment);
     previous.flushInBackground((error) => {
       if (!error) this.recoveryPoint = Math.max(this.recoveryPoint, segment.baseOffset);
+      // Closed segments are only read: their indexes need no descriptors (the log file keeps its one).
+      if (this.segments.includes(previous)) previous.releaseIndexes();
     });
     this.lastFlushTime = now;
     return segment;
@@ -592,6 +595,7 @@ export class PartitionLog {
     // A scan rebuilds exact timestamps; the segment still ends where it did, even if its last records went.
     replacement.recover();
     replacement.nextOffset = nextOffset;
+    replacement.releaseIndexes();
     this.segments[at] = replacement;
     return true;
   }

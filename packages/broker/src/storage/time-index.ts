@@ -104,6 +104,11 @@ export class TimeIndex {
     this.file.flushInBackground(done);
   }
 
+  /** Gives up the file descriptor until the next write (a segment that is no longer appended to). */
+  release(): void {
+    this.file.release();
+  }
+
   close(): void {
     this.file.close();
   }
