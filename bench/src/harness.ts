@@ -20,6 +20,8 @@ export interface SuiteResult {
   limit: { name: string; mbPerSecond: number };
   measurements: Measurement[];
   notes: string[];
+  /** A table of its own, for suites whose figures are not throughputs (times, memory, frame rates). */
+  table?: { headers: string[]; rows: string[][] };
 }
 
 const WARMUP_MS = 300;
@@ -65,6 +67,20 @@ export function machineDescription(): string {
 }
 
 export function formatSuite(suite: SuiteResult): string {
+  if (suite.table) {
+    const { headers, rows } = suite.table;
+    const lines = [
+      `## ${suite.title}`,
+      '',
+      `Reference: ${suite.limit.name}.`,
+      '',
+      `| ${headers.join(' | ')} |`,
+      `| ${headers.map(() => '---').join(' | ')} |`,
+      ...rows.map((row) => `| ${row.join(' | ')} |`),
+    ];
+    if (suite.notes.length > 0) lines.push('', ...suite.notes.map((n) => `- ${n}`));
+    return lines.join('\n');
+  }
   const lines = [
     `## ${suite.title}`,
     '',

@@ -2,7 +2,7 @@
  * `npm run bench [suite ...]`: runs the benchmark suites (all by default), prints each table and rewrites
  * BENCHMARKS.md at the repository root. Benchmarks are never part of `npm test`.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSuite, machineDescription, type SuiteResult } from './harness.ts';
@@ -30,16 +30,30 @@ for (const name of requested.length > 0 ? requested : Object.keys(suites)) {
 }
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const target = join(root, 'BENCHMARKS.md');
+// Running some suites keeps the other suites' sections from their last run, in their place.
+if (requested.length > 0 && existsSync(target)) {
+  const previous = readFileSync(target, 'utf8')
+    .split(/^(?=## )/m)
+    .slice(1);
+  const titleOf = (section: string) => section.split('\n', 1)[0]!;
+  const fresh = new Map(sections.map((s) => [titleOf(s), s]));
+  const merged = previous.map((old) => fresh.get(titleOf(old)) ?? old.trimEnd());
+  for (const [title, section] of fresh)
+    if (!previous.some((old) => titleOf(old) === title)) merged.push(section);
+  sections.splice(0, sections.length, ...merged);
+}
 const document = [
   '# Sluice benchmarks',
   '',
   'Written by `npm run bench`; do not edit by hand. Figures are from one run on the machine below, each beside',
   'a limit of the same machine measured in the same run. On 2 cores, load generators compete with the code under',
-  'test for CPU, so figures are conservative.',
+  'test for CPU, so figures are conservative. `npm run bench SUITE` reruns one suite; the other sections keep',
+  'the figures of their last run.',
   '',
   `Run: ${new Date().toISOString()} on ${machineDescription()}.`,
   '',
   ...sections.flatMap((s) => [s, '']),
 ].join('\n');
-writeFileSync(join(root, 'BENCHMARKS.md'), document);
+writeFileSync(target, document);
 console.log('wrote BENCHMARKS.md');
