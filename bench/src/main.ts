@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSuite, machineDescription, type SuiteResult } from './harness.ts';
 import { brokerSuite } from './broker.ts';
+import { competitorsSuite } from './competitors.ts';
 import { protocolSuite } from './protocol.ts';
 
 const suites: Record<string, () => Promise<SuiteResult>> = {
   protocol: protocolSuite,
   broker: brokerSuite,
+  competitors: competitorsSuite,
 };
 
 const requested = process.argv.slice(2);
