@@ -10,6 +10,7 @@ import { clusterOperatorProcedure, clusterProcedure } from '../trpc.ts';
 /** Records read per partition in one round of the live tail, and how long a round waits for new ones. */
 const TAIL_READ_RECORDS = 2000;
 const TAIL_WAIT_MS = 500;
+const CAP_WINDOW_MS = 100;
 
 async function partitionOffsets(cluster: ClusterSource, topic: string, only?: number[]) {
   const detail = await kafkaCall(() => cluster.describeTopic(topic));
@@ -133,6 +134,9 @@ export const messagesRouter = {
           : await startPositions(ctx.cluster, input.topic, partitions, input.from, 0);
     }
     const keep = compileFilter(input);
+    // The cap applies per tenth of a second, so a busy topic reaches the browser as a steady stream of small
+    // events rather than one burst a second.
+    const perWindow = Math.max(1, Math.ceil((input.maxPerSecond * CAP_WINDOW_MS) / 1000));
     let windowStart = Date.now();
     let sentInWindow = 0;
     while (!signal?.aborted) {
@@ -146,21 +150,21 @@ export const messagesRouter = {
         positions.set(r.partition, Math.max(positions.get(r.partition)!, r.offset + 1));
       if (records.length === 0) continue;
       const matched = records.filter(keep).sort(byTime);
-      if (Date.now() - windowStart >= 1000) {
+      if (Date.now() - windowStart >= CAP_WINDOW_MS) {
         windowStart = Date.now();
         sentInWindow = 0;
       }
-      const { kept, skipped } = sampleEvenly(matched, input.maxPerSecond - sentInWindow);
+      const { kept, skipped } = sampleEvenly(matched, perWindow - sentInWindow);
       sentInWindow += kept.length;
       yield tracked(JSON.stringify(Object.fromEntries(positions)), {
         records: kept,
         skipped,
         filteredOut: records.length - matched.length,
       });
-      // Over the cap for this second: rest until the next, rather than read what would only be skipped.
-      if (sentInWindow >= input.maxPerSecond) {
+      // Over the cap for this window: rest until the next, rather than read what would only be skipped.
+      if (sentInWindow >= perWindow) {
         try {
-          await sleep(Math.max(0, 1000 - (Date.now() - windowStart)), undefined, { signal });
+          await sleep(Math.max(0, CAP_WINDOW_MS - (Date.now() - windowStart)), undefined, { signal });
         } catch {
           return;
         }
