@@ -122,6 +122,25 @@ describe('PartitionLog', () => {
     log.close();
   });
 
+  it('rolls up to segment.jitter.ms before segment.ms, drawn per segment', async () => {
+    // With a jitter as long as segment.ms, each log rolls somewhere in (0, segment.ms]: halfway there, some
+    // logs have rolled and some have not (all 20 on one side has odds of 2 in a million).
+    let rolled = 0;
+    for (let i = 0; i < 20; i++) {
+      const log = openLog(tempDir(), { 'segment.ms': '60000', 'segment.jitter.ms': '60000' });
+      log.appendAsLeader(await batch(1), 0, T0);
+      log.appendAsLeader(await batch(1), 0, T0 + 30_000);
+      if (log.segmentCount > 1) rolled++;
+      log.close();
+    }
+    assert.ok(rolled > 0 && rolled < 20, `${rolled} of 20 logs rolled halfway through segment.ms`);
+    const plain = openLog(tempDir(), { 'segment.ms': '60000' });
+    plain.appendAsLeader(await batch(1), 0, T0);
+    plain.appendAsLeader(await batch(1), 0, T0 + 59_999);
+    assert.equal(plain.segmentCount, 1, 'without jitter, not before segment.ms');
+    plain.close();
+  });
+
   it('holds one file descriptor per closed segment: index files are opened only to be written', async () => {
     const openFds = () => readdirSync('/proc/self/fd').length;
     const before = openFds();

@@ -81,6 +81,11 @@ export class PartitionLog {
    * (cleaner-offset-checkpoint). Only meaningful for compacted topics.
    */
   cleanerCheckpoint = 0;
+  /**
+   * segment.jitter.ms: the active segment rolls this much before segment.ms, drawn per segment (as Kafka does)
+   * so that partitions created together do not all roll at the same moment.
+   */
+  private activeRollJitterMs = 0;
   private readonly appendListeners = new Set<() => void>();
 
   constructor(
@@ -161,6 +166,7 @@ export class PartitionLog {
     this.logStartOffsetValue = Math.max(this.logStartOffsetValue, this.segments[0]!.baseOffset);
     this.highWatermarkValue = this.logEndOffset;
     this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
+    this.activeRollJitterMs = this.drawRollJitter();
     this.rebuildProducerState();
   }
 
@@ -378,7 +384,9 @@ export class PartitionLog {
     const active = this.activeSegment;
     if (active.isEmpty) return;
     const tooBig = active.size > this.config.segmentBytes - incomingBytes;
-    const tooOld = active.firstAppendTime !== null && now - active.firstAppendTime > this.config.segmentMs;
+    const tooOld =
+      active.firstAppendTime !== null &&
+      now - active.firstAppendTime > this.config.segmentMs - this.activeRollJitterMs;
     const indexFull = active.index.isFull || active.timeIndex.isFull;
     if (tooBig || tooOld || indexFull || !active.canHold(incomingBytes, lastOffset)) this.roll(now);
   }
@@ -392,6 +400,7 @@ export class PartitionLog {
     const previous = this.activeSegment;
     const segment = new LogSegment(this.dir, this.logEndOffset, this.segmentConfig);
     this.segments.push(segment);
+    this.activeRollJitterMs = this.drawRollJitter();
     previous.flushInBackground((error) => {
       if (!error) this.recoveryPoint = Math.max(this.recoveryPoint, segment.baseOffset);
       // Closed segments are only read: their indexes need no descriptors (the log file keeps its one).
@@ -550,6 +559,11 @@ export class PartitionLog {
     }
     this.logStartOffsetValue = Math.max(this.logStartOffsetValue, this.segments[0]!.baseOffset);
     return count;
+  }
+
+  private drawRollJitter(): number {
+    const bound = Math.min(this.config.segmentJitterMs, this.config.segmentMs);
+    return bound > 0 && Number.isFinite(bound) ? Math.floor(Math.random() * bound) : 0;
   }
 
   get logConfig(): LogConfig {
