@@ -242,7 +242,7 @@ export class LogManager {
     const now = this.clock.now();
     for (const log of this.logs.values()) log.flush(now);
     this.checkpoint();
-    for (const log of this.logs.values()) log.close();
+    for (const log of this.logs.values()) log.close(true);
     this.logs.clear();
     writeFileDurably(join(this.dataDir, CLEAN_SHUTDOWN_FILE), '');
   }

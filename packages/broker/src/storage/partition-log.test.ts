@@ -3,7 +3,7 @@
  * timestamp lookup, and recovery, driven by an explicit clock.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, readdirSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ErrorCode, decodeRecordBatch, encodeRecordBatch, splitBatches } from '@sluice/protocol';
@@ -83,6 +83,59 @@ describe('PartitionLog', () => {
     assert.equal(gap.errorCode, ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER);
     const stale = log.appendAsLeader(await batch(1, { producer: [7n, -1, 10] }), 0, T0);
     assert.equal(stale.errorCode, ErrorCode.INVALID_PRODUCER_EPOCH);
+    log.close();
+  });
+
+  it('saves the producer state at a clean shutdown and loads it instead of scanning the log', async () => {
+    const dir = tempDir();
+    let log = openLog(dir);
+    const first = await batch(3, { producer: [11n, 0, 0] });
+    log.appendAsLeader(Buffer.from(first), 0, T0);
+    log.close(true);
+    const snapshot = join(dir, 'producer-state.snapshot');
+    assert.ok(
+      readFileSync(snapshot, 'utf8').startsWith('3\n'),
+      'the snapshot names the log end offset it describes',
+    );
+
+    // A retry after the restart is still recognised; the snapshot is used once and removed.
+    log = openLog(dir);
+    assert.equal(
+      log.appendAsLeader(Buffer.from(first), 0, T0).baseOffset,
+      0,
+      'the retry gets its original offset',
+    );
+    assert.equal(existsSync(snapshot), false, 'a loaded snapshot is removed: the log moves on from here');
+    log.close(true);
+
+    // The snapshot, not the log, is what a clean start reads: a producer only the snapshot knows is known.
+    const [endOffset] = readFileSync(snapshot, 'utf8').split('\n');
+    const forged = JSON.stringify([
+      [
+        '99',
+        {
+          epoch: 4,
+          batches: [{ firstSequence: 0, lastSequence: 0, firstOffset: 1, lastOffset: 1, timestamp: T0 }],
+          lastTimestamp: T0,
+        },
+      ],
+    ]);
+    writeFileSync(snapshot, `${endOffset}\n${forged}`);
+    log = openLog(dir);
+    assert.equal(
+      log.appendAsLeader(await batch(1, { producer: [99n, 3, 1] }), 0, T0).errorCode,
+      ErrorCode.INVALID_PRODUCER_EPOCH,
+      'epoch 4 of producer 99 came from the snapshot',
+    );
+    log.close(true);
+    // A snapshot of another log end offset is stale: the log is scanned instead.
+    writeFileSync(snapshot, `12345\n${forged}`);
+    log = openLog(dir);
+    assert.equal(
+      log.appendAsLeader(await batch(1, { producer: [99n, 3, 0] }), 0, T0).errorCode,
+      ErrorCode.NONE,
+      'the stale snapshot was ignored',
+    );
     log.close();
   });
 

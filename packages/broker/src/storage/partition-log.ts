@@ -12,7 +12,7 @@
  *
  * Offsets are JavaScript numbers inside the broker: exact up to 2^53, far beyond any real log.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   ErrorCode,
@@ -30,6 +30,7 @@ import {
   segmentFileName,
   type SegmentConfig,
 } from './log-segment.ts';
+import { writeFileDurably } from './durable-file.ts';
 import { ProducerStateManager, type ProducerBatch } from './producer-state.ts';
 
 export interface AppendResult {
@@ -167,7 +168,9 @@ export class PartitionLog {
     this.highWatermarkValue = this.logEndOffset;
     this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
     this.activeRollJitterMs = this.drawRollJitter();
-    this.rebuildProducerState();
+    if (!(cleanShutdown && this.loadProducerSnapshot())) this.rebuildProducerState();
+    // A snapshot describes the log as it was at one clean shutdown; once the log moves on it is stale.
+    rmSync(join(this.dir, PRODUCER_SNAPSHOT_FILE), { force: true });
   }
 
   /** The offset after the last batch of a segment, found by walking headers from its last index entry. */
@@ -196,6 +199,16 @@ export class PartitionLog {
         break;
       }
     }
+  }
+
+  /** Loads the producer state a clean shutdown left, if it describes the log as it is now. */
+  private loadProducerSnapshot(): boolean {
+    const path = join(this.dir, PRODUCER_SNAPSHOT_FILE);
+    if (!existsSync(path)) return false;
+    const text = readFileSync(path, 'utf8');
+    const newline = text.indexOf('\n');
+    if (newline < 0 || Number(text.slice(0, newline)) !== this.logEndOffset) return false;
+    return this.producers.loadSnapshot(text.slice(newline + 1));
   }
 
   private rebuildProducerState(): void {
@@ -626,7 +639,13 @@ export class PartitionLog {
     this.lastFlushTime = now;
   }
 
-  close(): void {
+  /** Closes the segments; `withSnapshot` (a clean shutdown, after a flush) also saves the producer state. */
+  close(withSnapshot = false): void {
+    if (withSnapshot)
+      writeFileDurably(
+        join(this.dir, PRODUCER_SNAPSHOT_FILE),
+        `${this.logEndOffset}\n${this.producers.toSnapshot()}`,
+      );
     for (const segment of this.segments) segment.close();
   }
 
@@ -640,6 +659,8 @@ export class PartitionLog {
 const EMPTY = Buffer.alloc(0);
 /** Where the log cleaner writes a segment's compacted copy before swapping it in. */
 const CLEANED_DIR = '.cleaned';
+/** The producer state at the last clean shutdown: the log end offset it describes, a newline, then the state. */
+const PRODUCER_SNAPSHOT_FILE = 'producer-state.snapshot';
 const ATTRIBUTES_OFFSET = 21;
 const MAX_TIMESTAMP_OFFSET = 35;
 const TIMESTAMP_TYPE_BIT = 0x08;

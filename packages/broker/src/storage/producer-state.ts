@@ -3,8 +3,9 @@
  * current epoch and the metadata of its last five appended batches (Kafka's max in-flight requests per
  * connection for idempotence), so a retried batch is recognised and answered with its original offsets.
  *
- * Not persisted separately: it is rebuilt from the batch headers of the log when the log is loaded, since every
- * batch carries producer id, epoch and sequences.
+ * Rebuilt from the batch headers of the log when the log is loaded, since every batch carries producer id,
+ * epoch and sequences; a clean shutdown also leaves a snapshot (Kafka's .snapshot files play this part), so the
+ * next clean start reads one small file instead of every batch header.
  */
 import { ErrorCode } from '@sluice/protocol';
 
@@ -124,6 +125,32 @@ export class ProducerStateManager {
   /** Forgets everything (the log was truncated or rebuilt); the caller replays the log. */
   clear(): void {
     this.producers.clear();
+  }
+
+  /** The whole state, for a snapshot file. Producer ids are written as strings (they are 64-bit). */
+  toSnapshot(): string {
+    return JSON.stringify([...this.producers].map(([producerId, entry]) => [String(producerId), entry]));
+  }
+
+  /** Replaces the state with a snapshot's; false (and nothing changed) when it cannot be read. */
+  loadSnapshot(text: string): boolean {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      return false;
+    }
+    if (!Array.isArray(parsed)) return false;
+    const entries = new Map<bigint, ProducerEntry>();
+    for (const item of parsed) {
+      if (!Array.isArray(item) || typeof item[0] !== 'string' || !/^-?\d+$/.test(item[0])) return false;
+      const entry = item[1] as ProducerEntry;
+      if (typeof entry?.epoch !== 'number' || !Array.isArray(entry.batches)) return false;
+      entries.set(BigInt(item[0]), entry);
+    }
+    this.producers.clear();
+    for (const [producerId, entry] of entries) this.producers.set(producerId, entry);
+    return true;
   }
 
   /** The producers known, for DescribeProducers and the console. */
