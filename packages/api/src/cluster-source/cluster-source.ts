@@ -120,6 +120,18 @@ export interface TopicConfigEntry {
   documentation: string | null;
 }
 
+/** A topic config the create form can offer: its name, type, default on this cluster and meaning. */
+export interface TopicConfigDefinition {
+  name: string;
+  /** Kafka's ConfigType name: BOOLEAN, STRING, INT, SHORT, LONG, DOUBLE, LIST, CLASS, PASSWORD. */
+  type: string;
+  /** What a new topic gets without an override (the broker's setting or Kafka's default). */
+  defaultValue: string | null;
+  documentation: string | null;
+  /** The values allowed, when the config is an enumeration (cleanup.policy, compression.type...). */
+  validValues: string[] | null;
+}
+
 export interface TopicDetail extends Omit<TopicSummary, 'partitions' | 'endOffsets'> {
   partitions: PartitionDetail[];
   configs: TopicConfigEntry[];
@@ -173,6 +185,8 @@ export interface ClusterSource {
   listTopics(): Promise<TopicSummary[]>;
   /** Null when the topic does not exist. */
   describeTopic(name: string): Promise<TopicDetail | null>;
+  /** The topic configs a new topic can set, with their types and this cluster's defaults. */
+  topicConfigDefinitions(): Promise<TopicConfigDefinition[]>;
   /** Kafka's error (as KafkaError) when the cluster refuses. */
   createTopic(spec: {
     name: string;

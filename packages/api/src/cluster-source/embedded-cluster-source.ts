@@ -12,6 +12,7 @@ import type {
   GroupDescription,
   GroupListing,
   PartitionOffsets,
+  TopicConfigDefinition,
   TopicPartition,
 } from './cluster-source.ts';
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
@@ -21,6 +22,20 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
   constructor(private readonly services: BrokerServices) {
     // The advertised listener is, by definition, where clients reach this broker.
     super(new ClusterClient(`${services.node.host}:${services.node.port}`, 'sluice-console'));
+  }
+
+  /** The engine's own definitions, with the broker's effective defaults and the allowed values. */
+  override async topicConfigDefinitions(): Promise<TopicConfigDefinition[]> {
+    return this.services.config
+      .describeTopic(new Map())
+      .map((c) => ({
+        name: c.name,
+        type: c.def.type.toUpperCase(),
+        defaultValue: c.value,
+        documentation: c.def.documentation ?? null,
+        validValues: c.def.validValues ? [...c.def.validValues] : null,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   override trafficTotals(): { bytesIn: number; bytesOut: number } {

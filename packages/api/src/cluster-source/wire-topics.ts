@@ -28,6 +28,7 @@ import type {
   ConsoleRecord,
   PartitionPositions,
   ProduceRequest,
+  TopicConfigDefinition,
   TopicConfigEntry,
   TopicDetail,
   TopicSummary,
@@ -193,6 +194,30 @@ export abstract class WireTopicSource {
         }))
         .sort((a, b) => a.name.localeCompare(b.name)),
     };
+  }
+
+  /**
+   * Over the wire, DescribeConfigs of an existing topic lists every topic config with its type and
+   * documentation; for each, the value a topic gets without an override is its first non-topic synonym.
+   * Empty on a cluster without topics to ask about.
+   */
+  async topicConfigDefinitions(): Promise<TopicConfigDefinition[]> {
+    const metadata = await this.client.metadata(null);
+    const any = metadata.topics.find(
+      (t) => t.errorCode === ErrorCode.NONE && t.name !== null && !t.isInternal,
+    );
+    if (!any) return [];
+    const configs = await this.client.describeTopicConfigsInDetail(any.name!);
+    return configs
+      .map((c) => ({
+        name: c.name,
+        type: CONFIG_TYPES[c.configType] ?? 'UNKNOWN',
+        defaultValue:
+          c.configSource === 1 ? (c.synonyms.find((s) => s.source !== 1)?.value ?? null) : c.value,
+        documentation: c.documentation,
+        validValues: null,
+      }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   async createTopic(spec: {

@@ -308,6 +308,23 @@ describe('cluster routers', () => {
         'consumers and their lag',
       );
     }
+    for (const source of [embedded, remote]) {
+      const definitions = await as('viewer', source).topics.configDefinitions();
+      const byName = new Map(definitions.map((d) => [d.name, d]));
+      assert.deepEqual(
+        [byName.get('cleanup.policy')?.type, byName.get('cleanup.policy')?.defaultValue],
+        ['LIST', 'delete'],
+        'cleanup.policy: a list, delete by default',
+      );
+      assert.deepEqual(
+        [byName.get('retention.ms')?.type, byName.get('retention.ms')?.defaultValue],
+        ['LONG', '604800000'],
+        "retention.ms: the default, not this topic's override",
+      );
+      assert.ok((byName.get('min.insync.replicas')?.documentation ?? '').length > 0, 'documented');
+    }
+    const cleanup = (await as('viewer').topics.configDefinitions()).find((d) => d.name === 'cleanup.policy');
+    assert.deepEqual(cleanup?.validValues, ['compact', 'delete'], 'the engine also knows the allowed values');
     const { logStartOffset } = await operator.topics.deleteRecords({
       topic: 'orders',
       partition: 1,

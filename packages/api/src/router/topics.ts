@@ -52,6 +52,11 @@ export const topicsRouter = {
     return listed;
   }),
 
+  /** The configs a new topic can set, with their types, this cluster's defaults and allowed values. */
+  configDefinitions: clusterProcedure.query(({ ctx }) =>
+    kafkaCall(() => ctx.cluster.topicConfigDefinitions()),
+  ),
+
   /** Partitions (leader, replicas, ISR, offsets, size), configs with their source and default, and consumers. */
   detail: clusterProcedure.input(topicInput).query(async ({ ctx, input }) => {
     const topic = await kafkaCall(() => ctx.cluster.describeTopic(input.topic));
