@@ -48,7 +48,8 @@ export const topicsRouter = {
           before && seconds > 0 ? Math.max(0, t.endOffsets - before.endOffsets) / seconds : null,
       };
     });
-    for (const name of previous.keys()) if (!topics.some((t) => t.name === name)) previous.delete(name);
+    const current = new Set(topics.map((t) => t.name));
+    for (const name of previous.keys()) if (!current.has(name)) previous.delete(name);
     return listed;
   }),
 
