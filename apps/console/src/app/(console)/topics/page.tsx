@@ -1,18 +1,19 @@
 import type { Metadata } from 'next';
-import { ComingNext } from '../../_components/coming-next';
+import { PageHeader } from '../../_components/page-header';
+import { CreateTopicLink } from './_components/create-topic-link';
+import { TopicList } from './_components/topic-list';
 
 export const metadata: Metadata = { title: 'Topics · Sluice console' };
 
 export default function TopicsPage() {
   return (
-    <ComingNext title="Topics">
-      <p>
-        Browsing topics comes next: their partitions, leaders and ISR, log start and end offsets, and
-        configurations. Until then the command line lists and describes them:
-      </p>
-      <pre className="mt-3 overflow-x-auto rounded-md bg-zinc-100 p-3 font-mono text-xs dark:bg-zinc-800">
-        sluice topics describe --bootstrap-server 127.0.0.1:9092
-      </pre>
-    </ComingNext>
+    <>
+      <PageHeader
+        title="Topics"
+        description="Every topic with its partitions, replication, records, size on disk and write rate."
+        aside={<CreateTopicLink />}
+      />
+      <TopicList />
+    </>
   );
 }
