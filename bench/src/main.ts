@@ -8,12 +8,14 @@ import { fileURLToPath } from 'node:url';
 import { formatSuite, machineDescription, type SuiteResult } from './harness.ts';
 import { brokerSuite } from './broker.ts';
 import { competitorsSuite } from './competitors.ts';
+import { consoleSuite } from './console.ts';
 import { protocolSuite } from './protocol.ts';
 
 const suites: Record<string, () => Promise<SuiteResult>> = {
   protocol: protocolSuite,
   broker: brokerSuite,
   competitors: competitorsSuite,
+  console: consoleSuite,
 };
 
 const requested = process.argv.slice(2);
