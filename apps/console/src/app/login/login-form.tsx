@@ -32,6 +32,8 @@ export function LoginForm({ destination }: { destination: string }) {
     'rounded-md border border-zinc-300 bg-white px-3 py-2 text-zinc-900 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
   return (
     <form
+      // Before the page's scripts run, a submit must not become a GET that puts the password in the URL.
+      method="post"
       onSubmit={submit}
       className="flex flex-col gap-4"
       aria-describedby={problem ? 'login-problem' : undefined}
