@@ -11,7 +11,7 @@ import { createQueryClient } from './query-client';
 /** Served by apps/server on the same origin as the console, so a relative URL needs no configuration. */
 const API_URL = '/api/trpc';
 
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 

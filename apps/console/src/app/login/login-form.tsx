@@ -1,13 +1,22 @@
 'use client';
 
 import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { loginInput } from '@sluice/validators';
 import { useTRPC } from '~/trpc/react';
+
+const subscribeToNothing = () => () => {};
 
 export function LoginForm({ destination }: { destination: string }) {
   const trpc = useTRPC();
   const [problem, setProblem] = useState<string | null>(null);
+  // False in the server's HTML, true once React has hydrated: until then the button is disabled, so a click
+  // before the scripts run does nothing rather than a native post of the form.
+  const hydrated = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
   const login = useMutation(
     trpc.auth.login.mutationOptions({
       // A full navigation, so the server sees the new session cookie on the next page.
@@ -53,7 +62,7 @@ export function LoginForm({ destination }: { destination: string }) {
       )}
       <button
         type="submit"
-        disabled={login.isPending}
+        disabled={!hydrated || login.isPending}
         className="rounded-md bg-sky-700 px-4 py-2 font-medium text-white hover:bg-sky-800 focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-offset-2 disabled:opacity-60"
       >
         {login.isPending ? 'Signing in…' : 'Sign in'}

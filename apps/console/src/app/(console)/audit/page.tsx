@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
-import { ComingNext } from '../../_components/coming-next';
+import { PageHeader } from '../../_components/page-header';
+import { AuditLog } from './_components/audit-log';
 
 export const metadata: Metadata = { title: 'Audit log · Sluice console' };
 
 export default function AuditPage() {
   return (
-    <ComingNext title="Audit log">
-      <p>
-        The audit log comes with console sign-in: who signed in, and who changed users, topics or committed
-        offsets, when and from where.
-      </p>
-    </ComingNext>
+    <>
+      <PageHeader
+        title="Audit log"
+        description="Every change made through the console and its API, newest first: who did what to which user, topic or group, and when."
+      />
+      <AuditLog />
+    </>
   );
 }

@@ -1,15 +1,17 @@
 import type { Metadata } from 'next';
-import { ComingNext } from '../../_components/coming-next';
+import { PageHeader } from '../../_components/page-header';
+import { UserAdmin } from './_components/user-admin';
 
 export const metadata: Metadata = { title: 'Users · Sluice console' };
 
 export default function UsersPage() {
   return (
-    <ComingNext title="Users">
-      <p>
-        Managing console users comes with console sign-in: adding and removing them, resetting passwords, and
-        their roles (viewer, operator, admin).
-      </p>
-    </ComingNext>
+    <>
+      <PageHeader
+        title="Users"
+        description="Who can sign in to this console, and what their role allows: viewers read, operators also change the cluster, admins also manage users."
+      />
+      <UserAdmin />
+    </>
   );
 }

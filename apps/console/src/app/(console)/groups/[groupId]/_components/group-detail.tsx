@@ -15,9 +15,12 @@ import {
 } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { ApiError } from '../../../../_components/api-error';
+import { useRoleAccess } from '../../../../_components/role-access';
+import { DeleteGroup } from './delete-group';
 import { LagHistory } from './lag-history';
 import { Members } from './members';
 import { partitionColumns, type PartitionRow } from './partition-columns';
+import { ResetOffsets } from './reset-offsets';
 
 const REFRESH_MS = 5_000;
 const rowId = (p: PartitionRow) => `${p.topic}/${p.partition}`;
@@ -33,6 +36,8 @@ function Tile({ label, children }: { label: string; children: ReactNode }) {
 
 export function GroupDetail({ groupId }: { groupId: string }) {
   const trpc = useTRPC();
+  // Operators and admins change the group; viewers are not offered what the server would refuse them.
+  const access = useRoleAccess('operator');
   const detail = useQuery(
     trpc.groups.detail.queryOptions({ groupId }, { refetchInterval: refreshEvery(REFRESH_MS) }),
   );
@@ -111,6 +116,22 @@ export function GroupDetail({ groupId }: { groupId: string }) {
       </Card>
 
       <LagHistory groupId={groupId} partitions={group.partitions} />
+
+      {access.status === 'allowed' && (
+        <>
+          <Card title="Reset offsets">
+            <ResetOffsets
+              groupId={groupId}
+              state={group.state}
+              memberCount={group.members.length}
+              topics={[...new Set(group.partitions.map((p) => p.topic))]}
+            />
+          </Card>
+          <Card title="Delete group">
+            <DeleteGroup groupId={groupId} />
+          </Card>
+        </>
+      )}
     </div>
   );
 }
