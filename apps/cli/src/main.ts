@@ -17,7 +17,6 @@ commands:
   serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST] [--config name=value ...]
         the broker and the console in one process; or, with --bootstrap-server HOST:PORT instead of --port,
         the console alone, showing that Kafka cluster
-        the broker and the console in one process
   topics create|list|describe|delete|alter --bootstrap-server HOST:PORT [--topic T]
         [--partitions N] [--replication-factor R] [--config name=value ...] [--delete-config name]
   groups list|describe|reset-offsets|delete --bootstrap-server HOST:PORT [--group G ...] [--state]

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { PRIMARY_BUTTON } from './form-styles';
+import { PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { operatorRoleNeeded, useOperatorAccess } from './operator-access';
 
 /** The way to the create form, for those allowed to create; for the others, why it is not there. */

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { alterTopicConfigsInput } from '@sluice/validators';
 import { useTRPC } from '~/trpc/react';
 import { configDefaultText, configValueText, type ConfigRow } from './config-columns';
-import { BUTTON, DANGER_BUTTON, INPUT, PRIMARY_BUTTON } from '../../_components/form-styles';
+import { BUTTON, DANGER_BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 
 type Outcome = { kind: 'valid' } | { kind: 'failed'; message: string } | null;
 

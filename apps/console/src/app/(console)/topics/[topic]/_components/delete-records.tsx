@@ -5,7 +5,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import { deleteRecordsInput } from '@sluice/validators';
 import { formatCount, formatRecords } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
-import { BUTTON, DANGER_BUTTON, INPUT } from '../../_components/form-styles';
+import { BUTTON, DANGER_BUTTON, INPUT } from '~/app/_components/form-styles';
 import type { PartitionRow } from './partition-columns';
 
 interface Plan {

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, type FormEvent } from 'react';
 import { deleteTopicInput } from '@sluice/validators';
 import { useTRPC } from '~/trpc/react';
-import { DANGER_BUTTON, INPUT } from '../../_components/form-styles';
+import { DANGER_BUTTON, INPUT } from '~/app/_components/form-styles';
 
 /** Deletes the topic once its name is typed again (the API checks the same confirmation). */
 export function DeleteTopic({ topic }: { topic: string }) {

@@ -17,7 +17,7 @@ import { RETENTION_PRESETS, type CreateTopicInput } from '@sluice/validators';
 import { formatDuration } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { ApiError } from '../../../../_components/api-error';
-import { BUTTON, INPUT, PRIMARY_BUTTON } from '../../_components/form-styles';
+import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { operatorRoleNeeded, useOperatorAccess } from '../../_components/operator-access';
 import { topicHref } from '../../_components/topic-links';
 import {

@@ -8,7 +8,7 @@ import { apiErrorCode } from '~/lib/api-errors';
 import { formatCount, formatRecords } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { ApiError } from '../../../../../_components/api-error';
-import { BUTTON, INPUT, PRIMARY_BUTTON } from '../../../_components/form-styles';
+import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { recordColumns, recordId, RecordSelectionContext } from './record-columns';
 import { RecordDetail, type ConsoleRecord } from './record-detail';
 import { FIELD_ERROR, LABEL } from './record-styles';

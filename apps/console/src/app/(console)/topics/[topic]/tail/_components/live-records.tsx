@@ -40,7 +40,7 @@ const LiveRow = memo(function LiveRow({
           onClick={() => onSelect(item)}
           aria-label={`Record at partition ${record.partition}, offset ${record.offset}`}
           aria-pressed={selected}
-          className={`rounded px-1 font-mono tabular-nums underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 ${selected ? 'bg-sky-700 text-white dark:bg-sky-600' : 'text-sky-800 dark:text-sky-300'}`}
+          className={`rounded px-1 font-mono tabular-nums underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 ${selected ? 'bg-sky-700 text-white' : 'text-sky-800 dark:text-sky-300'}`}
         >
           {record.offset}
         </button>

@@ -8,7 +8,7 @@ import { apiErrorCode } from '~/lib/api-errors';
 import { formatCount } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { ApiError } from '../../../../../_components/api-error';
-import { BUTTON, INPUT, PRIMARY_BUTTON } from '../../../_components/form-styles';
+import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { RecordDetail } from '../../messages/_components/record-detail';
 import { FIELD_ERROR, HINT, LABEL } from '../../messages/_components/record-styles';
 import { TopicNotFound } from '../../messages/_components/topic-not-found';
