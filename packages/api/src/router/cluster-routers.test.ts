@@ -129,6 +129,9 @@ describe('cluster routers', () => {
       [0, 1, 2, 3, 4].map((o) => [1, o]),
       'five copies, in order',
     );
+    // A clear gap in time, so a seek by timestamp has one place to land.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const markupTime = Date.now();
     await operator.messages.produce({
       topic: 'orders',
       key: 'k',
@@ -212,6 +215,16 @@ describe('cluster routers', () => {
         limit: 10,
       });
       assert.deepEqual(fromTime.records, [], 'nothing after a future timestamp');
+      const fromMarkupTime = await viewer.messages.browse({
+        topic: 'orders',
+        from: { type: 'timestamp', timestamp: markupTime },
+        limit: 10,
+      });
+      assert.deepEqual(
+        fromMarkupTime.records.map((r) => text(r.value)),
+        ['<img src=x onerror=alert(1)>'],
+        'a timestamp between the copies and the last record finds the last record alone',
+      );
     }
   });
 
