@@ -169,6 +169,7 @@ test('consumer groups: lag per group and per partition matches what was produced
       '0 s',
       STATUS_OK,
     ]);
+    await page.screenshot({ path: join(ARTIFACTS, 'groups-light.png'), fullPage: true });
 
     // Numbers sort largest first on the first click: the group furthest behind comes to the top.
     const firstGroup = dataRows(groups).first().getByRole('link');
@@ -252,6 +253,7 @@ test('consumer groups: lag per group and per partition matches what was produced
     );
 
     const lightBackground = await bodyBackground(page);
+    await page.screenshot({ path: join(ARTIFACTS, 'group-detail-light.png'), fullPage: true });
     await page.getByRole('radio', { name: 'Dark' }).check();
     await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
     await expect.poll(() => bodyBackground(page)).not.toBe(lightBackground);
