@@ -1,12 +1,13 @@
 /**
  * Log compaction in a running broker: a compacted topic written and read with kcat keeps each key's latest
  * value, and __consumer_offsets is compacted while the coordinator still finds every group's latest commit
- * after a restart.
+ * after a restart. A compacted topic refuses records without a key, with Kafka's INVALID_RECORD and the index of
+ * each such record, and stores none of the batch; no client may append to __consumer_offsets.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { KafkaConnection } from '@sluice/client';
-import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { ApiKey, CompressionCodec, ErrorCode, encodeRecordBatch } from '@sluice/protocol';
 import { startBroker, type BrokerProcess } from './support/broker-process.ts';
 import { kcatReadAll } from './support/kcat.ts';
 import { runOk } from './support/run.ts';
@@ -57,9 +58,13 @@ describe('log compaction', () => {
     });
     assert.equal(created.topics[0]!.errorCode, ErrorCode.NONE, 'create');
     const lines = Array.from({ length: 400 }, (_, i) => `user-${i % 10}:${i}`);
-    await runOk('kcat', ['-b', broker.bootstrap, '-P', '-t', 'compacted', '-K:', '-z', 'lz4', '-X', 'batch.num.messages=20'], {
-      input: lines.join('\n') + '\n',
-    });
+    await runOk(
+      'kcat',
+      ['-b', broker.bootstrap, '-P', '-t', 'compacted', '-K:', '-z', 'lz4', '-X', 'batch.num.messages=20'],
+      {
+        input: lines.join('\n') + '\n',
+      },
+    );
     await waitFor('the cleaner compacted the topic', () => /cleaned compacted-0/.test(broker.output()));
     const read = await kcatReadAll(broker.bootstrap, 'compacted', { format: '%o %k %s\n' });
     assert.ok(read.length < 200, `compaction removed records: ${read.length} of 400 remain`);
@@ -120,6 +125,30 @@ describe('log compaction', () => {
     );
     const records = await kcatReadAll(broker.bootstrap, '__consumer_offsets', { format: '%o\n' });
     assert.ok(records.length < 200, `__consumer_offsets shrank: ${records.length} of 642 records remain`);
+    // Only the broker writes it: a client's produce there is refused, as Kafka refuses it.
+    const intruder = await client.request(ApiKey.Produce, {
+      transactionalId: null,
+      acks: -1,
+      timeoutMs: 10_000,
+      topicData: [
+        {
+          name: '__consumer_offsets',
+          partitionData: [
+            {
+              index: 0,
+              records: await encodeRecordBatch({
+                records: [{ key: Buffer.from('k'), value: Buffer.from('v') }],
+              }),
+            },
+          ],
+        },
+      ],
+    });
+    assert.deepEqual(
+      intruder.responses[0]!.partitionResponses.map((p) => [p.errorCode, p.errorMessage]),
+      [[ErrorCode.INVALID_TOPIC_EXCEPTION, 'Cannot append to internal topic __consumer_offsets']],
+      'a client cannot append to __consumer_offsets',
+    );
 
     client.close();
     await broker.stop();
@@ -142,5 +171,61 @@ describe('log compaction', () => {
       ],
       'the latest commit of g-a survives compaction and restart; deleted g-b stays deleted',
     );
+  });
+
+  it('refuses records without a key on a compacted topic (INVALID_RECORD, per record), storing none', async () => {
+    const created = await client.request(ApiKey.CreateTopics, {
+      topics: ['compact', 'compact,delete', 'delete'].map((policy) => ({
+        name: `policy-${policy.replace(',', '-')}`,
+        numPartitions: 1,
+        replicationFactor: 1,
+        assignments: [],
+        configs: [{ name: 'cleanup.policy', value: policy }],
+      })),
+      timeoutMs: 10_000,
+      validateOnly: false,
+    });
+    assert.deepEqual(
+      created.topics.map((t) => t.errorCode),
+      [ErrorCode.NONE, ErrorCode.NONE, ErrorCode.NONE],
+      'create',
+    );
+    // Records 1 and 3 have no key; compressed, so the check looks inside the batch as Kafka's does.
+    const mixed = await encodeRecordBatch({
+      records: ['a', null, 'c', null].map((key, i) => ({
+        key: key === null ? null : Buffer.from(key),
+        value: Buffer.from(`value-${i}`),
+      })),
+      compression: CompressionCodec.gzip,
+    });
+    const keyed = await encodeRecordBatch({ records: [{ key: Buffer.from('k'), value: Buffer.from('v') }] });
+    const produce = async (topic: string, records: Buffer) => {
+      const response = await client.request(ApiKey.Produce, {
+        transactionalId: null,
+        acks: -1,
+        timeoutMs: 10_000,
+        topicData: [{ name: topic, partitionData: [{ index: 0, records }] }],
+      });
+      return response.responses[0]!.partitionResponses[0]!;
+    };
+
+    for (const topic of ['policy-compact', 'policy-compact-delete']) {
+      const refused = await produce(topic, mixed);
+      assert.equal(refused.errorCode, ErrorCode.INVALID_RECORD, `${topic}: INVALID_RECORD`);
+      assert.deepEqual(
+        refused.recordErrors.map((e) => [e.batchIndex, e.batchIndexErrorMessage]),
+        [1, 3].map((i) => [
+          i,
+          `Compacted topic cannot accept message without key in topic partition ${topic}-0.`,
+        ]),
+        `${topic}: the keyless records, by index`,
+      );
+      assert.match(refused.errorMessage ?? '', /without key/, `${topic}: the error message`);
+      const accepted = await produce(topic, keyed);
+      assert.equal(accepted.errorCode, ErrorCode.NONE, `${topic}: keyed records are accepted`);
+      assert.equal(accepted.baseOffset, 0n, `${topic}: nothing of the refused batch was stored`);
+    }
+    const plain = await produce('policy-delete', mixed);
+    assert.equal(plain.errorCode, ErrorCode.NONE, 'a delete-only topic takes records without keys');
   });
 });

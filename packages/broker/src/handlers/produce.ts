@@ -5,7 +5,7 @@ import {
   type ProduceResponsePartitionProduceResponse,
 } from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
-import { toRecordBatchV2, toTopicCompression } from '../storage/record-conversion.ts';
+import { keylessRecords, toRecordBatchV2, toTopicCompression } from '../storage/record-conversion.ts';
 import { defineHandler } from './handler.ts';
 
 const VALID_ACKS = new Set([-1, 0, 1]);
@@ -46,6 +46,14 @@ async function produceToPartition(
       'This server does not host this topic-partition.',
     );
   }
+  // Only the broker writes its internal topics (__consumer_offsets): a client's record there could corrupt them.
+  if (topic.isInternal) {
+    return partitionResponse(
+      index,
+      ErrorCode.INVALID_TOPIC_EXCEPTION,
+      `Cannot append to internal topic ${topicName}`,
+    );
+  }
   if (partition.leaderId !== services.node.nodeId) {
     return partitionResponse(
       index,
@@ -69,6 +77,15 @@ async function produceToPartition(
   const converted = await toRecordBatchV2(records);
   if ('errorCode' in converted) return partitionResponse(index, converted.errorCode, converted.errorMessage);
   let batches = converted.records;
+  if (logConfig.cleanupPolicy.includes('compact')) {
+    const rejected = await keylessRecords(batches, `${topicName}-${index}`);
+    if (rejected.length > 0) {
+      return {
+        ...partitionResponse(index, ErrorCode.INVALID_RECORD, rejected[0]!.message),
+        recordErrors: rejected.map((r) => ({ batchIndex: r.batchIndex, batchIndexErrorMessage: r.message })),
+      };
+    }
+  }
   if (logConfig.compressionType !== 'producer') {
     try {
       batches = await toTopicCompression(batches, logConfig.compressionType);

@@ -105,3 +105,37 @@ export async function toTopicCompression(records: Buffer, compressionType: strin
   }
   return Buffer.concat(converted);
 }
+
+/** A record the log refuses, by its index within its batch (Kafka's ProduceResponse RecordError). */
+export interface RejectedRecord {
+  batchIndex: number;
+  message: string;
+}
+
+/**
+ * Kafka's LogValidator rule for topics whose cleanup.policy includes "compact": every record needs a key, since
+ * compaction keeps the latest record per key. Returns the records without one (empty when all have keys).
+ * This decodes each record, so it runs only for compacted topics, as Kafka's check does. Batches that fail to
+ * decode are left to the log's own checks, which refuse them with CORRUPT_MESSAGE.
+ */
+export async function keylessRecords(batches: Buffer, topicPartition: string): Promise<RejectedRecord[]> {
+  const rejected: RejectedRecord[] = [];
+  for (const { header, bytes } of splitBatches(batches).batches) {
+    if (header.magic !== 2 || header.isControl) continue;
+    let records;
+    try {
+      ({ records } = await decodeRecordBatch(bytes));
+    } catch (error) {
+      if (error instanceof ProtocolError) continue;
+      throw error;
+    }
+    records.forEach((record, batchIndex) => {
+      if (record.key === null)
+        rejected.push({
+          batchIndex,
+          message: `Compacted topic cannot accept message without key in topic partition ${topicPartition}.`,
+        });
+    });
+  }
+  return rejected;
+}
