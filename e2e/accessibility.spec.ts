@@ -146,7 +146,7 @@ test('every page passes axe-core in both themes, and the console works by keyboa
   await expectAccessible(page, '/topics', async (p) => {
     await expect(p.getByRole('link', { name: TOPIC, exact: true })).toBeVisible();
   });
-  await expectAccessible(page, '/topics/new', heading('Create a topic'));
+  await expectAccessible(page, '/create-topic', heading('Create a topic'));
   await expectAccessible(page, `/topics/${TOPIC}`, async (p) => {
     await expect(p.getByRole('link', { name: GROUP })).toBeVisible();
   });

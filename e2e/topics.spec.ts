@@ -89,6 +89,13 @@ async function screenshots(page: Page, name: string): Promise<void> {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+test('a topic may be named like a page: /topics/new is the topic "new"', async ({ page }) => {
+  await sluice(['topics', 'create', '--bootstrap-server', BOOTSTRAP, '--topic', 'new', '--partitions', '2']);
+  await signIn(page, '/topics/new');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('new');
+  await expect(dataRows(page.getByRole('table', { name: 'Partitions' }))).toHaveCount(2);
+});
+
 test('topics: create with guardrails, inspect, reconfigure, delete records, viewer limits, delete', async ({
   page,
   browser,
@@ -103,7 +110,10 @@ test('topics: create with guardrails, inspect, reconfigure, delete records, view
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Topics' }),
   ).toHaveAttribute('aria-current', 'page');
   await page.getByRole('link', { name: 'Create topic' }).click();
-  await expect(page).toHaveURL('/topics/new');
+  await expect(page).toHaveURL('/create-topic');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Topics' }),
+  ).toHaveAttribute('aria-current', 'page');
 
   // The shared schema's guardrail, in the form, next to the field, before anything is sent.
   const form = page.getByRole('form', { name: 'Create topic' });
@@ -118,7 +128,7 @@ test('topics: create with guardrails, inspect, reconfigure, delete records, view
     /min\.insync\.replicas \(2\) cannot exceed the replication factor \(1\)/,
   );
   await expect(minIsr).toBeFocused();
-  await expect(page).toHaveURL('/topics/new');
+  await expect(page).toHaveURL('/create-topic');
   await screenshots(page, 'topic-form-guardrail');
   expect(await topicNames(page.request)).not.toContain(TOPIC);
 
@@ -351,7 +361,7 @@ test('topics: create with guardrails, inspect, reconfigure, delete records, view
     expect(refused.status()).toBe(403);
     expect(await refused.text()).toContain('this needs the operator role; you are viewer');
 
-    await viewer.goto('/topics/new');
+    await viewer.goto('/create-topic');
     await expect(viewer.getByRole('main').getByRole('alert')).toContainText(
       'Creating topics needs the operator or admin role',
     );

@@ -3,17 +3,25 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-const SECTIONS = [
+interface Section {
+  href: string;
+  label: string;
+  /** Other paths that belong to the section. */
+  also?: string[];
+}
+
+const SECTIONS: Section[] = [
   { href: '/', label: 'Overview' },
-  { href: '/topics', label: 'Topics' },
+  // The create form lives outside /topics/, where a topic could share its name.
+  { href: '/topics', label: 'Topics', also: ['/create-topic'] },
   { href: '/groups', label: 'Consumer groups' },
   { href: '/audit', label: 'Audit log' },
   { href: '/users', label: 'Users' },
-] as const;
+];
 
-function isCurrent(pathname: string, href: string): boolean {
+function isCurrent(pathname: string, { href, also = [] }: Section): boolean {
   if (href === '/') return pathname === '/';
-  return pathname === href || pathname.startsWith(`${href}/`);
+  return [href, ...also].some((path) => pathname === path || pathname.startsWith(`${path}/`));
 }
 
 /** The console's sections; the current one is marked for assistive technology (aria-current), not by colour only. */
@@ -21,8 +29,9 @@ export function NavLinks() {
   const pathname = usePathname();
   return (
     <ul className="flex gap-1 overflow-x-auto p-2 md:flex-col md:p-3">
-      {SECTIONS.map(({ href, label }) => {
-        const current = isCurrent(pathname, href);
+      {SECTIONS.map((section) => {
+        const { href, label } = section;
+        const current = isCurrent(pathname, section);
         return (
           <li key={href}>
             <Link

@@ -16,7 +16,7 @@ export function CreateTopicLink() {
     );
   }
   return (
-    <Link href="/topics/new" className={PRIMARY_BUTTON}>
+    <Link href="/create-topic" className={PRIMARY_BUTTON}>
       Create topic
     </Link>
   );

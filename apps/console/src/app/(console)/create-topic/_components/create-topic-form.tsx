@@ -16,10 +16,10 @@ import {
 import { RETENTION_PRESETS, type CreateTopicInput } from '@sluice/validators';
 import { formatDuration } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
-import { ApiError } from '../../../../_components/api-error';
+import { ApiError } from '~/app/_components/api-error';
 import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
-import { operatorRoleNeeded, useOperatorAccess } from '../../_components/operator-access';
-import { topicHref } from '../../_components/topic-links';
+import { operatorRoleNeeded, useOperatorAccess } from '../../topics/_components/operator-access';
+import { topicHref } from '../../topics/_components/topic-links';
 import {
   checkCreateTopic,
   CLEANUP_POLICIES,

@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { PageHeader } from '../../../_components/page-header';
+import { PageHeader } from '~/app/_components/page-header';
 import { CreateTopicForm } from './_components/create-topic-form';
 
+/**
+ * Outside /topics/ so that no topic name can collide with it: /topics/new would hide a topic named "new".
+ */
 export const metadata: Metadata = { title: 'Create a topic · Topics · Sluice console' };
 
 export default function NewTopicPage() {
