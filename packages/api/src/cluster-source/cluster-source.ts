@@ -78,6 +78,11 @@ export interface ClusterOverview {
   offlinePartitions: number;
 }
 
+/** Orders by name in code-point order: the same for every source and locale, and cheap at 10,000 names. */
+export function byName(a: { name: string }, b: { name: string }): number {
+  return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+}
+
 export interface TopicSummary {
   name: string;
   topicId: string;

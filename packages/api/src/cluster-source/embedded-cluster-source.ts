@@ -6,14 +6,16 @@
  */
 import type { BrokerServices } from '@sluice/broker';
 import { ClusterClient } from '@sluice/client';
-import type {
-  ClusterSource,
-  CommittedOffset,
-  GroupDescription,
-  GroupListing,
-  PartitionOffsets,
-  TopicConfigDefinition,
-  TopicPartition,
+import {
+  byName,
+  type ClusterSource,
+  type CommittedOffset,
+  type GroupDescription,
+  type GroupListing,
+  type PartitionOffsets,
+  type TopicConfigDefinition,
+  type TopicPartition,
+  type TopicSummary,
 } from './cluster-source.ts';
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
 import { WireTopicSource } from './wire-topics.ts';
@@ -36,6 +38,45 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
         validValues: c.def.validValues ? [...c.def.validValues] : null,
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * Every topic from the broker's registry and partition logs, in-process. The console polls this list; over
+   * the wire it costs four requests encoded and decoded on both ends, about 0.8 s of this (the broker's) thread
+   * at 10,000 topics, where this takes milliseconds. The figures are the ones ListOffsets and DescribeLogDirs
+   * give: log start offset, high watermark and size on disk.
+   */
+  override async listTopics(): Promise<TopicSummary[]> {
+    const { topics, topicManager } = this.services;
+    return topics
+      .list()
+      .map((topic) => {
+        let records = 0;
+        let endOffsets = 0;
+        let sizeBytes = 0;
+        let underReplicatedPartitions = 0;
+        for (const p of topic.partitions) {
+          const log = topicManager.partitionLog(topic.name, p.partitionIndex);
+          if (log) {
+            records += log.highWatermark - log.logStartOffset;
+            endOffsets += log.highWatermark;
+            sizeBytes += log.size;
+          }
+          if (p.isr.length < p.replicas.length) underReplicatedPartitions++;
+        }
+        return {
+          name: topic.name,
+          topicId: topic.topicId,
+          internal: topic.isInternal,
+          partitions: topic.partitions.length,
+          replicationFactor: topic.partitions[0]?.replicas.length ?? 0,
+          sizeBytes,
+          records,
+          endOffsets,
+          underReplicatedPartitions,
+        };
+      })
+      .sort(byName);
   }
 
   override trafficTotals(): { bytesIn: number; bytesOut: number } {

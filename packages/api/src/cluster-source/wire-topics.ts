@@ -23,15 +23,16 @@ import {
   splitBatches,
   type MetadataResponseTopic,
 } from '@sluice/protocol';
-import type {
-  ClusterOverview,
-  ConsoleRecord,
-  PartitionPositions,
-  ProduceRequest,
-  TopicConfigDefinition,
-  TopicConfigEntry,
-  TopicDetail,
-  TopicSummary,
+import {
+  byName,
+  type ClusterOverview,
+  type ConsoleRecord,
+  type PartitionPositions,
+  type ProduceRequest,
+  type TopicConfigDefinition,
+  type TopicConfigEntry,
+  type TopicDetail,
+  type TopicSummary,
 } from './cluster-source.ts';
 
 const EARLIEST = -2n;
@@ -143,7 +144,7 @@ export abstract class WireTopicSource {
           underReplicatedPartitions: topic.partitions.filter(underReplicated).length,
         };
       })
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort(byName);
   }
 
   async describeTopic(name: string): Promise<TopicDetail | null> {
@@ -217,7 +218,7 @@ export abstract class WireTopicSource {
         documentation: c.documentation,
         validValues: null,
       }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort(byName);
   }
 
   async createTopic(spec: {

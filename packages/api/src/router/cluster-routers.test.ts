@@ -357,6 +357,25 @@ describe('cluster routers', () => {
     );
   });
 
+  it('lists topics in-process exactly as over the wire (offsets, sizes, deleted records)', async () => {
+    const [inProcess, overTheWire] = await Promise.all([embedded.listTopics(), remote.listTopics()]);
+    assert.deepEqual(
+      inProcess,
+      overTheWire,
+      'the embedded source agrees with ListOffsets and DescribeLogDirs',
+    );
+    const orders = inProcess.find((t) => t.name === 'orders');
+    assert.ok(
+      orders && orders.records > 0 && orders.sizeBytes! > 0,
+      `orders has records and bytes: ${JSON.stringify(orders)}`,
+    );
+    assert.ok(orders.endOffsets > orders.records, 'records deleted earlier count in the end offsets only');
+    assert.ok(
+      inProcess.some((t) => t.name === '__consumer_offsets' && t.internal),
+      'internal topics are listed and marked',
+    );
+  });
+
   it('resets offsets after a dry run, deletes groups and topics, and keeps an audit trail', async () => {
     const operator = as('operator');
     const preview = await operator.groups.resetOffsets({

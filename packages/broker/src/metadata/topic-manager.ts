@@ -44,11 +44,6 @@ export interface CreateTopicResult extends TopicResult {
 const ok: TopicResult = { errorCode: ErrorCode.NONE, errorMessage: null };
 const fail = (errorCode: number, errorMessage: string): TopicResult => ({ errorCode, errorMessage });
 
-/** Kafka treats '.' and '_' as colliding in metric names, so "a.b" and "a_b" cannot both exist. */
-function collisionKey(name: string): string {
-  return name.replace(/\./g, '_');
-}
-
 export class TopicManager {
   private readonly logConfigs = new Map<string, LogConfig>();
 
@@ -109,7 +104,7 @@ export class TopicManager {
     if (this.registry.get(request.name)) {
       return result(fail(ErrorCode.TOPIC_ALREADY_EXISTS, `Topic '${request.name}' already exists.`));
     }
-    const collision = this.registry.list().find((t) => collisionKey(t.name) === collisionKey(request.name));
+    const collision = this.registry.collidingWith(request.name);
     if (collision) {
       return result(
         fail(

@@ -61,9 +61,16 @@ export function randomTopicId(): string {
   }
 }
 
+/** Kafka treats '.' and '_' as colliding in metric names, so "a.b" and "a_b" cannot both exist. */
+function collisionKey(name: string): string {
+  return name.replaceAll('.', '_');
+}
+
 export class TopicRegistry {
   private readonly topics = new Map<string, TopicMetadata>();
   private readonly byId = new Map<string, TopicMetadata>();
+  /** Topics by collisionKey(name): at most one each, since colliding names are refused. */
+  private readonly byCollisionKey = new Map<string, TopicMetadata>();
   private readonly file: string;
   readonly clusterId: string;
   private batching = false;
@@ -97,6 +104,7 @@ export class TopicRegistry {
   private index(topic: TopicMetadata): void {
     this.topics.set(topic.name, topic);
     this.byId.set(topic.topicId, topic);
+    this.byCollisionKey.set(collisionKey(topic.name), topic);
   }
 
   /**
@@ -135,6 +143,11 @@ export class TopicRegistry {
     return this.byId.get(topicId);
   }
 
+  /** The existing topic whose name collides with `name` ('.' and '_' alike), if any. */
+  collidingWith(name: string): TopicMetadata | undefined {
+    return this.byCollisionKey.get(collisionKey(name));
+  }
+
   list(): TopicMetadata[] {
     return [...this.topics.values()];
   }
@@ -153,6 +166,7 @@ export class TopicRegistry {
     if (!topic) return undefined;
     this.topics.delete(name);
     this.byId.delete(topic.topicId);
+    this.byCollisionKey.delete(collisionKey(name));
     this.persist();
     return topic;
   }
