@@ -3,19 +3,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
-import {
-  set,
-  useFieldArray,
-  useForm,
-  useWatch,
-  type FieldError,
-  type FieldErrors,
-  type Resolver,
-} from 'react-hook-form';
+import { useEffect, useId, useMemo, useState } from 'react';
+import { set, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import { RETENTION_PRESETS, type CreateTopicInput } from '@sluice/validators';
 import { formatDuration } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
+import { describedBy, Field, FieldMessage } from '~/app/_components/field';
 import { ApiError } from '~/app/_components/api-error';
 import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { operatorRoleNeeded, useOperatorAccess } from '../../topics/_components/operator-access';
@@ -28,50 +21,6 @@ import {
   EMPTY_CREATE_TOPIC_FORM,
   type CreateTopicFormValues,
 } from './create-topic-values';
-
-/** The ids a field's input points to with aria-describedby: its hint, then its error when it has one. */
-function describedBy(id: string, hint: boolean, error: FieldError | undefined): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
-function FieldMessage({ id, error }: { id: string; error: FieldError | undefined }) {
-  if (!error?.message) return null;
-  return (
-    <p id={`${id}-error`} className="text-sm text-red-700 dark:text-red-400">
-      {error.message}
-    </p>
-  );
-}
-
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error: FieldError | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-zinc-600 dark:text-zinc-400">
-          {hint}
-        </p>
-      )}
-      <FieldMessage id={id} error={error} />
-    </div>
-  );
-}
 
 /** The form's checks are the shared schema's, run on the values as typed (see create-topic-values.ts). */
 function resolverFor(liveBrokers: number): Resolver<CreateTopicFormValues, unknown, CreateTopicInput> {
@@ -155,7 +104,7 @@ function CreateTopicFields({ liveBrokers }: { liveBrokers: number }) {
           id={`${id}-name`}
           label="Name"
           hint="Letters, digits, “.”, “_” and “-”, at most 249 characters."
-          error={errors.name}
+          error={errors.name?.message}
         >
           <input
             id={`${id}-name`}
@@ -173,7 +122,7 @@ function CreateTopicFields({ liveBrokers }: { liveBrokers: number }) {
             id={`${id}-partitions`}
             label="Partitions"
             hint="How many consumers of a group can read at once. Partitions can be added later, never removed."
-            error={errors.partitions}
+            error={errors.partitions?.message}
           >
             <input
               id={`${id}-partitions`}
@@ -191,7 +140,7 @@ function CreateTopicFields({ liveBrokers }: { liveBrokers: number }) {
             id={`${id}-replication`}
             label="Replication factor"
             hint={`Copies of each partition, on different brokers: at most the ${liveBrokers} live broker${liveBrokers === 1 ? '' : 's'}.`}
-            error={errors.replicationFactor}
+            error={errors.replicationFactor?.message}
           >
             <input
               id={`${id}-replication`}
@@ -227,7 +176,7 @@ function CreateTopicFields({ liveBrokers }: { liveBrokers: number }) {
             id={`${id}-cleanup`}
             label="cleanup.policy"
             hint="What happens to old records."
-            error={errors.cleanupPolicy}
+            error={errors.cleanupPolicy?.message}
           >
             <select
               id={`${id}-cleanup`}
@@ -248,7 +197,7 @@ function CreateTopicFields({ liveBrokers }: { liveBrokers: number }) {
             id={`${id}-min-isr`}
             label="min.insync.replicas"
             hint="Replicas that must have a write before an acks=all produce succeeds; at most the replication factor."
-            error={errors.minInsyncReplicas}
+            error={errors.minInsyncReplicas?.message}
           >
             <input
               id={`${id}-min-isr`}
@@ -267,7 +216,7 @@ function CreateTopicFields({ liveBrokers }: { liveBrokers: number }) {
             id={`${id}-retention`}
             label="Retention (retention.ms)"
             hint="How long records are kept before a delete policy drops them."
-            error={errors.retention}
+            error={errors.retention?.message}
           >
             <select
               id={`${id}-retention`}
@@ -290,7 +239,7 @@ function CreateTopicFields({ liveBrokers }: { liveBrokers: number }) {
               id={`${id}-retention-ms`}
               label="Custom retention.ms"
               hint={customHint}
-              error={errors.customRetentionMs}
+              error={errors.customRetentionMs?.message}
             >
               <input
                 id={`${id}-retention-ms`}
@@ -332,7 +281,7 @@ function CreateTopicFields({ liveBrokers }: { liveBrokers: number }) {
                     aria-describedby={describedBy(nameId, false, rowErrors?.name)}
                     className={`${INPUT} font-mono`}
                   />
-                  <FieldMessage id={nameId} error={rowErrors?.name} />
+                  <FieldMessage id={nameId} message={rowErrors?.name?.message} />
                 </div>
                 <div className="flex flex-col gap-1">
                   <label htmlFor={valueId} className="sr-only">
@@ -348,7 +297,7 @@ function CreateTopicFields({ liveBrokers }: { liveBrokers: number }) {
                     aria-describedby={describedBy(valueId, false, rowErrors?.value)}
                     className={`${INPUT} font-mono`}
                   />
-                  <FieldMessage id={valueId} error={rowErrors?.value} />
+                  <FieldMessage id={valueId} message={rowErrors?.value?.message} />
                 </div>
                 <button
                   type="button"

@@ -1,7 +1,8 @@
 'use client';
 
+import { Field } from '~/app/_components/field';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { DataTable } from '@sluice/ui';
 import { parseIsoDuration, type OffsetResetInput } from '@sluice/validators';
 import { formatDuration } from '~/lib/format';
@@ -10,7 +11,6 @@ import {
   BUTTON,
   DANGER_BUTTON,
   ERROR_TEXT,
-  HINT_TEXT,
   INPUT,
   PRIMARY_BUTTON,
   SUCCESS_TEXT,
@@ -38,39 +38,6 @@ const errorMessage = (error: unknown) => (error instanceof Error ? error.message
 interface Preview {
   input: OffsetResetInput;
   rows: ResetRow[];
-}
-
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: ReactNode;
-  error: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className={HINT_TEXT}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className={ERROR_TEXT}>
-          {error}
-        </p>
-      )}
-    </div>
-  );
 }
 
 /** aria attributes of a field's control: invalid with its error, described by its hint and error. */

@@ -2,20 +2,13 @@
 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useEffect, useId, useState, type ReactNode } from 'react';
-import {
-  set,
-  useFieldArray,
-  useForm,
-  useWatch,
-  type FieldError,
-  type FieldErrors,
-  type Resolver,
-} from 'react-hook-form';
+import { useEffect, useId, useState } from 'react';
+import { set, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { ProduceInput } from '@sluice/validators';
 import { apiErrorCode } from '~/lib/api-errors';
 import { formatCount, formatRecords } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
+import { describedBy, Field, FieldMessage } from '~/app/_components/field';
 import { ApiError } from '../../../../../_components/api-error';
 import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { operatorRoleNeeded, useOperatorAccess } from '../../../_components/operator-access';
@@ -31,50 +24,6 @@ import {
   type ProduceFormValues,
   type WrittenRange,
 } from './produce-values';
-
-/** The ids a field's input points to with aria-describedby: its hint, then its error when it has one. */
-function describedBy(id: string, hint: boolean, error: FieldError | undefined): string | undefined {
-  const ids = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean);
-  return ids.length > 0 ? ids.join(' ') : undefined;
-}
-
-function FieldMessage({ id, error }: { id: string; error: FieldError | undefined }) {
-  if (!error?.message) return null;
-  return (
-    <p id={`${id}-error`} className={FIELD_ERROR}>
-      {error.message}
-    </p>
-  );
-}
-
-function Field({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: ReactNode;
-  hint?: ReactNode;
-  error: FieldError | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className={LABEL}>
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className={HINT}>
-          {hint}
-        </p>
-      )}
-      <FieldMessage id={id} error={error} />
-    </div>
-  );
-}
 
 function resolverFor(topic: string): Resolver<ProduceFormValues, unknown, ProduceInput> {
   return (values) => {
@@ -175,7 +124,12 @@ function ProduceFields({ topic, partitions }: { topic: string; partitions: numbe
           Record
         </h2>
         <div className="grid gap-4 sm:grid-cols-2">
-          <Field id={`${id}-partition`} label="Partition" hint={partitionHint} error={errors.partition}>
+          <Field
+            id={`${id}-partition`}
+            label="Partition"
+            hint={partitionHint}
+            error={errors.partition?.message}
+          >
             <select
               id={`${id}-partition`}
               {...register('partition')}
@@ -191,7 +145,12 @@ function ProduceFields({ topic, partitions }: { topic: string; partitions: numbe
               ))}
             </select>
           </Field>
-          <Field id={`${id}-key`} label="Key" hint="Empty: no key (null). Sent as UTF-8." error={errors.key}>
+          <Field
+            id={`${id}-key`}
+            label="Key"
+            hint="Empty: no key (null). Sent as UTF-8."
+            error={errors.key?.message}
+          >
             <input
               id={`${id}-key`}
               {...register('key')}
@@ -278,7 +237,7 @@ function ProduceFields({ topic, partitions }: { topic: string; partitions: numbe
                   aria-describedby={describedBy(keyId, false, rowErrors?.key)}
                   className={`${INPUT} font-mono`}
                 />
-                <FieldMessage id={keyId} error={rowErrors?.key} />
+                <FieldMessage id={keyId} message={rowErrors?.key?.message} />
               </div>
               <div className="flex flex-col gap-1">
                 <label htmlFor={valueId} className="sr-only">
@@ -294,7 +253,7 @@ function ProduceFields({ topic, partitions }: { topic: string; partitions: numbe
                   aria-describedby={describedBy(valueId, false, rowErrors?.value)}
                   className={`${INPUT} font-mono`}
                 />
-                <FieldMessage id={valueId} error={rowErrors?.value} />
+                <FieldMessage id={valueId} message={rowErrors?.value?.message} />
               </div>
               <button
                 type="button"
@@ -316,7 +275,12 @@ function ProduceFields({ topic, partitions }: { topic: string; partitions: numbe
 
       <div className="flex flex-wrap items-end gap-4">
         <div className="w-40">
-          <Field id={`${id}-copies`} label="Copies" hint="1 to 1,000, each a record." error={errors.copies}>
+          <Field
+            id={`${id}-copies`}
+            label="Copies"
+            hint="1 to 1,000, each a record."
+            error={errors.copies?.message}
+          >
             <input
               id={`${id}-copies`}
               type="number"

@@ -2,11 +2,12 @@
 
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { StatusIndicator, type StatusTone } from '@sluice/ui';
 import { apiErrorCode } from '~/lib/api-errors';
 import { formatCount } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
+import { Field } from '~/app/_components/field';
 import { ApiError } from '../../../../../_components/api-error';
 import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { RecordDetail } from '../../messages/_components/record-detail';
@@ -40,39 +41,6 @@ function Count({ label, hint, children }: { label: string; hint: string; childre
     >
       <dt className="text-xs text-zinc-600 dark:text-zinc-400">{label}</dt>
       <dd className="mt-1 text-lg font-semibold tabular-nums">{formatCount(children)}</dd>
-    </div>
-  );
-}
-
-function TextField({
-  id,
-  label,
-  hint,
-  error,
-  children,
-}: {
-  id: string;
-  label: string;
-  hint?: string;
-  error: string | undefined;
-  children: ReactNode;
-}) {
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className={LABEL}>
-        {label}
-      </label>
-      {children}
-      {hint && (
-        <p id={`${id}-hint`} className={HINT}>
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className={FIELD_ERROR}>
-          {error}
-        </p>
-      )}
     </div>
   );
 }
@@ -192,7 +160,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
           <legend className="sr-only">Settings</legend>
           {running && <p className={HINT}>Stop the tail to change its settings.</p>}
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            <TextField
+            <Field
               id={`${id}-from`}
               label="Start at"
               hint={
@@ -217,9 +185,9 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
                   </option>
                 ))}
               </select>
-            </TextField>
+            </Field>
             {settings.from === 'offset' && (
-              <TextField
+              <Field
                 id={`${id}-offset`}
                 label="Offset"
                 hint="In every partition tailed."
@@ -235,10 +203,10 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
                   className={INPUT}
                   {...fieldProps('offset')}
                 />
-              </TextField>
+              </Field>
             )}
             {settings.from === 'timestamp' && (
-              <TextField id={`${id}-timestamp`} label="Time (local)" error={errors.timestamp}>
+              <Field id={`${id}-timestamp`} label="Time (local)" error={errors.timestamp}>
                 <input
                   type="datetime-local"
                   step={1}
@@ -247,9 +215,9 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
                   className={INPUT}
                   {...fieldProps('timestamp')}
                 />
-              </TextField>
+              </Field>
             )}
-            <TextField
+            <Field
               id={`${id}-maxPerSecond`}
               label="Max records per second"
               hint="The server sends at most this many (1 to 5,000) and counts the rest as skipped."
@@ -266,7 +234,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
                 className={INPUT}
                 {...fieldProps('maxPerSecond', true)}
               />
-            </TextField>
+            </Field>
           </div>
 
           <fieldset
@@ -315,7 +283,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
           </fieldset>
 
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
-            <TextField id={`${id}-keyContains`} label="Key contains" error={errors.keyContains}>
+            <Field id={`${id}-keyContains`} label="Key contains" error={errors.keyContains}>
               <input
                 value={settings.keyContains}
                 onChange={(e) => set('keyContains')(e.target.value)}
@@ -324,8 +292,8 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
                 className={`${INPUT} font-mono`}
                 {...fieldProps('keyContains')}
               />
-            </TextField>
-            <TextField id={`${id}-valueContains`} label="Value contains" error={errors.valueContains}>
+            </Field>
+            <Field id={`${id}-valueContains`} label="Value contains" error={errors.valueContains}>
               <input
                 value={settings.valueContains}
                 onChange={(e) => set('valueContains')(e.target.value)}
@@ -334,8 +302,8 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
                 className={`${INPUT} font-mono`}
                 {...fieldProps('valueContains')}
               />
-            </TextField>
-            <TextField
+            </Field>
+            <Field
               id={`${id}-jsonPath`}
               label="JSON path"
               hint="Keeps values with something there, e.g. $.user.id or $.items[0]."
@@ -350,8 +318,8 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
                 className={`${INPUT} font-mono`}
                 {...fieldProps('jsonPath', true)}
               />
-            </TextField>
-            <TextField
+            </Field>
+            <Field
               id={`${id}-jsonEquals`}
               label="…equal to"
               hint="Optional: JSON text; a string without its quotes."
@@ -365,7 +333,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
                 className={`${INPUT} font-mono`}
                 {...fieldProps('jsonEquals', true)}
               />
-            </TextField>
+            </Field>
           </div>
         </fieldset>
 
