@@ -3,41 +3,18 @@
  * colour contrast) in the light and the dark theme, with data on it; and the console driven by the keyboard
  * alone: sign in, skip to the content, reach a topic from the navigation, open a record.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { AxeResults, RunOptions } from 'axe-core';
+import { BOOTSTRAP, run, sluice } from './support/processes.ts';
 import { E2E_ADMIN } from './support/sign-in.ts';
 
-const SLUICE = join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'sluice.mjs');
-const BOOTSTRAP = `127.0.0.1:${process.env.SLUICE_E2E_KAFKA_PORT}`;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const TOPIC = 'e2e-a11y';
 const GROUP = 'e2e-a11y-readers';
 const RECORDS = ['{"id":1,"state":"new"}', '{"id":2,"state":"paid"}', 'plain text'];
-
-function run(command: string, args: string[], input = ''): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} ended with ${code ?? signal}: ${stderr}`));
-    });
-    child.stdin.end(input);
-  });
-}
-
-const sluiceWithInput = (args: string[], input: string) =>
-  run(process.execPath, [SLUICE, ...args, '--bootstrap-server', BOOTSTRAP], input);
-const sluice = (...args: string[]) => sluiceWithInput(args, '');
 
 interface Violation {
   rule: string;
@@ -89,11 +66,8 @@ const heading = (text: string | RegExp) => async (page: Page) => {
 
 test('every page passes axe-core in both themes, and the console works by keyboard', async ({ page }) => {
   test.setTimeout(180_000);
-  await sluice('topics', 'create', '--topic', TOPIC, '--partitions', '2');
-  await sluiceWithInput(
-    ['produce', '--topic', TOPIC, '--partition', '0'],
-    RECORDS.map((r) => `${r}\n`).join(''),
-  );
+  await sluice(['topics', 'create', '--topic', TOPIC, '--partitions', '2']);
+  await sluice(['produce', '--topic', TOPIC, '--partition', '0'], RECORDS.map((r) => `${r}\n`).join(''));
   await run('kcat', ['-b', BOOTSTRAP, '-G', GROUP, '-X', 'auto.offset.reset=earliest', '-q', '-e', TOPIC]);
 
   // By keyboard alone: the username field has focus, Enter submits.

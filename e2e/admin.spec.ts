@@ -6,14 +6,12 @@
  * why a live group cannot be reset or deleted, deletes it once empty, and finds all of it in the audit log.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { dataRows, screenshots, valueOf } from './support/page.ts';
+import { BOOTSTRAP, run, sluice } from './support/processes.ts';
 import { E2E_ADMIN, signIn } from './support/sign-in.ts';
 
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
-const SLUICE_CLI = join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'sluice.mjs');
 const KAFKA_PORT = process.env.SLUICE_E2E_KAFKA_PORT;
-const BOOTSTRAP = `127.0.0.1:${KAFKA_PORT}`;
 
 const TOPIC = 'e2e-admin-events';
 /** Written to while the overview is open, so its traffic has something to show. */
@@ -28,29 +26,6 @@ const OPERATOR = { username: 'e2e-ops-operator', password: 'operator-password-1'
 /** More role changes than an audit page holds (100), so the user creations are on the second page. */
 const ROLE_CHANGES = 100;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
-
-/** Runs a command to completion, feeding it `input`; resolves to its stdout, rejects on a non-zero exit. */
-function run(command: string, args: string[], input = '', timeoutMs = 30_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve(stdout);
-      else reject(new Error(`${command} ${args.join(' ')} ended with ${code ?? signal}: ${stderr}`));
-    });
-    child.stdin.end(input);
-  });
-}
-
-function sluice(...args: string[]): Promise<string> {
-  return run(process.execPath, [SLUICE_CLI, ...args, '--bootstrap-server', BOOTSTRAP]);
-}
 
 function produce(topic: string, partition: number, count: number): Promise<string> {
   const lines = Array.from({ length: count }, (_, i) => `event-${partition}-${i}\n`).join('');
@@ -99,42 +74,12 @@ function startReader(): ChildProcess {
 
 /** The group's rows of `sluice groups describe`: [partition, current offset, log end offset, lag]. */
 async function describedOffsets(): Promise<string[][]> {
-  const output = await sluice('groups', 'describe', '--group', GROUP);
+  const output = await sluice(['groups', 'describe', '--group', GROUP]);
   return output
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
     .filter((cells) => cells[0] === GROUP && cells[1] === TOPIC)
     .map((cells) => cells.slice(2, 6));
-}
-
-/** The value a description list gives for `term`. */
-function valueOf(region: Locator, term: string): Locator {
-  return region
-    .getByRole('term')
-    .filter({ hasText: new RegExp(`^${term}$`) })
-    .locator('xpath=following-sibling::dd[1]');
-}
-
-/** Data rows only: the header row holds column headers, not cells. */
-function dataRows(table: Locator): Locator {
-  return table.getByRole('row').filter({ has: table.page().getByRole('cell') });
-}
-
-async function bodyBackground(page: Page): Promise<string> {
-  return page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
-}
-
-/** `<name>-light.png` and `<name>-dark.png` of the whole page, following the system's theme. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  // From the top: a full-page capture of a scrolled page paints the sticky header over the middle of it.
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.emulateMedia({ colorScheme: 'light' });
-  const light = await bodyBackground(page);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-light.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await expect.poll(() => bodyBackground(page)).not.toBe(light);
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-dark.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 async function signOut(page: Page): Promise<void> {
@@ -167,8 +112,8 @@ test('admin, viewer and operator: overview, users, offset reset, group deletion 
   test.setTimeout(180_000);
   const groupPath = `/groups/${encodeURIComponent(GROUP)}`;
 
-  await sluice('topics', 'create', '--topic', TOPIC, '--partitions', String(RECORDS.length));
-  await sluice('topics', 'create', '--topic', TRAFFIC_TOPIC, '--partitions', '1');
+  await sluice(['topics', 'create', '--topic', TOPIC, '--partitions', String(RECORDS.length)]);
+  await sluice(['topics', 'create', '--topic', TRAFFIC_TOPIC, '--partitions', '1']);
   for (const [partition, count] of RECORDS.entries()) await produce(TOPIC, partition, count);
   // Reads to the end of both partitions and commits as it leaves: an Empty group with committed offsets.
   await run('kcat', ['-b', BOOTSTRAP, '-G', GROUP, '-X', 'auto.offset.reset=earliest', '-q', '-e', TOPIC]);

@@ -1,16 +1,7 @@
 import { join } from 'node:path';
 import { expect, test, type Locator } from '@playwright/test';
+import { ARTIFACTS, valueOf } from './support/page.ts';
 import { signIn } from './support/sign-in.ts';
-
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
-
-/** The value a description list gives for `term` (ARIA does not let a definition carry a name of its own). */
-function valueOf(region: Locator, term: string): Locator {
-  return region
-    .getByRole('term')
-    .filter({ hasText: new RegExp(`^${term}$`) })
-    .locator('xpath=following-sibling::dd[1]');
-}
 
 async function readCount(counter: Locator): Promise<number> {
   return Number(await counter.textContent());

@@ -5,12 +5,12 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { ARTIFACTS, bodyBackground, dataRows, valueOf } from './support/page.ts';
+import { BOOTSTRAP, run } from './support/processes.ts';
 import { signIn } from './support/sign-in.ts';
 
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
 const SLUICE_BIN = join(import.meta.dirname, '..', 'node_modules', '.bin', 'sluice');
-const BOOTSTRAP = `127.0.0.1:${process.env.SLUICE_E2E_KAFKA_PORT}`;
 
 const TOPIC = 'e2e-orders';
 /** A space in the id: it travels through a URL to the detail page and back. */
@@ -41,30 +41,13 @@ const EXPECTED: ExpectedPartition[] = BEFORE.map((before, partition) => {
 });
 const TOTAL_LAG = EXPECTED.reduce((sum, p) => sum + p.lag, 0);
 
-/** Runs a command to completion, feeding it `input`; rejects on a non-zero exit or after `timeoutMs`. */
-function run(command: string, args: string[], input = '', timeoutMs = 30_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} ended with ${code ?? signal}: ${stderr}`));
-    });
-    child.stdin.end(input);
-  });
-}
-
-function produce(partition: number, count: number): Promise<void> {
+function produce(partition: number, count: number): Promise<string> {
   const lines = Array.from({ length: count }, (_, i) => `order-${partition}-${i}\n`).join('');
   return run('kcat', ['-b', BOOTSTRAP, '-P', '-t', TOPIC, '-p', String(partition)], lines);
 }
 
 /** A balanced consumer that reads to the end of every partition and commits as it leaves (-e). */
-function consumeToEnd(group: string): Promise<void> {
+function consumeToEnd(group: string): Promise<string> {
   return run('kcat', ['-b', BOOTSTRAP, '-G', group, '-X', 'auto.offset.reset=earliest', '-q', '-e', TOPIC]);
 }
 
@@ -93,19 +76,6 @@ function startReader(group: string): ChildProcess {
   );
 }
 
-/** The value a description list gives for `term`. */
-function valueOf(region: Locator, term: string): Locator {
-  return region
-    .getByRole('term')
-    .filter({ hasText: new RegExp(`^${term.replace(/[()]/g, '\\$&')}$`) })
-    .locator('xpath=following-sibling::dd[1]');
-}
-
-/** Data rows only: the header row holds column headers, not cells. */
-function dataRows(table: Locator): Locator {
-  return table.getByRole('row').filter({ has: table.page().getByRole('cell') });
-}
-
 /** The lag in time of a lagging partition: seconds or minutes, as the console writes them. */
 const LAG_TIME = /^(under 1 s|\d+ s|\d+ min \d+ s)$/;
 /**
@@ -115,10 +85,6 @@ const LAG_TIME = /^(under 1 s|\d+ s|\d+ min \d+ s)$/;
 const GROUP_STATUS = /^\W?(OK|WARN|ERR): /;
 const PARTITION_STATUS = /^\W?(OK|WARN|STOP|STALL|REWIND): /;
 const STATUS_OK = /^\W?OK: keeping up$/;
-
-async function bodyBackground(page: Page): Promise<string> {
-  return page.locator('body').evaluate((body) => getComputedStyle(body).backgroundColor);
-}
 
 test('consumer groups: lag per group and per partition matches what was produced and committed', async ({
   page,

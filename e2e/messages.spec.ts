@@ -5,14 +5,10 @@
  * every record when its per-second cap skips most of a 2,000-record burst from the sluice CLI, and when a filter
  * leaves records out; pause holds the list while counting what arrives. A viewer is told why it cannot produce.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { dataRows, screenshots } from './support/page.ts';
+import { sluice } from './support/processes.ts';
 import { signIn } from './support/sign-in.ts';
-
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
-const SLUICE = join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'sluice.mjs');
-const BOOTSTRAP = `127.0.0.1:${process.env.SLUICE_E2E_KAFKA_PORT}`;
 
 const TOPIC = 'e2e-messages';
 const VIEWER = { username: 'e2e-messages-viewer', password: 'e2e-messages-viewer-password' } as const;
@@ -40,29 +36,9 @@ const BURST_CAP = 100;
 const NEEDLES = 5;
 const HAY = 20;
 
-/** Runs the sluice CLI to completion, feeding it `input`; rejects on a non-zero exit or after 30 s. */
-function sluice(args: string[], input = ''): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SLUICE, ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`sluice ${args.join(' ')} ended with ${code ?? signal}: ${stderr}`));
-    });
-    child.stdin.end(input);
-  });
-}
-
 /** Produces one record per line with the CLI (no key: the partitioner spreads them). */
-function produceLines(lines: string[]): Promise<void> {
-  return sluice(
-    ['produce', '--bootstrap-server', BOOTSTRAP, '--topic', TOPIC],
-    lines.map((l) => `${l}\n`).join(''),
-  );
+function produceLines(lines: string[]): Promise<string> {
+  return sluice(['produce', '--topic', TOPIC], lines.map((l) => `${l}\n`).join(''));
 }
 
 /** A tRPC mutation over HTTP; the server refuses a POST from another origin, so it carries this console's. */
@@ -111,21 +87,6 @@ function expectAccounted(counts: TailCounts & { rows: number }) {
   expect(counts.rows).toBe(counts.shown);
 }
 
-/** Data rows only: the header row holds column headers, not cells. */
-function dataRows(table: Locator): Locator {
-  return table.getByRole('row').filter({ has: table.page().getByRole('cell') });
-}
-
-/** The page in both themes (the system's preference, which the console follows by default), from the top. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-light.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-dark.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 /** The tail in view: Start with the settings as they are, and wait until the server holds the subscription. */
 async function startTail(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Start' }).click();
@@ -158,7 +119,7 @@ test('messages: produce, tail live, browse, markup stays text, every record coun
     void dialog.dismiss();
   });
 
-  await sluice(['topics', 'create', '--bootstrap-server', BOOTSTRAP, '--topic', TOPIC, '--partitions', '3']);
+  await sluice(['topics', 'create', '--topic', TOPIC, '--partitions', '3']);
 
   // The tail, from the newest, before anything is produced.
   await signIn(page, `/topics/${TOPIC}/tail`);

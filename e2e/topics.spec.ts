@@ -4,14 +4,10 @@
  * nothing), inspected, reconfigured, trimmed with DeleteRecords after the sluice CLI produced to it, seen by a
  * viewer who may change nothing (the API refuses with 403 too), and deleted by typing its name.
  */
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import { dataRows, screenshots, valueOf } from './support/page.ts';
+import { sluice } from './support/processes.ts';
 import { signIn } from './support/sign-in.ts';
-
-const ARTIFACTS = join(import.meta.dirname, 'artifacts');
-const SLUICE = join(import.meta.dirname, '..', 'apps', 'cli', 'bin', 'sluice.mjs');
-const BOOTSTRAP = `127.0.0.1:${process.env.SLUICE_E2E_KAFKA_PORT}`;
 
 const TOPIC = 'e2e-payments';
 const GROUP = 'e2e-payments-audit';
@@ -20,23 +16,6 @@ const VIEWER = { username: 'e2e-viewer', password: 'e2e-viewer-password' } as co
 const PRODUCED = 5;
 const COMMITTED = 1;
 const DELETE_BEFORE = 3;
-
-/** Runs the sluice CLI to completion, feeding it `input`; rejects on a non-zero exit or after 30 s. */
-function sluice(args: string[], input = ''): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [SLUICE, ...args], { stdio: ['pipe', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.once('error', reject);
-    child.once('exit', (code, signal) => {
-      clearTimeout(timer);
-      if (code === 0) resolve();
-      else reject(new Error(`sluice ${args.join(' ')} ended with ${code ?? signal}: ${stderr}`));
-    });
-    child.stdin.end(input);
-  });
-}
 
 /** A tRPC query over HTTP as the browser sends it (superjson's envelope), with the context's session cookie. */
 async function trpcQuery<T>(request: APIRequestContext, path: string): Promise<T> {
@@ -54,19 +33,6 @@ async function topicNames(request: APIRequestContext): Promise<string[]> {
   return (await trpcQuery<{ name: string }[]>(request, 'topics.list')).map((t) => t.name);
 }
 
-/** The value a description list gives for `term`. */
-function valueOf(region: Locator, term: string): Locator {
-  return region
-    .getByRole('term')
-    .filter({ hasText: new RegExp(`^${term}$`) })
-    .locator('xpath=following-sibling::dd[1]');
-}
-
-/** Data rows only: the header row holds column headers, not cells. */
-function dataRows(table: Locator): Locator {
-  return table.getByRole('row').filter({ has: table.page().getByRole('cell') });
-}
-
 /** The row of a table whose first cell reads exactly `text`. */
 function rowOf(table: Locator, text: string): Locator {
   const exactly = new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -79,18 +45,8 @@ async function configRow(page: Page, name: string): Promise<Locator> {
   return rowOf(page.getByRole('table', { name: 'Configs' }), name);
 }
 
-/** The page in both themes (the system's preference, which the console follows by default), from the top. */
-async function screenshots(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.emulateMedia({ colorScheme: 'light' });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-light.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-dark.png`), fullPage: true });
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 test('a topic may be named like a page: /topics/new is the topic "new"', async ({ page }) => {
-  await sluice(['topics', 'create', '--bootstrap-server', BOOTSTRAP, '--topic', 'new', '--partitions', '2']);
+  await sluice(['topics', 'create', '--topic', 'new', '--partitions', '2']);
   await signIn(page, '/topics/new');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('new');
   await expect(dataRows(page.getByRole('table', { name: 'Partitions' }))).toHaveCount(2);
@@ -244,12 +200,10 @@ test('topics: create with guardrails, inspect, reconfigure, delete records, view
 
   // Records from the real CLI, and a group with a commit on partition 0 (it creates __consumer_offsets too).
   const lines = Array.from({ length: PRODUCED }, (_, i) => `payment-${i}\n`).join('');
-  await sluice(['produce', '--bootstrap-server', BOOTSTRAP, '--topic', TOPIC, '--partition', '0'], lines);
+  await sluice(['produce', '--topic', TOPIC, '--partition', '0'], lines);
   await sluice([
     'groups',
     'reset-offsets',
-    '--bootstrap-server',
-    BOOTSTRAP,
     '--group',
     GROUP,
     '--topic',

@@ -8,7 +8,8 @@ import { set, useFieldArray, useForm, useWatch, type FieldErrors, type Resolver 
 import { RETENTION_PRESETS, type CreateTopicInput } from '@sluice/validators';
 import { formatDuration } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
-import { describedBy, Field, FieldMessage } from '~/app/_components/field';
+import { describedBy, Field } from '~/app/_components/field';
+import { PairRow } from '~/app/_components/pair-row';
 import { ApiError } from '~/app/_components/api-error';
 import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { operatorRoleNeeded, useOperatorAccess } from '../../topics/_components/operator-access';
@@ -266,48 +267,27 @@ function CreateTopicFields({ liveBrokers }: { liveBrokers: number }) {
             const valueId = `${id}-config-${row.id}-value`;
             const rowErrors = errors.otherConfigs?.[index];
             return (
-              <div key={row.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-                <div className="flex flex-col gap-1">
-                  <label htmlFor={nameId} className="sr-only">
-                    Name of config {index + 1}
-                  </label>
-                  <input
-                    id={nameId}
-                    {...register(`otherConfigs.${index}.name`)}
-                    placeholder="name, e.g. max.message.bytes"
-                    autoComplete="off"
-                    spellCheck={false}
-                    aria-invalid={rowErrors?.name ? true : undefined}
-                    aria-describedby={describedBy(nameId, false, rowErrors?.name)}
-                    className={`${INPUT} font-mono`}
-                  />
-                  <FieldMessage id={nameId} message={rowErrors?.name?.message} />
-                </div>
-                <div className="flex flex-col gap-1">
-                  <label htmlFor={valueId} className="sr-only">
-                    Value of config {index + 1}
-                  </label>
-                  <input
-                    id={valueId}
-                    {...register(`otherConfigs.${index}.value`)}
-                    placeholder="value"
-                    autoComplete="off"
-                    spellCheck={false}
-                    aria-invalid={rowErrors?.value ? true : undefined}
-                    aria-describedby={describedBy(valueId, false, rowErrors?.value)}
-                    className={`${INPUT} font-mono`}
-                  />
-                  <FieldMessage id={valueId} message={rowErrors?.value?.message} />
-                </div>
-                <button
-                  type="button"
-                  onClick={() => otherConfigs.remove(index)}
-                  aria-label={`Remove config ${index + 1}`}
-                  className={BUTTON}
-                >
-                  Remove
-                </button>
-              </div>
+              <PairRow
+                key={row.id}
+                inputs={[
+                  {
+                    id: nameId,
+                    label: `Name of config ${index + 1}`,
+                    placeholder: 'name, e.g. max.message.bytes',
+                    registration: register(`otherConfigs.${index}.name`),
+                    error: rowErrors?.name?.message,
+                  },
+                  {
+                    id: valueId,
+                    label: `Value of config ${index + 1}`,
+                    placeholder: 'value',
+                    registration: register(`otherConfigs.${index}.value`),
+                    error: rowErrors?.value?.message,
+                  },
+                ]}
+                removeLabel={`Remove config ${index + 1}`}
+                onRemove={() => otherConfigs.remove(index)}
+              />
             );
           })}
           <div>

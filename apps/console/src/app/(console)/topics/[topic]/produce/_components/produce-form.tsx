@@ -8,7 +8,8 @@ import type { ProduceInput } from '@sluice/validators';
 import { apiErrorCode } from '~/lib/api-errors';
 import { formatCount, formatRecords } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
-import { describedBy, Field, FieldMessage } from '~/app/_components/field';
+import { describedBy, Field } from '~/app/_components/field';
+import { PairRow } from '~/app/_components/pair-row';
 import { ApiError } from '../../../../../_components/api-error';
 import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { operatorRoleNeeded, useOperatorAccess } from '../../../_components/operator-access';
@@ -222,48 +223,27 @@ function ProduceFields({ topic, partitions }: { topic: string; partitions: numbe
           const valueId = `${id}-header-${row.id}-value`;
           const rowErrors = errors.headers?.[index];
           return (
-            <div key={row.id} className="grid grid-cols-[1fr_1fr_auto] items-start gap-2">
-              <div className="flex flex-col gap-1">
-                <label htmlFor={keyId} className="sr-only">
-                  Key of header {index + 1}
-                </label>
-                <input
-                  id={keyId}
-                  {...register(`headers.${index}.key`)}
-                  placeholder="key"
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-invalid={rowErrors?.key ? true : undefined}
-                  aria-describedby={describedBy(keyId, false, rowErrors?.key)}
-                  className={`${INPUT} font-mono`}
-                />
-                <FieldMessage id={keyId} message={rowErrors?.key?.message} />
-              </div>
-              <div className="flex flex-col gap-1">
-                <label htmlFor={valueId} className="sr-only">
-                  Value of header {index + 1}
-                </label>
-                <input
-                  id={valueId}
-                  {...register(`headers.${index}.value`)}
-                  placeholder="value"
-                  autoComplete="off"
-                  spellCheck={false}
-                  aria-invalid={rowErrors?.value ? true : undefined}
-                  aria-describedby={describedBy(valueId, false, rowErrors?.value)}
-                  className={`${INPUT} font-mono`}
-                />
-                <FieldMessage id={valueId} message={rowErrors?.value?.message} />
-              </div>
-              <button
-                type="button"
-                onClick={() => headers.remove(index)}
-                aria-label={`Remove header ${index + 1}`}
-                className={BUTTON}
-              >
-                Remove
-              </button>
-            </div>
+            <PairRow
+              key={row.id}
+              inputs={[
+                {
+                  id: keyId,
+                  label: `Key of header ${index + 1}`,
+                  placeholder: 'key',
+                  registration: register(`headers.${index}.key`),
+                  error: rowErrors?.key?.message,
+                },
+                {
+                  id: valueId,
+                  label: `Value of header ${index + 1}`,
+                  placeholder: 'value',
+                  registration: register(`headers.${index}.value`),
+                  error: rowErrors?.value?.message,
+                },
+              ]}
+              removeLabel={`Remove header ${index + 1}`}
+              onRemove={() => headers.remove(index)}
+            />
           );
         })}
         <div>
