@@ -5,7 +5,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { KafkaConnection } from '@sluice/client';
-import { ApiKey, ErrorCode, apis, encodeRecordBatch, type FetchRequest, ZERO_UUID } from '@sluice/protocol';
+import {
+  ApiKey,
+  CompressionCodec,
+  ErrorCode,
+  apis,
+  encodeLegacyMessageSet,
+  encodeRecordBatch,
+  type FetchRequest,
+  ZERO_UUID,
+} from '@sluice/protocol';
 import { startBroker, type BrokerProcess } from './support/broker-process.ts';
 
 function fetchRequest(
@@ -72,6 +81,61 @@ describe('broker networking', () => {
     });
     assert.equal(response.responses[0]!.partitionResponses[0]!.errorCode, ErrorCode.NONE);
   }
+
+  it("refuses what Kafka's ProduceRequest refuses: two batches in one partition, v0/v1 messages or zstd too early", async () => {
+    const one = await encodeRecordBatch({ records: [{ key: null, value: Buffer.from('one') }] });
+    const zstd = await encodeRecordBatch({
+      records: [{ key: null, value: Buffer.from('z') }],
+      compression: CompressionCodec.zstd,
+    });
+    const legacy = await encodeLegacyMessageSet(
+      1,
+      [{ offset: 0n, key: null, value: Buffer.from('old'), timestamp: BigInt(Date.now()) }],
+      0,
+    );
+    // A topic of its own: the other tests expect 'net' to hold only what they wrote.
+    const created = await client.request(ApiKey.CreateTopics, {
+      topics: [
+        { name: 'net-validation', numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] },
+      ],
+      timeoutMs: 5000,
+      validateOnly: false,
+    });
+    assert.equal(created.topics[0]!.errorCode, ErrorCode.NONE, 'create');
+    const produceAt = async (version: number, records: Buffer) => {
+      const response = await client.send(ApiKey.Produce, version, {
+        transactionalId: null,
+        acks: 1,
+        timeoutMs: 5000,
+        topicData: [{ name: 'net-validation', partitionData: [{ index: 0, records }] }],
+      });
+      const result = response.responses[0]!.partitionResponses[0]!;
+      return [result.errorCode, result.errorMessage];
+    };
+    assert.deepEqual(
+      await produceAt(9, Buffer.concat([one, one])),
+      [
+        ErrorCode.INVALID_RECORD,
+        'Produce requests with version 9 are only allowed to contain exactly one record batch per partition',
+      ],
+      'two batches',
+    );
+    assert.deepEqual(
+      await produceAt(8, legacy),
+      [
+        ErrorCode.INVALID_RECORD,
+        'Produce requests with version 8 are only allowed to contain record batches with magic version 2',
+      ],
+      'message format v1 at version 8 (the first with an error message)',
+    );
+    assert.deepEqual(
+      await produceAt(6, zstd),
+      [ErrorCode.UNSUPPORTED_COMPRESSION_TYPE, null],
+      'zstd before version 7 (whose response has no error message)',
+    );
+    assert.deepEqual(await produceAt(7, zstd), [ErrorCode.NONE, null], 'zstd from version 7');
+    assert.deepEqual(await produceAt(2, legacy), [ErrorCode.NONE, null], 'message format v1 at version 2');
+  });
 
   it('serves 1,000 concurrent connections', async () => {
     const connections = await Promise.all(

@@ -1,6 +1,12 @@
 import {
   ApiKey,
+  CompressionCodec,
   ErrorCode,
+  RECORD_BATCH_HEADER_BYTES,
+  RECORD_BATCH_LOG_OVERHEAD,
+  MAGIC_OFFSET,
+  detectMagic,
+  readBatchHeader,
   ProtocolError,
   type ProduceResponsePartitionProduceResponse,
 } from '@sluice/protocol';
@@ -29,12 +35,49 @@ function partitionResponse(
   };
 }
 
+const magicProblem = (version: number) =>
+  `Produce requests with version ${version} are only allowed to contain record batches with magic version 2`;
+
+/**
+ * Kafka's ProduceRequest.validateRecords: from version 3 a partition's records are exactly one batch of
+ * message format v2, and zstd needs version 7. Returns the error for the partition, or null.
+ */
+function recordsProblem(version: number, records: Buffer): { errorCode: number; message: string } | null {
+  // Too short to say: the log's own checks refuse it as corrupt.
+  if (version < 3 || records.length < RECORD_BATCH_HEADER_BYTES) {
+    if (version >= 3 && records.length > MAGIC_OFFSET && detectMagic(records) !== 2)
+      return { errorCode: ErrorCode.INVALID_RECORD, message: magicProblem(version) };
+    return null;
+  }
+  const first = readBatchHeader(records, 0);
+  if (first.magic !== 2) {
+    return {
+      errorCode: ErrorCode.INVALID_RECORD,
+      message: magicProblem(version),
+    };
+  }
+  if (version < 7 && first.compression === CompressionCodec.zstd) {
+    return {
+      errorCode: ErrorCode.UNSUPPORTED_COMPRESSION_TYPE,
+      message: `Produce requests with version ${version} are not allowed to use ZStandard compression`,
+    };
+  }
+  if (first.batchLength + RECORD_BATCH_LOG_OVERHEAD < records.length) {
+    return {
+      errorCode: ErrorCode.INVALID_RECORD,
+      message: `Produce requests with version ${version} are only allowed to contain exactly one record batch per partition`,
+    };
+  }
+  return null;
+}
+
 async function produceToPartition(
   services: BrokerServices,
   topicName: string,
   index: number,
   records: Buffer | null,
   acks: number,
+  version: number,
 ): Promise<ProduceResponsePartitionProduceResponse> {
   const topic = services.topics.get(topicName);
   const partition = topic?.partitions[index];
@@ -64,6 +107,8 @@ async function produceToPartition(
   if (records === null || records.length === 0) {
     return partitionResponse(index, ErrorCode.CORRUPT_MESSAGE, 'Produce request has no records.');
   }
+  const problem = recordsProblem(version, records);
+  if (problem) return partitionResponse(index, problem.errorCode, problem.message);
   const logConfig = services.topicManager.logConfig(topic);
   if (acks === -1 && partition.isr.length < logConfig.minInsyncReplicas) {
     return partitionResponse(
@@ -115,7 +160,7 @@ export const produceHandler = defineHandler({
   apiKey: ApiKey.Produce,
   minVersion: 0,
   maxVersion: 11,
-  async handle({ body }, { services }) {
+  async handle({ body, apiVersion }, { services }) {
     const { acks } = body;
     const responses = [];
     for (const topic of body.topicData) {
@@ -123,7 +168,14 @@ export const produceHandler = defineHandler({
       for (const partition of topic.partitionData) {
         partitionResponses.push(
           VALID_ACKS.has(acks)
-            ? await produceToPartition(services, topic.name, partition.index, partition.records, acks)
+            ? await produceToPartition(
+                services,
+                topic.name,
+                partition.index,
+                partition.records,
+                acks,
+                apiVersion,
+              )
             : partitionResponse(
                 partition.index,
                 ErrorCode.INVALID_REQUIRED_ACKS,
