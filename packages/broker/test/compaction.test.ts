@@ -18,7 +18,7 @@ const CONFIGS = {
   'offsets.topic.segment.bytes': '4096',
 };
 
-async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 20_000) {
+async function waitFor(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);

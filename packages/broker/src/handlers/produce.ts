@@ -35,27 +35,21 @@ function partitionResponse(
   };
 }
 
-const magicProblem = (version: number) =>
-  `Produce requests with version ${version} are only allowed to contain record batches with magic version 2`;
-
 /**
  * Kafka's ProduceRequest.validateRecords: from version 3 a partition's records are exactly one batch of
- * message format v2, and zstd needs version 7. Returns the error for the partition, or null.
+ * message format v2, and zstd needs version 7. Returns the error for the partition, or null. Records too short
+ * to tell are left to the log, which refuses them as corrupt.
  */
 function recordsProblem(version: number, records: Buffer): { errorCode: number; message: string } | null {
-  // Too short to say: the log's own checks refuse it as corrupt.
-  if (version < 3 || records.length < RECORD_BATCH_HEADER_BYTES) {
-    if (version >= 3 && records.length > MAGIC_OFFSET && detectMagic(records) !== 2)
-      return { errorCode: ErrorCode.INVALID_RECORD, message: magicProblem(version) };
-    return null;
-  }
-  const first = readBatchHeader(records, 0);
-  if (first.magic !== 2) {
+  if (version < 3 || records.length <= MAGIC_OFFSET) return null;
+  if (detectMagic(records) !== 2) {
     return {
       errorCode: ErrorCode.INVALID_RECORD,
-      message: magicProblem(version),
+      message: `Produce requests with version ${version} are only allowed to contain record batches with magic version 2`,
     };
   }
+  if (records.length < RECORD_BATCH_HEADER_BYTES) return null;
+  const first = readBatchHeader(records, 0);
   if (version < 7 && first.compression === CompressionCodec.zstd) {
     return {
       errorCode: ErrorCode.UNSUPPORTED_COMPRESSION_TYPE,
