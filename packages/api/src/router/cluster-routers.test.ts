@@ -434,4 +434,24 @@ describe('cluster routers', () => {
       `every change, in order, by whom: ${JSON.stringify(entries.map((e) => e.action).reverse())}`,
     );
   });
+
+  it("passes on the broker's refusal of a record without a key on a compacted topic", async () => {
+    const operator = as('operator');
+    await operator.topics.create({
+      name: 'customer-profiles',
+      partitions: 1,
+      replicationFactor: 1,
+      configs: { 'cleanup.policy': 'compact' },
+      validateOnly: false,
+    });
+    const record = { topic: 'customer-profiles', value: '{"tier":"gold"}', headers: [], copies: 1 };
+    await rejects(
+      operator.messages.produce({ ...record, key: null }),
+      'BAD_REQUEST',
+      /^INVALID_RECORD: Compacted topic cannot accept message without key in topic partition customer-profiles-0\.$/,
+      'a keyless record',
+    );
+    const { written } = await operator.messages.produce({ ...record, key: 'customer-7' });
+    assert.deepEqual(written, [{ partition: 0, offset: 0 }], 'a keyed record, the first in the partition');
+  });
 });

@@ -23,12 +23,16 @@ import {
   jsonProblem,
   summarizeWritten,
   type ProduceFormValues,
+  type ProduceTarget,
   type WrittenRange,
 } from './produce-values';
 
-function resolverFor(topic: string): Resolver<ProduceFormValues, unknown, ProduceInput> {
+function resolverFor(
+  topic: string,
+  target: ProduceTarget,
+): Resolver<ProduceFormValues, unknown, ProduceInput> {
   return (values) => {
-    const checked = checkProduce(topic, values);
+    const checked = checkProduce(topic, values, target);
     if (checked.ok) return { values: checked.input, errors: {} };
     const errors: FieldErrors<ProduceFormValues> = {};
     for (const [path, message] of Object.entries(checked.errors))
@@ -73,10 +77,18 @@ function Written({ topic, ranges, total }: { topic: string; ranges: WrittenRange
   );
 }
 
-function ProduceFields({ topic, partitions }: { topic: string; partitions: number[] }) {
+function ProduceFields({
+  topic,
+  partitions,
+  compacted,
+}: {
+  topic: string;
+  partitions: number[];
+  compacted: boolean;
+}) {
   const trpc = useTRPC();
   const id = useId();
-  const [resolver] = useState(() => resolverFor(topic));
+  const [resolver] = useState(() => resolverFor(topic, { compacted }));
   const form = useForm<ProduceFormValues, unknown, ProduceInput>({
     defaultValues: EMPTY_PRODUCE_FORM,
     resolver,
@@ -149,7 +161,11 @@ function ProduceFields({ topic, partitions }: { topic: string; partitions: numbe
           <Field
             id={`${id}-key`}
             label="Key"
-            hint="Empty: no key (null). Sent as UTF-8."
+            hint={
+              compacted
+                ? 'Required: the topic is compacted, and compaction keeps the latest record of each key. Sent as UTF-8.'
+                : 'Empty: no key (null). Sent as UTF-8.'
+            }
             error={errors.key?.message}
           >
             <input
@@ -344,5 +360,12 @@ export function ProduceForm({ topic }: { topic: string }) {
     if (apiErrorCode(detail.error) === 'NOT_FOUND') return <TopicNotFound topic={topic} />;
     return <ApiError error={detail.error} what="the topic" />;
   }
-  return <ProduceFields topic={topic} partitions={detail.data.partitions.map((p) => p.partition)} />;
+  const cleanupPolicy = detail.data.configs.find((c) => c.name === 'cleanup.policy')?.value ?? 'delete';
+  return (
+    <ProduceFields
+      topic={topic}
+      partitions={detail.data.partitions.map((p) => p.partition)}
+      compacted={cleanupPolicy.split(',').includes('compact')}
+    />
+  );
 }

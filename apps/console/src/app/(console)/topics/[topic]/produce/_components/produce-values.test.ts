@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { checkProduce, EMPTY_PRODUCE_FORM, jsonProblem, summarizeWritten } from './produce-values.ts';
+import {
+  checkProduce,
+  COMPACTED_KEY_REQUIRED,
+  EMPTY_PRODUCE_FORM,
+  jsonProblem,
+  summarizeWritten,
+} from './produce-values.ts';
 
 test('an empty key is no key, and the producer picks the partition', () => {
   assert.deepEqual(checkProduce('orders', { ...EMPTY_PRODUCE_FORM, value: 'hello' }), {
@@ -87,4 +93,19 @@ test('written offsets become runs per partition', () => {
       { partition: 1, firstOffset: 9, lastOffset: 9, count: 1 },
     ],
   );
+});
+
+test('a compacted topic needs a key, as its broker does; other topics take records without one', () => {
+  const keyless = { ...EMPTY_PRODUCE_FORM, value: 'v' };
+  assert.deepEqual(
+    checkProduce('profiles', keyless, { compacted: true }),
+    { ok: false, errors: { key: COMPACTED_KEY_REQUIRED } },
+    'refused before it is sent',
+  );
+  assert.equal(
+    checkProduce('profiles', { ...keyless, key: 'k' }, { compacted: true }).ok,
+    true,
+    'with a key',
+  );
+  assert.equal(checkProduce('orders', keyless, { compacted: false }).ok, true, 'not compacted');
 });

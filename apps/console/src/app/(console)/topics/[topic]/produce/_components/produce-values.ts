@@ -46,7 +46,20 @@ export function jsonProblem(text: string): string | null {
 
 const WHOLE_NUMBER = /^\s*\d+\s*$/;
 
-export function checkProduce(topic: string, values: ProduceFormValues): ProduceCheck {
+/** What the form knows of the topic beyond its name. */
+export interface ProduceTarget {
+  /** cleanup.policy includes compact: the broker refuses records without a key (INVALID_RECORD), as Kafka does. */
+  compacted: boolean;
+}
+
+export const COMPACTED_KEY_REQUIRED =
+  'this topic is compacted (cleanup.policy includes compact): every record needs a key';
+
+export function checkProduce(
+  topic: string,
+  values: ProduceFormValues,
+  target: ProduceTarget = { compacted: false },
+): ProduceCheck {
   const errors: ProduceFieldErrors = {};
   const report = (field: string, message: string) => {
     errors[field] ??= message;
@@ -57,6 +70,7 @@ export function checkProduce(topic: string, values: ProduceFormValues): ProduceC
     if (WHOLE_NUMBER.test(values.partition)) partition = Number(values.partition);
     else report('partition', 'choose a partition');
   }
+  if (target.compacted && values.key === '') report('key', COMPACTED_KEY_REQUIRED);
   if (values.checkJson && !values.nullValue) {
     const problem = jsonProblem(values.value);
     if (problem !== null) report('value', `not JSON: ${problem}`);
