@@ -1,9 +1,12 @@
 /**
  * Log compaction on real segment files: the latest record of each key survives at its offset, tombstones go
  * only after delete.retention.ms and a first pass, compressed and idempotent batches keep their fields, the
- * dirty ratio gates passes, and a compacted log reopens intact.
+ * dirty ratio gates passes, and a compacted log reopens intact. Small segments are merged into segments of at
+ * most segment.bytes, and a crash in the middle of a merge loses nothing and duplicates nothing.
  */
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { CompressionCodec, decodeRecordBatch, encodeRecordBatch, splitBatches } from '@sluice/protocol';
 import { BrokerConfigStore } from '../config/config-store.ts';
@@ -189,5 +192,91 @@ describe('log cleaner', () => {
       log.appendAsLeader(await record(`k${i}`, `again${i}`, T0 + 2 * DAY), 0, T0 + 2 * DAY);
     log.roll(T0 + 2 * DAY);
     assert.equal(needsCleaning(log, T0 + 4 * DAY), false, 'a little new dirt stays under a 0.9 ratio');
+  });
+
+  /**
+   * 400 records over 10 keys, a batch each, in segments of 1 KiB, cleaned after each 200: the first pass
+   * empties most segments (sizes are measured before cleaning, as Kafka's are), the second merges them.
+   */
+  async function compactedTwice(dir: string) {
+    const log = openLog(dir);
+    const write = async (from: number) => {
+      for (let i = from; i < from + 200; i++)
+        log.appendAsLeader(await record(`key-${i % 10}`, `v${i}`, T0 + i), 0, T0 + i);
+    };
+    await write(0);
+    const first = await cleanLog(log, T0 + 1000, OPTIONS);
+    assert.ok(first, 'the first pass ran');
+    await write(200);
+    return { log, firstPassEnd: first.cleanedUpTo, closedBeforeMerge: log.closedSegments().length };
+  }
+
+  it('merges adjacent small segments into segments of at most segment.bytes', async () => {
+    const { log, firstPassEnd, closedBeforeMerge } = await compactedTwice(tempDataDir('sluice-clean-'));
+    assert.ok(closedBeforeMerge >= 20, `many segments (${closedBeforeMerge})`);
+    assert.ok(await cleanLog(log, T0 + 1000, OPTIONS), 'the second pass ran');
+    const after = log.closedSegments();
+    assert.equal(
+      after.filter((segment) => segment.baseOffset < firstPassEnd).length,
+      1,
+      `the first pass emptied its segments, and the second merged them (${closedBeforeMerge} closed segments became ${after.length})`,
+    );
+    for (const segment of after)
+      assert.ok(segment.size <= 1024, `a merged segment fits segment.bytes (${segment.size})`);
+    const active = log.activeSegment.baseOffset;
+    const kept = await contents(log);
+    const cleanedKeys = kept.filter(([offset]) => offset < active).map(([, key]) => key);
+    assert.equal(new Set(cleanedKeys).size, cleanedKeys.length, 'each key once below the active segment');
+    for (const [offset, key, value] of kept)
+      assert.equal(
+        `${key}:${value}`,
+        `key-${offset % 10}:v${offset}`,
+        `offset ${offset} holds what was written there`,
+      );
+    log.close();
+    const reopened = openLog(log.dir);
+    assert.deepEqual(await contents(reopened), kept, 'the merged segments reopen intact');
+    reopened.close();
+  });
+
+  it('drops the superseded segments a merge left behind when it crashed before deleting them', async () => {
+    const dir = tempDataDir('sluice-clean-');
+    const { log } = await compactedTwice(dir);
+    const original = join(dir, 'before-the-merge');
+    mkdirSync(original);
+    const files = readdirSync(dir).filter((name) => /^\d{20}\.(log|index|timeindex)$/.test(name));
+    for (const name of files) copyFileSync(join(dir, name), join(original, name));
+    await cleanLog(log, T0 + 1000, OPTIONS);
+    const merged = await contents(log);
+    const segmentsAfter = log.segmentCount;
+    log.close();
+
+    // The state of a crash after a merged segment was renamed in, before the segments it replaced were
+    // deleted: those are back, beside .cleaned/ and its note of what the merged segment replaces.
+    const bases = (names: string[]) =>
+      [...new Set(names.filter((n) => n.endsWith('.log')).map((n) => Number(n.slice(0, 20))))].sort(
+        (a, b) => a - b,
+      );
+    const remaining = bases(readdirSync(dir));
+    const replaced = bases(files).filter((base) => !remaining.includes(base));
+    assert.ok(replaced.length > 0, 'the merge replaced segments');
+    const first = remaining.filter((base) => base < replaced.at(-1)!).at(-1)!;
+    const end = remaining.find((base) => base > replaced.at(-1)!)!;
+    const restored = replaced.filter((base) => base > first && base < end);
+    for (const name of files)
+      if (restored.includes(Number(name.slice(0, 20)))) copyFileSync(join(original, name), join(dir, name));
+    mkdirSync(join(dir, '.cleaned'));
+    writeFileSync(join(dir, '.cleaned', 'replaces'), `${first} ${end}\n`);
+    assert.equal(
+      bases(readdirSync(dir)).length,
+      segmentsAfter + restored.length,
+      'the old segments are back',
+    );
+
+    const reopened = openLog(dir);
+    assert.deepEqual(await contents(reopened), merged, 'every record once, as the merge left them');
+    assert.equal(reopened.segmentCount, segmentsAfter, 'the superseded segments were dropped');
+    assert.equal(reopened.logEndOffset, 400, 'the log end offset is unchanged');
+    reopened.close();
   });
 });

@@ -11,6 +11,7 @@
  *    records without a key are dropped; a tombstone (null value) is dropped once it was already below the
  *    previous first dirty offset and its batch is older than delete.retention.ms, so consumers that were behind
  *    see the deletion first; control batches are kept whole;
+ *    adjacent segments that together fit in segment.bytes are written as one (Kafka's groupSegmentsBySize);
  * 4. the checkpoint moves to the first uncleanable offset.
  *
  * Invariants: every kept record keeps its offset (batches are re-encoded with their original base offset,
@@ -45,6 +46,31 @@ function* batchesOf(segment: LogSegment): Generator<Buffer> {
     yield segment.readBytes(position, location.size);
     position += location.size;
   }
+}
+
+/**
+ * Kafka's groupSegmentsBySize: runs of adjacent segments whose bytes together fit in segment.bytes (and whose
+ * offsets a u32 relative offset reaches) are cleaned into one, so a compacted log does not keep every small
+ * segment it ever rolled. `end` is the offset after the last segment.
+ */
+export function groupBySize(segments: readonly LogSegment[], end: number, maxBytes: number): LogSegment[][] {
+  const groups: LogSegment[][] = [];
+  let i = 0;
+  while (i < segments.length) {
+    const group = [segments[i]!];
+    let bytes = segments[i]!.size;
+    i++;
+    while (i < segments.length) {
+      const next = segments[i]!;
+      const lastOffset = (segments[i + 1]?.baseOffset ?? end) - 1;
+      if (bytes + next.size > maxBytes || lastOffset - group[0]!.baseOffset > 0xffffffff) break;
+      group.push(next);
+      bytes += next.size;
+      i++;
+    }
+    groups.push(group);
+  }
+  return groups;
 }
 
 /** Closed segments starting at or after the cleaner checkpoint count as dirty; those wholly below it as clean. */
@@ -119,11 +145,11 @@ export async function cleanLog(
     recordsRemoved: 0,
     cleanedUpTo: firstUncleanable,
   };
-  for (let i = 0; i < closed.length && endOf(i) <= firstUncleanable; i++) {
-    const segment = closed[i]!;
+  const cleanable = closed.filter((_, i) => endOf(i) <= firstUncleanable);
+  for (const group of groupBySize(cleanable, endOf(cleanable.length - 1), config.segmentBytes)) {
     const kept: Buffer[] = [];
-    let changed = false;
-    for (const bytes of batchesOf(segment)) {
+    let changed = group.length > 1;
+    for (const bytes of group.flatMap((segment) => [...batchesOf(segment)])) {
       const header = readBatchHeader(bytes, 0);
       if (header.isControl) {
         kept.push(bytes);
@@ -170,14 +196,15 @@ export async function cleanLog(
         }),
       );
     }
-    result.bytesBefore += segment.size;
+    const groupBytes = group.reduce((sum, segment) => sum + segment.size, 0);
+    result.bytesBefore += groupBytes;
     if (!changed) {
-      result.bytesAfter += segment.size;
+      result.bytesAfter += groupBytes;
       continue;
     }
-    // The segment may have been deleted (retention, DeleteRecords) while records were decoded.
-    if (!log.swapCleanedSegment(segment, kept, now)) return null;
-    result.segmentsCleaned++;
+    // The segments may have been deleted (retention, DeleteRecords) while records were decoded.
+    if (!log.swapCleanedSegments(group, kept, now)) return null;
+    result.segmentsCleaned += group.length;
     result.bytesAfter += kept.reduce((sum, b) => sum + b.length, 0);
   }
   log.cleanerCheckpoint = firstUncleanable;

@@ -145,8 +145,7 @@ export class PartitionLog {
   }
 
   private load(cleanShutdown: boolean): void {
-    // A cleaning pass that did not finish leaves its new files here; the segments they were to replace are intact.
-    rmSync(join(this.dir, CLEANED_DIR), { recursive: true, force: true });
+    this.finishInterruptedSwap();
     const baseOffsets = readdirSync(this.dir)
       .filter((name) => /^\d{20}\.log$/.test(name))
       .map((name) => Number(name.slice(0, 20)))
@@ -171,6 +170,27 @@ export class PartitionLog {
     if (!(cleanShutdown && this.loadProducerSnapshot())) this.rebuildProducerState();
     // A snapshot describes the log as it was at one clean shutdown; once the log moves on it is stale.
     rmSync(join(this.dir, PRODUCER_SNAPSHOT_FILE), { force: true });
+  }
+
+  /**
+   * A cleaning pass interrupted by a crash leaves .cleaned/ behind (see swapCleanedSegments). When its new
+   * .log was already renamed in, the segments it replaced after the first are deleted now; either way the
+   * rest of .cleaned/ is dropped (before the rename, the old segments are all still in place).
+   */
+  private finishInterruptedSwap(): void {
+    const cleanedDir = join(this.dir, CLEANED_DIR);
+    const range = join(cleanedDir, SWAP_RANGE_FILE);
+    if (existsSync(range)) {
+      const [first, end] = readFileSync(range, 'utf8').trim().split(' ').map(Number) as [number, number];
+      if (!existsSync(join(cleanedDir, segmentFileName(first, '.log')))) {
+        for (const name of readdirSync(this.dir)) {
+          const base = /^(\d{20})\.(log|index|timeindex)$/.exec(name)?.[1];
+          if (base !== undefined && Number(base) > first && Number(base) < end)
+            rmSync(join(this.dir, name), { force: true });
+        }
+      }
+    }
+    rmSync(cleanedDir, { recursive: true, force: true });
   }
 
   /** The offset after the last batch of a segment, found by walking headers from its last index entry. */
@@ -589,41 +609,48 @@ export class PartitionLog {
   }
 
   /**
-   * Replaces a closed segment with a compacted copy holding `batches` (same base offset, every kept record at
-   * its offset). The copy is written and fsync'd beside the log first; then the old index files go, the new
-   * .log is renamed over the old one (atomic), and the new indexes follow. A crash before the rename leaves
-   * the old segment; after it, the new log with missing indexes, which load() rebuilds. Returns false when the
-   * segment is no longer part of the log (retention or DeleteRecords removed it meanwhile).
+   * Replaces `olds` (adjacent closed segments) with one segment holding `batches`, at the first one's base
+   * offset. The new files are written and fsync'd in .cleaned/ with a note of the offsets they replace; the new
+   * .log is renamed over the first segment's (atomic), the other segments are deleted, and .cleaned/ goes last.
+   * A crash before the rename leaves the old segments in place; after it, load() finds the note and deletes the
+   * old segments the new one replaced. Returns false when the segments are no longer all in the log
+   * (retention or DeleteRecords removed some meanwhile).
    */
-  swapCleanedSegment(old: LogSegment, batches: Buffer[], now: number): boolean {
-    const at = this.segments.indexOf(old);
-    if (at < 0 || at === this.segments.length - 1) return false;
+  swapCleanedSegments(olds: readonly LogSegment[], batches: Buffer[], now: number): boolean {
+    const at = this.segments.indexOf(olds[0]!);
+    const last = at + olds.length - 1;
+    if (at < 0 || last >= this.segments.length - 1 || olds.some((old, i) => this.segments[at + i] !== old))
+      return false;
+    const first = olds[0]!;
     const cleanedDir = join(this.dir, CLEANED_DIR);
     rmSync(cleanedDir, { recursive: true, force: true });
     mkdirSync(cleanedDir);
-    const cleaned = new LogSegment(cleanedDir, old.baseOffset, this.segmentConfig);
+    const cleaned = new LogSegment(cleanedDir, first.baseOffset, this.segmentConfig);
     for (const batch of batches) {
       const header = readBatchHeader(batch, 0);
-      const first = Number(header.baseOffset);
-      cleaned.append(batch, first, first + header.lastOffsetDelta, Number(header.maxTimestamp), now);
+      const base = Number(header.baseOffset);
+      cleaned.append(batch, base, base + header.lastOffsetDelta, Number(header.maxTimestamp), now);
     }
     cleaned.flush();
     cleaned.close();
-    const nextOffset = old.nextOffset;
-    old.close();
+    const nextOffset = olds.at(-1)!.nextOffset;
+    // What the new segment replaces, for load() to finish the swap if a crash comes after the rename below.
+    writeFileDurably(join(cleanedDir, SWAP_RANGE_FILE), `${first.baseOffset} ${nextOffset}\n`);
+    first.close();
     for (const suffix of ['.index', '.timeindex'] as const)
-      rmSync(join(this.dir, segmentFileName(old.baseOffset, suffix)), { force: true });
+      rmSync(join(this.dir, segmentFileName(first.baseOffset, suffix)), { force: true });
     for (const suffix of ['.log', '.index', '.timeindex'] as const) {
-      const name = segmentFileName(old.baseOffset, suffix);
+      const name = segmentFileName(first.baseOffset, suffix);
       if (existsSync(join(cleanedDir, name))) renameSync(join(cleanedDir, name), join(this.dir, name));
     }
+    for (const old of olds.slice(1)) old.delete();
     rmSync(cleanedDir, { recursive: true, force: true });
-    const replacement = new LogSegment(this.dir, old.baseOffset, this.segmentConfig);
-    // A scan rebuilds exact timestamps; the segment still ends where it did, even if its last records went.
+    const replacement = new LogSegment(this.dir, first.baseOffset, this.segmentConfig);
+    // A scan rebuilds exact timestamps; the segment still ends where the last one did, even if its last records went.
     replacement.recover();
     replacement.nextOffset = nextOffset;
     replacement.releaseIndexes();
-    this.segments[at] = replacement;
+    this.segments.splice(at, olds.length, replacement);
     return true;
   }
 
@@ -659,6 +686,8 @@ export class PartitionLog {
 const EMPTY = Buffer.alloc(0);
 /** Where the log cleaner writes a segment's compacted copy before swapping it in. */
 const CLEANED_DIR = '.cleaned';
+/** In .cleaned/: "<first base offset> <end offset>" of the segments a cleaned segment replaces. */
+const SWAP_RANGE_FILE = 'replaces';
 /** The producer state at the last clean shutdown: the log end offset it describes, a newline, then the state. */
 const PRODUCER_SNAPSHOT_FILE = 'producer-state.snapshot';
 const ATTRIBUTES_OFFSET = 21;
