@@ -1,13 +1,15 @@
 /**
- * The cluster as the broker embedded in this process sees it: groups from its coordinator, offsets from its
- * partition logs and traffic counters, read in-process without a round trip through the wire protocol. Topic
- * changes and record reads and writes go through the broker's own listener (WireTopicSource), so the console
- * meets the same validation and errors as any Kafka client.
+ * The cluster as the broker embedded in this process sees it. What the console polls (the overview, the topic
+ * list, groups, offsets, traffic counters) is read in-process, without a round trip through the wire protocol;
+ * a test checks it matches what the wire says. Topic details and changes, and record reads and writes, go
+ * through the broker's own listener (WireTopicSource), so the console meets the same validation and errors as
+ * any Kafka client.
  */
 import type { BrokerServices } from '@sluice/broker';
 import { ClusterClient } from '@sluice/client';
 import {
   byName,
+  type ClusterOverview,
   type ClusterSource,
   type CommittedOffset,
   type GroupDescription,
@@ -38,6 +40,24 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
         validValues: c.def.validValues ? [...c.def.validValues] : null,
       }))
       .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** The overview from the broker's own state, as DescribeCluster and Metadata would give it (it polls too). */
+  override async describeCluster(): Promise<ClusterOverview> {
+    const { services } = this;
+    const partitions = services.topics.list().flatMap((topic) => topic.partitions);
+    return {
+      clusterId: services.topics.clusterId,
+      controllerId: services.controllerId(),
+      brokers: services
+        .brokers()
+        .map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack }))
+        .sort((a, b) => a.nodeId - b.nodeId),
+      topics: services.topics.list().length,
+      partitions: partitions.length,
+      underReplicatedPartitions: partitions.filter((p) => p.isr.length < p.replicas.length).length,
+      offlinePartitions: partitions.filter((p) => p.leaderId < 0).length,
+    };
   }
 
   /**

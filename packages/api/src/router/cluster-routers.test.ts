@@ -357,12 +357,17 @@ describe('cluster routers', () => {
     );
   });
 
-  it('lists topics in-process exactly as over the wire (offsets, sizes, deleted records)', async () => {
+  it('lists topics and describes the cluster in-process exactly as over the wire (offsets, sizes, deleted records)', async () => {
     const [inProcess, overTheWire] = await Promise.all([embedded.listTopics(), remote.listTopics()]);
     assert.deepEqual(
       inProcess,
       overTheWire,
       'the embedded source agrees with ListOffsets and DescribeLogDirs',
+    );
+    assert.deepEqual(
+      await embedded.describeCluster(),
+      await remote.describeCluster(),
+      'the overview agrees with DescribeCluster and Metadata',
     );
     const orders = inProcess.find((t) => t.name === 'orders');
     assert.ok(
