@@ -145,11 +145,16 @@ export async function cleanLog(
     recordsRemoved: 0,
     cleanedUpTo: firstUncleanable,
   };
+  // A prefix of `closed`, so endOf's indexes hold for it too.
   const cleanable = closed.filter((_, i) => endOf(i) <= firstUncleanable);
   for (const group of groupBySize(cleanable, endOf(cleanable.length - 1), config.segmentBytes)) {
     const kept: Buffer[] = [];
     let changed = group.length > 1;
-    for (const bytes of group.flatMap((segment) => [...batchesOf(segment)])) {
+    // One batch at a time from disk: only what is kept is held, at most segment.bytes for the group.
+    const groupBatches = function* () {
+      for (const segment of group) yield* batchesOf(segment);
+    };
+    for (const bytes of groupBatches()) {
       const header = readBatchHeader(bytes, 0);
       if (header.isControl) {
         kept.push(bytes);
