@@ -22,6 +22,8 @@ import {
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
 import { WireTopicSource } from './wire-topics.ts';
 
+const underReplicated = (p: { isr: number[]; replicas: number[] }) => p.isr.length < p.replicas.length;
+
 export class EmbeddedClusterSource extends WireTopicSource implements ClusterSource {
   constructor(private readonly services: BrokerServices) {
     // The advertised listener is, by definition, where clients reach this broker.
@@ -45,7 +47,8 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
   /** The overview from the broker's own state, as DescribeCluster and Metadata would give it (it polls too). */
   override async describeCluster(): Promise<ClusterOverview> {
     const { services } = this;
-    const partitions = services.topics.list().flatMap((topic) => topic.partitions);
+    const topics = services.topics.list();
+    const partitions = topics.flatMap((topic) => topic.partitions);
     return {
       clusterId: services.topics.clusterId,
       controllerId: services.controllerId(),
@@ -53,9 +56,9 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
         .brokers()
         .map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack }))
         .sort((a, b) => a.nodeId - b.nodeId),
-      topics: services.topics.list().length,
+      topics: topics.length,
       partitions: partitions.length,
-      underReplicatedPartitions: partitions.filter((p) => p.isr.length < p.replicas.length).length,
+      underReplicatedPartitions: partitions.filter(underReplicated).length,
       offlinePartitions: partitions.filter((p) => p.leaderId < 0).length,
     };
   }
@@ -82,7 +85,7 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
             endOffsets += log.highWatermark;
             sizeBytes += log.size;
           }
-          if (p.isr.length < p.replicas.length) underReplicatedPartitions++;
+          if (underReplicated(p)) underReplicatedPartitions++;
         }
         return {
           name: topic.name,

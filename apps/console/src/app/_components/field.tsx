@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { ERROR_TEXT, HINT_TEXT } from './form-styles';
+import { ERROR_TEXT, HINT_TEXT, LABEL_TEXT } from './form-styles';
 
 /**
  * The console's labelled form field: a label, the control, then an optional hint and an error message. The
@@ -39,7 +39,7 @@ export function Field({
 }) {
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium">
+      <label htmlFor={id} className={LABEL_TEXT}>
         {label}
       </label>
       {children}

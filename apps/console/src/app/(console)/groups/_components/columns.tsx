@@ -9,22 +9,27 @@ export function groupHref(groupId: string): string {
   return `/groups/${encodeURIComponent(groupId)}`;
 }
 
+/** A group's name as a link to its page, in the tables that list groups. */
+export function GroupLink({ groupId }: { groupId: string }) {
+  return (
+    // No prefetch as rows scroll into view: with thousands of groups that is a request per row passing by.
+    <Link
+      href={groupHref(groupId)}
+      prefetch={false}
+      className="font-medium text-sky-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-sky-300"
+    >
+      {groupId}
+    </Link>
+  );
+}
+
 const column = dataTableColumns<GroupRow>();
 
 export const groupColumns = column.columns([
   column.accessor('groupId', {
     header: 'Group',
     sortFn: 'alphanumeric',
-    cell: (info) => (
-      // No prefetch as rows scroll into view: with thousands of groups that is a request per row passing by.
-      <Link
-        href={groupHref(info.getValue())}
-        prefetch={false}
-        className="font-medium text-sky-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-sky-300"
-      >
-        {info.getValue()}
-      </Link>
-    ),
+    cell: (info) => <GroupLink groupId={info.getValue()} />,
   }),
   column.accessor('state', { header: 'State', sortFn: 'text', meta: { width: '11rem' } }),
   column.accessor('members', { header: 'Members', meta: { align: 'end', width: '7rem' } }),

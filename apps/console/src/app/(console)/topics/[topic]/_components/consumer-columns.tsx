@@ -1,8 +1,7 @@
-import Link from 'next/link';
 import { dataTableColumns } from '@sluice/ui';
 import { formatCount } from '~/lib/format';
 import type { RouterOutputs } from '~/trpc/outputs';
-import { groupHref } from '../../../groups/_components/columns';
+import { GroupLink } from '../../../groups/_components/columns';
 
 export type ConsumerRow = RouterOutputs['topics']['detail']['consumers'][number];
 
@@ -12,15 +11,7 @@ export const consumerColumns = column.columns([
   column.accessor('groupId', {
     header: 'Group',
     sortFn: 'alphanumeric',
-    cell: (info) => (
-      <Link
-        href={groupHref(info.getValue())}
-        prefetch={false}
-        className="font-medium text-sky-800 underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 dark:text-sky-300"
-      >
-        {info.getValue()}
-      </Link>
-    ),
+    cell: (info) => <GroupLink groupId={info.getValue()} />,
   }),
   column.accessor('state', { header: 'State', sortFn: 'text', meta: { width: '11rem' } }),
   column.accessor('partitions', {

@@ -8,10 +8,10 @@ import { apiErrorCode } from '~/lib/api-errors';
 import { formatCount, formatRecords } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { ApiError } from '../../../../../_components/api-error';
-import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
+import { describedBy, FieldMessage } from '~/app/_components/field';
+import { BUTTON, INPUT, LABEL_TEXT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { recordColumns, recordId, RecordSelectionContext } from './record-columns';
 import { RecordDetail, type ConsoleRecord } from './record-detail';
-import { FIELD_ERROR, LABEL } from './record-styles';
 import {
   checkSeek,
   DEFAULT_SEEK,
@@ -72,22 +72,17 @@ function SeekForm({
   };
   const invalid = (field: SeekField) => ({
     'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby': errors[field] ? `${id}-${field}-error` : undefined,
+    'aria-describedby': describedBy(`${id}-${field}`, false, errors[field]),
     ref: (element: HTMLElement | null) => {
       fieldRefs.current[field] = element;
     },
   });
-  const message = (field: SeekField) =>
-    errors[field] && (
-      <p id={`${id}-${field}-error`} className={FIELD_ERROR}>
-        {errors[field]}
-      </p>
-    );
+  const message = (field: SeekField) => <FieldMessage id={`${id}-${field}`} message={errors[field]} />;
 
   return (
     <form onSubmit={submit} noValidate aria-label="Seek" className="flex flex-wrap items-start gap-4">
       <div className="flex w-40 flex-col gap-1">
-        <label htmlFor={`${id}-partition`} className={LABEL}>
+        <label htmlFor={`${id}-partition`} className={LABEL_TEXT}>
           Partition
         </label>
         <select
@@ -107,7 +102,7 @@ function SeekForm({
         {message('partition')}
       </div>
       <div className="flex w-36 flex-col gap-1">
-        <label htmlFor={`${id}-from`} className={LABEL}>
+        <label htmlFor={`${id}-from`} className={LABEL_TEXT}>
           Start at
         </label>
         <select id={`${id}-from`} value={values.from} onChange={set('from')} className={INPUT}>
@@ -120,7 +115,7 @@ function SeekForm({
       </div>
       {values.from === 'offset' && (
         <div className="flex w-40 flex-col gap-1">
-          <label htmlFor={`${id}-offset`} className={LABEL}>
+          <label htmlFor={`${id}-offset`} className={LABEL_TEXT}>
             Offset
           </label>
           <input
@@ -139,7 +134,7 @@ function SeekForm({
       )}
       {values.from === 'timestamp' && (
         <div className="flex w-60 flex-col gap-1">
-          <label htmlFor={`${id}-timestamp`} className={LABEL}>
+          <label htmlFor={`${id}-timestamp`} className={LABEL_TEXT}>
             Time (local)
           </label>
           <input
@@ -155,7 +150,7 @@ function SeekForm({
         </div>
       )}
       <div className="flex w-32 flex-col gap-1">
-        <label htmlFor={`${id}-limit`} className={LABEL}>
+        <label htmlFor={`${id}-limit`} className={LABEL_TEXT}>
           Page size
         </label>
         <select
@@ -175,7 +170,7 @@ function SeekForm({
       </div>
       <div className="flex flex-col gap-1">
         {/* An empty label's line keeps the button level with the fields. */}
-        <span aria-hidden="true" className={`${LABEL} invisible`}>
+        <span aria-hidden="true" className={`${LABEL_TEXT} invisible`}>
           &nbsp;
         </span>
         <button type="submit" className={PRIMARY_BUTTON} disabled={busy}>

@@ -11,7 +11,7 @@ import {
   type ShownFormat,
 } from '~/lib/record-view';
 import type { RouterOutputs } from '~/trpc/outputs';
-import { SMALL_BUTTON } from './record-styles';
+import { SMALL_BUTTON } from '~/app/_components/form-styles';
 
 export type ConsoleRecord = RouterOutputs['messages']['browse']['records'][number];
 

@@ -11,11 +11,18 @@ import { useTRPC } from '~/trpc/react';
 import { describedBy, Field } from '~/app/_components/field';
 import { PairRow } from '~/app/_components/pair-row';
 import { ApiError } from '../../../../../_components/api-error';
-import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
+import {
+  BUTTON,
+  ERROR_TEXT,
+  HINT_TEXT,
+  INPUT,
+  LABEL_TEXT,
+  PRIMARY_BUTTON,
+} from '~/app/_components/form-styles';
 import { operatorRoleNeeded, useOperatorAccess } from '../../../_components/operator-access';
 import { topicHref } from '../../../_components/topic-links';
 import { TopicNotFound } from '../../messages/_components/topic-not-found';
-import { FIELD_ERROR, HINT, LABEL, LINK } from '../../messages/_components/record-styles';
+import { LINK } from '../../messages/_components/record-styles';
 import { recordHref } from '../../messages/_components/seek';
 import {
   checkProduce,
@@ -180,7 +187,7 @@ function ProduceFields({
           </Field>
         </div>
         <div className="flex flex-col gap-1">
-          <label htmlFor={`${id}-value`} className={LABEL}>
+          <label htmlFor={`${id}-value`} className={LABEL_TEXT}>
             Value
           </label>
           <textarea
@@ -198,7 +205,7 @@ function ProduceFields({
               .join(' ')}
             className={`${INPUT} font-mono`}
           />
-          <p id={`${id}-value-hint`} className={HINT}>
+          <p id={`${id}-value-hint`} className={HINT_TEXT}>
             Sent as UTF-8{nullValue ? '; a tombstone sends no value at all' : ''}.
           </p>
           <div className="flex flex-wrap gap-x-6 gap-y-1">
@@ -213,7 +220,7 @@ function ProduceFields({
           </div>
           <div aria-live="polite">
             {(errors.value?.message ?? liveJsonProblem) ? (
-              <p id={`${id}-value-error`} className={FIELD_ERROR}>
+              <p id={`${id}-value-error`} className={ERROR_TEXT}>
                 {errors.value?.message ?? `not JSON: ${liveJsonProblem}`}
               </p>
             ) : (
@@ -297,7 +304,7 @@ function ProduceFields({
       </div>
 
       {errors.root?.message && (
-        <p role="alert" className={FIELD_ERROR}>
+        <p role="alert" className={ERROR_TEXT}>
           {errors.root.message}
         </p>
       )}

@@ -7,11 +7,10 @@ import { StatusIndicator, type StatusTone } from '@sluice/ui';
 import { apiErrorCode } from '~/lib/api-errors';
 import { formatCount } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
-import { Field } from '~/app/_components/field';
+import { describedBy, Field, FieldMessage } from '~/app/_components/field';
 import { ApiError } from '../../../../../_components/api-error';
-import { BUTTON, INPUT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
+import { BUTTON, HINT_TEXT, INPUT, LABEL_TEXT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { RecordDetail } from '../../messages/_components/record-detail';
-import { FIELD_ERROR, HINT, LABEL } from '../../messages/_components/record-styles';
 import { TopicNotFound } from '../../messages/_components/topic-not-found';
 import { LiveRecords, type LiveRecord } from './live-records';
 import { TailBuffer, type TailCounts } from './tail-buffer';
@@ -129,10 +128,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
   const fieldProps = (field: TailField, hint = false) => ({
     id: `${id}-${field}`,
     'aria-invalid': errors[field] ? true : undefined,
-    'aria-describedby':
-      [hint ? `${id}-${field}-hint` : null, errors[field] ? `${id}-${field}-error` : null]
-        .filter(Boolean)
-        .join(' ') || undefined,
+    'aria-describedby': describedBy(`${id}-${field}`, hint, errors[field]),
     ref: (element: HTMLElement | null) => {
       fieldRefs.current[field] = element;
     },
@@ -158,7 +154,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
           className="flex flex-col gap-4 rounded-xl border border-zinc-200 bg-white p-5 disabled:opacity-80 dark:border-zinc-800 dark:bg-zinc-900"
         >
           <legend className="sr-only">Settings</legend>
-          {running && <p className={HINT}>Stop the tail to change its settings.</p>}
+          {running && <p className={HINT_TEXT}>Stop the tail to change its settings.</p>}
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
             <Field
               id={`${id}-from`}
@@ -241,7 +237,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
             className="flex flex-col gap-2"
             aria-describedby={errors.partitions ? `${id}-partitions-error` : undefined}
           >
-            <legend className={`${LABEL} mb-1`}>Partitions</legend>
+            <legend className={`${LABEL_TEXT} mb-1`}>Partitions</legend>
             <label className="inline-flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
@@ -275,11 +271,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
                 ))}
               </div>
             )}
-            {errors.partitions && (
-              <p id={`${id}-partitions-error`} className={FIELD_ERROR}>
-                {errors.partitions}
-              </p>
-            )}
+            <FieldMessage id={`${id}-partitions`} message={errors.partitions} />
           </fieldset>
 
           <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
@@ -395,7 +387,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
             {counts.filteredOut}
           </Count>
         </dl>
-        <p className={HINT}>
+        <p className={HINT_TEXT}>
           This page keeps the newest {formatCount(TAIL_BUFFER_RECORDS)} records; older ones are dropped from
           it and counted. Received {formatCount(counts.received)} = shown {formatCount(counts.shown)} +
           waiting {formatCount(counts.waiting)} + dropped {formatCount(counts.dropped)}. The server read{' '}
