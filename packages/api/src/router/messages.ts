@@ -133,6 +133,9 @@ export const messagesRouter = {
           ? new Map(partitions.map((p) => [p.partition, p.highWatermark]))
           : await startPositions(ctx.cluster, input.topic, partitions, input.from, 0);
     }
+    // A first, empty event once the start positions are fixed: from here on nothing produced is missed, and the
+    // page shows the tail as live only when it has this event.
+    yield tracked(JSON.stringify(Object.fromEntries(positions)), { records: [], skipped: 0, filteredOut: 0 });
     const keep = compileFilter(input);
     // The cap applies per tenth of a second, so a busy topic reaches the browser as a steady stream of small
     // events rather than one burst a second.

@@ -53,6 +53,8 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
   const [input, setInput] = useState<TailInput | null>(null);
   const [failure, setFailure] = useState<{ message: string } | null>(null);
   const [selected, setSelected] = useState<LiveRecord | null>(null);
+  /** The server's first event has come: it holds the start positions, so what is produced now arrives. */
+  const [opened, setOpened] = useState(false);
   const fieldRefs = useRef<Partial<Record<TailField, HTMLElement | null>>>({});
 
   // Events land in the buffer as they come; React hears of them at most once a frame, however many arrived.
@@ -77,6 +79,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
   const subscription = useSubscription(
     trpc.messages.tail.subscriptionOptions(input ?? skipToken, {
       onData: (event) => {
+        setOpened(true);
         const { records, skipped, filteredOut } = event.data;
         buffer.receive(
           records.map((record) => ({ seq: ++arrivals.current, record })),
@@ -109,6 +112,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
     }
     setErrors({});
     setFailure(null);
+    setOpened(false);
     buffer.clear();
     buffer.resume();
     setInput(checked.input);
@@ -137,7 +141,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
   let tone: StatusTone;
   let connection: string;
   if (!running) [tone, connection] = failure ? ['error', 'Stopped by an error'] : ['idle', 'Stopped'];
-  else if (subscription.status === 'connecting')
+  else if (subscription.status === 'connecting' || (subscription.status === 'pending' && !opened))
     [tone, connection] = view.counts.received > 0 ? ['warning', 'Reconnecting…'] : ['pending', 'Connecting…'];
   else if (subscription.status === 'error') [tone, connection] = ['error', 'Disconnected'];
   else [tone, connection] = view.paused ? ['warning', 'Live, paused'] : ['ok', 'Live'];
