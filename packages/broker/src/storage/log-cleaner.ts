@@ -122,7 +122,7 @@ export async function cleanLog(
   for (let i = 0; i < closed.length; i++) {
     const segment = closed[i]!;
     if (endOf(i) <= previousCheckpoint) continue;
-    if (segment.maxTimestamp >= 0 && now - segment.maxTimestamp < config.minCompactionLagMs) break;
+    if (now - segment.largestTimestamp < config.minCompactionLagMs) break;
     const keys = new Map<string, number>();
     for (const bytes of batchesOf(segment)) {
       const header = readBatchHeader(bytes, 0);

@@ -114,6 +114,14 @@ export class LogSegment {
   }
 
   /**
+   * Kafka's LogSegment.largestTimestamp, what time-based retention and min.compaction.lag.ms go by: the
+   * largest record timestamp, or, when no record carries one (all -1), when the log file was last written.
+   */
+  get largestTimestamp(): number {
+    return this.maxTimestamp >= 0 ? this.maxTimestamp : Math.floor(fstatSync(this.fd).mtimeMs);
+  }
+
+  /**
    * Appends batches (already validated, offsets assigned) occupying [firstOffset, lastOffset].
    * `maxTimestamp`/`offsetOfMaxTimestamp` describe the newest record among them.
    */

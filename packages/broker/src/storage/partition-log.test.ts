@@ -3,7 +3,7 @@
  * timestamp lookup, and recovery, driven by an explicit clock.
  */
 import assert from 'node:assert/strict';
-import { appendFileSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ErrorCode, decodeRecordBatch, encodeRecordBatch, splitBatches } from '@sluice/protocol';
@@ -45,6 +45,18 @@ async function batch(
           baseSequence: options.producer[2],
         }
       : {}),
+  });
+}
+
+/** A batch as producers that leave timestamps unset send it: every record, and the batch, at -1. */
+function batchWithoutTimestamps(count: number, size: number) {
+  return encodeRecordBatch({
+    records: Array.from({ length: count }, (_, i) => ({
+      key: Buffer.from(`k${i}`),
+      value: Buffer.alloc(size, 0x61 + (i % 26)),
+      timestamp: -1n,
+    })),
+    baseTimestamp: -1n,
   });
 }
 
@@ -227,6 +239,54 @@ describe('PartitionLog', () => {
     for (let i = 0; i < 6; i++) log.appendAsLeader(await batch(4, { size: 100 }), 0, T0 + 10_000_000);
     log.enforceRetention(T0 + 10_000_000);
     assert.ok(log.size <= 700 + 600, `size ${log.size} bounded by retention.bytes plus one segment`);
+    log.close();
+  });
+
+  // Regression (issue 11): sarama and message format v0 send batches whose timestamps are all -1. Appends failed
+  // with ERR_OUT_OF_RANGE from the time index once a segment had taken index.interval.bytes.
+  it('stores, indexes and recovers batches without timestamps, mixed with timestamped ones', async () => {
+    const noTimestamp = () => batchWithoutTimestamps(3, 40);
+    const dir = tempDir();
+    const overrides = { 'index.interval.bytes': '256', 'segment.bytes': '8192' };
+    const log = openLog(dir, overrides);
+    for (let i = 0; i < 100; i++) assert.equal(log.appendAsLeader(await noTimestamp(), 0, T0).errorCode, 0);
+    for (let i = 0; i < 20; i++)
+      log.appendAsLeader(await batch(3, { timestamp: T0 + 10 * i, size: 40 }), 0, T0);
+    for (let i = 0; i < 100; i++) assert.equal(log.appendAsLeader(await noTimestamp(), 0, T0).errorCode, 0);
+    assert.equal(log.logEndOffset, 660);
+    assert.ok(log.segmentCount >= 3, `several segments (${log.segmentCount})`);
+    assert.deepEqual(await log.offsetForTimestamp(T0), { offset: 300, timestamp: T0 });
+    assert.deepEqual(await log.offsetForTimestamp(T0 + 50), { offset: 315, timestamp: T0 + 50 });
+    assert.equal(await log.offsetForTimestamp(T0 + 1000), null);
+    log.close();
+
+    // An unclean start rebuilds every index from the batches and must accept the same log.
+    const recovered = openLog(dir, overrides, false);
+    assert.equal(recovered.logEndOffset, 660);
+    assert.deepEqual(await recovered.offsetForTimestamp(T0 + 50), { offset: 315, timestamp: T0 + 50 });
+    const offsets: bigint[] = [];
+    for (let next = 0; next < 660; ) {
+      const { batches } = splitBatches(recovered.read(next, 1 << 20, true, 'highWatermark').records);
+      for (const { bytes } of batches)
+        for (const record of (await decodeRecordBatch(bytes)).records) offsets.push(record.offset);
+      next = Number(offsets.at(-1)!) + 1;
+    }
+    assert.deepEqual(offsets, Array.from({ length: 660 }, (_, i) => BigInt(i)));
+    assert.equal(recovered.appendAsLeader(await noTimestamp(), 0, T0).baseOffset, 660);
+    recovered.close();
+  });
+
+  it('expires segments without timestamps by when they were last written, as Kafka does', async () => {
+    const log = openLog(tempDir(), { 'segment.bytes': '600', 'retention.ms': '3600000' });
+    for (let i = 0; i < 6; i++)
+      log.appendAsLeader(await batchWithoutTimestamps(4, 100), 0, T0);
+    const now = Date.now();
+    assert.equal(log.enforceRetention(now), 0, 'just written: nothing has expired');
+    const segments = log.segmentCount;
+    const longAgo = new Date(now - 2 * 3_600_000);
+    for (const name of readdirSync(log.dir).filter((n) => n.endsWith('.log')))
+      utimesSync(join(log.dir, name), longAgo, longAgo);
+    assert.equal(log.enforceRetention(now), segments - 1, 'all but the active segment expire');
     log.close();
   });
 

@@ -374,7 +374,8 @@ export class PartitionLog {
         return failure(ErrorCode.INVALID_RECORD, 'Control batches are written by the broker only', start);
       }
       const maxTimestamp = Number(header.maxTimestamp);
-      if (this.config.messageTimestampType === 'CreateTime') {
+      // Records without a timestamp (-1) are not checked against the bounds, as in Kafka's LogValidator.
+      if (this.config.messageTimestampType === 'CreateTime' && maxTimestamp !== NO_TIMESTAMP) {
         const tooOld = maxTimestamp < now - this.config.messageTimestampBeforeMaxMs;
         const tooNew = maxTimestamp > now + this.config.messageTimestampAfterMaxMs;
         if (tooOld || tooNew) {
@@ -565,10 +566,7 @@ export class PartitionLog {
     if (!this.config.cleanupPolicy.includes('delete')) return 0;
     if (this.config.retentionMs >= 0) {
       deleted += this.deleteSegmentsWhile(
-        (segment, next) =>
-          next !== undefined &&
-          segment.maxTimestamp >= 0 &&
-          now - segment.maxTimestamp > this.config.retentionMs,
+        (segment, next) => next !== undefined && now - segment.largestTimestamp > this.config.retentionMs,
       );
     }
     if (this.config.retentionBytes >= 0) {
@@ -684,6 +682,8 @@ export class PartitionLog {
 }
 
 const EMPTY = Buffer.alloc(0);
+/** Kafka's RecordBatch.NO_TIMESTAMP: a batch whose records carry no timestamp. */
+const NO_TIMESTAMP = -1;
 /** Where the log cleaner writes a segment's compacted copy before swapping it in. */
 const CLEANED_DIR = '.cleaned';
 /** In .cleaned/: "<first base offset> <end offset>" of the segments a cleaned segment replaces. */

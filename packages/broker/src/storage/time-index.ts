@@ -8,6 +8,8 @@
 import { IndexFile, doubled } from './index-file.ts';
 
 export const TIME_INDEX_ENTRY_BYTES = 12;
+/** Kafka's RecordBatch.NO_TIMESTAMP. */
+const NO_TIMESTAMP = -1;
 
 export interface TimestampOffset {
   timestamp: number;
@@ -52,10 +54,15 @@ export class TimeIndex {
     };
   }
 
-  /** Records that `offset` has timestamp `timestamp`, if it extends both orders. */
+  /**
+   * Records that `offset` has timestamp `timestamp`, if it extends both orders. An empty index behaves as if
+   * its last entry were (NO_TIMESTAMP = -1, base offset), as Kafka's does: batches without timestamps (-1, from
+   * message format v0 or producers that leave it unset) are never indexed.
+   */
   maybeAppend(timestamp: number, offset: number): void {
     const last = this.last;
-    if (last && (timestamp <= last.timestamp || offset <= last.offset)) return;
+    if (timestamp <= (last?.timestamp ?? NO_TIMESTAMP)) return;
+    if (last && offset <= last.offset) return;
     if (this.count === this.timestamps.length) {
       this.timestamps = doubled(this.timestamps);
       this.relativeOffsets = doubled(this.relativeOffsets);
