@@ -4,7 +4,7 @@ import type { BrokerConfigStore } from './config/config-store.ts';
 import type { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import type { GroupCoordinator } from './groups/group-coordinator.ts';
 import type { HandlerRegistry } from './handlers/registry.ts';
-import type { Logger } from './logger.ts';
+import type { Logger, OncePerCauseLog } from './logger.ts';
 import type { ProducerIdManager } from './metadata/producer-ids.ts';
 import type { TopicManager } from './metadata/topic-manager.ts';
 import type { TopicRegistry } from './metadata/topic-registry.ts';
@@ -23,6 +23,8 @@ export interface BrokerServices {
   config: BrokerConfigStore;
   clock: Clock;
   log: Logger;
+  /** For failures that may repeat on every request or tick (a full disk): each cause is logged once a minute. */
+  errorLog: OncePerCauseLog;
   metrics: BrokerMetrics;
   /** This broker as clients should reach it (the advertised listener). */
   node: NodeEndpoint;

@@ -13,7 +13,7 @@ import { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import { GroupCoordinator } from './groups/group-coordinator.ts';
 import { brokerHandlers } from './handlers/index.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { OncePerCauseLog, createLogger, type Logger } from './logger.ts';
 import { ProducerIdManager } from './metadata/producer-ids.ts';
 import { TopicManager } from './metadata/topic-manager.ts';
 import { TopicRegistry } from './metadata/topic-registry.ts';
@@ -64,7 +64,8 @@ export class Broker {
     const host = options.host ?? '127.0.0.1';
     const nodeId = config.getNumber('node.id');
     const topics = new TopicRegistry(dataDir, nodeId);
-    const logs = new LogManager(dataDir, clock, log);
+    const errorLog = new OncePerCauseLog(log);
+    const logs = new LogManager(dataDir, clock, log, errorLog);
     const advertised = advertisedEndpoint(config.getOptional<string[]>('advertised.listeners'));
     const node: NodeEndpoint = {
       nodeId,
@@ -78,6 +79,7 @@ export class Broker {
       config,
       clock,
       log,
+      errorLog,
       metrics: new BrokerMetrics(),
       node,
       brokers: () => [node],
@@ -87,7 +89,7 @@ export class Broker {
       logs,
       producerIds: new ProducerIdManager(dataDir),
       fetchSessions: new FetchSessionCache(),
-      groups: new GroupCoordinator(topics, topicManager, config, log, () => clock.now()),
+      groups: new GroupCoordinator(topics, topicManager, config, log, errorLog, () => clock.now()),
       dataDir,
     };
     topicManager.loadLogs();

@@ -28,3 +28,40 @@ function defaultLevel(): LogLevel {
   const value = process.env.SLUICE_LOG_LEVEL;
   return value !== undefined && value in LEVELS ? (value as LogLevel) : 'info';
 }
+
+/**
+ * Logs an error once per cause rather than once per occurrence: a disk that is full fails every Produce, and
+ * thousands of identical stack traces would bury everything else. The first occurrence of a cause is logged
+ * with its stack; later ones within `windowMs` are counted, and the count is logged with the next occurrence
+ * after the window.
+ */
+export class OncePerCauseLog {
+  private readonly seen = new Map<string, { loggedAt: number; suppressed: number }>();
+
+  constructor(
+    private readonly log: Logger,
+    private readonly now: () => number = Date.now,
+    private readonly windowMs = 60_000,
+  ) {}
+
+  error(cause: string, message: string, error: unknown): void {
+    const now = this.now();
+    const entry = this.seen.get(cause);
+    if (entry && now - entry.loggedAt < this.windowMs) {
+      entry.suppressed++;
+      return;
+    }
+    const repeats = entry?.suppressed ? ` (${entry.suppressed} more times since it was last logged)` : '';
+    this.log.error(`${message}${repeats}`, entry ? causeText(error) : error);
+    this.seen.set(cause, { loggedAt: now, suppressed: 0 });
+    // Causes are few (error codes and messages), but a flood of distinct ones must not grow the map forever.
+    if (this.seen.size > MAX_CAUSES) this.seen.delete(this.seen.keys().next().value!);
+  }
+}
+
+const MAX_CAUSES = 1000;
+
+/** After the first report of a cause, the message alone: the stack was already logged. */
+function causeText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -139,7 +139,8 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     type: 'long',
     defaultValue: '134217728',
     min: 0,
-    documentation: 'Memory for the key -> offset map of one cleaning pass; a pass cleans what its map covers.',
+    documentation:
+      'Memory for the key -> offset map of one cleaning pass; a pass cleans what its map covers.',
   },
   {
     name: 'log.cleaner.delete.retention.ms',

@@ -29,7 +29,8 @@ import {
   type SyncGroupResponse,
 } from '@sluice/protocol';
 import type { BrokerConfigStore } from '../config/config-store.ts';
-import type { Logger } from '../logger.ts';
+import { causeOf, failureOf } from '../handlers/request-failure.ts';
+import type { Logger, OncePerCauseLog } from '../logger.ts';
 import type { TopicManager } from '../metadata/topic-manager.ts';
 import type { TopicRegistry } from '../metadata/topic-registry.ts';
 import { ConsumerProtocolGroups, type HeartbeatContext } from './consumer-protocol.ts';
@@ -105,6 +106,31 @@ export interface JoinRequest {
   protocols: { name: string; metadata: Buffer }[];
   /** JoinGroup v4+: a new member must first learn its member id (MEMBER_ID_REQUIRED). */
   requireKnownMemberId: boolean;
+}
+
+/**
+ * What a coordinator answers when writing to __consumer_offsets failed, as Kafka's GroupMetadataManager maps
+ * append errors: a storage error or lost leadership sends clients to find the coordinator again.
+ */
+function coordinatorStoreError(appendError: number, tooLarge: number): number {
+  switch (appendError) {
+    case ErrorCode.NONE:
+      return ErrorCode.NONE;
+    case ErrorCode.UNKNOWN_TOPIC_OR_PARTITION:
+    case ErrorCode.NOT_ENOUGH_REPLICAS:
+    case ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND:
+    case ErrorCode.REQUEST_TIMED_OUT:
+      return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    case ErrorCode.NOT_LEADER_OR_FOLLOWER:
+    case ErrorCode.KAFKA_STORAGE_ERROR:
+      return ErrorCode.NOT_COORDINATOR;
+    case ErrorCode.MESSAGE_TOO_LARGE:
+    case ErrorCode.RECORD_LIST_TOO_LARGE:
+    case ErrorCode.INVALID_FETCH_SIZE:
+      return tooLarge;
+    default:
+      return ErrorCode.UNKNOWN_SERVER_ERROR;
+  }
 }
 
 function joinError(errorCode: number, memberId = ''): JoinGroupResponse {
@@ -188,6 +214,7 @@ export class GroupCoordinator {
     private readonly topicManager: TopicManager,
     private readonly config: BrokerConfigStore,
     private readonly log: Logger,
+    private readonly errorLog: OncePerCauseLog,
     private readonly now: () => number,
   ) {
     this.consumerGroups = new ConsumerProtocolGroups({
@@ -344,17 +371,33 @@ export class GroupCoordinator {
     return group;
   }
 
-  /** Appends records to the group's __consumer_offsets partition; resolves once they are in the log. */
-  private async persist(groupId: string, records: { key: Buffer; value: Buffer | null }[]): Promise<number> {
-    if (!this.ensureOffsetsTopic()) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
-    const partition = this.partitionFor(groupId);
-    const log = this.topicManager.partitionLog(CONSUMER_OFFSETS_TOPIC, partition);
-    if (!log) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
-    const batch = await encodeRecordBatch({
-      records: records.map((r) => ({ key: r.key, value: r.value, timestamp: BigInt(this.now()) })),
-    });
-    const result = log.appendAsLeader(batch, 0, this.now());
-    return result.errorCode;
+  /**
+   * Appends records to the group's __consumer_offsets partition; resolves once they are in the log, with the
+   * error a coordinator answers when the write fails. Never rejects: callers may fire and forget.
+   */
+  private async persist(
+    groupId: string,
+    records: { key: Buffer; value: Buffer | null }[],
+    tooLarge: number = ErrorCode.UNKNOWN_SERVER_ERROR,
+  ): Promise<number> {
+    let errorCode: number;
+    try {
+      if (!this.ensureOffsetsTopic()) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+      const log = this.topicManager.partitionLog(CONSUMER_OFFSETS_TOPIC, this.partitionFor(groupId));
+      if (!log) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+      const batch = await encodeRecordBatch({
+        records: records.map((r) => ({ key: r.key, value: r.value, timestamp: BigInt(this.now()) })),
+      });
+      errorCode = log.appendAsLeader(batch, 0, this.now()).errorCode;
+    } catch (error) {
+      this.errorLog.error(
+        `${CONSUMER_OFFSETS_TOPIC}: ${causeOf(error)}`,
+        `Storing records of group ${groupId} failed`,
+        error,
+      );
+      errorCode = failureOf(error).errorCode;
+    }
+    return coordinatorStoreError(errorCode, tooLarge);
   }
 
   // ---- JoinGroup ------------------------------------------------------------------------------------------
@@ -770,6 +813,7 @@ export class GroupCoordinator {
           expireTimestamp: -1n,
         }),
       ),
+      ErrorCode.INVALID_COMMIT_OFFSET_SIZE,
     );
     if (stored !== ErrorCode.NONE) return results.map((r) => (r === ErrorCode.NONE ? stored : r));
     const committed = this.offsetsOf(groupId);

@@ -7,6 +7,15 @@ export const alterConfigsHandler = defineHandler({
   apiKey: ApiKey.AlterConfigs,
   minVersion: 0,
   maxVersion: 2,
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    responses: body.resources.map(({ resourceType, resourceName }) => ({
+      resourceType,
+      resourceName,
+      errorCode,
+      errorMessage,
+    })),
+  }),
   handle({ body }, { services }) {
     const responses = body.resources.map(({ resourceType, resourceName, configs }) => {
       const base = { resourceType, resourceName };

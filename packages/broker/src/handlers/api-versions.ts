@@ -17,6 +17,7 @@ export const apiVersionsHandler = defineHandler({
   apiKey: ApiKey.ApiVersions,
   minVersion: 0,
   maxVersion: 4,
+  errorResponse: (_request, { errorCode }) => ({ ...apis[ApiKey.ApiVersions].defaultResponse(), errorCode }),
   handle(request, { services }) {
     const { body, apiVersion } = request;
     const advertised = services.handlers.advertised();

@@ -1,4 +1,4 @@
-import { ApiKey } from '@sluice/protocol';
+import { ApiKey, defaultConsumerGroupHeartbeatResponse } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 /** KIP-848: v0 has the coordinator name new members; v1 (KIP-1082) has members name themselves. */
@@ -6,6 +6,11 @@ export const consumerGroupHeartbeatHandler = defineHandler({
   apiKey: ApiKey.ConsumerGroupHeartbeat,
   minVersion: 0,
   maxVersion: 1,
+  errorResponse: (_request, { errorCode, errorMessage }) => ({
+    ...defaultConsumerGroupHeartbeatResponse(),
+    errorCode,
+    errorMessage,
+  }),
   handle({ body, apiVersion }, { services, clientId, remoteAddress }) {
     return services.groups.consumerGroupHeartbeat(body, {
       apiVersion,

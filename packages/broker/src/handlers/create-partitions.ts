@@ -5,6 +5,10 @@ export const createPartitionsHandler = defineHandler({
   apiKey: ApiKey.CreatePartitions,
   minVersion: 0,
   maxVersion: 3,
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    results: body.topics.map(({ name }) => ({ name, errorCode, errorMessage })),
+  }),
   handle({ body }, { services }) {
     const counts = new Map<string, number>();
     for (const topic of body.topics) counts.set(topic.name, (counts.get(topic.name) ?? 0) + 1);

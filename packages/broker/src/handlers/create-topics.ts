@@ -3,6 +3,7 @@ import {
   ErrorCode,
   type CreateTopicsResponseCreatableTopicResult,
   ZERO_UUID,
+  defaultCreateTopicsResponseCreatableTopicResult,
 } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
@@ -10,6 +11,15 @@ export const createTopicsHandler = defineHandler({
   apiKey: ApiKey.CreateTopics,
   minVersion: 0,
   maxVersion: 7,
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    topics: body.topics.map(({ name }) => ({
+      ...defaultCreateTopicsResponseCreatableTopicResult(),
+      name,
+      errorCode,
+      errorMessage,
+    })),
+  }),
   handle({ body, apiVersion }, { services }) {
     const counts = new Map<string, number>();
     for (const topic of body.topics) counts.set(topic.name, (counts.get(topic.name) ?? 0) + 1);

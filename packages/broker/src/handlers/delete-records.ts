@@ -8,6 +8,13 @@ export const deleteRecordsHandler = defineHandler({
   apiKey: ApiKey.DeleteRecords,
   minVersion: 0,
   maxVersion: 2,
+  errorResponse: ({ body }, { errorCode }) => ({
+    throttleTimeMs: 0,
+    topics: body.topics.map(({ name, partitions }) => ({
+      name,
+      partitions: partitions.map(({ partitionIndex }) => ({ partitionIndex, lowWatermark: -1n, errorCode })),
+    })),
+  }),
   handle({ body }, { services }) {
     const topics = body.topics.map((topic) => ({
       name: topic.name,

@@ -1,10 +1,27 @@
-import { ApiKey, ErrorCode, ZERO_UUID } from '@sluice/protocol';
+import {
+  ApiKey,
+  ErrorCode,
+  ZERO_UUID,
+  defaultDeleteTopicsResponseDeletableTopicResult,
+} from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 export const deleteTopicsHandler = defineHandler({
   apiKey: ApiKey.DeleteTopics,
   minVersion: 0,
   maxVersion: 6,
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    responses: [
+      ...body.topicNames.map((name) => ({ name, topicId: ZERO_UUID })),
+      ...body.topics.map(({ name, topicId }) => ({ name, topicId })),
+    ].map((topic) => ({
+      ...defaultDeleteTopicsResponseDeletableTopicResult(),
+      ...topic,
+      errorCode,
+      errorMessage,
+    })),
+  }),
   handle({ body, apiVersion }, { services }) {
     // v6 names topics by name or id in `topics`; older versions list names in `topicNames`.
     const requested =

@@ -1,4 +1,4 @@
-import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { ApiKey, ErrorCode, defaultDescribeClusterResponse } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 const BROKERS_ENDPOINT = 1;
@@ -8,6 +8,11 @@ export const describeClusterHandler = defineHandler({
   apiKey: ApiKey.DescribeCluster,
   minVersion: 0,
   maxVersion: 1,
+  errorResponse: (_request, { errorCode, errorMessage }) => ({
+    ...defaultDescribeClusterResponse(),
+    errorCode,
+    errorMessage,
+  }),
   handle({ body, apiVersion }, { services }) {
     const base = {
       throttleTimeMs: 0,

@@ -12,6 +12,16 @@ export const describeConfigsHandler = defineHandler({
   apiKey: ApiKey.DescribeConfigs,
   minVersion: 0,
   maxVersion: 4,
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    results: body.resources.map(({ resourceType, resourceName }) => ({
+      resourceType,
+      resourceName,
+      errorCode,
+      errorMessage,
+      configs: [],
+    })),
+  }),
   handle({ body, apiVersion }, { services }) {
     const results = body.resources.map(({ resourceType, resourceName, configurationKeys }) => {
       const base = { resourceType, resourceName };

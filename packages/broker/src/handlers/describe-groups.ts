@@ -1,4 +1,4 @@
-import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { ApiKey, ErrorCode, defaultDescribeGroupsResponseDescribedGroup } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 const OPERATIONS_NOT_REQUESTED = -2147483648;
@@ -7,6 +7,15 @@ export const describeGroupsHandler = defineHandler({
   apiKey: ApiKey.DescribeGroups,
   minVersion: 0,
   maxVersion: 5,
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    groups: body.groups.map((groupId) => ({
+      ...defaultDescribeGroupsResponseDescribedGroup(),
+      groupId,
+      errorCode,
+      errorMessage,
+    })),
+  }),
   handle({ body }, { services }) {
     const groups = body.groups.map((groupId) => {
       const group = services.groups.describe(groupId);

@@ -6,6 +6,7 @@ export const describeLogDirsHandler = defineHandler({
   apiKey: ApiKey.DescribeLogDirs,
   minVersion: 1,
   maxVersion: 4,
+  errorResponse: (_request, { errorCode }) => ({ throttleTimeMs: 0, errorCode, results: [] }),
   handle({ body }, { services }) {
     const wanted =
       body.topics === null ? null : new Map(body.topics.map((t) => [t.topic, new Set(t.partitions)]));

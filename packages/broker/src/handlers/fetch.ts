@@ -15,6 +15,7 @@ import {
 } from '../fetch/fetch-sessions.ts';
 import { toLegacyMessageSet } from '../storage/record-conversion.ts';
 import { defineHandler } from './handler.ts';
+import { causeOf, failureOf } from './request-failure.ts';
 
 interface PartitionRead {
   entry: SessionPartition;
@@ -60,12 +61,15 @@ function readPartitions(
       return { entry, data: emptyPartition(entry.partition, ErrorCode.NOT_LEADER_OR_FOLLOWER) };
     }
     const limit = Math.max(0, Math.min(entry.partitionMaxBytes, maxBytes - bytes));
-    const read = log.read(
-      Number(entry.fetchOffset),
-      limit,
-      bytes === 0,
-      isConsumer ? 'highWatermark' : 'logEnd',
-    );
+    let read;
+    try {
+      read = log.read(Number(entry.fetchOffset), limit, bytes === 0, isConsumer ? 'highWatermark' : 'logEnd');
+    } catch (error) {
+      // A partition that cannot be read fails alone (KAFKA_STORAGE_ERROR for I/O errors), as in Kafka.
+      const where = `${entry.topic}-${entry.partition}`;
+      services.errorLog.error(`Fetch: ${causeOf(error)}`, `Reading ${where} failed`, error);
+      return { entry, data: emptyPartition(entry.partition, failureOf(error).errorCode) };
+    }
     bytes += read.records.length;
     return {
       entry,
@@ -102,6 +106,17 @@ export const fetchHandler = defineHandler({
   apiKey: ApiKey.Fetch,
   minVersion: 0,
   maxVersion: 17,
+  errorResponse: ({ body }, { errorCode }) => ({
+    throttleTimeMs: 0,
+    errorCode,
+    sessionId: 0,
+    responses: body.topics.map(({ topic, topicId, partitions }) => ({
+      topic,
+      topicId,
+      partitions: partitions.map(({ partition }) => emptyPartition(partition, errorCode)),
+    })),
+    nodeEndpoints: [],
+  }),
   async handle({ body, apiVersion }, { services }) {
     const isConsumer = (apiVersion >= 15 ? body.replicaState.replicaId : body.replicaId) < 0;
     const maxBytes = apiVersion >= 3 ? body.maxBytes : Number.MAX_SAFE_INTEGER;

@@ -1,4 +1,4 @@
-import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { ApiKey, ErrorCode, defaultFindCoordinatorResponse } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 const GROUP_KEY = 0;
@@ -8,6 +8,21 @@ export const findCoordinatorHandler = defineHandler({
   apiKey: ApiKey.FindCoordinator,
   minVersion: 0,
   maxVersion: 6,
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    ...defaultFindCoordinatorResponse(),
+    errorCode,
+    errorMessage,
+    nodeId: -1,
+    port: -1,
+    coordinators: body.coordinatorKeys.map((key) => ({
+      key,
+      nodeId: -1,
+      host: '',
+      port: -1,
+      errorCode,
+      errorMessage,
+    })),
+  }),
   handle({ body, apiVersion }, { services }) {
     const { node } = services;
     const answer = (key: string) => {

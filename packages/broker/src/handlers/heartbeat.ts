@@ -5,6 +5,7 @@ export const heartbeatHandler = defineHandler({
   apiKey: ApiKey.Heartbeat,
   minVersion: 0,
   maxVersion: 4,
+  errorResponse: (_request, { errorCode }) => ({ throttleTimeMs: 0, errorCode }),
   handle({ body }, { services }) {
     return {
       throttleTimeMs: 0,

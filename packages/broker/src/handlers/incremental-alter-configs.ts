@@ -11,6 +11,15 @@ export const incrementalAlterConfigsHandler = defineHandler({
   apiKey: ApiKey.IncrementalAlterConfigs,
   minVersion: 0,
   maxVersion: 1,
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    responses: body.resources.map(({ resourceType, resourceName }) => ({
+      resourceType,
+      resourceName,
+      errorCode,
+      errorMessage,
+    })),
+  }),
   handle({ body }, { services }) {
     const responses = body.resources.map(({ resourceType, resourceName, configs }) => {
       const base = { resourceType, resourceName };

@@ -9,6 +9,12 @@ export const initProducerIdHandler = defineHandler({
   apiKey: ApiKey.InitProducerId,
   minVersion: 0,
   maxVersion: 5,
+  errorResponse: (_request, { errorCode }) => ({
+    throttleTimeMs: 0,
+    errorCode,
+    producerId: -1n,
+    producerEpoch: -1,
+  }),
   handle({ body }, { services }) {
     if (body.transactionalId !== null) {
       return {

@@ -1,10 +1,16 @@
-import { ApiKey } from '@sluice/protocol';
+import { ApiKey, defaultJoinGroupResponse } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 export const joinGroupHandler = defineHandler({
   apiKey: ApiKey.JoinGroup,
   minVersion: 0,
   maxVersion: 9,
+  errorResponse: ({ body }, { errorCode }) => ({
+    ...defaultJoinGroupResponse(),
+    errorCode,
+    generationId: -1,
+    memberId: body.memberId,
+  }),
   async handle({ body, apiVersion }, { services, clientId, remoteAddress }) {
     const response = await services.groups.join({
       groupId: body.groupId,

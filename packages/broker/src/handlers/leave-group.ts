@@ -5,6 +5,11 @@ export const leaveGroupHandler = defineHandler({
   apiKey: ApiKey.LeaveGroup,
   minVersion: 0,
   maxVersion: 5,
+  errorResponse: ({ body }, { errorCode }) => ({
+    throttleTimeMs: 0,
+    errorCode,
+    members: body.members.map(({ memberId, groupInstanceId }) => ({ memberId, groupInstanceId, errorCode })),
+  }),
   handle({ body, apiVersion }, { services }) {
     // v3+ leaves several (static) members at once; earlier versions name one member.
     const leaving =

@@ -5,6 +5,7 @@ export const listGroupsHandler = defineHandler({
   apiKey: ApiKey.ListGroups,
   minVersion: 0,
   maxVersion: 5,
+  errorResponse: (_request, { errorCode }) => ({ throttleTimeMs: 0, errorCode, groups: [] }),
   handle({ body, apiVersion }, { services }) {
     const states =
       apiVersion >= 4 && body.statesFilter.length > 0

@@ -12,6 +12,20 @@ export const listOffsetsHandler = defineHandler({
   apiKey: ApiKey.ListOffsets,
   minVersion: 0,
   maxVersion: 9,
+  errorResponse: ({ body }, { errorCode }) => ({
+    throttleTimeMs: 0,
+    topics: body.topics.map(({ name, partitions }) => ({
+      name,
+      partitions: partitions.map(({ partitionIndex }) => ({
+        partitionIndex,
+        errorCode,
+        oldStyleOffsets: [],
+        timestamp: -1n,
+        offset: -1n,
+        leaderEpoch: -1,
+      })),
+    })),
+  }),
   async handle({ body, apiVersion }, { services }) {
     const isConsumer = body.replicaId < 0;
     const topics = [];

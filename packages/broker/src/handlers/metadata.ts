@@ -1,4 +1,11 @@
-import { ApiKey, ErrorCode, type MetadataResponseTopic, ZERO_UUID } from '@sluice/protocol';
+import {
+  ApiKey,
+  ErrorCode,
+  type MetadataResponseTopic,
+  ZERO_UUID,
+  defaultMetadataResponse,
+  defaultMetadataResponseTopic,
+} from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
 import { topicNameProblem, type TopicMetadata } from '../metadata/topic-registry.ts';
 import { defineHandler } from './handler.ts';
@@ -68,6 +75,15 @@ export const metadataHandler = defineHandler({
   apiKey: ApiKey.Metadata,
   minVersion: 0,
   maxVersion: 12,
+  errorResponse: ({ body }, { errorCode }) => ({
+    ...defaultMetadataResponse(),
+    topics: (body.topics ?? []).map(({ name, topicId }) => ({
+      ...defaultMetadataResponseTopic(),
+      name,
+      topicId,
+      errorCode,
+    })),
+  }),
   handle({ body, apiVersion }, { services }) {
     // v0 asks for every topic with an empty list; v1+ with null.
     const allTopics = body.topics === null || (apiVersion === 0 && body.topics.length === 0);

@@ -5,6 +5,13 @@ export const offsetCommitHandler = defineHandler({
   apiKey: ApiKey.OffsetCommit,
   minVersion: 0,
   maxVersion: 9,
+  errorResponse: ({ body }, { errorCode }) => ({
+    throttleTimeMs: 0,
+    topics: body.topics.map(({ name, partitions }) => ({
+      name,
+      partitions: partitions.map(({ partitionIndex }) => ({ partitionIndex, errorCode })),
+    })),
+  }),
   async handle({ body, apiVersion }, { services }) {
     const offsets = body.topics.flatMap((topic) =>
       topic.partitions.map((p) => ({

@@ -5,6 +5,7 @@ export const offsetDeleteHandler = defineHandler({
   apiKey: ApiKey.OffsetDelete,
   minVersion: 0,
   maxVersion: 0,
+  errorResponse: (_request, { errorCode }) => ({ throttleTimeMs: 0, errorCode, topics: [] }),
   async handle({ body }, { services }) {
     const partitions = body.topics.flatMap((t) =>
       t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex })),

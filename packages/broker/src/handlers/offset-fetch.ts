@@ -1,4 +1,10 @@
-import { ApiKey, ErrorCode, type OffsetFetchResponsePartitions } from '@sluice/protocol';
+import {
+  ApiKey,
+  ErrorCode,
+  type OffsetFetchResponsePartitions,
+  defaultOffsetFetchResponse,
+  defaultOffsetFetchResponsePartition,
+} from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
 import { defineHandler } from './handler.ts';
 
@@ -28,6 +34,21 @@ export const offsetFetchHandler = defineHandler({
   apiKey: ApiKey.OffsetFetch,
   minVersion: 0,
   maxVersion: 9,
+  // Versions 0-1 have no group-level error code: the error goes on every partition asked for.
+  errorResponse: ({ body }, { errorCode }) => ({
+    ...defaultOffsetFetchResponse(),
+    errorCode,
+    topics: (body.topics ?? []).map(({ name, partitionIndexes }) => ({
+      name,
+      partitions: partitionIndexes.map((partitionIndex) => ({
+        ...defaultOffsetFetchResponsePartition(),
+        partitionIndex,
+        committedOffset: -1n,
+        errorCode,
+      })),
+    })),
+    groups: body.groups.map(({ groupId }) => ({ groupId, topics: [], errorCode })),
+  }),
   handle({ body, apiVersion }, { services }) {
     // v8+ fetches for several groups at once.
     if (apiVersion >= 8) {

@@ -9,6 +9,18 @@ export const offsetForLeaderEpochHandler = defineHandler({
   apiKey: ApiKey.OffsetForLeaderEpoch,
   minVersion: 0,
   maxVersion: 4,
+  errorResponse: ({ body }, { errorCode }) => ({
+    throttleTimeMs: 0,
+    topics: body.topics.map(({ topic, partitions }) => ({
+      topic,
+      partitions: partitions.map(({ partition }) => ({
+        errorCode,
+        partition,
+        leaderEpoch: -1,
+        endOffset: -1n,
+      })),
+    })),
+  }),
   handle({ body }, { services }) {
     const topics = body.topics.map((topic) => ({
       topic: topic.topic,

@@ -13,6 +13,7 @@ import {
 import type { BrokerServices } from '../broker-services.ts';
 import { keylessRecords, toRecordBatchV2, toTopicCompression } from '../storage/record-conversion.ts';
 import { defineHandler } from './handler.ts';
+import { causeOf, failureOf } from './request-failure.ts';
 
 const VALID_ACKS = new Set([-1, 0, 1]);
 
@@ -150,10 +151,42 @@ async function produceToPartition(
   };
 }
 
+/** Appends to one partition; an unexpected failure fails that partition alone, as Kafka's ReplicaManager does. */
+async function produceToPartitionOrFail(
+  services: BrokerServices,
+  topicName: string,
+  index: number,
+  records: Buffer | null,
+  acks: number,
+  version: number,
+): Promise<ProduceResponsePartitionProduceResponse> {
+  try {
+    return await produceToPartition(services, topicName, index, records, acks, version);
+  } catch (error) {
+    services.errorLog.error(`Produce: ${causeOf(error)}`, `Appending to ${topicName}-${index} failed`, error);
+    const { errorCode, errorMessage } = failureOf(error);
+    return partitionResponse(index, errorCode, errorMessage);
+  }
+}
+
 export const produceHandler = defineHandler({
   apiKey: ApiKey.Produce,
   minVersion: 0,
   maxVersion: 11,
+  // acks=0: no response may be sent, so the connection is closed instead (the client then refreshes metadata).
+  errorResponse: ({ body }, { errorCode, errorMessage }) =>
+    body.acks === 0
+      ? null
+      : {
+          responses: body.topicData.map(({ name, partitionData }) => ({
+            name,
+            partitionResponses: partitionData.map(({ index }) =>
+              partitionResponse(index, errorCode, errorMessage),
+            ),
+          })),
+          throttleTimeMs: 0,
+          nodeEndpoints: [],
+        },
   async handle({ body, apiVersion }, { services }) {
     const { acks } = body;
     const responses = [];
@@ -162,7 +195,7 @@ export const produceHandler = defineHandler({
       for (const partition of topic.partitionData) {
         partitionResponses.push(
           VALID_ACKS.has(acks)
-            ? await produceToPartition(
+            ? await produceToPartitionOrFail(
                 services,
                 topic.name,
                 partition.index,

@@ -5,6 +5,13 @@ export const syncGroupHandler = defineHandler({
   apiKey: ApiKey.SyncGroup,
   minVersion: 0,
   maxVersion: 5,
+  errorResponse: ({ body }, { errorCode }) => ({
+    throttleTimeMs: 0,
+    errorCode,
+    protocolType: body.protocolType,
+    protocolName: body.protocolName,
+    assignment: Buffer.alloc(0),
+  }),
   handle({ body }, { services }) {
     return services.groups.sync(
       body.groupId,

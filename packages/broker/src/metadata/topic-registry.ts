@@ -157,17 +157,15 @@ export class TopicRegistry {
     if (this.topics.has(topic.name)) throw new Error(`topic ${topic.name} already exists`);
     const created: TopicMetadata = { ...topic, topicId: topic.topicId ?? randomTopicId() };
     this.index(created);
-    this.persist();
+    this.persistOrUndo(() => this.unindex(created));
     return created;
   }
 
   delete(name: string): TopicMetadata | undefined {
     const topic = this.topics.get(name);
     if (!topic) return undefined;
-    this.topics.delete(name);
-    this.byId.delete(topic.topicId);
-    this.byCollisionKey.delete(collisionKey(name));
-    this.persist();
+    this.unindex(topic);
+    this.persistOrUndo(() => this.index(topic));
     return topic;
   }
 
@@ -175,13 +173,35 @@ export class TopicRegistry {
     const topic = this.topics.get(name);
     if (!topic) throw new Error(`no topic ${name}`);
     topic.partitions.push(...partitions);
-    this.persist();
+    this.persistOrUndo(() => topic.partitions.splice(-partitions.length));
   }
 
   setConfigs(name: string, configs: Map<string, string>): void {
     const topic = this.topics.get(name);
     if (!topic) throw new Error(`no topic ${name}`);
+    const previous = topic.configs;
     topic.configs = configs;
-    this.persist();
+    this.persistOrUndo(() => (topic.configs = previous));
+  }
+
+  private unindex(topic: TopicMetadata): void {
+    this.topics.delete(topic.name);
+    this.byId.delete(topic.topicId);
+    this.byCollisionKey.delete(collisionKey(topic.name));
+  }
+
+  /**
+   * A change the file could not take (a full disk) is undone in memory too, so the registry never describes
+   * topics that a restart would not find. Inside batch() the write comes at the end; should it fail, the
+   * request's changes stay in memory (the client gets the storage error) and the next write, which rewrites the
+   * whole file, includes them.
+   */
+  private persistOrUndo(undo: () => void): void {
+    try {
+      this.persist();
+    } catch (error) {
+      undo();
+      throw error;
+    }
   }
 }

@@ -3,6 +3,10 @@
  * Kafka does (it mutes a channel while a request is in flight): clients may pipeline, ordering is preserved,
  * and an idempotent producer's batches reach the log in the order sent.
  *
+ * A request whose handler fails unexpectedly is answered with its error response (UNKNOWN_SERVER_ERROR, or
+ * KAFKA_STORAGE_ERROR for I/O errors) and the connection stays open; only framing errors (an unreadable or
+ * unserved request, an oversized frame) close it, as in Kafka.
+ *
  * Backpressure: reading pauses while more than MAX_QUEUED_FRAMES requests wait, or while the socket's write
  * buffer is over its high-water mark, and resumes when both drain.
  */
@@ -10,6 +14,7 @@ import type { Socket } from 'node:net';
 import type { BrokerServices } from '../broker-services.ts';
 import { apiVersionsResponse } from '../handlers/api-versions.ts';
 import type { RequestContext } from '../handlers/handler.ts';
+import { causeOf, failureOf } from '../handlers/request-failure.ts';
 import {
   ApiKey,
   ErrorCode,
@@ -127,14 +132,19 @@ export class Connection {
       remoteAddress: this.remoteAddress,
     };
     services.metrics.countRequest(request.apiKey);
+    const apiKey = request.apiKey as ApiKeyNumber;
+    let body;
     try {
-      const body = await handler.handle(request, context);
-      if (body === null) return null;
-      return encodeResponse(request.apiKey as ApiKeyNumber, request.apiVersion, request.correlationId, body);
+      body = await handler.handle(request, context);
     } catch (error) {
-      services.log.error(`${apis[request.apiKey].name} v${request.apiVersion} failed`, error);
-      return 'close';
+      // As Kafka's request handler: the client gets its request's error response and the connection stays.
+      const name = apis[apiKey].name;
+      services.errorLog.error(`${name}: ${causeOf(error)}`, `${name} v${request.apiVersion} failed`, error);
+      body = handler.errorResponse(request, failureOf(error));
+      if (body === null) return 'close';
     }
+    if (body === null) return null;
+    return encodeResponse(apiKey, request.apiVersion, request.correlationId, body);
   }
 
   private write(chunks: Buffer[]): void {

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Clock } from '../clock.ts';
 import type { LogConfig } from '../config/log-config.ts';
-import type { Logger } from '../logger.ts';
+import { causeOf } from '../handlers/request-failure.ts';
+import type { Logger, OncePerCauseLog } from '../logger.ts';
 import { writeFileDurably } from './durable-file.ts';
 import { cleanLog, needsCleaning, type CleanerOptions, type CleaningResult } from './log-cleaner.ts';
 import { PartitionLog } from './partition-log.ts';
@@ -62,6 +63,8 @@ export class LogManager {
     readonly dataDir: string,
     private readonly clock: Clock,
     private readonly log: Logger,
+    /** Background failures (a full disk fails every checkpoint and flush) are logged once per cause. */
+    private readonly errorLog: OncePerCauseLog,
   ) {
     const marker = join(dataDir, CLEAN_SHUTDOWN_FILE);
     this.wasCleanShutdown = existsSync(marker);
@@ -144,22 +147,22 @@ export class LogManager {
     flushCheckMs: number;
     checkpointMs: number;
   }): void {
-    const every = (ms: number, task: () => void) => {
+    const every = (name: string, ms: number, task: () => void) => {
       const timer = setInterval(() => {
         try {
           task();
         } catch (error) {
-          this.log.error('background log task failed', error);
+          this.errorLog.error(`${name}: ${causeOf(error)}`, `background ${name} failed`, error);
         }
       }, ms);
       timer.unref();
       this.timers.push(timer);
     };
-    every(intervals.retentionCheckMs, () => this.enforceRetention());
-    every(intervals.flushCheckMs, () => {
+    every('retention', intervals.retentionCheckMs, () => this.enforceRetention());
+    every('flush', intervals.flushCheckMs, () => {
       for (const log of this.logs.values()) log.maybeFlushOnTime(this.clock.now());
     });
-    every(intervals.checkpointMs, () => this.checkpoint());
+    every('checkpoint', intervals.checkpointMs, () => this.checkpoint());
   }
 
   enforceRetention(): number {
@@ -223,10 +226,17 @@ export class LogManager {
             `${result.bytesBefore} -> ${result.bytesAfter} bytes, ${result.recordsRemoved} record(s) removed`,
         );
       } catch (error) {
-        this.log.error(`cleaning ${key} failed`, error);
+        this.errorLog.error(`cleaner: ${causeOf(error)}`, `cleaning ${key} failed`, error);
       }
     }
-    if (cleaned > 0) this.checkpoint();
+    if (cleaned > 0) {
+      try {
+        this.checkpoint();
+      } catch (error) {
+        // The cleaner carries on; the periodic checkpoint writes its progress once it can.
+        this.errorLog.error(`checkpoint: ${causeOf(error)}`, 'checkpoint after cleaning failed', error);
+      }
+    }
     return cleaned;
   }
 

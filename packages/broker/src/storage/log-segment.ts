@@ -123,28 +123,55 @@ export class LogSegment {
 
   /**
    * Appends batches (already validated, offsets assigned) occupying [firstOffset, lastOffset].
-   * `maxTimestamp`/`offsetOfMaxTimestamp` describe the newest record among them.
+   * `maxTimestamp` is the newest record timestamp among them (-1 when none carries one).
+   *
+   * All or nothing: when a write fails (ENOSPC, EIO), the log file and both indexes are cut back to where they
+   * were and the error is rethrown, so no partial batch is ever left in the segment and the next append writes
+   * where this one began.
    */
   append(batches: Buffer, firstOffset: number, lastOffset: number, maxTimestamp: number, now: number): void {
     const position = this.sizeInBytes;
-    let written = 0;
-    while (written < batches.length) {
-      written += writeSync(this.fd, batches, written, batches.length - written, position + written);
+    const indexEntries = this.index.entries;
+    const timeIndexEntries = this.timeIndex.entries;
+    const grows = maxTimestamp > this.maxTimestamp;
+    const newMaxTimestamp = grows ? maxTimestamp : this.maxTimestamp;
+    const newOffsetOfMaxTimestamp = grows ? lastOffset : this.offsetOfMaxTimestamp;
+    // Kafka indexes the first offset of an append once index.interval.bytes have accumulated since the last entry.
+    const indexDue = this.bytesSinceLastIndexEntry > this.config.indexIntervalBytes;
+    try {
+      let written = 0;
+      while (written < batches.length) {
+        written += writeSync(this.fd, batches, written, batches.length - written, position + written);
+      }
+      if (indexDue) {
+        this.index.append(firstOffset, position);
+        this.timeIndex.maybeAppend(newMaxTimestamp, newOffsetOfMaxTimestamp);
+      }
+    } catch (error) {
+      this.undoAppend(position, indexEntries, timeIndexEntries);
+      throw error;
     }
     this.sizeInBytes += batches.length;
     if (this.firstAppendTime === null) this.firstAppendTime = now;
-    if (maxTimestamp > this.maxTimestamp) {
-      this.maxTimestamp = maxTimestamp;
-      this.offsetOfMaxTimestamp = lastOffset;
-    }
-    // Kafka indexes the first offset of an append once index.interval.bytes have accumulated since the last entry.
-    if (this.bytesSinceLastIndexEntry > this.config.indexIntervalBytes) {
-      this.index.append(firstOffset, position);
-      this.timeIndex.maybeAppend(this.maxTimestamp, this.offsetOfMaxTimestamp);
-      this.bytesSinceLastIndexEntry = 0;
-    }
-    this.bytesSinceLastIndexEntry += batches.length;
+    this.maxTimestamp = newMaxTimestamp;
+    this.offsetOfMaxTimestamp = newOffsetOfMaxTimestamp;
+    this.bytesSinceLastIndexEntry = (indexDue ? 0 : this.bytesSinceLastIndexEntry) + batches.length;
     this.nextOffset = lastOffset + 1;
+  }
+
+  /**
+   * Cuts the files back after a failed append. Shrinking a file needs no free space, so this works on a full
+   * disk; should it fail too, the in-memory size still ends at `position`, reads never go past it, the next
+   * append overwrites whatever was left there, and recovery after a crash truncates it (its CRC cannot match).
+   */
+  private undoAppend(position: number, indexEntries: number, timeIndexEntries: number): void {
+    try {
+      ftruncateSync(this.fd, position);
+      this.index.truncateEntries(indexEntries);
+      this.timeIndex.truncateEntries(timeIndexEntries);
+    } catch {
+      // Covered above: nothing past `position` is ever served.
+    }
   }
 
   /** Would appending `bytes` overflow the u32 positions or relative offsets this segment can index? */

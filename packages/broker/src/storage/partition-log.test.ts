@@ -265,21 +265,23 @@ describe('PartitionLog', () => {
     assert.equal(recovered.logEndOffset, 660);
     assert.deepEqual(await recovered.offsetForTimestamp(T0 + 50), { offset: 315, timestamp: T0 + 50 });
     const offsets: bigint[] = [];
-    for (let next = 0; next < 660; ) {
+    for (let next = 0; next < 660;) {
       const { batches } = splitBatches(recovered.read(next, 1 << 20, true, 'highWatermark').records);
       for (const { bytes } of batches)
         for (const record of (await decodeRecordBatch(bytes)).records) offsets.push(record.offset);
       next = Number(offsets.at(-1)!) + 1;
     }
-    assert.deepEqual(offsets, Array.from({ length: 660 }, (_, i) => BigInt(i)));
+    assert.deepEqual(
+      offsets,
+      Array.from({ length: 660 }, (_, i) => BigInt(i)),
+    );
     assert.equal(recovered.appendAsLeader(await noTimestamp(), 0, T0).baseOffset, 660);
     recovered.close();
   });
 
   it('expires segments without timestamps by when they were last written, as Kafka does', async () => {
     const log = openLog(tempDir(), { 'segment.bytes': '600', 'retention.ms': '3600000' });
-    for (let i = 0; i < 6; i++)
-      log.appendAsLeader(await batchWithoutTimestamps(4, 100), 0, T0);
+    for (let i = 0; i < 6; i++) log.appendAsLeader(await batchWithoutTimestamps(4, 100), 0, T0);
     const now = Date.now();
     assert.equal(log.enforceRetention(now), 0, 'just written: nothing has expired');
     const segments = log.segmentCount;

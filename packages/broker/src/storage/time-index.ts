@@ -95,12 +95,17 @@ export class TimeIndex {
     return { timestamp: this.timestamps[found]!, offset: this.baseOffset + this.relativeOffsets[found]! };
   }
 
+  /** Keeps the first `keep` entries. */
+  truncateEntries(keep: number): void {
+    this.count = Math.min(this.count, keep);
+    this.file.truncate(this.count);
+  }
+
   /** Drops entries for offsets at or beyond `offset`. */
   truncateFromOffset(offset: number): void {
     let keep = this.count;
     while (keep > 0 && this.baseOffset + this.relativeOffsets[keep - 1]! >= offset) keep--;
-    this.count = keep;
-    this.file.truncate(keep);
+    this.truncateEntries(keep);
   }
 
   flush(): void {
