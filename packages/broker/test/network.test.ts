@@ -291,6 +291,18 @@ describe('broker networking', () => {
     assert.equal(after.topics[0]!.partitions[0]!.offset, before.topics[0]!.partitions[0]!.offset + 1n);
   });
 
+  it('closes the connection of an acks=0 produce that failed, so the producer notices (as Kafka does)', async () => {
+    const own = await KafkaConnection.connect('127.0.0.1', broker.port);
+    const batch = await encodeRecordBatch({ records: [{ key: null, value: Buffer.from('lost') }] });
+    own.sendOneWay(ApiKey.Produce, {
+      transactionalId: null,
+      acks: 0,
+      timeoutMs: 1000,
+      topicData: [{ name: 'net', partitionData: [{ index: 99, records: batch }] }],
+    });
+    await assert.rejects(own.request(ApiKey.Metadata, apis[ApiKey.Metadata].defaultRequest()), /closed/);
+  });
+
   it('answers an ApiVersions request newer than it knows in v0 with UNSUPPORTED_VERSION', async () => {
     const response = await client.send(ApiKey.ApiVersions, 0, apis[ApiKey.ApiVersions].defaultRequest());
     assert.equal(response.errorCode, ErrorCode.NONE);

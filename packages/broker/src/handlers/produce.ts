@@ -12,7 +12,7 @@ import {
 } from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
 import { keylessRecords, toRecordBatchV2, toTopicCompression } from '../storage/record-conversion.ts';
-import { defineHandler } from './handler.ts';
+import { CLOSE_CONNECTION, defineHandler } from './handler.ts';
 import { causeOf, failureOf } from './request-failure.ts';
 
 const VALID_ACKS = new Set([-1, 0, 1]);
@@ -173,10 +173,9 @@ export const produceHandler = defineHandler({
   apiKey: ApiKey.Produce,
   minVersion: 0,
   maxVersion: 11,
-  // acks=0: no response may be sent, so the connection is closed instead (the client then refreshes metadata).
   errorResponse: ({ body }, { errorCode, errorMessage }) =>
     body.acks === 0
-      ? null
+      ? CLOSE_CONNECTION
       : {
           responses: body.topicData.map(({ name, partitionData }) => ({
             name,
@@ -212,8 +211,12 @@ export const produceHandler = defineHandler({
       }
       responses.push({ name: topic.name, partitionResponses });
     }
-    // acks=0: the client expects no answer at all.
-    if (acks === 0) return null;
+    // acks=0: the client expects no answer at all. When a partition failed, Kafka closes the connection
+    // instead, so the producer notices and refreshes its metadata (a leader may have moved).
+    if (acks === 0) {
+      const failed = responses.some((t) => t.partitionResponses.some((p) => p.errorCode !== ErrorCode.NONE));
+      return failed ? CLOSE_CONNECTION : null;
+    }
     return { responses, throttleTimeMs: 0, nodeEndpoints: [] };
   },
 });

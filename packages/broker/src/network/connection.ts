@@ -13,7 +13,7 @@
 import type { Socket } from 'node:net';
 import type { BrokerServices } from '../broker-services.ts';
 import { apiVersionsResponse } from '../handlers/api-versions.ts';
-import type { RequestContext } from '../handlers/handler.ts';
+import { CLOSE_CONNECTION, type RequestContext } from '../handlers/handler.ts';
 import { causeOf, failureOf } from '../handlers/request-failure.ts';
 import {
   ApiKey,
@@ -141,8 +141,8 @@ export class Connection {
       const name = apis[apiKey].name;
       services.errorLog.error(`${name}: ${causeOf(error)}`, `${name} v${request.apiVersion} failed`, error);
       body = handler.errorResponse(request, failureOf(error));
-      if (body === null) return 'close';
     }
+    if (body === CLOSE_CONNECTION) return 'close';
     if (body === null) return null;
     return encodeResponse(apiKey, request.apiVersion, request.correlationId, body);
   }
