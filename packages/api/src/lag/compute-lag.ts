@@ -88,8 +88,9 @@ export async function computeGroupLag(
       let lagSeconds: number | null = 0;
       if (lag > 0) {
         const timestamp = await source.recordTimestamp(o, position);
-        // Producers' create times may run ahead of this clock; such a record is not older than now.
-        lagSeconds = timestamp === null ? null : Math.max(0, now - timestamp) / 1000;
+        // Producers' create times may run ahead of this clock; such a record is not older than now. A record
+        // without a timestamp (-1: message format v0, or a producer that left it unset) tells no time lag.
+        lagSeconds = timestamp === null || timestamp < 0 ? null : Math.max(0, now - timestamp) / 1000;
       }
       return {
         topic: o.topic,

@@ -413,4 +413,30 @@ describe('consumer lag against the real broker', () => {
       (error: unknown) => error instanceof TRPCError && error.code === 'PRECONDITION_FAILED',
     );
   });
+
+  it('records without timestamps (-1) give lag in records but no lag in seconds, from both sources', async () => {
+    const name = 'no-timestamps';
+    const [created] = await client.createTopics([
+      { name, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] },
+    ]);
+    assert.equal(created?.errorCode, 0);
+    await client.produce(
+      await client.topic(name),
+      0,
+      await encodeRecordBatch({
+        records: [0, 1, 2].map((i) => ({ key: null, value: Buffer.from(`r${i}`), timestamp: -1n })),
+        baseTimestamp: -1n,
+      }),
+    );
+    await client.commitOffsets('no-timestamps-group', [{ topic: name, partition: 0, offset: 1n }]);
+    for (const source of [embedded, remote]) {
+      const lag = await computeGroupLag(source, 'no-timestamps-group', Date.now());
+      assert.deepEqual(
+        lag.partitions.map((p) => [p.lag, p.lagSeconds]),
+        [[2, null]],
+      );
+      assert.equal(lag.maxLagSeconds, null);
+    }
+    await client.deleteGroups(['no-timestamps-group']);
+  });
 });
