@@ -138,4 +138,5 @@ test('timestamps and datetime-local values are local time and round-trip', () =>
   assert.equal(parseLocalDateTime('2025-03-14T09:26'), ms - 53_589);
   assert.equal(parseLocalDateTime(''), null);
   assert.equal(parseLocalDateTime('yesterday'), null);
+  assert.equal(formatRecordTimestamp(-1), 'No timestamp', 'a record without a timestamp');
 });

@@ -213,8 +213,14 @@ export function previewBytes(base64: string | null, maxChars = 200): string | nu
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
-/** A record's timestamp in local time to the millisecond: "2025-03-14 09:26:53.589". */
+export const NO_TIMESTAMP_TEXT = 'No timestamp';
+
+/**
+ * A record's timestamp in local time to the millisecond: "2025-03-14 09:26:53.589". Records without one
+ * (-1: message format v0, or a producer that left it unset) read "No timestamp", not a moment in 1969.
+ */
 export function formatRecordTimestamp(ms: number): string {
+  if (ms < 0) return NO_TIMESTAMP_TEXT;
   const d = new Date(ms);
   if (Number.isNaN(d.getTime())) return String(ms);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;

@@ -38,7 +38,10 @@ function OpenRecordButton({ record }: { record: ConsoleRecord }) {
 /** "CreateTime" is the producer's clock, "LogAppendTime" the broker's (message.timestamp.type). */
 export function TimestampText({ record }: { record: Pick<ConsoleRecord, 'timestamp' | 'timestampType'> }) {
   return (
-    <span className="tabular-nums" title={new Date(record.timestamp).toISOString()}>
+    <span
+      className="tabular-nums"
+      title={record.timestamp >= 0 ? new Date(record.timestamp).toISOString() : undefined}
+    >
       {formatRecordTimestamp(record.timestamp)}{' '}
       <span className="text-xs text-zinc-600 dark:text-zinc-400">{record.timestampType}</span>
     </span>

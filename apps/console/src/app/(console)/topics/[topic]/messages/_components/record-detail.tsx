@@ -175,7 +175,7 @@ export function RecordDetail({
           <Fact term="Partition">{record.partition}</Fact>
           <Fact term="Offset">{record.offset}</Fact>
           <Fact term="Timestamp">
-            <span title={new Date(record.timestamp).toISOString()}>
+            <span title={record.timestamp >= 0 ? new Date(record.timestamp).toISOString() : undefined}>
               {formatRecordTimestamp(record.timestamp)}
             </span>
             <span className="block font-sans text-xs text-zinc-600 dark:text-zinc-400">
