@@ -8,7 +8,11 @@
  * - a batch is acknowledged only after it is written to the segment file (the page cache), so a killed
  *   process loses no acknowledged batch; the flush policy (flush.messages, flush.ms) adds fsyncs;
  * - the append path never decodes records: it reads batch headers, checks CRCs, and writes the producer's
- *   bytes with the broker's base offset and leader epoch patched in place (both lie outside the CRC).
+ *   bytes with the broker's base offset and leader epoch patched in place (both lie outside the CRC);
+ * - the leader epoch cache (leader-epoch-checkpoint) holds an entry for every epoch of the batches in the log,
+ *   at the first offset written in it; truncation at either end truncates it too;
+ * - a replicated log (options.replicated) does not move its high watermark on append: its owner (the Raft
+ *   client, later the replica manager) sets it from what a majority or the ISR has, never past the log end offset.
  *
  * Offsets are JavaScript numbers inside the broker: exact up to 2^53, far beyond any real log.
  */
@@ -32,6 +36,7 @@ import {
 } from './log-segment.ts';
 import { writeFileDurably } from './durable-file.ts';
 import { ProducerStateManager, type ProducerBatch } from './producer-state.ts';
+import { LeaderEpochCache } from './leader-epoch-cache.ts';
 
 export interface AppendResult {
   errorCode: number;
@@ -49,6 +54,14 @@ export interface ReadResult {
   highWatermark: number;
   logStartOffset: number;
   lastStableOffset: number;
+}
+
+export interface FollowerAppendResult {
+  errorCode: number;
+  errorMessage: string | null;
+  /** The offsets of the first and last record appended; -1 when nothing was. */
+  firstOffset: number;
+  lastOffset: number;
 }
 
 export interface OffsetAndTimestamp {
@@ -88,19 +101,36 @@ export class PartitionLog {
    */
   private activeRollJitterMs = 0;
   private readonly appendListeners = new Set<() => void>();
+  /** Kafka's LeaderEpochFileCache: where each leader epoch starts in this log. */
+  readonly leaderEpochs: LeaderEpochCache;
+  /** Whether the high watermark is set by replication rather than following the log end offset. */
+  readonly replicated: boolean;
 
   constructor(
     readonly dir: string,
     readonly topic: string,
     readonly partition: number,
     private config: LogConfig,
-    options: { recoveryPoint: number; logStartOffset: number; cleanShutdown: boolean; now: number },
+    options: {
+      recoveryPoint: number;
+      logStartOffset: number;
+      cleanShutdown: boolean;
+      now: number;
+      /** A replica of a replicated partition: the high watermark starts here (default the log start offset). */
+      replicated?: { highWatermark?: number };
+    },
   ) {
     mkdirSync(dir, { recursive: true });
     this.lastFlushTime = options.now;
     this.recoveryPoint = options.recoveryPoint;
     this.logStartOffsetValue = options.logStartOffset;
+    this.replicated = options.replicated !== undefined;
+    this.leaderEpochs = new LeaderEpochCache(dir);
     this.load(options.cleanShutdown);
+    if (options.replicated) {
+      const start = options.replicated.highWatermark ?? this.logStartOffset;
+      this.highWatermarkValue = Math.min(Math.max(start, this.logStartOffset), this.logEndOffset);
+    }
   }
 
   private get segmentConfig(): SegmentConfig {
@@ -168,6 +198,7 @@ export class PartitionLog {
     this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
     this.activeRollJitterMs = this.drawRollJitter();
     if (!(cleanShutdown && this.loadProducerSnapshot())) this.rebuildProducerState();
+    this.loadLeaderEpochs();
     // A snapshot describes the log as it was at one clean shutdown; once the log moves on it is stale.
     rmSync(join(this.dir, PRODUCER_SNAPSHOT_FILE), { force: true });
   }
@@ -229,6 +260,31 @@ export class PartitionLog {
     const newline = text.indexOf('\n');
     if (newline < 0 || Number(text.slice(0, newline)) !== this.logEndOffset) return false;
     return this.producers.loadSnapshot(text.slice(newline + 1));
+  }
+
+  /**
+   * Logs written before the cache existed (or whose checkpoint was lost) get it rebuilt from batch headers;
+   * otherwise it is trimmed to the log as recovered, which a crash may have cut shorter than the checkpoint.
+   */
+  private loadLeaderEpochs(): void {
+    if (!this.leaderEpochs.fileExists && this.logEndOffset > this.logStartOffset) {
+      this.forEachBatchHeader((header) =>
+        this.leaderEpochs.assign(header.partitionLeaderEpoch, Number(header.baseOffset)),
+      );
+    }
+    this.leaderEpochs.truncateFromEnd(this.logEndOffset);
+    this.leaderEpochs.truncateFromStart(this.logStartOffset);
+  }
+
+  private forEachBatchHeader(visit: (header: ReturnType<typeof readBatchHeader>) => void): void {
+    for (const segment of this.segments) {
+      let position = 0;
+      while (position + BATCH_HEADER_BYTES <= segment.size) {
+        const header = readBatchHeader(segment.readBytes(position, BATCH_HEADER_BYTES), 0);
+        visit(header);
+        position += header.batchLength + LOG_OVERHEAD;
+      }
+    }
   }
 
   private rebuildProducerState(): void {
@@ -308,13 +364,14 @@ export class PartitionLog {
 
     this.maybeRoll(records.length, lastOffset, now);
     this.activeSegment.append(records, firstOffset, lastOffset, maxTimestamp, now);
+    this.leaderEpochs.assign(leaderEpoch, firstOffset);
     let offset = firstOffset;
     for (const batch of batches) {
       if (batch.producer) this.producers.update(batch.producer, offset, offset + batch.recordCount - 1);
       offset += batch.recordCount;
     }
     // One replica: the high watermark follows the log end offset at once.
-    this.highWatermarkValue = this.logEndOffset;
+    if (!this.replicated) this.highWatermarkValue = this.logEndOffset;
     this.unflushedMessages += recordCount;
     if (this.unflushedMessages >= this.config.flushMessages) this.flush(now);
     for (const listener of this.appendListeners) listener();
@@ -325,6 +382,130 @@ export class PartitionLog {
       logAppendTime,
       logStartOffset: this.logStartOffset,
     };
+  }
+
+  /**
+   * Appends batches whose offsets and leader epochs were assigned by a leader (a follower's fetched batches,
+   * or batches the Raft leader built at the log end offset). Each batch must be v2, CRC-valid and internally
+   * consistent, and start past the previous one's last offset, the first at or after the log end offset (gaps
+   * are legal: a compacted leader's log has them). A partial batch at the end (a Fetch cut at max bytes) is
+   * left out. Control batches are accepted: they are the leader's. Nothing is written unless every batch is valid.
+   */
+  appendAsFollower(records: Buffer, now: number): FollowerAppendResult {
+    const fail = (errorCode: number, errorMessage: string): FollowerAppendResult => ({
+      errorCode,
+      errorMessage,
+      firstOffset: -1,
+      lastOffset: -1,
+    });
+    const headers: { header: ReturnType<typeof readBatchHeader>; size: number }[] = [];
+    let expected = this.logEndOffset;
+    let position = 0;
+    let maxTimestamp = -1;
+    while (records.length - position >= BATCH_HEADER_BYTES) {
+      const header = readBatchHeader(records, position);
+      const size = header.batchLength + LOG_OVERHEAD;
+      if (header.batchLength < BATCH_HEADER_BYTES - LOG_OVERHEAD)
+        return fail(ErrorCode.CORRUPT_MESSAGE, `Record batch length ${header.batchLength} is too small`);
+      if (position + size > records.length) break;
+      if (header.magic !== 2) return fail(ErrorCode.CORRUPT_MESSAGE, `Unexpected magic ${header.magic}`);
+      if (!verifyBatchCrc(records.subarray(position, position + size)))
+        return fail(ErrorCode.CORRUPT_MESSAGE, 'Record batch is corrupt (CRC-32C mismatch)');
+      const base = Number(header.baseOffset);
+      if (header.lastOffsetDelta < 0)
+        return fail(ErrorCode.INVALID_RECORD, `Negative last offset delta ${header.lastOffsetDelta}`);
+      if (base < expected)
+        return fail(
+          ErrorCode.INVALID_RECORD,
+          `Batch at offset ${base} overlaps the log, which continues at ${expected}`,
+        );
+      headers.push({ header, size });
+      expected = base + header.lastOffsetDelta + 1;
+      maxTimestamp = Math.max(maxTimestamp, Number(header.maxTimestamp));
+      position += size;
+    }
+    if (headers.length === 0) return fail(ErrorCode.CORRUPT_MESSAGE, 'No complete record batch to append');
+    const bytes = records.subarray(0, position);
+    const firstOffset = Number(headers[0]!.header.baseOffset);
+    const lastOffset = expected - 1;
+    this.maybeRoll(bytes.length, lastOffset, now);
+    this.activeSegment.append(bytes, firstOffset, lastOffset, maxTimestamp, now);
+    for (const { header } of headers) {
+      const base = Number(header.baseOffset);
+      this.leaderEpochs.assign(header.partitionLeaderEpoch, base);
+      if (header.producerId >= 0n && !header.isControl)
+        this.producers.update(
+          {
+            producerId: header.producerId,
+            producerEpoch: header.producerEpoch,
+            baseSequence: header.baseSequence,
+            recordCount: header.lastOffsetDelta + 1,
+            maxTimestamp: Number(header.maxTimestamp),
+          },
+          base,
+          base + header.lastOffsetDelta,
+        );
+    }
+    this.unflushedMessages += lastOffset - firstOffset + 1;
+    if (this.unflushedMessages >= this.config.flushMessages) this.flush(now);
+    for (const listener of this.appendListeners) listener();
+    return { errorCode: ErrorCode.NONE, errorMessage: null, firstOffset, lastOffset };
+  }
+
+  /**
+   * Sets the high watermark of a replicated log (clamped to [log start offset, log end offset]). It may move
+   * back only through truncation; a lower value here is ignored.
+   */
+  updateHighWatermark(offset: number): number {
+    const clamped = Math.min(Math.max(offset, this.logStartOffset), this.logEndOffset);
+    if (clamped > this.highWatermarkValue) {
+      this.highWatermarkValue = clamped;
+      for (const listener of this.appendListeners) listener();
+    }
+    return this.highWatermarkValue;
+  }
+
+  /**
+   * The end offset of `epoch` in this log and the epoch it belongs to (Kafka's UnifiedLog.endOffsetForEpoch), or
+   * null when the epoch is newer than any in the log.
+   */
+  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: number } | null {
+    const answer = this.leaderEpochs.endOffsetFor(epoch, this.logEndOffset);
+    return answer.endOffset < 0 ? null : answer;
+  }
+
+  /**
+   * Removes every batch at or after `offset` (whole batches: one straddling `offset` goes too, so the log may end
+   * below it), with their index entries, producer state and leader epochs. The high watermark and recovery point
+   * follow the log end offset down. Returns false when there was nothing to remove.
+   */
+  truncateTo(offset: number): boolean {
+    if (offset >= this.logEndOffset) return false;
+    if (offset < this.logStartOffset) {
+      this.truncateFullyAndStartAt(offset);
+      return true;
+    }
+    while (this.segments.length > 1 && this.activeSegment.baseOffset > offset) this.segments.pop()!.delete();
+    this.activeSegment.truncateToOffset(offset);
+    this.leaderEpochs.truncateFromEnd(this.logEndOffset);
+    this.highWatermarkValue = Math.min(this.highWatermarkValue, this.logEndOffset);
+    this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
+    this.rebuildProducerState();
+    return true;
+  }
+
+  /**
+   * Drops the whole log and starts it empty at `offset` (a replica that installs a snapshot, or that is told to
+   * start beyond everything it has).
+   */
+  truncateFullyAndStartAt(offset: number): void {
+    for (const segment of this.segments) segment.delete();
+    this.segments = [new LogSegment(this.dir, offset, this.segmentConfig)];
+    this.logStartOffsetValue = offset;
+    this.highWatermarkValue = offset;
+    this.recoveryPoint = offset;
+    this.leaderEpochs.clearAndFlush();
+    this.producers.clear();
   }
 
   private parseIncoming(records: Buffer, now: number): IncomingBatch[] | AppendResult {
@@ -436,7 +617,9 @@ export class PartitionLog {
     this.segments.push(segment);
     this.activeRollJitterMs = this.drawRollJitter();
     previous.flushInBackground((error) => {
-      if (!error) this.recoveryPoint = Math.max(this.recoveryPoint, segment.baseOffset);
+      // A truncation meanwhile may have removed the new segment: the recovery point never passes the log's end.
+      if (!error)
+        this.recoveryPoint = Math.min(Math.max(this.recoveryPoint, segment.baseOffset), this.logEndOffset);
       // Closed segments are only read: their indexes need no descriptors (the log file keeps its one).
       if (this.segments.includes(previous)) previous.releaseIndexes();
     });
@@ -589,6 +772,7 @@ export class PartitionLog {
       count++;
     }
     this.logStartOffsetValue = Math.max(this.logStartOffsetValue, this.segments[0]!.baseOffset);
+    this.leaderEpochs.truncateFromStart(this.logStartOffsetValue);
     return count;
   }
 
