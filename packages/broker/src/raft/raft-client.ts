@@ -46,7 +46,9 @@ export interface RaftListener {
 /** Rejected appends: this node is not (or no longer) the leader of the epoch it was asked to write in. */
 export class NotLeaderError extends Error {
   constructor(readonly leader: LeaderAndEpoch) {
-    super(`not the leader of the metadata quorum (leader ${leader.leaderId ?? 'unknown'}, epoch ${leader.epoch})`);
+    super(
+      `not the leader of the metadata quorum (leader ${leader.leaderId ?? 'unknown'}, epoch ${leader.epoch})`,
+    );
     this.name = 'NotLeaderError';
   }
 }
