@@ -62,7 +62,7 @@ export class Broker {
     mkdirSync(dataDir, { recursive: true });
     const log = options.logger ?? createLogger('broker');
     const clock = options.clock ?? systemClock;
-    const config = new BrokerConfigStore(options.configs ?? new Map());
+    const config = new BrokerConfigStore(options.configs ?? new Map(), (message) => log.warn(message));
     const host = options.host ?? '127.0.0.1';
     const nodeId = config.getNumber('node.id');
     const topics = new TopicRegistry(dataDir, nodeId);
