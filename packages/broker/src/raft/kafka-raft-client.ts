@@ -147,6 +147,7 @@ export class KafkaRaftClient implements RaftClient {
     if (state.name === 'Leader') {
       const successors = preferredSuccessors(state.leader, this.nodeId);
       this.resign();
+      this.endQuorumEpochSent = state.epoch;
       await Promise.race([
         Promise.allSettled(successors.map((id) => this.sendEndQuorumEpoch(id, state.epoch, successors))),
         new Promise((resolve) => setTimeout(resolve, timeoutMs)),
@@ -248,7 +249,7 @@ export class KafkaRaftClient implements RaftClient {
       case 'Voted':
       case 'Resigned':
         if (now >= state.electionDeadline && this.quorum.isVoter) this.becomeCandidate();
-        else if (state.name === 'Resigned') this.maybeSendEndQuorumEpoch(now);
+        else if (state.name === 'Resigned') this.maybeSendEndQuorumEpoch();
         return;
       case 'Follower':
         if (now >= state.fetchDeadline && this.quorum.isVoter) {
@@ -417,13 +418,12 @@ export class KafkaRaftClient implements RaftClient {
   }
 
   /** A leader that resigned (check quorum) tells the others once, so they need not wait for the fetch timeout. */
-  private maybeSendEndQuorumEpoch(now: number): void {
+  private maybeSendEndQuorumEpoch(): void {
     const state = this.quorum.state;
     if (state.name !== 'Resigned' || this.endQuorumEpochSent === state.epoch) return;
     this.endQuorumEpochSent = state.epoch;
     const others = [...this.config.voters.keys()].filter((id) => id !== this.nodeId);
     for (const id of others) void this.sendEndQuorumEpoch(id, state.epoch, others).catch(() => undefined);
-    void now;
   }
 
   private async sendEndQuorumEpoch(
