@@ -14,6 +14,8 @@ export class RequestTimeoutError extends Error {
 
 export class RaftChannel {
   private readonly connections = new Map<number, Promise<KafkaConnection>>();
+  /** How to abandon each request in flight, per node: closing a connection does not fail its requests. */
+  private readonly inFlight = new Map<number, Set<(error: Error) => void>>();
   private closed = false;
 
   constructor(
@@ -31,12 +33,17 @@ export class RaftChannel {
     if (this.closed) throw new Error('the raft channel is closed');
     const connecting = this.connection(nodeId);
     let timer: NodeJS.Timeout | undefined;
+    let abandon: (error: Error) => void = () => undefined;
     const timeout = new Promise<never>((_resolve, reject) => {
+      abandon = reject;
       timer = setTimeout(
         () => reject(new RequestTimeoutError(`request to node ${nodeId} timed out after ${timeoutMs} ms`)),
         timeoutMs,
       );
     });
+    let pending = this.inFlight.get(nodeId);
+    if (!pending) this.inFlight.set(nodeId, (pending = new Set()));
+    pending.add(abandon);
     try {
       const connection = await Promise.race([connecting, timeout]);
       return await Promise.race([connection.request(apiKey, body), timeout]);
@@ -45,6 +52,7 @@ export class RaftChannel {
       throw error;
     } finally {
       clearTimeout(timer);
+      pending.delete(abandon);
     }
   }
 
@@ -54,6 +62,8 @@ export class RaftChannel {
     if (!current || (which && which !== current)) return;
     this.connections.delete(nodeId);
     current.then((c) => c.close()).catch(() => undefined);
+    const error = new Error(`connection to node ${nodeId} closed`);
+    for (const abandon of this.inFlight.get(nodeId) ?? []) abandon(error);
   }
 
   close(): void {
