@@ -74,6 +74,31 @@ describe('a three-node quorum', () => {
     }
   });
 
+  it('serves ApiVersions and the quorum APIs on the controller listener', async () => {
+    const client = await connectTo(quorum.nodes[0]!);
+    try {
+      const response = await client.request(ApiKey.ApiVersions, {
+        clientSoftwareName: 'raft-test',
+        clientSoftwareVersion: '1.0',
+      });
+      assert.equal(response.errorCode, ErrorCode.NONE);
+      assert.deepEqual(
+        response.apiKeys.map((a) => [a.apiKey, a.minVersion, a.maxVersion]),
+        [
+          [ApiKey.Fetch, 13, 17],
+          [ApiKey.ApiVersions, 0, 4],
+          [ApiKey.Vote, 0, 1],
+          [ApiKey.BeginQuorumEpoch, 0, 1],
+          [ApiKey.EndQuorumEpoch, 0, 1],
+          [ApiKey.DescribeQuorum, 0, 2],
+          [ApiKey.FetchSnapshot, 0, 1],
+        ],
+      );
+    } finally {
+      client.close();
+    }
+  });
+
   it('answers DescribeQuorum with the leader, epoch, high watermark and each voter', async () => {
     const leader = await quorum.waitForLeader();
     const epoch = leader.raft.quorum.epoch;
