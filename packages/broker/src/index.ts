@@ -3,3 +3,12 @@ export type { BrokerServices, NodeEndpoint } from './broker-services.ts';
 export { ManualClock, systemClock, type Clock } from './clock.ts';
 export { ConfigError } from './config/config-def.ts';
 export { createLogger, type Logger } from './logger.ts';
+export { KafkaRaftClient, type KafkaRaftClientOptions } from './raft/kafka-raft-client.ts';
+export {
+  ControllerListener,
+  type ControllerHandler,
+  type ControllerRequestContext,
+  type ControllerServices,
+} from './raft/controller-listener.ts';
+export { parseVoters, QUORUM_DEFAULTS, type QuorumConfig, type VoterEndpoint } from './raft/quorum-config.ts';
+export * from './raft/raft-client.ts';
