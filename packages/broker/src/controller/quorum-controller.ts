@@ -283,22 +283,28 @@ export class QuorumController implements RaftListener {
     this.nextOffset = expectedLastOffset + 1;
     this.lastWrittenOffset = expectedLastOffset;
     const values = result.records.map((record) => serializeMetadataRecord(record));
-    return this.raft.scheduleAppend(epoch, values).then(
-      (lastOffset) => {
-        if (lastOffset !== expectedLastOffset) {
+    // Registered now, so a resignation before the append settles fails this operation too.
+    const committed = new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = { offset: expectedLastOffset, resolve, reject };
+      this.waiters.push(waiter);
+      this.raft.scheduleAppend(epoch, values).then(
+        (lastOffset) => {
+          if (lastOffset === expectedLastOffset) return;
           this.log.warn(`metadata batch landed at ${lastOffset}, expected ${expectedLastOffset}`);
+          waiter.offset = lastOffset;
           if (this.activeEpoch === epoch) {
             this.nextOffset += lastOffset - expectedLastOffset;
             this.lastWrittenOffset = Math.max(this.lastWrittenOffset, lastOffset);
           }
-        }
-        return this.waitForCommit(lastOffset).then(() => result.response);
-      },
-      (error: unknown) => {
-        if (this.activeEpoch === epoch) this.resign();
-        throw error instanceof ControllerError ? error : notController(this.leader);
-      },
-    );
+          this.releaseWaiters();
+        },
+        () => {
+          if (this.activeEpoch === epoch) this.resign();
+          reject(notController(this.leader));
+        },
+      );
+    });
+    return committed.then(() => result.response);
   }
 
   /** Fences every broker whose session expired, one at a time (so each sees the previous one's changes). */
