@@ -1,0 +1,209 @@
+/**
+ * The controller's request handlers, request in and response out, for the controller listener to register:
+ * CreateTopics, DeleteTopics, CreatePartitions, AlterConfigs, IncrementalAlterConfigs, ElectLeaders,
+ * AlterPartition, BrokerRegistration, BrokerHeartbeat and AllocateProducerIds.
+ *
+ * Invariants: a handler never throws; a request-level failure (NOT_CONTROLLER on a standby or after losing
+ * leadership, STALE_BROKER_EPOCH, INCONSISTENT_CLUSTER_ID, ...) becomes `errorResponse` with that code in every
+ * error field, as Kafka's getErrorResponse does; anything unexpected becomes UNKNOWN_SERVER_ERROR (failureOf).
+ */
+import { ApiKey, ErrorCode, ZERO_UUID, type ApiKeyNumber, type DecodedRequest } from '@sluice/protocol';
+import type { ResponseOf } from '../handlers/handler.ts';
+import { failureOf, type RequestFailure } from '../handlers/request-failure.ts';
+import { AlterConfigOp } from './configuration-control-manager.ts';
+import { ControllerError } from './controller-result.ts';
+import type { QuorumController } from './quorum-controller.ts';
+
+export interface ControllerApi<K extends ApiKeyNumber = ApiKeyNumber> {
+  apiKey: K;
+  minVersion: number;
+  maxVersion: number;
+  handle(controller: QuorumController, request: DecodedRequest<K>): Promise<ResponseOf<K>>;
+  errorResponse(request: DecodedRequest<K>, failure: RequestFailure): ResponseOf<K>;
+}
+
+function defineControllerApi<K extends ApiKeyNumber>(api: ControllerApi<K>): ControllerApi<K> {
+  return api;
+}
+
+/** Runs a controller handler; every failure becomes its errorResponse. */
+export async function handleControllerRequest<K extends ApiKeyNumber>(
+  api: ControllerApi<K>,
+  controller: QuorumController,
+  request: DecodedRequest<K>,
+): Promise<ResponseOf<K>> {
+  try {
+    return await api.handle(controller, request);
+  } catch (error) {
+    const failure =
+      error instanceof ControllerError
+        ? { errorCode: error.errorCode, errorMessage: error.message }
+        : failureOf(error);
+    return api.errorResponse(request, failure);
+  }
+}
+
+export const createTopicsApi = defineControllerApi({
+  apiKey: ApiKey.CreateTopics,
+  minVersion: 0,
+  maxVersion: 7,
+  async handle(controller, { body }) {
+    return { throttleTimeMs: 0, topics: await controller.createTopics(body) };
+  },
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    topics: body.topics.map(({ name }) => ({
+      name,
+      topicId: ZERO_UUID,
+      errorCode,
+      errorMessage,
+      topicConfigErrorCode: ErrorCode.NONE,
+      numPartitions: -1,
+      replicationFactor: -1,
+      configs: null,
+    })),
+  }),
+});
+
+export const deleteTopicsApi = defineControllerApi({
+  apiKey: ApiKey.DeleteTopics,
+  minVersion: 0,
+  maxVersion: 6,
+  async handle(controller, { body, apiVersion }) {
+    return { throttleTimeMs: 0, responses: await controller.deleteTopics(body, apiVersion) };
+  },
+  errorResponse: ({ body, apiVersion }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    responses:
+      apiVersion >= 6
+        ? body.topics.map(({ name, topicId }) => ({ name, topicId, errorCode, errorMessage }))
+        : body.topicNames.map((name) => ({ name, topicId: ZERO_UUID, errorCode, errorMessage })),
+  }),
+});
+
+export const createPartitionsApi = defineControllerApi({
+  apiKey: ApiKey.CreatePartitions,
+  minVersion: 0,
+  maxVersion: 3,
+  async handle(controller, { body }) {
+    return { throttleTimeMs: 0, results: await controller.createPartitions(body) };
+  },
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    results: body.topics.map(({ name }) => ({ name, errorCode, errorMessage })),
+  }),
+});
+
+export const incrementalAlterConfigsApi = defineControllerApi({
+  apiKey: ApiKey.IncrementalAlterConfigs,
+  minVersion: 0,
+  maxVersion: 1,
+  async handle(controller, { body }) {
+    const responses = await controller.alterConfigs(body.resources, body.validateOnly, true);
+    return { throttleTimeMs: 0, responses };
+  },
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    responses: body.resources.map(({ resourceType, resourceName }) => ({
+      resourceType,
+      resourceName,
+      errorCode,
+      errorMessage,
+    })),
+  }),
+});
+
+export const alterConfigsApi = defineControllerApi({
+  apiKey: ApiKey.AlterConfigs,
+  minVersion: 0,
+  maxVersion: 2,
+  async handle(controller, { body }) {
+    const changes = body.resources.map((r) => ({
+      resourceType: r.resourceType,
+      resourceName: r.resourceName,
+      configs: r.configs.map((c) => ({ name: c.name, configOperation: AlterConfigOp.SET, value: c.value })),
+    }));
+    return { throttleTimeMs: 0, responses: await controller.alterConfigs(changes, body.validateOnly, false) };
+  },
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    responses: body.resources.map(({ resourceType, resourceName }) => ({
+      resourceType,
+      resourceName,
+      errorCode,
+      errorMessage,
+    })),
+  }),
+});
+
+export const electLeadersApi = defineControllerApi({
+  apiKey: ApiKey.ElectLeaders,
+  minVersion: 0,
+  maxVersion: 2,
+  handle: (controller, { body }) => controller.electLeaders(body),
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    errorCode,
+    replicaElectionResults: (body.topicPartitions ?? []).map(({ topic, partitions }) => ({
+      topic,
+      partitionResult: partitions.map((partitionId) => ({ partitionId, errorCode, errorMessage })),
+    })),
+  }),
+});
+
+export const alterPartitionApi = defineControllerApi({
+  apiKey: ApiKey.AlterPartition,
+  minVersion: 0,
+  maxVersion: 3,
+  handle: (controller, { body, apiVersion }) => controller.alterPartition(body, apiVersion),
+  errorResponse: (_request, { errorCode }) => ({ throttleTimeMs: 0, errorCode, topics: [] }),
+});
+
+export const brokerRegistrationApi = defineControllerApi({
+  apiKey: ApiKey.BrokerRegistration,
+  minVersion: 0,
+  maxVersion: 4,
+  handle: (controller, { body }) => controller.registerBroker(body),
+  errorResponse: (_request, { errorCode }) => ({ throttleTimeMs: 0, errorCode, brokerEpoch: -1n }),
+});
+
+export const brokerHeartbeatApi = defineControllerApi({
+  apiKey: ApiKey.BrokerHeartbeat,
+  minVersion: 0,
+  maxVersion: 1,
+  handle: (controller, { body }) => controller.brokerHeartbeat(body),
+  errorResponse: (_request, { errorCode }) => ({
+    throttleTimeMs: 0,
+    errorCode,
+    isCaughtUp: false,
+    isFenced: true,
+    shouldShutDown: false,
+  }),
+});
+
+export const allocateProducerIdsApi = defineControllerApi({
+  apiKey: ApiKey.AllocateProducerIds,
+  minVersion: 0,
+  maxVersion: 0,
+  handle: (controller, { body }) => controller.allocateProducerIds(body),
+  errorResponse: (_request, { errorCode }) => ({
+    throttleTimeMs: 0,
+    errorCode,
+    producerIdStart: -1n,
+    producerIdLen: 0,
+  }),
+});
+
+/** Every API the controller serves, for the controller listener's registry and its ApiVersions. */
+export const controllerApis: readonly ControllerApi[] = [
+  createTopicsApi,
+  deleteTopicsApi,
+  createPartitionsApi,
+  incrementalAlterConfigsApi,
+  alterConfigsApi,
+  electLeadersApi,
+  alterPartitionApi,
+  brokerRegistrationApi,
+  brokerHeartbeatApi,
+  allocateProducerIdsApi,
+] as readonly ControllerApi[];
