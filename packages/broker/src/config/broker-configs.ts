@@ -344,6 +344,63 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: 'false',
     documentation: 'Whether replicas outside the ISR may be elected leader.',
   },
+  // Replication (Kafka's ReplicationConfigs).
+  {
+    name: 'replica.lag.time.max.ms',
+    type: 'long',
+    defaultValue: '30000',
+    min: 1n,
+    documentation: 'A follower that has not caught up with the leader for this long is removed from the ISR.',
+  },
+  {
+    name: 'replica.fetch.max.bytes',
+    type: 'int',
+    defaultValue: '1048576',
+    min: 0,
+    documentation: 'The bytes a follower asks for per partition in each fetch.',
+  },
+  {
+    name: 'replica.fetch.response.max.bytes',
+    type: 'int',
+    defaultValue: '10485760',
+    min: 0,
+    documentation: 'The bytes a follower asks for in each fetch response.',
+  },
+  {
+    name: 'replica.fetch.min.bytes',
+    type: 'int',
+    defaultValue: '1',
+    min: 0,
+    documentation: 'The bytes a follower waits for in each fetch, up to replica.fetch.wait.max.ms.',
+  },
+  {
+    name: 'replica.fetch.wait.max.ms',
+    type: 'int',
+    defaultValue: '500',
+    min: 0,
+    documentation: 'How long the leader may hold a follower fetch waiting for data.',
+  },
+  {
+    name: 'replica.fetch.backoff.ms',
+    type: 'int',
+    defaultValue: '1000',
+    min: 0,
+    documentation: 'How long a follower waits after a failed fetch of a partition before retrying it.',
+  },
+  {
+    name: 'replica.socket.timeout.ms',
+    type: 'int',
+    defaultValue: '30000',
+    min: 1,
+    documentation: 'The socket timeout of follower fetch requests (beyond replica.fetch.wait.max.ms).',
+  },
+  {
+    name: 'num.replica.fetchers',
+    type: 'int',
+    defaultValue: '1',
+    min: 1,
+    documentation: 'The fetchers (connections) a follower uses per source broker.',
+  },
   // Groups, offsets and producer state.
   {
     name: 'offsets.topic.num.partitions',
