@@ -6,11 +6,12 @@
  * OffsetForLeaderEpoch. A real client (kafkajs) produces with acks=-1.
  */
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { after, describe, it } from 'node:test';
 import { ApiKey, ErrorCode, splitBatches } from '@sluice/protocol';
 import { Kafka, logLevel } from 'kafkajs';
 import type { Broker } from '../src/broker.ts';
-import { TestCluster, eventually, produce, request } from './support/replication-cluster.ts';
+import { TestCluster, eventually, fetchAsConsumer, produce, request } from './support/replication-cluster.ts';
 
 function log(broker: Broker, topic: string, partition = 0) {
   const found = broker.services.replicaManager.partition(topic, partition)?.log;
@@ -61,37 +62,8 @@ describe('replication', () => {
     const refused = await produce(follower, 'rep', 0, ['x']);
     assert.equal(refused.errorCode, ErrorCode.NOT_LEADER_OR_FOLLOWER);
     assert.deepEqual(refused.currentLeader, { leaderId: 1, leaderEpoch: 0 });
-    const fetch = await request(follower, ApiKey.Fetch, 17, {
-      clusterId: null,
-      replicaId: -1,
-      replicaState: { replicaId: -1, replicaEpoch: -1n },
-      maxWaitMs: 0,
-      minBytes: 0,
-      maxBytes: 1 << 20,
-      isolationLevel: 0,
-      sessionId: 0,
-      sessionEpoch: -1,
-      topics: [
-        {
-          topic: 'rep',
-          topicId: cluster.broker(2).services.topics.get('rep')!.topicId,
-          partitions: [
-            {
-              partition: 0,
-              currentLeaderEpoch: 0,
-              fetchOffset: 0n,
-              lastFetchedEpoch: -1,
-              logStartOffset: -1n,
-              partitionMaxBytes: 1 << 20,
-              replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
-            },
-          ],
-        },
-      ],
-      forgottenTopicsData: [],
-      rackId: '',
-    });
-    const data = fetch.responses[0]!.partitions[0]!;
+    const topicId = cluster.broker(2).services.topics.get('rep')!.topicId;
+    const { response: fetch, data } = await fetchAsConsumer(follower, topicId, 0, { currentLeaderEpoch: 0 });
     assert.equal(data.errorCode, ErrorCode.NOT_LEADER_OR_FOLLOWER);
     assert.deepEqual(data.currentLeader, { leaderId: 1, leaderEpoch: 0 });
     assert.deepEqual(
@@ -249,6 +221,16 @@ describe('replication', () => {
       const [answer, fenced] = epochs.topics[0]!.partitions;
       assert.deepEqual([answer!.errorCode, answer!.leaderEpoch, answer!.endOffset], [ErrorCode.NONE, 0, 5n]);
       assert.equal(fenced!.errorCode, ErrorCode.FENCED_LEADER_EPOCH);
+      // A consumer still in epoch 0 is fenced and told the new leader; one in epoch 1 reads the committed records.
+      const topicId = cluster.broker(2).services.topics.get('kip101')!.topicId;
+      const stale = await fetchAsConsumer(two, topicId, 0, { currentLeaderEpoch: 0 });
+      assert.deepEqual(
+        [stale.data.errorCode, stale.data.currentLeader],
+        [ErrorCode.FENCED_LEADER_EPOCH, { leaderId: 2, leaderEpoch: 1 }],
+      );
+      const current = await fetchAsConsumer(two, topicId, 0, { currentLeaderEpoch: 1 });
+      assert.equal(current.data.errorCode, ErrorCode.NONE);
+      assert.deepEqual(current.data.records, logBytes(cluster.broker(2), 'kip101'));
     });
   }
 
@@ -289,6 +271,43 @@ describe('replication', () => {
       );
       const bytes = logBytes(cluster.broker(leaderId), 'js', p);
       for (const id of [1, 2, 3]) assert.deepEqual(logBytes(cluster.broker(id), 'js', p), bytes);
+    }
+  });
+
+  it('a reassignment: a new replica catches up and joins the ISR, a removed one stops and deletes its log; two fetchers per source broker', async () => {
+    const cluster = await TestCluster.start([1, 2, 3], { 'num.replica.fetchers': '2' });
+    clusters.push(cluster);
+    const partitions = [0, 1, 2, 3];
+    cluster.createTopic(
+      'moving',
+      partitions.map(() => [1, 2]),
+    );
+    const leader = cluster.client(1);
+    for (const p of partitions)
+      for (let i = 0; i < 5; i++)
+        assert.equal((await produce(leader, 'moving', p, [`p${p}-${i}`])).errorCode, ErrorCode.NONE);
+    assert.equal(cluster.broker(3).services.replicaManager.partition('moving', 0), undefined);
+
+    cluster.reassign('moving', 0, [1, 2, 3], [1, 2]);
+    await eventually(
+      () => isr(cluster.broker(1), 'moving', 0).join() === '1,2,3',
+      10_000,
+      'broker 3 to join the ISR of moving-0',
+    );
+    assert.deepEqual(logBytes(cluster.broker(3), 'moving', 0), logBytes(cluster.broker(1), 'moving', 0));
+
+    const removedDir = log(cluster.broker(2), 'moving', 0).dir;
+    cluster.reassign('moving', 0, [1, 3], [1, 3]);
+    assert.equal(cluster.broker(2).services.replicaManager.partition('moving', 0), undefined);
+    assert.equal(existsSync(removedDir), false, "the removed replica's log is deleted");
+    assert.equal((await produce(leader, 'moving', 0, ['after move'])).errorCode, ErrorCode.NONE);
+    assert.deepEqual(logBytes(cluster.broker(3), 'moving', 0), logBytes(cluster.broker(1), 'moving', 0));
+    for (const p of partitions.slice(1)) {
+      await eventually(
+        () => log(cluster.broker(2), 'moving', p).highWatermark === 5,
+        5000,
+        `moving-${p} to be replicated`,
+      );
     }
   });
 });

@@ -77,6 +77,8 @@ function readPartitions(
     }
     if (!partition) return { entry, data: withLeaderHint(services, entry, ErrorCode.NOT_LEADER_OR_FOLLOWER) };
     const epochError = partition.checkLeaderEpoch(entry.currentLeaderEpoch);
+    if (epochError === ErrorCode.UNKNOWN_LEADER_EPOCH)
+      return { entry, data: emptyPartition(entry.partition, epochError) };
     if (epochError !== ErrorCode.NONE) return { entry, data: withLeaderHint(services, entry, epochError) };
     if (isFollower && !partition.replicas.includes(replicaId))
       return { entry, data: withLeaderHint(services, entry, ErrorCode.NOT_LEADER_OR_FOLLOWER) };

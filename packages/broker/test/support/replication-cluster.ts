@@ -153,6 +153,19 @@ export class TestCluster {
     return state.registration;
   }
 
+  /** Changes a partition's replicas (a reassignment's end state), keeping its leader and epoch. */
+  reassign(topic: string, partition: number, replicas: number[], isr: number[]): PartitionRegistration {
+    const state = this.partitions.get(`${topic}-${partition}`)!;
+    state.registration = {
+      ...state.registration,
+      replicas,
+      isr,
+      partitionEpoch: state.registration.partitionEpoch + 1,
+    };
+    this.publish([state]);
+    return state.registration;
+  }
+
   /** The controller's side of AlterPartition (Kafka's ReplicationControlManager checks, in order). */
   private alterPartition(brokerId: number, proposal: AlterPartitionProposal): PartitionRegistration | number {
     const state = [...this.partitions.values()].find(
@@ -224,6 +237,46 @@ export async function produce(
     topicData: [{ name: topic, partitionData: [{ index: partition, records }] }],
   });
   return response.responses[0]!.partitionResponses[0]!;
+}
+
+/** A consumer's Fetch (v17) of one partition. */
+export async function fetchAsConsumer(
+  client: NodeClient,
+  topicId: string,
+  partition: number,
+  options: { fetchOffset?: number; currentLeaderEpoch?: number } = {},
+) {
+  const response = await request(client, ApiKey.Fetch, 17, {
+    clusterId: null,
+    replicaId: -1,
+    replicaState: { replicaId: -1, replicaEpoch: -1n },
+    maxWaitMs: 0,
+    minBytes: 0,
+    maxBytes: 1 << 20,
+    isolationLevel: 0,
+    sessionId: 0,
+    sessionEpoch: -1,
+    topics: [
+      {
+        topic: '',
+        topicId,
+        partitions: [
+          {
+            partition,
+            currentLeaderEpoch: options.currentLeaderEpoch ?? -1,
+            fetchOffset: BigInt(options.fetchOffset ?? 0),
+            lastFetchedEpoch: -1,
+            logStartOffset: -1n,
+            partitionMaxBytes: 1 << 20,
+            replicaDirectoryId: 'AAAAAAAAAAAAAAAAAAAAAA',
+          },
+        ],
+      },
+    ],
+    forgottenTopicsData: [],
+    rackId: '',
+  });
+  return { response, data: response.responses[0]!.partitions[0]! };
 }
 
 /** Polls `check` until it returns true or `timeoutMs` passes. */
