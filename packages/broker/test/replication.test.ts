@@ -94,10 +94,21 @@ describe('replication', () => {
     assert.equal((await produce(leader, 'isr', 0, ['before'])).errorCode, ErrorCode.NONE);
 
     await cluster.stopBroker(3);
-    // Until the ISR shrinks, acks=all cannot complete: a short request times out with the record appended.
-    const timedOut = await produce(leader, 'isr', 0, ['waits'], { timeoutMs: 300 });
+    // Until the ISR shrinks, acks=all cannot complete: a short request times out with the record appended, and
+    // an idempotent producer's retry of it is not acknowledged either while it is uncommitted.
+    const init = await request(leader, ApiKey.InitProducerId, 4, {
+      transactionalId: null,
+      transactionTimeoutMs: -1,
+      producerId: -1n,
+      producerEpoch: -1,
+    });
+    const producer = { producerId: init.producerId, producerEpoch: init.producerEpoch, baseSequence: 0 };
+    const timedOut = await produce(leader, 'isr', 0, ['waits'], { timeoutMs: 300, producer });
     assert.equal(timedOut.errorCode, ErrorCode.REQUEST_TIMED_OUT);
     assert.equal(timedOut.baseOffset, 1n);
+    const retried = await produce(leader, 'isr', 0, ['waits'], { timeoutMs: 300, producer });
+    assert.deepEqual([retried.errorCode, retried.baseOffset], [ErrorCode.REQUEST_TIMED_OUT, 1n]);
+    assert.equal(log(cluster.broker(1), 'isr').logEndOffset, 2, 'the retry was not appended again');
     assert.equal(log(cluster.broker(1), 'isr').highWatermark, 1, 'the high watermark waits for broker 3');
     const started = Date.now();
     const completed = await produce(leader, 'isr', 0, ['after shrink']);

@@ -174,9 +174,12 @@ async function produceToPartition(
     ),
     logAppendTimeMs: BigInt(result.logAppendTime),
   };
+  if (acks !== -1 || result.errorCode !== ErrorCode.NONE) return { response };
+  // A retried batch already in the log (idempotence) is acknowledged only once it is committed too; replicas
+  // append whole batches, so a high watermark past its first offset is past all of it.
   const appended = partition.log.logEndOffset > endBefore;
-  if (acks !== -1 || result.errorCode !== ErrorCode.NONE || !appended) return { response };
-  return { response, pending: { partition, requiredOffset: partition.log.logEndOffset } };
+  const requiredOffset = appended ? partition.log.logEndOffset : result.baseOffset + 1;
+  return { response, pending: { partition, requiredOffset } };
 }
 
 /** Appends to one partition; an unexpected failure fails that partition alone, as Kafka's ReplicaManager does. */

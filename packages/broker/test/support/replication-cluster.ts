@@ -225,10 +225,15 @@ export async function produce(
   topic: string,
   partition: number,
   values: string[],
-  options: { acks?: number; timeoutMs?: number } = {},
+  options: {
+    acks?: number;
+    timeoutMs?: number;
+    producer?: { producerId: bigint; producerEpoch: number; baseSequence: number };
+  } = {},
 ) {
   const records = await encodeRecordBatch({
     records: values.map((value) => ({ key: null, value: Buffer.from(value), timestamp: BigInt(Date.now()) })),
+    ...options.producer,
   });
   const response = await request(client, ApiKey.Produce, 11, {
     transactionalId: null,
