@@ -9,6 +9,7 @@ import type { ProducerIdManager } from './metadata/producer-ids.ts';
 import type { TopicManager } from './metadata/topic-manager.ts';
 import type { TopicRegistry } from './metadata/topic-registry.ts';
 import type { BrokerMetrics } from './metrics.ts';
+import type { ReplicaManager } from './replication/replica-manager.ts';
 import type { LogManager } from './storage/log-manager.ts';
 
 export interface NodeEndpoint {
@@ -37,6 +38,8 @@ export interface BrokerServices {
   producerIds: ProducerIdManager;
   fetchSessions: FetchSessionCache;
   groups: GroupCoordinator;
+  /** The partitions this broker holds, leader or follower; what Produce, Fetch and the offset APIs act on. */
+  replicaManager: ReplicaManager;
   /** Absolute path of the data directory, as DescribeLogDirs reports it. */
   dataDir: string;
 }

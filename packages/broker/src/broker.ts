@@ -21,6 +21,8 @@ import { BrokerMetrics } from './metrics.ts';
 import { KafkaServer } from './network/kafka-server.ts';
 import { brokerListener } from './network/listener.ts';
 import type { RequestContext } from './handlers/handler.ts';
+import type { AlterPartitionManager } from './replication/alter-partition-manager.ts';
+import { ReplicaManager } from './replication/replica-manager.ts';
 import { LogManager } from './storage/log-manager.ts';
 
 export interface BrokerOptions {
@@ -35,6 +37,16 @@ export interface BrokerOptions {
   configs?: ReadonlyMap<string, string>;
   clock?: Clock;
   logger?: Logger;
+  /**
+   * Makes the broker a member of a replicated cluster: its partitions come from the controller
+   * (ReplicaManager.applyDelta) and ISR changes go to this AlterPartitionManager. Absent: a single broker.
+   */
+  alterPartition?: AlterPartitionManager;
+  /**
+   * The highest Fetch version this broker's followers send, as Kafka's inter.broker.protocol.version pins it
+   * (default 17). Below 12 followers find divergence with OffsetForLeaderEpoch instead of Fetch's diverging_epoch.
+   */
+  replicaFetchMaxVersion?: number;
 }
 
 /** How often time-based flushes are considered; flush.ms itself decides whether one is due. */
@@ -76,6 +88,19 @@ export class Broker {
       rack: null,
     };
     const topicManager = new TopicManager(topics, logs, config, () => [nodeId]);
+    const replicaManager = new ReplicaManager({
+      nodeId,
+      config,
+      clock,
+      logger: log,
+      logs,
+      topics,
+      topicManager,
+      ...(options.alterPartition ? { alterPartition: options.alterPartition } : {}),
+      ...(options.replicaFetchMaxVersion !== undefined
+        ? { maxFetchVersion: options.replicaFetchMaxVersion }
+        : {}),
+    });
     const services: BrokerServices = {
       handlers: new HandlerRegistry(brokerHandlers),
       config,
@@ -84,7 +109,7 @@ export class Broker {
       errorLog,
       metrics: new BrokerMetrics(),
       node,
-      brokers: () => [node],
+      brokers: () => (replicaManager.clustered ? replicaManager.liveBrokers() : [node]),
       controllerId: () => nodeId,
       topics,
       topicManager,
@@ -92,11 +117,13 @@ export class Broker {
       producerIds: new ProducerIdManager(dataDir),
       fetchSessions: new FetchSessionCache(),
       groups: new GroupCoordinator(topics, topicManager, config, log, errorLog, () => clock.now()),
+      replicaManager,
       dataDir,
     };
     topicManager.loadLogs();
     await services.groups.load();
     services.groups.startOffsetExpiration();
+    replicaManager.start();
     logs.startBackgroundTasks({
       retentionCheckMs: config.getNumber('log.retention.check.interval.ms'),
       flushCheckMs: FLUSH_CHECK_MS,
@@ -117,6 +144,7 @@ export class Broker {
   /** Stops accepting requests, closes connections, flushes and checkpoints every log. */
   async close(): Promise<void> {
     await this.server.close();
+    await this.services.replicaManager.close();
     this.services.groups.close();
     await this.services.logs.stopCleaner();
     this.services.logs.close();

@@ -21,6 +21,12 @@ export interface SessionPartition {
   partition: number;
   fetchOffset: bigint;
   partitionMaxBytes: number;
+  /** The leader epoch the client believes current (-1: not checked), Fetch v9+. */
+  currentLeaderEpoch: number;
+  /** A follower's: the epoch of its last record (-1: unknown), for the divergence check of Fetch v12+. */
+  lastFetchedEpoch: number;
+  /** A follower's: its log start offset (-1 for consumers). */
+  logStartOffset: bigint;
   /** What the last response told the client, to know whether anything changed since. */
   lastHighWatermark: bigint;
   lastLogStartOffset: bigint;

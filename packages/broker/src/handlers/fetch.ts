@@ -38,45 +38,96 @@ function emptyPartition(partitionIndex: number, errorCode: number): FetchRespons
   };
 }
 
+/** NOT_LEADER_OR_FOLLOWER or FENCED_LEADER_EPOCH with the current leader, as Kafka 3.9 fills it for v12+. */
+function withLeaderHint(
+  services: BrokerServices,
+  entry: SessionPartition,
+  errorCode: number,
+): FetchResponsePartitionData {
+  return {
+    ...emptyPartition(entry.partition, errorCode),
+    currentLeader: services.replicaManager.currentLeader(entry.topic, entry.partition),
+  };
+}
+
 /**
  * Reads every requested partition once. The response limit (maxBytes) is shared in request order; the first
- * partition with data may exceed it by one batch (KIP-74) so a consumer can always make progress.
+ * partition with data may exceed it by one batch (KIP-74) so a consumer can always make progress. A consumer
+ * (replicaId -1) reads up to the high watermark; a follower (replicaId >= 0) reads up to the log end offset, and
+ * its fetch offset is what the leader learns of its log (Kafka's updateFollowerFetchState), unless its log
+ * diverges from the leader's at its last fetched epoch: then the answer is the diverging epoch, without records.
  */
 function readPartitions(
   services: BrokerServices,
   entries: SessionPartition[],
   maxBytes: number,
-  isConsumer: boolean,
+  replicaId: number,
+  apiVersion: number,
 ): { reads: PartitionRead[]; bytes: number } {
   let bytes = 0;
+  const isFollower = replicaId >= 0;
+  const { replicaManager } = services;
   const reads = entries.map((entry): PartitionRead => {
     const topic = services.topics.get(entry.topic);
-    const partition = topic?.partitions[entry.partition];
-    const log = partition && services.topicManager.partitionLog(entry.topic, entry.partition);
-    if (!topic || !partition || !log) {
+    const partition =
+      topic?.partitions[entry.partition] && replicaManager.partition(entry.topic, entry.partition);
+    if (!topic || !topic.partitions[entry.partition] || (!partition && !replicaManager.clustered)) {
       const code = entry.topic === '' ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
       return { entry, data: emptyPartition(entry.partition, code) };
     }
-    if (partition.leaderId !== services.node.nodeId) {
-      return { entry, data: emptyPartition(entry.partition, ErrorCode.NOT_LEADER_OR_FOLLOWER) };
+    if (!partition) return { entry, data: withLeaderHint(services, entry, ErrorCode.NOT_LEADER_OR_FOLLOWER) };
+    const epochError = partition.checkLeaderEpoch(entry.currentLeaderEpoch);
+    if (epochError === ErrorCode.UNKNOWN_LEADER_EPOCH)
+      return { entry, data: emptyPartition(entry.partition, epochError) };
+    if (epochError !== ErrorCode.NONE) return { entry, data: withLeaderHint(services, entry, epochError) };
+    if (isFollower && !partition.replicas.includes(replicaId))
+      return { entry, data: withLeaderHint(services, entry, ErrorCode.NOT_LEADER_OR_FOLLOWER) };
+    const log = partition.log;
+    const fetchOffset = Number(entry.fetchOffset);
+    if (isFollower && apiVersion >= 12 && entry.lastFetchedEpoch >= 0) {
+      const end = log.endOffsetForEpoch(entry.lastFetchedEpoch);
+      if (!end || end.epoch < entry.lastFetchedEpoch || end.endOffset < fetchOffset) {
+        return {
+          entry,
+          data: {
+            ...emptyPartition(entry.partition, ErrorCode.NONE),
+            highWatermark: BigInt(log.highWatermark),
+            lastStableOffset: BigInt(log.highWatermark),
+            logStartOffset: BigInt(log.logStartOffset),
+            divergingEpoch: end
+              ? { epoch: end.epoch, endOffset: BigInt(end.endOffset) }
+              : { epoch: -1, endOffset: -1n },
+          },
+        };
+      }
     }
     const limit = Math.max(0, Math.min(entry.partitionMaxBytes, maxBytes - bytes));
     let read;
     try {
-      read = log.read(Number(entry.fetchOffset), limit, bytes === 0, isConsumer ? 'highWatermark' : 'logEnd');
+      read = log.read(fetchOffset, limit, bytes === 0, isFollower ? 'logEnd' : 'highWatermark');
     } catch (error) {
       // A partition that cannot be read fails alone (KAFKA_STORAGE_ERROR for I/O errors), as in Kafka.
       const where = `${entry.topic}-${entry.partition}`;
       services.errorLog.error(`Fetch: ${causeOf(error)}`, `Reading ${where} failed`, error);
       return { entry, data: emptyPartition(entry.partition, failureOf(error).errorCode) };
     }
+    let highWatermark = read.highWatermark;
+    if (isFollower && read.errorCode === ErrorCode.NONE) {
+      partition.updateFollowerFetchState(
+        replicaId,
+        fetchOffset,
+        Number(entry.logStartOffset),
+        log.logEndOffset,
+      );
+      highWatermark = log.highWatermark;
+    }
     bytes += read.records.length;
     return {
       entry,
       data: {
         ...emptyPartition(entry.partition, read.errorCode),
-        highWatermark: BigInt(read.highWatermark),
-        lastStableOffset: BigInt(read.lastStableOffset),
+        highWatermark: BigInt(highWatermark),
+        lastStableOffset: BigInt(isFollower ? highWatermark : read.lastStableOffset),
         logStartOffset: BigInt(read.logStartOffset),
         records: read.records,
       },
@@ -85,8 +136,8 @@ function readPartitions(
   return { reads, bytes };
 }
 
-/** Resolves once any of the partitions gets new data, or after `ms`. */
-function waitForData(services: BrokerServices, entries: SessionPartition[], ms: number): Promise<void> {
+/** Resolves once any of the partitions' logs changes (an append, a high watermark move), or after `ms`. */
+function waitForChange(services: BrokerServices, entries: SessionPartition[], ms: number): Promise<void> {
   return new Promise((resolve) => {
     const unsubscribes: (() => void)[] = [];
     const done = () => {
@@ -96,7 +147,7 @@ function waitForData(services: BrokerServices, entries: SessionPartition[], ms: 
     };
     const timer = setTimeout(done, ms);
     for (const entry of entries) {
-      const log = services.topicManager.partitionLog(entry.topic, entry.partition);
+      const log = services.replicaManager.partition(entry.topic, entry.partition)?.log;
       if (log) unsubscribes.push(log.onAppend(done));
     }
   });
@@ -118,7 +169,7 @@ export const fetchHandler = defineHandler({
     nodeEndpoints: [],
   }),
   async handle({ body, apiVersion }, { services }) {
-    const isConsumer = (apiVersion >= 15 ? body.replicaState.replicaId : body.replicaId) < 0;
+    const replicaId = apiVersion >= 15 ? body.replicaState.replicaId : body.replicaId;
     const maxBytes = apiVersion >= 3 ? body.maxBytes : Number.MAX_SAFE_INTEGER;
     const errorResponse = (errorCode: number) => ({
       throttleTimeMs: 0,
@@ -140,6 +191,9 @@ export const fetchHandler = defineHandler({
           partition: p.partition,
           fetchOffset: p.fetchOffset,
           partitionMaxBytes: p.partitionMaxBytes,
+          currentLeaderEpoch: apiVersion >= 9 ? p.currentLeaderEpoch : -1,
+          lastFetchedEpoch: apiVersion >= 12 ? p.lastFetchedEpoch : -1,
+          logStartOffset: apiVersion >= 5 ? p.logStartOffset : -1n,
           lastHighWatermark: -1n,
           lastLogStartOffset: -1n,
         });
@@ -188,11 +242,17 @@ export const fetchHandler = defineHandler({
     }
 
     const entries = [...(session?.partitions ?? requested).values()];
-    let { reads, bytes } = readPartitions(services, entries, maxBytes, isConsumer);
-    const hasError = reads.some((r) => r.data.errorCode !== ErrorCode.NONE);
-    if (bytes < body.minBytes && body.maxWaitMs > 0 && !hasError && entries.length > 0) {
-      await waitForData(services, entries, body.maxWaitMs);
-      ({ reads, bytes } = readPartitions(services, entries, maxBytes, isConsumer));
+    let { reads, bytes } = readPartitions(services, entries, maxBytes, replicaId, apiVersion);
+    // Kafka's DelayedFetch: wait until minBytes are readable, an error or divergence turns up, or maxWaitMs passes.
+    const deadline = Date.now() + body.maxWaitMs;
+    const mustAnswer = () =>
+      reads.some((r) => r.data.errorCode !== ErrorCode.NONE || r.data.divergingEpoch.epoch >= 0);
+    while (bytes < body.minBytes && entries.length > 0 && !mustAnswer() && Date.now() < deadline) {
+      await waitForChange(services, entries, deadline - Date.now());
+      const highWatermarks = reads.map((r) => r.data.highWatermark);
+      ({ reads, bytes } = readPartitions(services, entries, maxBytes, replicaId, apiVersion));
+      // A follower learns the high watermark from its fetches: a move is worth answering at once.
+      if (replicaId >= 0 && reads.some((r, i) => r.data.highWatermark !== highWatermarks[i])) break;
     }
 
     // An incremental response lists only partitions with news; every response updates what the session knows.
@@ -223,12 +283,13 @@ export const fetchHandler = defineHandler({
       }
       topic.partitions.push(data);
     }
+    const leaders = included.map((r) => r.data.currentLeader.leaderId).filter((id) => id >= 0);
     return {
       throttleTimeMs: 0,
       errorCode: ErrorCode.NONE,
       sessionId: session?.id ?? 0,
       responses: [...byTopic.values()],
-      nodeEndpoints: [],
+      nodeEndpoints: services.replicaManager.endpointsOf(leaders),
     };
   },
 });

@@ -46,21 +46,26 @@ export const listOffsetsHandler = defineHandler({
           continue;
         }
         seen.add(requested.partitionIndex);
-        const metadata = services.topics.get(topic.name)?.partitions[requested.partitionIndex];
-        const log = metadata && services.topicManager.partitionLog(topic.name, requested.partitionIndex);
-        if (!metadata || !log) {
+        const exists = services.topics.get(topic.name)?.partitions[requested.partitionIndex] !== undefined;
+        const partition = exists
+          ? services.replicaManager.partition(topic.name, requested.partitionIndex)
+          : undefined;
+        if (!exists || (!partition && !services.replicaManager.clustered)) {
           partitions.push(answer(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, -1n));
           continue;
         }
-        const epoch = metadata.leaderEpoch;
-        if (requested.currentLeaderEpoch >= 0 && requested.currentLeaderEpoch !== epoch) {
-          const code =
-            requested.currentLeaderEpoch < epoch
-              ? ErrorCode.FENCED_LEADER_EPOCH
-              : ErrorCode.UNKNOWN_LEADER_EPOCH;
-          partitions.push(answer(code, -1n));
+        if (!partition) {
+          partitions.push(answer(ErrorCode.NOT_LEADER_OR_FOLLOWER, -1n));
           continue;
         }
+        // Only the leader answers, except a debugging tool (replica id -2), as in Kafka.
+        const problem = partition.checkLeaderEpoch(requested.currentLeaderEpoch, body.replicaId !== -2);
+        if (problem !== ErrorCode.NONE) {
+          partitions.push(answer(problem, -1n));
+          continue;
+        }
+        const log = partition.log;
+        const epoch = partition.leaderEpoch;
         const { timestamp } = requested;
         if (timestamp === LATEST) {
           const latest = isConsumer ? log.highWatermark : log.logEndOffset;

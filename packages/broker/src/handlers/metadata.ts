@@ -16,21 +16,26 @@ import {
 } from '../security/acl-operations.ts';
 import { defineHandler } from './handler.ts';
 
-function describeTopic(topic: TopicMetadata): MetadataResponseTopic {
+/** A cluster member's latest registration of a partition overrides the registry's copy (leaders and ISR move). */
+function describeTopic(services: BrokerServices, topic: TopicMetadata): MetadataResponseTopic {
   return {
     errorCode: ErrorCode.NONE,
     name: topic.name,
     topicId: topic.topicId,
     isInternal: topic.isInternal,
-    partitions: topic.partitions.map((p) => ({
-      errorCode: ErrorCode.NONE,
-      partitionIndex: p.partitionIndex,
-      leaderId: p.leaderId,
-      leaderEpoch: p.leaderEpoch,
-      replicaNodes: p.replicas,
-      isrNodes: p.isr,
-      offlineReplicas: [],
-    })),
+    partitions: topic.partitions.map((p) => {
+      const registration = services.replicaManager.registration(topic.name, p.partitionIndex);
+      return {
+        // Kafka answers LEADER_NOT_AVAILABLE for a partition without a leader.
+        errorCode: registration?.leader === -1 ? ErrorCode.LEADER_NOT_AVAILABLE : ErrorCode.NONE,
+        partitionIndex: p.partitionIndex,
+        leaderId: registration?.leader ?? p.leaderId,
+        leaderEpoch: registration?.leaderEpoch ?? p.leaderEpoch,
+        replicaNodes: [...(registration?.replicas ?? p.replicas)],
+        isrNodes: [...(registration?.isr ?? p.isr)],
+        offlineReplicas: [],
+      };
+    }),
     topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
   };
 }
@@ -53,7 +58,7 @@ function topicByName(
   allowAutoCreate: boolean,
 ): MetadataResponseTopic {
   const existing = services.topics.get(name);
-  if (existing) return describeTopic(existing);
+  if (existing) return describeTopic(services, existing);
   if (topicNameProblem(name)) return topicError(ErrorCode.INVALID_TOPIC_EXCEPTION, name);
   if (!allowAutoCreate || !services.config.get<boolean>('auto.create.topics.enable')) {
     return topicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, name);
@@ -68,11 +73,11 @@ function topicByName(
   });
   if (created.topic) {
     services.log.info(`auto-created topic ${name} with ${created.numPartitions} partition(s)`);
-    return describeTopic(created.topic);
+    return describeTopic(services, created.topic);
   }
   // Another request may have created it in between; anything else is the creation error.
   const raced = services.topics.get(name);
-  return raced ? describeTopic(raced) : topicError(created.errorCode, name);
+  return raced ? describeTopic(services, raced) : topicError(created.errorCode, name);
 }
 
 export const metadataHandler = defineHandler({
@@ -94,11 +99,13 @@ export const metadataHandler = defineHandler({
     // Before v4 every Metadata request could auto-create.
     const allowAutoCreate = apiVersion < 4 || body.allowAutoTopicCreation;
     const topics = allTopics
-      ? services.topics.list().map(describeTopic)
+      ? services.topics.list().map((t) => describeTopic(services, t))
       : body.topics!.map((requested) => {
           if (requested.name !== null) return topicByName(services, requested.name, allowAutoCreate);
           const byId = services.topics.getById(requested.topicId);
-          return byId ? describeTopic(byId) : topicError(ErrorCode.UNKNOWN_TOPIC_ID, null, requested.topicId);
+          return byId
+            ? describeTopic(services, byId)
+            : topicError(ErrorCode.UNKNOWN_TOPIC_ID, null, requested.topicId);
         });
     // As Kafka's handleTopicMetadataRequest: v8+ only; every topic answered by name gets its operations (an
     // unknown topic too), a topic id that was not found does not; cluster operations exist in v8-10 only.

@@ -12,6 +12,7 @@ import {
 } from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
 import { keylessRecords, toRecordBatchV2, toTopicCompression } from '../storage/record-conversion.ts';
+import type { Partition } from '../replication/partition.ts';
 import { CLOSE_CONNECTION, defineHandler } from './handler.ts';
 import { causeOf, failureOf } from './request-failure.ts';
 
@@ -66,6 +67,31 @@ function recordsProblem(version: number, records: Buffer): { errorCode: number; 
   return null;
 }
 
+/** A partition appended with acks=all, waiting for the high watermark to pass its records. */
+interface PendingAcks {
+  partition: Partition;
+  requiredOffset: number;
+}
+
+interface PartitionOutcome {
+  response: ProduceResponsePartitionProduceResponse;
+  pending?: PendingAcks;
+}
+
+/** NOT_LEADER_OR_FOLLOWER with the current leader, as Kafka 3.9 fills it for Produce v10+ (KIP-951). */
+function notLeader(services: BrokerServices, topicName: string, index: number): PartitionOutcome {
+  return {
+    response: {
+      ...partitionResponse(
+        index,
+        ErrorCode.NOT_LEADER_OR_FOLLOWER,
+        'This is not the leader for that topic-partition.',
+      ),
+      currentLeader: services.replicaManager.currentLeader(topicName, index),
+    },
+  };
+}
+
 async function produceToPartition(
   services: BrokerServices,
   topicName: string,
@@ -73,56 +99,56 @@ async function produceToPartition(
   records: Buffer | null,
   acks: number,
   version: number,
-): Promise<ProduceResponsePartitionProduceResponse> {
+): Promise<PartitionOutcome> {
   const topic = services.topics.get(topicName);
-  const partition = topic?.partitions[index];
-  const log = partition && services.topicManager.partitionLog(topicName, index);
-  if (!topic || !partition || !log) {
-    return partitionResponse(
-      index,
-      ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
-      'This server does not host this topic-partition.',
-    );
+  const replicaManager = services.replicaManager;
+  const partition = topic?.partitions[index] && replicaManager.partition(topicName, index);
+  if (!topic || !topic.partitions[index] || (!partition && !replicaManager.clustered)) {
+    return {
+      response: partitionResponse(
+        index,
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        'This server does not host this topic-partition.',
+      ),
+    };
   }
   // Only the broker writes its internal topics (__consumer_offsets): a client's record there could corrupt them.
   if (topic.isInternal) {
-    return partitionResponse(
-      index,
-      ErrorCode.INVALID_TOPIC_EXCEPTION,
-      `Cannot append to internal topic ${topicName}`,
-    );
+    return {
+      response: partitionResponse(
+        index,
+        ErrorCode.INVALID_TOPIC_EXCEPTION,
+        `Cannot append to internal topic ${topicName}`,
+      ),
+    };
   }
-  if (partition.leaderId !== services.node.nodeId) {
-    return partitionResponse(
-      index,
-      ErrorCode.NOT_LEADER_OR_FOLLOWER,
-      'This is not the leader for that topic-partition.',
-    );
-  }
+  if (!partition || !partition.isLeader) return notLeader(services, topicName, index);
+  const fail = (errorCode: number, message: string) => ({
+    response: partitionResponse(index, errorCode, message),
+  });
   if (records === null || records.length === 0) {
-    return partitionResponse(index, ErrorCode.CORRUPT_MESSAGE, 'Produce request has no records.');
+    return fail(ErrorCode.CORRUPT_MESSAGE, 'Produce request has no records.');
   }
   const problem = recordsProblem(version, records);
-  if (problem) return partitionResponse(index, problem.errorCode, problem.message);
+  if (problem) return fail(problem.errorCode, problem.message);
   const logConfig = services.topicManager.logConfig(topic);
-  if (acks === -1 && partition.isr.length < logConfig.minInsyncReplicas) {
-    return partitionResponse(
-      index,
-      ErrorCode.NOT_ENOUGH_REPLICAS,
-      `The size of the current ISR ${partition.isr.length} is insufficient to satisfy the min.isr requirement of ` +
-        `${logConfig.minInsyncReplicas} for partition ${topicName}-${index}`,
-    );
-  }
+  const notEnough = acks === -1 ? partition.notEnoughReplicas() : null;
+  if (notEnough) return fail(ErrorCode.NOT_ENOUGH_REPLICAS, notEnough);
   // Message format v0/v1 (old clients) is converted to v2 before it reaches the log, as Kafka 3+ stores only v2.
   const converted = await toRecordBatchV2(records);
-  if ('errorCode' in converted) return partitionResponse(index, converted.errorCode, converted.errorMessage);
+  if ('errorCode' in converted) return fail(converted.errorCode, converted.errorMessage);
   let batches = converted.records;
   if (logConfig.cleanupPolicy.includes('compact')) {
     const rejected = await keylessRecords(batches, `${topicName}-${index}`);
     if (rejected.length > 0) {
       return {
-        ...partitionResponse(index, ErrorCode.INVALID_RECORD, rejected[0]!.message),
-        recordErrors: rejected.map((r) => ({ batchIndex: r.batchIndex, batchIndexErrorMessage: r.message })),
+        response: {
+          ...partitionResponse(index, ErrorCode.INVALID_RECORD, rejected[0]!.message),
+          recordErrors: rejected.map((r) => ({
+            batchIndex: r.batchIndex,
+            batchIndexErrorMessage: r.message,
+          })),
+        },
       };
     }
   }
@@ -131,15 +157,14 @@ async function produceToPartition(
       batches = await toTopicCompression(batches, logConfig.compressionType);
     } catch (error) {
       if (!(error instanceof ProtocolError)) throw error;
-      return partitionResponse(
-        index,
-        ErrorCode.CORRUPT_MESSAGE,
-        `Record batch cannot be decoded: ${error.message}`,
-      );
+      return fail(ErrorCode.CORRUPT_MESSAGE, `Record batch cannot be decoded: ${error.message}`);
     }
   }
-  const result = log.appendAsLeader(batches, partition.leaderEpoch, services.clock.now());
-  return {
+  // Leadership may have moved while the records were converted.
+  if (!partition.isLeader) return notLeader(services, topicName, index);
+  const endBefore = partition.log.logEndOffset;
+  const result = partition.appendAsLeader(batches);
+  const response = {
     ...partitionResponse(
       index,
       result.errorCode,
@@ -149,6 +174,12 @@ async function produceToPartition(
     ),
     logAppendTimeMs: BigInt(result.logAppendTime),
   };
+  if (acks !== -1 || result.errorCode !== ErrorCode.NONE) return { response };
+  // A retried batch already in the log (idempotence) is acknowledged only once it is committed too; replicas
+  // append whole batches, so a high watermark past its first offset is past all of it.
+  const appended = partition.log.logEndOffset > endBefore;
+  const requiredOffset = appended ? partition.log.logEndOffset : result.baseOffset + 1;
+  return { response, pending: { partition, requiredOffset } };
 }
 
 /** Appends to one partition; an unexpected failure fails that partition alone, as Kafka's ReplicaManager does. */
@@ -159,14 +190,29 @@ async function produceToPartitionOrFail(
   records: Buffer | null,
   acks: number,
   version: number,
-): Promise<ProduceResponsePartitionProduceResponse> {
+): Promise<PartitionOutcome> {
   try {
     return await produceToPartition(services, topicName, index, records, acks, version);
   } catch (error) {
     services.errorLog.error(`Produce: ${causeOf(error)}`, `Appending to ${topicName}-${index} failed`, error);
     const { errorCode, errorMessage } = failureOf(error);
-    return partitionResponse(index, errorCode, errorMessage);
+    return { response: partitionResponse(index, errorCode, errorMessage) };
   }
+}
+
+/**
+ * Kafka's DelayedProduce: an acks=all partition is answered once the high watermark passes its records, or
+ * with the error that ended the wait (REQUEST_TIMED_OUT, NOT_ENOUGH_REPLICAS_AFTER_APPEND,
+ * NOT_LEADER_OR_FOLLOWER); the offsets of the append stay in the answer, as Kafka leaves them.
+ */
+async function awaitAcks(outcome: PartitionOutcome, timeoutMs: number): Promise<void> {
+  if (!outcome.pending) return;
+  const { partition, requiredOffset } = outcome.pending;
+  const { errorCode, errorMessage } = await partition.waitForHighWatermark(
+    requiredOffset,
+    Math.max(0, timeoutMs),
+  );
+  if (errorCode !== ErrorCode.NONE) Object.assign(outcome.response, { errorCode, errorMessage });
 }
 
 export const produceHandler = defineHandler({
@@ -189,34 +235,39 @@ export const produceHandler = defineHandler({
   async handle({ body, apiVersion }, { services }) {
     const { acks } = body;
     const responses = [];
+    const outcomes: PartitionOutcome[] = [];
     for (const topic of body.topicData) {
       const partitionResponses = [];
       for (const partition of topic.partitionData) {
-        partitionResponses.push(
-          VALID_ACKS.has(acks)
-            ? await produceToPartitionOrFail(
-                services,
-                topic.name,
-                partition.index,
-                partition.records,
-                acks,
-                apiVersion,
-              )
-            : partitionResponse(
+        const outcome: PartitionOutcome = VALID_ACKS.has(acks)
+          ? await produceToPartitionOrFail(
+              services,
+              topic.name,
+              partition.index,
+              partition.records,
+              acks,
+              apiVersion,
+            )
+          : {
+              response: partitionResponse(
                 partition.index,
                 ErrorCode.INVALID_REQUIRED_ACKS,
                 `Invalid required acks ${acks}`,
               ),
-        );
+            };
+        outcomes.push(outcome);
+        partitionResponses.push(outcome.response);
       }
       responses.push({ name: topic.name, partitionResponses });
     }
+    await Promise.all(outcomes.map((outcome) => awaitAcks(outcome, body.timeoutMs)));
     // acks=0: the client expects no answer at all. When a partition failed, Kafka closes the connection
     // instead, so the producer notices and refreshes its metadata (a leader may have moved).
     if (acks === 0) {
       const failed = responses.some((t) => t.partitionResponses.some((p) => p.errorCode !== ErrorCode.NONE));
       return failed ? CLOSE_CONNECTION : null;
     }
-    return { responses, throttleTimeMs: 0, nodeEndpoints: [] };
+    const leaders = outcomes.map((o) => o.response.currentLeader.leaderId).filter((id) => id >= 0);
+    return { responses, throttleTimeMs: 0, nodeEndpoints: services.replicaManager.endpointsOf(leaders) };
   },
 });

@@ -56,6 +56,8 @@ export class LogManager {
   /** The last compaction pass of each log, by "<topic>-<partition>", for status pages. */
   readonly lastCleaning = new Map<string, CleaningResult & { at: number }>();
   private cleanerPass: Promise<void> | null = null;
+  /** replication-offset-checkpoint as found at start: where a replica's high watermark resumes. */
+  private checkpointedHighWatermarks = new Map<string, number>();
   private readonly cleanerStop = new AbortController();
   readonly wasCleanShutdown: boolean;
 
@@ -77,6 +79,7 @@ export class LogManager {
     const recoveryPoints = readCheckpoint(join(this.dataDir, RECOVERY_POINT_FILE));
     const logStartOffsets = readCheckpoint(join(this.dataDir, LOG_START_OFFSET_FILE));
     const cleanerOffsets = readCheckpoint(join(this.dataDir, CLEANER_OFFSET_FILE));
+    this.checkpointedHighWatermarks = readCheckpoint(join(this.dataDir, HIGH_WATERMARK_FILE));
     for (const { topic, partition, config } of partitions) {
       const key = partitionDirName(topic, partition);
       const started = Date.now();
@@ -102,7 +105,18 @@ export class LogManager {
     return [...this.logs.values()];
   }
 
-  create(topic: string, partition: number, config: LogConfig): PartitionLog {
+  /** The high watermark the last checkpoint before this start recorded for a log, if any. */
+  checkpointedHighWatermark(topic: string, partition: number): number | undefined {
+    return this.checkpointedHighWatermarks.get(partitionDirName(topic, partition));
+  }
+
+  /** Opens (creating it when new) a partition's log; `replicated` for a replica of a replicated partition. */
+  create(
+    topic: string,
+    partition: number,
+    config: LogConfig,
+    options: { replicated?: boolean } = {},
+  ): PartitionLog {
     const key = partitionDirName(topic, partition);
     const existing = this.logs.get(key);
     if (existing) return existing;
@@ -113,6 +127,7 @@ export class LogManager {
         logStartOffset: 0,
         cleanShutdown: true,
         now: this.clock.now(),
+        ...(options.replicated ? { replicated: {} } : {}),
       });
     } catch (error) {
       rmSync(join(this.dataDir, key), { recursive: true, force: true });

@@ -109,7 +109,7 @@ export class PartitionLog {
   /** Kafka's LeaderEpochFileCache: where each leader epoch starts in this log. */
   readonly leaderEpochs: LeaderEpochCache;
   /** Whether the high watermark is set by replication rather than following the log end offset. */
-  readonly replicated: boolean;
+  private replicatedValue: boolean;
 
   constructor(
     readonly dir: string,
@@ -129,7 +129,7 @@ export class PartitionLog {
     this.lastFlushTime = options.now;
     this.recoveryPoint = options.recoveryPoint;
     this.logStartOffsetValue = options.logStartOffset;
-    this.replicated = options.replicated !== undefined;
+    this.replicatedValue = options.replicated !== undefined;
     this.leaderEpochs = new LeaderEpochCache(dir);
     this.load(options.cleanShutdown);
     if (options.replicated) {
@@ -159,6 +159,22 @@ export class PartitionLog {
 
   get highWatermark(): number {
     return this.highWatermarkValue;
+  }
+
+  get replicated(): boolean {
+    return this.replicatedValue;
+  }
+
+  /**
+   * Hands the high watermark to replication from now on: a log loaded before the broker learned that it is a
+   * replica of a replicated partition (at start, every log is opened alike). The high watermark drops to
+   * `highWatermark` (the replication-offset-checkpoint), never rises: what followed the log end offset until now
+   * may include records the ISR never had.
+   */
+  becomeReplicated(highWatermark: number): void {
+    if (this.replicatedValue) return;
+    this.replicatedValue = true;
+    this.highWatermarkValue = Math.min(Math.max(highWatermark, this.logStartOffset), this.highWatermarkValue);
   }
 
   get size(): number {
@@ -376,7 +392,7 @@ export class PartitionLog {
       offset += batch.recordCount;
     }
     // One replica: the high watermark follows the log end offset at once.
-    if (!this.replicated) this.highWatermarkValue = this.logEndOffset;
+    if (!this.replicatedValue) this.highWatermarkValue = this.logEndOffset;
     this.unflushedMessages += recordCount;
     if (this.unflushedMessages >= this.config.flushMessages) this.flush(now);
     for (const listener of this.appendListeners) listener();
