@@ -183,6 +183,13 @@ describe('configs Kafka 3.9 accepts', () => {
       assert.deepEqual([append.errorCode, append.errorMessage], [ErrorCode.UNKNOWN_SERVER_ERROR, null]);
       const prefixed = await incremental('1', 'listener.name.plaintext.ssl.keystore.location', 0, '/k.jks');
       assert.equal(prefixed.errorCode, ErrorCode.NONE);
+      const [described] = (await describeBroker('1', ['listener.name.plaintext.ssl.keystore.location']))
+        .configs;
+      assert.deepEqual(
+        [described!.value, described!.readOnly, described!.configType, described!.configSource],
+        ['/k.jks', true, 2, SOURCE.DYNAMIC_BROKER],
+        "typed by its base config; read-only in Kafka's answer, as it is not one of Kafka's dynamic names",
+      );
       const badPrefixed = await incremental('1', 'listener.name.plaintext.max.connections', 0, 'many');
       assert.equal(badPrefixed.errorCode, ErrorCode.INVALID_REQUEST);
       assert.match(badPrefixed.errorMessage ?? '', /Not a number of type INT/);

@@ -221,7 +221,9 @@ export class BrokerConfigStore {
         source: synonyms[0]?.source ?? ConfigSource.DEFAULT_CONFIG,
         def: def && { ...def, name },
         sensitive,
-        readOnly: def === null || def.dynamicOnly === true || def.updateMode === 'read-only',
+        // Kafka's readOnly: not one of DynamicBrokerConfig's dynamic names, which listener-prefixed and custom
+        // names are not, although they can be set.
+        readOnly: !isDynamicName(name),
         synonyms,
       };
     });
@@ -301,4 +303,9 @@ export class BrokerConfigStore {
 /** Internal and dynamic-only names are described only once set, as Kafka lists them. */
 function isHidden(def: ConfigDef): boolean {
   return def.dynamicOnly === true || def.internal === true;
+}
+
+function isDynamicName(name: string): boolean {
+  const def = BROKER_CONFIGS.get(name);
+  return def !== undefined && !def.dynamicOnly && def.updateMode !== 'read-only';
 }
