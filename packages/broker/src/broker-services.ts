@@ -1,11 +1,12 @@
 /** What request handlers may use: the broker's components, wired once by the Broker. */
+import type { KRaftNode } from './cluster/kraft-node.ts';
 import type { Clock } from './clock.ts';
 import type { BrokerConfigStore } from './config/config-store.ts';
 import type { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import type { GroupCoordinator } from './groups/group-coordinator.ts';
 import type { HandlerRegistry } from './handlers/registry.ts';
 import type { Logger, OncePerCauseLog } from './logger.ts';
-import type { ProducerIdManager } from './metadata/producer-ids.ts';
+import type { ProducerIdAllocator } from './metadata/producer-ids.ts';
 import type { TopicManager } from './metadata/topic-manager.ts';
 import type { TopicRegistry } from './metadata/topic-registry.ts';
 import type { BrokerMetrics } from './metrics.ts';
@@ -35,11 +36,13 @@ export interface BrokerServices {
   topics: TopicRegistry;
   topicManager: TopicManager;
   logs: LogManager;
-  producerIds: ProducerIdManager;
+  producerIds: ProducerIdAllocator;
   fetchSessions: FetchSessionCache;
   groups: GroupCoordinator;
   /** The partitions this broker holds, leader or follower; what Produce, Fetch and the offset APIs act on. */
   replicaManager: ReplicaManager;
+  /** This node's place in a KRaft cluster (quorum, controller, metadata); null for a standalone broker. */
+  cluster: KRaftNode | null;
   /** Absolute path of the data directory, as DescribeLogDirs reports it. */
   dataDir: string;
 }

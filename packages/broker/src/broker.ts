@@ -3,12 +3,19 @@
  * together. `Broker.start` returns once the listener is bound and every log is loaded (and recovered after a
  * crash); `close` shuts down cleanly so the next start can skip recovery.
  */
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { BrokerServices, NodeEndpoint } from './broker-services.ts';
+import { BrokerMetadataPublisher } from './cluster/broker-metadata-publisher.ts';
+import { ControllerAlterPartitionManager } from './cluster/controller-alter-partition.ts';
+import { ControllerProducerIdManager } from './cluster/controller-producer-ids.ts';
+import { clusterMemberHandlers } from './cluster/forwarding-handlers.ts';
+import { KRaftNode } from './cluster/kraft-node.ts';
+import { parseKRaftSettings, type KRaftSettings } from './cluster/kraft-settings.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigError } from './config/config-def.ts';
 import { BrokerConfigStore } from './config/config-store.ts';
+import { resolveLogConfig } from './config/log-config.ts';
 import { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import { GroupCoordinator } from './groups/group-coordinator.ts';
 import { brokerHandlers } from './handlers/index.ts';
@@ -23,6 +30,7 @@ import { brokerListener } from './network/listener.ts';
 import type { RequestContext } from './handlers/handler.ts';
 import type { AlterPartitionManager } from './replication/alter-partition-manager.ts';
 import { ReplicaManager } from './replication/replica-manager.ts';
+import { METADATA_TOPIC } from './raft/raft-log.ts';
 import { LogManager } from './storage/log-manager.ts';
 
 export interface BrokerOptions {
@@ -62,6 +70,31 @@ function advertisedEndpoint(listeners: string[] | null): { host: string; port: n
   return { host: match[1]!.replace(/^\[|\]$/g, '') || '127.0.0.1', port: Number(match[2]) };
 }
 
+/** The log directory's id (KIP-858) from meta.properties, as BrokerRegistration lists it; none if unformatted. */
+function directoryIds(dataDir: string): string[] {
+  const path = join(dataDir, 'meta.properties');
+  const match = existsSync(path) ? /^directory\.id=(.+)$/m.exec(readFileSync(path, 'utf8')) : null;
+  return match ? [match[1]!.trim()] : [];
+}
+
+/** The node's KRaft settings, or null for a standalone broker (no process.roles). */
+function kraftSettings(config: BrokerConfigStore, nodeId: number): KRaftSettings | null {
+  // Kafka types some of these as comma-separated strings, others as lists.
+  const list = (name: string): string[] => {
+    const value = config.getOptional<string | string[]>(name) ?? [];
+    return typeof value === 'string' ? value.split(',') : value;
+  };
+  return parseKRaftSettings({
+    nodeId,
+    processRoles: list('process.roles'),
+    controllerQuorumVoters: list('controller.quorum.voters'),
+    listeners: list('listeners'),
+    advertisedListeners: config.getOptional<string[]>('advertised.listeners'),
+    controllerListenerNames: list('controller.listener.names'),
+    listenerSecurityProtocolMap: list('listener.security.protocol.map'),
+  });
+}
+
 export class Broker {
   private constructor(
     readonly services: BrokerServices,
@@ -77,17 +110,39 @@ export class Broker {
     const config = new BrokerConfigStore(options.configs ?? new Map(), (message) => log.warn(message));
     const host = options.host ?? '127.0.0.1';
     const nodeId = config.getNumber('node.id');
-    const topics = new TopicRegistry(dataDir, nodeId);
+    const kraft = kraftSettings(config, nodeId);
+    if (kraft && !existsSync(join(dataDir, 'meta.properties')))
+      throw new ConfigError(
+        `No meta.properties found in ${dataDir}: a KRaft node needs its storage formatted with the cluster id ` +
+          '(sluice cluster does this for every broker it starts)',
+      );
+    const topics = new TopicRegistry(dataDir, nodeId, { durable: kraft === null });
     const errorLog = new OncePerCauseLog(log);
     const logs = new LogManager(dataDir, clock, log, errorLog);
-    const advertised = advertisedEndpoint(config.getOptional<string[]>('advertised.listeners'));
+    const advertised = kraft
+      ? (kraft.advertisedListeners[0] ?? null)
+      : advertisedEndpoint(config.getOptional<string[]>('advertised.listeners'));
     const node: NodeEndpoint = {
       nodeId,
-      host: advertised?.host ?? options.advertisedHost ?? host,
+      host: advertised?.host || (options.advertisedHost ?? host),
       port: advertised?.port ?? options.port,
-      rack: null,
+      rack: config.getOptional<string>('broker.rack'),
     };
     const topicManager = new TopicManager(topics, logs, config, () => [nodeId]);
+    const cluster = kraft
+      ? new KRaftNode({ settings: kraft, dataDir, clusterId: topics.clusterId, config, clock, log })
+      : null;
+    const alterPartition =
+      options.alterPartition ??
+      (cluster
+        ? new ControllerAlterPartitionManager(
+            nodeId,
+            () => cluster.lifecycle?.epoch ?? -1n,
+            cluster.channel,
+            (topicId, partition) => cluster.loader.image.topicsById.get(topicId)?.partitions.get(partition),
+            config.getNumber('controller.quorum.request.timeout.ms') * 5,
+          )
+        : undefined);
     const replicaManager = new ReplicaManager({
       nodeId,
       config,
@@ -96,31 +151,59 @@ export class Broker {
       logs,
       topics,
       topicManager,
-      ...(options.alterPartition ? { alterPartition: options.alterPartition } : {}),
+      ...(alterPartition ? { alterPartition } : {}),
       ...(options.replicaFetchMaxVersion !== undefined
         ? { maxFetchVersion: options.replicaFetchMaxVersion }
         : {}),
     });
+    const publisher = cluster
+      ? new BrokerMetadataPublisher(
+          nodeId,
+          kraft!.advertisedListeners[0]?.name ?? 'PLAINTEXT',
+          topics,
+          topicManager,
+          config,
+          replicaManager,
+          log,
+        )
+      : null;
     const services: BrokerServices = {
-      handlers: new HandlerRegistry(brokerHandlers),
+      handlers: new HandlerRegistry(cluster ? clusterMemberHandlers(brokerHandlers) : brokerHandlers),
       config,
       clock,
       log,
       errorLog,
       metrics: new BrokerMetrics(),
       node,
-      brokers: () => (replicaManager.clustered ? replicaManager.liveBrokers() : [node]),
-      controllerId: () => nodeId,
+      brokers: () =>
+        publisher ? publisher.liveBrokers() : replicaManager.clustered ? replicaManager.liveBrokers() : [node],
+      // KRaft brokers name the active controller when it is one of them (combined mode), as clients only need
+      // some broker to send controller-bound requests to.
+      controllerId: () => (cluster ? (cluster.raft.leaderAndEpoch().leaderId ?? -1) : nodeId),
       topics,
       topicManager,
       logs,
-      producerIds: new ProducerIdManager(dataDir),
+      producerIds: cluster
+        ? new ControllerProducerIdManager(nodeId, () => cluster.lifecycle?.epoch ?? -1n, cluster.channel, log)
+        : new ProducerIdManager(dataDir),
       fetchSessions: new FetchSessionCache(),
       groups: new GroupCoordinator(topics, topicManager, config, log, errorLog, () => clock.now()),
       replicaManager,
+      cluster,
       dataDir,
     };
-    topicManager.loadLogs();
+    if (cluster) {
+      // Every log on disk is opened before the metadata log says which this broker still hosts (Kafka's order).
+      logs.cleanDeletedDirectories();
+      logs.loadAll(
+        logs
+          .discoverPartitionDirs(new Set([`${METADATA_TOPIC}-0`]))
+          .map((p) => ({ ...p, config: resolveLogConfig(config, new Map()) })),
+      );
+      cluster.loader.install(publisher!);
+    } else {
+      topicManager.loadLogs();
+    }
     await services.groups.load();
     services.groups.startOffsetExpiration();
     replicaManager.start();
@@ -133,16 +216,23 @@ export class Broker {
       logs.startCleaner(config.getNumber('log.cleaner.backoff.ms'), {
         dedupeBufferBytes: config.getNumber('log.cleaner.dedupe.buffer.size'),
       });
+    await cluster?.start(host);
     const server = new KafkaServer(brokerListener(services));
     const port = await server.listen(host, options.port);
     // Port 0 asks for a free port: advertise the one bound, unless advertised.listeners names another.
     if (!advertised?.port) node.port = port;
+    cluster?.startBroker(
+      { nodeId, clusterId: topics.clusterId, rack: node.rack, logDirs: directoryIds(dataDir) },
+      port,
+      host,
+    );
     log.info(`Sluice broker ${nodeId} listening on ${host}:${port} (data in ${dataDir})`);
     return new Broker(services, server, port);
   }
 
   /** Stops accepting requests, closes connections, flushes and checkpoints every log. */
   async close(): Promise<void> {
+    await this.services.cluster?.shutdown();
     await this.server.close();
     await this.services.replicaManager.close();
     this.services.groups.close();

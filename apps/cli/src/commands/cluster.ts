@@ -89,7 +89,7 @@ function existingClusterId(dataDir: string, count: number): string | null {
   return null;
 }
 
-/** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding (Uuid.randomUuid). */
+/** Kafka's cluster and directory ids are 16 random bytes in URL-safe base64 without padding (Uuid.randomUuid). */
 function randomClusterId(): string {
   return randomBytes(16).toString('base64url');
 }
@@ -100,7 +100,11 @@ function formatStorage(layout: ClusterLayout): void {
     mkdirSync(broker.dataDir, { recursive: true });
     const path = join(broker.dataDir, 'meta.properties');
     if (existsSync(path)) continue;
-    writeFileSync(path, `version=1\ncluster.id=${layout.clusterId}\nnode.id=${broker.nodeId}\n`);
+    const directoryId = randomClusterId();
+    writeFileSync(
+      path,
+      `version=1\ncluster.id=${layout.clusterId}\nnode.id=${broker.nodeId}\ndirectory.id=${directoryId}\n`,
+    );
   }
 }
 

@@ -9,9 +9,9 @@
  * `broker.session.timeout.ms`; the broker notices through the heartbeat answers and carries on heartbeating,
  * which unfences it again. A broker the controller no longer knows (or whose epoch is stale) registers anew.
  */
-import { randomUUID } from 'node:crypto';
 import { ApiKey, ErrorCode } from '@sluice/protocol';
 import type { Logger } from '../logger.ts';
+import { randomTopicId } from '../metadata/topic-registry.ts';
 import type { ControllerChannel } from './controller-channel.ts';
 
 export type BrokerLifecycleState =
@@ -37,8 +37,10 @@ const METADATA_VERSION_RANGE = { name: 'metadata.version', minSupportedVersion: 
 export class BrokerLifecycleManager {
   private currentState: BrokerLifecycleState = 'STARTING';
   private brokerEpoch = -1n;
-  /** A fresh id for every process start, so the controller tells a restart from a duplicate registration. */
-  readonly incarnationId = randomUUID();
+  /**
+   * A fresh Kafka uuid for every process start, so the controller tells a restart from a duplicate registration.
+   */
+  readonly incarnationId = randomTopicId();
   private timer: NodeJS.Timeout | null = null;
   private caughtUp = false;
   private readonly caughtUpWaiters: (() => void)[] = [];

@@ -446,6 +446,22 @@ const CATALOG: readonly CatalogRow[] = [
   ...ZOOKEEPER_CONFIGS,
 ];
 
+/** Configs Sluice acts on exactly as Kafka's catalog defines them (type, default, documentation). */
+const ACTED_ON_AS_KAFKA_DEFINES: readonly string[] = [
+  'process.roles',
+  'controller.quorum.voters',
+  'controller.listener.names',
+  'listener.security.protocol.map',
+  'controller.quorum.election.timeout.ms',
+  'controller.quorum.fetch.timeout.ms',
+  'controller.quorum.election.backoff.max.ms',
+  'controller.quorum.request.timeout.ms',
+  'broker.heartbeat.interval.ms',
+  'broker.session.timeout.ms',
+  'broker.rack',
+  'metadata.log.dir',
+];
+
 /** The configs Sluice acts on first, in the order above, then the rest of Kafka's catalog. */
 function buildBrokerConfigs(): Map<string, ConfigDef> {
   const catalog = new Map(CATALOG.map((row) => [row[0], catalogRowToDef(row)]));
@@ -454,6 +470,11 @@ function buildBrokerConfigs(): Map<string, ConfigDef> {
     const kafka = catalog.get(actedOn.name);
     if (!kafka) throw new Error(`Broker config ${actedOn.name} is not a Kafka 3.9 broker config`);
     defs.set(actedOn.name, { ...actedOn, updateMode: kafka.updateMode });
+  }
+  for (const name of ACTED_ON_AS_KAFKA_DEFINES) {
+    const kafka = catalog.get(name);
+    if (!kafka) throw new Error(`Broker config ${name} is not a Kafka 3.9 broker config`);
+    defs.set(name, { ...kafka, notActedOn: false });
   }
   for (const [name, def] of catalog) if (!defs.has(name)) defs.set(name, def);
   return defs;

@@ -35,11 +35,15 @@ export const initProducerIdHandler = defineHandler({
           producerEpoch: epoch,
         };
     }
-    return {
-      throttleTimeMs: 0,
-      errorCode: ErrorCode.NONE,
-      producerId: services.producerIds.allocate(),
-      producerEpoch: 0,
-    };
+    const producerId = services.producerIds.allocate();
+    // A cluster member waiting for its first block of ids from the controller: retriable, as in Kafka.
+    if (producerId === null)
+      return {
+        throttleTimeMs: 0,
+        errorCode: ErrorCode.COORDINATOR_LOAD_IN_PROGRESS,
+        producerId: -1n,
+        producerEpoch: -1,
+      };
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, producerId, producerEpoch: 0 };
   },
 });

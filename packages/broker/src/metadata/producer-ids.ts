@@ -9,7 +9,12 @@ import { writeFileDurably } from '../storage/durable-file.ts';
 
 const BLOCK_SIZE = 1000n;
 
-export class ProducerIdManager {
+/** Hands out producer ids; null when none is at hand yet (the producer is told to retry). */
+export interface ProducerIdAllocator {
+  allocate(): bigint | null;
+}
+
+export class ProducerIdManager implements ProducerIdAllocator {
   private next: bigint;
   private blockEnd: bigint;
   private readonly file: string;

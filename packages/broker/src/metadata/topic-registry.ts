@@ -76,15 +76,21 @@ export class TopicRegistry {
   private batching = false;
   private dirty = false;
 
+  /**
+   * `durable: false` on a cluster member: the metadata log is the record of topics, and the registry is only this
+   * broker's copy of what the log says, rebuilt by replaying it at every start (topics.json is neither read nor
+   * written).
+   */
   constructor(
     private readonly dataDir: string,
     readonly nodeId: number,
+    private readonly options: { durable: boolean } = { durable: true },
   ) {
     const metadataDir = join(dataDir, '__cluster_metadata');
     mkdirSync(metadataDir, { recursive: true });
     this.file = join(metadataDir, 'topics.json');
     this.clusterId = this.loadOrCreateClusterId();
-    if (existsSync(this.file)) {
+    if (options.durable && existsSync(this.file)) {
       const stored = JSON.parse(readFileSync(this.file, 'utf8')) as StoredTopic[];
       for (const topic of stored) this.index({ ...topic, configs: new Map(Object.entries(topic.configs)) });
     }
@@ -124,6 +130,7 @@ export class TopicRegistry {
   }
 
   private persist(): void {
+    if (!this.options.durable) return;
     if (this.batching) {
       this.dirty = true;
       return;
@@ -174,6 +181,15 @@ export class TopicRegistry {
     if (!topic) throw new Error(`no topic ${name}`);
     topic.partitions.push(...partitions);
     this.persistOrUndo(() => topic.partitions.splice(-partitions.length));
+  }
+
+  /** Replaces a topic's partitions (their leaders, replicas and ISR as the metadata log now records them). */
+  replacePartitions(name: string, partitions: PartitionMetadata[]): void {
+    const topic = this.topics.get(name);
+    if (!topic) throw new Error(`no topic ${name}`);
+    const previous = topic.partitions;
+    topic.partitions = partitions;
+    this.persistOrUndo(() => (topic.partitions = previous));
   }
 
   setConfigs(name: string, configs: Map<string, string>): void {

@@ -84,6 +84,8 @@ export class KafkaRaftClient implements RaftClient {
   private nextFetchAt = 0;
   private snapshotFetch: SnapshotFetch | null = null;
   private endQuorumEpochSent = -1;
+  /** The tail of the queue of leader appends (see enqueueLeaderAppend). */
+  private leaderAppends: Promise<unknown> = Promise.resolve();
 
   constructor(options: KafkaRaftClientOptions) {
     this.config = options.config;
@@ -128,13 +130,32 @@ export class KafkaRaftClient implements RaftClient {
 
   async scheduleAppend(epoch: number, records: readonly Buffer[]): Promise<number> {
     this.checkLeaderOf(epoch);
-    const batch = await encodeLeaderBatch(
-      records.map((value) => ({ key: null, value })),
-      epoch,
-      this.clock.now(),
+    const appended = await this.enqueueLeaderAppend(epoch, () =>
+      encodeLeaderBatch(
+        records.map((value) => ({ key: null, value })),
+        epoch,
+        this.clock.now(),
+      ),
     );
-    this.checkLeaderOf(epoch);
-    return this.appendAsLeader(batch).lastOffset;
+    return appended.lastOffset;
+  }
+
+  /**
+   * Leader appends land in the order they were asked for, although encoding a batch is asynchronous: the
+   * controller predicts the offsets of its records, and the LeaderChangeMessage must be a new leader's first entry.
+   */
+  private enqueueLeaderAppend(
+    epoch: number,
+    encode: () => Promise<Buffer>,
+  ): Promise<{ baseOffset: number; lastOffset: number }> {
+    const appended = this.leaderAppends.then(async () => {
+      this.checkLeaderOf(epoch);
+      const batch = await encode();
+      this.checkLeaderOf(epoch);
+      return this.appendAsLeader(batch);
+    });
+    this.leaderAppends = appended.catch(() => undefined);
+    return appended;
   }
 
   async createSnapshot(id: SnapshotId, records: readonly Buffer[]): Promise<void> {
@@ -357,21 +378,20 @@ export class KafkaRaftClient implements RaftClient {
     );
     const granting = [...state.granted].sort((a, b) => a - b);
     this.nextRequestAt.clear();
+    // Queued before listeners hear of the election, so it precedes anything they append.
+    this.appendLeaderChange(state.epoch, granting);
     this.transition(() => this.quorum.transitionToLeader(leader));
-    void this.appendLeaderChange(state.epoch, granting);
   }
 
   /** A new leader's first entry: committing it commits everything before it (Raft's rule for old entries). */
-  private async appendLeaderChange(epoch: number, granting: number[]): Promise<void> {
+  private appendLeaderChange(epoch: number, granting: number[]): void {
     const voters = [...this.config.voters.keys()].sort((a, b) => a - b);
-    const batch = await encodeLeaderBatch(
-      [leaderChangeRecord(this.nodeId, voters, granting)],
-      epoch,
-      this.clock.now(),
-      true,
-    );
-    if (this.stopped || !this.isLeaderOf(epoch)) return;
-    this.appendAsLeader(batch);
+    this.enqueueLeaderAppend(epoch, () =>
+      encodeLeaderBatch([leaderChangeRecord(this.nodeId, voters, granting)], epoch, this.clock.now(), true),
+    ).catch((error: unknown) => {
+      if (!this.stopped && this.isLeaderOf(epoch))
+        this.log.error(`Could not append the LeaderChangeMessage of epoch ${epoch}`, error);
+    });
   }
 
   private appendAsLeader(batch: Buffer): { baseOffset: number; lastOffset: number } {

@@ -149,6 +149,21 @@ export class LogManager {
     rmSync(aside, { recursive: true, force: true });
   }
 
+  /**
+   * The partition directories in the data directory (`<topic>-<partition>`), whatever the metadata says: a cluster
+   * member opens every log it has before the metadata log tells it which it still hosts, as Kafka's LogManager
+   * does. The metadata log's own directory and deletions in progress are not partition logs.
+   */
+  discoverPartitionDirs(excluded: ReadonlySet<string>): { topic: string; partition: number }[] {
+    const found: { topic: string; partition: number }[] = [];
+    for (const entry of readdirSync(this.dataDir, { withFileTypes: true })) {
+      if (!entry.isDirectory() || excluded.has(entry.name) || entry.name.endsWith('-delete')) continue;
+      const match = /^(.+)-(\d+)$/.exec(entry.name);
+      if (match) found.push({ topic: match[1]!, partition: Number(match[2]) });
+    }
+    return found;
+  }
+
   /** Removes leftovers of deletions interrupted by a crash. */
   cleanDeletedDirectories(): void {
     for (const name of readdirSync(this.dataDir)) {

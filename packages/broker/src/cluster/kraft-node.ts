@@ -1,0 +1,150 @@
+/**
+ * The cluster side of a Sluice node in KRaft mode (Kafka's KafkaRaftServer with its ControllerServer and the
+ * broker's lifecycle): the Raft client of the `__cluster_metadata` log, the quorum controller and its listener
+ * when the node has the controller role, the metadata loader every broker applies images from, the channel to the
+ * active controller, and the broker's registration and heartbeats.
+ *
+ * Start order matters: publishers are installed before the Raft client starts, so no committed batch is missed;
+ * the broker registers only once its client listener is bound, so the endpoint it registers is reachable.
+ * Shutdown is the reverse: controlled shutdown (leaderships move away first), then the quorum resigns.
+ */
+import type { ApiKeyNumber } from '@sluice/protocol';
+import type { Clock } from '../clock.ts';
+import type { BrokerConfigStore } from '../config/config-store.ts';
+import { controllerApis, handleControllerRequest } from '../controller/controller-apis.ts';
+import { QuorumController } from '../controller/quorum-controller.ts';
+import { createLogger, type Logger } from '../logger.ts';
+import { ControllerListener, type ControllerHandler } from '../raft/controller-listener.ts';
+import { KafkaRaftClient } from '../raft/kafka-raft-client.ts';
+import { BrokerLifecycleManager, type BrokerRegistrationInfo } from './broker-lifecycle-manager.ts';
+import { ControllerChannel } from './controller-channel.ts';
+import type { KRaftSettings } from './kraft-settings.ts';
+import { MetadataLoader } from './metadata-loader.ts';
+
+/** Security protocol ids as BrokerRegistration carries them (Kafka's SecurityProtocol). */
+const SECURITY_PROTOCOL_IDS: Record<string, number> = { PLAINTEXT: 0, SSL: 1, SASL_PLAINTEXT: 2, SASL_SSL: 3 };
+/** How long a broker waits at shutdown for the controller to move its leaderships away. */
+const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 10_000;
+
+export interface KRaftNodeOptions {
+  settings: KRaftSettings;
+  /** The data directory: `__cluster_metadata-0/` and `quorum-state` live here (metadata.log.dir unless set). */
+  dataDir: string;
+  clusterId: string;
+  config: BrokerConfigStore;
+  clock: Clock;
+  log: Logger;
+}
+
+export class KRaftNode {
+  readonly raft: KafkaRaftClient;
+  readonly loader: MetadataLoader;
+  readonly channel: ControllerChannel;
+  readonly controller: QuorumController | null;
+  private controllerListener: ControllerListener | null = null;
+  private lifecycleManager: BrokerLifecycleManager | null = null;
+
+  constructor(private readonly options: KRaftNodeOptions) {
+    const { settings, config } = options;
+    this.raft = new KafkaRaftClient({
+      config: {
+        nodeId: settings.nodeId,
+        voters: settings.voters,
+        electionTimeoutMs: config.getNumber('controller.quorum.election.timeout.ms'),
+        fetchTimeoutMs: config.getNumber('controller.quorum.fetch.timeout.ms'),
+        electionBackoffMaxMs: config.getNumber('controller.quorum.election.backoff.max.ms'),
+        requestTimeoutMs: config.getNumber('controller.quorum.request.timeout.ms'),
+        clusterId: options.clusterId,
+      },
+      metadataLogDir: config.getOptional<string>('metadata.log.dir') ?? options.dataDir,
+      clock: options.clock,
+      log: createLogger('raft'),
+    });
+    this.loader = new MetadataLoader(options.log);
+    this.raft.register(this.loader);
+    this.channel = new ControllerChannel(
+      () => this.raft.leaderAndEpoch(),
+      settings.voters,
+      `broker-${settings.nodeId}-to-controller`,
+    );
+    this.controller = settings.roles.has('controller')
+      ? new QuorumController({
+          raft: this.raft,
+          clock: options.clock,
+          logger: createLogger('controller'),
+          config: {
+            clusterId: options.clusterId,
+            nodeId: settings.nodeId,
+            defaultNumPartitions: config.getNumber('num.partitions'),
+            defaultReplicationFactor: config.getNumber('default.replication.factor'),
+            brokerSessionTimeoutMs: config.getNumber('broker.session.timeout.ms'),
+            uncleanLeaderElectionEnable: config.get<boolean>('unclean.leader.election.enable'),
+            minInsyncReplicas: config.getNumber('min.insync.replicas'),
+          },
+        })
+      : null;
+  }
+
+  get lifecycle(): BrokerLifecycleManager | null {
+    return this.lifecycleManager;
+  }
+
+  /** Binds the controller listener (controller role) and starts the Raft client. */
+  async start(host: string): Promise<void> {
+    const { settings, log } = this.options;
+    if (this.controller) {
+      this.controller.start();
+      const endpoint = settings.listeners.find((l) => settings.controllerListenerNames.includes(l.name))!;
+      const controller = this.controller;
+      const handlers = controllerApis.map(
+        (api): ControllerHandler => ({
+          apiKey: api.apiKey as ApiKeyNumber,
+          minVersion: api.minVersion,
+          maxVersion: api.maxVersion,
+          handle: (request) => handleControllerRequest(api, controller, request),
+          errorResponse: (request, failure) => api.errorResponse(request, failure),
+        }),
+      );
+      this.controllerListener = await ControllerListener.start({
+        raft: this.raft,
+        host: endpoint.host || host,
+        port: endpoint.port,
+        log,
+        handlers,
+      });
+      log.info(`Controller ${settings.nodeId} listening on ${endpoint.host || host}:${this.controllerListener.port}`);
+    }
+    this.raft.start();
+  }
+
+  /** Registers the broker with the active controller and starts heartbeating. */
+  startBroker(info: Omit<BrokerRegistrationInfo, 'listeners'>, port: number, host: string): void {
+    const { settings, config, log } = this.options;
+    const listeners = settings.advertisedListeners.map((listener) => ({
+      name: listener.name,
+      host: listener.host || host,
+      port: listener.port || port,
+      securityProtocol: SECURITY_PROTOCOL_IDS[settings.securityProtocols.get(listener.name) ?? 'PLAINTEXT'] ?? 0,
+    }));
+    this.lifecycleManager = new BrokerLifecycleManager(
+      { ...info, listeners },
+      this.channel,
+      {
+        heartbeatIntervalMs: config.getNumber('broker.heartbeat.interval.ms'),
+        requestTimeoutMs: config.getNumber('controller.quorum.request.timeout.ms'),
+      },
+      () => this.loader.appliedOffset,
+      log,
+    );
+    this.lifecycleManager.start();
+  }
+
+  /** Controlled shutdown first (leaderships move away), then the quorum: resign if leader, stop. */
+  async shutdown(): Promise<void> {
+    await this.lifecycleManager?.controlledShutdown(CONTROLLED_SHUTDOWN_TIMEOUT_MS);
+    this.controller?.stop();
+    await this.raft.shutdown(this.options.config.getNumber('controller.quorum.request.timeout.ms'));
+    await this.controllerListener?.close();
+    this.channel.close();
+  }
+}
