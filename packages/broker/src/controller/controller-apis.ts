@@ -26,20 +26,42 @@ function defineControllerApi<K extends ApiKeyNumber>(api: ControllerApi<K>): Con
   return api;
 }
 
-/** Runs a controller handler; every failure becomes its errorResponse. */
+/** The request's own deadline (CreateTopics, DeleteTopics, CreatePartitions, ElectLeaders), when it sets one. */
+function requestTimeoutMs(request: DecodedRequest): number {
+  const body = request.body as { timeoutMs?: unknown };
+  return typeof body.timeoutMs === 'number' && body.timeoutMs > 0 ? body.timeoutMs : 0;
+}
+
+/**
+ * Runs a controller handler; every failure becomes its errorResponse. A request with a positive timeoutMs whose
+ * records are not committed in time gets REQUEST_TIMED_OUT (the records may still be committed later, as in Kafka).
+ */
 export async function handleControllerRequest<K extends ApiKeyNumber>(
   api: ControllerApi<K>,
   controller: QuorumController,
   request: DecodedRequest<K>,
 ): Promise<ResponseOf<K>> {
+  const timeoutMs = requestTimeoutMs(request);
+  let timer: NodeJS.Timeout | undefined;
   try {
-    return await api.handle(controller, request);
+    const handled = api.handle(controller, request);
+    if (timeoutMs === 0) return await handled;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new ControllerError(ErrorCode.REQUEST_TIMED_OUT, `Timed out after ${timeoutMs} ms.`)),
+        timeoutMs,
+      );
+    });
+    handled.catch(() => undefined);
+    return await Promise.race([handled, timedOut]);
   } catch (error) {
     const failure =
       error instanceof ControllerError
         ? { errorCode: error.errorCode, errorMessage: error.message }
         : failureOf(error);
     return api.errorResponse(request, failure);
+  } finally {
+    clearTimeout(timer);
   }
 }
 

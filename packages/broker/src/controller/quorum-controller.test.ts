@@ -324,6 +324,21 @@ describe('QuorumController as a Raft listener', () => {
     assert.ok(topicByName(controller.image(), 'slow'));
   });
 
+  it('answers REQUEST_TIMED_OUT when the records are not committed within the request timeout', async () => {
+    const { controller, raft } = await startController();
+    await addBroker(controller, 1);
+    raft.autoCommit = false;
+    const response = await handleControllerRequest(createTopicsApi, controller, {
+      apiKey: ApiKey.CreateTopics,
+      apiVersion: 7,
+      correlationId: 1,
+      clientId: null,
+      body: { ...createTopicsRequest([{ name: 'late' }]), timeoutMs: 50 },
+    });
+    assert.equal(response.topics[0]!.errorCode, ErrorCode.REQUEST_TIMED_OUT);
+    raft.commit();
+  });
+
   it('fails pending and new operations with NOT_CONTROLLER when leadership moves', async () => {
     const { controller, raft } = await startController();
     await addBroker(controller, 1);
