@@ -69,8 +69,27 @@ export const createTopicsApi = defineControllerApi({
   apiKey: ApiKey.CreateTopics,
   minVersion: 0,
   maxVersion: 7,
-  async handle(controller, { body }) {
-    return { throttleTimeMs: 0, topics: await controller.createTopics(body) };
+  async handle(controller, { body, apiVersion }) {
+    const topics = await controller.createTopics(body);
+    const store = controller.configStore;
+    if (apiVersion < 5 || !store) return { throttleTimeMs: 0, topics };
+    // v5+ answers with the new topic's effective configs, as Kafka does.
+    return {
+      throttleTimeMs: 0,
+      topics: topics.map((result) => {
+        const requested = body.topics.find((t) => t.name === result.name);
+        if (result.errorCode !== ErrorCode.NONE || !requested) return result;
+        const overrides = new Map(requested.configs.map((c) => [c.name, c.value ?? '']));
+        const configs = store.describeTopic(overrides).map((c) => ({
+          name: c.name,
+          value: c.def.sensitive ? null : c.value,
+          readOnly: false,
+          configSource: c.source,
+          isSensitive: c.def.sensitive ?? false,
+        }));
+        return { ...result, configs };
+      }),
+    };
   },
   errorResponse: ({ body }, { errorCode, errorMessage }) => ({
     throttleTimeMs: 0,

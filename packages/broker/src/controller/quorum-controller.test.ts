@@ -10,6 +10,7 @@ import {
 } from '../metadata/metadata-image.ts';
 import { deserializeMetadataRecord } from '../metadata/metadata-record-serde.ts';
 import { readMetadataSnapshot, writeMetadataSnapshot } from '../metadata/metadata-snapshot.ts';
+import { BrokerConfigStore } from '../config/config-store.ts';
 import { AlterConfigOp } from './configuration-control-manager.ts';
 import { createTopicsApi, handleControllerRequest } from './controller-apis.ts';
 import { addBroker, newController, startController, until } from './controller-test-support.ts';
@@ -145,6 +146,21 @@ describe('QuorumController topics', () => {
     assert.equal(collides!.errorCode, ErrorCode.NONE);
     const [collision] = await controller.createTopics(createTopicsRequest([{ name: 'a_b' }]));
     assert.equal(collision!.errorCode, ErrorCode.INVALID_TOPIC_EXCEPTION);
+  });
+
+  it("answers CreateTopics v5+ with the new topic's effective configs", async () => {
+    const { controller } = await startController({}, 0, { configStore: new BrokerConfigStore(new Map()) });
+    await addBroker(controller, 1);
+    const response = await handleControllerRequest(createTopicsApi, controller, {
+      apiKey: ApiKey.CreateTopics,
+      apiVersion: 7,
+      correlationId: 1,
+      clientId: null,
+      body: createTopicsRequest([{ configs: [{ name: 'retention.ms', value: '1234' }] }]),
+    });
+    const configs = new Map(response.topics[0]!.configs!.map((c) => [c.name, c]));
+    assert.equal(configs.get('retention.ms')!.value, '1234');
+    assert.equal(configs.get('cleanup.policy')!.value, 'delete');
   });
 
   it('validate_only answers like a real create and writes nothing', async () => {

@@ -38,6 +38,7 @@ import {
   type ElectLeadersResponse,
 } from '@sluice/protocol';
 import { systemClock, type Clock } from '../clock.ts';
+import type { BrokerConfigStore } from '../config/config-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { MetadataDelta } from '../metadata/metadata-delta.ts';
 import { EMPTY_METADATA_IMAGE, type MetadataImage } from '../metadata/metadata-image.ts';
@@ -80,6 +81,8 @@ export interface QuorumControllerOptions {
   fencingCheckIntervalMs?: number;
   /** Committed records between two snapshots this node writes (Kafka bounds them by bytes; 0 turns them off). */
   snapshotIntervalRecords?: number;
+  /** The node's config store, for the effective configs CreateTopics v5+ returns (null configs without it). */
+  configStore?: BrokerConfigStore;
 }
 
 interface Waiter {
@@ -115,6 +118,7 @@ export class QuorumController implements RaftListener {
   private readonly tracker: BrokerHeartbeatTracker;
   private readonly fencingCheckIntervalMs: number;
   private readonly snapshotIntervalRecords: number;
+  readonly configStore: BrokerConfigStore | null;
 
   constructor(options: QuorumControllerOptions) {
     this.raft = options.raft;
@@ -125,6 +129,7 @@ export class QuorumController implements RaftListener {
     this.tracker = new BrokerHeartbeatTracker(options.config.brokerSessionTimeoutMs);
     this.fencingCheckIntervalMs = options.fencingCheckIntervalMs ?? 1000;
     this.snapshotIntervalRecords = options.snapshotIntervalRecords ?? 20_000;
+    this.configStore = options.configStore ?? null;
   }
 
   /** Starts listening to the metadata log. */
