@@ -65,7 +65,7 @@ import {
   type ControllerResult,
 } from './controller-result.ts';
 import { bootstrapRecords } from './feature-control-manager.ts';
-import { alterPartition, electLeaders } from './partition-leadership.ts';
+import { alterPartition, electLeaders, rebalanceLeaders } from './partition-leadership.ts';
 import { allocateProducerIds } from './producer-id-control-manager.ts';
 import { createPartitions, createTopics, deleteTopics } from './replication-control-manager.ts';
 import { StripedReplicaPlacer } from './striped-replica-placer.ts';
@@ -109,6 +109,7 @@ export class QuorumController implements RaftListener {
   private waiters: Waiter[] = [];
   private leader: LeaderAndEpoch | null = null;
   private fencingTimer: NodeJS.Timeout | null = null;
+  private rebalanceTimer: NodeJS.Timeout | null = null;
   private recordsSinceSnapshot = 0;
   private readonly raft: RaftClient;
   private readonly config: ControllerConfig;
@@ -225,6 +226,13 @@ export class QuorumController implements RaftListener {
       this.fencingTimer = setInterval(() => void this.tick(), this.fencingCheckIntervalMs);
       this.fencingTimer.unref();
     }
+    if (this.config.autoLeaderRebalanceEnable && this.fencingCheckIntervalMs > 0) {
+      this.rebalanceTimer = setInterval(
+        () => void this.rebalanceLeaders(),
+        this.config.leaderImbalanceCheckIntervalMs,
+      );
+      this.rebalanceTimer.unref();
+    }
     const waiters = this.activationWaiters;
     this.activationWaiters = [];
     for (const waiter of waiters) waiter.resolve();
@@ -236,7 +244,9 @@ export class QuorumController implements RaftListener {
     this.activation = null;
     this.latest = this.committed;
     if (this.fencingTimer) clearInterval(this.fencingTimer);
+    if (this.rebalanceTimer) clearInterval(this.rebalanceTimer);
     this.fencingTimer = null;
+    this.rebalanceTimer = null;
     const failed = [...this.waiters, ...this.activationWaiters];
     this.waiters = [];
     this.activationWaiters = [];
@@ -324,6 +334,16 @@ export class QuorumController implements RaftListener {
       () => undefined,
       (error: unknown) => {
         if (!(error instanceof ControllerError)) this.log.warn(`fencing failed: ${String(error)}`);
+      },
+    );
+  }
+
+  /** Moves leadership back to preferred replicas that are in sync (runs every leader.imbalance.check.interval). */
+  rebalanceLeaders(): Promise<void> {
+    if (this.activeEpoch === null) return Promise.resolve();
+    return this.run((ctx) => ({ records: rebalanceLeaders(ctx), response: undefined })).catch(
+      (error: unknown) => {
+        if (!(error instanceof ControllerError)) this.log.warn(`leader rebalance failed: ${String(error)}`);
       },
     );
   }
