@@ -1,4 +1,5 @@
-import { ApiKey, defaultConsumerGroupDescribeResponseDescribedGroup } from '@sluice/protocol';
+import { ApiKey, ErrorCode, defaultConsumerGroupDescribeResponseDescribedGroup } from '@sluice/protocol';
+import { ResourceType, authorizedOperations } from '../security/acl-operations.ts';
 import { defineHandler } from './handler.ts';
 
 export const consumerGroupDescribeHandler = defineHandler({
@@ -17,9 +18,16 @@ export const consumerGroupDescribeHandler = defineHandler({
   handle({ body }, { services }) {
     return {
       throttleTimeMs: 0,
-      groups: body.groupIds.map((groupId) =>
-        services.groups.consumerGroups.describe(groupId, services.groups.isClassic(groupId)),
-      ),
+      groups: body.groupIds.map((groupId) => {
+        const described = services.groups.consumerGroups.describe(
+          groupId,
+          services.groups.isClassic(groupId),
+        );
+        // As Kafka's handleConsumerGroupDescribe: only when asked, only for groups described without error.
+        return body.includeAuthorizedOperations && described.errorCode === ErrorCode.NONE
+          ? { ...described, authorizedOperations: authorizedOperations(ResourceType.GROUP, groupId) }
+          : described;
+      }),
     };
   },
 });

@@ -1,8 +1,15 @@
 import { ApiKey, ErrorCode, defaultDescribeClusterResponse } from '@sluice/protocol';
+import {
+  CLUSTER_NAME,
+  OPERATIONS_NOT_REQUESTED,
+  ResourceType,
+  authorizedOperations,
+} from '../security/acl-operations.ts';
 import { defineHandler } from './handler.ts';
 
+/** Kafka's EndpointType ids (KIP-919): a broker serves BROKER; CONTROLLER is for controllers. */
 const BROKERS_ENDPOINT = 1;
-const OPERATIONS_NOT_REQUESTED = -2147483648;
+const CONTROLLERS_ENDPOINT = 2;
 
 export const describeClusterHandler = defineHandler({
   apiKey: ApiKey.DescribeCluster,
@@ -13,30 +20,32 @@ export const describeClusterHandler = defineHandler({
     errorCode,
     errorMessage,
   }),
-  handle({ body, apiVersion }, { services }) {
-    const base = {
-      throttleTimeMs: 0,
-      endpointType: BROKERS_ENDPOINT,
-      clusterId: services.topics.clusterId,
-      controllerId: services.controllerId(),
-      clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
-    };
-    if (apiVersion >= 1 && body.endpointType !== BROKERS_ENDPOINT) {
+  handle({ body }, { services }) {
+    // Kafka's AuthHelper.computeDescribeClusterResponse: an endpoint type other than BROKER is refused before
+    // anything else is computed. v0 carries no endpoint type (it decodes as BROKER).
+    if (body.endpointType !== BROKERS_ENDPOINT) {
+      const known = body.endpointType === CONTROLLERS_ENDPOINT;
       return {
-        ...base,
-        errorCode: ErrorCode.UNSUPPORTED_ENDPOINT_TYPE,
-        errorMessage:
-          'The request was sent to an endpoint of type BROKER, but we wanted an endpoint of type CONTROLLER',
-        brokers: [],
+        ...defaultDescribeClusterResponse(),
+        errorCode: known ? ErrorCode.MISMATCHED_ENDPOINT_TYPE : ErrorCode.UNSUPPORTED_ENDPOINT_TYPE,
+        errorMessage: known
+          ? 'The request was sent to an endpoint of type BROKER, but we wanted an endpoint of type CONTROLLER'
+          : `Unsupported endpoint type ${body.endpointType}`,
       };
     }
     return {
-      ...base,
+      throttleTimeMs: 0,
       errorCode: ErrorCode.NONE,
       errorMessage: null,
+      endpointType: BROKERS_ENDPOINT,
+      clusterId: services.topics.clusterId,
+      controllerId: services.controllerId(),
       brokers: services
         .brokers()
         .map((b) => ({ brokerId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
+      clusterAuthorizedOperations: body.includeClusterAuthorizedOperations
+        ? authorizedOperations(ResourceType.CLUSTER, CLUSTER_NAME)
+        : OPERATIONS_NOT_REQUESTED,
     };
   },
 });

@@ -1,7 +1,6 @@
 import { ApiKey, ErrorCode, defaultDescribeGroupsResponseDescribedGroup } from '@sluice/protocol';
+import { OPERATIONS_NOT_REQUESTED, ResourceType, authorizedOperations } from '../security/acl-operations.ts';
 import { defineHandler } from './handler.ts';
-
-const OPERATIONS_NOT_REQUESTED = -2147483648;
 
 export const describeGroupsHandler = defineHandler({
   apiKey: ApiKey.DescribeGroups,
@@ -16,22 +15,30 @@ export const describeGroupsHandler = defineHandler({
       errorMessage,
     })),
   }),
-  handle({ body }, { services }) {
+  handle({ body, apiVersion }, { services }) {
+    // Kafka's handleDescribeGroupsRequest: v3+, when asked, for each group described without error (an unknown
+    // group, described as Dead, included).
+    const includeOperations = apiVersion >= 3 && body.includeAuthorizedOperations;
+    const operationsOf = (groupId: string, errorCode: number) =>
+      includeOperations && errorCode === ErrorCode.NONE
+        ? authorizedOperations(ResourceType.GROUP, groupId)
+        : OPERATIONS_NOT_REQUESTED;
     const groups = body.groups.map((groupId) => {
       const group = services.groups.describe(groupId);
       // Kafka describes an unknown group as Dead with no members, not as an error; a consumer-protocol group
       // is not found by this classic API (ConsumerGroupDescribe describes it).
       if (!group) {
+        const errorCode = services.groups.consumerGroups.get(groupId)
+          ? ErrorCode.GROUP_ID_NOT_FOUND
+          : ErrorCode.NONE;
         return {
-          errorCode: services.groups.consumerGroups.get(groupId)
-            ? ErrorCode.GROUP_ID_NOT_FOUND
-            : ErrorCode.NONE,
+          errorCode,
           groupId,
           groupState: 'Dead',
           protocolType: '',
           protocolData: '',
           members: [],
-          authorizedOperations: OPERATIONS_NOT_REQUESTED,
+          authorizedOperations: operationsOf(groupId, errorCode),
         };
       }
       return {
@@ -48,7 +55,7 @@ export const describeGroupsHandler = defineHandler({
           memberMetadata: m.metadata,
           memberAssignment: m.assignment,
         })),
-        authorizedOperations: OPERATIONS_NOT_REQUESTED,
+        authorizedOperations: operationsOf(groupId, ErrorCode.NONE),
       };
     });
     return { throttleTimeMs: 0, groups };

@@ -11,6 +11,7 @@ import { deleteTopicsHandler } from './delete-topics.ts';
 import { describeClusterHandler } from './describe-cluster.ts';
 import { describeConfigsHandler } from './describe-configs.ts';
 import { describeLogDirsHandler } from './describe-log-dirs.ts';
+import { describeTopicPartitionsHandler } from './describe-topic-partitions.ts';
 import { fetchHandler } from './fetch.ts';
 import type { Handler } from './handler.ts';
 import { deleteGroupsHandler } from './delete-groups.ts';
@@ -61,4 +62,5 @@ export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   offsetDeleteHandler,
   consumerGroupHeartbeatHandler,
   consumerGroupDescribeHandler,
+  describeTopicPartitionsHandler,
 ] as unknown as Handler<ApiKeyNumber>[];

@@ -70,10 +70,12 @@ export const listOffsetsHandler = defineHandler({
         } else if (timestamp === LATEST_TIERED) {
           partitions.push(answer(ErrorCode.NONE, -1n, -1n, -1));
         } else if (timestamp === MAX_TIMESTAMP) {
-          const found = log.offsetOfMaxTimestamp();
+          // Kafka's Partition.fetchOffsetForTimestamp answers only offsets below what the requester may fetch.
+          const found = await log.offsetOfMaxTimestamp();
+          const fetchable = isConsumer ? log.highWatermark : log.logEndOffset;
           partitions.push(
-            found
-              ? answer(ErrorCode.NONE, BigInt(found.offset), BigInt(found.timestamp), epoch)
+            found && found.offset < fetchable
+              ? answer(ErrorCode.NONE, BigInt(found.offset), BigInt(found.timestamp), found.leaderEpoch)
               : answer(ErrorCode.NONE, -1n, -1n, -1),
           );
         } else if (timestamp < 0n) {

@@ -8,10 +8,14 @@ import {
 } from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
 import { topicNameProblem, type TopicMetadata } from '../metadata/topic-registry.ts';
+import {
+  CLUSTER_NAME,
+  OPERATIONS_NOT_REQUESTED,
+  ResourceType,
+  authorizedOperations,
+} from '../security/acl-operations.ts';
 import { defineHandler } from './handler.ts';
 
-/** Kafka reports authorized operations as INT32_MIN when the client did not ask for them. */
-const OPERATIONS_NOT_REQUESTED = -2147483648;
 function describeTopic(topic: TopicMetadata): MetadataResponseTopic {
   return {
     errorCode: ErrorCode.NONE,
@@ -96,6 +100,19 @@ export const metadataHandler = defineHandler({
           const byId = services.topics.getById(requested.topicId);
           return byId ? describeTopic(byId) : topicError(ErrorCode.UNKNOWN_TOPIC_ID, null, requested.topicId);
         });
+    // As Kafka's handleTopicMetadataRequest: v8+ only; every topic answered by name gets its operations (an
+    // unknown topic too), a topic id that was not found does not; cluster operations exist in v8-10 only.
+    if (apiVersion >= 8 && body.includeTopicAuthorizedOperations) {
+      for (const topic of topics) {
+        if (topic.name !== null) {
+          topic.topicAuthorizedOperations = authorizedOperations(ResourceType.TOPIC, topic.name);
+        }
+      }
+    }
+    const clusterAuthorizedOperations =
+      apiVersion >= 8 && apiVersion <= 10 && body.includeClusterAuthorizedOperations
+        ? authorizedOperations(ResourceType.CLUSTER, CLUSTER_NAME)
+        : OPERATIONS_NOT_REQUESTED;
     return {
       throttleTimeMs: 0,
       brokers: services
@@ -104,7 +121,7 @@ export const metadataHandler = defineHandler({
       clusterId: services.topics.clusterId,
       controllerId: services.controllerId(),
       topics,
-      clusterAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
+      clusterAuthorizedOperations,
     };
   },
 });

@@ -231,6 +231,32 @@ export class LogSegment {
   }
 
   /**
+   * The batch holding the segment's largest timestamp, as Kafka's UnifiedLog finds it for ListOffsets
+   * MAX_TIMESTAMP: from the offset index entry at or before the offset tracked with that timestamp (the last
+   * offset of its batch), the first batch whose max timestamp equals it. A segment without timestamps tracks its
+   * base offset (Kafka reads an empty time index as (NO_TIMESTAMP, base offset)): its first batch without one.
+   */
+  batchOfMaxTimestamp(): BatchLocation | null {
+    const tracked = this.offsetOfMaxTimestamp >= 0 ? this.offsetOfMaxTimestamp : this.baseOffset;
+    let position = this.index.lookup(tracked).position;
+    for (;;) {
+      const batch = this.batchAt(position);
+      if (!batch) return null;
+      if (batch.maxTimestamp === this.maxTimestamp) return batch;
+      position += batch.size;
+    }
+  }
+
+  /**
+   * Indexes the segment's largest timestamp however few bytes came since the last time index entry, so that a
+   * clean restart, which reads it back from the time index (loadCleanState), knows it: Kafka's
+   * onBecomeInactiveSegment on roll, and LogSegment.close.
+   */
+  indexMaxTimestamp(): void {
+    this.timeIndex.maybeAppend(this.maxTimestamp, this.offsetOfMaxTimestamp);
+  }
+
+  /**
    * Validates every batch from the start, rebuilding both indexes and the segment's timestamps, and truncates
    * the file after the last complete, CRC-valid batch with increasing offsets.
    */
@@ -346,6 +372,11 @@ export class LogSegment {
   }
 
   close(): void {
+    try {
+      this.indexMaxTimestamp();
+    } catch {
+      // As Kafka's close swallows it: a full disk must not keep the segment open; recovery rebuilds the index.
+    }
     closeSync(this.fd);
     this.index.close();
     this.timeIndex.close();

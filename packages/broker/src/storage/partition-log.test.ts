@@ -321,7 +321,7 @@ describe('PartitionLog', () => {
     assert.deepEqual(await log.offsetForTimestamp(T0 + 305), { offset: 35, timestamp: T0 + 305 });
     assert.deepEqual(await log.offsetForTimestamp(T0 - 5), { offset: 0, timestamp: T0 });
     assert.equal(await log.offsetForTimestamp(T0 + 5000), null);
-    assert.deepEqual(log.offsetOfMaxTimestamp(), { offset: 99, timestamp: T0 + 909 });
+    assert.deepEqual(await log.offsetOfMaxTimestamp(), { offset: 99, timestamp: T0 + 909, leaderEpoch: 0 });
     log.close();
   });
 

@@ -69,6 +69,11 @@ export interface OffsetAndTimestamp {
   timestamp: number;
 }
 
+export interface OffsetTimestampAndEpoch extends OffsetAndTimestamp {
+  /** The partition leader epoch of the batch holding the record, or -1 when it has none. */
+  leaderEpoch: number;
+}
+
 interface IncomingBatch {
   position: number;
   size: number;
@@ -613,6 +618,7 @@ export class PartitionLog {
    */
   roll(now: number): LogSegment {
     const previous = this.activeSegment;
+    previous.indexMaxTimestamp();
     const segment = new LogSegment(this.dir, this.logEndOffset, this.segmentConfig);
     this.segments.push(segment);
     this.activeRollJitterMs = this.drawRollJitter();
@@ -717,15 +723,29 @@ export class PartitionLog {
     return null;
   }
 
-  /** The offset of the record with the largest timestamp (ListOffsets MAX_TIMESTAMP), or null when empty. */
-  offsetOfMaxTimestamp(): OffsetAndTimestamp | null {
-    let best: OffsetAndTimestamp | null = null;
-    for (const segment of this.segments) {
-      if (segment.maxTimestamp >= 0 && (!best || segment.maxTimestamp > best.timestamp)) {
-        best = { offset: segment.offsetOfMaxTimestamp, timestamp: segment.maxTimestamp };
-      }
+  /**
+   * ListOffsets MAX_TIMESTAMP (KIP-734) as Kafka 3.9's UnifiedLog.fetchOffsetByTimestamp answers it: in the
+   * first segment with the largest timestamp, the batch that holds it, and in that batch the first record whose
+   * timestamp is the batch's max timestamp (KAFKA-16310: the record, not the batch's last offset). In a
+   * LogAppendTime batch every record carries the max timestamp, so that is its first record. The leader epoch is
+   * the batch's. A log without timestamps answers its first record with timestamp -1; an empty log, null.
+   * Segments track their largest timestamp, so this reads one batch, never the whole log.
+   */
+  async offsetOfMaxTimestamp(): Promise<OffsetTimestampAndEpoch | null> {
+    let segment = this.segments[0]!;
+    for (const candidate of this.segments) {
+      if (candidate.maxTimestamp > segment.maxTimestamp) segment = candidate;
     }
-    return best;
+    const batch = segment.batchOfMaxTimestamp();
+    if (!batch) return null;
+    const { header, records } = await decodeRecordBatch(segment.readBytes(batch.position, batch.size));
+    const record = records.find((r) => r.timestamp === header.maxTimestamp);
+    if (!record) return null;
+    return {
+      offset: Number(record.offset),
+      timestamp: Number(header.maxTimestamp),
+      leaderEpoch: header.partitionLeaderEpoch >= 0 ? header.partitionLeaderEpoch : -1,
+    };
   }
 
   /** DeleteRecords: moves the log start offset forward and drops segments wholly below it. */
