@@ -3,12 +3,14 @@
  * CreateTopics, DeleteTopics, CreatePartitions, AlterConfigs, IncrementalAlterConfigs, ElectLeaders,
  * AlterPartition, BrokerRegistration, BrokerHeartbeat and AllocateProducerIds.
  *
+ * quorumControllerHandlers(controller) binds them to a QuorumController as the controller listener's handlers.
+ *
  * Invariants: a handler never throws; a request-level failure (NOT_CONTROLLER on a standby or after losing
  * leadership, STALE_BROKER_EPOCH, INCONSISTENT_CLUSTER_ID, ...) becomes `errorResponse` with that code in every
  * error field, as Kafka's getErrorResponse does; anything unexpected becomes UNKNOWN_SERVER_ERROR (failureOf).
  */
 import { ApiKey, ErrorCode, ZERO_UUID, type ApiKeyNumber, type DecodedRequest } from '@sluice/protocol';
-import type { ResponseOf } from '../handlers/handler.ts';
+import { defineHandler, type Handler, type ResponseOf } from '../handlers/handler.ts';
 import { failureOf, type RequestFailure } from '../handlers/request-failure.ts';
 import { AlterConfigOp } from './configuration-control-manager.ts';
 import { ControllerError } from './controller-result.ts';
@@ -248,3 +250,19 @@ export const controllerApis: readonly ControllerApi[] = [
   brokerHeartbeatApi,
   allocateProducerIdsApi,
 ] as readonly ControllerApi[];
+
+/**
+ * The controller's APIs as handlers for the controller listener (ControllerListener's `handlers`), bound to one
+ * QuorumController; they need nothing from the listener's request context.
+ */
+export function quorumControllerHandlers(controller: QuorumController): Handler<ApiKeyNumber, unknown>[] {
+  return controllerApis.map((api) =>
+    defineHandler<ApiKeyNumber, unknown>({
+      apiKey: api.apiKey,
+      minVersion: api.minVersion,
+      maxVersion: api.maxVersion,
+      handle: (request) => handleControllerRequest(api, controller, request),
+      errorResponse: (request, failure) => api.errorResponse(request, failure),
+    }),
+  );
+}

@@ -12,8 +12,14 @@ import { deserializeMetadataRecord } from '../metadata/metadata-record-serde.ts'
 import { readMetadataSnapshot, writeMetadataSnapshot } from '../metadata/metadata-snapshot.ts';
 import { BrokerConfigStore } from '../config/config-store.ts';
 import { AlterConfigOp } from './configuration-control-manager.ts';
-import { createTopicsApi, handleControllerRequest } from './controller-apis.ts';
-import { addBroker, newController, startController, until } from './controller-test-support.ts';
+import { createTopicsApi, handleControllerRequest, quorumControllerHandlers } from './controller-apis.ts';
+import {
+  addBroker,
+  newController,
+  registrationRequest,
+  startController,
+  until,
+} from './controller-test-support.ts';
 import { StripedReplicaPlacer } from './striped-replica-placer.ts';
 
 function createTopicsRequest(
@@ -373,6 +379,31 @@ describe('QuorumController as a Raft listener', () => {
       body: createTopicsRequest([{ name: 'x' }]),
     });
     assert.equal(response.topics[0]!.errorCode, ErrorCode.NOT_CONTROLLER);
+  });
+
+  it('serves every controller API through listener handlers, answering NOT_CONTROLLER on a standby', async () => {
+    const { controller, raft } = await startController();
+    const handlers = quorumControllerHandlers(controller);
+    assert.deepEqual(
+      handlers.map((h) => h.apiKey).sort((a, b) => a - b),
+      [19, 20, 33, 37, 43, 44, 56, 62, 63, 67],
+    );
+    const registration = handlers.find((h) => h.apiKey === ApiKey.BrokerRegistration)!;
+    const request = {
+      apiKey: ApiKey.BrokerRegistration,
+      apiVersion: 4,
+      correlationId: 1,
+      clientId: null,
+      body: registrationRequest(1),
+    };
+    const active = (await registration.handle(request, undefined)) as {
+      errorCode: number;
+      brokerEpoch: bigint;
+    };
+    assert.equal(active.errorCode, ErrorCode.NONE);
+    raft.changeLeader(2);
+    const standby = (await registration.handle(request, undefined)) as { errorCode: number };
+    assert.equal(standby.errorCode, ErrorCode.NOT_CONTROLLER);
   });
 
   it('hands out producer id blocks that never overlap, across a controller failover', async () => {
