@@ -406,6 +406,39 @@ describe('QuorumController as a Raft listener', () => {
     assert.equal(standby.errorCode, ErrorCode.NOT_CONTROLLER);
   });
 
+  it('keeps the log in the order it computed records, even when appends settle out of order', async () => {
+    const { controller, raft } = await startController();
+    await addBroker(controller, 1);
+    await controller.createTopics(createTopicsRequest([{ name: 't' }]));
+    let delay = 40;
+    raft.appendDelay = () => (delay = Math.max(0, delay - 10));
+    const values = ['1000', '2000', '3000', '4000'];
+    await Promise.all(
+      values.map((value) =>
+        controller.alterConfigs(
+          [
+            {
+              resourceType: ConfigResourceType.TOPIC,
+              resourceName: 't',
+              configs: [{ name: 'retention.ms', configOperation: AlterConfigOp.SET, value }],
+            },
+          ],
+          false,
+          true,
+        ),
+      ),
+    );
+    assert.equal(
+      resourceConfigs(controller.image(), ConfigResourceType.TOPIC, 't').get('retention.ms'),
+      '4000',
+    );
+    const replayed = replayRecords(
+      EMPTY_METADATA_IMAGE,
+      raft.records().map(({ offset, value }) => ({ offset, record: deserializeMetadataRecord(value) })),
+    );
+    assert.deepEqual(replayed, controller.image());
+  });
+
   it('hands out producer id blocks that never overlap, across a controller failover', async () => {
     const { controller, raft, clock } = await startController();
     const epoch = await addBroker(controller, 1);

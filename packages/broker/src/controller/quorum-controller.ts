@@ -8,7 +8,7 @@
  * - while active, `latest` is `committed` plus every record appended but not yet committed, in log order;
  *   every operation is computed against `latest` and its records are replayed into it in the same synchronous
  *   step that hands them to the Raft client, so operations see each other's effects in the order they are
- *   written and never interleave;
+ *   written and never interleave; batches reach the Raft client one at a time, in that same order;
  * - an operation is answered only when the log is committed up to its last record (one with no records waits
  *   for everything written before it), so no caller learns of a change the quorum could still lose;
  * - on becoming leader the controller appends an activation batch (metadata.version when the log is empty, and
@@ -111,6 +111,8 @@ export class QuorumController implements RaftListener {
   private fencingTimer: NodeJS.Timeout | null = null;
   private rebalanceTimer: NodeJS.Timeout | null = null;
   private recordsSinceSnapshot = 0;
+  /** The last append handed to the Raft client; the next waits for it, so batches land in the order written. */
+  private appendChain: Promise<unknown> = Promise.resolve();
   private readonly raft: RaftClient;
   private readonly config: ControllerConfig;
   private readonly clock: Clock;
@@ -194,23 +196,21 @@ export class QuorumController implements RaftListener {
   private beginActivation(epoch: number): void {
     this.activation = { epoch, offset: null };
     const records = [...bootstrapRecords(this.committed), { type: 'NoOpRecord' as const, data: {} }];
-    this.raft
-      .scheduleAppend(
-        epoch,
-        records.map((r) => serializeMetadataRecord(r)),
-      )
-      .then(
-        (offset) => {
-          if (this.activation?.epoch !== epoch) return;
-          this.activation.offset = offset;
-          if (this.committed.offset >= offset) this.activate();
-        },
-        (error: unknown) => {
-          if (this.activation?.epoch !== epoch) return;
-          this.log.warn(`could not activate the controller in epoch ${epoch}: ${String(error)}`);
-          this.resign();
-        },
-      );
+    this.append(
+      epoch,
+      records.map((r) => serializeMetadataRecord(r)),
+    ).then(
+      (offset) => {
+        if (this.activation?.epoch !== epoch) return;
+        this.activation.offset = offset;
+        if (this.committed.offset >= offset) this.activate();
+      },
+      (error: unknown) => {
+        if (this.activation?.epoch !== epoch) return;
+        this.log.warn(`could not activate the controller in epoch ${epoch}: ${String(error)}`);
+        this.resign();
+      },
+    );
   }
 
   private activate(): void {
@@ -302,7 +302,7 @@ export class QuorumController implements RaftListener {
     const committed = new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { offset: expectedLastOffset, resolve, reject };
       this.waiters.push(waiter);
-      this.raft.scheduleAppend(epoch, values).then(
+      this.append(epoch, values).then(
         (lastOffset) => {
           if (lastOffset === expectedLastOffset) return;
           this.log.warn(`metadata batch landed at ${lastOffset}, expected ${expectedLastOffset}`);
@@ -320,6 +320,16 @@ export class QuorumController implements RaftListener {
       );
     });
     return committed.then(() => result.response);
+  }
+
+  /**
+   * Hands a batch to the Raft client once the previous one is in the log: the latest image assumed this order,
+   * and a Raft client that encodes batches asynchronously could otherwise append them in another.
+   */
+  private append(epoch: number, values: Buffer[]): Promise<number> {
+    const appended = this.appendChain.then(() => this.raft.scheduleAppend(epoch, values));
+    this.appendChain = appended.catch(() => undefined);
+    return appended;
   }
 
   /** Fences every broker whose session expired, one at a time (so each sees the previous one's changes). */
