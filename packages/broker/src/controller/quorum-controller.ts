@@ -16,7 +16,9 @@
  *   earlier epochs, and the offset of the batch tells where the next record goes (a broker's epoch);
  * - on losing leadership, or when an append is refused, every pending operation fails with NOT_CONTROLLER and
  *   `latest` falls back to `committed`;
- * - only the active controller fences brokers whose heartbeats stopped (`broker.session.timeout.ms`).
+ * - only the active controller fences brokers whose heartbeats stopped (`broker.session.timeout.ms`) and moves
+ *   leadership back to preferred replicas (`auto.leader.rebalance.enable`, every
+ *   `leader.imbalance.check.interval.seconds`).
  */
 import {
   ErrorCode,
