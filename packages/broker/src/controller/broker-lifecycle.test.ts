@@ -9,8 +9,10 @@ import {
   addBroker,
   heartbeat,
   heartbeatAll,
+  newController,
   registrationRequest,
   startController,
+  until,
   type ControllerFixture,
 } from './controller-test-support.ts';
 import type { QuorumController } from './quorum-controller.ts';
@@ -479,5 +481,54 @@ describe('ElectLeaders', () => {
     assert.equal(p.leader, 2);
     assert.deepEqual(p.isr, [2]);
     assert.equal(p.leaderRecoveryState, 1);
+  });
+});
+
+describe('leader rebalance and failover', () => {
+  it('moves leadership back to in-sync preferred replicas (auto.leader.rebalance.enable)', async () => {
+    const fixture = await cluster([1, 2, 3]);
+    const { controller, epochs } = fixture;
+    const topic = await createTopic(controller, 'balanced', [[1, 2, 3]]);
+    await expireSession(fixture, 1);
+    await heartbeat(controller, 1, epochs.get(1)!);
+    await controller.rebalanceLeaders();
+    assert.equal(partitionOf(controller, 'balanced').leader, 2, 'broker 1 is not back in the ISR yet');
+    const p = partitionOf(controller, 'balanced');
+    await controller.alterPartition(
+      alterPartitionRequest(2, epochs.get(2)!, topic.id, {
+        leaderEpoch: p.leaderEpoch,
+        partitionEpoch: p.partitionEpoch,
+        newIsr: [2, 3, 1],
+      }),
+      3,
+    );
+    await controller.rebalanceLeaders();
+    const rebalanced = partitionOf(controller, 'balanced');
+    assert.equal(rebalanced.leader, 1);
+    assert.equal(rebalanced.leaderEpoch, p.leaderEpoch + 1);
+  });
+
+  it('gives every broker a full session after a controller failover before fencing it', async () => {
+    const fixture = await cluster([1, 2]);
+    const { controller, raft, clock, epochs } = fixture;
+    clock.advance(8000);
+    controller.stop();
+    const successor = newController(raft, clock);
+    successor.start();
+    raft.becomeLeader();
+    await until(() => successor.isActive());
+    clock.advance(2000);
+    await heartbeat(successor, 2, epochs.get(2)!);
+    await successor.tick();
+    assert.equal(
+      successor.image().brokers.get(1)!.fenced,
+      false,
+      'the new controller never saw this session start',
+    );
+    clock.advance(7500);
+    await heartbeat(successor, 2, epochs.get(2)!);
+    await successor.tick();
+    assert.equal(successor.image().brokers.get(1)!.fenced, true);
+    assert.equal(successor.image().brokers.get(2)!.fenced, false);
   });
 });

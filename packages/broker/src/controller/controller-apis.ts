@@ -3,12 +3,14 @@
  * CreateTopics, DeleteTopics, CreatePartitions, AlterConfigs, IncrementalAlterConfigs, ElectLeaders,
  * AlterPartition, BrokerRegistration, BrokerHeartbeat and AllocateProducerIds.
  *
+ * quorumControllerHandlers(controller) binds them to a QuorumController as the controller listener's handlers.
+ *
  * Invariants: a handler never throws; a request-level failure (NOT_CONTROLLER on a standby or after losing
  * leadership, STALE_BROKER_EPOCH, INCONSISTENT_CLUSTER_ID, ...) becomes `errorResponse` with that code in every
  * error field, as Kafka's getErrorResponse does; anything unexpected becomes UNKNOWN_SERVER_ERROR (failureOf).
  */
 import { ApiKey, ErrorCode, ZERO_UUID, type ApiKeyNumber, type DecodedRequest } from '@sluice/protocol';
-import type { ResponseOf } from '../handlers/handler.ts';
+import { defineHandler, type Handler, type ResponseOf } from '../handlers/handler.ts';
 import { failureOf, type RequestFailure } from '../handlers/request-failure.ts';
 import { AlterConfigOp } from './configuration-control-manager.ts';
 import { ControllerError } from './controller-result.ts';
@@ -26,20 +28,42 @@ function defineControllerApi<K extends ApiKeyNumber>(api: ControllerApi<K>): Con
   return api;
 }
 
-/** Runs a controller handler; every failure becomes its errorResponse. */
+/** The request's own deadline (CreateTopics, DeleteTopics, CreatePartitions, ElectLeaders), when it sets one. */
+function requestTimeoutMs(request: DecodedRequest): number {
+  const body = request.body as { timeoutMs?: unknown };
+  return typeof body.timeoutMs === 'number' && body.timeoutMs > 0 ? body.timeoutMs : 0;
+}
+
+/**
+ * Runs a controller handler; every failure becomes its errorResponse. A request with a positive timeoutMs whose
+ * records are not committed in time gets REQUEST_TIMED_OUT (the records may still be committed later, as in Kafka).
+ */
 export async function handleControllerRequest<K extends ApiKeyNumber>(
   api: ControllerApi<K>,
   controller: QuorumController,
   request: DecodedRequest<K>,
 ): Promise<ResponseOf<K>> {
+  const timeoutMs = requestTimeoutMs(request);
+  let timer: NodeJS.Timeout | undefined;
   try {
-    return await api.handle(controller, request);
+    const handled = api.handle(controller, request);
+    if (timeoutMs === 0) return await handled;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new ControllerError(ErrorCode.REQUEST_TIMED_OUT, `Timed out after ${timeoutMs} ms.`)),
+        timeoutMs,
+      );
+    });
+    handled.catch(() => undefined);
+    return await Promise.race([handled, timedOut]);
   } catch (error) {
     const failure =
       error instanceof ControllerError
         ? { errorCode: error.errorCode, errorMessage: error.message }
         : failureOf(error);
     return api.errorResponse(request, failure);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -47,8 +71,27 @@ export const createTopicsApi = defineControllerApi({
   apiKey: ApiKey.CreateTopics,
   minVersion: 0,
   maxVersion: 7,
-  async handle(controller, { body }) {
-    return { throttleTimeMs: 0, topics: await controller.createTopics(body) };
+  async handle(controller, { body, apiVersion }) {
+    const topics = await controller.createTopics(body);
+    const store = controller.configStore;
+    if (apiVersion < 5 || !store) return { throttleTimeMs: 0, topics };
+    // v5+ answers with the new topic's effective configs, as Kafka does.
+    return {
+      throttleTimeMs: 0,
+      topics: topics.map((result) => {
+        const requested = body.topics.find((t) => t.name === result.name);
+        if (result.errorCode !== ErrorCode.NONE || !requested) return result;
+        const overrides = new Map(requested.configs.map((c) => [c.name, c.value ?? '']));
+        const configs = store.describeTopic(overrides).map((c) => ({
+          name: c.name,
+          value: c.def.sensitive ? null : c.value,
+          readOnly: false,
+          configSource: c.source,
+          isSensitive: c.def.sensitive ?? false,
+        }));
+        return { ...result, configs };
+      }),
+    };
   },
   errorResponse: ({ body }, { errorCode, errorMessage }) => ({
     throttleTimeMs: 0,
@@ -207,3 +250,19 @@ export const controllerApis: readonly ControllerApi[] = [
   brokerHeartbeatApi,
   allocateProducerIdsApi,
 ] as readonly ControllerApi[];
+
+/**
+ * The controller's APIs as handlers for the controller listener (ControllerListener's `handlers`), bound to one
+ * QuorumController; they need nothing from the listener's request context.
+ */
+export function quorumControllerHandlers(controller: QuorumController): Handler<ApiKeyNumber, unknown>[] {
+  return controllerApis.map((api) =>
+    defineHandler<ApiKeyNumber, unknown>({
+      apiKey: api.apiKey,
+      minVersion: api.minVersion,
+      maxVersion: api.maxVersion,
+      handle: (request) => handleControllerRequest(api, controller, request),
+      errorResponse: (request, failure) => api.errorResponse(request, failure),
+    }),
+  );
+}

@@ -37,6 +37,10 @@ export interface ControllerConfig {
   uncleanLeaderElectionEnable: boolean;
   /** `min.insync.replicas`, the static broker value */
   minInsyncReplicas: number;
+  /** `auto.leader.rebalance.enable` */
+  autoLeaderRebalanceEnable: boolean;
+  /** `leader.imbalance.check.interval.seconds`, in milliseconds */
+  leaderImbalanceCheckIntervalMs: number;
 }
 
 export const DEFAULT_CONTROLLER_CONFIG: Omit<ControllerConfig, 'clusterId' | 'nodeId'> = {
@@ -45,6 +49,8 @@ export const DEFAULT_CONTROLLER_CONFIG: Omit<ControllerConfig, 'clusterId' | 'no
   brokerSessionTimeoutMs: 9000,
   uncleanLeaderElectionEnable: false,
   minInsyncReplicas: 1,
+  autoLeaderRebalanceEnable: true,
+  leaderImbalanceCheckIntervalMs: 300_000,
 };
 
 /** What every control manager operation reads. */

@@ -9,7 +9,7 @@ import { createLogger } from '../logger.ts';
 import { DEFAULT_CONTROLLER_CONFIG, type ControllerConfig } from './controller-result.ts';
 import { METADATA_VERSION_FEATURE, METADATA_VERSION_LEVEL } from './feature-control-manager.ts';
 import { InMemoryRaftClient } from './in-memory-raft-client.ts';
-import { QuorumController } from './quorum-controller.ts';
+import { QuorumController, type QuorumControllerOptions } from './quorum-controller.ts';
 
 export const CLUSTER_ID = 'MkU3OEVBNTcwNTJENDM2Qk';
 
@@ -42,8 +42,10 @@ export function newController(
   clock: ManualClock,
   overrides: Partial<ControllerConfig> = {},
   snapshotIntervalRecords = 0,
+  options: Partial<QuorumControllerOptions> = {},
 ): QuorumController {
   return new QuorumController({
+    ...options,
     raft,
     clock,
     config: { ...DEFAULT_CONTROLLER_CONFIG, clusterId: CLUSTER_ID, nodeId: raft.nodeId, ...overrides },
@@ -58,10 +60,11 @@ export function newController(
 export async function startController(
   overrides: Partial<ControllerConfig> = {},
   snapshotIntervalRecords = 0,
+  options: Partial<QuorumControllerOptions> = {},
 ): Promise<ControllerFixture> {
   const raft = new InMemoryRaftClient(0);
   const clock = new ManualClock();
-  const controller = newController(raft, clock, overrides, snapshotIntervalRecords);
+  const controller = newController(raft, clock, overrides, snapshotIntervalRecords, options);
   controller.start();
   raft.becomeLeader();
   await until(() => controller.isActive(), 'the controller to become active');

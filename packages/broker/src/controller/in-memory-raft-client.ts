@@ -69,11 +69,19 @@ export class InMemoryRaftClient implements RaftClient {
     for (const listener of this.listeners.keys()) listener.handleLeaderChange(this.leader);
   }
 
-  scheduleAppend(epoch: number, records: readonly Buffer[]): Promise<number> {
+  /** Makes each append take this long (ms), like a client that encodes batches asynchronously. */
+  appendDelay: (() => number) | null = null;
+
+  async scheduleAppend(epoch: number, records: readonly Buffer[]): Promise<number> {
     if (this.leader.leaderId !== this.nodeId || this.leader.epoch !== epoch) {
-      return Promise.reject(new NotLeaderError(this.leader));
+      throw new NotLeaderError(this.leader);
     }
-    return Promise.resolve(this.append(epoch, [...records], false));
+    const delay = this.appendDelay?.() ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    if (this.leader.leaderId !== this.nodeId || this.leader.epoch !== epoch) {
+      throw new NotLeaderError(this.leader);
+    }
+    return this.append(epoch, [...records], false);
   }
 
   private append(epoch: number, records: Buffer[], control: boolean): number {

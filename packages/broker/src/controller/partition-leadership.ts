@@ -288,3 +288,29 @@ export function electLeaders(
     response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, replicaElectionResults: [...results.values()] },
   };
 }
+
+/**
+ * Preferred leader elections for every partition whose preferred replica is active and in the ISR but does not
+ * lead (Kafka's auto leader rebalance, `auto.leader.rebalance.enable`).
+ */
+export function rebalanceLeaders(ctx: ControlContext): MetadataRecord[] {
+  const imbalanced = partitionsWhere(ctx.image, (p) => {
+    const preferred = p.replicas[0];
+    return (
+      preferred !== undefined &&
+      p.leader !== preferred &&
+      p.isr.includes(preferred) &&
+      isActiveBroker(ctx.image, preferred)
+    );
+  });
+  const records: MetadataRecord[] = [];
+  for (const { topic, partitionId, partition } of imbalanced) {
+    const change = new PartitionChangeBuilder(partition, topic.id, partitionId, (r) =>
+      isActiveBroker(ctx.image, r),
+    )
+      .setElection('preferred')
+      .build();
+    if (change) records.push({ type: 'PartitionChangeRecord', data: change });
+  }
+  return records;
+}

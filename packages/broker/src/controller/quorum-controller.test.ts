@@ -10,9 +10,16 @@ import {
 } from '../metadata/metadata-image.ts';
 import { deserializeMetadataRecord } from '../metadata/metadata-record-serde.ts';
 import { readMetadataSnapshot, writeMetadataSnapshot } from '../metadata/metadata-snapshot.ts';
+import { BrokerConfigStore } from '../config/config-store.ts';
 import { AlterConfigOp } from './configuration-control-manager.ts';
-import { createTopicsApi, handleControllerRequest } from './controller-apis.ts';
-import { addBroker, newController, startController, until } from './controller-test-support.ts';
+import { createTopicsApi, handleControllerRequest, quorumControllerHandlers } from './controller-apis.ts';
+import {
+  addBroker,
+  newController,
+  registrationRequest,
+  startController,
+  until,
+} from './controller-test-support.ts';
 import { StripedReplicaPlacer } from './striped-replica-placer.ts';
 
 function createTopicsRequest(
@@ -145,6 +152,21 @@ describe('QuorumController topics', () => {
     assert.equal(collides!.errorCode, ErrorCode.NONE);
     const [collision] = await controller.createTopics(createTopicsRequest([{ name: 'a_b' }]));
     assert.equal(collision!.errorCode, ErrorCode.INVALID_TOPIC_EXCEPTION);
+  });
+
+  it("answers CreateTopics v5+ with the new topic's effective configs", async () => {
+    const { controller } = await startController({}, 0, { configStore: new BrokerConfigStore(new Map()) });
+    await addBroker(controller, 1);
+    const response = await handleControllerRequest(createTopicsApi, controller, {
+      apiKey: ApiKey.CreateTopics,
+      apiVersion: 7,
+      correlationId: 1,
+      clientId: null,
+      body: createTopicsRequest([{ configs: [{ name: 'retention.ms', value: '1234' }] }]),
+    });
+    const configs = new Map(response.topics[0]!.configs!.map((c) => [c.name, c]));
+    assert.equal(configs.get('retention.ms')!.value, '1234');
+    assert.equal(configs.get('cleanup.policy')!.value, 'delete');
   });
 
   it('validate_only answers like a real create and writes nothing', async () => {
@@ -324,6 +346,21 @@ describe('QuorumController as a Raft listener', () => {
     assert.ok(topicByName(controller.image(), 'slow'));
   });
 
+  it('answers REQUEST_TIMED_OUT when the records are not committed within the request timeout', async () => {
+    const { controller, raft } = await startController();
+    await addBroker(controller, 1);
+    raft.autoCommit = false;
+    const response = await handleControllerRequest(createTopicsApi, controller, {
+      apiKey: ApiKey.CreateTopics,
+      apiVersion: 7,
+      correlationId: 1,
+      clientId: null,
+      body: { ...createTopicsRequest([{ name: 'late' }]), timeoutMs: 50 },
+    });
+    assert.equal(response.topics[0]!.errorCode, ErrorCode.REQUEST_TIMED_OUT);
+    raft.commit();
+  });
+
   it('fails pending and new operations with NOT_CONTROLLER when leadership moves', async () => {
     const { controller, raft } = await startController();
     await addBroker(controller, 1);
@@ -342,6 +379,64 @@ describe('QuorumController as a Raft listener', () => {
       body: createTopicsRequest([{ name: 'x' }]),
     });
     assert.equal(response.topics[0]!.errorCode, ErrorCode.NOT_CONTROLLER);
+  });
+
+  it('serves every controller API through listener handlers, answering NOT_CONTROLLER on a standby', async () => {
+    const { controller, raft } = await startController();
+    const handlers = quorumControllerHandlers(controller);
+    assert.deepEqual(
+      handlers.map((h) => h.apiKey).sort((a, b) => a - b),
+      [19, 20, 33, 37, 43, 44, 56, 62, 63, 67],
+    );
+    const registration = handlers.find((h) => h.apiKey === ApiKey.BrokerRegistration)!;
+    const request = {
+      apiKey: ApiKey.BrokerRegistration,
+      apiVersion: 4,
+      correlationId: 1,
+      clientId: null,
+      body: registrationRequest(1),
+    };
+    const active = (await registration.handle(request, undefined)) as {
+      errorCode: number;
+      brokerEpoch: bigint;
+    };
+    assert.equal(active.errorCode, ErrorCode.NONE);
+    raft.changeLeader(2);
+    const standby = (await registration.handle(request, undefined)) as { errorCode: number };
+    assert.equal(standby.errorCode, ErrorCode.NOT_CONTROLLER);
+  });
+
+  it('keeps the log in the order it computed records, even when appends settle out of order', async () => {
+    const { controller, raft } = await startController();
+    await addBroker(controller, 1);
+    await controller.createTopics(createTopicsRequest([{ name: 't' }]));
+    let delay = 40;
+    raft.appendDelay = () => (delay = Math.max(0, delay - 10));
+    const values = ['1000', '2000', '3000', '4000'];
+    await Promise.all(
+      values.map((value) =>
+        controller.alterConfigs(
+          [
+            {
+              resourceType: ConfigResourceType.TOPIC,
+              resourceName: 't',
+              configs: [{ name: 'retention.ms', configOperation: AlterConfigOp.SET, value }],
+            },
+          ],
+          false,
+          true,
+        ),
+      ),
+    );
+    assert.equal(
+      resourceConfigs(controller.image(), ConfigResourceType.TOPIC, 't').get('retention.ms'),
+      '4000',
+    );
+    const replayed = replayRecords(
+      EMPTY_METADATA_IMAGE,
+      raft.records().map(({ offset, value }) => ({ offset, record: deserializeMetadataRecord(value) })),
+    );
+    assert.deepEqual(replayed, controller.image());
   });
 
   it('hands out producer id blocks that never overlap, across a controller failover', async () => {

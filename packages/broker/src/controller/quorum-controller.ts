@@ -8,7 +8,7 @@
  * - while active, `latest` is `committed` plus every record appended but not yet committed, in log order;
  *   every operation is computed against `latest` and its records are replayed into it in the same synchronous
  *   step that hands them to the Raft client, so operations see each other's effects in the order they are
- *   written and never interleave;
+ *   written and never interleave; batches reach the Raft client one at a time, in that same order;
  * - an operation is answered only when the log is committed up to its last record (one with no records waits
  *   for everything written before it), so no caller learns of a change the quorum could still lose;
  * - on becoming leader the controller appends an activation batch (metadata.version when the log is empty, and
@@ -16,7 +16,9 @@
  *   earlier epochs, and the offset of the batch tells where the next record goes (a broker's epoch);
  * - on losing leadership, or when an append is refused, every pending operation fails with NOT_CONTROLLER and
  *   `latest` falls back to `committed`;
- * - only the active controller fences brokers whose heartbeats stopped (`broker.session.timeout.ms`).
+ * - only the active controller fences brokers whose heartbeats stopped (`broker.session.timeout.ms`) and moves
+ *   leadership back to preferred replicas (`auto.leader.rebalance.enable`, every
+ *   `leader.imbalance.check.interval.seconds`).
  */
 import {
   ErrorCode,
@@ -38,6 +40,7 @@ import {
   type ElectLeadersResponse,
 } from '@sluice/protocol';
 import { systemClock, type Clock } from '../clock.ts';
+import type { BrokerConfigStore } from '../config/config-store.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { MetadataDelta } from '../metadata/metadata-delta.ts';
 import { EMPTY_METADATA_IMAGE, type MetadataImage } from '../metadata/metadata-image.ts';
@@ -64,7 +67,7 @@ import {
   type ControllerResult,
 } from './controller-result.ts';
 import { bootstrapRecords } from './feature-control-manager.ts';
-import { alterPartition, electLeaders } from './partition-leadership.ts';
+import { alterPartition, electLeaders, rebalanceLeaders } from './partition-leadership.ts';
 import { allocateProducerIds } from './producer-id-control-manager.ts';
 import { createPartitions, createTopics, deleteTopics } from './replication-control-manager.ts';
 import { StripedReplicaPlacer } from './striped-replica-placer.ts';
@@ -80,6 +83,8 @@ export interface QuorumControllerOptions {
   fencingCheckIntervalMs?: number;
   /** Committed records between two snapshots this node writes (Kafka bounds them by bytes; 0 turns them off). */
   snapshotIntervalRecords?: number;
+  /** The node's config store, for the effective configs CreateTopics v5+ returns (null configs without it). */
+  configStore?: BrokerConfigStore;
 }
 
 interface Waiter {
@@ -106,7 +111,10 @@ export class QuorumController implements RaftListener {
   private waiters: Waiter[] = [];
   private leader: LeaderAndEpoch | null = null;
   private fencingTimer: NodeJS.Timeout | null = null;
+  private rebalanceTimer: NodeJS.Timeout | null = null;
   private recordsSinceSnapshot = 0;
+  /** The last append handed to the Raft client; the next waits for it, so batches land in the order written. */
+  private appendChain: Promise<unknown> = Promise.resolve();
   private readonly raft: RaftClient;
   private readonly config: ControllerConfig;
   private readonly clock: Clock;
@@ -115,6 +123,7 @@ export class QuorumController implements RaftListener {
   private readonly tracker: BrokerHeartbeatTracker;
   private readonly fencingCheckIntervalMs: number;
   private readonly snapshotIntervalRecords: number;
+  readonly configStore: BrokerConfigStore | null;
 
   constructor(options: QuorumControllerOptions) {
     this.raft = options.raft;
@@ -125,6 +134,7 @@ export class QuorumController implements RaftListener {
     this.tracker = new BrokerHeartbeatTracker(options.config.brokerSessionTimeoutMs);
     this.fencingCheckIntervalMs = options.fencingCheckIntervalMs ?? 1000;
     this.snapshotIntervalRecords = options.snapshotIntervalRecords ?? 20_000;
+    this.configStore = options.configStore ?? null;
   }
 
   /** Starts listening to the metadata log. */
@@ -188,23 +198,21 @@ export class QuorumController implements RaftListener {
   private beginActivation(epoch: number): void {
     this.activation = { epoch, offset: null };
     const records = [...bootstrapRecords(this.committed), { type: 'NoOpRecord' as const, data: {} }];
-    this.raft
-      .scheduleAppend(
-        epoch,
-        records.map((r) => serializeMetadataRecord(r)),
-      )
-      .then(
-        (offset) => {
-          if (this.activation?.epoch !== epoch) return;
-          this.activation.offset = offset;
-          if (this.committed.offset >= offset) this.activate();
-        },
-        (error: unknown) => {
-          if (this.activation?.epoch !== epoch) return;
-          this.log.warn(`could not activate the controller in epoch ${epoch}: ${String(error)}`);
-          this.resign();
-        },
-      );
+    this.append(
+      epoch,
+      records.map((r) => serializeMetadataRecord(r)),
+    ).then(
+      (offset) => {
+        if (this.activation?.epoch !== epoch) return;
+        this.activation.offset = offset;
+        if (this.committed.offset >= offset) this.activate();
+      },
+      (error: unknown) => {
+        if (this.activation?.epoch !== epoch) return;
+        this.log.warn(`could not activate the controller in epoch ${epoch}: ${String(error)}`);
+        this.resign();
+      },
+    );
   }
 
   private activate(): void {
@@ -220,6 +228,13 @@ export class QuorumController implements RaftListener {
       this.fencingTimer = setInterval(() => void this.tick(), this.fencingCheckIntervalMs);
       this.fencingTimer.unref();
     }
+    if (this.config.autoLeaderRebalanceEnable && this.fencingCheckIntervalMs > 0) {
+      this.rebalanceTimer = setInterval(
+        () => void this.rebalanceLeaders(),
+        this.config.leaderImbalanceCheckIntervalMs,
+      );
+      this.rebalanceTimer.unref();
+    }
     const waiters = this.activationWaiters;
     this.activationWaiters = [];
     for (const waiter of waiters) waiter.resolve();
@@ -231,7 +246,9 @@ export class QuorumController implements RaftListener {
     this.activation = null;
     this.latest = this.committed;
     if (this.fencingTimer) clearInterval(this.fencingTimer);
+    if (this.rebalanceTimer) clearInterval(this.rebalanceTimer);
     this.fencingTimer = null;
+    this.rebalanceTimer = null;
     const failed = [...this.waiters, ...this.activationWaiters];
     this.waiters = [];
     this.activationWaiters = [];
@@ -287,7 +304,7 @@ export class QuorumController implements RaftListener {
     const committed = new Promise<void>((resolve, reject) => {
       const waiter: Waiter = { offset: expectedLastOffset, resolve, reject };
       this.waiters.push(waiter);
-      this.raft.scheduleAppend(epoch, values).then(
+      this.append(epoch, values).then(
         (lastOffset) => {
           if (lastOffset === expectedLastOffset) return;
           this.log.warn(`metadata batch landed at ${lastOffset}, expected ${expectedLastOffset}`);
@@ -307,6 +324,16 @@ export class QuorumController implements RaftListener {
     return committed.then(() => result.response);
   }
 
+  /**
+   * Hands a batch to the Raft client once the previous one is in the log: the latest image assumed this order,
+   * and a Raft client that encodes batches asynchronously could otherwise append them in another.
+   */
+  private append(epoch: number, values: Buffer[]): Promise<number> {
+    const appended = this.appendChain.then(() => this.raft.scheduleAppend(epoch, values));
+    this.appendChain = appended.catch(() => undefined);
+    return appended;
+  }
+
   /** Fences every broker whose session expired, one at a time (so each sees the previous one's changes). */
   tick(): Promise<void> {
     if (this.activeEpoch === null) return Promise.resolve();
@@ -319,6 +346,16 @@ export class QuorumController implements RaftListener {
       () => undefined,
       (error: unknown) => {
         if (!(error instanceof ControllerError)) this.log.warn(`fencing failed: ${String(error)}`);
+      },
+    );
+  }
+
+  /** Moves leadership back to preferred replicas that are in sync (runs every leader.imbalance.check.interval). */
+  rebalanceLeaders(): Promise<void> {
+    if (this.activeEpoch === null) return Promise.resolve();
+    return this.run((ctx) => ({ records: rebalanceLeaders(ctx), response: undefined })).catch(
+      (error: unknown) => {
+        if (!(error instanceof ControllerError)) this.log.warn(`leader rebalance failed: ${String(error)}`);
       },
     );
   }
