@@ -141,6 +141,26 @@ describe('issue 11: MAX_TIMESTAMP, authorized operations, DescribeTopicPartition
     );
   });
 
+  it('ListOffsets refuses a special timestamp its version does not know with UNSUPPORTED_VERSION', async () => {
+    await createTopic('max-ts-versions', 1);
+    await produce('max-ts-versions', [BigInt(Date.now())]);
+    const cases: [bigint, number, number][] = [
+      [-3n, 6, ErrorCode.UNSUPPORTED_VERSION],
+      [-3n, 7, ErrorCode.NONE],
+      [-4n, 7, ErrorCode.UNSUPPORTED_VERSION],
+      [-4n, 8, ErrorCode.NONE],
+      [-5n, 8, ErrorCode.UNSUPPORTED_VERSION],
+      [-5n, 9, ErrorCode.NONE],
+      [-6n, 9, ErrorCode.UNSUPPORTED_VERSION],
+      [-1n, 1, ErrorCode.NONE],
+    ];
+    for (const [timestamp, version, errorCode] of cases) {
+      const answer = await listOffset('max-ts-versions', timestamp, version);
+      assert.equal(answer.errorCode, errorCode, `timestamp ${timestamp} in v${version}`);
+      if (errorCode !== ErrorCode.NONE) assert.deepEqual([answer.offset, answer.timestamp], [-1n, -1n]);
+    }
+  });
+
   it('ListOffsets MAX_TIMESTAMP on LogAppendTime and on records without timestamps', async () => {
     await createTopic('max-ts-append', 1, { 'message.timestamp.type': 'LogAppendTime' });
     const t = BigInt(Date.now());
