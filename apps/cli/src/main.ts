@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { CliError, parseConfigPairs } from './cli-error.ts';
+import { clusterCommand } from './commands/cluster.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
 import { produceCommand } from './commands/produce.ts';
@@ -14,6 +15,10 @@ const USAGE = `usage: sluice <command> [options]
 commands:
   broker --data-dir DIR --port PORT [--host HOST] [--config name=value ...]
         one broker; settings use Kafka's config names (e.g. --config num.partitions=3)
+  cluster --brokers N --data-dir DIR --port PORT [--controller-port QPORT] [--console-port CPORT]
+        [--host HOST] [--config name=value ...]
+        N brokers, one OS process each (DIR/broker-K, clients on PORT..PORT+N-1), all voters of the metadata
+        quorum; prints each broker's command line so it can be stopped and restarted on its own
   serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST] [--config name=value ...]
         the broker and the console in one process; or, with --bootstrap-server HOST:PORT instead of --port,
         the console alone, showing that Kafka cluster
@@ -85,6 +90,9 @@ try {
   switch (command) {
     case 'broker':
       await broker(rest);
+      break;
+    case 'cluster':
+      await clusterCommand(rest);
       break;
     case 'serve':
       await serve(rest);

@@ -19,6 +19,8 @@ import { TopicManager } from './metadata/topic-manager.ts';
 import { TopicRegistry } from './metadata/topic-registry.ts';
 import { BrokerMetrics } from './metrics.ts';
 import { KafkaServer } from './network/kafka-server.ts';
+import { brokerListener } from './network/listener.ts';
+import type { RequestContext } from './handlers/handler.ts';
 import { LogManager } from './storage/log-manager.ts';
 
 export interface BrokerOptions {
@@ -51,7 +53,7 @@ function advertisedEndpoint(listeners: string[] | null): { host: string; port: n
 export class Broker {
   private constructor(
     readonly services: BrokerServices,
-    private readonly server: KafkaServer,
+    private readonly server: KafkaServer<RequestContext>,
     readonly port: number,
   ) {}
 
@@ -60,7 +62,7 @@ export class Broker {
     mkdirSync(dataDir, { recursive: true });
     const log = options.logger ?? createLogger('broker');
     const clock = options.clock ?? systemClock;
-    const config = new BrokerConfigStore(options.configs ?? new Map());
+    const config = new BrokerConfigStore(options.configs ?? new Map(), (message) => log.warn(message));
     const host = options.host ?? '127.0.0.1';
     const nodeId = config.getNumber('node.id');
     const topics = new TopicRegistry(dataDir, nodeId);
@@ -104,7 +106,7 @@ export class Broker {
       logs.startCleaner(config.getNumber('log.cleaner.backoff.ms'), {
         dedupeBufferBytes: config.getNumber('log.cleaner.dedupe.buffer.size'),
       });
-    const server = new KafkaServer(services);
+    const server = new KafkaServer(brokerListener(services));
     const port = await server.listen(host, options.port);
     // Port 0 asks for a free port: advertise the one bound, unless advertised.listeners names another.
     if (!advertised?.port) node.port = port;

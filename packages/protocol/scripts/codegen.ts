@@ -476,7 +476,17 @@ class MessageGenerator {
     const name = this.spec.name;
     const body = this.structOrder.map((s) => this.structCode(s)).join('\n');
     const range = `${this.valid.min}-${this.valid.max}`;
+    // Metadata log records carry their type (the spec's apiKey) in the MetadataRecordSerde frame.
+    const recordType =
+      this.spec.type === 'metadata' && this.spec.apiKey !== undefined
+        ? [
+            `/** The record type of ${name} in the metadata log (MetadataRecordSerde's api key). */`,
+            `export const ${camelCase(name)}ApiKey = ${this.spec.apiKey};`,
+            '',
+          ]
+        : [];
     const api = [
+      ...recordType,
       `/** The versions of ${name} this codec reads and writes. */`,
       `export const ${camelCase(name)}Versions = { min: ${this.valid.min}, max: ${this.valid.max}${
         isEmpty(this.flexible) ? '' : `, firstFlexible: ${this.flexible.min}`

@@ -33,7 +33,7 @@ export interface StructSpec {
 
 export interface MessageSpec {
   apiKey?: number;
-  type: 'request' | 'response' | 'header' | 'data';
+  type: 'request' | 'response' | 'header' | 'data' | 'metadata';
   name: string;
   validVersions: string;
   flexibleVersions: string;

@@ -1,20 +1,26 @@
 /**
- * Broker-level configuration by Kafka's names and defaults (KafkaConfig / ServerLogConfigs). The subset here
- * is what Sluice acts on or reports; an unknown name given to the broker is an error, not silently ignored.
+ * Broker-level configuration by Kafka's names and defaults (KafkaConfig). Every name of Kafka 3.9's broker
+ * configuration is known (the catalog tables in broker-catalog/); the definitions below are the ones Sluice acts
+ * on, with Sluice's documentation and, where a single loopback broker needs it, Sluice's default. Every other name
+ * is accepted, validated with Kafka's type and range, stored and described, and marked as not acted on.
  */
+import { COORDINATORS_CONFIGS } from './broker-catalog/coordinators.ts';
+import { catalogRowToDef, type CatalogRow } from './broker-catalog/catalog-row.ts';
+import { KRAFT_CONFIGS } from './broker-catalog/kraft.ts';
+import { LOG_CONFIGS } from './broker-catalog/log.ts';
+import { REMOTE_STORAGE_CONFIGS } from './broker-catalog/remote-storage.ts';
+import { REPLICATION_CONFIGS } from './broker-catalog/replication.ts';
+import { SECURITY_CONFIGS } from './broker-catalog/security.ts';
+import { SERVER_CONFIGS } from './broker-catalog/server.ts';
+import { ZOOKEEPER_CONFIGS } from './broker-catalog/zookeeper.ts';
 import { LONG_MAX, type ConfigDef } from './config-def.ts';
 
 const LONG_MAX_TEXT = LONG_MAX.toString();
 
-export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
+/** The broker configs Sluice acts on. */
+const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
   // Server basics.
   { name: 'node.id', type: 'int', defaultValue: '1', min: 0, documentation: 'The id of this broker.' },
-  {
-    name: 'broker.id',
-    type: 'int',
-    defaultValue: '-1',
-    documentation: 'Alias of node.id kept for older tools.',
-  },
   {
     name: 'listeners',
     type: 'list',
@@ -98,30 +104,6 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     documentation: 'The default final compression of topics.',
   },
   {
-    name: 'compression.gzip.level',
-    type: 'int',
-    defaultValue: '-1',
-    min: -1,
-    max: 9,
-    documentation: 'Gzip level.',
-  },
-  {
-    name: 'compression.lz4.level',
-    type: 'int',
-    defaultValue: '9',
-    min: 1,
-    max: 17,
-    documentation: 'LZ4 level.',
-  },
-  {
-    name: 'compression.zstd.level',
-    type: 'int',
-    defaultValue: '3',
-    min: -131072,
-    max: 22,
-    documentation: 'Zstandard level.',
-  },
-  {
     name: 'log.cleaner.enable',
     type: 'boolean',
     defaultValue: 'true',
@@ -184,13 +166,6 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     documentation: 'How often the recovery point checkpoint is written.',
   },
   {
-    name: 'log.flush.start.offset.checkpoint.interval.ms',
-    type: 'int',
-    defaultValue: '60000',
-    min: 0,
-    documentation: 'How often the log start offset checkpoint is written.',
-  },
-  {
     name: 'log.index.interval.bytes',
     type: 'int',
     defaultValue: '4096',
@@ -203,20 +178,6 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: '10485760',
     min: 4,
     documentation: 'The maximum size of an offset index in bytes.',
-  },
-  {
-    name: 'log.local.retention.bytes',
-    type: 'long',
-    defaultValue: '-2',
-    min: -2n,
-    documentation: 'Local retention bytes with tiered storage.',
-  },
-  {
-    name: 'log.local.retention.ms',
-    type: 'long',
-    defaultValue: '-2',
-    min: -2n,
-    documentation: 'Local retention time with tiered storage.',
   },
   {
     name: 'log.cleaner.max.compaction.lag.ms',
@@ -267,12 +228,6 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: '1',
     min: 1,
     documentation: 'The minimum number of in-sync replicas for acks=all writes.',
-  },
-  {
-    name: 'log.preallocate',
-    type: 'boolean',
-    defaultValue: 'false',
-    documentation: 'Preallocate new segment files.',
   },
   {
     name: 'log.retention.ms',
@@ -337,12 +292,6 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: '0',
     min: 0,
     documentation: 'The maximum jitter, in hours, subtracted from segment roll time.',
-  },
-  {
-    name: 'unclean.leader.election.enable',
-    type: 'boolean',
-    defaultValue: 'false',
-    documentation: 'Whether replicas outside the ISR may be elected leader.',
   },
   // Groups, offsets and producer state.
   {
@@ -421,22 +370,31 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     min: 1,
     documentation: 'The heartbeat interval the coordinator gives consumer-protocol members.',
   },
-  {
-    name: 'producer.id.expiration.ms',
-    type: 'int',
-    defaultValue: '86400000',
-    min: 1,
-    documentation: 'How long idle producer ids are remembered.',
-  },
-  {
-    name: 'transactional.id.expiration.ms',
-    type: 'int',
-    defaultValue: '604800000',
-    min: 1,
-    documentation: 'How long idle transactional ids are remembered.',
-  },
 ];
 
-export const BROKER_CONFIGS: ReadonlyMap<string, ConfigDef> = new Map(
-  BROKER_CONFIG_DEFS.map((d) => [d.name, d]),
-);
+const CATALOG: readonly CatalogRow[] = [
+  ...SERVER_CONFIGS,
+  ...LOG_CONFIGS,
+  ...REPLICATION_CONFIGS,
+  ...COORDINATORS_CONFIGS,
+  ...SECURITY_CONFIGS,
+  ...KRAFT_CONFIGS,
+  ...REMOTE_STORAGE_CONFIGS,
+  ...ZOOKEEPER_CONFIGS,
+];
+
+/** The configs Sluice acts on first, in the order above, then the rest of Kafka's catalog. */
+function buildBrokerConfigs(): Map<string, ConfigDef> {
+  const catalog = new Map(CATALOG.map((row) => [row[0], catalogRowToDef(row)]));
+  const defs = new Map<string, ConfigDef>();
+  for (const actedOn of ACTED_ON_BROKER_CONFIG_DEFS) {
+    const kafka = catalog.get(actedOn.name);
+    if (!kafka) throw new Error(`Broker config ${actedOn.name} is not a Kafka 3.9 broker config`);
+    defs.set(actedOn.name, { ...actedOn, updateMode: kafka.updateMode });
+  }
+  for (const [name, def] of catalog) if (!defs.has(name)) defs.set(name, def);
+  return defs;
+}
+
+/** Every Kafka 3.9 broker config by name. */
+export const BROKER_CONFIGS: ReadonlyMap<string, ConfigDef> = buildBrokerConfigs();

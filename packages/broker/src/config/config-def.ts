@@ -62,7 +62,22 @@ export interface ConfigDef {
   /** Case-insensitive match for validValues (Kafka's CaseInsensitiveValidString). */
   caseInsensitive?: boolean;
   sensitive?: boolean;
+  /** Kafka's checks that bounds and lists cannot express; returns the reason a value is invalid, else null. */
+  check?: (text: string) => string | null;
+  /**
+   * How Kafka lets the name change at runtime (DynamicBrokerConfig): only at start (read-only), per broker, or
+   * also as the cluster-wide default. Broker configs only.
+   */
+  updateMode?: UpdateMode;
+  /** True where Sluice accepts, stores and describes the name but does not act on it. */
+  notActedOn?: boolean;
+  /** Accepted by Kafka but left out of its documentation and of DescribeConfigs until set (defineInternal). */
+  internal?: boolean;
+  /** Settable only through AlterConfigs, never at start and not described until set (DynamicConfig.Broker quotas). */
+  dynamicOnly?: boolean;
 }
+
+export type UpdateMode = 'read-only' | 'per-broker' | 'cluster-wide';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -92,6 +107,13 @@ function checkBounds(def: ConfigDef, raw: string, value: number | bigint): void 
 
 /** Parses and validates one value the way Kafka's ConfigDef does; throws ConfigError with Kafka's wording. */
 export function parseConfigValue(def: ConfigDef, raw: string): ConfigValue {
+  const value = parseTyped(def, raw);
+  const reason = def.check?.(raw.trim());
+  if (reason) throw invalid(def, raw, reason);
+  return value;
+}
+
+function parseTyped(def: ConfigDef, raw: string): ConfigValue {
   const text = raw.trim();
   switch (def.type) {
     case 'boolean': {

@@ -2,10 +2,17 @@
  * Resolves effective configuration the way Kafka does, and explains where each value came from
  * (DescribeConfigs sources and synonyms).
  *
- * Broker level: dynamic broker override > static value given at start (`--config`) > default.
+ * Broker level: dynamic per-broker value (resource "<node.id>") > dynamic cluster-wide default (resource "") >
+ * static value given at start (`--config`) > default. Every Kafka 3.9 broker config name is accepted at start;
+ * names Sluice does not act on are logged once. Dynamic changes follow Kafka's rules (broker-dynamic-rules.ts).
  * Topic level: the topic's own override > the first of its broker synonyms that is set > the topic default.
  */
 import { BROKER_CONFIGS } from './broker-configs.ts';
+import {
+  brokerConfigDef,
+  brokerConfigSynonyms,
+  validateDynamicBrokerConfigs,
+} from './broker-dynamic-rules.ts';
 import {
   ConfigError,
   ConfigSource,
@@ -25,10 +32,19 @@ export interface ResolvedConfig {
   name: string;
   value: string | null;
   source: number;
-  def: ConfigDef;
+  /** Null for a custom broker config, a name Kafka does not define. */
+  def: ConfigDef | null;
+  sensitive: boolean;
+  /** Kafka's DescribeConfigs readOnly flag. */
+  readOnly: boolean;
   /** Every place the value could come from, highest precedence first, as DescribeConfigs v1+ reports. */
   synonyms: ConfigSynonymEntry[];
 }
+
+export type ResolvedTopicConfig = ResolvedConfig & { def: ConfigDef };
+
+/** Which dynamic broker resource a change addresses: this broker ("<node.id>") or the cluster default (""). */
+export type DynamicLevel = 'broker' | 'cluster';
 
 /** Validates a map of names to values against a set of definitions; the first bad entry is a ConfigError. */
 export function validateConfigs(
@@ -44,16 +60,40 @@ export function validateConfigs(
 }
 
 export class BrokerConfigStore {
-  private readonly dynamicValues = new Map<string, string>();
+  private readonly dynamicPerBroker = new Map<string, string>();
+  private readonly dynamicClusterDefault = new Map<string, string>();
 
-  constructor(private readonly staticValues: ReadonlyMap<string, string>) {
-    validateConfigs(BROKER_CONFIGS, staticValues, 'broker');
+  /**
+   * `staticValues` are the `--config` settings; every Kafka broker config name is accepted, unknown and
+   * dynamic-only names are refused, and `warn` hears once about each name Sluice does not act on.
+   */
+  constructor(
+    private readonly staticValues: ReadonlyMap<string, string>,
+    warn: (message: string) => void = () => {},
+  ) {
+    for (const [name, value] of staticValues) {
+      const def = brokerConfigDef(name);
+      if (!def || def.dynamicOnly) throw new ConfigError(`Unknown broker config name: ${name}`);
+      parseConfigValue({ ...def, name }, value);
+    }
+    const ignored = [...staticValues.keys()].filter((name) => brokerConfigDef(name)?.notActedOn);
+    for (const name of ignored) {
+      warn(`broker config ${name} is a Kafka config that Sluice accepts but does not act on`);
+    }
+  }
+
+  private dynamicMap(level: DynamicLevel): Map<string, string> {
+    return level === 'broker' ? this.dynamicPerBroker : this.dynamicClusterDefault;
   }
 
   /** The broker-level value in string form and where it came from, or null if unset with no default. */
   private brokerEntry(name: string): { value: string; source: number } | null {
-    const dynamic = this.dynamicValues.get(name);
-    if (dynamic !== undefined) return { value: dynamic, source: ConfigSource.DYNAMIC_BROKER_CONFIG };
+    const perBroker = this.dynamicPerBroker.get(name);
+    if (perBroker !== undefined) return { value: perBroker, source: ConfigSource.DYNAMIC_BROKER_CONFIG };
+    const clusterDefault = this.dynamicClusterDefault.get(name);
+    if (clusterDefault !== undefined) {
+      return { value: clusterDefault, source: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG };
+    }
     const configured = this.staticValues.get(name);
     if (configured !== undefined) return { value: configured, source: ConfigSource.STATIC_BROKER_CONFIG };
     const def = BROKER_CONFIGS.get(name);
@@ -83,71 +123,135 @@ export class BrokerConfigStore {
     return typeof value === 'bigint' ? Number(value) : value;
   }
 
-  /** The dynamic broker overrides set through AlterConfigs. */
-  dynamicOverrides(): Map<string, string> {
-    return new Map(this.dynamicValues);
+  /** The dynamic broker configs set through AlterConfigs at one level. */
+  dynamicOverrides(level: DynamicLevel = 'broker'): Map<string, string> {
+    return new Map(this.dynamicMap(level));
   }
 
-  /** Throws ConfigError when a set of dynamic changes (null clears a value) is invalid. */
-  validateDynamic(changes: ReadonlyMap<string, string | null>): void {
-    validateConfigs(
-      BROKER_CONFIGS,
-      new Map([...changes].filter((entry): entry is [string, string] => entry[1] !== null)),
-      'broker',
-    );
+  /** Throws ConfigError, with Kafka's message, when a set of dynamic changes (null clears a value) is invalid. */
+  validateDynamic(changes: ReadonlyMap<string, string | null>, level: DynamicLevel = 'broker'): void {
+    validateDynamicBrokerConfigs(this.afterChanges(changes, level), level === 'broker');
+  }
+
+  private afterChanges(
+    changes: ReadonlyMap<string, string | null>,
+    level: DynamicLevel,
+  ): Map<string, string> {
+    const next = new Map(this.dynamicMap(level));
+    for (const [name, value] of changes) {
+      if (value === null) next.delete(name);
+      else next.set(name, value);
+    }
+    return next;
   }
 
   /** Sets or clears (null) dynamic broker configs, as AlterConfigs on a broker resource does. */
-  setDynamic(changes: ReadonlyMap<string, string | null>): void {
-    this.validateDynamic(changes);
-    for (const [name, value] of changes) {
-      if (value === null) this.dynamicValues.delete(name);
-      else this.dynamicValues.set(name, value);
-    }
+  setDynamic(changes: ReadonlyMap<string, string | null>, level: DynamicLevel = 'broker'): void {
+    const next = this.afterChanges(changes, level);
+    validateDynamicBrokerConfigs(next, level === 'broker');
+    const target = this.dynamicMap(level);
+    target.clear();
+    for (const [name, value] of next) target.set(name, value);
   }
 
-  describeBroker(): ResolvedConfig[] {
-    return [...BROKER_CONFIGS.values()].map((def) => {
-      const synonyms: ConfigSynonymEntry[] = [];
-      const dynamic = this.dynamicValues.get(def.name);
-      if (dynamic !== undefined) {
-        synonyms.push({ name: def.name, value: dynamic, source: ConfigSource.DYNAMIC_BROKER_CONFIG });
-      }
-      const configured = this.staticValues.get(def.name);
-      if (configured !== undefined) {
-        synonyms.push({ name: def.name, value: configured, source: ConfigSource.STATIC_BROKER_CONFIG });
-      }
-      if (def.defaultValue !== null) {
-        synonyms.push({ name: def.name, value: def.defaultValue, source: ConfigSource.DEFAULT_CONFIG });
-      }
-      const top = synonyms[0];
+  /** The effective broker-level string value of any name (Kafka's, listener-prefixed or custom), or null. */
+  private describedValue(name: string): string | null {
+    return this.brokerEntry(name)?.value ?? null;
+  }
+
+  /**
+   * ConfigHelper.configSynonyms: each synonym name at each source, by source first (per-broker, cluster default,
+   * static, Kafka's default), dropping entries ahead of the described name's own first entry.
+   */
+  private brokerSynonyms(name: string, sensitive: boolean): ConfigSynonymEntry[] {
+    const names = brokerConfigSynonyms(name);
+    const defaults = new Map(
+      names.flatMap((n) => {
+        const d = BROKER_CONFIGS.get(n)?.defaultValue;
+        return d == null ? [] : [[n, d] as const];
+      }),
+    );
+    const sources: [ReadonlyMap<string, string>, number][] = [
+      [this.dynamicPerBroker, ConfigSource.DYNAMIC_BROKER_CONFIG],
+      [this.dynamicClusterDefault, ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG],
+      [this.staticValues, ConfigSource.STATIC_BROKER_CONFIG],
+      [defaults, ConfigSource.DEFAULT_CONFIG],
+    ];
+    const all = sources.flatMap(([values, source]) =>
+      names.flatMap((n) => {
+        const value = values.get(n);
+        return value === undefined ? [] : [{ name: n, value: sensitive ? null : value, source }];
+      }),
+    );
+    const own = all.findIndex((entry) => entry.name === name);
+    return own === -1 ? [] : all.slice(own);
+  }
+
+  /**
+   * DescribeConfigs on a broker resource. For this broker: every Kafka broker config (internal and dynamic-only
+   * ones only once set) plus any custom names set; for the cluster default (""): the names set at that level.
+   */
+  describeBroker(level: DynamicLevel = 'broker'): ResolvedConfig[] {
+    const set = new Set([
+      ...this.staticValues.keys(),
+      ...this.dynamicPerBroker.keys(),
+      ...this.dynamicClusterDefault.keys(),
+    ]);
+    const names =
+      level === 'cluster'
+        ? [...this.dynamicClusterDefault.keys()]
+        : [
+            ...[...BROKER_CONFIGS.values()]
+              .filter((def) => set.has(def.name) || !isHidden(def))
+              .map((def) => def.name),
+            ...[...set].filter((name) => !BROKER_CONFIGS.has(name)),
+          ];
+    return names.map((name) => {
+      const def = brokerConfigDef(name) ?? null;
+      // Kafka treats a name of unknown type as possibly sensitive (KafkaConfig.maybeSensitive).
+      const sensitive = def === null || def.type === 'password';
+      const synonyms = this.brokerSynonyms(name, sensitive).filter(
+        (s) => level === 'broker' || s.source === ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG,
+      );
+      const value =
+        level === 'cluster' ? (this.dynamicClusterDefault.get(name) ?? null) : this.describedValue(name);
       return {
-        name: def.name,
-        value: top?.value ?? null,
-        source: top?.source ?? ConfigSource.DEFAULT_CONFIG,
-        def,
+        name,
+        value,
+        source: synonyms[0]?.source ?? ConfigSource.DEFAULT_CONFIG,
+        def: def && { ...def, name },
+        sensitive,
+        readOnly: def === null || def.dynamicOnly === true || def.updateMode === 'read-only',
         synonyms,
       };
     });
   }
 
   /** Effective topic configs given the topic's own overrides. */
-  describeTopic(overrides: ReadonlyMap<string, string>): ResolvedConfig[] {
+  describeTopic(overrides: ReadonlyMap<string, string>): ResolvedTopicConfig[] {
     return [...TOPIC_CONFIGS.values()].map((def) => this.resolveTopicConfig(def, overrides));
   }
 
-  resolveTopicConfig(def: ConfigDef, overrides: ReadonlyMap<string, string>): ResolvedConfig {
+  resolveTopicConfig(def: ConfigDef, overrides: ReadonlyMap<string, string>): ResolvedTopicConfig {
     const synonyms: ConfigSynonymEntry[] = [];
     const own = overrides.get(def.name);
     if (own !== undefined)
       synonyms.push({ name: def.name, value: own, source: ConfigSource.DYNAMIC_TOPIC_CONFIG });
     for (const synonym of TOPIC_CONFIG_SYNONYMS.get(def.name) ?? []) {
-      const dynamic = this.dynamicValues.get(synonym.brokerConfig);
-      if (dynamic !== undefined) {
+      const perBroker = this.dynamicPerBroker.get(synonym.brokerConfig);
+      if (perBroker !== undefined) {
         synonyms.push({
           name: synonym.brokerConfig,
-          value: synonym.toTopicValue(dynamic),
+          value: synonym.toTopicValue(perBroker),
           source: ConfigSource.DYNAMIC_BROKER_CONFIG,
+        });
+      }
+      const clusterDefault = this.dynamicClusterDefault.get(synonym.brokerConfig);
+      if (clusterDefault !== undefined) {
+        synonyms.push({
+          name: synonym.brokerConfig,
+          value: synonym.toTopicValue(clusterDefault),
+          source: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG,
         });
       }
       const configured = this.staticValues.get(synonym.brokerConfig);
@@ -163,7 +267,15 @@ export class BrokerConfigStore {
       synonyms.push({ name: def.name, value: def.defaultValue, source: ConfigSource.DEFAULT_CONFIG });
     }
     const top = synonyms[0]!;
-    return { name: def.name, value: top.value, source: top.source, def, synonyms };
+    return {
+      name: def.name,
+      value: top.value,
+      source: top.source,
+      def,
+      sensitive: def.sensitive ?? false,
+      readOnly: false,
+      synonyms,
+    };
   }
 
   /** The effective string value of a topic config (given overrides) or broker config, or null if unset. */
@@ -184,4 +296,9 @@ export class BrokerConfigStore {
     const resolved = this.resolveTopicConfig(def, overrides);
     return parseConfigValue(def, resolved.value ?? '') as T;
   }
+}
+
+/** Internal and dynamic-only names are described only once set, as Kafka lists them. */
+function isHidden(def: ConfigDef): boolean {
+  return def.dynamicOnly === true || def.internal === true;
 }

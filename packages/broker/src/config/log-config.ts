@@ -39,6 +39,12 @@ export function resolveLogConfig(
 ): LogConfig {
   const long = (name: string) => toNumber(store.topicValue<bigint>(name, overrides));
   const int = (name: string) => store.topicValue<number>(name, overrides);
+  // Kafka 3.9 (KIP-937): the deprecated message.timestamp.difference.max.ms still bounds both directions
+  // while the newer before/after configs are at their default (Long.MAX_VALUE).
+  const withDifferenceFallback = (name: string) => {
+    const value = long(name);
+    return value === Infinity ? long('message.timestamp.difference.max.ms') : value;
+  };
   return {
     segmentBytes: int('segment.bytes'),
     segmentMs: long('segment.ms'),
@@ -54,8 +60,8 @@ export function resolveLogConfig(
       'message.timestamp.type',
       overrides,
     ),
-    messageTimestampBeforeMaxMs: long('message.timestamp.before.max.ms'),
-    messageTimestampAfterMaxMs: long('message.timestamp.after.max.ms'),
+    messageTimestampBeforeMaxMs: withDifferenceFallback('message.timestamp.before.max.ms'),
+    messageTimestampAfterMaxMs: withDifferenceFallback('message.timestamp.after.max.ms'),
     compressionType: store.topicValue<LogConfig['compressionType']>('compression.type', overrides),
     cleanupPolicy: store.topicValue<string[]>('cleanup.policy', overrides),
     minCleanableDirtyRatio: store.topicValue<number>('min.cleanable.dirty.ratio', overrides),

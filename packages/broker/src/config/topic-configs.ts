@@ -4,6 +4,9 @@
  * set on the broker (converted to the topic config's unit), else Kafka's default.
  */
 import { LONG_MAX, type ConfigDef } from './config-def.ts';
+import { checkGzipLevel, checkMetadataVersion, throttledReplicasCheck } from './kafka-validators.ts';
+
+const NOT_ACTED_ON = 'Accepted, validated, stored and described, not acted on by Sluice.';
 
 const LONG_MAX_TEXT = LONG_MAX.toString();
 const COMPRESSION_TYPES = ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'] as const;
@@ -28,9 +31,9 @@ export const TOPIC_CONFIG_DEFS: readonly ConfigDef[] = [
     name: 'compression.gzip.level',
     type: 'int',
     defaultValue: '-1',
-    min: -1,
-    max: 9,
-    documentation: 'The compression level to use if compression.type is set to gzip.',
+    check: checkGzipLevel,
+    documentation: `The compression level to use if compression.type is set to gzip. ${NOT_ACTED_ON}`,
+    notActedOn: true,
   },
   {
     name: 'compression.lz4.level',
@@ -38,7 +41,8 @@ export const TOPIC_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: '9',
     min: 1,
     max: 17,
-    documentation: 'The compression level to use if compression.type is set to lz4.',
+    documentation: `The compression level to use if compression.type is set to lz4. ${NOT_ACTED_ON}`,
+    notActedOn: true,
   },
   {
     name: 'compression.zstd.level',
@@ -46,7 +50,8 @@ export const TOPIC_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: '3',
     min: -131072,
     max: 22,
-    documentation: 'The compression level to use if compression.type is set to zstd.',
+    documentation: `The compression level to use if compression.type is set to zstd. ${NOT_ACTED_ON}`,
+    notActedOn: true,
   },
   {
     name: 'delete.retention.ms',
@@ -80,7 +85,9 @@ export const TOPIC_CONFIG_DEFS: readonly ConfigDef[] = [
     name: 'follower.replication.throttled.replicas',
     type: 'list',
     defaultValue: '',
-    documentation: 'Replicas for which follower replication is throttled.',
+    check: throttledReplicasCheck('follower.replication.throttled.replicas'),
+    documentation: `Replicas for which follower replication is throttled. ${NOT_ACTED_ON}`,
+    notActedOn: true,
   },
   {
     name: 'index.interval.bytes',
@@ -93,21 +100,25 @@ export const TOPIC_CONFIG_DEFS: readonly ConfigDef[] = [
     name: 'leader.replication.throttled.replicas',
     type: 'list',
     defaultValue: '',
-    documentation: 'Replicas for which leader replication is throttled.',
+    check: throttledReplicasCheck('leader.replication.throttled.replicas'),
+    documentation: `Replicas for which leader replication is throttled. ${NOT_ACTED_ON}`,
+    notActedOn: true,
   },
   {
     name: 'local.retention.bytes',
     type: 'long',
     defaultValue: '-2',
     min: -2n,
-    documentation: 'Local retention bytes with tiered storage (-2: use retention.bytes).',
+    documentation: `Local retention bytes with tiered storage (-2: use retention.bytes). ${NOT_ACTED_ON}`,
+    notActedOn: true,
   },
   {
     name: 'local.retention.ms',
     type: 'long',
     defaultValue: '-2',
     min: -2n,
-    documentation: 'Local retention time with tiered storage (-2: use retention.ms).',
+    documentation: `Local retention time with tiered storage (-2: use retention.ms). ${NOT_ACTED_ON}`,
+    notActedOn: true,
   },
   {
     name: 'max.compaction.lag.ms',
@@ -136,6 +147,29 @@ export const TOPIC_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: LONG_MAX_TEXT,
     min: 0n,
     documentation: 'How far in the past a record timestamp may be, for CreateTime topics.',
+  },
+  {
+    name: 'message.downconversion.enable',
+    type: 'boolean',
+    defaultValue: 'true',
+    documentation: `Whether the broker may down-convert records for consumers of older fetch versions. ${NOT_ACTED_ON}`,
+    notActedOn: true,
+  },
+  {
+    name: 'message.format.version',
+    type: 'string',
+    defaultValue: '3.0-IV1',
+    check: checkMetadataVersion,
+    documentation: `Deprecated since Kafka 3.0, where it is ignored: the message format is v2. ${NOT_ACTED_ON}`,
+    notActedOn: true,
+  },
+  {
+    name: 'message.timestamp.difference.max.ms',
+    type: 'long',
+    defaultValue: LONG_MAX_TEXT,
+    min: 0n,
+    documentation:
+      'Deprecated: how far a record timestamp may differ from the broker time; used for message.timestamp.before.max.ms and message.timestamp.after.max.ms while they are at their defaults.',
   },
   {
     name: 'message.timestamp.type',
@@ -170,13 +204,29 @@ export const TOPIC_CONFIG_DEFS: readonly ConfigDef[] = [
     name: 'preallocate',
     type: 'boolean',
     defaultValue: 'false',
-    documentation: 'Preallocate the file on disk when creating a new log segment.',
+    documentation: `Preallocate the file on disk when creating a new log segment. ${NOT_ACTED_ON}`,
+    notActedOn: true,
+  },
+  {
+    name: 'remote.log.copy.disable',
+    type: 'boolean',
+    defaultValue: 'false',
+    documentation: `Stops copying segments to tiered storage for a topic that has it enabled. ${NOT_ACTED_ON}`,
+    notActedOn: true,
+  },
+  {
+    name: 'remote.log.delete.on.disable',
+    type: 'boolean',
+    defaultValue: 'false',
+    documentation: `Whether tiered data is deleted when tiered storage is disabled for the topic. ${NOT_ACTED_ON}`,
+    notActedOn: true,
   },
   {
     name: 'remote.storage.enable',
     type: 'boolean',
     defaultValue: 'false',
-    documentation: 'Whether tiered storage is enabled for the topic.',
+    documentation: `Whether tiered storage is enabled for the topic. ${NOT_ACTED_ON}`,
+    notActedOn: true,
   },
   {
     name: 'retention.bytes',
@@ -223,7 +273,8 @@ export const TOPIC_CONFIG_DEFS: readonly ConfigDef[] = [
     name: 'unclean.leader.election.enable',
     type: 'boolean',
     defaultValue: 'false',
-    documentation: 'Whether replicas outside the ISR may be elected leader as a last resort.',
+    documentation: `Whether replicas outside the ISR may be elected leader as a last resort. ${NOT_ACTED_ON}`,
+    notActedOn: true,
   },
 ];
 
@@ -268,6 +319,9 @@ export const TOPIC_CONFIG_SYNONYMS: ReadonlyMap<string, readonly TopicConfigSyno
   ['message.timestamp.after.max.ms', synonyms('log.message.timestamp.after.max.ms')],
   ['message.timestamp.before.max.ms', synonyms('log.message.timestamp.before.max.ms')],
   ['message.timestamp.type', synonyms('log.message.timestamp.type')],
+  ['message.timestamp.difference.max.ms', synonyms('log.message.timestamp.difference.max.ms')],
+  ['message.format.version', synonyms('log.message.format.version')],
+  ['message.downconversion.enable', synonyms('log.message.downconversion.enable')],
   ['min.cleanable.dirty.ratio', synonyms('log.cleaner.min.cleanable.ratio')],
   ['min.compaction.lag.ms', synonyms('log.cleaner.min.compaction.lag.ms')],
   ['min.insync.replicas', synonyms('min.insync.replicas')],

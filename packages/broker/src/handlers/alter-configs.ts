@@ -1,5 +1,5 @@
-import { ApiKey, ErrorCode } from '@sluice/protocol';
-import { applyOverrides, resourceProblem } from './config-resources.ts';
+import { ApiKey } from '@sluice/protocol';
+import { alterRequestProblem, applyOverrides, duplicateResources } from './config-resources.ts';
 import { defineHandler } from './handler.ts';
 
 /** AlterConfigs replaces a resource's whole set of overrides; configs left out return to their defaults. */
@@ -17,18 +17,12 @@ export const alterConfigsHandler = defineHandler({
     })),
   }),
   handle({ body }, { services }) {
-    const responses = body.resources.map(({ resourceType, resourceName, configs }) => {
+    const duplicates = duplicateResources(body.resources);
+    const responses = body.resources.map((resource) => {
+      const { resourceType, resourceName, configs } = resource;
       const base = { resourceType, resourceName };
-      const problem = resourceProblem(services, resourceType, resourceName);
+      const problem = alterRequestProblem(services, resource, configs, duplicates);
       if (problem) return { ...base, ...problem };
-      const nullValue = configs.find((c) => c.value === null);
-      if (nullValue) {
-        return {
-          ...base,
-          errorCode: ErrorCode.INVALID_CONFIG,
-          errorMessage: `Null value not supported for : ${nullValue.name}`,
-        };
-      }
       const overrides = new Map(configs.map((c) => [c.name, c.value!]));
       return {
         ...base,

@@ -3,9 +3,9 @@ import {
   ErrorCode,
   type DescribeConfigsResponseDescribeConfigsResourceResult,
 } from '@sluice/protocol';
-import { CONFIG_TYPE_CODES, ConfigSource } from '../config/config-def.ts';
+import { CONFIG_TYPE_CODES, ConfigSource, ConfigType } from '../config/config-def.ts';
 import type { ResolvedConfig } from '../config/config-store.ts';
-import { ResourceType, resourceProblem } from './config-resources.ts';
+import { ResourceType, brokerLevel, resourceProblem } from './config-resources.ts';
 import { defineHandler } from './handler.ts';
 
 export const describeConfigsHandler = defineHandler({
@@ -30,16 +30,17 @@ export const describeConfigsHandler = defineHandler({
       const resolved: ResolvedConfig[] =
         resourceType === ResourceType.TOPIC
           ? services.config.describeTopic(services.topics.get(resourceName)!.configs)
-          : services.config.describeBroker();
-      const keys = configurationKeys === null ? null : new Set(configurationKeys);
+          : services.config.describeBroker(brokerLevel(resourceName));
+      const keys =
+        configurationKeys === null || configurationKeys.length === 0 ? null : new Set(configurationKeys);
       const configs = resolved
         .filter((c) => keys === null || keys.has(c.name))
         .map((c): DescribeConfigsResponseDescribeConfigsResourceResult => {
-          const sensitive = c.def.sensitive ?? false;
+          const sensitive = c.sensitive;
           return {
             name: c.name,
             value: sensitive ? null : c.value,
-            readOnly: false,
+            readOnly: c.readOnly,
             isDefault: c.source === ConfigSource.DEFAULT_CONFIG,
             configSource: c.source,
             isSensitive: sensitive,
@@ -51,8 +52,9 @@ export const describeConfigsHandler = defineHandler({
                     source: s.source,
                   }))
                 : [],
-            configType: CONFIG_TYPE_CODES[c.def.type],
-            documentation: apiVersion >= 3 && body.includeDocumentation ? c.def.documentation : null,
+            configType: c.def ? CONFIG_TYPE_CODES[c.def.type] : ConfigType.UNKNOWN,
+            documentation:
+              apiVersion >= 3 && body.includeDocumentation ? (c.def?.documentation ?? null) : null,
           };
         });
       return { ...base, errorCode: ErrorCode.NONE, errorMessage: null, configs };

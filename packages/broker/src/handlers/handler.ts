@@ -9,12 +9,17 @@ import type { ApiKeyNumber, ApiMessages, DecodedRequest } from '@sluice/protocol
 import type { BrokerServices } from '../broker-services.ts';
 import type { RequestFailure } from './request-failure.ts';
 
-export interface RequestContext {
-  services: BrokerServices;
-  /** The connection's id, unique for the life of the broker. */
+/** What every listener knows about the connection a request came on. */
+export interface ConnectionInfo {
+  /** The connection's id, unique for the life of the listener. */
   connectionId: number;
   clientId: string | null;
   remoteAddress: string;
+}
+
+/** The context of a request on the broker (client) listener. */
+export interface RequestContext extends ConnectionInfo {
+  services: BrokerServices;
 }
 
 export type ResponseOf<K extends ApiKeyNumber> = ApiMessages[K]['response'];
@@ -25,14 +30,18 @@ export type ResponseOf<K extends ApiKeyNumber> = ApiMessages[K]['response'];
  */
 export const CLOSE_CONNECTION = Symbol('close connection');
 
-export interface Handler<K extends ApiKeyNumber = ApiKeyNumber> {
+/**
+ * `C` is the listener's context: RequestContext on the broker listener, the controller's context on the
+ * controller listener (raft/controller-listener.ts).
+ */
+export interface Handler<K extends ApiKeyNumber = ApiKeyNumber, C = RequestContext> {
   apiKey: K;
   /** The versions this handler serves, within what the codec supports; ApiVersions advertises exactly these. */
   minVersion: number;
   maxVersion: number;
   handle(
     request: DecodedRequest<K>,
-    context: RequestContext,
+    context: C,
   ): Promise<ResponseOf<K> | null | typeof CLOSE_CONNECTION> | ResponseOf<K> | null | typeof CLOSE_CONNECTION;
   /**
    * The response when `handle` failed unexpectedly (Kafka's getErrorResponse): the failure's code in every
@@ -42,6 +51,8 @@ export interface Handler<K extends ApiKeyNumber = ApiKeyNumber> {
   errorResponse(request: DecodedRequest<K>, failure: RequestFailure): ResponseOf<K> | typeof CLOSE_CONNECTION;
 }
 
-export function defineHandler<K extends ApiKeyNumber>(handler: Handler<K>): Handler<K> {
+export function defineHandler<K extends ApiKeyNumber, C = RequestContext>(
+  handler: Handler<K, C>,
+): Handler<K, C> {
   return handler;
 }

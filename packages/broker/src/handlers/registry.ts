@@ -3,7 +3,7 @@
  * advertised to clients are, by construction, the versions handled.
  */
 import { apis, type ApiKeyNumber } from '@sluice/protocol';
-import type { Handler } from './handler.ts';
+import type { Handler, RequestContext } from './handler.ts';
 
 export interface AdvertisedApi {
   apiKey: number;
@@ -11,10 +11,10 @@ export interface AdvertisedApi {
   maxVersion: number;
 }
 
-export class HandlerRegistry {
-  private readonly byKey = new Map<number, Handler>();
+export class HandlerRegistry<C = RequestContext> {
+  private readonly byKey = new Map<number, Handler<ApiKeyNumber, C>>();
 
-  constructor(handlers: readonly Handler<ApiKeyNumber>[]) {
+  constructor(handlers: readonly Handler<ApiKeyNumber, C>[]) {
     for (const handler of handlers) {
       const codec = apis[handler.apiKey];
       if (handler.minVersion < codec.minVersion || handler.maxVersion > codec.maxVersion) {
@@ -24,11 +24,11 @@ export class HandlerRegistry {
         );
       }
       if (this.byKey.has(handler.apiKey)) throw new Error(`two handlers for ${codec.name}`);
-      this.byKey.set(handler.apiKey, handler as unknown as Handler);
+      this.byKey.set(handler.apiKey, handler);
     }
   }
 
-  get(apiKey: number): Handler | undefined {
+  get(apiKey: number): Handler<ApiKeyNumber, C> | undefined {
     return this.byKey.get(apiKey);
   }
 

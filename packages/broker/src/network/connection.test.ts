@@ -10,13 +10,14 @@ import { ApiKey, ErrorCode, encodeRecordBatch, type ApiKeyNumber } from '@sluice
 import type { BrokerServices } from '../broker-services.ts';
 import { BrokerConfigStore } from '../config/config-store.ts';
 import { apiVersionsHandler } from '../handlers/api-versions.ts';
-import type { Handler } from '../handlers/handler.ts';
+import type { Handler, RequestContext } from '../handlers/handler.ts';
 import { listOffsetsHandler } from '../handlers/list-offsets.ts';
 import { produceHandler } from '../handlers/produce.ts';
 import { HandlerRegistry } from '../handlers/registry.ts';
 import { OncePerCauseLog, type Logger } from '../logger.ts';
 import { BrokerMetrics } from '../metrics.ts';
 import { KafkaServer } from './kafka-server.ts';
+import { brokerListener } from './listener.ts';
 
 function diskFull(): NodeJS.ErrnoException {
   return Object.assign(new Error('ENOSPC: no space left on device, write'), {
@@ -34,7 +35,7 @@ describe('a request whose handler fails unexpectedly', () => {
     warn: () => undefined,
     error: (message) => errors.push(message),
   };
-  let server: KafkaServer;
+  let server: KafkaServer<RequestContext>;
   let port: number;
 
   before(async () => {
@@ -60,7 +61,7 @@ describe('a request whose handler fails unexpectedly', () => {
       errorLog: new OncePerCauseLog(log),
       metrics: new BrokerMetrics(),
     } as unknown as BrokerServices;
-    server = new KafkaServer(services);
+    server = new KafkaServer(brokerListener(services));
     port = await server.listen('127.0.0.1', 0);
   });
 

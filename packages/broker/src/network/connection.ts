@@ -11,9 +11,8 @@
  * buffer is over its high-water mark, and resumes when both drain.
  */
 import type { Socket } from 'node:net';
-import type { BrokerServices } from '../broker-services.ts';
 import { apiVersionsResponse } from '../handlers/api-versions.ts';
-import { CLOSE_CONNECTION, type RequestContext } from '../handlers/handler.ts';
+import { CLOSE_CONNECTION } from '../handlers/handler.ts';
 import { causeOf, failureOf } from '../handlers/request-failure.ts';
 import {
   ApiKey,
@@ -26,10 +25,11 @@ import {
   isApiKey,
   type ApiKeyNumber,
 } from '@sluice/protocol';
+import type { ListenerSetup } from './listener.ts';
 
 const MAX_QUEUED_FRAMES = 64;
 
-export class Connection {
+export class Connection<C> {
   private readonly frames: FrameReader;
   private readonly queue: Buffer[] = [];
   private processing = false;
@@ -38,12 +38,13 @@ export class Connection {
   constructor(
     readonly id: number,
     private readonly socket: Socket,
-    private readonly services: BrokerServices,
-    private readonly onClose: (connection: Connection) => void,
+    private readonly services: ListenerSetup<C>,
+    private readonly onClose: (connection: Connection<C>) => void,
   ) {
-    this.frames = new FrameReader(services.config.getNumber('socket.request.max.bytes'));
+    const limits = services.limits();
+    this.frames = new FrameReader(limits.maxRequestBytes);
     socket.setNoDelay(true);
-    socket.setTimeout(services.config.getNumber('connections.max.idle.ms'));
+    socket.setTimeout(limits.idleTimeoutMs);
     socket.on('timeout', () => this.close('idle'));
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('drain', () => this.updateReading());
@@ -125,12 +126,11 @@ export class Connection {
       );
       return 'close';
     }
-    const context: RequestContext = {
-      services,
+    const context = services.context({
       connectionId: this.id,
       clientId: request.clientId,
       remoteAddress: this.remoteAddress,
-    };
+    });
     services.metrics.countRequest(request.apiKey);
     const apiKey = request.apiKey as ApiKeyNumber;
     let body;

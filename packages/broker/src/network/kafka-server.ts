@@ -1,14 +1,17 @@
-/** The Kafka listener: accepts TCP connections and hands each to a Connection. */
+/**
+ * A Kafka listener: accepts TCP connections and hands each to a Connection. The broker's client listener and the
+ * controller listener are both KafkaServers, set up differently (listener.ts).
+ */
 import { createServer, type Server, type Socket } from 'node:net';
-import type { BrokerServices } from '../broker-services.ts';
 import { Connection } from './connection.ts';
+import type { ListenerSetup } from './listener.ts';
 
-export class KafkaServer {
+export class KafkaServer<C> {
   private readonly server: Server;
-  private readonly connections = new Set<Connection>();
+  private readonly connections = new Set<Connection<C>>();
   private nextConnectionId = 1;
 
-  constructor(private readonly services: BrokerServices) {
+  constructor(private readonly services: ListenerSetup<C>) {
     this.server = createServer((socket) => this.accept(socket));
     this.server.on('error', (error) => services.log.error('listener error', error));
   }
@@ -18,7 +21,7 @@ export class KafkaServer {
   }
 
   private accept(socket: Socket): void {
-    if (this.connections.size >= this.services.config.getNumber('max.connections')) {
+    if (this.connections.size >= this.services.limits().maxConnections) {
       socket.destroy();
       return;
     }

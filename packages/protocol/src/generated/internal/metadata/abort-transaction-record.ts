@@ -38,6 +38,9 @@ function readAbortTransactionRecord(r: Reader, version: number): AbortTransactio
   return { reason: fReason };
 }
 
+/** The record type of AbortTransactionRecord in the metadata log (MetadataRecordSerde's api key). */
+export const abortTransactionRecordApiKey = 25;
+
 /** The versions of AbortTransactionRecord this codec reads and writes. */
 export const abortTransactionRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

@@ -71,6 +71,9 @@ function readAccessControlEntryRecord(r: Reader, version: number): AccessControl
   return { id: fId, resourceType: fResourceType, resourceName: fResourceName, patternType: fPatternType, principal: fPrincipal, host: fHost, operation: fOperation, permissionType: fPermissionType };
 }
 
+/** The record type of AccessControlEntryRecord in the metadata log (MetadataRecordSerde's api key). */
+export const accessControlEntryRecordApiKey = 18;
+
 /** The versions of AccessControlEntryRecord this codec reads and writes. */
 export const accessControlEntryRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

@@ -38,6 +38,9 @@ function readBeginTransactionRecord(r: Reader, version: number): BeginTransactio
   return { name: fName };
 }
 
+/** The record type of BeginTransactionRecord in the metadata log (MetadataRecordSerde's api key). */
+export const beginTransactionRecordApiKey = 23;
+
 /** The versions of BeginTransactionRecord this codec reads and writes. */
 export const beginTransactionRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

@@ -67,6 +67,9 @@ function readBrokerRegistrationChangeRecord(r: Reader, version: number): BrokerR
   return { brokerId: fBrokerId, brokerEpoch: fBrokerEpoch, fenced: fFenced, inControlledShutdown: fInControlledShutdown, logDirs: fLogDirs };
 }
 
+/** The record type of BrokerRegistrationChangeRecord in the metadata log (MetadataRecordSerde's api key). */
+export const brokerRegistrationChangeRecordApiKey = 17;
+
 /** The versions of BrokerRegistrationChangeRecord this codec reads and writes. */
 export const brokerRegistrationChangeRecordVersions = { min: 0, max: 2, firstFlexible: 0 } as const;
 

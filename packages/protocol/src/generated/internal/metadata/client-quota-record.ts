@@ -79,6 +79,9 @@ function readClientQuotaRecord(r: Reader, version: number): ClientQuotaRecord {
   return { entity: fEntity, key: fKey, value: fValue, remove: fRemove };
 }
 
+/** The record type of ClientQuotaRecord in the metadata log (MetadataRecordSerde's api key). */
+export const clientQuotaRecordApiKey = 14;
+
 /** The versions of ClientQuotaRecord this codec reads and writes. */
 export const clientQuotaRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

@@ -47,6 +47,9 @@ function readConfigRecord(r: Reader, version: number): ConfigRecord {
   return { resourceType: fResourceType, resourceName: fResourceName, name: fName, value: fValue };
 }
 
+/** The record type of ConfigRecord in the metadata log (MetadataRecordSerde's api key). */
+export const configRecordApiKey = 4;
+
 /** The versions of ConfigRecord this codec reads and writes. */
 export const configRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

@@ -66,6 +66,9 @@ function readDelegationTokenRecord(r: Reader, version: number): DelegationTokenR
   return { owner: fOwner, requester: fRequester, renewers: fRenewers, issueTimestamp: fIssueTimestamp, maxTimestamp: fMaxTimestamp, expirationTimestamp: fExpirationTimestamp, tokenId: fTokenId };
 }
 
+/** The record type of DelegationTokenRecord in the metadata log (MetadataRecordSerde's api key). */
+export const delegationTokenRecordApiKey = 10;
+
 /** The versions of DelegationTokenRecord this codec reads and writes. */
 export const delegationTokenRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

@@ -23,6 +23,9 @@ function readEndTransactionRecord(r: Reader, version: number): EndTransactionRec
   return {  };
 }
 
+/** The record type of EndTransactionRecord in the metadata log (MetadataRecordSerde's api key). */
+export const endTransactionRecordApiKey = 24;
+
 /** The versions of EndTransactionRecord this codec reads and writes. */
 export const endTransactionRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

@@ -35,6 +35,9 @@ function readFeatureLevelRecord(r: Reader, version: number): FeatureLevelRecord 
   return { name: fName, featureLevel: fFeatureLevel };
 }
 
+/** The record type of FeatureLevelRecord in the metadata log (MetadataRecordSerde's api key). */
+export const featureLevelRecordApiKey = 12;
+
 /** The versions of FeatureLevelRecord this codec reads and writes. */
 export const featureLevelRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

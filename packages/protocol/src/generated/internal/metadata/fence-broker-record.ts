@@ -35,6 +35,9 @@ function readFenceBrokerRecord(r: Reader, version: number): FenceBrokerRecord {
   return { id: fId, epoch: fEpoch };
 }
 
+/** The record type of FenceBrokerRecord in the metadata log (MetadataRecordSerde's api key). */
+export const fenceBrokerRecordApiKey = 7;
+
 /** The versions of FenceBrokerRecord this codec reads and writes. */
 export const fenceBrokerRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

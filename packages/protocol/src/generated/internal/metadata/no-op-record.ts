@@ -23,6 +23,9 @@ function readNoOpRecord(r: Reader, version: number): NoOpRecord {
   return {  };
 }
 
+/** The record type of NoOpRecord in the metadata log (MetadataRecordSerde's api key). */
+export const noOpRecordApiKey = 20;
+
 /** The versions of NoOpRecord this codec reads and writes. */
 export const noOpRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

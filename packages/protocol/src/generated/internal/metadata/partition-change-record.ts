@@ -115,6 +115,9 @@ function readPartitionChangeRecord(r: Reader, version: number): PartitionChangeR
   return { partitionId: fPartitionId, topicId: fTopicId, isr: fIsr, leader: fLeader, replicas: fReplicas, removingReplicas: fRemovingReplicas, addingReplicas: fAddingReplicas, leaderRecoveryState: fLeaderRecoveryState, directories: fDirectories, eligibleLeaderReplicas: fEligibleLeaderReplicas, lastKnownElr: fLastKnownElr };
 }
 
+/** The record type of PartitionChangeRecord in the metadata log (MetadataRecordSerde's api key). */
+export const partitionChangeRecordApiKey = 5;
+
 /** The versions of PartitionChangeRecord this codec reads and writes. */
 export const partitionChangeRecordVersions = { min: 0, max: 2, firstFlexible: 0 } as const;
 

@@ -115,6 +115,9 @@ function readPartitionRecord(r: Reader, version: number): PartitionRecord {
   return { partitionId: fPartitionId, topicId: fTopicId, replicas: fReplicas, isr: fIsr, removingReplicas: fRemovingReplicas, addingReplicas: fAddingReplicas, leader: fLeader, leaderRecoveryState: fLeaderRecoveryState, leaderEpoch: fLeaderEpoch, partitionEpoch: fPartitionEpoch, directories: fDirectories, eligibleLeaderReplicas: fEligibleLeaderReplicas, lastKnownElr: fLastKnownElr };
 }
 
+/** The record type of PartitionRecord in the metadata log (MetadataRecordSerde's api key). */
+export const partitionRecordApiKey = 3;
+
 /** The versions of PartitionRecord this codec reads and writes. */
 export const partitionRecordVersions = { min: 0, max: 2, firstFlexible: 0 } as const;
 

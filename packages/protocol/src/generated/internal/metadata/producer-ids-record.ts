@@ -41,6 +41,9 @@ function readProducerIdsRecord(r: Reader, version: number): ProducerIdsRecord {
   return { brokerId: fBrokerId, brokerEpoch: fBrokerEpoch, nextProducerId: fNextProducerId };
 }
 
+/** The record type of ProducerIdsRecord in the metadata log (MetadataRecordSerde's api key). */
+export const producerIdsRecordApiKey = 15;
+
 /** The versions of ProducerIdsRecord this codec reads and writes. */
 export const producerIdsRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

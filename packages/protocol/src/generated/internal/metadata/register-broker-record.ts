@@ -173,6 +173,9 @@ function readRegisterBrokerRecord(r: Reader, version: number): RegisterBrokerRec
   return { brokerId: fBrokerId, isMigratingZkBroker: fIsMigratingZkBroker, incarnationId: fIncarnationId, brokerEpoch: fBrokerEpoch, endPoints: fEndPoints, features: fFeatures, rack: fRack, fenced: fFenced, inControlledShutdown: fInControlledShutdown, logDirs: fLogDirs };
 }
 
+/** The record type of RegisterBrokerRecord in the metadata log (MetadataRecordSerde's api key). */
+export const registerBrokerRecordApiKey = 0;
+
 /** The versions of RegisterBrokerRecord this codec reads and writes. */
 export const registerBrokerRecordVersions = { min: 0, max: 3, firstFlexible: 0 } as const;
 

@@ -134,6 +134,9 @@ function readRegisterControllerRecord(r: Reader, version: number): RegisterContr
   return { controllerId: fControllerId, incarnationId: fIncarnationId, zkMigrationReady: fZkMigrationReady, endPoints: fEndPoints, features: fFeatures };
 }
 
+/** The record type of RegisterControllerRecord in the metadata log (MetadataRecordSerde's api key). */
+export const registerControllerRecordApiKey = 27;
+
 /** The versions of RegisterControllerRecord this codec reads and writes. */
 export const registerControllerRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

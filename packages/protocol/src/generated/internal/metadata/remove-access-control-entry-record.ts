@@ -29,6 +29,9 @@ function readRemoveAccessControlEntryRecord(r: Reader, version: number): RemoveA
   return { id: fId };
 }
 
+/** The record type of RemoveAccessControlEntryRecord in the metadata log (MetadataRecordSerde's api key). */
+export const removeAccessControlEntryRecordApiKey = 19;
+
 /** The versions of RemoveAccessControlEntryRecord this codec reads and writes. */
 export const removeAccessControlEntryRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

@@ -29,6 +29,9 @@ function readRemoveDelegationTokenRecord(r: Reader, version: number): RemoveDele
   return { tokenId: fTokenId };
 }
 
+/** The record type of RemoveDelegationTokenRecord in the metadata log (MetadataRecordSerde's api key). */
+export const removeDelegationTokenRecordApiKey = 26;
+
 /** The versions of RemoveDelegationTokenRecord this codec reads and writes. */
 export const removeDelegationTokenRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

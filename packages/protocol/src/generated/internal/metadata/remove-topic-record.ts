@@ -29,6 +29,9 @@ function readRemoveTopicRecord(r: Reader, version: number): RemoveTopicRecord {
   return { topicId: fTopicId };
 }
 
+/** The record type of RemoveTopicRecord in the metadata log (MetadataRecordSerde's api key). */
+export const removeTopicRecordApiKey = 9;
+
 /** The versions of RemoveTopicRecord this codec reads and writes. */
 export const removeTopicRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

@@ -35,6 +35,9 @@ function readRemoveUserScramCredentialRecord(r: Reader, version: number): Remove
   return { name: fName, mechanism: fMechanism };
 }
 
+/** The record type of RemoveUserScramCredentialRecord in the metadata log (MetadataRecordSerde's api key). */
+export const removeUserScramCredentialRecordApiKey = 22;
+
 /** The versions of RemoveUserScramCredentialRecord this codec reads and writes. */
 export const removeUserScramCredentialRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

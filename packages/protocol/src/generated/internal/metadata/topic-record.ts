@@ -35,6 +35,9 @@ function readTopicRecord(r: Reader, version: number): TopicRecord {
   return { name: fName, topicId: fTopicId };
 }
 
+/** The record type of TopicRecord in the metadata log (MetadataRecordSerde's api key). */
+export const topicRecordApiKey = 2;
+
 /** The versions of TopicRecord this codec reads and writes. */
 export const topicRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

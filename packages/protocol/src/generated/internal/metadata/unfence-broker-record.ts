@@ -35,6 +35,9 @@ function readUnfenceBrokerRecord(r: Reader, version: number): UnfenceBrokerRecor
   return { id: fId, epoch: fEpoch };
 }
 
+/** The record type of UnfenceBrokerRecord in the metadata log (MetadataRecordSerde's api key). */
+export const unfenceBrokerRecordApiKey = 8;
+
 /** The versions of UnfenceBrokerRecord this codec reads and writes. */
 export const unfenceBrokerRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

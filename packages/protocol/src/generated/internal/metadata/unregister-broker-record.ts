@@ -35,6 +35,9 @@ function readUnregisterBrokerRecord(r: Reader, version: number): UnregisterBroke
   return { brokerId: fBrokerId, brokerEpoch: fBrokerEpoch };
 }
 
+/** The record type of UnregisterBrokerRecord in the metadata log (MetadataRecordSerde's api key). */
+export const unregisterBrokerRecordApiKey = 1;
+
 /** The versions of UnregisterBrokerRecord this codec reads and writes. */
 export const unregisterBrokerRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

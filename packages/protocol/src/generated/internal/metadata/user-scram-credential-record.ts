@@ -59,6 +59,9 @@ function readUserScramCredentialRecord(r: Reader, version: number): UserScramCre
   return { name: fName, mechanism: fMechanism, salt: fSalt, storedKey: fStoredKey, serverKey: fServerKey, iterations: fIterations };
 }
 
+/** The record type of UserScramCredentialRecord in the metadata log (MetadataRecordSerde's api key). */
+export const userScramCredentialRecordApiKey = 11;
+
 /** The versions of UserScramCredentialRecord this codec reads and writes. */
 export const userScramCredentialRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

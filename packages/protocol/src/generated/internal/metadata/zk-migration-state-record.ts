@@ -29,6 +29,9 @@ function readZkMigrationStateRecord(r: Reader, version: number): ZkMigrationStat
   return { zkMigrationState: fZkMigrationState };
 }
 
+/** The record type of ZkMigrationStateRecord in the metadata log (MetadataRecordSerde's api key). */
+export const zkMigrationStateRecordApiKey = 21;
+
 /** The versions of ZkMigrationStateRecord this codec reads and writes. */
 export const zkMigrationStateRecordVersions = { min: 0, max: 0, firstFlexible: 0 } as const;
 

@@ -1,0 +1,242 @@
+/**
+ * `sluice cluster`: N brokers on this machine, each its own OS process with its own data folder, in KRaft
+ * combined mode (every broker is also a voter of the metadata quorum), optionally with the console showing them.
+ *
+ * Each broker is started with a complete `sluice broker` command line, printed at start: stopping, SIGKILLing
+ * and restarting one broker by hand with that exact line is how drills are run, and the broker rejoins.
+ * The folders are formatted once, as `kafka-storage.sh format` does: every `DIR/broker-K/meta.properties` holds
+ * the same cluster id, so a broker started against another cluster's folder refuses to join it.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { CliError, parseConfigPairs } from '../cli-error.ts';
+
+const SLUICE_BIN = fileURLToPath(new URL('../../bin/sluice.mjs', import.meta.url));
+/** The largest quorum Kafka recommends; more voters slow every metadata commit. */
+const MAX_BROKERS = 9;
+const STOP_DEADLINE_MS = 15_000;
+
+export interface ClusterLayout {
+  clusterId: string;
+  brokers: BrokerLayout[];
+}
+
+export interface BrokerLayout {
+  nodeId: number;
+  dataDir: string;
+  port: number;
+  controllerPort: number;
+  /** The arguments after `sluice`: the broker's complete command line. */
+  args: string[];
+}
+
+/**
+ * Node ids 1..N; client listeners PORT..PORT+N-1; the quorum on the N ports after them. Settings given with
+ * --config go to every broker and win over the cluster's own defaults (replication factors of min(3, N)).
+ */
+export function planCluster(options: {
+  brokers: number;
+  dataDir: string;
+  port: number;
+  host: string;
+  controllerPort?: number;
+  configs: ReadonlyMap<string, string>;
+  clusterId: string;
+}): ClusterLayout {
+  const { brokers: count, host } = options;
+  const firstControllerPort = options.controllerPort ?? options.port + count;
+  const nodes = Array.from({ length: count }, (_, index) => ({
+    nodeId: index + 1,
+    port: options.port + index,
+    controllerPort: firstControllerPort + index,
+  }));
+  const voters = nodes.map((node) => `${node.nodeId}@${host}:${node.controllerPort}`).join(',');
+  const replication = String(Math.min(3, count));
+  const brokers = nodes.map((node) => {
+    const dataDir = join(options.dataDir, `broker-${node.nodeId}`);
+    const configs = new Map<string, string>([
+      ['node.id', String(node.nodeId)],
+      ['process.roles', 'broker,controller'],
+      ['controller.quorum.voters', voters],
+      ['listeners', `PLAINTEXT://${host}:${node.port},CONTROLLER://${host}:${node.controllerPort}`],
+      ['advertised.listeners', `PLAINTEXT://${host}:${node.port}`],
+      ['controller.listener.names', 'CONTROLLER'],
+      ['listener.security.protocol.map', 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT'],
+      ['default.replication.factor', replication],
+      ['offsets.topic.replication.factor', replication],
+      ...options.configs,
+    ]);
+    const args = ['broker', '--data-dir', dataDir, '--port', String(node.port), '--host', host];
+    for (const [name, value] of configs) args.push('--config', `${name}=${value}`);
+    return { ...node, dataDir, args };
+  });
+  return { clusterId: options.clusterId, brokers };
+}
+
+/** The cluster id already written to any broker folder, so a restarted cluster keeps its identity. */
+function existingClusterId(dataDir: string, count: number): string | null {
+  for (let nodeId = 1; nodeId <= count; nodeId++) {
+    const path = join(dataDir, `broker-${nodeId}`, 'meta.properties');
+    if (!existsSync(path)) continue;
+    const match = /^cluster\.id=(.+)$/m.exec(readFileSync(path, 'utf8'));
+    if (match) return match[1]!.trim();
+  }
+  return null;
+}
+
+/** Kafka's cluster ids are 16 random bytes in URL-safe base64 without padding (Uuid.randomUuid). */
+function randomClusterId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** Writes meta.properties into each broker folder that has none yet (kafka-storage.sh format). */
+function formatStorage(layout: ClusterLayout): void {
+  for (const broker of layout.brokers) {
+    mkdirSync(broker.dataDir, { recursive: true });
+    const path = join(broker.dataDir, 'meta.properties');
+    if (existsSync(path)) continue;
+    writeFileSync(path, `version=1\ncluster.id=${layout.clusterId}\nnode.id=${broker.nodeId}\n`);
+  }
+}
+
+function portIsFree(host: string, port: number): Promise<boolean> {
+  return new Promise((resolvePromise) => {
+    const probe = createServer();
+    probe.once('error', () => resolvePromise(false));
+    probe.listen(port, host, () => probe.close(() => resolvePromise(true)));
+  });
+}
+
+function shellQuote(arg: string): string {
+  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Forwards a child's output line by line, each line prefixed with the child's name. */
+function prefixOutput(child: ChildProcess, name: string): void {
+  for (const [stream, sink] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    let pending = '';
+    stream?.setEncoding('utf8');
+    stream?.on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) sink.write(`[${name}] ${line}\n`);
+    });
+    stream?.on('end', () => {
+      if (pending) sink.write(`[${name}] ${pending}\n`);
+    });
+  }
+}
+
+function parsePositive(text: string, flag: string, max: number): number {
+  const value = Number(text);
+  if (!/^\d+$/.test(text) || value < 1 || value > max)
+    throw new CliError(`${flag} must be a whole number from 1 to ${max}, got "${text}"`);
+  return value;
+}
+
+export async function clusterCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      brokers: { type: 'string', default: '3' },
+      'data-dir': { type: 'string', default: './data-cluster' },
+      port: { type: 'string', default: '9092' },
+      'controller-port': { type: 'string' },
+      'console-port': { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      config: { type: 'string', multiple: true, default: [] },
+    },
+    strict: true,
+  });
+  const count = parsePositive(values.brokers, '--brokers', MAX_BROKERS);
+  const port = parsePositive(values.port, '--port', 65535 - 2 * count);
+  const controllerPort =
+    values['controller-port'] === undefined
+      ? undefined
+      : parsePositive(values['controller-port'], '--controller-port', 65535 - count);
+  const dataDir = resolve(values['data-dir']);
+  const configs = parseConfigPairs(values.config);
+  for (const reserved of ['node.id', 'process.roles', 'controller.quorum.voters', 'listeners'])
+    if (configs.has(reserved))
+      throw new CliError(
+        `--config ${reserved} is set per broker by sluice cluster; start brokers one by one instead`,
+      );
+
+  const layout = planCluster({
+    brokers: count,
+    dataDir,
+    port,
+    host: values.host,
+    ...(controllerPort === undefined ? {} : { controllerPort }),
+    configs,
+    clusterId: existingClusterId(dataDir, count) ?? randomClusterId(),
+  });
+  for (const broker of layout.brokers)
+    for (const candidate of [broker.port, broker.controllerPort])
+      if (!(await portIsFree(values.host, candidate)))
+        throw new CliError(`port ${candidate} on ${values.host} is in use (choose another --port)`);
+  formatStorage(layout);
+
+  console.log(`Sluice cluster ${layout.clusterId}: ${count} broker(s), data in ${dataDir}`);
+  const children = new Map<string, ChildProcess>();
+  for (const broker of layout.brokers) {
+    const name = `broker-${broker.nodeId}`;
+    console.log(
+      `  ${name}: clients ${values.host}:${broker.port}, quorum ${values.host}:${broker.controllerPort}\n` +
+        `    npx sluice ${broker.args.map(shellQuote).join(' ')}`,
+    );
+    const child = spawn(process.execPath, [SLUICE_BIN, ...broker.args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    prefixOutput(child, name);
+    child.on('exit', (code, signal) => {
+      children.delete(name);
+      console.log(`[${name}] exited (${signal ?? `code ${code}`}); restart it with the line above`);
+    });
+    children.set(name, child);
+  }
+  if (values['console-port'] !== undefined) {
+    const bootstrap = layout.brokers.map((broker) => `${values.host}:${broker.port}`).join(',');
+    const consoleArgs = [
+      'serve',
+      '--data-dir',
+      join(dataDir, 'console'),
+      '--bootstrap-server',
+      bootstrap,
+      '--console-port',
+      values['console-port'],
+      '--host',
+      values.host,
+    ];
+    const child = spawn(process.execPath, [SLUICE_BIN, ...consoleArgs], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    prefixOutput(child, 'console');
+    child.on('exit', () => children.delete('console'));
+    children.set('console', child);
+  }
+
+  const stop = (signal: NodeJS.Signals) => {
+    console.log(`Stopping the cluster (${signal})`);
+    for (const child of children.values()) child.kill('SIGTERM');
+    const deadline = setTimeout(() => {
+      for (const child of children.values()) child.kill('SIGKILL');
+      process.exit(1);
+    }, STOP_DEADLINE_MS);
+    deadline.unref();
+    const poll = setInterval(() => {
+      if (children.size === 0) process.exit(0);
+    }, 100);
+    poll.unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}

@@ -1,0 +1,103 @@
+/**
+ * How a broker reaches the active controller of its metadata quorum (Kafka's NodeToControllerChannelManager):
+ * one connection to the controller listener of whichever voter the Raft layer names as leader, replaced when the
+ * leader changes or the connection fails.
+ *
+ * Invariant: a request is sent only to the node that was the known leader when it was sent; while no leader is
+ * known, `send` waits (up to its timeout) instead of guessing. Answers such as NOT_CONTROLLER are the caller's to
+ * act on: the channel only retries what failed on the wire.
+ */
+import { KafkaConnection } from '@sluice/client';
+import type { ApiKeyNumber, ApiMessages } from '@sluice/protocol';
+import type { LeaderAndEpoch } from '../raft/raft-client.ts';
+
+export interface ControllerEndpoint {
+  host: string;
+  port: number;
+}
+
+export class ControllerUnavailableError extends Error {
+  override readonly name = 'ControllerUnavailableError';
+}
+
+const RETRY_BACKOFF_MS = 100;
+
+export class ControllerChannel {
+  private connection: { nodeId: number; pending: Promise<KafkaConnection> } | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly leader: () => LeaderAndEpoch,
+    /** The controller listener of each voter, by node id (controller.quorum.voters). */
+    private readonly voters: ReadonlyMap<number, ControllerEndpoint>,
+    private readonly clientId: string,
+  ) {}
+
+  /** Sends `body` to the active controller, retrying connection failures until `timeoutMs` has passed. */
+  async send<K extends ApiKeyNumber>(
+    apiKey: K,
+    body: ApiMessages[K]['request'],
+    timeoutMs: number,
+  ): Promise<ApiMessages[K]['response']> {
+    const deadline = Date.now() + timeoutMs;
+    let lastError: unknown = null;
+    while (!this.closed && Date.now() < deadline) {
+      const leaderId = this.leader().leaderId;
+      const endpoint = leaderId === null ? undefined : this.voters.get(leaderId);
+      if (leaderId === null || endpoint === undefined) {
+        await sleep(RETRY_BACKOFF_MS);
+        continue;
+      }
+      try {
+        const connection = await this.connectionTo(leaderId, endpoint, deadline - Date.now());
+        return await connection.request(apiKey, body);
+      } catch (error) {
+        lastError = error;
+        this.dropConnection();
+        await sleep(RETRY_BACKOFF_MS);
+      }
+    }
+    throw new ControllerUnavailableError(
+      `no answer from the active controller within ${timeoutMs} ms` +
+        (lastError instanceof Error ? ` (${lastError.message})` : ''),
+    );
+  }
+
+  /** Forgets the current connection, for example after the controller answered NOT_CONTROLLER. */
+  dropConnection(): void {
+    const current = this.connection;
+    this.connection = null;
+    current?.pending.then((connection) => connection.close()).catch(() => {});
+  }
+
+  close(): void {
+    this.closed = true;
+    this.dropConnection();
+  }
+
+  private connectionTo(
+    nodeId: number,
+    endpoint: ControllerEndpoint,
+    timeoutMs: number,
+  ): Promise<KafkaConnection> {
+    if (this.connection?.nodeId !== nodeId) {
+      this.dropConnection();
+      const pending = KafkaConnection.connect(
+        endpoint.host,
+        endpoint.port,
+        this.clientId,
+        Math.max(timeoutMs, 1),
+      );
+      // A failed connect is reported to the caller that awaited it; the next send starts afresh.
+      pending.catch(() => {
+        if (this.connection?.pending === pending) this.connection = null;
+      });
+      this.connection = { nodeId, pending };
+    }
+    return this.connection.pending;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
