@@ -87,6 +87,14 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: '600000',
     documentation: 'Idle connections are closed after this many milliseconds.',
   },
+  {
+    name: 'max.request.partition.size.limit',
+    type: 'int',
+    defaultValue: '2000',
+    min: 1,
+    documentation:
+      'The most partitions one DescribeTopicPartitions response holds, whatever the client asks for.',
+  },
   // Log defaults for topics (synonyms of topic configs).
   {
     name: 'log.cleanup.policy',
