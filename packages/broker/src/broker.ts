@@ -176,7 +176,11 @@ export class Broker {
       metrics: new BrokerMetrics(),
       node,
       brokers: () =>
-        publisher ? publisher.liveBrokers() : replicaManager.clustered ? replicaManager.liveBrokers() : [node],
+        publisher
+          ? publisher.liveBrokers()
+          : replicaManager.clustered
+            ? replicaManager.liveBrokers()
+            : [node],
       // KRaft brokers name the active controller when it is one of them (combined mode), as clients only need
       // some broker to send controller-bound requests to.
       controllerId: () => (cluster ? (cluster.raft.leaderAndEpoch().leaderId ?? -1) : nodeId),

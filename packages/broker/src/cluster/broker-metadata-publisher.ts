@@ -109,7 +109,9 @@ export class BrokerMetadataPublisher implements MetadataPublisher {
         if (!this.topics.get(resourceName)) continue;
         const result = this.topicManager.setTopicConfigs(resourceName, new Map(configs ?? []), false);
         if (result.errorCode !== 0)
-          this.log.warn(`Topic ${resourceName}: configs from the metadata log refused: ${result.errorMessage}`);
+          this.log.warn(
+            `Topic ${resourceName}: configs from the metadata log refused: ${result.errorMessage}`,
+          );
       } else if (resourceType === ConfigResourceType.BROKER) {
         const level = resourceName === '' ? 'cluster' : 'broker';
         if (level === 'broker' && resourceName !== String(this.nodeId)) continue;

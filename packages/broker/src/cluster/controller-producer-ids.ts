@@ -50,7 +50,11 @@ export class ControllerProducerIdManager implements ProducerIdAllocator {
   private fetchBlock(): void {
     if (this.request || this.brokerEpoch() < 0n) return;
     this.request = this.channel
-      .send(ApiKey.AllocateProducerIds, { brokerId: this.nodeId, brokerEpoch: this.brokerEpoch() }, REQUEST_TIMEOUT_MS)
+      .send(
+        ApiKey.AllocateProducerIds,
+        { brokerId: this.nodeId, brokerEpoch: this.brokerEpoch() },
+        REQUEST_TIMEOUT_MS,
+      )
       .then((response) => {
         if (response.errorCode !== ErrorCode.NONE) {
           this.log.warn(`AllocateProducerIds answered error ${response.errorCode}`);

@@ -42,7 +42,10 @@ function forwardingHandler(api: ForwardedApi): Handler {
         return await cluster.channel.send(api.apiKey, request.body, FORWARD_TIMEOUT_MS);
       } catch (error) {
         if (!(error instanceof ControllerUnavailableError)) throw error;
-        const failure: RequestFailure = { errorCode: ErrorCode.REQUEST_TIMED_OUT, errorMessage: error.message };
+        const failure: RequestFailure = {
+          errorCode: ErrorCode.REQUEST_TIMED_OUT,
+          errorMessage: error.message,
+        };
         return api.errorResponse(request, failure);
       }
     },

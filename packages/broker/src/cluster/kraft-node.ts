@@ -8,10 +8,9 @@
  * the broker registers only once its client listener is bound, so the endpoint it registers is reachable.
  * Shutdown is the reverse: controlled shutdown (leaderships move away first), then the quorum resigns.
  */
-import type { ApiKeyNumber } from '@sluice/protocol';
 import type { Clock } from '../clock.ts';
 import type { BrokerConfigStore } from '../config/config-store.ts';
-import { controllerApis, handleControllerRequest } from '../controller/controller-apis.ts';
+import { quorumControllerHandlers } from '../controller/controller-apis.ts';
 import { QuorumController } from '../controller/quorum-controller.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { ControllerListener, type ControllerHandler } from '../raft/controller-listener.ts';
@@ -22,7 +21,12 @@ import type { KRaftSettings } from './kraft-settings.ts';
 import { MetadataLoader } from './metadata-loader.ts';
 
 /** Security protocol ids as BrokerRegistration carries them (Kafka's SecurityProtocol). */
-const SECURITY_PROTOCOL_IDS: Record<string, number> = { PLAINTEXT: 0, SSL: 1, SASL_PLAINTEXT: 2, SASL_SSL: 3 };
+const SECURITY_PROTOCOL_IDS: Record<string, number> = {
+  PLAINTEXT: 0,
+  SSL: 1,
+  SASL_PLAINTEXT: 2,
+  SASL_SSL: 3,
+};
 /** How long a broker waits at shutdown for the controller to move its leaderships away. */
 const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 10_000;
 
@@ -80,6 +84,9 @@ export class KRaftNode {
             brokerSessionTimeoutMs: config.getNumber('broker.session.timeout.ms'),
             uncleanLeaderElectionEnable: config.get<boolean>('unclean.leader.election.enable'),
             minInsyncReplicas: config.getNumber('min.insync.replicas'),
+            autoLeaderRebalanceEnable: config.get<boolean>('auto.leader.rebalance.enable'),
+            leaderImbalanceCheckIntervalMs:
+              config.getNumber('leader.imbalance.check.interval.seconds') * 1000,
           },
         })
       : null;
@@ -95,16 +102,7 @@ export class KRaftNode {
     if (this.controller) {
       this.controller.start();
       const endpoint = settings.listeners.find((l) => settings.controllerListenerNames.includes(l.name))!;
-      const controller = this.controller;
-      const handlers = controllerApis.map(
-        (api): ControllerHandler => ({
-          apiKey: api.apiKey as ApiKeyNumber,
-          minVersion: api.minVersion,
-          maxVersion: api.maxVersion,
-          handle: (request) => handleControllerRequest(api, controller, request),
-          errorResponse: (request, failure) => api.errorResponse(request, failure),
-        }),
-      );
+      const handlers = quorumControllerHandlers(this.controller) as ControllerHandler[];
       this.controllerListener = await ControllerListener.start({
         raft: this.raft,
         host: endpoint.host || host,
@@ -112,7 +110,9 @@ export class KRaftNode {
         log,
         handlers,
       });
-      log.info(`Controller ${settings.nodeId} listening on ${endpoint.host || host}:${this.controllerListener.port}`);
+      log.info(
+        `Controller ${settings.nodeId} listening on ${endpoint.host || host}:${this.controllerListener.port}`,
+      );
     }
     this.raft.start();
   }
@@ -124,7 +124,8 @@ export class KRaftNode {
       name: listener.name,
       host: listener.host || host,
       port: listener.port || port,
-      securityProtocol: SECURITY_PROTOCOL_IDS[settings.securityProtocols.get(listener.name) ?? 'PLAINTEXT'] ?? 0,
+      securityProtocol:
+        SECURITY_PROTOCOL_IDS[settings.securityProtocols.get(listener.name) ?? 'PLAINTEXT'] ?? 0,
     }));
     this.lifecycleManager = new BrokerLifecycleManager(
       { ...info, listeners },

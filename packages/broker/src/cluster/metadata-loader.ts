@@ -70,7 +70,7 @@ export class MetadataLoader implements RaftListener {
   }
 
   async handleLoadSnapshot(snapshot: { id: SnapshotId; records: readonly Buffer[] }): Promise<void> {
-    const loaded = readMetadataSnapshot(snapshot.records, snapshot.id.endOffset - 1);
+    const loaded = readMetadataSnapshot(snapshot.records, snapshot.id.endOffset);
     // As Kafka's MetadataDelta.finishSnapshot: the delta is taken against the image the snapshot replaces, so
     // what the snapshot no longer holds is removed and publishers learn which partitions moved or went away.
     const delta = new MetadataDelta(this.current);

@@ -87,6 +87,14 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: '600000',
     documentation: 'Idle connections are closed after this many milliseconds.',
   },
+  {
+    name: 'max.request.partition.size.limit',
+    type: 'int',
+    defaultValue: '2000',
+    min: 1,
+    documentation:
+      'The most partitions one DescribeTopicPartitions response holds, whatever the client asks for.',
+  },
   // Log defaults for topics (synonyms of topic configs).
   {
     name: 'log.cleanup.policy',
@@ -460,6 +468,8 @@ const ACTED_ON_AS_KAFKA_DEFINES: readonly string[] = [
   'broker.session.timeout.ms',
   'broker.rack',
   'metadata.log.dir',
+  'auto.leader.rebalance.enable',
+  'leader.imbalance.check.interval.seconds',
 ];
 
 /** The configs Sluice acts on first, in the order above, then the rest of Kafka's catalog. */

@@ -27,12 +27,6 @@ import { topicNameProblem } from '../metadata/topic-registry.ts';
 import { OPERATIONS_NOT_REQUESTED, ResourceType, authorizedOperations } from '../security/acl-operations.ts';
 import { defineHandler } from './handler.ts';
 
-/**
- * Kafka's max.request.partition.size.limit default: the most partitions one response may hold, whatever the
- * client asks for.
- */
-const MAX_REQUEST_PARTITION_SIZE_LIMIT = 2000;
-
 function compareNames(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -74,7 +68,8 @@ export const describeTopicPartitionsHandler = defineHandler({
     if (cursor && ((!describeAll && !names.includes(cursor.topicName)) || cursor.partitionIndex < 0)) {
       return errorResponse(body, ErrorCode.INVALID_REQUEST);
     }
-    const limit = Math.max(Math.min(MAX_REQUEST_PARTITION_SIZE_LIMIT, body.responsePartitionLimit), 1);
+    const brokerLimit = services.config.get<number>('max.request.partition.size.limit');
+    const limit = Math.max(Math.min(brokerLimit, body.responsePartitionLimit), 1);
     let remaining = limit;
     const topics: DescribeTopicPartitionsResponseTopic[] = [];
     let nextCursor: DescribeTopicPartitionsResponseCursor | null = null;

@@ -7,6 +7,14 @@ const EARLIEST = -2n;
 const MAX_TIMESTAMP = -3n;
 const EARLIEST_LOCAL = -4n;
 const LATEST_TIERED = -5n;
+/** Kafka's timestampMinSupportedVersion: the first version (v1+) that knows each special timestamp. */
+const MIN_VERSION_OF_SPECIAL_TIMESTAMP = new Map<bigint, number>([
+  [LATEST, 1],
+  [EARLIEST, 1],
+  [MAX_TIMESTAMP, 7],
+  [EARLIEST_LOCAL, 8],
+  [LATEST_TIERED, 9],
+]);
 
 export const listOffsetsHandler = defineHandler({
   apiKey: ApiKey.ListOffsets,
@@ -46,6 +54,13 @@ export const listOffsetsHandler = defineHandler({
           continue;
         }
         seen.add(requested.partitionIndex);
+        // As Kafka's handleListOffsetRequestV1AndAbove: a special timestamp the version does not know, or an
+        // unknown negative one, is UNSUPPORTED_VERSION, before the partition is even looked up.
+        const minVersion = MIN_VERSION_OF_SPECIAL_TIMESTAMP.get(requested.timestamp) ?? Infinity;
+        if (apiVersion >= 1 && requested.timestamp < 0n && apiVersion < minVersion) {
+          partitions.push(answer(ErrorCode.UNSUPPORTED_VERSION, -1n));
+          continue;
+        }
         const exists = services.topics.get(topic.name)?.partitions[requested.partitionIndex] !== undefined;
         const partition = exists
           ? services.replicaManager.partition(topic.name, requested.partitionIndex)
