@@ -95,7 +95,7 @@ function randomClusterId(): string {
 }
 
 /** Writes meta.properties into each broker folder that has none yet (kafka-storage.sh format). */
-function formatStorage(layout: ClusterLayout): void {
+export function formatStorage(layout: ClusterLayout): void {
   for (const broker of layout.brokers) {
     mkdirSync(broker.dataDir, { recursive: true });
     const path = join(broker.dataDir, 'meta.properties');

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { planCluster, type BrokerLayout } from '../../../../apps/cli/src/commands/cluster.ts';
+import { formatStorage, planCluster, type BrokerLayout } from '../../../../apps/cli/src/commands/cluster.ts';
 import { tempDataDir } from './broker-process.ts';
 
 const CLI = fileURLToPath(new URL('../../../../apps/cli/bin/sluice.mjs', import.meta.url));
@@ -62,6 +62,7 @@ export async function startCluster(
     configs: new Map(Object.entries(options.configs ?? {})),
     clusterId: 'c2x1Y2UtdGVzdC1jbHVzdGVy',
   });
+  formatStorage(layout);
   const brokers: ClusterBroker[] = layout.brokers.map((broker) => ({
     layout: broker,
     process: null,

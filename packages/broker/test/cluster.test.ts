@@ -1,0 +1,129 @@
+/**
+ * A 3-broker Sluice cluster, each broker its own OS process started with the command line `sluice cluster`
+ * prints: KRaft quorum, registration, replicated topics, and a leader SIGKILLed under an idempotent acks=all
+ * producer. Nothing acknowledged may be lost or duplicated, and the killed broker, restarted with its own command
+ * line, rejoins the ISR.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
+import { kcatReadAll } from './support/kcat.ts';
+import { runOk } from './support/run.ts';
+
+const script = (name: string) => fileURLToPath(new URL(`./clients/${name}`, import.meta.url));
+
+/** What kcat's metadata listing says of one partition: leader, replicas and ISR. */
+async function partitionState(bootstrap: string, topic: string, partition: number) {
+  const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-t', topic, '-m', '5']);
+  const match = new RegExp(
+    `partition ${partition}, leader (-?\\d+), replicas: ([\\d,]*), isrs: ([\\d,]*)`,
+  ).exec(stdout);
+  if (!match) return null;
+  const ids = (text: string) => (text ? text.split(',').map(Number).sort() : []);
+  return { leader: Number(match[1]), replicas: ids(match[2]!), isr: ids(match[3]!) };
+}
+
+/** The bytes of a partition replica's segment files. */
+function logBytes(dir: string): number {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.log'))
+    .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
+}
+
+async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe().catch(() => null);
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+describe('a 3-broker cluster', () => {
+  let cluster: ClusterProcess;
+  before(async () => {
+    cluster = await startCluster({
+      brokers: 3,
+      // Kafka's names; a shorter session than the 9 s default keeps the test quick.
+      configs: { 'broker.session.timeout.ms': '3000', 'broker.heartbeat.interval.ms': '500' },
+    });
+  });
+  after(async () => {
+    await cluster?.stopAll();
+  });
+
+  it('elects a controller, registers every broker, and creates a topic with 3 replicas in sync', async () => {
+    const bootstrap = cluster.bootstrap;
+    await waitFor('three brokers in metadata', async () => {
+      const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-m', '5']);
+      return /3 brokers:/.test(stdout) ? true : null;
+    });
+    await runOk(process.execPath, [
+      fileURLToPath(new URL('../../../apps/cli/bin/sluice.mjs', import.meta.url)),
+      'topics',
+      'create',
+      '--bootstrap-server',
+      bootstrap,
+      '--topic',
+      'replicated',
+      '--partitions',
+      '3',
+      '--replication-factor',
+      '3',
+    ]);
+    for (const partition of [0, 1, 2]) {
+      const state = await waitFor(`partition ${partition} with 3 in sync`, async () => {
+        const s = await partitionState(bootstrap, 'replicated', partition);
+        return s && s.isr.length === 3 ? s : null;
+      });
+      assert.deepEqual(state.replicas, [1, 2, 3]);
+    }
+  });
+
+  it('loses and duplicates nothing acknowledged when the leader is SIGKILLed under an idempotent producer', async () => {
+    const topic = 'replicated';
+    const count = 600;
+    const leader = (await partitionState(cluster.bootstrap, topic, 0))!.leader;
+    const producer = spawn(process.execPath, [
+      script('kafkajs-failover.mjs'),
+      cluster.bootstrap,
+      topic,
+      String(count),
+    ]);
+    let output = '';
+    producer.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => producer.once('exit', resolve));
+    await waitFor('200 acknowledged records', async () =>
+      (output.match(/^ack /gm)?.length ?? 0) >= 200 ? true : null,
+    );
+    await cluster.signal(leader, 'SIGKILL');
+    assert.equal(await exited, 0, output);
+    assert.match(output, /done failed=0/);
+    const acknowledged = [...output.matchAll(/^ack (\d+)$/gm)].map((m) => `record-${m[1]}`);
+    assert.equal(acknowledged.length, count);
+
+    const survivor = cluster.brokers.find((b) => b.layout.nodeId !== leader)!.layout.port;
+    const state = await partitionState(`127.0.0.1:${survivor}`, topic, 0);
+    assert.notEqual(state!.leader, leader, 'a surviving broker leads');
+    const stored = await kcatReadAll(`127.0.0.1:${survivor}`, topic, { partition: 0 });
+    assert.deepEqual(stored, acknowledged, 'every acknowledged record exactly once, in order');
+
+    await cluster.start(leader);
+    const healed = await waitFor('the restarted broker back in the ISR', async () => {
+      const s = await partitionState(cluster.bootstrap, topic, 0);
+      return s && s.isr.length === 3 ? s : null;
+    });
+    assert.deepEqual(healed.isr, [1, 2, 3]);
+    const replicaBytes = cluster.brokers.map((broker) => logBytes(join(broker.layout.dataDir, `${topic}-0`)));
+    assert.equal(
+      new Set(replicaBytes).size,
+      1,
+      `every replica holds the same log: ${replicaBytes.join(', ')}`,
+    );
+  });
+});
