@@ -17,7 +17,7 @@ import { ApiKey, ErrorCode } from '@sluice/protocol';
 import { systemClock, type Clock } from '../clock.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { LeaderState } from './leader-state.ts';
-import { leaderChangeRecord } from './leader-change-message.ts';
+import { leaderChangeRecord } from './control-records.ts';
 import { ListenerDelivery } from './listener-delivery.ts';
 import { majorityOf, type QuorumConfig } from './quorum-config.ts';
 import { QuorumState } from './quorum-state.ts';
@@ -84,6 +84,8 @@ export class KafkaRaftClient implements RaftClient {
   private nextFetchAt = 0;
   private snapshotFetch: SnapshotFetch | null = null;
   private endQuorumEpochSent = -1;
+  /** The new leader's LeaderChangeMessage, which goes first in its epoch: appends of the epoch wait for it. */
+  private leaderChangeAppended: Promise<void> = Promise.resolve();
 
   constructor(options: KafkaRaftClientOptions) {
     this.config = options.config;
@@ -128,6 +130,7 @@ export class KafkaRaftClient implements RaftClient {
 
   async scheduleAppend(epoch: number, records: readonly Buffer[]): Promise<number> {
     this.checkLeaderOf(epoch);
+    await this.leaderChangeAppended;
     const batch = await encodeLeaderBatch(
       records.map((value) => ({ key: null, value })),
       epoch,
@@ -358,7 +361,9 @@ export class KafkaRaftClient implements RaftClient {
     const granting = [...state.granted].sort((a, b) => a - b);
     this.nextRequestAt.clear();
     this.transition(() => this.quorum.transitionToLeader(leader));
-    void this.appendLeaderChange(state.epoch, granting);
+    this.leaderChangeAppended = this.appendLeaderChange(state.epoch, granting).catch((error: unknown) =>
+      this.log.error('metadata quorum: cannot append the LeaderChangeMessage', error),
+    );
   }
 
   /** A new leader's first entry: committing it commits everything before it (Raft's rule for old entries). */
@@ -506,7 +511,8 @@ export class KafkaRaftClient implements RaftClient {
           return;
         }
       }
-      this.onHighWatermark(Number(partition.highWatermark));
+      // -1: the leader has not committed an entry of its epoch yet, so it does not know the high watermark.
+      if (partition.highWatermark >= 0n) this.onHighWatermark(Number(partition.highWatermark));
     } catch {
       this.nextFetchAt = this.clock.now() + RETRY_BACKOFF_MS;
     } finally {
@@ -551,8 +557,14 @@ export class KafkaRaftClient implements RaftClient {
       fetch.chunks.push(partition.unalignedRecords);
       fetch.position += partition.unalignedRecords.length;
       if (fetch.position >= Number(partition.size)) {
-        this.raftLog.installSnapshot(fetch.id, Buffer.concat(fetch.chunks));
+        // Cleared first: a snapshot that fails to install is fetched again from the start.
         this.snapshotFetch = null;
+        try {
+          this.raftLog.installSnapshot(fetch.id, Buffer.concat(fetch.chunks));
+        } catch (error) {
+          this.log.error('metadata quorum: cannot install the fetched snapshot', error);
+          throw error;
+        }
         this.log.info(`metadata quorum: installed snapshot ${fetch.id.endOffset}-${fetch.id.epoch}`);
         this.onHighWatermark(fetch.id.endOffset);
         for (const delivery of this.deliveries.values()) delivery.deliver();
