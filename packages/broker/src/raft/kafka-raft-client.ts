@@ -46,7 +46,7 @@ const RETRY_BACKOFF_MS = 20;
 
 export interface KafkaRaftClientOptions {
   config: QuorumConfig;
-  /** metadata.log.dir (or the first log dir): `__cluster_metadata-0/` and `quorum-state` live here. */
+  /** metadata.log.dir (or the first log dir): `__cluster_metadata-0/`, with `quorum-state` in it, lives here. */
   metadataLogDir: string;
   clock?: Clock;
   log?: Logger;
@@ -94,7 +94,7 @@ export class KafkaRaftClient implements RaftClient {
     this.log = options.log ?? createLogger(`raft-${this.nodeId}`);
     const now = () => this.clock.now();
     this.raftLog = new RaftLog(options.metadataLogDir, now(), { segmentBytes: options.segmentBytes });
-    this.quorum = new QuorumState(options.metadataLogDir, this.config, now, options.random);
+    this.quorum = new QuorumState(this.raftLog.dir, this.config, now, options.random);
     this.channel = new RaftChannel(`raft-${this.nodeId}`, this.config.voters, this.config.requestTimeoutMs);
     this.lastLeader = this.leaderAndEpoch();
     this.requests = new RaftRequestHandler(this);
