@@ -204,7 +204,14 @@ export class KafkaRaftClient implements RaftClient {
     if (now.epoch !== this.lastLeader.epoch || now.leaderId !== this.lastLeader.leaderId) {
       this.lastLeader = now;
       this.log.info(`metadata quorum: node ${this.nodeId} is ${this.quorum.describe()}`);
-      for (const delivery of this.deliveries.values()) delivery.listener.handleLeaderChange(now);
+      for (const delivery of this.deliveries.values()) {
+        try {
+          delivery.listener.handleLeaderChange(now);
+        } catch (error) {
+          // A listener's failure must not stop the quorum's state machine half way through a transition.
+          this.log.error('a metadata log listener failed on a leader change', error);
+        }
+      }
     }
     this.wakeStateWaiters();
   }
