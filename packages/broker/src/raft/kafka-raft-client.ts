@@ -510,7 +510,16 @@ export class KafkaRaftClient implements RaftClient {
         this.snapshotFetch = { id, chunks: [], position: 0 };
         return;
       }
-      if (partition.records && partition.records.length > 0) {
+      if (partition.records && partition.records.length >= 8) {
+        // The metadata log has no gaps: what the leader sent must continue our log exactly.
+        const firstOffset = Number(partition.records.readBigInt64BE(0));
+        if (firstOffset !== this.raftLog.endOffset) {
+          this.log.warn(
+            `metadata quorum: fetched records start at ${firstOffset}, not at ${this.raftLog.endOffset}`,
+          );
+          this.nextFetchAt = now + RETRY_BACKOFF_MS;
+          return;
+        }
         const result = this.raftLog.appendAsFollower(partition.records, now);
         if (result.errorCode !== 0) {
           this.log.error(`metadata quorum: cannot append fetched records: ${result.errorMessage}`);
