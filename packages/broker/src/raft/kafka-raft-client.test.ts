@@ -30,6 +30,19 @@ describe('a one-node quorum', () => {
     assert.deepEqual(leader.recorder.leaders.at(-1), { leaderId: 1, epoch });
   });
 
+  it('restarts from its folder as leader of a new epoch, with its committed log', async () => {
+    const node = quorum.node(1);
+    const oldEpoch = node.raft.quorum.epoch;
+    await node.crash();
+    await node.start();
+    const leader = await quorum.waitForLeader(5000, oldEpoch + 1);
+    await waitFor(() => leader.recorder.values().length === 2, 5000, 'the committed log again');
+    assert.deepEqual(leader.recorder.values(), ['a', 'b']);
+    await leader.raft.scheduleAppend(leader.raft.quorum.epoch, [Buffer.from('c')]);
+    await waitFor(() => leader.recorder.values().length === 3, 5000, 'a commit in the new epoch');
+    assert.equal(leader.recorder.batches.at(-1)!.epoch, leader.raft.quorum.epoch);
+  });
+
   it('refuses appends in an epoch it does not lead', async () => {
     const leader = quorum.node(1);
     await assert.rejects(
