@@ -160,4 +160,37 @@ describe('a three-node quorum', () => {
       client.close();
     }
   });
+  it('an observer finds the leader by asking any voter, replicates the log and shows in DescribeQuorum', async () => {
+    const observer = await quorum.addObserver(4);
+    const leader = await quorum.waitForLeader();
+    const expected = leader.recorder.values();
+    await waitFor(
+      () => observer.recorder.values().length === expected.length,
+      10_000,
+      'the observer to catch up',
+    );
+    assert.deepEqual(observer.recorder.values(), expected);
+    assert.equal(observer.raft.quorum.state.name, 'Follower');
+    assert.equal(observer.raft.quorum.isVoter, false);
+    await waitFor(
+      () => observer.raft.raftLog.endOffset === leader.raft.raftLog.endOffset,
+      5000,
+      'the observer to reach the leader log end offset',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const client = await connectTo(leader);
+    try {
+      const response = await client.request(ApiKey.DescribeQuorum, {
+        topics: [{ topicName: METADATA_TOPIC, partitions: [{ partitionIndex: 0 }] }],
+      });
+      const partition = response.topics[0]!.partitions[0]!;
+      assert.deepEqual(
+        partition.observers.map((o) => [o.replicaId, Number(o.logEndOffset)]),
+        [[4, leader.raft.raftLog.endOffset]],
+      );
+      assert.equal(partition.currentVoters.length, 3);
+    } finally {
+      client.close();
+    }
+  });
 });

@@ -43,6 +43,8 @@ import { RaftRequestHandler } from './raft-request-handler.ts';
 const POLL_MS = 10;
 /** Kafka's quorum retry backoff (controller.quorum.retry.backoff.ms default). */
 const RETRY_BACKOFF_MS = 20;
+/** How often an observer without a leader asks a voter who leads. */
+const DISCOVERY_BACKOFF_MS = 100;
 
 export interface KafkaRaftClientOptions {
   config: QuorumConfig;
@@ -258,15 +260,18 @@ export class KafkaRaftClient implements RaftClient {
       case 'Unattached':
       case 'Voted':
       case 'Resigned':
-        if (now >= state.electionDeadline && this.quorum.isVoter) this.becomeCandidate();
+        if (!this.quorum.isVoter) this.discoverLeader(now);
+        else if (now >= state.electionDeadline) this.becomeCandidate();
         else if (state.name === 'Resigned') this.maybeSendEndQuorumEpoch();
         return;
       case 'Follower':
-        if (now >= state.fetchDeadline && this.quorum.isVoter) {
+        if (now >= state.fetchDeadline) {
           this.log.info(
             `metadata quorum: no word from leader ${state.leaderId} in ${this.config.fetchTimeoutMs} ms`,
           );
-          this.becomeCandidate();
+          // A voter stands for election; an observer looks for the leader again.
+          if (this.quorum.isVoter) this.becomeCandidate();
+          else this.transition(() => this.quorum.transitionToUnattached(state.epoch));
         } else if (!this.fetchInFlight && now >= this.nextFetchAt) {
           void (this.snapshotFetch
             ? this.fetchSnapshot(state.epoch, state.leaderId)
@@ -292,6 +297,18 @@ export class KafkaRaftClient implements RaftClient {
           this.maybeSendBeginQuorumEpoch(voterId, state.epoch, now);
         return;
     }
+  }
+
+  /**
+   * An observer (a node that fetches but does not vote) learns the leader by fetching from any voter: the
+   * answer names the current leader (currentLeader), and the observer follows it.
+   */
+  private discoverLeader(now: number): void {
+    if (this.fetchInFlight || now < this.nextFetchAt) return;
+    const voters = [...this.config.voters.keys()];
+    const voterId = voters[Math.floor(Math.random() * voters.length)]!;
+    this.nextFetchAt = now + DISCOVERY_BACKOFF_MS;
+    void this.fetch(this.quorum.epoch, voterId);
   }
 
   private becomeCandidate(): void {

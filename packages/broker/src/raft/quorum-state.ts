@@ -124,8 +124,9 @@ export class QuorumState {
     return Math.floor(this.random() * cap) + 1;
   }
 
+  /** An observer (not a voter) may also go unattached in its own epoch: it lost its leader and looks again. */
   transitionToUnattached(epoch: number): void {
-    if (epoch <= this.epoch)
+    if (epoch < this.epoch || (epoch === this.epoch && this.isVoter))
       throw new Error(`cannot go unattached in epoch ${epoch} from ${this.describe()}`);
     this.set(this.unattached(epoch));
   }
