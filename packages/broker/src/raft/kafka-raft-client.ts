@@ -150,7 +150,7 @@ export class KafkaRaftClient implements RaftClient {
     if (this.stopped) return;
     const state = this.quorum.state;
     if (state.name === 'Leader') {
-      const successors = preferredSuccessors(state.leader, this.nodeId);
+      const successors = state.leader.preferredSuccessors();
       this.resign();
       this.endQuorumEpochSent = state.epoch;
       await Promise.race([
@@ -622,13 +622,4 @@ export class KafkaRaftClient implements RaftClient {
   private wakeStateWaiters(): void {
     for (const wake of [...this.stateWaiters]) wake();
   }
-}
-
-/** The other voters, most caught up first: the order a resigning leader suggests its successors in. */
-function preferredSuccessors(leader: LeaderState, localId: number): number[] {
-  return leader
-    .voters()
-    .filter((s) => s.nodeId !== localId)
-    .sort((a, b) => (b.endOffset ?? -1) - (a.endOffset ?? -1))
-    .map((s) => s.nodeId);
 }
