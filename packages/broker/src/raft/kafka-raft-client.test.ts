@@ -34,8 +34,10 @@ describe('a one-node quorum', () => {
     const node = quorum.node(1);
     const oldEpoch = node.raft.quorum.epoch;
     await node.crash();
+    const restartedAt = Date.now();
     await node.start();
     const leader = await quorum.waitForLeader(5000, oldEpoch + 1);
+    assert.ok(Date.now() - restartedAt < 500, 'the only voter elects itself at once');
     await waitFor(() => leader.recorder.values().length === 2, 5000, 'the committed log again');
     assert.deepEqual(leader.recorder.values(), ['a', 'b']);
     await leader.raft.scheduleAppend(leader.raft.quorum.epoch, [Buffer.from('c')]);

@@ -105,6 +105,9 @@ export class KafkaRaftClient implements RaftClient {
   /** Starts the event loop. */
   start(): void {
     this.log.info(`metadata quorum: node ${this.nodeId} starts ${this.quorum.describe()}`);
+    // As Kafka's initialize: the only voter need not wait out an election timeout to elect itself.
+    const onlyVoter = this.quorum.isVoter && this.config.voters.size === 1;
+    if (onlyVoter && this.quorum.state.name !== 'Leader') this.becomeCandidate();
     this.timer = setInterval(() => this.poll(), POLL_MS);
     this.poll();
   }
