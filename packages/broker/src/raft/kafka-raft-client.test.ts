@@ -30,6 +30,21 @@ describe('a one-node quorum', () => {
     assert.deepEqual(leader.recorder.leaders.at(-1), { leaderId: 1, epoch });
   });
 
+  it('restarts from its folder as leader of a new epoch, with its committed log', async () => {
+    const node = quorum.node(1);
+    const oldEpoch = node.raft.quorum.epoch;
+    await node.crash();
+    const restartedAt = Date.now();
+    await node.start();
+    const leader = await quorum.waitForLeader(5000, oldEpoch + 1);
+    assert.ok(Date.now() - restartedAt < 500, 'the only voter elects itself at once');
+    await waitFor(() => leader.recorder.values().length === 2, 5000, 'the committed log again');
+    assert.deepEqual(leader.recorder.values(), ['a', 'b']);
+    await leader.raft.scheduleAppend(leader.raft.quorum.epoch, [Buffer.from('c')]);
+    await waitFor(() => leader.recorder.values().length === 3, 5000, 'a commit in the new epoch');
+    assert.equal(leader.recorder.batches.at(-1)!.epoch, leader.raft.quorum.epoch);
+  });
+
   it('refuses appends in an epoch it does not lead', async () => {
     const leader = quorum.node(1);
     await assert.rejects(
@@ -143,6 +158,39 @@ describe('a three-node quorum', () => {
       } finally {
         other.close();
       }
+    } finally {
+      client.close();
+    }
+  });
+  it('an observer finds the leader by asking any voter, replicates the log and shows in DescribeQuorum', async () => {
+    const observer = await quorum.addObserver(4);
+    const leader = await quorum.waitForLeader();
+    const expected = leader.recorder.values();
+    await waitFor(
+      () => observer.recorder.values().length === expected.length,
+      10_000,
+      'the observer to catch up',
+    );
+    assert.deepEqual(observer.recorder.values(), expected);
+    assert.equal(observer.raft.quorum.state.name, 'Follower');
+    assert.equal(observer.raft.quorum.isVoter, false);
+    await waitFor(
+      () => observer.raft.raftLog.endOffset === leader.raft.raftLog.endOffset,
+      5000,
+      'the observer to reach the leader log end offset',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    const client = await connectTo(leader);
+    try {
+      const response = await client.request(ApiKey.DescribeQuorum, {
+        topics: [{ topicName: METADATA_TOPIC, partitions: [{ partitionIndex: 0 }] }],
+      });
+      const partition = response.topics[0]!.partitions[0]!;
+      assert.deepEqual(
+        partition.observers.map((o) => [o.replicaId, Number(o.logEndOffset)]),
+        [[4, leader.raft.raftLog.endOffset]],
+      );
+      assert.equal(partition.currentVoters.length, 3);
     } finally {
       client.close();
     }

@@ -17,7 +17,7 @@ import { ApiKey, ErrorCode } from '@sluice/protocol';
 import { systemClock, type Clock } from '../clock.ts';
 import { createLogger, type Logger } from '../logger.ts';
 import { LeaderState } from './leader-state.ts';
-import { leaderChangeRecord } from './leader-change-message.ts';
+import { leaderChangeRecord } from './control-records.ts';
 import { ListenerDelivery } from './listener-delivery.ts';
 import { majorityOf, type QuorumConfig } from './quorum-config.ts';
 import { QuorumState } from './quorum-state.ts';
@@ -43,10 +43,12 @@ import { RaftRequestHandler } from './raft-request-handler.ts';
 const POLL_MS = 10;
 /** Kafka's quorum retry backoff (controller.quorum.retry.backoff.ms default). */
 const RETRY_BACKOFF_MS = 20;
+/** How often an observer without a leader asks a voter who leads. */
+const DISCOVERY_BACKOFF_MS = 100;
 
 export interface KafkaRaftClientOptions {
   config: QuorumConfig;
-  /** metadata.log.dir (or the first log dir): `__cluster_metadata-0/` and `quorum-state` live here. */
+  /** metadata.log.dir (or the first log dir): `__cluster_metadata-0/`, with `quorum-state` in it, lives here. */
   metadataLogDir: string;
   clock?: Clock;
   log?: Logger;
@@ -94,7 +96,7 @@ export class KafkaRaftClient implements RaftClient {
     this.log = options.log ?? createLogger(`raft-${this.nodeId}`);
     const now = () => this.clock.now();
     this.raftLog = new RaftLog(options.metadataLogDir, now(), { segmentBytes: options.segmentBytes });
-    this.quorum = new QuorumState(options.metadataLogDir, this.config, now, options.random);
+    this.quorum = new QuorumState(this.raftLog.dir, this.config, now, options.random);
     this.channel = new RaftChannel(`raft-${this.nodeId}`, this.config.voters, this.config.requestTimeoutMs);
     this.lastLeader = this.leaderAndEpoch();
     this.requests = new RaftRequestHandler(this);
@@ -103,6 +105,9 @@ export class KafkaRaftClient implements RaftClient {
   /** Starts the event loop. */
   start(): void {
     this.log.info(`metadata quorum: node ${this.nodeId} starts ${this.quorum.describe()}`);
+    // As Kafka's initialize: the only voter need not wait out an election timeout to elect itself.
+    const onlyVoter = this.quorum.isVoter && this.config.voters.size === 1;
+    if (onlyVoter && this.quorum.state.name !== 'Leader') this.becomeCandidate();
     this.timer = setInterval(() => this.poll(), POLL_MS);
     this.poll();
   }
@@ -166,7 +171,7 @@ export class KafkaRaftClient implements RaftClient {
     if (this.stopped) return;
     const state = this.quorum.state;
     if (state.name === 'Leader') {
-      const successors = preferredSuccessors(state.leader, this.nodeId);
+      const successors = state.leader.preferredSuccessors();
       this.resign();
       this.endQuorumEpochSent = state.epoch;
       await Promise.race([
@@ -222,7 +227,14 @@ export class KafkaRaftClient implements RaftClient {
     if (now.epoch !== this.lastLeader.epoch || now.leaderId !== this.lastLeader.leaderId) {
       this.lastLeader = now;
       this.log.info(`metadata quorum: node ${this.nodeId} is ${this.quorum.describe()}`);
-      for (const delivery of this.deliveries.values()) delivery.listener.handleLeaderChange(now);
+      for (const delivery of this.deliveries.values()) {
+        try {
+          delivery.listener.handleLeaderChange(now);
+        } catch (error) {
+          // A listener's failure must not stop the quorum's state machine half way through a transition.
+          this.log.error('a metadata log listener failed on a leader change', error);
+        }
+      }
     }
     this.wakeStateWaiters();
   }
@@ -269,15 +281,18 @@ export class KafkaRaftClient implements RaftClient {
       case 'Unattached':
       case 'Voted':
       case 'Resigned':
-        if (now >= state.electionDeadline && this.quorum.isVoter) this.becomeCandidate();
+        if (!this.quorum.isVoter) this.discoverLeader(now);
+        else if (now >= state.electionDeadline) this.becomeCandidate();
         else if (state.name === 'Resigned') this.maybeSendEndQuorumEpoch();
         return;
       case 'Follower':
-        if (now >= state.fetchDeadline && this.quorum.isVoter) {
+        if (now >= state.fetchDeadline) {
           this.log.info(
             `metadata quorum: no word from leader ${state.leaderId} in ${this.config.fetchTimeoutMs} ms`,
           );
-          this.becomeCandidate();
+          // A voter stands for election; an observer looks for the leader again.
+          if (this.quorum.isVoter) this.becomeCandidate();
+          else this.transition(() => this.quorum.transitionToUnattached(state.epoch));
         } else if (!this.fetchInFlight && now >= this.nextFetchAt) {
           void (this.snapshotFetch
             ? this.fetchSnapshot(state.epoch, state.leaderId)
@@ -303,6 +318,18 @@ export class KafkaRaftClient implements RaftClient {
           this.maybeSendBeginQuorumEpoch(voterId, state.epoch, now);
         return;
     }
+  }
+
+  /**
+   * An observer (a node that fetches but does not vote) learns the leader by fetching from any voter: the
+   * answer names the current leader (currentLeader), and the observer follows it.
+   */
+  private discoverLeader(now: number): void {
+    if (this.fetchInFlight || now < this.nextFetchAt) return;
+    const voters = [...this.config.voters.keys()];
+    const voterId = voters[Math.floor(Math.random() * voters.length)]!;
+    this.nextFetchAt = now + DISCOVERY_BACKOFF_MS;
+    void this.fetch(this.quorum.epoch, voterId);
   }
 
   private becomeCandidate(): void {
@@ -518,7 +545,16 @@ export class KafkaRaftClient implements RaftClient {
         this.snapshotFetch = { id, chunks: [], position: 0 };
         return;
       }
-      if (partition.records && partition.records.length > 0) {
+      if (partition.records && partition.records.length >= 8) {
+        // The metadata log has no gaps: what the leader sent must continue our log exactly.
+        const firstOffset = Number(partition.records.readBigInt64BE(0));
+        if (firstOffset !== this.raftLog.endOffset) {
+          this.log.warn(
+            `metadata quorum: fetched records start at ${firstOffset}, not at ${this.raftLog.endOffset}`,
+          );
+          this.nextFetchAt = now + RETRY_BACKOFF_MS;
+          return;
+        }
         const result = this.raftLog.appendAsFollower(partition.records, now);
         if (result.errorCode !== 0) {
           this.log.error(`metadata quorum: cannot append fetched records: ${result.errorMessage}`);
@@ -526,7 +562,8 @@ export class KafkaRaftClient implements RaftClient {
           return;
         }
       }
-      this.onHighWatermark(Number(partition.highWatermark));
+      // -1: the leader has not committed an entry of its epoch yet, so it does not know the high watermark.
+      if (partition.highWatermark >= 0n) this.onHighWatermark(Number(partition.highWatermark));
     } catch {
       this.nextFetchAt = this.clock.now() + RETRY_BACKOFF_MS;
     } finally {
@@ -571,8 +608,14 @@ export class KafkaRaftClient implements RaftClient {
       fetch.chunks.push(partition.unalignedRecords);
       fetch.position += partition.unalignedRecords.length;
       if (fetch.position >= Number(partition.size)) {
-        this.raftLog.installSnapshot(fetch.id, Buffer.concat(fetch.chunks));
+        // Cleared first: a snapshot that fails to install is fetched again from the start.
         this.snapshotFetch = null;
+        try {
+          this.raftLog.installSnapshot(fetch.id, Buffer.concat(fetch.chunks));
+        } catch (error) {
+          this.log.error('metadata quorum: cannot install the fetched snapshot', error);
+          throw error;
+        }
         this.log.info(`metadata quorum: installed snapshot ${fetch.id.endOffset}-${fetch.id.epoch}`);
         this.onHighWatermark(fetch.id.endOffset);
         for (const delivery of this.deliveries.values()) delivery.deliver();
@@ -597,13 +640,4 @@ export class KafkaRaftClient implements RaftClient {
   private wakeStateWaiters(): void {
     for (const wake of [...this.stateWaiters]) wake();
   }
-}
-
-/** The other voters, most caught up first: the order a resigning leader suggests its successors in. */
-function preferredSuccessors(leader: LeaderState, localId: number): number[] {
-  return leader
-    .voters()
-    .filter((s) => s.nodeId !== localId)
-    .sort((a, b) => (b.endOffset ?? -1) - (a.endOffset ?? -1))
-    .map((s) => s.nodeId);
 }

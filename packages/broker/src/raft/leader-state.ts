@@ -105,6 +105,14 @@ export class LeaderState {
       .map((s) => s.nodeId);
   }
 
+  /** The other voters, most caught up first: the order a resigning leader suggests its successors in. */
+  preferredSuccessors(): number[] {
+    return [...this.voterStates.values()]
+      .filter((s) => s.nodeId !== this.localId)
+      .sort((a, b) => (b.endOffset ?? -1) - (a.endOffset ?? -1))
+      .map((s) => s.nodeId);
+  }
+
   voters(): readonly ReplicaState[] {
     return [...this.voterStates.values()];
   }

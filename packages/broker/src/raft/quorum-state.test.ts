@@ -48,7 +48,7 @@ describe('a voter restarted from its folder', () => {
     const first = await vote(2, 5);
     assert.equal(first.partition?.voteGranted, true);
     assert.equal(node.raft.quorum.state.name, 'Voted');
-    const stored = JSON.parse(readFileSync(join(node.dir, QUORUM_STATE_FILE), 'utf8'));
+    const stored = JSON.parse(readFileSync(join(node.raft.raftLog.dir, QUORUM_STATE_FILE), 'utf8'));
     assert.deepEqual(
       {
         leaderId: stored.leaderId,

@@ -9,7 +9,7 @@
  * - the epoch never goes back, and within an epoch a node votes at most once: the vote is written to the
  *   `quorum-state` file (fsync'd, temp + rename) before any answer that grants it or any request that asks for
  *   votes leaves the node, so a restart cannot vote twice;
- * - the file is Kafka's QuorumStateData (version 0) as JSON, the way Kafka's FileQuorumStateStore writes it:
+ * - the file sits in the `__cluster_metadata-0` folder, as Kafka's does, and is Kafka's QuorumStateData (version 0) as JSON, the way Kafka's FileQuorumStateStore writes it:
  *   {"clusterId":"","leaderId":1,"leaderEpoch":3,"votedId":-1,"appliedOffset":0,"currentVoters":[...],"data_version":0};
  * - a node restarted as leader of an epoch comes back Resigned in that epoch (it cannot know what it acked),
  *   one restarted after voting for itself comes back Candidate, one that had voted comes back Voted;
@@ -124,8 +124,9 @@ export class QuorumState {
     return Math.floor(this.random() * cap) + 1;
   }
 
+  /** An observer (not a voter) may also go unattached in its own epoch: it lost its leader and looks again. */
   transitionToUnattached(epoch: number): void {
-    if (epoch <= this.epoch)
+    if (epoch < this.epoch || (epoch === this.epoch && this.isVoter))
       throw new Error(`cannot go unattached in epoch ${epoch} from ${this.describe()}`);
     this.set(this.unattached(epoch));
   }

@@ -33,8 +33,8 @@ describe('the leader of a three-node quorum crashes', () => {
     const electionMs = Date.now() - crashedAt;
     assert.notEqual(second.nodeId, first.nodeId);
     assert.ok(second.raft.quorum.epoch > firstEpoch);
-    // fetch.timeout.ms (2 s) to notice, then an election of 1-2 s at most.
-    assert.ok(electionMs < 6000, `election took ${electionMs} ms`);
+    // fetch.timeout.ms (2 s) to notice, then an election of 1-2 s, or two after a split vote.
+    assert.ok(electionMs < 8000, `election took ${electionMs} ms`);
 
     for (let i = 0; i < 10; i++) await appendValues(quorum, [`after-${i}`]);
     const expected = [

@@ -18,7 +18,14 @@
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeRecordBatch, encodeRecordBatch, splitBatches, type RecordInput } from '@sluice/protocol';
+import {
+  decodeRecordBatch,
+  encodeRecordBatch,
+  splitBatches,
+  verifyBatchCrc,
+  type RecordInput,
+} from '@sluice/protocol';
+import { snapshotFooterRecord, snapshotHeaderRecord } from './control-records.ts';
 import { BrokerConfigStore } from '../config/config-store.ts';
 import { resolveLogConfig } from '../config/log-config.ts';
 import { writeFileDurably } from '../storage/durable-file.ts';
@@ -188,24 +195,38 @@ export class RaftLog {
     const epochAtEnd = this.log.leaderEpochs.epochForOffset(id.endOffset - 1) ?? this.lastFetchedEpoch();
     if (id.endOffset > 0 && epochAtEnd !== id.epoch)
       throw new Error(`snapshot ${id.endOffset} is in epoch ${epochAtEnd}, not ${id.epoch}`);
-    const batches: Buffer[] = [];
+    // The record at endOffset - 1 is the last one the snapshot contains; its batch carries its timestamp.
+    const lastContained = id.endOffset > 0 ? await this.batchTimestampAt(id.endOffset - 1) : -1;
+    const control = (record: RecordInput, baseOffset: number) =>
+      encodeRecordBatch({
+        records: [record],
+        baseOffset: BigInt(baseOffset),
+        partitionLeaderEpoch: id.epoch,
+        baseTimestamp: BigInt(now),
+        isControl: true,
+      });
+    const batches: Buffer[] = [await control(snapshotHeaderRecord(lastContained), 0)];
     for (let i = 0; i < records.length; i += RECORDS_PER_SNAPSHOT_BATCH) {
       const chunk = records.slice(i, i + RECORDS_PER_SNAPSHOT_BATCH);
       batches.push(
         await encodeRecordBatch({
           records: chunk.map((value) => ({ key: null, value })),
-          baseOffset: BigInt(i),
+          baseOffset: BigInt(1 + i),
           partitionLeaderEpoch: id.epoch,
           baseTimestamp: BigInt(now),
         }),
       );
     }
+    batches.push(await control(snapshotFooterRecord(), 1 + records.length));
     this.storeSnapshot(id, Buffer.concat(batches));
     this.log.deleteRecordsBefore(id.endOffset);
   }
 
   /** Installs a snapshot fetched from the leader (FetchSnapshot): the log restarts empty at its end offset. */
   installSnapshot(id: SnapshotId, bytes: Buffer): void {
+    const { batches, trailingBytes } = splitBatches(bytes);
+    if (trailingBytes !== 0 || batches.some((b) => !verifyBatchCrc(b.bytes)))
+      throw new Error(`snapshot ${snapshotFileName(id)} is not a sequence of CRC-valid record batches`);
     this.storeSnapshot(id, bytes);
     this.log.truncateFullyAndStartAt(id.endOffset);
   }
@@ -230,6 +251,12 @@ export class RaftLog {
 
   close(): void {
     this.log.close();
+  }
+
+  private async batchTimestampAt(offset: number): Promise<number> {
+    const { batches } = splitBatches(this.log.read(offset, 1, true, 'logEnd').records);
+    const header = batches[0]?.header;
+    return header ? Number(header.maxTimestamp) : -1;
   }
 
   private storeSnapshot(id: SnapshotId, bytes: Buffer): void {

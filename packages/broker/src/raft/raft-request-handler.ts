@@ -216,6 +216,7 @@ export class RaftRequestHandler {
     if (!partition || partition.partitionIndex !== METADATA_PARTITION)
       return describeQuorumResponse(ErrorCode.INVALID_REQUEST, 0, null, this.endpoints, leader);
     const state = raft.quorum.state;
+    const now = raft.clock.now();
     if (state.name !== 'Leader')
       return describeQuorumResponse(0, ErrorCode.NOT_LEADER_OR_FOLLOWER, null, this.endpoints, leader);
     return describeQuorumResponse(
@@ -224,7 +225,12 @@ export class RaftRequestHandler {
       {
         leader,
         highWatermark: state.leader.highWatermark ?? -1,
-        voters: state.leader.voters(),
+        // As Kafka reports it: the leader is fetching and caught up now.
+        voters: state.leader
+          .voters()
+          .map((v) =>
+            v.nodeId === raft.nodeId ? { ...v, lastFetchTimestamp: now, lastCaughtUpTimestamp: now } : v,
+          ),
         observers: state.leader.observers(),
       },
       this.endpoints,

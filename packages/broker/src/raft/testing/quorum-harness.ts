@@ -43,7 +43,8 @@ export class RecordingListener implements RaftListener {
 
 export class QuorumNode {
   raft!: KafkaRaftClient;
-  listener!: ControllerListener;
+  /** Voters serve the quorum's requests; an observer only fetches and needs no listener. */
+  listener: ControllerListener | null = null;
   recorder = new RecordingListener();
   running = false;
 
@@ -64,13 +65,15 @@ export class QuorumNode {
       ),
       segmentBytes: this.segmentBytes,
     });
-    const endpoint = this.config.voters.get(this.nodeId)!;
-    this.listener = await ControllerListener.start({
-      raft: this.raft,
-      host: endpoint.host,
-      port: endpoint.port,
-      log: createLogger(`controller-${this.nodeId}`, 'warn'),
-    });
+    const endpoint = this.config.voters.get(this.nodeId);
+    this.listener = endpoint
+      ? await ControllerListener.start({
+          raft: this.raft,
+          host: endpoint.host,
+          port: endpoint.port,
+          log: createLogger(`controller-${this.nodeId}`, 'warn'),
+        })
+      : null;
     this.recorder = new RecordingListener();
     this.raft.register(this.recorder);
     this.raft.start();
@@ -82,14 +85,14 @@ export class QuorumNode {
     if (!this.running) return;
     this.running = false;
     this.raft.close();
-    await this.listener.close();
+    await this.listener?.close();
   }
 
   async shutdown(): Promise<void> {
     if (!this.running) return;
     this.running = false;
     await this.raft.shutdown(1000);
-    await this.listener.close();
+    await this.listener?.close();
   }
 }
 
@@ -117,6 +120,15 @@ export class TestQuorum {
     );
     await Promise.all(nodes.map((n) => n.start()));
     return new TestQuorum(nodes, baseDir);
+  }
+
+  /** Starts a node that is not a voter (an observer, as a broker-only node is): it fetches and never votes. */
+  async addObserver(nodeId: number): Promise<QuorumNode> {
+    const template = this.nodes[0]!.config;
+    const observer = new QuorumNode(nodeId, join(this.baseDir, `node-${nodeId}`), { ...template, nodeId });
+    this.nodes.push(observer);
+    await observer.start();
+    return observer;
   }
 
   node(id: number): QuorumNode {
