@@ -129,7 +129,7 @@ export class Partition {
    * Returns false when the registration is stale.
    */
   makeLeader(registration: PartitionRegistration): boolean {
-    if (this.isStale(registration) && this.isLeader) return false;
+    if (this.isStale(registration)) return false;
     const now = this.context.clock.now();
     const newTerm = !this.isLeader || registration.leaderEpoch !== this.leaderEpoch;
     this.leaderId = this.context.localBrokerId;
@@ -164,7 +164,7 @@ export class Partition {
    * changed, so the fetcher must restart from this replica's log (and find where it diverges).
    */
   makeFollower(registration: PartitionRegistration): boolean {
-    if (this.isStale(registration) && !this.isLeader) return false;
+    if (this.isStale(registration)) return false;
     const changed = this.leaderId !== registration.leader || this.leaderEpoch !== registration.leaderEpoch;
     this.leaderId = registration.leader;
     this.leaderEpoch = registration.leaderEpoch;
