@@ -321,4 +321,37 @@ describe('replication', () => {
       );
     }
   });
+
+  it("a follower that fell behind the leader's log start offset starts over there (OFFSET_OUT_OF_RANGE, ListOffsets)", async () => {
+    const cluster = await TestCluster.start([1, 2], { 'replica.lag.time.max.ms': '500' });
+    clusters.push(cluster);
+    cluster.createTopic('gone', [[1, 2]]);
+    const leader = cluster.client(1);
+    for (let i = 0; i < 5; i++)
+      assert.equal((await produce(leader, 'gone', 0, [`r${i}`])).errorCode, ErrorCode.NONE);
+    await cluster.stopBroker(2);
+    // A follower is out of sync only once the leader has records it lacks, for replica.lag.time.max.ms.
+    for (let i = 5; i < 10; i++)
+      assert.equal((await produce(leader, 'gone', 0, [`r${i}`], { acks: 1 })).errorCode, ErrorCode.NONE);
+    await eventually(() => isr(cluster.broker(1), 'gone').join() === '1', 5000, 'broker 2 to leave the ISR');
+    assert.equal(log(cluster.broker(1), 'gone').highWatermark, 10);
+    const deleted = await request(leader, ApiKey.DeleteRecords, 2, {
+      topics: [{ name: 'gone', partitions: [{ partitionIndex: 0, offset: 8n }] }],
+      timeoutMs: 5000,
+    });
+    assert.equal(deleted.topics[0]!.partitions[0]!.lowWatermark, 8n);
+
+    await cluster.startBroker(2);
+    await eventually(
+      () => isr(cluster.broker(1), 'gone').join() === '1,2',
+      10_000,
+      'broker 2 to rejoin the ISR',
+    );
+    const follower = log(cluster.broker(2), 'gone');
+    assert.deepEqual([follower.logStartOffset, follower.logEndOffset], [8, 10]);
+    assert.deepEqual(
+      logBytes(cluster.broker(2), 'gone'),
+      log(cluster.broker(1), 'gone').read(8, 1 << 20, true, 'logEnd').records,
+    );
+  });
 });

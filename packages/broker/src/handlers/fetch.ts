@@ -85,7 +85,7 @@ function readPartitions(
     const log = partition.log;
     const fetchOffset = Number(entry.fetchOffset);
     if (isFollower && apiVersion >= 12 && entry.lastFetchedEpoch >= 0) {
-      const end = log.endOffsetForEpoch(entry.lastFetchedEpoch);
+      const end = partition.endOffsetForEpoch(entry.lastFetchedEpoch);
       if (!end || end.epoch < entry.lastFetchedEpoch || end.endOffset < fetchOffset) {
         return {
           entry,

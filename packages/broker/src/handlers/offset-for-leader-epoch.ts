@@ -48,7 +48,7 @@ export const offsetForLeaderEpochHandler = defineHandler({
           body.replicaId !== DEBUGGING_REPLICA_ID,
         );
         if (problem !== ErrorCode.NONE) return answer(problem);
-        const end = partition.log.endOffsetForEpoch(leaderEpoch);
+        const end = partition.endOffsetForEpoch(leaderEpoch);
         return end ? answer(ErrorCode.NONE, end.epoch, BigInt(end.endOffset)) : answer(ErrorCode.NONE);
       }),
     }));

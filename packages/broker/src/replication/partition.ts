@@ -129,7 +129,7 @@ export class Partition {
    * Returns false when the registration is stale.
    */
   makeLeader(registration: PartitionRegistration): boolean {
-    if (this.isStale(registration) && this.isLeader) return false;
+    if (this.isStale(registration)) return false;
     const now = this.context.clock.now();
     const newTerm = !this.isLeader || registration.leaderEpoch !== this.leaderEpoch;
     this.leaderId = this.context.localBrokerId;
@@ -139,7 +139,9 @@ export class Partition {
     this.isrState = { isr: [...registration.isr], maximalIsr: [...registration.isr], inFlight: false };
     if (newTerm) {
       this.leaderEpochStartOffset = this.log.logEndOffset;
-      this.log.leaderEpochs.assign(this.leaderEpoch, this.leaderEpochStartOffset);
+      // An unreplicated log (a single broker) records its epoch with its first append instead: no follower can
+      // diverge from it, and a checkpoint write per partition on first use would slow every first request.
+      if (this.log.replicated) this.log.leaderEpochs.assign(this.leaderEpoch, this.leaderEpochStartOffset);
       this.followers.clear();
     }
     for (const id of this.replicas) {
@@ -164,7 +166,7 @@ export class Partition {
    * changed, so the fetcher must restart from this replica's log (and find where it diverges).
    */
   makeFollower(registration: PartitionRegistration): boolean {
-    if (this.isStale(registration) && !this.isLeader) return false;
+    if (this.isStale(registration)) return false;
     const changed = this.leaderId !== registration.leader || this.leaderEpoch !== registration.leaderEpoch;
     this.leaderId = registration.leader;
     this.leaderEpoch = registration.leaderEpoch;
@@ -189,6 +191,19 @@ export class Partition {
     }
     if (requireLeader && !this.isLeader) return ErrorCode.NOT_LEADER_OR_FOLLOWER;
     return ErrorCode.NONE;
+  }
+
+  /**
+   * Where `epoch` ends in this replica's log (Kafka's lastOffsetForLeaderEpoch), or null when the log has no epoch
+   * at or below it. The leader's current epoch ends at the log end offset even before anything was appended in it.
+   */
+  endOffsetForEpoch(epoch: number): { epoch: number; endOffset: number } | null {
+    const end = this.log.endOffsetForEpoch(epoch);
+    if (end || !this.isLeader || epoch < this.leaderEpoch) return end;
+    const latest = this.log.leaderEpochs.latestEpoch;
+    return latest === undefined || latest < this.leaderEpoch
+      ? { epoch: this.leaderEpoch, endOffset: this.log.logEndOffset }
+      : null;
   }
 
   /** For acks=all: NOT_ENOUGH_REPLICAS's message when the committed ISR is below min.insync.replicas, else null. */
