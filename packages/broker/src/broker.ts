@@ -11,6 +11,7 @@ import { ConfigError } from './config/config-def.ts';
 import { BrokerConfigStore } from './config/config-store.ts';
 import { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import { GroupCoordinator } from './groups/group-coordinator.ts';
+import { topicManagerCreator, type InternalTopicCreator } from './groups/offsets-topic.ts';
 import { brokerHandlers } from './handlers/index.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
 import { OncePerCauseLog, createLogger, type Logger } from './logger.ts';
@@ -47,6 +48,11 @@ export interface BrokerOptions {
    * (default 17). Below 12 followers find divergence with OffsetForLeaderEpoch instead of Fetch's diverging_epoch.
    */
   replicaFetchMaxVersion?: number;
+  /**
+   * How internal topics (__consumer_offsets) are created; default: this broker's TopicManager. A cluster member
+   * asks its controller.
+   */
+  internalTopics?: InternalTopicCreator;
 }
 
 /** How often time-based flushes are considered; flush.ms itself decides whether one is due. */
@@ -116,12 +122,21 @@ export class Broker {
       logs,
       producerIds: new ProducerIdManager(dataDir),
       fetchSessions: new FetchSessionCache(),
-      groups: new GroupCoordinator(topics, topicManager, config, log, errorLog, () => clock.now()),
+      groups: new GroupCoordinator({
+        topics,
+        config,
+        log,
+        errorLog,
+        now: () => clock.now(),
+        node,
+        replicaManager,
+        internalTopics: options.internalTopics ?? topicManagerCreator(topicManager),
+      }),
       replicaManager,
       dataDir,
     };
     topicManager.loadLogs();
-    await services.groups.load();
+    await services.groups.start();
     services.groups.startOffsetExpiration();
     replicaManager.start();
     logs.startBackgroundTasks({

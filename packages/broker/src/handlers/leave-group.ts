@@ -11,6 +11,8 @@ export const leaveGroupHandler = defineHandler({
     members: body.members.map(({ memberId, groupInstanceId }) => ({ memberId, groupInstanceId, errorCode })),
   }),
   handle({ body, apiVersion }, { services }) {
+    const refused = services.groups.coordinatorError(body.groupId);
+    if (refused !== ErrorCode.NONE) return { throttleTimeMs: 0, errorCode: refused, members: [] };
     // v3+ leaves several (static) members at once; earlier versions name one member.
     const leaving =
       apiVersion >= 3 ? body.members : [{ memberId: body.memberId, groupInstanceId: null, reason: null }];
