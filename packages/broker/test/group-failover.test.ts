@@ -37,7 +37,7 @@ async function consume(
       return Promise.resolve();
     },
   });
-  await eventually(() => offsets.length >= count, 20_000, `${count} records consumed`);
+  await eventually(() => offsets.length >= count, 30_000, `${count} records consumed`);
   return { consumer, offsets };
 }
 
@@ -161,5 +161,59 @@ describe('group coordinator failover', () => {
     } finally {
       await producer.disconnect();
     }
+  });
+
+  it('answers a pending JoinGroup NOT_COORDINATOR when the partition leadership moves away', async () => {
+    const cluster = await TestCluster.start([1, 2, 3], {
+      'offsets.topic.num.partitions': String(OFFSETS_PARTITIONS),
+      'offsets.topic.replication.factor': '3',
+      'group.initial.rebalance.delay.ms': '5000',
+    });
+    clusters.push(cluster);
+    const groupId = 'pending-join';
+    const partition = offsetsPartition(groupId);
+    const found = await request(cluster.client(1), ApiKey.FindCoordinator, 4, {
+      key: '',
+      keyType: 0,
+      coordinatorKeys: [groupId],
+    });
+    const leader = found.coordinators[0]!.nodeId;
+    assert.equal(leader, cluster.registration(CONSUMER_OFFSETS_TOPIC, partition).leader);
+    const other = (leader % 3) + 1;
+    // Another broker is not the coordinator.
+    const elsewhere = await request(cluster.client(other), ApiKey.JoinGroup, 3, {
+      groupId,
+      sessionTimeoutMs: 10_000,
+      rebalanceTimeoutMs: 10_000,
+      memberId: '',
+      groupInstanceId: null,
+      protocolType: 'consumer',
+      protocols: [{ name: 'range', metadata: Buffer.alloc(0) }],
+      reason: null,
+    });
+    assert.equal(elsewhere.errorCode, ErrorCode.NOT_COORDINATOR);
+    // JoinGroup v3 joins at once; the first rebalance of an empty group waits group.initial.rebalance.delay.ms.
+    const pending = request(cluster.client(leader), ApiKey.JoinGroup, 3, {
+      groupId,
+      sessionTimeoutMs: 10_000,
+      rebalanceTimeoutMs: 10_000,
+      memberId: '',
+      groupInstanceId: null,
+      protocolType: 'consumer',
+      protocols: [{ name: 'range', metadata: Buffer.alloc(0) }],
+      reason: null,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const started = Date.now();
+    cluster.electLeader(CONSUMER_OFFSETS_TOPIC, partition, other);
+    const answer = await pending;
+    assert.equal(answer.errorCode, ErrorCode.NOT_COORDINATOR);
+    assert.ok(Date.now() - started < 2000, 'answered on resignation, not after the rebalance delay');
+    const now = await request(cluster.client(leader), ApiKey.FindCoordinator, 4, {
+      key: '',
+      keyType: 0,
+      coordinatorKeys: [groupId],
+    });
+    assert.equal(now.coordinators[0]!.nodeId, other);
   });
 });

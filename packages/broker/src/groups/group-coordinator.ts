@@ -681,8 +681,10 @@ export class GroupCoordinator implements LeadershipListener {
       for (const m of group.members.values()) m.assignment = byMember.get(m.memberId) ?? Buffer.alloc(0);
       const generation = group.generationId;
       void this.persist(groupId, [this.groupMetadataRecord(group)]).then((errorCode) => {
-        // A rebalance that began while the metadata was written has already answered these syncs.
+        // A rebalance that began while the metadata was written has already answered these syncs, and a
+        // resignation has answered them and unloaded the group.
         if (group.state !== 'CompletingRebalance' || group.generationId !== generation) return;
+        if (this.groups.get(groupId) !== group) return;
         if (errorCode === ErrorCode.NONE) group.transitionTo('Stable', this.now());
         for (const m of group.members.values()) {
           m.awaitingSync?.(
@@ -725,9 +727,17 @@ export class GroupCoordinator implements LeadershipListener {
     return group.state === 'PreparingRebalance' ? ErrorCode.REBALANCE_IN_PROGRESS : ErrorCode.NONE;
   }
 
-  leave(groupId: string, members: { memberId: string; groupInstanceId: string | null }[]): number[] {
+  /**
+   * LeaveGroup: answered once what the departures wrote (the group's metadata when it became Empty) is
+   * committed, as Kafka's runtime completes it; a failed write is every departed member's error.
+   */
+  async leave(
+    groupId: string,
+    members: { memberId: string; groupInstanceId: string | null }[],
+  ): Promise<number[]> {
     const group = this.groups.get(groupId);
-    return members.map(({ memberId, groupInstanceId }) => {
+    const writes: Promise<number>[] = [];
+    const codes = members.map(({ memberId, groupInstanceId }) => {
       const id =
         memberId || (groupInstanceId !== null ? group?.staticMembers.get(groupInstanceId) : undefined);
       const member = id ? group?.members.get(id) : undefined;
@@ -735,9 +745,12 @@ export class GroupCoordinator implements LeadershipListener {
       if (groupInstanceId !== null && member.groupInstanceId !== groupInstanceId)
         return ErrorCode.FENCED_INSTANCE_ID;
       this.removeMember(group, member);
-      this.afterMembershipChange(group, `member ${member.memberId} left`);
+      const written = this.afterMembershipChange(group, `member ${member.memberId} left`);
+      if (written) writes.push(written);
       return ErrorCode.NONE;
     });
+    const failed = (await Promise.all(writes)).find((code) => code !== ErrorCode.NONE);
+    return failed === undefined ? codes : codes.map((code) => (code === ErrorCode.NONE ? failed : code));
   }
 
   /** A static member's old incarnation (its instance id now belongs to another member id) is fenced (KIP-345). */
@@ -755,15 +768,16 @@ export class GroupCoordinator implements LeadershipListener {
     if (member.groupInstanceId !== null) group.staticMembers.delete(member.groupInstanceId);
   }
 
-  private afterMembershipChange(group: ClassicGroup, reason: string): void {
+  /** Returns the write of the group's metadata when the group became Empty (which never rejects). */
+  private afterMembershipChange(group: ClassicGroup, reason: string): Promise<number> | undefined {
     if (group.members.size === 0 && group.state !== 'PreparingRebalance') {
       group.transitionTo('Empty', this.now());
       group.generationId++;
-      void this.persist(group.groupId, [this.groupMetadataRecord(group)]);
-      return;
+      return this.persist(group.groupId, [this.groupMetadataRecord(group)]);
     }
     if (group.state === 'PreparingRebalance') this.maybeCompleteJoin(group);
     else if (group.state !== 'Empty') this.prepareRebalance(group, reason);
+    return undefined;
   }
 
   private touchSession(group: ClassicGroup, member: Member): void {
@@ -772,7 +786,7 @@ export class GroupCoordinator implements LeadershipListener {
       if (group.members.get(member.memberId) !== member) return;
       this.log.info(`group ${group.groupId}: member ${member.memberId} session expired`);
       this.removeMember(group, member);
-      this.afterMembershipChange(group, `member ${member.memberId} session expired`);
+      void this.afterMembershipChange(group, `member ${member.memberId} session expired`);
     }, member.sessionTimeoutMs);
     member.sessionTimer.unref();
   }
