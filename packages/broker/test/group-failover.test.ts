@@ -216,4 +216,84 @@ describe('group coordinator failover', () => {
     });
     assert.equal(now.coordinators[0]!.nodeId, other);
   });
+
+  it('answers offset commits only once committed: COORDINATOR_NOT_AVAILABLE below min.insync.replicas or on timeout', async () => {
+    const cluster = await TestCluster.start([1, 2, 3], {
+      'offsets.topic.num.partitions': String(OFFSETS_PARTITIONS),
+      'offsets.topic.replication.factor': '3',
+      'offsets.commit.timeout.ms': '1000',
+      'min.insync.replicas': '2',
+    });
+    clusters.push(cluster);
+    const groupId = 'standalone';
+    const partition = offsetsPartition(groupId);
+    const found = await request(cluster.client(1), ApiKey.FindCoordinator, 4, {
+      key: '',
+      keyType: 0,
+      coordinatorKeys: [groupId],
+    });
+    const leader = found.coordinators[0]!.nodeId;
+    const followers = [1, 2, 3].filter((id) => id !== leader);
+    cluster.createTopic('data', [[1, 2, 3]]);
+    const client = cluster.client(leader);
+    const commit = async (offset: bigint) => {
+      const response = await request(client, ApiKey.OffsetCommit, 8, {
+        groupId,
+        generationIdOrMemberEpoch: -1,
+        memberId: '',
+        groupInstanceId: null,
+        retentionTimeMs: -1n,
+        topics: [
+          {
+            name: 'data',
+            partitions: [
+              {
+                partitionIndex: 0,
+                committedOffset: offset,
+                committedLeaderEpoch: -1,
+                committedMetadata: null,
+                commitTimestamp: -1n,
+              },
+            ],
+          },
+        ],
+      });
+      return response.topics[0]!.partitions[0]!.errorCode;
+    };
+    const committed = async () => {
+      const response = await request(client, ApiKey.OffsetFetch, 7, {
+        groupId,
+        topics: [{ name: 'data', partitionIndexes: [0] }],
+        groups: [],
+        requireStable: false,
+      });
+      return response.topics[0]!.partitions[0]!.committedOffset;
+    };
+    assert.equal(await commit(5n), ErrorCode.NONE);
+    assert.equal(await committed(), 5n);
+
+    // The ISR is the leader alone, below min.insync.replicas=2: nothing is appended (Kafka's NOT_ENOUGH_REPLICAS).
+    cluster.electLeader(CONSUMER_OFFSETS_TOPIC, partition, leader, [leader]);
+    const log = cluster
+      .broker(leader)
+      .services.replicaManager.partition(CONSUMER_OFFSETS_TOPIC, partition)!.log;
+    const end = log.logEndOffset;
+    assert.equal(await commit(6n), ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    assert.equal(log.logEndOffset, end);
+    assert.equal(await committed(), 5n);
+
+    // An ISR member that stopped fetching holds the high watermark back: the commit times out unanswered
+    // (REQUEST_TIMED_OUT, which Kafka's coordinator answers as COORDINATOR_NOT_AVAILABLE) and is not applied.
+    cluster.electLeader(CONSUMER_OFFSETS_TOPIC, partition, leader, [1, 2, 3]);
+    await cluster.stopBroker(followers[0]!);
+    const started = Date.now();
+    assert.equal(await commit(7n), ErrorCode.COORDINATOR_NOT_AVAILABLE);
+    assert.ok(Date.now() - started >= 900, 'waited offsets.commit.timeout.ms');
+    assert.equal(await committed(), 5n);
+
+    // Once the ISR no longer waits for the stopped broker, commits are answered again.
+    cluster.electLeader(CONSUMER_OFFSETS_TOPIC, partition, leader, [leader, followers[1]!]);
+    assert.equal(await commit(8n), ErrorCode.NONE);
+    assert.equal(await committed(), 8n);
+  });
 });
