@@ -9,6 +9,7 @@ import type { BrokerServices, NodeEndpoint } from './broker-services.ts';
 import { BrokerMetadataPublisher } from './cluster/broker-metadata-publisher.ts';
 import { ControllerAlterPartitionManager } from './cluster/controller-alter-partition.ts';
 import { ControllerProducerIdManager } from './cluster/controller-producer-ids.ts';
+import { ControllerTopicCreator } from './cluster/controller-topic-creator.ts';
 import { clusterMemberHandlers } from './cluster/forwarding-handlers.ts';
 import { KRaftNode } from './cluster/kraft-node.ts';
 import { parseKRaftSettings, type KRaftSettings } from './cluster/kraft-settings.ts';
@@ -18,6 +19,7 @@ import { BrokerConfigStore } from './config/config-store.ts';
 import { resolveLogConfig } from './config/log-config.ts';
 import { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import { GroupCoordinator } from './groups/group-coordinator.ts';
+import { topicManagerCreator, type InternalTopicCreator } from './groups/offsets-topic.ts';
 import { brokerHandlers } from './handlers/index.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
 import { OncePerCauseLog, createLogger, type Logger } from './logger.ts';
@@ -55,6 +57,11 @@ export interface BrokerOptions {
    * (default 17). Below 12 followers find divergence with OffsetForLeaderEpoch instead of Fetch's diverging_epoch.
    */
   replicaFetchMaxVersion?: number;
+  /**
+   * How internal topics (__consumer_offsets) are created; default: this broker's TopicManager. A cluster member
+   * asks its controller.
+   */
+  internalTopics?: InternalTopicCreator;
 }
 
 /** How often time-based flushes are considered; flush.ms itself decides whether one is due. */
@@ -191,7 +198,18 @@ export class Broker {
         ? new ControllerProducerIdManager(nodeId, () => cluster.lifecycle?.epoch ?? -1n, cluster.channel, log)
         : new ProducerIdManager(dataDir),
       fetchSessions: new FetchSessionCache(),
-      groups: new GroupCoordinator(topics, topicManager, config, log, errorLog, () => clock.now()),
+      groups: new GroupCoordinator({
+        topics,
+        config,
+        log,
+        errorLog,
+        now: () => clock.now(),
+        node,
+        replicaManager,
+        internalTopics:
+          options.internalTopics ??
+          (cluster ? new ControllerTopicCreator(cluster.channel, topics) : topicManagerCreator(topicManager)),
+      }),
       replicaManager,
       cluster,
       dataDir,
@@ -208,7 +226,7 @@ export class Broker {
     } else {
       topicManager.loadLogs();
     }
-    await services.groups.load();
+    await services.groups.start();
     services.groups.startOffsetExpiration();
     replicaManager.start();
     logs.startBackgroundTasks({

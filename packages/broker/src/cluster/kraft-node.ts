@@ -8,6 +8,7 @@
  * the broker registers only once its client listener is bound, so the endpoint it registers is reachable.
  * Shutdown is the reverse: controlled shutdown (leaderships move away first), then the quorum resigns.
  */
+import { ApiKey, ErrorCode } from '@sluice/protocol';
 import type { Clock } from '../clock.ts';
 import type { BrokerConfigStore } from '../config/config-store.ts';
 import { quorumControllerHandlers } from '../controller/controller-apis.ts';
@@ -29,6 +30,7 @@ const SECURITY_PROTOCOL_IDS: Record<string, number> = {
 };
 /** How long a broker waits at shutdown for the controller to move its leaderships away. */
 const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 10_000;
+const AUTO_CREATE_TIMEOUT_MS = 30_000;
 
 export interface KRaftNodeOptions {
   settings: KRaftSettings;
@@ -47,6 +49,7 @@ export class KRaftNode {
   readonly controller: QuorumController | null;
   private controllerListener: ControllerListener | null = null;
   private lifecycleManager: BrokerLifecycleManager | null = null;
+  private readonly autoCreating = new Set<string>();
 
   constructor(private readonly options: KRaftNodeOptions) {
     const { settings, config } = options;
@@ -90,6 +93,32 @@ export class KRaftNode {
           },
         })
       : null;
+  }
+
+  /**
+   * Asks the controller to create a topic with the cluster's defaults (Metadata's auto-creation), without waiting:
+   * the client is told LEADER_NOT_AVAILABLE meanwhile and asks again, as with Kafka. One request per name at a time.
+   */
+  requestTopicCreation(name: string): void {
+    if (this.autoCreating.has(name)) return;
+    this.autoCreating.add(name);
+    this.channel
+      .send(
+        ApiKey.CreateTopics,
+        {
+          topics: [{ name, numPartitions: -1, replicationFactor: -1, assignments: [], configs: [] }],
+          timeoutMs: AUTO_CREATE_TIMEOUT_MS,
+          validateOnly: false,
+        },
+        AUTO_CREATE_TIMEOUT_MS,
+      )
+      .then((response) => {
+        const result = response.topics[0];
+        if (result && result.errorCode === ErrorCode.NONE)
+          this.options.log.info(`auto-created topic ${name} with ${result.numPartitions} partition(s)`);
+      })
+      .catch((error: unknown) => this.options.log.warn(`auto-creation of ${name} failed: ${String(error)}`))
+      .finally(() => this.autoCreating.delete(name));
   }
 
   get lifecycle(): BrokerLifecycleManager | null {

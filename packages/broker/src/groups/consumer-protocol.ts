@@ -485,9 +485,10 @@ export class ConsumerProtocolGroups {
     return member;
   }
 
-  /** After loading: members get a session timeout to come back. */
-  resumeLoaded(): void {
+  /** After loading (the groups `loaded` picks): members get a session timeout to come back. */
+  resumeLoaded(loaded: (groupId: string) => boolean): void {
     for (const group of this.groups.values()) {
+      if (!loaded(group.groupId)) continue;
       group.subscriptionSignature = this.subscriptionSignature(group);
       for (const member of group.members.values()) {
         this.touchSession(group, member);
@@ -575,6 +576,18 @@ export class ConsumerProtocolGroups {
       if (topic) assignment.set(topic.name, new Set(ps));
     }
     return cloneAssignment(assignment);
+  }
+
+  /** Forgets the groups `unloading` picks (their coordinator partition moved away), stopping their timers. */
+  unload(unloading: (groupId: string) => boolean): void {
+    for (const group of [...this.groups.values()]) {
+      if (!unloading(group.groupId)) continue;
+      for (const member of group.members.values()) {
+        if (member.sessionTimer) clearTimeout(member.sessionTimer);
+        if (member.revocationTimer) clearTimeout(member.revocationTimer);
+      }
+      this.groups.delete(group.groupId);
+    }
   }
 
   close(): void {

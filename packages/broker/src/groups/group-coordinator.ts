@@ -1,16 +1,22 @@
 /**
- * The classic consumer group coordinator (JoinGroup/SyncGroup/Heartbeat/LeaveGroup, OffsetCommit/OffsetFetch),
- * following Kafka's GroupCoordinator state machine:
+ * The group coordinator of this broker (Kafka's GroupCoordinatorService with its GroupMetadataManager for the
+ * classic protocol; the consumer protocol of KIP-848 is ConsumerProtocolGroups). Classic groups follow Kafka's
+ * state machine:
  *
  *   Empty --join--> PreparingRebalance --all joined or timeout--> CompletingRebalance --leader syncs--> Stable
  *   Stable/CompletingRebalance --join, leave, session expiry--> PreparingRebalance;  no members --> Empty
  *
  * Invariants:
+ * - this broker coordinates exactly the groups whose __consumer_offsets partition it leads: a partition becomes
+ *   coordinated when this broker is elected its leader (its groups and offsets are then loaded from its log, up
+ *   to the log end, and requests for them are answered COORDINATOR_LOAD_IN_PROGRESS meanwhile) and stops when
+ *   it resigns (its groups are forgotten; pending joins and syncs are answered NOT_COORDINATOR); requests for any
+ *   other group are answered NOT_COORDINATOR. A single broker leads every partition;
  * - a response is owed to every pending JoinGroup and SyncGroup: each is resolved exactly once (with an error
  *   code when the rebalance it waited for is abandoned);
- * - committed offsets and group metadata are written to `__consumer_offsets` (Kafka's record formats, on the
- *   partition `abs(groupId.hashCode) % offsets.topic.num.partitions`) before they are acknowledged, and are
- *   rebuilt from that topic when the broker starts.
+ * - committed offsets and group metadata are appended to the group's partition (Kafka's record formats) and are
+ *   acknowledged, and applied to memory, only once committed (the high watermark passed them, as acks=all), and
+ *   only while this broker still coordinates that partition.
  */
 import { randomUUID } from 'node:crypto';
 import {
@@ -19,204 +25,93 @@ import {
   Reader,
   consumerProtocolSubscriptionVersions,
   decodeConsumerProtocolSubscription,
-  decodeConsumerOffsetsRecord,
-  decodeRecordBatch,
   encodeGroupMetadataRecord,
   encodeOffsetCommitRecord,
   encodeRecordBatch,
-  splitBatches,
   type JoinGroupResponse,
   type SyncGroupResponse,
 } from '@sluice/protocol';
+import type { NodeEndpoint } from '../broker-services.ts';
 import type { BrokerConfigStore } from '../config/config-store.ts';
 import { causeOf, failureOf } from '../handlers/request-failure.ts';
 import type { Logger, OncePerCauseLog } from '../logger.ts';
-import type { TopicManager } from '../metadata/topic-manager.ts';
+import { NO_LEADER } from '../metadata/partition-registration.ts';
 import type { TopicRegistry } from '../metadata/topic-registry.ts';
+import type { LeadershipListener, ReplicaManager } from '../replication/replica-manager.ts';
+import {
+  ClassicGroup,
+  currentGeneration,
+  joinError,
+  splitOffsetKey,
+  syncResponse,
+  type CommittedOffset,
+  type JoinRequest,
+  type Member,
+} from './classic-group.ts';
 import { ConsumerProtocolGroups, type HeartbeatContext } from './consumer-protocol.ts';
+import {
+  CONSUMER_OFFSETS_TOPIC,
+  coordinatorStoreError,
+  loadConsumerOffsets,
+  offsetsPartitionFor,
+  offsetsTopicSpec,
+  type ConsumerOffsetsRecord,
+  type InternalTopicCreator,
+} from './offsets-topic.ts';
 
-export const CONSUMER_OFFSETS_TOPIC = '__consumer_offsets';
+export { CONSUMER_OFFSETS_TOPIC, javaStringHash } from './offsets-topic.ts';
+export type { CommittedOffset, GroupState, JoinRequest } from './classic-group.ts';
+
 /** offset.metadata.max.bytes */
 const MAX_OFFSET_METADATA_BYTES = 4096;
 
-export type GroupState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
-
-/** A member as it joined (its JoinGroup fields), plus what the coordinator keeps about it. */
-interface Member extends Omit<JoinRequest, 'groupId' | 'requireKnownMemberId'> {
-  assignment: Buffer;
-  awaitingJoin: ((response: JoinGroupResponse) => void) | null;
-  awaitingSync: ((response: SyncGroupResponse) => void) | null;
-  sessionTimer: NodeJS.Timeout | null;
+export interface GroupCoordinatorOptions {
+  topics: TopicRegistry;
+  config: BrokerConfigStore;
+  log: Logger;
+  errorLog: OncePerCauseLog;
+  now: () => number;
+  /** This broker as clients reach it (the coordinator a single broker names). */
+  node: NodeEndpoint;
+  replicaManager: ReplicaManager;
+  /** Creates __consumer_offsets: the TopicManager on a single broker, the controller in a cluster. */
+  internalTopics: InternalTopicCreator;
 }
 
-export interface CommittedOffset {
-  offset: bigint;
+/** A __consumer_offsets partition this broker leads (Kafka's CoordinatorRuntime context: LOADING, ACTIVE). */
+interface CoordinatedPartition {
+  state: 'loading' | 'active';
   leaderEpoch: number;
-  metadata: string;
-  commitTimestamp: bigint;
 }
 
-class ClassicGroup {
-  private currentState: GroupState = 'Empty';
-  /** When the group entered its current state; offsets of an Empty group expire counting from it. */
-  stateTimestamp: number;
-  generationId = 0;
-  protocolType: string | null = null;
-  protocolName: string | null = null;
-  leaderId: string | null = null;
-  readonly members = new Map<string, Member>();
-  /**
-   * Member ids handed out with MEMBER_ID_REQUIRED, accepted on the rejoin; each is forgotten if its member
-   * does not rejoin within its session timeout, so clients that never come back cannot grow this.
-   */
-  readonly pendingMemberIds = new Map<string, NodeJS.Timeout>();
-  readonly staticMembers = new Map<string, string>();
-  joinTimer: NodeJS.Timeout | null = null;
-  /** The first rebalance of an empty group waits out group.initial.rebalance.delay.ms for more members. */
-  initialDelay = false;
-  /** When the current rebalance must end even if members are missing. */
-  rebalanceDeadline = 0;
-
-  constructor(
-    readonly groupId: string,
-    now: number,
-  ) {
-    this.stateTimestamp = now;
-  }
-
-  get state(): GroupState {
-    return this.currentState;
-  }
-
-  transitionTo(state: GroupState, now: number): void {
-    this.currentState = state;
-    this.stateTimestamp = now;
-  }
-}
-
-export interface JoinRequest {
-  groupId: string;
-  memberId: string;
-  groupInstanceId: string | null;
-  clientId: string;
-  clientHost: string;
-  sessionTimeoutMs: number;
-  rebalanceTimeoutMs: number;
-  protocolType: string;
-  protocols: { name: string; metadata: Buffer }[];
-  /** JoinGroup v4+: a new member must first learn its member id (MEMBER_ID_REQUIRED). */
-  requireKnownMemberId: boolean;
-}
-
-/**
- * What a coordinator answers when writing to __consumer_offsets failed, as Kafka's GroupMetadataManager maps
- * append errors: a storage error or lost leadership sends clients to find the coordinator again.
- */
-function coordinatorStoreError(appendError: number, tooLarge: number): number {
-  switch (appendError) {
-    case ErrorCode.NONE:
-      return ErrorCode.NONE;
-    case ErrorCode.UNKNOWN_TOPIC_OR_PARTITION:
-    case ErrorCode.NOT_ENOUGH_REPLICAS:
-    case ErrorCode.NOT_ENOUGH_REPLICAS_AFTER_APPEND:
-    case ErrorCode.REQUEST_TIMED_OUT:
-      return ErrorCode.COORDINATOR_NOT_AVAILABLE;
-    case ErrorCode.NOT_LEADER_OR_FOLLOWER:
-    case ErrorCode.KAFKA_STORAGE_ERROR:
-      return ErrorCode.NOT_COORDINATOR;
-    case ErrorCode.MESSAGE_TOO_LARGE:
-    case ErrorCode.RECORD_LIST_TOO_LARGE:
-    case ErrorCode.INVALID_FETCH_SIZE:
-      return tooLarge;
-    default:
-      return ErrorCode.UNKNOWN_SERVER_ERROR;
-  }
-}
-
-function joinError(errorCode: number, memberId = ''): JoinGroupResponse {
-  return {
-    throttleTimeMs: 0,
-    errorCode,
-    generationId: -1,
-    protocolType: null,
-    protocolName: null,
-    leader: '',
-    skipAssignment: false,
-    memberId,
-    members: [],
-  };
-}
-
-/**
- * A JoinGroup answer that hands back the group's current generation without a rebalance. A leader (a static
- * leader that restarted) also gets the member list, with skipAssignment (v9+) telling it not to assign again,
- * as Kafka answers; older clients assign again, and SyncGroup in a Stable group keeps the current assignment.
- */
-function currentGeneration(group: ClassicGroup, memberId: string): JoinGroupResponse {
-  const isLeader = group.leaderId === memberId;
-  return {
-    throttleTimeMs: 0,
-    errorCode: ErrorCode.NONE,
-    generationId: group.generationId,
-    protocolType: group.protocolType,
-    protocolName: group.protocolName,
-    leader: group.leaderId ?? '',
-    skipAssignment: isLeader,
-    memberId,
-    members: isLeader
-      ? [...group.members.values()].map((m) => ({
-          memberId: m.memberId,
-          groupInstanceId: m.groupInstanceId,
-          metadata: m.protocols.find((p) => p.name === group.protocolName)?.metadata ?? Buffer.alloc(0),
-        }))
-      : [],
-  };
-}
-
-function syncResponse(
-  errorCode: number,
-  group?: ClassicGroup,
-  assignment: Buffer = Buffer.alloc(0),
-): SyncGroupResponse {
-  return {
-    throttleTimeMs: 0,
-    errorCode,
-    protocolType: group?.protocolType ?? null,
-    protocolName: group?.protocolName ?? null,
-    assignment,
-  };
-}
-
-/** The coordinator keys committed offsets by "topic:partition"; topic names cannot contain ':'. */
-function splitOffsetKey(key: string): { topic: string; partition: number } {
-  const at = key.lastIndexOf(':');
-  return { topic: key.slice(0, at), partition: Number(key.slice(at + 1)) };
-}
-
-/** Java's String.hashCode, which decides a group's __consumer_offsets partition in Kafka. */
-export function javaStringHash(value: string): number {
-  let hash = 0;
-  for (let i = 0; i < value.length; i++) hash = (Math.imul(hash, 31) + value.charCodeAt(i)) | 0;
-  return hash;
-}
-
-export class GroupCoordinator {
+export class GroupCoordinator implements LeadershipListener {
   /** Classic groups, including groups that only store offsets (standalone consumers, admin tools). */
   private readonly groups = new Map<string, ClassicGroup>();
   /** Groups of the consumer protocol (KIP-848); a group id is classic or consumer, never both. */
   readonly consumerGroups: ConsumerProtocolGroups;
   /** Committed offsets by group id, then by "topic:partition", whatever protocol the group speaks. */
   private readonly offsets = new Map<string, Map<string, CommittedOffset>>();
+  /** The partitions led here, by index; a partition not in this map is not coordinated here. */
+  private readonly coordinated = new Map<number, CoordinatedPartition>();
+  private creatingOffsetsTopic: Promise<void> | null = null;
   private expirationTimer: NodeJS.Timeout | null = null;
+  private readonly topics: TopicRegistry;
+  private readonly config: BrokerConfigStore;
+  private readonly log: Logger;
+  private readonly errorLog: OncePerCauseLog;
+  private readonly now: () => number;
+  private readonly replicaManager: ReplicaManager;
 
-  constructor(
-    private readonly topics: TopicRegistry,
-    private readonly topicManager: TopicManager,
-    private readonly config: BrokerConfigStore,
-    private readonly log: Logger,
-    private readonly errorLog: OncePerCauseLog,
-    private readonly now: () => number,
-  ) {
+  constructor(private readonly options: GroupCoordinatorOptions) {
+    ({
+      topics: this.topics,
+      config: this.config,
+      log: this.log,
+      errorLog: this.errorLog,
+      now: this.now,
+      replicaManager: this.replicaManager,
+    } = options);
+    const { topics, config, log, now } = options;
     this.consumerGroups = new ConsumerProtocolGroups({
       topics,
       config,
@@ -232,6 +127,7 @@ export class GroupCoordinator {
         return false;
       },
     });
+    this.replicaManager.addLeadershipListener(this);
   }
 
   private offsetsOf(groupId: string): Map<string, CommittedOffset> {
@@ -240,68 +136,161 @@ export class GroupCoordinator {
     return offsets;
   }
 
-  /** Creates __consumer_offsets when missing (FindCoordinator does this in Kafka too). */
-  ensureOffsetsTopic(): boolean {
+  /**
+   * Creates __consumer_offsets when missing (FindCoordinator does this in Kafka too); resolves false when it
+   * cannot be created. A single broker then leads (and loads) every partition.
+   */
+  async ensureOffsetsTopic(): Promise<boolean> {
     if (this.topics.get(CONSUMER_OFFSETS_TOPIC)) return true;
-    const result = this.topicManager.createTopic({
-      name: CONSUMER_OFFSETS_TOPIC,
-      numPartitions: this.config.getNumber('offsets.topic.num.partitions'),
-      replicationFactor: this.config.getNumber('offsets.topic.replication.factor'),
-      assignments: [],
-      configs: new Map([
-        ['cleanup.policy', 'compact'],
-        ['segment.bytes', String(this.config.getNumber('offsets.topic.segment.bytes'))],
-        ['compression.type', 'producer'],
-      ]),
-      validateOnly: false,
-      isInternal: true,
-    });
-    if (result.errorCode !== ErrorCode.NONE) {
-      this.log.error(`cannot create ${CONSUMER_OFFSETS_TOPIC}: ${result.errorMessage ?? result.errorCode}`);
+    const { partitions, replicationFactor, configs } = offsetsTopicSpec(this.config);
+    this.creatingOffsetsTopic ??= this.options.internalTopics
+      .ensureInternalTopic(CONSUMER_OFFSETS_TOPIC, partitions, replicationFactor, configs)
+      .then(() => this.start())
+      .finally(() => {
+        this.creatingOffsetsTopic = null;
+      });
+    try {
+      await this.creatingOffsetsTopic;
+    } catch (error) {
+      this.log.error(`cannot create ${CONSUMER_OFFSETS_TOPIC}: ${String(error)}`);
       return false;
     }
-    return true;
+    return this.topics.get(CONSUMER_OFFSETS_TOPIC) !== undefined;
   }
 
   partitionFor(groupId: string): number {
     const partitions =
       this.topics.get(CONSUMER_OFFSETS_TOPIC)?.partitions.length ??
       this.config.getNumber('offsets.topic.num.partitions');
-    return (javaStringHash(groupId) & 0x7fffffff) % partitions;
+    return offsetsPartitionFor(groupId, partitions);
   }
 
-  /** Rebuilds committed offsets, group metadata and members from __consumer_offsets. */
-  async load(): Promise<void> {
+  /**
+   * Whether requests for this group may be served here (Kafka's GroupCoordinatorService checks): NONE,
+   * NOT_COORDINATOR when this broker does not lead its partition, COORDINATOR_LOAD_IN_PROGRESS while loading.
+   * A single broker without __consumer_offsets yet serves every group (the first write creates the topic).
+   */
+  coordinatorError(groupId: string): number {
+    if (groupId === '') return ErrorCode.NONE;
+    if (!this.replicaManager.clustered && !this.topics.get(CONSUMER_OFFSETS_TOPIC)) return ErrorCode.NONE;
+    const coordinated = this.coordinated.get(this.partitionFor(groupId));
+    if (!coordinated) return ErrorCode.NOT_COORDINATOR;
+    return coordinated.state === 'loading' ? ErrorCode.COORDINATOR_LOAD_IN_PROGRESS : ErrorCode.NONE;
+  }
+
+  /**
+   * FindCoordinator: the leader of the group's __consumer_offsets partition, or COORDINATOR_NOT_AVAILABLE while
+   * the topic cannot be created or the partition has no leader this broker knows of.
+   */
+  async findCoordinator(groupId: string): Promise<NodeEndpoint | number> {
+    if (!(await this.ensureOffsetsTopic())) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    const { node } = this.options;
+    if (!this.replicaManager.clustered) return node;
+    const { leaderId } = this.replicaManager.currentLeader(
+      CONSUMER_OFFSETS_TOPIC,
+      this.partitionFor(groupId),
+    );
+    if (leaderId === NO_LEADER) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    if (leaderId === node.nodeId) return node;
+    return this.replicaManager.broker(leaderId) ?? ErrorCode.COORDINATOR_NOT_AVAILABLE;
+  }
+
+  /** A single broker leads every partition of __consumer_offsets: it loads them all (a cluster waits to be elected). */
+  async start(): Promise<void> {
+    if (this.replicaManager.clustered) return;
     const topic = this.topics.get(CONSUMER_OFFSETS_TOPIC);
     if (!topic) return;
-    let records = 0;
-    for (const partition of topic.partitions) {
-      const log = this.topicManager.partitionLog(CONSUMER_OFFSETS_TOPIC, partition.partitionIndex);
-      if (!log) continue;
-      let offset = log.logStartOffset;
-      while (offset < log.logEndOffset) {
-        const read = log.read(offset, 8 * 1024 * 1024, true, 'logEnd');
-        const { batches } = splitBatches(read.records);
-        if (batches.length === 0) break;
-        for (const { bytes, header } of batches) {
-          for (const record of (await decodeRecordBatch(bytes)).records) {
-            if (!record.key) continue;
-            this.apply(decodeConsumerOffsetsRecord(record.key, record.value));
-            records++;
-          }
-          offset = Number(header.baseOffset) + header.lastOffsetDelta + 1;
-        }
-      }
-    }
-    // Offsets may precede their consumer group's records: the classic shells they made give way.
-    for (const group of this.consumerGroups.all()) this.groups.delete(group.groupId);
-    this.resumeLoadedGroups();
-    this.consumerGroups.resumeLoaded();
-    if (records > 0)
-      this.log.info(`loaded ${this.groups.size} group(s) from ${records} ${CONSUMER_OFFSETS_TOPIC} records`);
+    for (const { partitionIndex, leaderEpoch } of topic.partitions)
+      await this.onElection(partitionIndex, Math.max(leaderEpoch, 0));
   }
 
-  private apply(record: ReturnType<typeof decodeConsumerOffsetsRecord>): void {
+  onBecomeLeader(topicName: string, partition: number, leaderEpoch: number): void {
+    if (topicName !== CONSUMER_OFFSETS_TOPIC) return;
+    void this.onElection(partition, leaderEpoch);
+  }
+
+  onBecomeFollower(topicName: string, partition: number): void {
+    if (topicName === CONSUMER_OFFSETS_TOPIC) this.onResignation(partition);
+  }
+
+  onRemoved(topicName: string, partition: number): void {
+    if (topicName === CONSUMER_OFFSETS_TOPIC) this.onResignation(partition);
+  }
+
+  /**
+   * This broker became the leader of a __consumer_offsets partition: its groups and offsets are rebuilt from
+   * the log, up to the log end (Kafka's onElection / scheduleLoadOperation). A newer epoch of a partition already
+   * loaded or loading only records the epoch.
+   */
+  async onElection(partition: number, leaderEpoch: number): Promise<void> {
+    const current = this.coordinated.get(partition);
+    if (current) {
+      current.leaderEpoch = Math.max(current.leaderEpoch, leaderEpoch);
+      return;
+    }
+    const coordinated: CoordinatedPartition = { state: 'loading', leaderEpoch };
+    this.coordinated.set(partition, coordinated);
+    const stillLoading = () => this.coordinated.get(partition) === coordinated;
+    const started = this.now();
+    try {
+      const log = this.replicaManager.partition(CONSUMER_OFFSETS_TOPIC, partition)?.log;
+      // An empty partition (a topic just created) has nothing to load: it is coordinated at once.
+      const records =
+        log && log.logEndOffset > log.logStartOffset
+          ? await loadConsumerOffsets(
+              log,
+              (record) => this.apply(record),
+              stillLoading,
+              this.config.getNumber('offsets.load.buffer.size'),
+            )
+          : 0;
+      if (!stillLoading()) return;
+      const ours = (groupId: string) => this.partitionFor(groupId) === partition;
+      // Offsets may precede their consumer group's records: the classic shells they made give way.
+      for (const group of this.consumerGroups.all())
+        if (ours(group.groupId)) this.groups.delete(group.groupId);
+      this.resumeLoadedGroups(ours);
+      this.consumerGroups.resumeLoaded(ours);
+      coordinated.state = 'active';
+      if (records > 0)
+        this.log.info(
+          `loaded ${CONSUMER_OFFSETS_TOPIC}-${partition} (leader epoch ${leaderEpoch}): ${records} records ` +
+            `in ${this.now() - started} ms`,
+        );
+    } catch (error) {
+      this.log.error(`loading ${CONSUMER_OFFSETS_TOPIC}-${partition} failed: ${String(error)}`);
+      if (stillLoading()) this.onResignation(partition);
+    }
+  }
+
+  /**
+   * This broker no longer leads a __consumer_offsets partition: its groups are forgotten here (the new leader
+   * loads them), pending joins and syncs answered NOT_COORDINATOR so their members find the new coordinator.
+   */
+  onResignation(partition: number): void {
+    if (!this.coordinated.delete(partition)) return;
+    const ours = (groupId: string) => this.partitionFor(groupId) === partition;
+    let unloaded = 0;
+    for (const group of [...this.groups.values()]) {
+      if (!ours(group.groupId)) continue;
+      if (group.joinTimer) clearTimeout(group.joinTimer);
+      for (const expiry of group.pendingMemberIds.values()) clearTimeout(expiry);
+      for (const member of group.members.values()) {
+        if (member.sessionTimer) clearTimeout(member.sessionTimer);
+        member.awaitingJoin?.(joinError(ErrorCode.NOT_COORDINATOR, member.memberId));
+        member.awaitingSync?.(syncResponse(ErrorCode.NOT_COORDINATOR));
+        member.awaitingJoin = null;
+        member.awaitingSync = null;
+      }
+      this.groups.delete(group.groupId);
+      unloaded++;
+    }
+    for (const groupId of [...this.offsets.keys()]) if (ours(groupId)) this.offsets.delete(groupId);
+    this.consumerGroups.unload(ours);
+    this.log.info(`resigned ${CONSUMER_OFFSETS_TOPIC}-${partition}: unloaded ${unloaded} classic group(s)`);
+  }
+
+  private apply(record: ConsumerOffsetsRecord): void {
     if (record.type === 'offset') {
       const key = `${record.topic}:${record.partition}`;
       if (record.value === null) {
@@ -356,8 +345,9 @@ export class GroupCoordinator {
    * After loading, a group that had members is Stable in its stored generation, as in Kafka: members that
    * reconnect and heartbeat within their session timeout carry on without a rebalance; the others expire.
    */
-  private resumeLoadedGroups(): void {
+  private resumeLoadedGroups(loaded: (groupId: string) => boolean): void {
     for (const group of this.groups.values()) {
+      if (!loaded(group.groupId)) continue;
       for (const member of group.members.values()) this.touchSession(group, member);
     }
   }
@@ -372,8 +362,11 @@ export class GroupCoordinator {
   }
 
   /**
-   * Appends records to the group's __consumer_offsets partition; resolves once they are in the log, with the
-   * error a coordinator answers when the write fails. Never rejects: callers may fire and forget.
+   * Appends records to the group's __consumer_offsets partition and resolves once they are committed (the high
+   * watermark passed them, as acks=all), with the error a coordinator answers when the write fails (Kafka's
+   * mapping: lost leadership NOT_COORDINATOR; too few replicas or a timeout COORDINATOR_NOT_AVAILABLE). Resolves
+   * NONE only while this broker still coordinates the partition in the term it appended in. Never rejects:
+   * callers may fire and forget.
    */
   private async persist(
     groupId: string,
@@ -382,13 +375,30 @@ export class GroupCoordinator {
   ): Promise<number> {
     let errorCode: number;
     try {
-      if (!this.ensureOffsetsTopic()) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
-      const log = this.topicManager.partitionLog(CONSUMER_OFFSETS_TOPIC, this.partitionFor(groupId));
-      if (!log) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+      if (!(await this.ensureOffsetsTopic())) return ErrorCode.COORDINATOR_NOT_AVAILABLE;
+      const index = this.partitionFor(groupId);
+      const coordinated = this.coordinated.get(index);
+      const partition = this.replicaManager.partition(CONSUMER_OFFSETS_TOPIC, index);
+      if (!coordinated || !partition) return ErrorCode.NOT_COORDINATOR;
       const batch = await encodeRecordBatch({
         records: records.map((r) => ({ key: r.key, value: r.value, timestamp: BigInt(this.now()) })),
       });
-      errorCode = log.appendAsLeader(batch, 0, this.now()).errorCode;
+      const stillCoordinating = () => partition.isLeader && this.coordinated.get(index) === coordinated;
+      if (!stillCoordinating()) return ErrorCode.NOT_COORDINATOR;
+      if (partition.notEnoughReplicas() !== null) {
+        errorCode = ErrorCode.NOT_ENOUGH_REPLICAS;
+      } else {
+        errorCode = partition.appendAsLeader(batch).errorCode;
+        if (errorCode === ErrorCode.NONE) {
+          const committed = await partition.waitForHighWatermark(
+            partition.log.logEndOffset,
+            this.config.getNumber('offsets.commit.timeout.ms'),
+          );
+          errorCode = committed.errorCode;
+          if (errorCode === ErrorCode.NONE && !stillCoordinating())
+            errorCode = ErrorCode.NOT_LEADER_OR_FOLLOWER;
+        }
+      }
     } catch (error) {
       this.errorLog.error(
         `${CONSUMER_OFFSETS_TOPIC}: ${causeOf(error)}`,
@@ -671,8 +681,10 @@ export class GroupCoordinator {
       for (const m of group.members.values()) m.assignment = byMember.get(m.memberId) ?? Buffer.alloc(0);
       const generation = group.generationId;
       void this.persist(groupId, [this.groupMetadataRecord(group)]).then((errorCode) => {
-        // A rebalance that began while the metadata was written has already answered these syncs.
+        // A rebalance that began while the metadata was written has already answered these syncs, and a
+        // resignation has answered them and unloaded the group.
         if (group.state !== 'CompletingRebalance' || group.generationId !== generation) return;
+        if (this.groups.get(groupId) !== group) return;
         if (errorCode === ErrorCode.NONE) group.transitionTo('Stable', this.now());
         for (const m of group.members.values()) {
           m.awaitingSync?.(
@@ -715,9 +727,17 @@ export class GroupCoordinator {
     return group.state === 'PreparingRebalance' ? ErrorCode.REBALANCE_IN_PROGRESS : ErrorCode.NONE;
   }
 
-  leave(groupId: string, members: { memberId: string; groupInstanceId: string | null }[]): number[] {
+  /**
+   * LeaveGroup: answered once what the departures wrote (the group's metadata when it became Empty) is
+   * committed, as Kafka's runtime completes it; a failed write is every departed member's error.
+   */
+  async leave(
+    groupId: string,
+    members: { memberId: string; groupInstanceId: string | null }[],
+  ): Promise<number[]> {
     const group = this.groups.get(groupId);
-    return members.map(({ memberId, groupInstanceId }) => {
+    const writes: Promise<number>[] = [];
+    const codes = members.map(({ memberId, groupInstanceId }) => {
       const id =
         memberId || (groupInstanceId !== null ? group?.staticMembers.get(groupInstanceId) : undefined);
       const member = id ? group?.members.get(id) : undefined;
@@ -725,9 +745,12 @@ export class GroupCoordinator {
       if (groupInstanceId !== null && member.groupInstanceId !== groupInstanceId)
         return ErrorCode.FENCED_INSTANCE_ID;
       this.removeMember(group, member);
-      this.afterMembershipChange(group, `member ${member.memberId} left`);
+      const written = this.afterMembershipChange(group, `member ${member.memberId} left`);
+      if (written) writes.push(written);
       return ErrorCode.NONE;
     });
+    const failed = (await Promise.all(writes)).find((code) => code !== ErrorCode.NONE);
+    return failed === undefined ? codes : codes.map((code) => (code === ErrorCode.NONE ? failed : code));
   }
 
   /** A static member's old incarnation (its instance id now belongs to another member id) is fenced (KIP-345). */
@@ -745,15 +768,16 @@ export class GroupCoordinator {
     if (member.groupInstanceId !== null) group.staticMembers.delete(member.groupInstanceId);
   }
 
-  private afterMembershipChange(group: ClassicGroup, reason: string): void {
+  /** Returns the write of the group's metadata when the group became Empty (which never rejects). */
+  private afterMembershipChange(group: ClassicGroup, reason: string): Promise<number> | undefined {
     if (group.members.size === 0 && group.state !== 'PreparingRebalance') {
       group.transitionTo('Empty', this.now());
       group.generationId++;
-      void this.persist(group.groupId, [this.groupMetadataRecord(group)]);
-      return;
+      return this.persist(group.groupId, [this.groupMetadataRecord(group)]);
     }
     if (group.state === 'PreparingRebalance') this.maybeCompleteJoin(group);
     else if (group.state !== 'Empty') this.prepareRebalance(group, reason);
+    return undefined;
   }
 
   private touchSession(group: ClassicGroup, member: Member): void {
@@ -762,7 +786,7 @@ export class GroupCoordinator {
       if (group.members.get(member.memberId) !== member) return;
       this.log.info(`group ${group.groupId}: member ${member.memberId} session expired`);
       this.removeMember(group, member);
-      this.afterMembershipChange(group, `member ${member.memberId} session expired`);
+      void this.afterMembershipChange(group, `member ${member.memberId} session expired`);
     }, member.sessionTimeoutMs);
     member.sessionTimer.unref();
   }
@@ -997,15 +1021,17 @@ export class GroupCoordinator {
     };
   }
 
+  /** The groups of the partitions loaded here. */
   list(): { groupId: string; protocolType: string; state: string; groupType: 'classic' | 'consumer' }[] {
+    const loaded = (g: { groupId: string }) => this.coordinatorError(g.groupId) === ErrorCode.NONE;
     return [
-      ...[...this.groups.values()].map((g) => ({
+      ...[...this.groups.values()].filter(loaded).map((g) => ({
         groupId: g.groupId,
         protocolType: g.protocolType ?? '',
         state: g.state as string,
         groupType: 'classic' as const,
       })),
-      ...[...this.consumerGroups.all()].map((g) => ({
+      ...[...this.consumerGroups.all()].filter(loaded).map((g) => ({
         groupId: g.groupId,
         protocolType: 'consumer',
         state: g.state as string,
@@ -1040,6 +1066,7 @@ export class GroupCoordinator {
     const retentionMs = this.config.getNumber('offsets.retention.minutes') * 60_000;
     const now = this.now();
     for (const groupId of [...new Set([...this.groups.keys(), ...this.offsets.keys()])]) {
+      if (this.coordinatorError(groupId) !== ErrorCode.NONE) continue;
       const policy = this.expiryPolicy(groupId);
       if (policy === null) continue;
       const { since, keepTopics, isEmpty } = policy;

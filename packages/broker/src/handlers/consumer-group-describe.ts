@@ -19,6 +19,9 @@ export const consumerGroupDescribeHandler = defineHandler({
     return {
       throttleTimeMs: 0,
       groups: body.groupIds.map((groupId) => {
+        const refused = services.groups.coordinatorError(groupId);
+        if (refused !== ErrorCode.NONE)
+          return { ...defaultConsumerGroupDescribeResponseDescribedGroup(), groupId, errorCode: refused };
         const described = services.groups.consumerGroups.describe(
           groupId,
           services.groups.isClassic(groupId),

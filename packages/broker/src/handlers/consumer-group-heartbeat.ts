@@ -1,4 +1,4 @@
-import { ApiKey, defaultConsumerGroupHeartbeatResponse } from '@sluice/protocol';
+import { ApiKey, ErrorCode, defaultConsumerGroupHeartbeatResponse } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 /** KIP-848: v0 has the coordinator name new members; v1 (KIP-1082) has members name themselves. */
@@ -12,6 +12,8 @@ export const consumerGroupHeartbeatHandler = defineHandler({
     errorMessage,
   }),
   handle({ body, apiVersion }, { services, clientId, remoteAddress }) {
+    const refused = services.groups.coordinatorError(body.groupId);
+    if (refused !== ErrorCode.NONE) return { ...defaultConsumerGroupHeartbeatResponse(), errorCode: refused };
     return services.groups.consumerGroupHeartbeat(body, {
       apiVersion,
       clientId: clientId ?? '',

@@ -1,4 +1,4 @@
-import { ApiKey } from '@sluice/protocol';
+import { ApiKey, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 export const deleteGroupsHandler = defineHandler({
@@ -11,8 +11,11 @@ export const deleteGroupsHandler = defineHandler({
   }),
   async handle({ body }, { services }) {
     const results = [];
-    for (const groupId of body.groupsNames)
-      results.push({ groupId, errorCode: await services.groups.deleteGroup(groupId) });
+    for (const groupId of body.groupsNames) {
+      const refused = services.groups.coordinatorError(groupId);
+      const errorCode = refused !== ErrorCode.NONE ? refused : await services.groups.deleteGroup(groupId);
+      results.push({ groupId, errorCode });
+    }
     return { throttleTimeMs: 0, results };
   },
 });

@@ -24,6 +24,14 @@ export const describeGroupsHandler = defineHandler({
         ? authorizedOperations(ResourceType.GROUP, groupId)
         : OPERATIONS_NOT_REQUESTED;
     const groups = body.groups.map((groupId) => {
+      const refused = services.groups.coordinatorError(groupId);
+      if (refused !== ErrorCode.NONE)
+        return {
+          ...defaultDescribeGroupsResponseDescribedGroup(),
+          groupId,
+          errorCode: refused,
+          authorizedOperations: OPERATIONS_NOT_REQUESTED,
+        };
       const group = services.groups.describe(groupId);
       // Kafka describes an unknown group as Dead with no members, not as an error; a consumer-protocol group
       // is not found by this classic API (ConsumerGroupDescribe describes it).

@@ -3,7 +3,10 @@ import { defineHandler } from './handler.ts';
 
 const GROUP_KEY = 0;
 
-/** This broker coordinates every group (one node); transactions have no coordinator yet. */
+/**
+ * A group's coordinator is the leader of its __consumer_offsets partition (the topic is created on first use);
+ * transactions have no coordinator yet.
+ */
 export const findCoordinatorHandler = defineHandler({
   apiKey: ApiKey.FindCoordinator,
   minVersion: 0,
@@ -23,9 +26,8 @@ export const findCoordinatorHandler = defineHandler({
       errorMessage,
     })),
   }),
-  handle({ body, apiVersion }, { services }) {
-    const { node } = services;
-    const answer = (key: string) => {
+  async handle({ body, apiVersion }, { services }) {
+    const answer = async (key: string) => {
       const unavailable = (errorMessage: string | null) => ({
         key,
         nodeId: -1,
@@ -35,7 +37,8 @@ export const findCoordinatorHandler = defineHandler({
         errorMessage,
       });
       if (body.keyType !== GROUP_KEY) return unavailable('Transactions are not supported yet');
-      if (!services.groups.ensureOffsetsTopic()) return unavailable(null);
+      const node = await services.groups.findCoordinator(key);
+      if (typeof node === 'number') return unavailable(null);
       return {
         key,
         nodeId: node.nodeId,
@@ -54,10 +57,10 @@ export const findCoordinatorHandler = defineHandler({
         nodeId: -1,
         host: '',
         port: -1,
-        coordinators: body.coordinatorKeys.map(answer),
+        coordinators: await Promise.all(body.coordinatorKeys.map(answer)),
       };
     }
-    const { errorCode, errorMessage, nodeId, host, port } = answer(body.key);
+    const { errorCode, errorMessage, nodeId, host, port } = await answer(body.key);
     return { throttleTimeMs: 0, errorCode, errorMessage, nodeId, host, port, coordinators: [] };
   },
 });

@@ -1,4 +1,4 @@
-import { ApiKey } from '@sluice/protocol';
+import { ApiKey, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 export const heartbeatHandler = defineHandler({
@@ -7,6 +7,8 @@ export const heartbeatHandler = defineHandler({
   maxVersion: 4,
   errorResponse: (_request, { errorCode }) => ({ throttleTimeMs: 0, errorCode }),
   handle({ body }, { services }) {
+    const refused = services.groups.coordinatorError(body.groupId);
+    if (refused !== ErrorCode.NONE) return { throttleTimeMs: 0, errorCode: refused };
     return {
       throttleTimeMs: 0,
       errorCode: services.groups.heartbeat(

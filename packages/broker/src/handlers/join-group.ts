@@ -1,4 +1,4 @@
-import { ApiKey, defaultJoinGroupResponse } from '@sluice/protocol';
+import { ApiKey, ErrorCode, defaultJoinGroupResponse } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 export const joinGroupHandler = defineHandler({
@@ -12,6 +12,9 @@ export const joinGroupHandler = defineHandler({
     memberId: body.memberId,
   }),
   async handle({ body, apiVersion }, { services, clientId, remoteAddress }) {
+    const refused = services.groups.coordinatorError(body.groupId);
+    if (refused !== ErrorCode.NONE)
+      return { ...defaultJoinGroupResponse(), errorCode: refused, generationId: -1, memberId: body.memberId };
     const response = await services.groups.join({
       groupId: body.groupId,
       memberId: body.memberId,

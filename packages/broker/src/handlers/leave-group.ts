@@ -10,11 +10,13 @@ export const leaveGroupHandler = defineHandler({
     errorCode,
     members: body.members.map(({ memberId, groupInstanceId }) => ({ memberId, groupInstanceId, errorCode })),
   }),
-  handle({ body, apiVersion }, { services }) {
+  async handle({ body, apiVersion }, { services }) {
+    const refused = services.groups.coordinatorError(body.groupId);
+    if (refused !== ErrorCode.NONE) return { throttleTimeMs: 0, errorCode: refused, members: [] };
     // v3+ leaves several (static) members at once; earlier versions name one member.
     const leaving =
       apiVersion >= 3 ? body.members : [{ memberId: body.memberId, groupInstanceId: null, reason: null }];
-    const codes = services.groups.leave(body.groupId, leaving);
+    const codes = await services.groups.leave(body.groupId, leaving);
     const members = leaving.map((m, i) => ({
       memberId: m.memberId,
       groupInstanceId: m.groupInstanceId,

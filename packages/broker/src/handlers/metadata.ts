@@ -63,6 +63,11 @@ function topicByName(
   if (!allowAutoCreate || !services.config.get<boolean>('auto.create.topics.enable')) {
     return topicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, name);
   }
+  if (services.cluster) {
+    // The controller creates it; until this broker's metadata has it, the client is asked to retry.
+    services.cluster.requestTopicCreation(name);
+    return topicError(ErrorCode.LEADER_NOT_AVAILABLE, name);
+  }
   const created = services.topicManager.createTopic({
     name,
     numPartitions: -1,

@@ -1,4 +1,4 @@
-import { ApiKey } from '@sluice/protocol';
+import { ApiKey, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 export const offsetCommitHandler = defineHandler({
@@ -13,6 +13,15 @@ export const offsetCommitHandler = defineHandler({
     })),
   }),
   async handle({ body, apiVersion }, { services }) {
+    const refused = services.groups.coordinatorError(body.groupId);
+    if (refused !== ErrorCode.NONE)
+      return {
+        throttleTimeMs: 0,
+        topics: body.topics.map(({ name, partitions }) => ({
+          name,
+          partitions: partitions.map(({ partitionIndex }) => ({ partitionIndex, errorCode: refused })),
+        })),
+      };
     const offsets = body.topics.flatMap((topic) =>
       topic.partitions.map((p) => ({
         topic: topic.name,

@@ -1,4 +1,4 @@
-import { ApiKey } from '@sluice/protocol';
+import { ApiKey, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 export const offsetDeleteHandler = defineHandler({
@@ -7,6 +7,8 @@ export const offsetDeleteHandler = defineHandler({
   maxVersion: 0,
   errorResponse: (_request, { errorCode }) => ({ throttleTimeMs: 0, errorCode, topics: [] }),
   async handle({ body }, { services }) {
+    const refused = services.groups.coordinatorError(body.groupId);
+    if (refused !== ErrorCode.NONE) return { throttleTimeMs: 0, errorCode: refused, topics: [] };
     const partitions = body.topics.flatMap((t) =>
       t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex })),
     );

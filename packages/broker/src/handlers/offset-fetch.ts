@@ -30,15 +30,15 @@ function fetchGroup(
   return [...byTopic].map(([name, partitions]) => ({ name, partitions }));
 }
 
-export const offsetFetchHandler = defineHandler({
-  apiKey: ApiKey.OffsetFetch,
-  minVersion: 0,
-  maxVersion: 9,
-  // Versions 0-1 have no group-level error code: the error goes on every partition asked for.
-  errorResponse: ({ body }, { errorCode }) => ({
+/** Versions 0-1 have no group-level error code: the error goes on every partition asked for. */
+function offsetFetchRefused(
+  topics: { name: string; partitionIndexes: number[] }[] | null,
+  errorCode: number,
+) {
+  return {
     ...defaultOffsetFetchResponse(),
     errorCode,
-    topics: (body.topics ?? []).map(({ name, partitionIndexes }) => ({
+    topics: (topics ?? []).map(({ name, partitionIndexes }) => ({
       name,
       partitions: partitionIndexes.map((partitionIndex) => ({
         ...defaultOffsetFetchResponsePartition(),
@@ -47,6 +47,16 @@ export const offsetFetchHandler = defineHandler({
         errorCode,
       })),
     })),
+    groups: [],
+  };
+}
+
+export const offsetFetchHandler = defineHandler({
+  apiKey: ApiKey.OffsetFetch,
+  minVersion: 0,
+  maxVersion: 9,
+  errorResponse: ({ body }, { errorCode }) => ({
+    ...offsetFetchRefused(body.topics, errorCode),
     groups: body.groups.map(({ groupId }) => ({ groupId, topics: [], errorCode })),
   }),
   handle({ body, apiVersion }, { services }) {
@@ -58,10 +68,13 @@ export const offsetFetchHandler = defineHandler({
         errorCode: ErrorCode.NONE,
         groups: body.groups.map((g) => {
           // v9+: a consumer-protocol member names itself and its epoch, which must be current.
+          const refused = services.groups.coordinatorError(g.groupId);
           const errorCode =
-            apiVersion >= 9
-              ? services.groups.validateFetch(g.groupId, g.memberId, g.memberEpoch)
-              : ErrorCode.NONE;
+            refused !== ErrorCode.NONE
+              ? refused
+              : apiVersion >= 9
+                ? services.groups.validateFetch(g.groupId, g.memberId, g.memberEpoch)
+                : ErrorCode.NONE;
           return {
             groupId: g.groupId,
             topics: errorCode === ErrorCode.NONE ? fetchGroup(services, g.groupId, g.topics) : [],
@@ -70,6 +83,8 @@ export const offsetFetchHandler = defineHandler({
         }),
       };
     }
+    const refused = services.groups.coordinatorError(body.groupId);
+    if (refused !== ErrorCode.NONE) return offsetFetchRefused(body.topics, refused);
     return {
       throttleTimeMs: 0,
       topics: fetchGroup(services, body.groupId, body.topics),

@@ -1,4 +1,4 @@
-import { ApiKey } from '@sluice/protocol';
+import { ApiKey, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
 
 export const syncGroupHandler = defineHandler({
@@ -13,6 +13,15 @@ export const syncGroupHandler = defineHandler({
     assignment: Buffer.alloc(0),
   }),
   handle({ body }, { services }) {
+    const refused = services.groups.coordinatorError(body.groupId);
+    if (refused !== ErrorCode.NONE)
+      return {
+        throttleTimeMs: 0,
+        errorCode: refused,
+        protocolType: body.protocolType,
+        protocolName: body.protocolName,
+        assignment: Buffer.alloc(0),
+      };
     return services.groups.sync(
       body.groupId,
       body.memberId,

@@ -48,6 +48,16 @@ export interface ReplicaManagerOptions {
   maxFetchVersion?: number;
 }
 
+/**
+ * Told when this broker's role for a partition changes through applyDelta (the group coordinator listens for
+ * __consumer_offsets, as Kafka's onLeadershipChange callback tells its coordinators).
+ */
+export interface LeadershipListener {
+  onBecomeLeader(topicName: string, partition: number, leaderEpoch: number): void;
+  onBecomeFollower(topicName: string, partition: number, leaderEpoch: number): void;
+  onRemoved(topicName: string, partition: number): void;
+}
+
 const key = (topic: string, partition: number) => `${topic}-${partition}`;
 
 export class ReplicaManager {
@@ -57,6 +67,7 @@ export class ReplicaManager {
   private readonly brokers = new Map<number, NodeEndpoint>();
   private readonly fetchers: ReplicaFetcherManager;
   private shrinkTimer: NodeJS.Timeout | null = null;
+  private readonly listeners: LeadershipListener[] = [];
   readonly clustered: boolean;
 
   constructor(private readonly options: ReplicaManagerOptions) {
@@ -115,6 +126,10 @@ export class ReplicaManager {
       replicaLagTimeMaxMs: () => this.replicaLagTimeMaxMs(),
       minInsyncReplicas: () => this.logConfig(topicName).minInsyncReplicas,
     };
+  }
+
+  addLeadershipListener(listener: LeadershipListener): void {
+    this.listeners.push(listener);
   }
 
   /** The partition as this broker holds it (leader or follower), or undefined when it holds no replica. */
@@ -213,10 +228,21 @@ export class ReplicaManager {
       }
       const partition = this.partitions.get(k) ?? this.createPartition(change);
       if (registration.leader === self) {
-        if (partition.makeLeader(registration)) this.fetchers.removePartition(k);
+        const wasLeader = partition.isLeader;
+        const epoch = partition.leaderEpoch;
+        if (partition.makeLeader(registration)) {
+          this.fetchers.removePartition(k);
+          if (!wasLeader || epoch !== partition.leaderEpoch)
+            for (const l of this.listeners)
+              l.onBecomeLeader(change.topicName, change.partition, partition.leaderEpoch);
+        }
         continue;
       }
+      const wasLeader = partition.isLeader;
       const restart = partition.makeFollower(registration);
+      if (restart || wasLeader)
+        for (const l of this.listeners)
+          l.onBecomeFollower(change.topicName, change.partition, partition.leaderEpoch);
       if (restart || !this.fetchers.isFetching(k)) {
         this.fetchers.removePartition(k);
         const leader = this.brokers.get(registration.leader);
@@ -255,6 +281,7 @@ export class ReplicaManager {
   /** Kafka's stopReplicas with deletion: the replica leaves this broker. */
   private removeReplica(k: string, partition: Partition): void {
     this.dropPartition(k);
+    for (const l of this.listeners) l.onRemoved(partition.topicName, partition.index);
     this.options.logs.delete(partition.topicName, partition.index);
     this.options.logger.info(`Deleted replica ${k} (no longer assigned to broker ${this.options.nodeId})`);
   }

@@ -71,6 +71,10 @@ export class TestCluster {
       configs: new Map(Object.entries({ ...this.configs, 'node.id': String(id) })),
       logger: createLogger(`broker-${id}`, process.env.SLUICE_LOG_LEVEL === 'info' ? 'info' : 'warn'),
       alterPartition: { submit: (proposal) => Promise.resolve(this.alterPartition(id, proposal)) },
+      internalTopics: {
+        ensureInternalTopic: (name, partitions, replicationFactor, configs) =>
+          Promise.resolve(this.ensureInternalTopic(name, partitions, replicationFactor, configs)),
+      },
       ...options,
     });
     this.ports.set(id, broker.port);
@@ -132,6 +136,24 @@ export class TestCluster {
     for (const state of states) this.partitions.set(`${name}-${state.partition}`, state);
     this.publish(states);
     return topicId;
+  }
+
+  /**
+   * The controller's side of a broker's internal topic creation: partition p on `replicationFactor` running
+   * brokers starting from the p-th, in id order (a topic that exists is left alone).
+   */
+  private ensureInternalTopic(
+    name: string,
+    partitions: number,
+    replicationFactor: number,
+    configs: ReadonlyMap<string, string>,
+  ): void {
+    if (this.partitions.has(`${name}-0`)) return;
+    const ids = [...this.brokers.keys()].sort((a, b) => a - b);
+    const assignment = Array.from({ length: partitions }, (_, p) =>
+      Array.from({ length: Math.min(replicationFactor, ids.length) }, (_, r) => ids[(p + r) % ids.length]!),
+    );
+    this.createTopic(name, assignment, Object.fromEntries(configs));
   }
 
   registration(topic: string, partition: number): PartitionRegistration {
