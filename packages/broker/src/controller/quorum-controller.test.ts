@@ -54,6 +54,22 @@ describe('StripedReplicaPlacer', () => {
     assert.deepEqual([...leaders.values()], [2, 2, 2, 2, 2, 2]);
   });
 
+  it('rotates leaders without racks, even when every broker holds every partition', () => {
+    // Regression: with RF = broker count the leader of every partition was the same broker.
+    const brokers = [1, 2, 3].map((id) => ({ id, rack: null, fenced: false }));
+    for (const replicationFactor of [1, 2, 3]) {
+      const placements = new StripedReplicaPlacer(() => 0.5).place(brokers, 6, replicationFactor);
+      const leaders = new Map<number, number>();
+      for (const [leader] of placements) leaders.set(leader!, (leaders.get(leader!) ?? 0) + 1);
+      assert.deepEqual(
+        [...leaders.values()],
+        [2, 2, 2],
+        `RF ${replicationFactor}: ${JSON.stringify(placements)}`,
+      );
+      for (const replicas of placements) assert.equal(new Set(replicas).size, replicationFactor);
+    }
+  });
+
   it('never makes a fenced broker leader and uses it only when the unfenced are too few', () => {
     const brokers = [
       { id: 1, rack: null, fenced: true },

@@ -78,13 +78,13 @@ export class StripedReplicaPlacer {
         chosen.push(pick);
       }
       placements.push(chosen);
+      for (const rack of racksUsed.keys()) rack.cursor++;
     }
     return placements;
   }
 
   /**
-   * The next replica: from the least used rack (starting the search at `firstRack`), unfenced before fenced,
-   * advancing that rack's cursor so the next partition starts at the next broker.
+   * The next replica: from the least used rack (starting the search at `firstRack`), unfenced before fenced.
    */
   private pickReplica(
     racks: Rack[],
@@ -102,10 +102,13 @@ export class StripedReplicaPlacer {
       for (let i = 0; i < racks.length; i++) {
         const rack = racks[(firstRack + i) % racks.length]!;
         if ((racksUsed.get(rack) ?? 0) !== minUse) continue;
-        const candidates = this.candidates(rack, chosen, allowFenced);
-        if (candidates.length === 0) continue;
-        const broker = candidates[rack.cursor % candidates.length]!;
-        rack.cursor++;
+        if (this.candidates(rack, chosen, allowFenced).length === 0) continue;
+        // Within a partition a rack hands out its brokers in order from its cursor; the cursor moves by one per
+        // partition (place), so leaders and followers rotate over the brokers as in Kafka's striping.
+        const pool = allowFenced ? [...rack.unfenced, ...rack.fenced] : rack.unfenced;
+        const start = rack.cursor + (racksUsed.get(rack) ?? 0);
+        let broker = pool[start % pool.length]!;
+        for (let k = 1; chosen.includes(broker); k++) broker = pool[(start + k) % pool.length]!;
         racksUsed.set(rack, minUse + 1);
         return broker;
       }
