@@ -12,7 +12,59 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
 import { kcatReadAll } from './support/kcat.ts';
-import { runOk } from './support/run.ts';
+import { run, runOk } from './support/run.ts';
+
+const SLUICE = fileURLToPath(new URL('../../../apps/cli/bin/sluice.mjs', import.meta.url));
+
+function createTopic(
+  bootstrap: string,
+  topic: string,
+  partitions: number,
+  replicationFactor: number,
+  configs: string[] = [],
+) {
+  return runOk(
+    process.execPath,
+    [
+      SLUICE,
+      'topics',
+      'create',
+      '--bootstrap-server',
+      bootstrap,
+      '--topic',
+      topic,
+      '--partitions',
+      String(partitions),
+      '--replication-factor',
+      String(replicationFactor),
+      ...configs.flatMap((config) => ['--config', config]),
+    ],
+    { timeoutMs: 60_000 },
+  );
+}
+
+/** kcat as an acks=all producer of one record, without retries so a refusal shows; resolves with what it reported. */
+function produceOne(bootstrap: string, topic: string, value: string) {
+  return run(
+    'kcat',
+    [
+      '-b',
+      bootstrap,
+      '-P',
+      '-t',
+      topic,
+      '-p',
+      '0',
+      '-X',
+      'acks=all',
+      '-X',
+      'retries=0',
+      '-X',
+      'message.timeout.ms=5000',
+    ],
+    { input: `${value}\n`, timeoutMs: 30_000 },
+  );
+}
 
 const script = (name: string) => fileURLToPath(new URL(`./clients/${name}`, import.meta.url));
 
@@ -50,7 +102,11 @@ describe('a 3-broker cluster', () => {
     cluster = await startCluster({
       brokers: 3,
       // Kafka's names; a shorter session than the 9 s default keeps the test quick.
-      configs: { 'broker.session.timeout.ms': '3000', 'broker.heartbeat.interval.ms': '500' },
+      configs: {
+        'broker.session.timeout.ms': '3000',
+        'broker.heartbeat.interval.ms': '500',
+        'replica.lag.time.max.ms': '3000',
+      },
     });
   });
   after(async () => {
@@ -63,19 +119,7 @@ describe('a 3-broker cluster', () => {
       const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-m', '5']);
       return /3 brokers:/.test(stdout) ? true : null;
     });
-    await runOk(process.execPath, [
-      fileURLToPath(new URL('../../../apps/cli/bin/sluice.mjs', import.meta.url)),
-      'topics',
-      'create',
-      '--bootstrap-server',
-      bootstrap,
-      '--topic',
-      'replicated',
-      '--partitions',
-      '3',
-      '--replication-factor',
-      '3',
-    ]);
+    await createTopic(bootstrap, 'replicated', 3, 3);
     for (const partition of [0, 1, 2]) {
       const state = await waitFor(`partition ${partition} with 3 in sync`, async () => {
         const s = await partitionState(bootstrap, 'replicated', partition);
@@ -125,5 +169,78 @@ describe('a 3-broker cluster', () => {
       1,
       `every replica holds the same log: ${replicaBytes.join(', ')}`,
     );
+  });
+
+  it('drops a SIGSTOPped follower from the ISR; with min.insync.replicas=2 acks=all is refused until it is back', async () => {
+    const topic = 'strict';
+    await createTopic(cluster.bootstrap, topic, 1, 2, ['min.insync.replicas=2']);
+    const before = await waitFor('both replicas in sync', async () => {
+      const s = await partitionState(cluster.bootstrap, topic, 0);
+      return s && s.isr.length === 2 ? s : null;
+    });
+    const accepted = await produceOne(cluster.bootstrap, topic, 'with-both');
+    assert.equal(accepted.code, 0, accepted.stderr);
+    const follower = before.replicas.find((id) => id !== before.leader)!;
+    await cluster.signal(follower, 'SIGSTOP');
+    try {
+      const shrunk = await waitFor('the ISR without the paused follower', async () => {
+        const s = await partitionState(cluster.bootstrap, topic, 0);
+        return s && s.isr.length === 1 ? s : null;
+      });
+      assert.deepEqual(shrunk.isr, [before.leader]);
+      const refused = await produceOne(cluster.bootstrap, topic, 'with-one');
+      assert.notEqual(refused.code, 0, 'an acks=all write with one in-sync replica must fail');
+      assert.match(refused.stderr, /Not enough in-sync replicas/i);
+    } finally {
+      await cluster.signal(follower, 'SIGCONT');
+    }
+    await waitFor('the follower back in the ISR', async () => {
+      const s = await partitionState(cluster.bootstrap, topic, 0);
+      return s && s.isr.length === 2 ? s : null;
+    });
+    // The leader may apply the ISR change a moment after the broker kcat asked: NOT_ENOUGH_REPLICAS is retriable.
+    await waitFor('an acks=all write accepted again', async () => {
+      const again = await produceOne(cluster.bootstrap, topic, 'with-both-again');
+      return again.code === 0 ? true : null;
+    });
+    assert.deepEqual(await kcatReadAll(cluster.bootstrap, topic), ['with-both', 'with-both-again']);
+  });
+
+  it('elects a new controller when the active one is SIGKILLed, and metadata changes keep working', async () => {
+    let listing = '';
+    const controller = await waitFor('an active controller', async () => {
+      listing = (await runOk('kcat', ['-b', cluster.bootstrap, '-L', '-m', '5'])).stdout;
+      const match = /broker (\d+) at \S+ \(controller\)/.exec(listing);
+      return match ? Number(match[1]) : null;
+    }).catch((error: unknown) => {
+      throw new Error(`${String(error)}; last metadata:\n${listing}`);
+    });
+    await cluster.signal(controller, 'SIGKILL');
+    const survivors = cluster.brokers
+      .filter((b) => b.layout.nodeId !== controller)
+      .map((b) => `127.0.0.1:${b.layout.port}`)
+      .join(',');
+    const successor = await waitFor('another controller', async () => {
+      const listing = await runOk('kcat', ['-b', survivors, '-L', '-m', '5']);
+      const match = /broker (\d+) at \S+ \(controller\)/.exec(listing.stdout);
+      return match && Number(match[1]) !== controller ? Number(match[1]) : null;
+    });
+    assert.notEqual(successor, controller);
+    // Once its session has expired the killed broker is fenced: no longer listed, and given no new replicas.
+    await waitFor('the killed broker fenced', async () => {
+      const { stdout } = await runOk('kcat', ['-b', survivors, '-L', '-m', '5']);
+      return /2 brokers:/.test(stdout) ? true : null;
+    });
+    await createTopic(survivors, 'after-controller-failover', 2, 2);
+    const state = await waitFor('the new topic led', async () => {
+      const s = await partitionState(survivors, 'after-controller-failover', 1);
+      return s && s.leader > 0 && s.isr.length === 2 ? s : null;
+    });
+    assert.ok(!state.replicas.includes(controller), 'replicas placed on live brokers only');
+    await cluster.start(controller);
+    await waitFor('the restarted broker registered and unfenced', async () => {
+      const { stdout } = await runOk('kcat', ['-b', cluster.bootstrap, '-L', '-m', '5']);
+      return /3 brokers:/.test(stdout) ? true : null;
+    });
   });
 });

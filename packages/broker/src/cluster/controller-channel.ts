@@ -21,6 +21,7 @@ export class ControllerUnavailableError extends Error {
 }
 
 const RETRY_BACKOFF_MS = 100;
+const LEADER_WATCH_MS = 50;
 
 export class ControllerChannel {
   private connection: { nodeId: number; pending: Promise<KafkaConnection> } | null = null;
@@ -50,7 +51,11 @@ export class ControllerChannel {
       }
       try {
         const connection = await this.connectionTo(leaderId, endpoint, deadline - Date.now());
-        return await connection.request(apiKey, body);
+        return await settleWhileLeader(
+          connection.request(apiKey, body),
+          deadline - Date.now(),
+          () => this.leader().leaderId === leaderId,
+        );
       } catch (error) {
         lastError = error;
         this.dropConnection();
@@ -96,6 +101,39 @@ export class ControllerChannel {
     }
     return this.connection.pending;
   }
+}
+
+/**
+ * A controller that stopped answering (paused, or cut off) leaves requests pending forever on an open connection:
+ * the wait ends at the caller's deadline, or as soon as the quorum names another leader (the request is then sent
+ * again, to it), and the connection is replaced.
+ */
+function settleWhileLeader<T>(pending: Promise<T>, ms: number, stillLeader: () => boolean): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      clearInterval(watch);
+    };
+    const timer = setTimeout(() => {
+      done();
+      reject(new ControllerUnavailableError(`no answer within ${ms} ms`));
+    }, ms);
+    const watch = setInterval(() => {
+      if (stillLeader()) return;
+      done();
+      reject(new ControllerUnavailableError('the active controller changed while waiting for its answer'));
+    }, LEADER_WATCH_MS);
+    pending.then(
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (error: unknown) => {
+        done();
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 function sleep(ms: number): Promise<void> {
