@@ -668,6 +668,11 @@ export class GroupCoordinator implements LeadershipListener {
     };
   }
 
+  /** Whether a partition led here is still loading (ListGroups then answers COORDINATOR_LOAD_IN_PROGRESS). */
+  isLoading(): boolean {
+    return [...this.coordinated.values()].some((p) => p.state === 'loading');
+  }
+
   /** The groups of the partitions loaded here. */
   list(): { groupId: string; protocolType: string; state: string; groupType: 'classic' | 'consumer' }[] {
     const loaded = (g: { groupId: string }) => this.coordinatorError(g.groupId) === ErrorCode.NONE;
