@@ -101,6 +101,10 @@ describe('group coordinator failover', () => {
 
       // Leadership moves (the old leader leaves the ISR, as the controller fences a dying broker) and it stops.
       cluster.electLeader(CONSUMER_OFFSETS_TOPIC, partition, newLeader, [newLeader, third]);
+      // The new leader replays the partition before it serves the group (nothing awaited yet: still loading).
+      const newCoordinator = cluster.broker(newLeader).services.groups;
+      assert.equal(newCoordinator.coordinatorError(GROUP), ErrorCode.COORDINATOR_LOAD_IN_PROGRESS);
+      assert.equal(newCoordinator.isLoading(), true);
       const oldClient = cluster.client(oldLeader);
       const refused = await request(oldClient, ApiKey.OffsetFetch, 7, {
         groupId: GROUP,

@@ -32,7 +32,10 @@ import {
   type ConsumerGroupMember,
 } from './consumer-group.ts';
 
-type PersistRecords = (groupId: string, records: { key: Buffer; value: Buffer | null }[]) => Promise<number>;
+export type PersistRecords = (
+  groupId: string,
+  records: { key: Buffer; value: Buffer | null }[],
+) => Promise<number>;
 
 export interface ConsumerProtocolDeps {
   topics: TopicRegistry;

@@ -7,6 +7,9 @@ export const listGroupsHandler = defineHandler({
   maxVersion: 5,
   errorResponse: (_request, { errorCode }) => ({ throttleTimeMs: 0, errorCode, groups: [] }),
   handle({ body, apiVersion }, { services }) {
+    // As Kafka's coordinator: no partial listing while a partition of __consumer_offsets is being loaded.
+    if (services.groups.isLoading())
+      return { throttleTimeMs: 0, errorCode: ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, groups: [] };
     const states =
       apiVersion >= 4 && body.statesFilter.length > 0
         ? new Set(body.statesFilter.map((s) => s.toLowerCase()))
