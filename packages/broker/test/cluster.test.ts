@@ -132,7 +132,10 @@ describe('a 3-broker cluster', () => {
   it('loses and duplicates nothing acknowledged when the leader is SIGKILLed under an idempotent producer', async () => {
     const topic = 'replicated';
     const count = 600;
-    const leader = (await partitionState(cluster.bootstrap, topic, 0))!.leader;
+    const { leader } = await waitFor('a leader for partition 0', async () => {
+      const s = await partitionState(cluster.bootstrap, topic, 0);
+      return s && s.leader > 0 ? s : null;
+    });
     const producer = spawn(process.execPath, [
       script('kafkajs-failover.mjs'),
       cluster.bootstrap,
@@ -152,8 +155,11 @@ describe('a 3-broker cluster', () => {
     assert.equal(acknowledged.length, count);
 
     const survivor = cluster.brokers.find((b) => b.layout.nodeId !== leader)!.layout.port;
-    const state = await partitionState(`127.0.0.1:${survivor}`, topic, 0);
-    assert.notEqual(state!.leader, leader, 'a surviving broker leads');
+    const state = await waitFor('a surviving leader', async () => {
+      const s = await partitionState(`127.0.0.1:${survivor}`, topic, 0);
+      return s && s.leader > 0 ? s : null;
+    });
+    assert.notEqual(state.leader, leader, 'a surviving broker leads');
     const stored = await kcatReadAll(`127.0.0.1:${survivor}`, topic, { partition: 0 });
     assert.deepEqual(stored, acknowledged, 'every acknowledged record exactly once, in order');
 
