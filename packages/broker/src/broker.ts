@@ -159,6 +159,14 @@ export class Broker {
       topics,
       topicManager,
       ...(alterPartition ? { alterPartition } : {}),
+      ...(cluster
+        ? {
+            isReplicaIsrEligible: (brokerId: number) => {
+              const broker = cluster.loader.image.brokers.get(brokerId);
+              return broker !== undefined && !broker.fenced && !broker.inControlledShutdown;
+            },
+          }
+        : {}),
       ...(options.replicaFetchMaxVersion !== undefined
         ? { maxFetchVersion: options.replicaFetchMaxVersion }
         : {}),

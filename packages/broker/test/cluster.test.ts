@@ -177,6 +177,37 @@ describe('a 3-broker cluster', () => {
     );
   });
 
+  it('runs a kafkajs consumer group: __consumer_offsets is created by the controller with 3 replicas', async () => {
+    const consume = () =>
+      runOk(
+        process.execPath,
+        [
+          script('kafkajs-group.mjs'),
+          cluster.bootstrap.split(',')[0]!,
+          'cluster-group',
+          'replicated',
+          '3000',
+        ],
+        {
+          timeoutMs: 90_000,
+        },
+      );
+    const first = await consume();
+    const consumed = first.stdout.split('\n').filter((line) => /^\d+:\d+:/.test(line));
+    assert.equal(consumed.length, 600, first.stdout.slice(-2000));
+    const offsets = await waitFor('__consumer_offsets with 3 in-sync replicas', async () => {
+      const s = await partitionState(cluster.bootstrap, '__consumer_offsets', 0);
+      return s && s.isr.length === 3 ? s : null;
+    });
+    assert.deepEqual(offsets.replicas, [1, 2, 3]);
+    const second = await consume();
+    assert.equal(
+      second.stdout.split('\n').filter((line) => /^\d+:\d+:/.test(line)).length,
+      0,
+      'the group resumes from its committed offsets',
+    );
+  });
+
   it('drops a SIGSTOPped follower from the ISR; with min.insync.replicas=2 acks=all is refused until it is back', async () => {
     const topic = 'strict';
     await createTopic(cluster.bootstrap, topic, 1, 2, ['min.insync.replicas=2']);

@@ -30,7 +30,7 @@ function registration(isr: number[], partitionEpoch = 0): PartitionRegistration 
   };
 }
 
-function setup(minIsr = 1) {
+function setup(minIsr = 1, ineligible: ReadonlySet<number> = new Set()) {
   const clock = new ManualClock();
   const config = resolveLogConfig(new BrokerConfigStore(new Map()), new Map());
   const log = new PartitionLog(tempDataDir('sluice-partition-'), 't', 0, config, {
@@ -53,6 +53,7 @@ function setup(minIsr = 1) {
     },
     replicaLagTimeMaxMs: () => LAG_MS,
     minInsyncReplicas: () => minIsr,
+    isReplicaIsrEligible: (brokerId) => !ineligible.has(brokerId),
   });
   return { clock, log, partition, proposals };
 }
@@ -150,6 +151,17 @@ describe('Partition as leader', () => {
     assert.equal(partition.isrChangeInFlight, false);
     partition.updateFollowerFetchState(3, 8, 0, 8);
     assert.equal(log.highWatermark, 8);
+  });
+
+  it('proposes no follower the metadata calls ineligible (fenced), however caught up', async () => {
+    // Regression: a fenced follower was proposed on every fetch, and refused as INELIGIBLE_REPLICA every time.
+    const { partition, proposals } = setup(1, new Set([3]));
+    partition.makeLeader(registration([1, 2]));
+    partition.appendAsLeader(await batch(6));
+    partition.updateFollowerFetchState(2, 6, 0, 6);
+    for (let i = 0; i < 5; i++) partition.updateFollowerFetchState(3, 6, 0, 6);
+    assert.equal(proposals.length, 0);
+    assert.deepEqual(partition.isr, [1, 2]);
   });
 
   it("refuses acks=all below min.insync.replicas with Kafka's message", () => {

@@ -56,6 +56,12 @@ export interface PartitionContext {
   replicaLagTimeMaxMs: () => number;
   /** The topic's min.insync.replicas. */
   minInsyncReplicas: () => number;
+  /**
+   * Whether the metadata says a broker may join an ISR (registered, unfenced, not shutting down): Kafka's
+   * isReplicaIsrEligible. The leader proposes no one the controller would refuse as INELIGIBLE_REPLICA, which
+   * would otherwise be proposed again on every fetch.
+   */
+  isReplicaIsrEligible: (brokerId: number) => boolean;
 }
 
 export interface LeaderHint {
@@ -333,7 +339,7 @@ export class Partition {
     if (this.isrState.isr.includes(state.brokerId)) return;
     const inSync =
       state.logEndOffset >= this.log.highWatermark && state.logEndOffset >= this.leaderEpochStartOffset;
-    if (!inSync) return;
+    if (!inSync || !this.context.isReplicaIsrEligible(state.brokerId)) return;
     const isr = this.isrState.isr;
     this.proposeIsr({ isr, maximalIsr: [...isr, state.brokerId], inFlight: true }, [...isr, state.brokerId]);
   }

@@ -44,6 +44,8 @@ export interface ReplicaManagerOptions {
   topicManager: TopicManager;
   /** Present on a cluster member; absent on a single broker. */
   alterPartition?: AlterPartitionManager;
+  /** Kafka's isReplicaIsrEligible from the metadata (unfenced, not shutting down); all are eligible without. */
+  isReplicaIsrEligible?: (brokerId: number) => boolean;
   /** Test seam: the highest Fetch version followers send. */
   maxFetchVersion?: number;
 }
@@ -125,6 +127,7 @@ export class ReplicaManager {
       alterPartition: this.options.alterPartition ?? null,
       replicaLagTimeMaxMs: () => this.replicaLagTimeMaxMs(),
       minInsyncReplicas: () => this.logConfig(topicName).minInsyncReplicas,
+      isReplicaIsrEligible: (brokerId) => this.options.isReplicaIsrEligible?.(brokerId) ?? true,
     };
   }
 
