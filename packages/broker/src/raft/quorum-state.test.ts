@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ApiKey, ErrorCode } from '@sluice/protocol';
-import { QUORUM_STATE_FILE } from './quorum-state.ts';
+import { tempDataDir } from '../../test/support/broker-process.ts';
+import { QUORUM_STATE_FILE, QuorumState } from './quorum-state.ts';
 import { encodeLeaderBatch } from './raft-log.ts';
 import { voteRequest } from './raft-messages.ts';
 import { CLUSTER_ID, TestQuorum, connectTo, type QuorumNode } from './testing/quorum-harness.ts';
@@ -99,5 +100,37 @@ describe('a voter restarted from its folder', () => {
     assert.equal(shorter.partition?.voteGranted, false, 'same last epoch, shorter log');
     const upToDate = await vote(2, 7, { epoch: 5, offset: 3 });
     assert.equal(upToDate.partition?.voteGranted, true);
+  });
+});
+
+describe('a voter waiting for an election', () => {
+  it('keeps its election deadline when a candidate it refuses moves the epoch on, as Kafka does', () => {
+    // Regression: each higher epoch drew a fresh timeout, so a candidate with a stale log (back from SIGSTOP),
+    // starting election after election, kept the up-to-date voters from ever standing: no leader for minutes.
+    let now = 1_000_000;
+    const config = {
+      nodeId: 1,
+      voters: new Map([1, 2, 3].map((id) => [id, { host: '127.0.0.1', port: 1 }])),
+      electionTimeoutMs: 1000,
+      fetchTimeoutMs: 2000,
+      electionBackoffMaxMs: 1000,
+      requestTimeoutMs: 2000,
+      clusterId: CLUSTER_ID,
+    };
+    const state = new QuorumState(
+      tempDataDir('sluice-quorum-state-'),
+      config,
+      () => now,
+      () => 0.5,
+    );
+    state.transitionToUnattached(5);
+    const waiting = state.state;
+    assert.equal(waiting.name, 'Unattached');
+    const deadline = (waiting as { electionDeadline: number }).electionDeadline;
+    for (const epoch of [6, 7, 8]) {
+      now += 300;
+      state.transitionToUnattached(epoch);
+      assert.equal((state.state as { electionDeadline: number }).electionDeadline, deadline);
+    }
   });
 });

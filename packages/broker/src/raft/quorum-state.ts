@@ -128,7 +128,15 @@ export class QuorumState {
   transitionToUnattached(epoch: number): void {
     if (epoch < this.epoch || (epoch === this.epoch && this.isVoter))
       throw new Error(`cannot go unattached in epoch ${epoch} from ${this.describe()}`);
-    this.set(this.unattached(epoch));
+    // As Kafka's QuorumState: a voter that was already waiting for an election (unattached, voted, candidate)
+    // keeps its deadline. A fresh random one at every higher epoch would let a candidate whose votes are refused
+    // (its log is behind) hold everyone else back forever by starting election after election.
+    const s = this.current;
+    const waiting =
+      s.name === 'Unattached' || s.name === 'Voted' || s.name === 'Candidate' ? s.electionDeadline : null;
+    this.set(
+      waiting === null ? this.unattached(epoch) : { name: 'Unattached', epoch, electionDeadline: waiting },
+    );
   }
 
   /** Grants the vote of `epoch` to `candidateId` (persisted before the answer leaves). */
