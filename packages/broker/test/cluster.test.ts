@@ -280,4 +280,29 @@ describe('a 3-broker cluster', () => {
       return /3 brokers:/.test(stdout) ? true : null;
     });
   });
+
+  it('forwards admin requests to the controller at the version the client sent (librdkafka DeleteTopics v1)', async () => {
+    // Regression: re-encoded at v6, DeleteTopics v0-5 lost its topic names and librdkafka waited forever.
+    await createTopic(cluster.bootstrap, 'to-delete', 1, 3);
+    const deleted = await runOk(
+      '/usr/bin/python3',
+      [
+        '-c',
+        [
+          'import sys',
+          'from confluent_kafka.admin import AdminClient',
+          'admin = AdminClient({"bootstrap.servers": sys.argv[1]})',
+          'admin.delete_topics(["to-delete"])["to-delete"].result(20)',
+          'print("deleted")',
+        ].join('\n'),
+        cluster.bootstrap,
+      ],
+      { timeoutMs: 60_000 },
+    );
+    assert.match(deleted.stdout, /deleted/);
+    await waitFor('the topic gone from metadata', async () => {
+      const { stdout } = await runOk('kcat', ['-b', cluster.bootstrap, '-L', '-m', '5']);
+      return stdout.includes('"to-delete"') ? null : true;
+    });
+  });
 });

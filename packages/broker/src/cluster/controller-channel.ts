@@ -34,11 +34,16 @@ export class ControllerChannel {
     private readonly clientId: string,
   ) {}
 
-  /** Sends `body` to the active controller, retrying connection failures until `timeoutMs` has passed. */
+  /**
+   * Sends `body` to the active controller, retrying connection failures until `timeoutMs` has passed: at `version`
+   * when given (a forwarded request keeps its client's version, since its fields are those of that version), else
+   * at the highest version both sides serve.
+   */
   async send<K extends ApiKeyNumber>(
     apiKey: K,
     body: ApiMessages[K]['request'],
     timeoutMs: number,
+    version?: number,
   ): Promise<ApiMessages[K]['response']> {
     const deadline = Date.now() + timeoutMs;
     let lastError: unknown = null;
@@ -52,7 +57,7 @@ export class ControllerChannel {
       try {
         const connection = await this.connectionTo(leaderId, endpoint, deadline - Date.now());
         return await settleWhileLeader(
-          connection.request(apiKey, body),
+          version === undefined ? connection.request(apiKey, body) : connection.send(apiKey, version, body),
           deadline - Date.now(),
           () => this.leader().leaderId === leaderId,
         );

@@ -3,8 +3,9 @@
  * forwards them to the active controller and relays its answer (KIP-590's forwarding, without the envelope: a
  * Sluice broker and its controller are the same software, so the request goes as it came).
  *
- * Invariant: the versions a forwarding handler advertises are those both the broker and the controller serve, so a
- * request decoded at the client's version is re-encoded for the controller without losing fields.
+ * Invariant: the versions a forwarding handler advertises are those both the broker and the controller serve, and a
+ * request goes to the controller at the version the client sent, so no field is lost in re-encoding (DeleteTopics
+ * v0-5 name topics in a field that v6 no longer has).
  */
 import { ApiKey, ErrorCode, type ApiKeyNumber } from '@sluice/protocol';
 import { controllerApis } from '../controller/controller-apis.ts';
@@ -39,7 +40,7 @@ function forwardingHandler(api: ForwardedApi): Handler {
       const cluster = services.cluster;
       if (!cluster) throw new Error('forwarding handler on a broker that is not a cluster member');
       try {
-        return await cluster.channel.send(api.apiKey, request.body, FORWARD_TIMEOUT_MS);
+        return await cluster.channel.send(api.apiKey, request.body, FORWARD_TIMEOUT_MS, request.apiVersion);
       } catch (error) {
         if (!(error instanceof ControllerUnavailableError)) throw error;
         const failure: RequestFailure = {
