@@ -24,6 +24,8 @@ const FORWARDED: readonly ApiKeyNumber[] = [
   ApiKey.AlterConfigs,
   ApiKey.IncrementalAlterConfigs,
   ApiKey.ElectLeaders,
+  ApiKey.AlterPartitionReassignments,
+  ApiKey.ListPartitionReassignments,
 ];
 
 interface ForwardedApi {

@@ -1,60 +1,26 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ApiKey, ErrorCode, type AlterPartitionRequest } from '@sluice/protocol';
+import { ApiKey, ErrorCode } from '@sluice/protocol';
 import { ConfigResourceType, topicByName } from '../metadata/metadata-image.ts';
 import { deserializeMetadataRecord } from '../metadata/metadata-record-serde.ts';
 import { AlterConfigOp } from './configuration-control-manager.ts';
 import { alterPartitionApi, brokerHeartbeatApi, handleControllerRequest } from './controller-apis.ts';
 import {
   addBroker,
+  alterPartitionRequest,
+  cluster,
+  createTopic,
+  expireSession,
   heartbeat,
   heartbeatAll,
   newController,
+  partitionOf,
   registrationRequest,
   startController,
   until,
-  type ControllerFixture,
 } from './controller-test-support.ts';
-import type { QuorumController } from './quorum-controller.ts';
 
 const rejectsWith = (code: number) => (error: { errorCode?: number }) => error.errorCode === code;
-
-async function cluster(brokerIds: number[], overrides = {}) {
-  const fixture = await startController(overrides);
-  const epochs = new Map<number, bigint>();
-  for (const id of brokerIds) epochs.set(id, await addBroker(fixture.controller, id));
-  return { ...fixture, epochs };
-}
-
-async function createTopic(controller: QuorumController, name: string, assignments: number[][]) {
-  const [result] = await controller.createTopics({
-    topics: [
-      {
-        name,
-        numPartitions: -1,
-        replicationFactor: -1,
-        assignments: assignments.map((brokerIds, partitionIndex) => ({ partitionIndex, brokerIds })),
-        configs: [],
-      },
-    ],
-    timeoutMs: 1000,
-    validateOnly: false,
-  });
-  assert.equal(result!.errorCode, ErrorCode.NONE, result!.errorMessage ?? '');
-  return topicByName(controller.image(), name)!;
-}
-
-function partitionOf(controller: QuorumController, topic: string, partition = 0) {
-  return topicByName(controller.image(), topic)!.partitions.get(partition)!;
-}
-
-/** Lets brokers except `silent` heartbeat while time passes beyond the session timeout, then runs the check. */
-async function expireSession(fixture: ControllerFixture & { epochs: Map<number, bigint> }, silent: number) {
-  fixture.clock.advance(fixture.config.brokerSessionTimeoutMs - 1000);
-  await heartbeatAll(fixture.controller, new Map([...fixture.epochs].filter(([id]) => id !== silent)));
-  fixture.clock.advance(1001);
-  await fixture.controller.tick();
-}
 
 describe('broker registration', () => {
   it('gives each registration the offset of its RegisterBrokerRecord as broker epoch', async () => {
@@ -257,34 +223,6 @@ describe('controlled shutdown', () => {
   });
 });
 
-function alterPartitionRequest(
-  brokerId: number,
-  brokerEpoch: bigint,
-  topicId: string,
-  data: { leaderEpoch: number; partitionEpoch: number; newIsr: number[]; leaderRecoveryState?: number },
-  topicName = '',
-): AlterPartitionRequest {
-  return {
-    brokerId,
-    brokerEpoch,
-    topics: [
-      {
-        topicName,
-        topicId,
-        partitions: [
-          {
-            partitionIndex: 0,
-            leaderEpoch: data.leaderEpoch,
-            newIsr: data.newIsr,
-            newIsrWithEpochs: data.newIsr.map((id) => ({ brokerId: id, brokerEpoch: -1n })),
-            leaderRecoveryState: data.leaderRecoveryState ?? 0,
-            partitionEpoch: data.partitionEpoch,
-          },
-        ],
-      },
-    ],
-  };
-}
 
 describe('AlterPartition (KIP-497)', () => {
   it("applies a valid ISR change and answers Kafka's errors for stale or invalid ones", async () => {

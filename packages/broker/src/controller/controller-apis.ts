@@ -1,7 +1,7 @@
 /**
  * The controller's request handlers, request in and response out, for the controller listener to register:
  * CreateTopics, DeleteTopics, CreatePartitions, AlterConfigs, IncrementalAlterConfigs, ElectLeaders,
- * AlterPartition, BrokerRegistration, BrokerHeartbeat and AllocateProducerIds.
+ * AlterPartitionReassignments, ListPartitionReassignments, AlterPartition, BrokerRegistration, BrokerHeartbeat and AllocateProducerIds.
  *
  * quorumControllerHandlers(controller) binds them to a QuorumController as the controller listener's handlers.
  *
@@ -194,6 +194,32 @@ export const electLeadersApi = defineControllerApi({
   }),
 });
 
+export const alterPartitionReassignmentsApi = defineControllerApi({
+  apiKey: ApiKey.AlterPartitionReassignments,
+  minVersion: 0,
+  maxVersion: 0,
+  handle: (controller, { body }) => controller.alterPartitionReassignments(body),
+  errorResponse: (_request, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    errorCode,
+    errorMessage,
+    responses: [],
+  }),
+});
+
+export const listPartitionReassignmentsApi = defineControllerApi({
+  apiKey: ApiKey.ListPartitionReassignments,
+  minVersion: 0,
+  maxVersion: 0,
+  handle: (controller, { body }) => controller.listPartitionReassignments(body),
+  errorResponse: (_request, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    errorCode,
+    errorMessage,
+    topics: [],
+  }),
+});
+
 export const alterPartitionApi = defineControllerApi({
   apiKey: ApiKey.AlterPartition,
   minVersion: 0,
@@ -245,6 +271,8 @@ export const controllerApis: readonly ControllerApi[] = [
   incrementalAlterConfigsApi,
   alterConfigsApi,
   electLeadersApi,
+  alterPartitionReassignmentsApi,
+  listPartitionReassignmentsApi,
   alterPartitionApi,
   brokerRegistrationApi,
   brokerHeartbeatApi,

@@ -3,7 +3,13 @@
  * clock and seeded placement, and brokers that register and unfence the way a real broker's lifecycle does.
  */
 import assert from 'node:assert/strict';
-import { ErrorCode, type BrokerHeartbeatResponse, type BrokerRegistrationRequest } from '@sluice/protocol';
+import {
+  ErrorCode,
+  type AlterPartitionRequest,
+  type BrokerHeartbeatResponse,
+  type BrokerRegistrationRequest,
+} from '@sluice/protocol';
+import { topicByName } from '../metadata/metadata-image.ts';
 import { ManualClock } from '../clock.ts';
 import { createLogger } from '../logger.ts';
 import { DEFAULT_CONTROLLER_CONFIG, type ControllerConfig } from './controller-result.ts';
@@ -131,4 +137,71 @@ export async function heartbeatAll(
   epochs: ReadonlyMap<number, bigint>,
 ): Promise<void> {
   for (const [brokerId, epoch] of epochs) await heartbeat(controller, brokerId, epoch);
+}
+
+/** An active controller with these brokers registered and unfenced, and their broker epochs. */
+export async function cluster(brokerIds: number[], overrides = {}) {
+  const fixture = await startController(overrides);
+  const epochs = new Map<number, bigint>();
+  for (const id of brokerIds) epochs.set(id, await addBroker(fixture.controller, id));
+  return { ...fixture, epochs };
+}
+
+export async function createTopic(controller: QuorumController, name: string, assignments: number[][]) {
+  const [result] = await controller.createTopics({
+    topics: [
+      {
+        name,
+        numPartitions: -1,
+        replicationFactor: -1,
+        assignments: assignments.map((brokerIds, partitionIndex) => ({ partitionIndex, brokerIds })),
+        configs: [],
+      },
+    ],
+    timeoutMs: 1000,
+    validateOnly: false,
+  });
+  assert.equal(result!.errorCode, ErrorCode.NONE, result!.errorMessage ?? '');
+  return topicByName(controller.image(), name)!;
+}
+
+export function partitionOf(controller: QuorumController, topic: string, partition = 0) {
+  return topicByName(controller.image(), topic)!.partitions.get(partition)!;
+}
+
+/** Lets brokers except `silent` heartbeat while time passes beyond the session timeout, then runs the check. */
+export async function expireSession(fixture: ControllerFixture & { epochs: Map<number, bigint> }, silent: number) {
+  fixture.clock.advance(fixture.config.brokerSessionTimeoutMs - 1000);
+  await heartbeatAll(fixture.controller, new Map([...fixture.epochs].filter(([id]) => id !== silent)));
+  fixture.clock.advance(1001);
+  await fixture.controller.tick();
+}
+
+export function alterPartitionRequest(
+  brokerId: number,
+  brokerEpoch: bigint,
+  topicId: string,
+  data: { leaderEpoch: number; partitionEpoch: number; newIsr: number[]; leaderRecoveryState?: number },
+  topicName = '',
+): AlterPartitionRequest {
+  return {
+    brokerId,
+    brokerEpoch,
+    topics: [
+      {
+        topicName,
+        topicId,
+        partitions: [
+          {
+            partitionIndex: 0,
+            leaderEpoch: data.leaderEpoch,
+            newIsr: data.newIsr,
+            newIsrWithEpochs: data.newIsr.map((id) => ({ brokerId: id, brokerEpoch: -1n })),
+            leaderRecoveryState: data.leaderRecoveryState ?? 0,
+            partitionEpoch: data.partitionEpoch,
+          },
+        ],
+      },
+    ],
+  };
 }

@@ -12,6 +12,9 @@
  * - the leader epoch bumps when the leader changes and when a replica is removed from the replica set; an ISR
  *   shrink alone does not bump it (it did before metadata.version 3.6, KAFKA-15021); the partition epoch bumps
  *   with every record (applied by MetadataDelta);
+ * - a reassignment (KIP-455) completes in the same change that brings every adding replica into the ISR with at
+ *   least one replica that stays: the removing replicas leave the replica set and the ISR, adding and removing
+ *   are cleared, and a leader being removed hands over to a replica that stays (PartitionReassignmentReplicas);
  * - no record when nothing changes.
  */
 import type { metadata } from '@sluice/protocol';
@@ -28,9 +31,28 @@ function containsAll(list: readonly number[], members: readonly number[]): boole
   return members.every((m) => list.includes(m));
 }
 
+/**
+ * A reassignment's completed state for `targetIsr` (Kafka's maybeCompleteReassignment): the replicas and ISR
+ * without the removing replicas, once the ISR holds every remaining replica; null while it cannot complete.
+ */
+export function completedReassignment(
+  replicas: readonly number[],
+  removing: readonly number[],
+  adding: readonly number[],
+  targetIsr: readonly number[],
+): { replicas: number[]; isr: number[] } | null {
+  if (removing.length === 0 && adding.length === 0) return null;
+  const isr = targetIsr.filter((r) => !removing.includes(r));
+  const remaining = replicas.filter((r) => !removing.includes(r));
+  if (isr.length === 0 || remaining.length === 0) return null;
+  return containsAll(isr, remaining) ? { replicas: remaining, isr } : null;
+}
+
 export class PartitionChangeBuilder {
   private targetIsr: readonly number[];
   private targetReplicas: readonly number[];
+  private targetRemoving: readonly number[];
+  private targetAdding: readonly number[];
   private election: Election = 'online';
   private targetLeaderRecoveryState: 0 | 1;
 
@@ -42,6 +64,8 @@ export class PartitionChangeBuilder {
   ) {
     this.targetIsr = partition.isr;
     this.targetReplicas = partition.replicas;
+    this.targetRemoving = partition.removingReplicas;
+    this.targetAdding = partition.addingReplicas;
     this.targetLeaderRecoveryState = partition.leaderRecoveryState;
   }
 
@@ -52,6 +76,16 @@ export class PartitionChangeBuilder {
 
   setTargetReplicas(replicas: readonly number[]): this {
     this.targetReplicas = replicas;
+    return this;
+  }
+
+  setTargetRemoving(removing: readonly number[]): this {
+    this.targetRemoving = removing;
+    return this;
+  }
+
+  setTargetAdding(adding: readonly number[]): this {
+    this.targetAdding = adding;
     return this;
   }
 
@@ -105,6 +139,18 @@ export class PartitionChangeBuilder {
       eligibleLeaderReplicas: null,
       lastKnownElr: null,
     };
+    const completed = completedReassignment(
+      this.targetReplicas,
+      this.targetRemoving,
+      this.targetAdding,
+      this.targetIsr,
+    );
+    if (completed) {
+      this.targetReplicas = completed.replicas;
+      this.targetIsr = completed.isr;
+      this.targetRemoving = [];
+      this.targetAdding = [];
+    }
     const { leader, unclean } = this.electLeader();
     let leaderRecoveryState = this.targetLeaderRecoveryState;
     if (leader !== this.partition.leader) {
@@ -124,6 +170,12 @@ export class PartitionChangeBuilder {
     if (this.targetReplicas.length > 0 && !sameList(this.targetReplicas, this.partition.replicas)) {
       record.replicas = [...this.targetReplicas];
     }
+    if (!sameList(this.targetRemoving, this.partition.removingReplicas)) {
+      record.removingReplicas = [...this.targetRemoving];
+    }
+    if (!sameList(this.targetAdding, this.partition.addingReplicas)) {
+      record.addingReplicas = [...this.targetAdding];
+    }
     if (leaderRecoveryState !== this.partition.leaderRecoveryState) {
       record.leaderRecoveryState = leaderRecoveryState;
     }
@@ -131,6 +183,8 @@ export class PartitionChangeBuilder {
       record.isr === null &&
       record.leader === NO_LEADER_CHANGE &&
       record.replicas === null &&
+      record.removingReplicas === null &&
+      record.addingReplicas === null &&
       record.leaderRecoveryState === -1;
     return noOp ? null : record;
   }

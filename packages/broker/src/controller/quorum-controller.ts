@@ -24,6 +24,8 @@ import {
   ErrorCode,
   type AllocateProducerIdsRequest,
   type AllocateProducerIdsResponse,
+  type AlterPartitionReassignmentsRequest,
+  type AlterPartitionReassignmentsResponse,
   type AlterPartitionRequest,
   type AlterPartitionResponse,
   type BrokerHeartbeatRequest,
@@ -38,6 +40,8 @@ import {
   type DeleteTopicsResponseDeletableTopicResult,
   type ElectLeadersRequest,
   type ElectLeadersResponse,
+  type ListPartitionReassignmentsRequest,
+  type ListPartitionReassignmentsResponse,
 } from '@sluice/protocol';
 import { systemClock, type Clock } from '../clock.ts';
 import type { BrokerConfigStore } from '../config/config-store.ts';
@@ -68,6 +72,7 @@ import {
 } from './controller-result.ts';
 import { bootstrapRecords } from './feature-control-manager.ts';
 import { alterPartition, electLeaders, rebalanceLeaders } from './partition-leadership.ts';
+import { alterPartitionReassignments, listPartitionReassignments } from './partition-reassignment.ts';
 import { allocateProducerIds } from './producer-id-control-manager.ts';
 import { createPartitions, createTopics, deleteTopics } from './replication-control-manager.ts';
 import { StripedReplicaPlacer } from './striped-replica-placer.ts';
@@ -401,6 +406,19 @@ export class QuorumController implements RaftListener {
 
   electLeaders(request: ElectLeadersRequest): Promise<ElectLeadersResponse> {
     return this.run((ctx) => electLeaders(ctx, request));
+  }
+
+  alterPartitionReassignments(
+    request: AlterPartitionReassignmentsRequest,
+  ): Promise<AlterPartitionReassignmentsResponse> {
+    return this.run((ctx) => alterPartitionReassignments(ctx, request));
+  }
+
+  /** Reads the latest image once everything written before is committed (no records of its own). */
+  listPartitionReassignments(
+    request: ListPartitionReassignmentsRequest,
+  ): Promise<ListPartitionReassignmentsResponse> {
+    return this.run((ctx) => ({ records: [], response: listPartitionReassignments(ctx.image, request) }));
   }
 
   allocateProducerIds(request: AllocateProducerIdsRequest): Promise<AllocateProducerIdsResponse> {
