@@ -8,6 +8,7 @@ import { clusterCommand } from './commands/cluster.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
 import { produceCommand } from './commands/produce.ts';
+import { reassignPartitionsCommand } from './commands/reassign-partitions.ts';
 import { topicsCommand } from './commands/topics.ts';
 
 const USAGE = `usage: sluice <command> [options]
@@ -23,10 +24,14 @@ commands:
         the broker and the console in one process; or, with --bootstrap-server HOST:PORT instead of --port,
         the console alone, showing that Kafka cluster
   topics create|list|describe|delete|alter --bootstrap-server HOST:PORT [--topic T]
-        [--partitions N] [--replication-factor R] [--config name=value ...] [--delete-config name]
+        [--partitions N] [--replication-factor R | --replica-assignment 1:2,2:3] [--config name=value ...]
+        [--delete-config name]
   groups list|describe|reset-offsets|delete --bootstrap-server HOST:PORT [--group G ...] [--state]
         [--members] [--topic T[:P,P] ... | --all-topics] [--to-earliest | --to-latest | --to-current |
         --to-offset N | --shift-by N | --to-datetime ISO | --by-duration PnDTnHnMnS] [--dry-run | --execute]
+  reassign-partitions --bootstrap-server HOST:PORT (--execute [--throttle B/s] | --verify | --cancel)
+        --reassignment-json-file FILE [--preserve-throttles] | --list
+        moves partition replicas between brokers, as kafka-reassign-partitions.sh
   produce --bootstrap-server HOST:PORT --topic T [--partition P] [--key-separator SEP]
         [--headers k=v,...] [--compression none|gzip|snappy|lz4|zstd] [--acks -1|0|1]   (stdin lines)
   consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
@@ -102,6 +107,9 @@ try {
       break;
     case 'groups':
       await groupsCommand(rest);
+      break;
+    case 'reassign-partitions':
+      await reassignPartitionsCommand(rest);
       break;
     case 'produce':
       await produceCommand(rest);

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
@@ -15,6 +15,11 @@ import { kcatReadAll } from './support/kcat.ts';
 import { run, runOk } from './support/run.ts';
 
 const SLUICE = fileURLToPath(new URL('../../../apps/cli/bin/sluice.mjs', import.meta.url));
+
+/** `sluice ARGS...` against the cluster, as an operator runs it; resolves with its output. */
+function sluice(args: string[]) {
+  return runOk(process.execPath, [SLUICE, ...args], { timeoutMs: 60_000 });
+}
 
 function createTopic(
   bootstrap: string,
@@ -304,5 +309,91 @@ describe('a 3-broker cluster', () => {
       const { stdout } = await runOk('kcat', ['-b', cluster.bootstrap, '-L', '-m', '5']);
       return stdout.includes('"to-delete"') ? null : true;
     });
+  });
+
+  it('reassigns a partition to other brokers: throttled, listed, cancelled, then completed (KIP-455)', async () => {
+    const topic = 'moving';
+    const bootstrap = cluster.bootstrap;
+    const replicaDir = (nodeId: number) => join(cluster.brokers[nodeId - 1]!.layout.dataDir, `${topic}-0`);
+    await waitFor('three brokers in metadata', async () => {
+      const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-m', '5']);
+      return /3 brokers:/.test(stdout) ? true : null;
+    });
+    await sluice([
+      'topics',
+      'create',
+      '--bootstrap-server',
+      bootstrap,
+      '--topic',
+      topic,
+      '--replica-assignment',
+      '1',
+    ]);
+    // About 3 MB: more than one replica fetch (replica.fetch.max.bytes, 1 MiB), so a throttle shows.
+    const count = 3000;
+    const values = Array.from(
+      { length: count },
+      (_, i) => `${String(i).padStart(6, '0')}-${'x'.repeat(1000)}`,
+    );
+    await runOk('kcat', ['-b', bootstrap, '-P', '-t', topic, '-p', '0', '-X', 'acks=all'], {
+      input: `${values.join('\n')}\n`,
+      timeoutMs: 60_000,
+    });
+    const plan = join(cluster.dataDir, 'reassignment.json');
+    writeFileSync(
+      plan,
+      JSON.stringify({ version: 1, partitions: [{ topic, partition: 0, replicas: [2, 3] }] }),
+    );
+    const planArgs = ['--bootstrap-server', bootstrap, '--reassignment-json-file', plan];
+
+    const started = await sluice(['reassign-partitions', ...planArgs, '--execute', '--throttle', '1000']);
+    assert.match(started.stdout, /"replicas":\[1\]/, 'the rollback plan holds the current assignment');
+    assert.match(started.stdout, /The inter-broker throttle limit was set to 1000 B\/s/);
+    assert.match(started.stdout, /Successfully started partition reassignment for moving-0/);
+    const listed = await sluice(['reassign-partitions', '--bootstrap-server', bootstrap, '--list']);
+    assert.match(listed.stdout, /moving-0: replicas: 2,3,1\. adding: 2,3\. removing: 1\./);
+    // At 1000 B/s the new replicas get one fetch's worth and then are held back.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const leaderBytes = logBytes(replicaDir(1));
+    for (const nodeId of [2, 3]) {
+      const copied = existsSync(replicaDir(nodeId)) ? logBytes(replicaDir(nodeId)) : 0;
+      assert.ok(
+        copied < leaderBytes / 2,
+        `broker ${nodeId} copied ${copied} of ${leaderBytes} bytes despite the throttle`,
+      );
+    }
+    const verifying = await sluice(['reassign-partitions', ...planArgs, '--verify']);
+    assert.match(verifying.stdout, /Reassignment of partition moving-0 is still in progress\./);
+    assert.deepEqual((await partitionState(bootstrap, topic, 0))?.isr, [1]);
+
+    const cancelled = await sluice(['reassign-partitions', ...planArgs, '--cancel']);
+    assert.match(cancelled.stdout, /Successfully cancelled partition reassignment for: moving-0/);
+    assert.match(cancelled.stdout, /Clearing topic-level throttles on topic moving/);
+    await waitFor('the original assignment back', async () => {
+      const s = await partitionState(bootstrap, topic, 0);
+      return s && s.replicas.join() === '1' && !existsSync(replicaDir(2)) && !existsSync(replicaDir(3))
+        ? s
+        : null;
+    });
+
+    await sluice(['reassign-partitions', ...planArgs, '--execute']);
+    const done = await waitFor('the reassignment to complete', async () => {
+      const { stdout } = await sluice(['reassign-partitions', ...planArgs, '--verify']);
+      return stdout.includes('is completed.') ? stdout : null;
+    });
+    assert.match(done, /Clearing broker-level throttles on brokers 1,2,3/);
+    const moved = await waitFor('replicas 2 and 3 in sync, broker 1 without its copy', async () => {
+      const s = await partitionState(bootstrap, topic, 0);
+      return s && s.isr.join() === '2,3' && !existsSync(replicaDir(1)) ? s : null;
+    });
+    assert.deepEqual(moved.replicas, [2, 3]);
+    assert.ok([2, 3].includes(moved.leader));
+    assert.deepEqual(await kcatReadAll(bootstrap, topic, { partition: 0 }), values, 'every record, in order');
+    const segments = (nodeId: number) =>
+      readdirSync(replicaDir(nodeId))
+        .filter((name) => name.endsWith('.log'))
+        .sort()
+        .map((name) => readFileSync(join(replicaDir(nodeId), name)));
+    assert.deepEqual(segments(2), segments(3), 'both new replicas hold the same bytes');
   });
 });

@@ -16,6 +16,19 @@ function requireTopic(topic: string | undefined): string {
   return topic;
 }
 
+/**
+ * kafka-topics.sh's --replica-assignment: partitions separated by commas, each a colon-separated broker list
+ * (`1:2,2:3` is two partitions with two replicas each).
+ */
+export function parseReplicaAssignment(text: string): { partitionIndex: number; brokerIds: number[] }[] {
+  return text.split(',').map((partition, partitionIndex) => {
+    const brokerIds = partition.split(':').map((id) => Number(id.trim()));
+    if (brokerIds.some((id) => !Number.isInteger(id) || id < 0))
+      throw new CliError(`--replica-assignment expects broker ids like 1:2,2:3, got "${text}"`);
+    return { partitionIndex, brokerIds };
+  });
+}
+
 function parseCount(text: string | undefined, flag: string): number {
   if (text === undefined) return -1;
   const value = Number(text);
@@ -32,6 +45,7 @@ export async function topicsCommand(args: string[]): Promise<void> {
       ...COMMON,
       partitions: { type: 'string' },
       'replication-factor': { type: 'string' },
+      'replica-assignment': { type: 'string' },
       config: { type: 'string', multiple: true, default: [] },
       'delete-config': { type: 'string', multiple: true, default: [] },
       'exclude-internal': { type: 'boolean', default: false },
@@ -49,9 +63,17 @@ export async function topicsCommand(args: string[]): Promise<void> {
           [
             {
               name,
-              numPartitions: parseCount(values.partitions, '--partitions'),
-              replicationFactor: parseCount(values['replication-factor'], '--replication-factor'),
-              assignments: [],
+              ...(values['replica-assignment'] === undefined
+                ? {
+                    numPartitions: parseCount(values.partitions, '--partitions'),
+                    replicationFactor: parseCount(values['replication-factor'], '--replication-factor'),
+                    assignments: [],
+                  }
+                : {
+                    numPartitions: -1,
+                    replicationFactor: -1,
+                    assignments: parseReplicaAssignment(values['replica-assignment']),
+                  }),
               configs: [...parseConfigPairs(values.config)].map(([configName, value]) => ({
                 name: configName,
                 value,

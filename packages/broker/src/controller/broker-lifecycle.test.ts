@@ -223,7 +223,6 @@ describe('controlled shutdown', () => {
   });
 });
 
-
 describe('AlterPartition (KIP-497)', () => {
   it("applies a valid ISR change and answers Kafka's errors for stale or invalid ones", async () => {
     const fixture = await cluster([1, 2, 3]);

@@ -170,7 +170,10 @@ export function partitionOf(controller: QuorumController, topic: string, partiti
 }
 
 /** Lets brokers except `silent` heartbeat while time passes beyond the session timeout, then runs the check. */
-export async function expireSession(fixture: ControllerFixture & { epochs: Map<number, bigint> }, silent: number) {
+export async function expireSession(
+  fixture: ControllerFixture & { epochs: Map<number, bigint> },
+  silent: number,
+) {
   fixture.clock.advance(fixture.config.brokerSessionTimeoutMs - 1000);
   await heartbeatAll(fixture.controller, new Map([...fixture.epochs].filter(([id]) => id !== silent)));
   fixture.clock.advance(1001);

@@ -5,7 +5,12 @@ import { topicByName } from '../metadata/metadata-image.ts';
 import { alterPartitionRequest, cluster, createTopic, partitionOf } from './controller-test-support.ts';
 import type { QuorumController } from './quorum-controller.ts';
 
-function reassign(controller: QuorumController, topic: string, replicas: number[] | null, partitionIndex = 0) {
+function reassign(
+  controller: QuorumController,
+  topic: string,
+  replicas: number[] | null,
+  partitionIndex = 0,
+) {
   return controller.alterPartitionReassignments({
     timeoutMs: 1000,
     topics: [{ name: topic, partitions: [{ partitionIndex, replicas }] }],
@@ -54,7 +59,9 @@ describe('partition reassignment (KIP-455)', () => {
     assert.deepEqual(await listed(controller), [
       {
         name: 'moving',
-        partitions: [{ partitionIndex: 0, replicas: [4, 2, 3, 1], addingReplicas: [4], removingReplicas: [1] }],
+        partitions: [
+          { partitionIndex: 0, replicas: [4, 2, 3, 1], addingReplicas: [4], removingReplicas: [1] },
+        ],
       },
     ]);
 
@@ -101,7 +108,10 @@ describe('partition reassignment (KIP-455)', () => {
 
     const again = await reassign(controller, 'undo', null);
     assert.equal(errorOf(again), ErrorCode.NO_REASSIGNMENT_IN_PROGRESS);
-    assert.equal(again.responses[0]!.partitions[0]!.errorMessage, 'No partition reassignment is in progress.');
+    assert.equal(
+      again.responses[0]!.partitions[0]!.errorMessage,
+      'No partition reassignment is in progress.',
+    );
   });
 
   it('answers each partition with Kafka error codes for bad targets', async () => {

@@ -25,7 +25,12 @@ import {
   type ListPartitionReassignmentsRequest,
   type ListPartitionReassignmentsResponse,
 } from '@sluice/protocol';
-import { isActiveBroker, topicByName, type MetadataImage, type TopicImage } from '../metadata/metadata-image.ts';
+import {
+  isActiveBroker,
+  topicByName,
+  type MetadataImage,
+  type TopicImage,
+} from '../metadata/metadata-image.ts';
 import type { MetadataRecord } from '../metadata/metadata-record-serde.ts';
 import type { PartitionRegistration } from '../metadata/partition-registration.ts';
 import { uncleanLeaderElectionEnabled } from './configuration-control-manager.ts';
@@ -153,7 +158,10 @@ export function alterPartitionReassignments(
       }
     }),
   }));
-  return { records, response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: null, responses } };
+  return {
+    records,
+    response: { throttleTimeMs: 0, errorCode: ErrorCode.NONE, errorMessage: null, responses },
+  };
 }
 
 export function listPartitionReassignments(

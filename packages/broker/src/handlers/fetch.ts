@@ -101,10 +101,12 @@ function readPartitions(
         };
       }
     }
-    const limit = Math.max(0, Math.min(entry.partitionMaxBytes, maxBytes - bytes));
+    // A throttled follower outside the ISR gets no records while the leader's replication quota is exceeded.
+    const throttled = isFollower && replicaManager.shouldLeaderThrottle(partition, replicaId);
+    const limit = throttled ? 0 : Math.max(0, Math.min(entry.partitionMaxBytes, maxBytes - bytes));
     let read;
     try {
-      read = log.read(fetchOffset, limit, bytes === 0, isFollower ? 'logEnd' : 'highWatermark');
+      read = log.read(fetchOffset, limit, bytes === 0 && !throttled, isFollower ? 'logEnd' : 'highWatermark');
     } catch (error) {
       // A partition that cannot be read fails alone (KAFKA_STORAGE_ERROR for I/O errors), as in Kafka.
       const where = `${entry.topic}-${entry.partition}`;
@@ -267,6 +269,13 @@ export const fetchHandler = defineHandler({
     for (const { entry, data } of reads) {
       entry.lastHighWatermark = data.highWatermark;
       entry.lastLogStartOffset = data.logStartOffset;
+    }
+    if (replicaId >= 0) {
+      // What the leader sends of throttled partitions counts against its replication quota (Kafka's KafkaApis).
+      const quota = services.replicaManager.leaderQuota;
+      for (const { entry, data } of reads)
+        if (data.records!.length > 0 && quota.isThrottled(entry.topic, entry.partition))
+          quota.record(data.records!.length);
     }
 
     const byTopic = new Map<string, FetchResponseFetchableTopicResponse>();

@@ -10,7 +10,9 @@
  *   truncates there (KIP-101/KIP-279): through Fetch's diverging_epoch when the leader speaks Fetch v12+ and the
  *   log has a latest epoch (last_fetched_epoch), else through OffsetForLeaderEpoch first ("truncating" state);
  * - a partition whose fetch fails is held back replica.fetch.backoff.ms, the others carry on; a connection
- *   failure backs off the whole fetcher; a response for a partition removed or re-added meanwhile is ignored.
+ *   failure backs off the whole fetcher; a response for a partition removed or re-added meanwhile is ignored;
+ * - a partition this follower is not in the ISR of is left out of the fetch while the follower replication
+ *   quota is exceeded and the topic throttles it here (Kafka's shouldFollowerThrottle).
  */
 import { ApiKey, ErrorCode, ZERO_UUID, type FetchResponsePartitionData } from '@sluice/protocol';
 import type { NodeEndpoint } from '../broker-services.ts';
@@ -19,6 +21,7 @@ import type { Logger } from '../logger.ts';
 import type { PartitionLog } from '../storage/partition-log.ts';
 import { NodeClient } from './node-client.ts';
 import type { Partition } from './partition.ts';
+import type { ReplicationQuota } from './replication-quota.ts';
 
 export interface FetcherOptions {
   localBrokerId: number;
@@ -34,6 +37,8 @@ export interface FetcherOptions {
   socketTimeoutMs: number;
   /** The highest Fetch version to send (17, as Kafka 3.9); lower only to exercise older paths. */
   maxFetchVersion?: number;
+  /** The follower replication quota (follower.replication.throttled.rate and .replicas). */
+  quota?: ReplicationQuota;
 }
 
 interface FetchState {
@@ -128,7 +133,9 @@ export class ReplicaFetcher {
         }
         const truncating = ready.filter((s) => s.state === 'truncating');
         if (truncating.length > 0) await this.truncateByOffsetForLeaderEpoch(truncating);
-        const fetching = ready.filter((s) => s.state === 'fetching' && this.isCurrent(s));
+        const fetching = ready.filter(
+          (s) => s.state === 'fetching' && this.isCurrent(s) && !this.heldBackByQuota(s),
+        );
         if (fetching.length > 0) await this.fetch(fetching, version);
       } catch (error) {
         if (!this.running) break;
@@ -160,6 +167,19 @@ export class ReplicaFetcher {
   /** The state is still the one registered for its partition (not removed or re-added since). */
   private isCurrent(state: FetchState): boolean {
     return this.partitions.get(state.partition.name) === state;
+  }
+
+  /** Kafka's shouldFollowerThrottle; a held-back partition waits replica.fetch.backoff.ms before it is tried again. */
+  private heldBackByQuota(state: FetchState): boolean {
+    const { quota } = this.options;
+    const { partition } = state;
+    const held =
+      quota !== undefined &&
+      !partition.isr.includes(this.options.localBrokerId) &&
+      quota.isThrottled(partition.topicName, partition.index) &&
+      quota.isQuotaExceeded();
+    if (held) this.delay(state);
+    return held;
   }
 
   private delay(state: FetchState): void {
@@ -310,6 +330,8 @@ export class ReplicaFetcher {
         return;
       }
       state.fetchOffset = log.logEndOffset;
+      const { quota } = this.options;
+      if (quota?.isThrottled(state.partition.topicName, state.partition.index)) quota.record(records.length);
     }
     log.updateHighWatermark(Number(data.highWatermark));
     const leaderStart = Number(data.logStartOffset);

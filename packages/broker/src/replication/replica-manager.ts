@@ -25,6 +25,12 @@ import type { LogManager } from '../storage/log-manager.ts';
 import type { AlterPartitionManager } from './alter-partition-manager.ts';
 import { Partition, type LeaderHint, type PartitionContext } from './partition.ts';
 import { ReplicaFetcherManager } from './replica-fetcher.ts';
+import {
+  FOLLOWER_THROTTLED_REPLICAS,
+  LEADER_THROTTLED_REPLICAS,
+  ReplicationQuota,
+  type ReplicationQuotaOptions,
+} from './replication-quota.ts';
 
 /** One partition's new state (registration null: the partition is gone, with its topic). */
 export interface PartitionChange {
@@ -71,10 +77,25 @@ export class ReplicaManager {
   private shrinkTimer: NodeJS.Timeout | null = null;
   private readonly listeners: LeadershipListener[] = [];
   readonly clustered: boolean;
+  /** Throttles what this broker sends to followers, and what it fetches as one (KIP-73). */
+  readonly leaderQuota: ReplicationQuota;
+  readonly followerQuota: ReplicationQuota;
 
   constructor(private readonly options: ReplicaManagerOptions) {
     this.clustered = options.alterPartition !== undefined;
     const { config } = options;
+    const quota = (replicasConfig: ReplicationQuotaOptions['replicasConfig'], rate: string) =>
+      new ReplicationQuota({
+        brokerId: options.nodeId,
+        clock: options.clock,
+        replicasConfig,
+        topicConfig: (topic, name) => options.topics.get(topic)?.configs.get(name),
+        rate: () => config.getNumber(rate),
+        windowCount: config.getNumber('replication.quota.window.num'),
+        windowSizeMs: config.getNumber('replication.quota.window.size.seconds') * 1000,
+      });
+    this.leaderQuota = quota(LEADER_THROTTLED_REPLICAS, 'leader.replication.throttled.rate');
+    this.followerQuota = quota(FOLLOWER_THROTTLED_REPLICAS, 'follower.replication.throttled.rate');
     this.fetchers = new ReplicaFetcherManager(
       {
         localBrokerId: options.nodeId,
@@ -86,6 +107,7 @@ export class ReplicaManager {
         waitMaxMs: config.getNumber('replica.fetch.wait.max.ms'),
         backoffMs: config.getNumber('replica.fetch.backoff.ms'),
         socketTimeoutMs: config.getNumber('replica.socket.timeout.ms'),
+        quota: this.followerQuota,
         ...(options.maxFetchVersion !== undefined ? { maxFetchVersion: options.maxFetchVersion } : {}),
       },
       () => config.getNumber('num.replica.fetchers'),
@@ -129,6 +151,18 @@ export class ReplicaManager {
       minInsyncReplicas: () => this.logConfig(topicName).minInsyncReplicas,
       isReplicaIsrEligible: (brokerId) => this.options.isReplicaIsrEligible?.(brokerId) ?? true,
     };
+  }
+
+  /**
+   * Kafka's shouldLeaderThrottle: a follower outside the ISR of a throttled partition gets no records while the
+   * leader's replication quota is exceeded.
+   */
+  shouldLeaderThrottle(partition: Partition, replicaId: number): boolean {
+    return (
+      !partition.isr.includes(replicaId) &&
+      this.leaderQuota.isThrottled(partition.topicName, partition.index) &&
+      this.leaderQuota.isQuotaExceeded()
+    );
   }
 
   addLeadershipListener(listener: LeadershipListener): void {
