@@ -6,100 +6,21 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
+import {
+  createTopic,
+  logBytes,
+  partitionState,
+  produceOne,
+  script,
+  sluice,
+  waitFor,
+} from './support/cluster-tools.ts';
 import { kcatReadAll } from './support/kcat.ts';
-import { run, runOk } from './support/run.ts';
-
-const SLUICE = fileURLToPath(new URL('../../../apps/cli/bin/sluice.mjs', import.meta.url));
-
-/** `sluice ARGS...` against the cluster, as an operator runs it; resolves with its output. */
-function sluice(args: string[]) {
-  return runOk(process.execPath, [SLUICE, ...args], { timeoutMs: 60_000 });
-}
-
-function createTopic(
-  bootstrap: string,
-  topic: string,
-  partitions: number,
-  replicationFactor: number,
-  configs: string[] = [],
-) {
-  return runOk(
-    process.execPath,
-    [
-      SLUICE,
-      'topics',
-      'create',
-      '--bootstrap-server',
-      bootstrap,
-      '--topic',
-      topic,
-      '--partitions',
-      String(partitions),
-      '--replication-factor',
-      String(replicationFactor),
-      ...configs.flatMap((config) => ['--config', config]),
-    ],
-    { timeoutMs: 60_000 },
-  );
-}
-
-/** kcat as an acks=all producer of one record, without retries so a refusal shows; resolves with what it reported. */
-function produceOne(bootstrap: string, topic: string, value: string) {
-  return run(
-    'kcat',
-    [
-      '-b',
-      bootstrap,
-      '-P',
-      '-t',
-      topic,
-      '-p',
-      '0',
-      '-X',
-      'acks=all',
-      '-X',
-      'retries=0',
-      '-X',
-      'message.timeout.ms=5000',
-    ],
-    { input: `${value}\n`, timeoutMs: 30_000 },
-  );
-}
-
-const script = (name: string) => fileURLToPath(new URL(`./clients/${name}`, import.meta.url));
-
-/** What kcat's metadata listing says of one partition: leader, replicas and ISR. */
-async function partitionState(bootstrap: string, topic: string, partition: number) {
-  const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-t', topic, '-m', '5']);
-  const match = new RegExp(
-    `partition ${partition}, leader (-?\\d+), replicas: ([\\d,]*), isrs: ([\\d,]*)`,
-  ).exec(stdout);
-  if (!match) return null;
-  const ids = (text: string) => (text ? text.split(',').map(Number).sort() : []);
-  return { leader: Number(match[1]), replicas: ids(match[2]!), isr: ids(match[3]!) };
-}
-
-/** The bytes of a partition replica's segment files. */
-function logBytes(dir: string): number {
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.log'))
-    .reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
+import { runOk } from './support/run.ts';
 
 describe('a 3-broker cluster', () => {
   let cluster: ClusterProcess;

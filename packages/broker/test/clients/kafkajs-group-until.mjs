@@ -1,0 +1,24 @@
+// A kafkajs consumer group member that prints "partition:offset:value" per message until STOPFILE exists, then
+// leaves the group (committing what it consumed) and prints "stopped".
+// Usage: node kafkajs-group-until.mjs BOOTSTRAP GROUP TOPIC STOPFILE
+import { existsSync } from 'node:fs';
+import { Kafka, logLevel } from 'kafkajs';
+
+const [bootstrap, groupId, topic, stopFile] = process.argv.slice(2);
+const kafka = new Kafka({
+  clientId: `kafkajs-${process.pid}`,
+  brokers: bootstrap.split(','),
+  logLevel: logLevel.NOTHING,
+  retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 2000 },
+});
+const consumer = kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 500 });
+await consumer.connect();
+await consumer.subscribe({ topic, fromBeginning: true });
+await consumer.run({
+  eachMessage: async ({ partition, message }) => {
+    console.log(`${partition}:${message.offset}:${message.value}`);
+  },
+});
+while (!existsSync(stopFile)) await new Promise((r) => setTimeout(r, 200));
+await consumer.disconnect();
+console.log('stopped');
