@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { CONSUMER_OFFSETS_TOPIC, offsetsPartitionFor } from '../src/groups/offsets-topic.ts';
 import { tempDataDir } from './support/broker-process.ts';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
 import { kcatReadAll } from './support/kcat.ts';
@@ -388,14 +389,16 @@ describe('real clients against a 3-broker cluster with RF 3 topics', () => {
     );
   });
 
-  it('confluent-kafka-python carries on through a leader stopped with SIGTERM and restarted: nothing lost or duplicated', async () => {
+  it('confluent-kafka-python carries on through a leader stopped with SIGTERM and restarted: nothing lost or duplicated', async (t) => {
     const topic = 'failover-rf3';
+    const group = 'failover-group';
     const count = 1500;
+    let stopped = 0;
     const child = spawn(PYTHON, [
       script('confluent_failover.py'),
       cluster.bootstrap,
       topic,
-      'failover-group',
+      group,
       String(count),
     ]);
     let stdout = '';
@@ -409,8 +412,18 @@ describe('real clients against a 3-broker cluster with RF 3 topics', () => {
         async () => (/^acked 300$/m.test(stdout) ? true : null),
         60_000,
       );
+      // The broker to stop is the group's coordinator (leader of its __consumer_offsets partition), and so that
+      // leads a partition of the topic too: the producer, the consumer and the group all move.
+      const leader = await waitFor('the group coordinator', async () => {
+        const offsets = await kcatPartitions(cluster.bootstrap, CONSUMER_OFFSETS_TOPIC);
+        return offsets[String(offsetsPartitionFor(group, 50))]?.leader ?? null;
+      });
       const before = await kcatPartitions(cluster.bootstrap, topic);
-      const leader = before['0']!.leader;
+      assert.ok(
+        Object.values(before).some((p) => p.leader === leader),
+        `the coordinator ${leader} leads a partition: ${JSON.stringify(before)}`,
+      );
+      stopped = leader;
       await cluster.signal(leader, 'SIGTERM');
       const survivors = cluster.brokers
         .filter((broker) => broker.layout.nodeId !== leader)
@@ -427,6 +440,7 @@ describe('real clients against a 3-broker cluster with RF 3 topics', () => {
       child.kill();
     }
     const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as Record<string, unknown>;
+    t.diagnostic(`commits retried while the coordinator moved: ${String(result.commit_retries)}`);
     assert.deepEqual(
       {
         acked: result.acked,
@@ -455,5 +469,8 @@ describe('real clients against a 3-broker cluster with RF 3 topics', () => {
       return Object.values(state).every((p) => p.isr.length === 3) ? state : null;
     });
     assert.equal(Object.keys(healed).length, 3);
+    // Fenced by its controlled shutdown, the restarted process registers at once (no DUPLICATE_BROKER_REGISTRATION).
+    const restarted = cluster.brokers.find((broker) => broker.layout.nodeId === stopped)!;
+    assert.doesNotMatch(restarted.output, /registration refused/);
   });
 });
