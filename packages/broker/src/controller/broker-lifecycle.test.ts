@@ -221,6 +221,20 @@ describe('controlled shutdown', () => {
     const reply = await heartbeat(controller, 2, epochs.get(2)!, { wantShutDown: true });
     assert.equal(reply.shouldShutDown, true);
   });
+
+  it('registers the restarted process at once: a controlled shutdown fenced the old one, so its session is over', async () => {
+    // Regression: the restart was refused DUPLICATE_BROKER_REGISTRATION until broker.session.timeout.ms had
+    // passed since the last heartbeat of the process that had shut down.
+    const { controller, epochs } = await cluster([1, 2]);
+    const reply = await heartbeat(controller, 2, epochs.get(2)!, { wantShutDown: true });
+    assert.equal(reply.shouldShutDown, true);
+    assert.equal(controller.image().brokers.get(2)!.fenced, true);
+    const restarted = registrationRequest(2, null, 'RestartedIncarnationAA');
+    const registered = await controller.registerBroker(restarted);
+    assert.equal(registered.errorCode, ErrorCode.NONE);
+    assert.ok(registered.brokerEpoch > epochs.get(2)!);
+    assert.equal(controller.image().brokers.get(2)!.incarnationId, restarted.incarnationId);
+  });
 });
 
 describe('AlterPartition (KIP-497)', () => {

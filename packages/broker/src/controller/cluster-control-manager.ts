@@ -12,8 +12,9 @@
  *   leaderships and ISR memberships away; it is told to shut down only when it leads nothing and every active
  *   broker has replayed those changes; it is fenced then;
  * - a second process registering with the same broker id but another incarnation id is refused
- *   (DUPLICATE_BROKER_REGISTRATION) while the first one's session is alive; after that, the new registration
- *   replaces it, and the partitions the old process led are moved as if it had been fenced;
+ *   (DUPLICATE_BROKER_REGISTRATION) while the first one is unfenced with its session alive; after that (or once
+ *   a controlled shutdown has fenced it), the new registration replaces it, and the partitions the old process
+ *   led are moved as if it had been fenced;
  * - liveness (last heartbeat, reported metadata offset) is not in the log: only the active controller tracks it,
  *   and a newly active controller gives every registered broker a full session before fencing it.
  */
@@ -126,8 +127,11 @@ export function registerBroker(
     );
   }
   const existing = ctx.image.brokers.get(request.brokerId);
+  // A fenced broker has no valid session (Kafka's BrokerHeartbeatManager.hasValidSession): a process restarted
+  // after a controlled shutdown, which fenced it, registers at once instead of waiting out the old session.
   if (
     existing &&
+    !existing.fenced &&
     existing.incarnationId !== request.incarnationId &&
     tracker.hasValidSession(request.brokerId, ctx.now)
   ) {
