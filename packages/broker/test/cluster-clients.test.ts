@@ -19,6 +19,7 @@ import { after, before, describe, it } from 'node:test';
 import { CONSUMER_OFFSETS_TOPIC, offsetsPartitionFor } from '../src/groups/offsets-topic.ts';
 import { tempDataDir } from './support/broker-process.ts';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
+import { waitFor } from './support/cluster-tools.ts';
 import { kcatReadAll } from './support/kcat.ts';
 import { runOk } from './support/run.ts';
 
@@ -56,16 +57,6 @@ async function kcatPartitions(bootstrap: string, topic: string): Promise<Record<
       { leader: Number(m[2]), replicas: ids(m[3]!), isr: ids(m[4]!) },
     ]),
   );
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** Runs a client script and parses the JSON report on its last line of output. */
