@@ -1,5 +1,6 @@
-// A kafkajs consumer group member that prints "partition:offset:value" per message until STOPFILE exists, then
-// leaves the group (committing what it consumed) and prints "stopped".
+// A kafkajs consumer group member that prints "partition:offset:value" per message and "committed
+// partition:offset" for every offset commit the coordinator acknowledged, until STOPFILE exists; then it leaves
+// the group (committing what it consumed) and prints "stopped".
 // Usage: node kafkajs-group-until.mjs BOOTSTRAP GROUP TOPIC STOPFILE
 import { existsSync } from 'node:fs';
 import { Kafka, logLevel } from 'kafkajs';
@@ -12,6 +13,11 @@ const kafka = new Kafka({
   retry: { retries: 30, initialRetryTime: 100, maxRetryTime: 2000 },
 });
 const consumer = kafka.consumer({ groupId, sessionTimeout: 10000, heartbeatInterval: 500 });
+consumer.on(consumer.events.COMMIT_OFFSETS, ({ payload }) => {
+  for (const topicOffsets of payload.topics)
+    for (const { partition, offset } of topicOffsets.partitions)
+      console.log(`committed ${partition}:${offset}`);
+});
 await consumer.connect();
 await consumer.subscribe({ topic, fromBeginning: true });
 await consumer.run({
