@@ -24,7 +24,9 @@ for (let n = 0; n < Number(countText); n++) {
     });
     process.stdout.write(`ack ${value}\n`);
   } catch (error) {
-    process.stdout.write(`failed ${value} ${error.type ?? error.name}\n`);
+    // Without retries kafkajs wraps the broker's answer in KafkaJSNumberOfRetriesExceeded.
+    const cause = error.originalError ?? error.cause ?? error;
+    process.stdout.write(`failed ${value} ${cause.type ?? cause.name}\n`);
   }
 }
 await producer.disconnect();

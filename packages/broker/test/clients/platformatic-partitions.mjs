@@ -1,5 +1,5 @@
 // What one broker's Metadata answer (v12, with leader epochs) says of a topic, via @platformatic/kafka:
-// {"controllerId": n, "partitions": [{"leader", "leaderEpoch", "replicas", "isr"}, ...]}.
+// {"controllerId": n, "brokers": [ids], "partitions": [{"leader", "leaderEpoch", "replicas", "isr"}, ...]}.
 // Usage: node platformatic-partitions.mjs BOOTSTRAP TOPIC
 import { Admin } from '@platformatic/kafka';
 
@@ -13,7 +13,8 @@ try {
     replicas: p.replicas,
     isr: p.isr,
   }));
-  process.stdout.write(`${JSON.stringify({ controllerId: metadata.controllerId, partitions })}\n`);
+  const brokers = [...metadata.brokers.keys()].sort();
+  process.stdout.write(`${JSON.stringify({ controllerId: metadata.controllerId, brokers, partitions })}\n`);
 } finally {
   await admin.close();
 }

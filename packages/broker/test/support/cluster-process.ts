@@ -85,7 +85,9 @@ export async function startCluster(options: ClusterOptions = { brokers: 3 }): Pr
   const start = async (nodeId: number) => {
     const broker = byId(nodeId);
     const [command = CLI, ...prefixArgs] = [...(options.commandPrefix?.(nodeId) ?? []), CLI];
-    const child = spawn(command, [...prefixArgs, ...broker.layout.args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, [...prefixArgs, ...broker.layout.args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     broker.process = child;
     const startedAt = broker.output.length;
     const append = (chunk: Buffer) => (broker.output += chunk.toString());
@@ -97,7 +99,9 @@ export async function startCluster(options: ClusterOptions = { brokers: 3 }): Pr
         STARTUP_TIMEOUT_MS,
       );
       const check = () => {
-        if (broker.output.slice(startedAt).includes(`listening on ${broker.layout.host}:${broker.layout.port}`)) {
+        if (
+          broker.output.slice(startedAt).includes(`listening on ${broker.layout.host}:${broker.layout.port}`)
+        ) {
           clearTimeout(timer);
           child.stderr!.off('data', check);
           resolve();
