@@ -219,6 +219,23 @@ describe('a 3-broker cluster on three test hosts, its leader cut off by a networ
     const local = replicaBytes(cutOff).toString('latin1');
     for (const value of values('cut-off-one-', CUT_OFF_ACKS_ONE))
       assert.ok(local.includes(value), `${value} is in the old leader's log`);
+    // Its high watermark stayed where the followers left it: a consumer on its side reads none of the suffix.
+    const reader = on(cutOff, 'kcat', [
+      '-b',
+      own,
+      '-C',
+      '-t',
+      TOPIC,
+      '-p',
+      String(partition),
+      '-o',
+      'beginning',
+      '-e',
+    ]);
+    const read = await runOk(reader.command, reader.args);
+    assert.deepEqual(read.stdout.split('\n').filter(Boolean), values('before-', BEFORE));
+    // Check quorum (KIP-996's timer): hearing from no majority, it resigned the metadata quorum's leadership.
+    assert.match(cluster!.brokers[cutOff - 1]!.output, /leader \d+ has not heard from a majority; resigning/);
   });
 
   it('the majority elects a new controller and leader in a higher leader epoch, fences the old one, and takes acks=all writes', async () => {
