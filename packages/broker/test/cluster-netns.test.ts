@@ -1,12 +1,13 @@
 /**
  * A network partition, with each of 3 brokers on its own test host (a network namespace joined to the others by
- * a bridge, support/netns.ts): the broker that is both the active controller and a partition's leader is cut off.
+ * a bridge, support/netns.ts): a partition's leader is cut off, once when it is the active controller too and
+ * once when it is not.
  *
  * On its side, a client in its namespace still finds it leading in the old leader epoch. It acknowledges no
  * acks=all write, although min.insync.replicas is 1: only the controller may shrink the ISR, and the cut-off
- * controller can commit nothing. Its acks=1 writes land in its log only: the divergent log of KIP-101.
- * The majority elects a new controller, fences the cut-off broker, and elects a new partition leader in a higher
- * leader epoch, which takes acks=all writes at the same offsets. Once the link is back the old leader truncates
+ * broker can have nothing committed. Its acks=1 writes land in its log only: the divergent log of KIP-101.
+ * The majority (electing a new controller first if need be) fences the cut-off broker and elects a new partition
+ * leader in a higher leader epoch, which takes acks=all writes at the same offsets. Once the link is back the old leader truncates
  * its divergent suffix to where the new epoch starts, fetches the new leader's records and rejoins the ISR:
  * every acknowledged record is there exactly once, nothing written only on the cut-off side is, and the
  * replicas' segment files are byte-identical.
@@ -63,10 +64,15 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutM
 
 const values = (prefix: string, count: number) => Array.from({ length: count }, (_, n) => `${prefix}${n}`);
 
-describe('a 3-broker cluster on three test hosts, its leader cut off by a network partition', () => {
+/**
+ * The scenario, with the cut-off partition leader either the active controller (it must also resign the quorum
+ * leadership, and a new controller fences it) or a follower of the quorum (the controller, on the majority side,
+ * fences it; back, its higher epoch from lone elections unsettles the quorum once).
+ */
+const partitionedLeader = (cutOffIsController: boolean) => () => {
   let network: TestNetwork | undefined;
   let cluster: ClusterProcess | undefined;
-  /** The cut-off broker: the active controller, and the leader of `partition` in `oldEpoch`. */
+  /** The cut-off broker: the leader of `partition` in `oldEpoch`. */
   let cutOff = 0;
   let partition = 0;
   let oldEpoch = 0;
@@ -149,7 +155,7 @@ describe('a 3-broker cluster on three test hosts, its leader cut off by a networ
     }
   });
 
-  it('creates a topic with 3 replicas in sync; the active controller leads one of its partitions', async () => {
+  it(`creates a topic with 3 replicas in sync; ${cutOffIsController ? 'the active controller' : 'another broker'} leads one of its partitions`, async () => {
     const bootstrap = cluster!.bootstrap;
     await waitFor('three brokers in metadata', async () => {
       const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-m', '5']);
@@ -165,9 +171,9 @@ describe('a 3-broker cluster on three test hosts, its leader cut off by a networ
       const ready = metadata.partitions.every((p) => p.leader > 0 && p.isr.length === 3);
       return ready && metadata.controllerId > 0 ? metadata : null;
     });
-    cutOff = view.controllerId;
-    partition = view.partitions.findIndex((p) => p.leader === cutOff);
-    assert.ok(partition >= 0, `the controller ${cutOff} leads a partition: ${JSON.stringify(view)}`);
+    partition = view.partitions.findIndex((p) => (p.leader === view.controllerId) === cutOffIsController);
+    assert.ok(partition >= 0, `a partition to cut off the leader of: ${JSON.stringify(view)}`);
+    cutOff = view.partitions[partition]!.leader;
     oldEpoch = view.partitions[partition]!.leaderEpoch;
 
     const written = await produce('driver', bootstrap, -1, 'before-', BEFORE, 10_000);
@@ -234,8 +240,12 @@ describe('a 3-broker cluster on three test hosts, its leader cut off by a networ
     ]);
     const read = await runOk(reader.command, reader.args);
     assert.deepEqual(read.stdout.split('\n').filter(Boolean), values('before-', BEFORE));
-    // Check quorum (KIP-996's timer): hearing from no majority, it resigned the metadata quorum's leadership.
-    assert.match(cluster!.brokers[cutOff - 1]!.output, /leader \d+ has not heard from a majority; resigning/);
+    // Check quorum (KIP-996's timer): hearing from no majority, a cut-off quorum leader resigns.
+    if (cutOffIsController)
+      assert.match(
+        cluster!.brokers[cutOff - 1]!.output,
+        /leader \d+ has not heard from a majority; resigning/,
+      );
   });
 
   it('the majority elects a new controller and leader in a higher leader epoch, fences the old one, and takes acks=all writes', async () => {
@@ -290,4 +300,13 @@ describe('a 3-broker cluster on three test hosts, its leader cut off by a networ
     );
     assert.ok(!logs[0]!.toString('latin1').includes('cut-off-'), 'no record of the cut-off side survives');
   });
-});
+};
+
+describe(
+  'a network partition cuts off a partition leader that is the active controller',
+  partitionedLeader(true),
+);
+describe(
+  'a network partition cuts off a partition leader that is not the controller',
+  partitionedLeader(false),
+);
