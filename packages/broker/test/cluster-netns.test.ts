@@ -67,7 +67,8 @@ const values = (prefix: string, count: number) => Array.from({ length: count }, 
 /**
  * The scenario, with the cut-off partition leader either the active controller (it must also resign the quorum
  * leadership, and a new controller fences it) or a follower of the quorum (the controller, on the majority side,
- * fences it; back, its higher epoch from lone elections unsettles the quorum once).
+ * fences it; once back, the higher epoch of its lone elections forces one more election, as Kafka 3.9 without
+ * pre-vote does).
  */
 const partitionedLeader = (cutOffIsController: boolean) => () => {
   let network: TestNetwork | undefined;
