@@ -15,15 +15,13 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
+import { createTopic, script, waitFor } from './support/cluster-tools.ts';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
 import { kcatReadAll } from './support/kcat.ts';
 import { createTestNetwork, type TestNetwork } from './support/netns.ts';
 import { run, runOk } from './support/run.ts';
 
-const SLUICE = fileURLToPath(new URL('../../../apps/cli/bin/sluice.mjs', import.meta.url));
-const script = (name: string) => fileURLToPath(new URL(`./clients/${name}`, import.meta.url));
 const TOPIC = 'partitioned';
 const BEFORE = 20;
 const DURING = 20;
@@ -43,23 +41,6 @@ interface MetadataView {
   controllerId: number;
   brokers: number[];
   partitions: PartitionView[];
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown = null;
-  for (;;) {
-    const value = await probe().catch((error: unknown) => {
-      lastError = error;
-      return null;
-    });
-    if (value !== null) return value;
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out waiting for ${what}${lastError ? `; last error: ${String(lastError)}` : ''}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 const values = (prefix: string, count: number) => Array.from({ length: count }, (_, n) => `${prefix}${n}`);
@@ -162,11 +143,7 @@ const partitionedLeader = (cutOffIsController: boolean) => () => {
       const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-m', '5']);
       return /3 brokers:/.test(stdout) ? true : null;
     });
-    await runOk(
-      process.execPath,
-      [SLUICE, 'topics', 'create', '--bootstrap-server', bootstrap, '--topic', TOPIC, '--partitions', '3'],
-      { timeoutMs: 60_000 },
-    );
+    await createTopic(bootstrap, TOPIC, 3, 3);
     const view = await waitFor('every partition led with 3 in sync', async () => {
       const metadata = await metadataOf(1);
       const ready = metadata.partitions.every((p) => p.leader > 0 && p.isr.length === 3);
