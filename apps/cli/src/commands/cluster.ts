@@ -28,6 +28,8 @@ export interface ClusterLayout {
 
 export interface BrokerLayout {
   nodeId: number;
+  /** The address its listeners bind to and advertise. */
+  host: string;
   dataDir: string;
   port: number;
   controllerPort: number;
@@ -38,12 +40,15 @@ export interface BrokerLayout {
 /**
  * Node ids 1..N; client listeners PORT..PORT+N-1; the quorum on the N ports after them. Settings given with
  * --config go to every broker and win over the cluster's own defaults (replication factors of min(3, N)).
+ * `hosts`, when given, puts broker K on hosts[K-1] (its listeners, advertised listener and voter address)
+ * instead of `host`: brokers on separate test hosts.
  */
 export function planCluster(options: {
   brokers: number;
   dataDir: string;
   port: number;
   host: string;
+  hosts?: readonly string[];
   controllerPort?: number;
   configs: ReadonlyMap<string, string>;
   clusterId: string;
@@ -52,12 +57,14 @@ export function planCluster(options: {
   const firstControllerPort = options.controllerPort ?? options.port + count;
   const nodes = Array.from({ length: count }, (_, index) => ({
     nodeId: index + 1,
+    host: options.hosts?.[index] ?? host,
     port: options.port + index,
     controllerPort: firstControllerPort + index,
   }));
-  const voters = nodes.map((node) => `${node.nodeId}@${host}:${node.controllerPort}`).join(',');
+  const voters = nodes.map((node) => `${node.nodeId}@${node.host}:${node.controllerPort}`).join(',');
   const replication = String(Math.min(3, count));
   const brokers = nodes.map((node) => {
+    const { host } = node;
     const dataDir = join(options.dataDir, `broker-${node.nodeId}`);
     const configs = new Map<string, string>([
       ['node.id', String(node.nodeId)],

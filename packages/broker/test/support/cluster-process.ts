@@ -49,9 +49,16 @@ function portIsFree(port: number): Promise<boolean> {
   });
 }
 
-export async function startCluster(
-  options: { brokers: number; configs?: Record<string, string> } = { brokers: 3 },
-): Promise<ClusterProcess> {
+export interface ClusterOptions {
+  brokers: number;
+  configs?: Record<string, string>;
+  /** Broker K's address (hosts[K-1]) instead of 127.0.0.1: brokers on separate test hosts. */
+  hosts?: readonly string[];
+  /** What broker `nodeId`'s command line runs under, e.g. `ip netns exec NS` for a host's namespace. */
+  commandPrefix?: (nodeId: number) => string[];
+}
+
+export async function startCluster(options: ClusterOptions = { brokers: 3 }): Promise<ClusterProcess> {
   const dataDir = tempDataDir('sluice-cluster-');
   const port = await freePortRange(options.brokers * 2);
   const layout = planCluster({
@@ -59,6 +66,7 @@ export async function startCluster(
     dataDir,
     port,
     host: '127.0.0.1',
+    ...(options.hosts ? { hosts: options.hosts } : {}),
     configs: new Map(Object.entries(options.configs ?? {})),
     clusterId: 'c2x1Y2UtdGVzdC1jbHVzdGVy',
   });
@@ -76,7 +84,10 @@ export async function startCluster(
 
   const start = async (nodeId: number) => {
     const broker = byId(nodeId);
-    const child = spawn(CLI, broker.layout.args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const [command = CLI, ...prefixArgs] = [...(options.commandPrefix?.(nodeId) ?? []), CLI];
+    const child = spawn(command, [...prefixArgs, ...broker.layout.args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     broker.process = child;
     const startedAt = broker.output.length;
     const append = (chunk: Buffer) => (broker.output += chunk.toString());
@@ -88,7 +99,9 @@ export async function startCluster(
         STARTUP_TIMEOUT_MS,
       );
       const check = () => {
-        if (broker.output.slice(startedAt).includes(`listening on 127.0.0.1:${broker.layout.port}`)) {
+        if (
+          broker.output.slice(startedAt).includes(`listening on ${broker.layout.host}:${broker.layout.port}`)
+        ) {
           clearTimeout(timer);
           child.stderr!.off('data', check);
           resolve();
@@ -116,7 +129,7 @@ export async function startCluster(
 
   const cluster: ClusterProcess = {
     brokers,
-    bootstrap: layout.brokers.map((b) => `127.0.0.1:${b.port}`).join(','),
+    bootstrap: layout.brokers.map((b) => `${b.host}:${b.port}`).join(','),
     dataDir,
     start,
     signal,
