@@ -7,7 +7,7 @@
  * The folders are formatted once, as `kafka-storage.sh format` does: every `DIR/broker-K/meta.properties` holds
  * the same cluster id, so a broker started against another cluster's folder refuses to join it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -17,6 +17,23 @@ import { parseArgs } from 'node:util';
 import { CliError, parseConfigPairs } from '../cli-error.ts';
 
 const SLUICE_BIN = fileURLToPath(new URL('../../bin/sluice.mjs', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+
+/** Builds the console once, as `npm start` does, when this checkout has no production build of it yet. */
+function ensureConsoleBuilt(): void {
+  if (existsSync(join(REPO_ROOT, 'apps', 'console', '.next', 'BUILD_ID'))) return;
+  console.log('Building the console (once; npm start does the same) ...');
+  const build = spawnSync(
+    'npx',
+    ['turbo', 'run', 'build', '--filter=@sluice/console', '--output-logs=new-only'],
+    {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+    },
+  );
+  if (build.status !== 0) throw new CliError(`building the console failed (exit ${build.status})`);
+}
 /** The largest quorum Kafka recommends; more voters slow every metadata commit. */
 const MAX_BROKERS = 9;
 const STOP_DEADLINE_MS = 15_000;
@@ -195,6 +212,7 @@ export async function clusterCommand(args: string[]): Promise<void> {
       if (!(await portIsFree(values.host, candidate)))
         throw new CliError(`port ${candidate} on ${values.host} is in use (choose another --port)`);
   formatStorage(layout);
+  if (values['console-port'] !== undefined) ensureConsoleBuilt();
 
   console.log(`Sluice cluster ${layout.clusterId}: ${count} broker(s), data in ${dataDir}`);
   const children = new Map<string, ChildProcess>();
