@@ -7,6 +7,7 @@ import { CliError, parseConfigPairs } from './cli-error.ts';
 import { clusterCommand } from './commands/cluster.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
+import { leaderElectionCommand } from './commands/leader-election.ts';
 import { produceCommand } from './commands/produce.ts';
 import { reassignPartitionsCommand } from './commands/reassign-partitions.ts';
 import { topicsCommand } from './commands/topics.ts';
@@ -32,6 +33,9 @@ commands:
   reassign-partitions --bootstrap-server HOST:PORT (--execute [--throttle B/s] | --verify | --cancel)
         --reassignment-json-file FILE [--preserve-throttles] | --list
         moves partition replicas between brokers, as kafka-reassign-partitions.sh
+  leader-election --bootstrap-server HOST:PORT --election-type preferred|unclean
+        (--all-topic-partitions | --topic T --partition P | --path-to-json-file FILE)
+        elects leaders, as kafka-leader-election.sh
   produce --bootstrap-server HOST:PORT --topic T [--partition P] [--key-separator SEP]
         [--headers k=v,...] [--compression none|gzip|snappy|lz4|zstd] [--acks -1|0|1]   (stdin lines)
   consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
@@ -107,6 +111,9 @@ try {
       break;
     case 'groups':
       await groupsCommand(rest);
+      break;
+    case 'leader-election':
+      await leaderElectionCommand(rest);
       break;
     case 'reassign-partitions':
       await reassignPartitionsCommand(rest);

@@ -11,12 +11,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
-import { createTopic, partitionStates, script, waitFor } from './support/cluster-tools.ts';
+import { createTopic, partitionStates, script, sluice, waitFor } from './support/cluster-tools.ts';
 import { kcatReadAll } from './support/kcat.ts';
 import { runOk } from './support/run.ts';
 
 const TOPIC = 'rolling';
 const GROUP = 'rolling-group';
+/** What a broker logs once the controller has unfenced it (Kafka's RUNNING state). */
+const RUNNING = /Unfenced: this broker is running/g;
 
 /** A client program whose whole output is kept; `exit` resolves with its exit code. */
 function startClient(args: string[]): {
@@ -99,8 +101,16 @@ describe('rolling restarts of a 3-broker cluster under produce and group load', 
       for (const signal of ['SIGTERM', 'SIGKILL'] as const) {
         for (const { layout } of cluster.brokers) {
           const ackedBefore = producer.output().match(/^ack /gm)?.length ?? 0;
+          const broker = cluster.brokers.find((b) => b.layout.nodeId === layout.nodeId)!;
+          const runningBefore = broker.output.match(RUNNING)?.length ?? 0;
           await cluster.signal(layout.nodeId, signal);
           await cluster.start(layout.nodeId);
+          // After a SIGKILL the controller still counts the old process as alive until its session expires, so
+          // the ISR looks whole before the new one is back: wait until the new process is registered and
+          // unfenced (as an operator waits for the broker's RUNNING state), then for the ISR.
+          await waitFor(`broker ${layout.nodeId} running again`, async () =>
+            (broker.output.match(RUNNING)?.length ?? 0) > runningBefore ? true : null,
+          );
           await allInSync(`every replica in sync after the ${signal} restart of broker ${layout.nodeId}`);
           await waitFor(`the producer acknowledged after broker ${layout.nodeId} came back`, async () =>
             (producer.output().match(/^ack /gm)?.length ?? 0) > ackedBefore + 10 ? true : null,
@@ -112,6 +122,31 @@ describe('rolling restarts of a 3-broker cluster under produce and group load', 
       writeFileSync(stopConsumer, '');
     }
     assert.equal(await producer.exit, 0, producer.output().slice(-2000));
+
+    // Restarts leave leadership where failovers put it; a preferred election gives it back (kafka-leader-election).
+    const before = await partitionStates(cluster.bootstrap, [TOPIC, '__consumer_offsets']);
+    const displaced = before.filter((s) => s.leader !== s.preferred).map((s) => `${s.topic}-${s.partition}`);
+    assert.ok(
+      displaced.length > 0,
+      'the last restart moved some leaderships away from their preferred replica',
+    );
+    const election = await sluice([
+      'leader-election',
+      '--bootstrap-server',
+      cluster.bootstrap,
+      '--election-type',
+      'preferred',
+      '--all-topic-partitions',
+    ]);
+    assert.match(
+      election.stdout,
+      /leader election \(PREFERRED\)|Valid replica already elected|No partitions needed/,
+    );
+    const balanced = await waitFor('every partition led by its preferred replica', async () => {
+      const states = await partitionStates(cluster.bootstrap, [TOPIC, '__consumer_offsets']);
+      return states.length === 9 && states.every((s) => s.leader === s.preferred) ? states : null;
+    });
+    assert.equal(new Set(balanced.filter((s) => s.topic === TOPIC).map((s) => s.leader)).size, 3);
     assert.equal(await consumer.exit, 0, consumer.output().slice(-2000));
 
     const acknowledged = [...producer.output().matchAll(/^ack (\d+)$/gm)].map((m) => `r-${m[1]}`);

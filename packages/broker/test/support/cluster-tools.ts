@@ -100,10 +100,17 @@ export async function waitFor<T>(
   }
 }
 
-/** Every partition of `topics` as kcat's metadata listing shows it (replicas and ISR sorted). */
+/** Every partition of `topics` as kcat's metadata listing shows it (replicas and ISR sorted; `preferred` is the
+ * first replica of the assignment). */
 export async function partitionStates(bootstrap: string, topics: string[]) {
-  const states: { topic: string; partition: number; leader: number; replicas: number[]; isr: number[] }[] =
-    [];
+  const states: {
+    topic: string;
+    partition: number;
+    leader: number;
+    preferred: number;
+    replicas: number[];
+    isr: number[];
+  }[] = [];
   for (const topic of topics) {
     const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-t', topic, '-m', '5']);
     const pattern = /partition (\d+), leader (-?\d+), replicas: ([\d,]*), isrs: ([\d,]*)/g;
@@ -113,6 +120,7 @@ export async function partitionStates(bootstrap: string, topics: string[]) {
         topic,
         partition: Number(m[1]),
         leader: Number(m[2]),
+        preferred: Number(m[3]!.split(',')[0]),
         replicas: ids(m[3]!),
         isr: ids(m[4]!),
       });
