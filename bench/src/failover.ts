@@ -123,6 +123,8 @@ function partitionZero(metadata: MetadataResponse) {
 /** One acks=all Produce in flight, forever re-finding the leader, until stopped. */
 class TightProducer {
   readonly acks: Ack[] = [];
+  /** Failures since the last acknowledgement, by message: what to show if a failover never completes. */
+  readonly failures = new Map<string, number>();
   private stopped = false;
   private readonly metadata: MetadataSource;
   private readonly portOf: Map<number, number>;
@@ -185,9 +187,12 @@ class TightProducer {
           'Produce',
         );
         const code = response.responses[0]!.partitionResponses[0]!.errorCode;
-        if (code !== 0) throw new Error(`Produce error ${code}`);
+        if (code !== 0) throw new Error(`Produce to broker ${leader.nodeId} answered error ${code}`);
         this.acks.push({ sequence: attempt, nodeId: leader.nodeId, at: performance.now() });
-      } catch {
+        this.failures.clear();
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        this.failures.set(message, (this.failures.get(message) ?? 0) + 1);
         leader?.connection.close();
         leader = null;
         await sleep(RETRY_BACKOFF_MS);
@@ -303,7 +308,16 @@ export async function measureFailover(
       const { leader: victim, controller } = await waitFor('every replica in the ISR', fullIsr);
       const killedAt = performance.now();
       await cluster.signal(victim, 'SIGKILL');
-      const first = await producer.firstAckAfter(killedAt, victim);
+      const first = await producer.firstAckAfter(killedAt, victim).catch(async (error: unknown) => {
+        throw new Error(
+          `kill ${i + 1} (broker ${victim}${victim === controller ? ', the active controller' : ''}): ${String(error)}\n` +
+            `producer failures since its last acknowledgement: ${JSON.stringify([...producer.failures])}\n` +
+            `partition 0 now: ${JSON.stringify(partitionZero(await metadata.read(topic).catch(() => ({ topics: [] }) as unknown as MetadataResponse)))}\n` +
+            cluster.brokers
+              .map((b) => `broker ${b.layout.nodeId}:\n${b.output.split('\n').slice(-60).join('\n')}`)
+              .join('\n'),
+        );
+      });
       const restartedAt = performance.now();
       await cluster.start(victim);
       await waitFor(`broker ${victim} back in the ISR`, fullIsr);
