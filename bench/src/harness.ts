@@ -22,6 +22,16 @@ export interface SuiteResult {
   notes: string[];
   /** A table of its own, for suites whose figures are not throughputs (times, memory, frame rates). */
   table?: { headers: string[]; rows: string[][] };
+  /** Further tables after `table`, each under its caption, for suites that measure more than one kind of figure. */
+  moreTables?: { caption: string; headers: string[]; rows: string[][] }[];
+}
+
+function markdownTable(headers: string[], rows: string[][]): string[] {
+  return [
+    `| ${headers.join(' | ')} |`,
+    `| ${headers.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
 }
 
 const WARMUP_MS = 300;
@@ -74,10 +84,10 @@ export function formatSuite(suite: SuiteResult): string {
       '',
       `Reference: ${suite.limit.name}.`,
       '',
-      `| ${headers.join(' | ')} |`,
-      `| ${headers.map(() => '---').join(' | ')} |`,
-      ...rows.map((row) => `| ${row.join(' | ')} |`),
+      ...markdownTable(headers, rows),
     ];
+    for (const more of suite.moreTables ?? [])
+      lines.push('', more.caption, '', ...markdownTable(more.headers, more.rows));
     if (suite.notes.length > 0) lines.push('', ...suite.notes.map((n) => `- ${n}`));
     return lines.join('\n');
   }

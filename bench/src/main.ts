@@ -10,12 +10,14 @@ import { brokerSuite } from './broker.ts';
 import { competitorsSuite } from './competitors.ts';
 import { consoleSuite } from './console.ts';
 import { protocolSuite } from './protocol.ts';
+import { replicationSuite } from './replication.ts';
 
 const suites: Record<string, () => Promise<SuiteResult>> = {
   protocol: protocolSuite,
   broker: brokerSuite,
   competitors: competitorsSuite,
   console: consoleSuite,
+  replication: replicationSuite,
 };
 
 const requested = process.argv.slice(2);
