@@ -92,6 +92,19 @@ export class BrokerHeartbeatTracker {
     return lowest;
   }
 
+  /** When the first session among unfenced brokers runs out (Kafka's nextCheckTimeNs), or null without any. */
+  nextExpiry(image: MetadataImage): number | null {
+    let next: number | null = null;
+    for (const broker of image.brokers.values()) {
+      if (broker.fenced) continue;
+      const contact = this.brokers.get(broker.id)?.lastContactMs;
+      if (contact === undefined) continue;
+      const expiry = contact + this.sessionTimeoutMs;
+      if (next === null || expiry < next) next = expiry;
+    }
+    return next;
+  }
+
   /** Unfenced brokers whose session has expired. */
   staleBrokers(image: MetadataImage, now: number): number[] {
     return [...image.brokers.values()]
