@@ -10,6 +10,7 @@ import { groupsCommand } from './commands/groups.ts';
 import { leaderElectionCommand } from './commands/leader-election.ts';
 import { produceCommand } from './commands/produce.ts';
 import { reassignPartitionsCommand } from './commands/reassign-partitions.ts';
+import { storageCommand } from './commands/storage.ts';
 import { topicsCommand } from './commands/topics.ts';
 
 const USAGE = `usage: sluice <command> [options]
@@ -24,6 +25,9 @@ commands:
   serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST] [--config name=value ...]
         the broker and the console in one process; or, with --bootstrap-server HOST:PORT instead of --port,
         the console alone, showing that Kafka cluster
+  storage random-uuid | format --data-dir DIR --cluster-id ID --config node.id=N [--ignore-formatted] | info
+        --data-dir DIR
+        formats a KRaft node's data folder before its first start, as kafka-storage.sh
   topics create|list|describe|delete|alter --bootstrap-server HOST:PORT [--topic T]
         [--partitions N] [--replication-factor R | --replica-assignment 1:2,2:3] [--config name=value ...]
         [--delete-config name]
@@ -105,6 +109,9 @@ try {
       break;
     case 'serve':
       await serve(rest);
+      break;
+    case 'storage':
+      storageCommand(rest);
       break;
     case 'topics':
       await topicsCommand(rest);

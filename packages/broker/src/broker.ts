@@ -95,6 +95,7 @@ function kraftSettings(config: BrokerConfigStore, nodeId: number): KRaftSettings
     nodeId,
     processRoles: list('process.roles'),
     controllerQuorumVoters: list('controller.quorum.voters'),
+    controllerQuorumBootstrapServers: list('controller.quorum.bootstrap.servers'),
     listeners: list('listeners'),
     advertisedListeners: config.getOptional<string[]>('advertised.listeners'),
     controllerListenerNames: list('controller.listener.names'),
@@ -121,7 +122,8 @@ export class Broker {
     if (kraft && !existsSync(join(dataDir, 'meta.properties')))
       throw new ConfigError(
         `No meta.properties found in ${dataDir}: a KRaft node needs its storage formatted with the cluster id ` +
-          '(sluice cluster does this for every broker it starts)',
+          '(sluice cluster does this for every broker it starts; for a node started by hand: ' +
+          'sluice storage format --data-dir DIR --cluster-id ID --config node.id=N)',
       );
     const topics = new TopicRegistry(dataDir, nodeId, { durable: kraft === null });
     const errorLog = new OncePerCauseLog(log);

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -17,6 +18,7 @@ import {
   produceOne,
   script,
   sluice,
+  SLUICE_BIN,
   waitFor,
 } from './support/cluster-tools.ts';
 import { kcatReadAll } from './support/kcat.ts';
@@ -316,5 +318,100 @@ describe('a 3-broker cluster', () => {
         .sort()
         .map((name) => readFileSync(join(replicaDir(nodeId), name)));
     assert.deepEqual(segments(2), segments(3), 'both new replicas hold the same bytes');
+  });
+
+  it('takes in a broker-only node that finds the quorum through controller.quorum.bootstrap.servers, and moves a partition onto it', async () => {
+    const bootstrap = cluster.bootstrap;
+    const clusterId = /cluster\.id=(\S+)/.exec(
+      readFileSync(join(cluster.brokers[0]!.layout.dataDir, 'meta.properties'), 'utf8'),
+    )![1]!;
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port: free } = probe.address() as { port: number };
+        probe.close(() => resolve(free));
+      });
+    });
+    const dataDir = join(cluster.dataDir, 'broker-4');
+    const formatted = await sluice([
+      'storage',
+      'format',
+      '--data-dir',
+      dataDir,
+      '--cluster-id',
+      clusterId,
+      '--config',
+      'node.id=4',
+    ]);
+    assert.match(formatted.stdout, /Formatted .* as node 4/);
+    const controllers = cluster.brokers.map((b) => `127.0.0.1:${b.layout.controllerPort}`).join(',');
+    const fourth = spawn(process.execPath, [
+      SLUICE_BIN,
+      'broker',
+      '--data-dir',
+      dataDir,
+      '--port',
+      String(port),
+      '--config',
+      'node.id=4',
+      '--config',
+      'process.roles=broker',
+      '--config',
+      `controller.quorum.bootstrap.servers=${controllers}`,
+      '--config',
+      `listeners=PLAINTEXT://127.0.0.1:${port}`,
+      '--config',
+      'controller.listener.names=CONTROLLER',
+      '--config',
+      'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+      '--config',
+      'broker.heartbeat.interval.ms=500',
+    ]);
+    let output = '';
+    fourth.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    fourth.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    try {
+      await waitFor('broker 4 registered and unfenced', async () =>
+        output.includes('Unfenced: this broker is running') ? true : null,
+      );
+      await waitFor('four brokers in metadata', async () => {
+        const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-m', '5']);
+        return /4 brokers:/.test(stdout) ? true : null;
+      });
+      await sluice([
+        'topics',
+        'create',
+        '--bootstrap-server',
+        bootstrap,
+        '--topic',
+        'joiner',
+        '--replica-assignment',
+        '1:2',
+      ]);
+      const values = Array.from({ length: 200 }, (_, i) => `joiner-${i}`);
+      await runOk('kcat', ['-b', bootstrap, '-P', '-t', 'joiner', '-X', 'acks=all'], {
+        input: `${values.join('\n')}\n`,
+      });
+      const plan = join(cluster.dataDir, 'onto-4.json');
+      writeFileSync(
+        plan,
+        JSON.stringify({ version: 1, partitions: [{ topic: 'joiner', partition: 0, replicas: [4, 2] }] }),
+      );
+      await sluice([
+        'reassign-partitions',
+        '--bootstrap-server',
+        bootstrap,
+        '--reassignment-json-file',
+        plan,
+        '--execute',
+      ]);
+      const moved = await waitFor('the partition on brokers 2 and 4, both in sync', async () => {
+        const s = await partitionState(bootstrap, 'joiner', 0);
+        return s && s.replicas.join() === '2,4' && s.isr.join() === '2,4' ? s : null;
+      });
+      assert.ok([2, 4].includes(moved.leader));
+      assert.deepEqual(await kcatReadAll(`127.0.0.1:${port}`, 'joiner', { partition: 0 }), values);
+    } finally {
+      fourth.kill('SIGKILL');
+    }
   });
 });

@@ -114,22 +114,26 @@ function existingClusterId(dataDir: string, count: number): string | null {
 }
 
 /** Kafka's cluster and directory ids are 16 random bytes in URL-safe base64 without padding (Uuid.randomUuid). */
-function randomClusterId(): string {
+/** A new id in Kafka's Uuid form (22 base64url characters), for a cluster or a log directory. */
+export function randomClusterId(): string {
   return randomBytes(16).toString('base64url');
 }
 
-/** Writes meta.properties into each broker folder that has none yet (kafka-storage.sh format). */
+/** Writes a KRaft node's meta.properties (kafka-storage.sh format); false when the folder is already formatted. */
+export function writeMetaProperties(dataDir: string, clusterId: string, nodeId: number): boolean {
+  mkdirSync(dataDir, { recursive: true });
+  const path = join(dataDir, 'meta.properties');
+  if (existsSync(path)) return false;
+  writeFileSync(
+    path,
+    `version=1\ncluster.id=${clusterId}\nnode.id=${nodeId}\ndirectory.id=${randomClusterId()}\n`,
+  );
+  return true;
+}
+
+/** Writes meta.properties into each broker folder that has none yet. */
 export function formatStorage(layout: ClusterLayout): void {
-  for (const broker of layout.brokers) {
-    mkdirSync(broker.dataDir, { recursive: true });
-    const path = join(broker.dataDir, 'meta.properties');
-    if (existsSync(path)) continue;
-    const directoryId = randomClusterId();
-    writeFileSync(
-      path,
-      `version=1\ncluster.id=${layout.clusterId}\nnode.id=${broker.nodeId}\ndirectory.id=${directoryId}\n`,
-    );
-  }
+  for (const broker of layout.brokers) writeMetaProperties(broker.dataDir, layout.clusterId, broker.nodeId);
 }
 
 function portIsFree(host: string, port: number): Promise<boolean> {

@@ -29,8 +29,8 @@ export class ControllerChannel {
 
   constructor(
     private readonly leader: () => LeaderAndEpoch,
-    /** The controller listener of each voter, by node id (controller.quorum.voters). */
-    private readonly voters: ReadonlyMap<number, ControllerEndpoint>,
+    /** The controller listener of a node (a voter, or a leader the quorum named), by node id. */
+    private readonly endpointOf: (nodeId: number) => ControllerEndpoint | undefined,
     private readonly clientId: string,
   ) {}
 
@@ -49,7 +49,7 @@ export class ControllerChannel {
     let lastError: unknown = null;
     while (!this.closed && Date.now() < deadline) {
       const leaderId = this.leader().leaderId;
-      const endpoint = leaderId === null ? undefined : this.voters.get(leaderId);
+      const endpoint = leaderId === null ? undefined : this.endpointOf(leaderId);
       if (leaderId === null || endpoint === undefined) {
         await sleep(RETRY_BACKOFF_MS);
         continue;

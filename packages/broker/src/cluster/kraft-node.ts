@@ -57,6 +57,7 @@ export class KRaftNode {
       config: {
         nodeId: settings.nodeId,
         voters: settings.voters,
+        bootstrapServers: settings.bootstrapServers,
         electionTimeoutMs: config.getNumber('controller.quorum.election.timeout.ms'),
         fetchTimeoutMs: config.getNumber('controller.quorum.fetch.timeout.ms'),
         electionBackoffMaxMs: config.getNumber('controller.quorum.election.backoff.max.ms'),
@@ -71,7 +72,7 @@ export class KRaftNode {
     this.raft.register(this.loader);
     this.channel = new ControllerChannel(
       () => this.raft.leaderAndEpoch(),
-      settings.voters,
+      (nodeId) => this.raft.endpointOf(nodeId),
       `broker-${settings.nodeId}-to-controller`,
     );
     this.controller = settings.roles.has('controller')

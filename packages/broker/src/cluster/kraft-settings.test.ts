@@ -7,6 +7,7 @@ const combined: RawKRaftSettings = {
   nodeId: 2,
   processRoles: ['broker', 'controller'],
   controllerQuorumVoters: ['1@127.0.0.1:19093', '2@127.0.0.1:19094', '3@127.0.0.1:19095'],
+  controllerQuorumBootstrapServers: [],
   listeners: ['PLAINTEXT://127.0.0.1:9093', 'CONTROLLER://127.0.0.1:19094'],
   advertisedListeners: null,
   controllerListenerNames: ['CONTROLLER'],
@@ -27,6 +28,31 @@ describe('KRaft settings', () => {
     assert.equal(settings.securityProtocols.get('CONTROLLER'), 'PLAINTEXT');
   });
 
+  it('let a broker-only node find the quorum through controller.quorum.bootstrap.servers', () => {
+    const observer = parseKRaftSettings({
+      ...combined,
+      nodeId: 4,
+      processRoles: ['broker'],
+      controllerQuorumVoters: [],
+      controllerQuorumBootstrapServers: ['127.0.0.1:19093', ' 127.0.0.1:19094'],
+      listeners: ['PLAINTEXT://127.0.0.1:9096'],
+    })!;
+    assert.equal(observer.voters.size, 0);
+    assert.deepEqual(observer.bootstrapServers, [
+      { host: '127.0.0.1', port: 19093 },
+      { host: '127.0.0.1', port: 19094 },
+    ]);
+    assert.throws(
+      () =>
+        parseKRaftSettings({
+          ...combined,
+          controllerQuorumVoters: [],
+          controllerQuorumBootstrapServers: ['127.0.0.1:19093'],
+        }),
+      /dynamic quorums \(KIP-853/,
+    );
+  });
+
   it("refuse what Kafka's KafkaConfig refuses, with its messages", () => {
     const refused = (patch: Partial<RawKRaftSettings>, message: RegExp) =>
       assert.throws(
@@ -40,7 +66,7 @@ describe('KRaft settings', () => {
     refused({ processRoles: ['broker', 'zookeeper'] }, /Unknown process role 'zookeeper'/);
     refused(
       { controllerQuorumVoters: [] },
-      /controller.quorum.voters must contain a parseable set of voters/,
+      /either controller.quorum.bootstrap.servers must contain the set of bootstrap controllers or controller.quorum.voters must contain a parseable set of controllers/,
     );
     refused({ controllerQuorumVoters: ['1@127.0.0.1'] }, /expected host:port/);
     refused({ controllerQuorumVoters: ['x@127.0.0.1:1'] }, /expected \{id\}@\{host\}:\{port\}/);

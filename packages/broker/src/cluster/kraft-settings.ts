@@ -1,6 +1,7 @@
 /**
  * The settings that decide a node's place in a KRaft cluster, parsed and checked the way Kafka's KafkaConfig
- * checks them at start: `process.roles`, `node.id`, `controller.quorum.voters`, `listeners`,
+ * checks them at start: `process.roles`, `node.id`, `controller.quorum.voters` (or, for a broker-only node,
+ * `controller.quorum.bootstrap.servers`), `listeners`,
  * `advertised.listeners`, `controller.listener.names` and `listener.security.protocol.map`.
  *
  * Without `process.roles` a Sluice broker runs standalone: one node that is its own controller with no quorum,
@@ -27,6 +28,8 @@ export interface KRaftSettings {
   nodeId: number;
   roles: ReadonlySet<ProcessRole>;
   voters: ReadonlyMap<number, VoterEndpoint>;
+  /** controller.quorum.bootstrap.servers: where a broker-only node without voters finds the quorum. */
+  bootstrapServers: readonly { host: string; port: number }[];
   listeners: readonly ListenerEndpoint[];
   /** What clients are told (advertised.listeners, else listeners), controller listeners excluded. */
   advertisedListeners: readonly ListenerEndpoint[];
@@ -39,6 +42,7 @@ export interface RawKRaftSettings {
   nodeId: number;
   processRoles: readonly string[];
   controllerQuorumVoters: readonly string[];
+  controllerQuorumBootstrapServers: readonly string[];
   listeners: readonly string[];
   advertisedListeners: readonly string[] | null;
   controllerListenerNames: readonly string[];
@@ -112,9 +116,19 @@ export function parseKRaftSettings(raw: RawKRaftSettings): KRaftSettings | null 
     roles.add(role);
   }
   const voters = parseVoters(raw.controllerQuorumVoters);
-  if (voters.size === 0)
+  const bootstrapServers = raw.controllerQuorumBootstrapServers
+    .map((entry) => entry.trim())
+    .filter(Boolean)
+    .map((entry) => parseHostPort(entry, 'controller.quorum.bootstrap.servers entry'));
+  // A controller needs the voter set: without controller.quorum.voters it would come from the log (KIP-853's
+  // dynamic quorum, formatted with --standalone or --initial-controllers), which Sluice does not serve yet.
+  if (voters.size === 0 && bootstrapServers.length > 0 && roles.has('controller'))
     throw new ConfigError(
-      'If using process.roles, controller.quorum.voters must contain a parseable set of voters.',
+      'A controller needs controller.quorum.voters: dynamic quorums (KIP-853, controller.quorum.bootstrap.servers alone) are not supported yet; controller.quorum.bootstrap.servers works for broker-only nodes.',
+    );
+  if (voters.size === 0 && bootstrapServers.length === 0)
+    throw new ConfigError(
+      'If using process.roles, either controller.quorum.bootstrap.servers must contain the set of bootstrap controllers or controller.quorum.voters must contain a parseable set of controllers.',
     );
   const isVoter = voters.has(raw.nodeId);
   const votersText = raw.controllerQuorumVoters.join(',');
@@ -167,6 +181,7 @@ export function parseKRaftSettings(raw: RawKRaftSettings): KRaftSettings | null 
     nodeId: raw.nodeId,
     roles,
     voters,
+    bootstrapServers,
     listeners,
     advertisedListeners,
     controllerListenerNames,

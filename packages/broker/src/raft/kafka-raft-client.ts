@@ -19,7 +19,7 @@ import { createLogger, type Logger } from '../logger.ts';
 import { LeaderState } from './leader-state.ts';
 import { leaderChangeRecord } from './control-records.ts';
 import { ListenerDelivery } from './listener-delivery.ts';
-import { majorityOf, type QuorumConfig } from './quorum-config.ts';
+import { majorityOf, type QuorumConfig, type VoterEndpoint } from './quorum-config.ts';
 import { QuorumState } from './quorum-state.ts';
 import { RaftChannel } from './raft-channel.ts';
 import {
@@ -73,6 +73,11 @@ export class KafkaRaftClient implements RaftClient {
   /** Serves the quorum's requests on the controller listener. */
   readonly requests: RaftRequestHandler;
   private readonly channel: RaftChannel;
+  /**
+   * Where each node's controller listener is: the voters, the bootstrap servers under the negative ids Kafka
+   * gives them (-1, -2, ...), and leaders learned from the node endpoints of Fetch answers.
+   */
+  private readonly endpoints: Map<number, VoterEndpoint>;
   private readonly deliveries = new Map<RaftListener, ListenerDelivery>();
   private readonly stateWaiters = new Set<() => void>();
   private timer: NodeJS.Timeout | null = null;
@@ -97,7 +102,9 @@ export class KafkaRaftClient implements RaftClient {
     const now = () => this.clock.now();
     this.raftLog = new RaftLog(options.metadataLogDir, now(), { segmentBytes: options.segmentBytes });
     this.quorum = new QuorumState(this.raftLog.dir, this.config, now, options.random);
-    this.channel = new RaftChannel(`raft-${this.nodeId}`, this.config.voters, this.config.requestTimeoutMs);
+    this.endpoints = new Map(this.config.voters);
+    (this.config.bootstrapServers ?? []).forEach((server, i) => this.endpoints.set(-(i + 1), { ...server }));
+    this.channel = new RaftChannel(`raft-${this.nodeId}`, this.endpoints, this.config.requestTimeoutMs);
     this.lastLeader = this.leaderAndEpoch();
     this.requests = new RaftRequestHandler(this);
   }
@@ -320,13 +327,21 @@ export class KafkaRaftClient implements RaftClient {
     }
   }
 
+  /** The controller endpoint of a node this one knows (a voter, or a leader an answer named). */
+  endpointOf(nodeId: number): VoterEndpoint | undefined {
+    return nodeId >= 0 ? this.endpoints.get(nodeId) : undefined;
+  }
+
   /**
-   * An observer (a node that fetches but does not vote) learns the leader by fetching from any voter: the
-   * answer names the current leader (currentLeader), and the observer follows it.
+   * An observer (a node that fetches but does not vote) learns the leader by fetching from any voter, or from
+   * a bootstrap server when it knows no voters: the answer names the current leader (currentLeader, with its
+   * endpoint in nodeEndpoints), and the observer follows it.
    */
   private discoverLeader(now: number): void {
     if (this.fetchInFlight || now < this.nextFetchAt) return;
     const voters = [...this.config.voters.keys()];
+    if (voters.length === 0) voters.push(...[...this.endpoints.keys()].filter((id) => id < 0));
+    if (voters.length === 0) return;
     const voterId = voters[Math.floor(Math.random() * voters.length)]!;
     this.nextFetchAt = now + DISCOVERY_BACKOFF_MS;
     void this.fetch(this.quorum.epoch, voterId);
@@ -515,6 +530,9 @@ export class KafkaRaftClient implements RaftClient {
         return;
       }
       const { currentLeader } = partition;
+      for (const endpoint of response.nodeEndpoints ?? [])
+        if (endpoint.nodeId >= 0 && !this.endpoints.has(endpoint.nodeId))
+          this.endpoints.set(endpoint.nodeId, { host: endpoint.host, port: endpoint.port });
       this.maybeTransition(
         currentLeader.leaderEpoch,
         currentLeader.leaderId >= 0 ? currentLeader.leaderId : null,

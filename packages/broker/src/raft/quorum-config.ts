@@ -12,6 +12,11 @@ export interface QuorumConfig {
   nodeId: number;
   /** The static voter set, by node id. */
   voters: ReadonlyMap<number, VoterEndpoint>;
+  /**
+   * controller.quorum.bootstrap.servers: controller endpoints an observer (a broker-only node) asks who leads
+   * when it was given no voters; the answers' node endpoints tell it where the leader is (KIP-853).
+   */
+  bootstrapServers?: readonly { host: string; port: number }[];
   /** controller.quorum.election.timeout.ms: a candidate's election, and how long an unattached voter waits. */
   electionTimeoutMs: number;
   /** controller.quorum.fetch.timeout.ms: a follower that hears nothing from its leader this long becomes candidate. */

@@ -68,7 +68,7 @@ export async function startCluster(options: ClusterOptions = { brokers: 3 }): Pr
     host: '127.0.0.1',
     ...(options.hosts ? { hosts: options.hosts } : {}),
     configs: new Map(Object.entries(options.configs ?? {})),
-    clusterId: 'c2x1Y2UtdGVzdC1jbHVzdGVy',
+    clusterId: 'c2x1aWNlLXRlc3QtY2x1cw', // a Kafka Uuid: 16 bytes, base64url
   });
   formatStorage(layout);
   const brokers: ClusterBroker[] = layout.brokers.map((broker) => ({

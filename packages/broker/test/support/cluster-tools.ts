@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { run, runOk } from './run.ts';
 
-const SLUICE = fileURLToPath(new URL('../../../../apps/cli/bin/sluice.mjs', import.meta.url));
+/** The sluice command line's entry point. */
+export const SLUICE_BIN = fileURLToPath(new URL('../../../../apps/cli/bin/sluice.mjs', import.meta.url));
 
 /** `sluice ARGS...` against the cluster, as an operator runs it; resolves with its output. */
 export function sluice(args: string[]) {
-  return runOk(process.execPath, [SLUICE, ...args], { timeoutMs: 60_000 });
+  return runOk(process.execPath, [SLUICE_BIN, ...args], { timeoutMs: 60_000 });
 }
 
 export function createTopic(
@@ -24,7 +25,7 @@ export function createTopic(
   return runOk(
     process.execPath,
     [
-      SLUICE,
+      SLUICE_BIN,
       'topics',
       'create',
       '--bootstrap-server',
