@@ -19,7 +19,7 @@ import { after, before, describe, it } from 'node:test';
 import { CONSUMER_OFFSETS_TOPIC, offsetsPartitionFor } from '../src/groups/offsets-topic.ts';
 import { tempDataDir } from './support/broker-process.ts';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
-import { waitFor } from './support/cluster-tools.ts';
+import { FAST_FAILURE_DETECTION, waitFor, waitForBrokers } from './support/cluster-tools.ts';
 import { kcatReadAll } from './support/kcat.ts';
 import { runOk } from './support/run.ts';
 
@@ -91,18 +91,13 @@ describe('real clients against a 3-broker cluster with RF 3 topics', () => {
     cluster = await startCluster({
       brokers: 3,
       configs: {
-        'broker.session.timeout.ms': '3000',
-        'broker.heartbeat.interval.ms': '500',
-        'replica.lag.time.max.ms': '3000',
+        ...FAST_FAILURE_DETECTION,
         'default.replication.factor': '3',
         'min.insync.replicas': '2',
         'num.partitions': '3',
       },
     });
-    await waitFor('three brokers in metadata', async () => {
-      const { stdout } = await runOk('kcat', ['-b', cluster.bootstrap, '-L', '-m', '5']);
-      return /3 brokers:/.test(stdout) ? true : null;
-    });
+    await waitForBrokers(cluster.bootstrap, 3);
   });
   after(async () => {
     await cluster?.stopAll();

@@ -11,7 +11,15 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
-import { createTopic, partitionStates, script, sluice, waitFor } from './support/cluster-tools.ts';
+import {
+  createTopic,
+  FAST_FAILURE_DETECTION,
+  partitionStates,
+  script,
+  sluice,
+  waitFor,
+  waitForBrokers,
+} from './support/cluster-tools.ts';
 import { kcatReadAll } from './support/kcat.ts';
 import { runOk } from './support/run.ts';
 
@@ -49,17 +57,12 @@ describe('rolling restarts of a 3-broker cluster under produce and group load', 
     cluster = await startCluster({
       brokers: 3,
       configs: {
-        'broker.session.timeout.ms': '3000',
-        'broker.heartbeat.interval.ms': '500',
-        'replica.lag.time.max.ms': '3000',
+        ...FAST_FAILURE_DETECTION,
         'offsets.topic.replication.factor': '3',
         'offsets.topic.num.partitions': '6',
       },
     });
-    await waitFor('three brokers in metadata', async () => {
-      const { stdout } = await runOk('kcat', ['-b', cluster.bootstrap, '-L', '-m', '5']);
-      return /3 brokers:/.test(stdout) ? true : null;
-    });
+    await waitForBrokers(cluster.bootstrap, 3);
   });
   after(async () => {
     await cluster?.stopAll();

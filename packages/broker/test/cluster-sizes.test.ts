@@ -5,20 +5,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
-import { createTopic, partitionStates, waitFor } from './support/cluster-tools.ts';
+import {
+  brokerCount,
+  createTopic,
+  FAST_FAILURE_DETECTION,
+  partitionStates,
+  waitFor,
+} from './support/cluster-tools.ts';
 import { kcatReadAll } from './support/kcat.ts';
 import { runOk } from './support/run.ts';
-
-const FAST_SESSIONS = {
-  'broker.session.timeout.ms': '3000',
-  'broker.heartbeat.interval.ms': '500',
-  'replica.lag.time.max.ms': '3000',
-};
-
-async function brokerCount(bootstrap: string): Promise<number> {
-  const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-m', '5']);
-  return Number(/(\d+) brokers:/.exec(stdout)?.[1] ?? 0);
-}
 
 async function produceLines(bootstrap: string, topic: string, lines: string[]) {
   await runOk('kcat', ['-b', bootstrap, '-P', '-t', topic, '-X', 'acks=all'], {
@@ -46,7 +41,7 @@ async function activeController(bootstrap: string): Promise<number> {
 describe('a single-node KRaft cluster', () => {
   let cluster: ClusterProcess;
   before(async () => {
-    cluster = await startCluster({ brokers: 1, configs: FAST_SESSIONS });
+    cluster = await startCluster({ brokers: 1, configs: FAST_FAILURE_DETECTION });
   });
   after(async () => {
     await cluster?.stopAll();
@@ -73,7 +68,7 @@ describe('a single-node KRaft cluster', () => {
 describe('a 5-node cluster', () => {
   let cluster: ClusterProcess;
   before(async () => {
-    cluster = await startCluster({ brokers: 5, configs: FAST_SESSIONS });
+    cluster = await startCluster({ brokers: 5, configs: FAST_FAILURE_DETECTION });
   });
   after(async () => {
     await cluster?.stopAll();

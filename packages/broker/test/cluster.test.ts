@@ -13,6 +13,7 @@ import { after, before, describe, it } from 'node:test';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
 import {
   createTopic,
+  FAST_FAILURE_DETECTION,
   logBytes,
   partitionState,
   produceOne,
@@ -20,6 +21,7 @@ import {
   sluice,
   SLUICE_BIN,
   waitFor,
+  waitForBrokers,
 } from './support/cluster-tools.ts';
 import { kcatReadAll } from './support/kcat.ts';
 import { runOk } from './support/run.ts';
@@ -31,9 +33,7 @@ describe('a 3-broker cluster', () => {
       brokers: 3,
       // Kafka's names; a shorter session than the 9 s default keeps the test quick.
       configs: {
-        'broker.session.timeout.ms': '3000',
-        'broker.heartbeat.interval.ms': '500',
-        'replica.lag.time.max.ms': '3000',
+        ...FAST_FAILURE_DETECTION,
       },
     });
   });
@@ -43,10 +43,7 @@ describe('a 3-broker cluster', () => {
 
   it('elects a controller, registers every broker, and creates a topic with 3 replicas in sync', async () => {
     const bootstrap = cluster.bootstrap;
-    await waitFor('three brokers in metadata', async () => {
-      const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-m', '5']);
-      return /3 brokers:/.test(stdout) ? true : null;
-    });
+    await waitForBrokers(bootstrap, 3);
     await createTopic(bootstrap, 'replicated', 3, 3);
     for (const partition of [0, 1, 2]) {
       const state = await waitFor(`partition ${partition} with 3 in sync`, async () => {
@@ -238,10 +235,7 @@ describe('a 3-broker cluster', () => {
     const topic = 'moving';
     const bootstrap = cluster.bootstrap;
     const replicaDir = (nodeId: number) => join(cluster.brokers[nodeId - 1]!.layout.dataDir, `${topic}-0`);
-    await waitFor('three brokers in metadata', async () => {
-      const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-m', '5']);
-      return /3 brokers:/.test(stdout) ? true : null;
-    });
+    await waitForBrokers(bootstrap, 3);
     await sluice([
       'topics',
       'create',

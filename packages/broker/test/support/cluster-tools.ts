@@ -128,3 +128,26 @@ export async function partitionStates(bootstrap: string, topics: string[]) {
   }
   return states;
 }
+
+/**
+ * Kafka's failure-detection settings, shortened so that fault tests take seconds: a broker is fenced 3 s after
+ * its last heartbeat, and a follower leaves the ISR 3 s after it stopped catching up.
+ */
+export const FAST_FAILURE_DETECTION = {
+  'broker.session.timeout.ms': '3000',
+  'broker.heartbeat.interval.ms': '500',
+  'replica.lag.time.max.ms': '3000',
+} as const;
+
+/** How many brokers the cluster's metadata lists (live ones: unfenced and not shutting down). */
+export async function brokerCount(bootstrap: string): Promise<number> {
+  const { stdout } = await runOk('kcat', ['-b', bootstrap, '-L', '-m', '5']);
+  return Number(/(\d+) brokers:/.exec(stdout)?.[1] ?? 0);
+}
+
+/** Waits until the metadata lists `count` brokers. */
+export function waitForBrokers(bootstrap: string, count: number): Promise<true> {
+  return waitFor(`${count} brokers in metadata`, async () =>
+    (await brokerCount(bootstrap)) === count ? true : null,
+  );
+}
