@@ -1,7 +1,8 @@
 /**
  * The replicas this broker holds (Kafka's ReplicaManager): it turns the controller's partition registrations into
- * local leaders and followers, runs the follower fetchers, shrinks ISRs on a timer, and answers the produce,
- * fetch and offset handlers with the partition to act on.
+ * local leaders and followers, runs the follower fetchers, shrinks ISRs on a timer, holds the replication
+ * throttles (leader and follower quotas, KIP-73), and answers the produce, fetch and offset handlers with the
+ * partition to act on.
  *
  * Two modes, fixed at construction:
  * - a single broker (no AlterPartitionManager): every partition of the topic registry is led here with ISR [self],
