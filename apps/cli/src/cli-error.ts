@@ -3,6 +3,14 @@ export class CliError extends Error {
   override readonly name = 'CliError';
 }
 
+/**
+ * The cluster refused some of what a well-formed command asked (Kafka's AdminCommandFailedException): printed
+ * without the usage, exit code 1.
+ */
+export class CommandFailedError extends Error {
+  override readonly name = 'CommandFailedError';
+}
+
 /** Parses repeated `name=value` flags (--config) into an ordered map. */
 export function parseConfigPairs(entries: readonly string[], flag = '--config'): Map<string, string> {
   const pairs = new Map<string, string>();

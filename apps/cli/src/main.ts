@@ -3,7 +3,7 @@
  * line on anything it does not know, rather than guessing.
  */
 import { parseArgs } from 'node:util';
-import { CliError, parseConfigPairs } from './cli-error.ts';
+import { CliError, CommandFailedError, parseConfigPairs } from './cli-error.ts';
 import { clusterCommand } from './commands/cluster.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
@@ -141,7 +141,10 @@ try {
   }
 } catch (error) {
   if (error instanceof CliError) fail(error.message);
-  if (error instanceof Error && (error.name === 'KafkaError' || error.name === 'OffsetResetError')) {
+  if (
+    error instanceof CommandFailedError ||
+    (error instanceof Error && (error.name === 'KafkaError' || error.name === 'OffsetResetError'))
+  ) {
     console.error(`sluice: ${error.message}`);
     process.exit(1);
   }

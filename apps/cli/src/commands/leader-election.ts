@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ClusterClient, throwIfError } from '@sluice/client';
 import { ApiKey, ErrorCode } from '@sluice/protocol';
-import { CliError } from '../cli-error.ts';
+import { CliError, CommandFailedError } from '../cli-error.ts';
 
 const ELECTION_TYPES = { preferred: 0, unclean: 1 } as const;
 
@@ -93,7 +93,9 @@ export async function leaderElectionCommand(args: string[]): Promise<void> {
     if (elected.length === 0 && notNeeded.length === 0 && failed.length === 0)
       console.log(`No partitions needed a leader election (${label})`);
     if (failed.length > 0)
-      throw new CliError(`Error completing leader election (${label}) for partitions:\n${failed.join('\n')}`);
+      throw new CommandFailedError(
+        `Error completing leader election (${label}) for partitions:\n${failed.join('\n')}`,
+      );
   } finally {
     client.close();
   }

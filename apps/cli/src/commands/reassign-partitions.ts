@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ClusterClient, throwIfError, type KafkaConnection } from '@sluice/client';
 import { ApiKey } from '@sluice/protocol';
-import { CliError } from '../cli-error.ts';
+import { CliError, CommandFailedError } from '../cli-error.ts';
 
 /** IncrementalAlterConfigs operations and resource types (Kafka's AlterConfigOp.OpType, ConfigResource.Type). */
 const OP_SET = 0;
@@ -145,7 +145,8 @@ async function execute(
     console.log(`The inter-broker throttle limit was set to ${throttle} B/s`);
   }
   const failures = await alterReassignments(connection, moves);
-  if (failures.length > 0) throw new CliError(`Error reassigning partition(s):\n${failures.join('\n')}`);
+  if (failures.length > 0)
+    throw new CommandFailedError(`Error reassigning partition(s):\n${failures.join('\n')}`);
   console.log(
     `Successfully started partition reassignment${moves.length > 1 ? 's' : ''} for ${partitionSpec(moves)}`,
   );
@@ -250,7 +251,7 @@ async function cancel(
     moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: null })),
   );
   if (failures.length > 0)
-    throw new CliError(`Error cancelling partition reassignment(s):\n${failures.join('\n')}`);
+    throw new CommandFailedError(`Error cancelling partition reassignment(s):\n${failures.join('\n')}`);
   console.log(
     `Successfully cancelled partition reassignment${moves.length > 1 ? 's' : ''} for: ${partitionSpec(moves)}`,
   );
