@@ -113,13 +113,18 @@ describe('a 5-node cluster', () => {
 
     await cluster.start(controller);
     await cluster.start(other);
-    await waitFor('all five back, every replica in sync', async () => {
-      const states = await partitionStates(cluster.bootstrap, ['five', 'five-after']);
-      return (await brokerCount(cluster.bootstrap)) === 5 &&
-        states.length === 8 &&
-        states.every((s) => s.isr.length === 3)
-        ? true
-        : null;
+    let last = '';
+    await waitFor(
+      'all five back, every replica in sync',
+      async () => {
+        const states = await partitionStates(cluster.bootstrap, ['five', 'five-after']);
+        const brokers = await brokerCount(cluster.bootstrap);
+        last = `${brokers} brokers; ${JSON.stringify(states)}`;
+        return brokers === 5 && states.length === 8 && states.every((s) => s.isr.length === 3) ? true : null;
+      },
+      90_000,
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}; last seen: ${last}`);
     });
   });
 });
