@@ -16,5 +16,8 @@ test('formatProcess names the state, the pid while there is a process, and how i
   assert.equal(formatProcess({ ...base, state: 'running' }), 'running (pid 4242)');
   assert.equal(formatProcess({ ...base, state: 'paused' }), 'paused (pid 4242)');
   assert.equal(formatProcess({ ...base, state: 'stopping' }), 'stopping');
-  assert.equal(formatProcess({ ...base, pid: null, state: 'exited', lastExit: 'SIGKILL' }), 'exited (SIGKILL)');
+  assert.equal(
+    formatProcess({ ...base, pid: null, state: 'exited', lastExit: 'SIGKILL' }),
+    'exited (SIGKILL)',
+  );
 });

@@ -66,8 +66,8 @@ export function BrokerList() {
           {list.isError
             ? `Refreshing failed (${list.error.message}); showing the brokers as of ${formatTime(new Date(list.dataUpdatedAt))}.`
             : `As of ${formatTime(new Date(list.dataUpdatedAt))}, refreshed every ${REFRESH_MS / 1000} s. `}
-          Alive: listed by Metadata (registered, heartbeating, unfenced). Fenced or down: named by the quorum or a
-          replica set but not live; Kafka&apos;s APIs do not tell a fenced broker from a stopped one.
+          Alive: listed by Metadata (registered, heartbeating, unfenced). Fenced or down: named by the quorum
+          or a replica set but not live; Kafka&apos;s APIs do not tell a fenced broker from a stopped one.
         </p>
       </section>
       <Card title="Brokers">

@@ -35,8 +35,9 @@ function StateCell({ broker }: { broker: BrokerRow }) {
   );
 }
 
-const count = (warn: boolean) => (value: number) =>
-  value > 0 && warn ? (
+/** A count of partitions in trouble: marked with an icon and colour when above zero. */
+const count = (value: number) =>
+  value > 0 ? (
     <span className="font-semibold text-amber-800 dark:text-amber-300">
       <span aria-hidden="true" className="mr-1 text-[0.6rem]">
         ▲
@@ -48,25 +49,24 @@ const count = (warn: boolean) => (value: number) =>
   );
 
 export const brokerColumns = column.columns([
-  column.accessor('nodeId', { header: 'Node id', meta: { align: 'end', width: '5.5rem' } }),
+  column.accessor('nodeId', { header: 'Node id', meta: { align: 'end', width: '4.5rem' } }),
   column.accessor('state', {
     header: 'State',
     sortFn: 'text',
     cell: (info) => <StateCell broker={info.row.original} />,
-    meta: { width: '13rem' },
+    meta: { width: '12rem' },
   }),
   column.accessor((b) => (b.host === null ? '' : `${b.host}:${b.port}`), {
     id: 'address',
-    header: 'Address',
+    header: 'Address and rack',
     sortFn: 'alphanumeric',
-    cell: (info) => info.getValue() || <span className={MUTED}>unknown</span>,
-  }),
-  column.accessor((b) => b.rack ?? '', {
-    id: 'rack',
-    header: 'Rack',
-    sortFn: 'text',
-    cell: (info) => info.getValue() || <span className={MUTED}>none</span>,
-    meta: { width: '6rem' },
+    cell: (info) => (
+      <span className="flex flex-col">
+        <span className="break-all">{info.getValue() || <span className={MUTED}>unknown</span>}</span>
+        <span className={`text-xs ${MUTED}`}>rack {info.row.original.rack ?? 'none'}</span>
+      </span>
+    ),
+    meta: { width: '11rem' },
   }),
   column.accessor((b) => [b.controller ? 'controller' : '', b.quorumRole ?? ''].filter(Boolean).join(' '), {
     id: 'roles',
@@ -81,55 +81,53 @@ export const brokerColumns = column.columns([
         </>
       );
     },
-    meta: { width: '10rem' },
+    meta: { width: '9.5rem' },
   }),
   column.accessor('partitionsLed', {
     header: 'Leader of',
     cell: (info) => formatCount(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '6rem' },
+    meta: { align: 'end', width: '5rem' },
   }),
   column.accessor('partitionsFollowed', {
     header: 'Follower of',
     cell: (info) => formatCount(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '6rem' },
+    meta: { align: 'end', width: '5.5rem' },
   }),
   column.accessor('underReplicatedLed', {
     header: 'Under-replicated (led)',
-    cell: (info) => count(true)(info.getValue()),
-    enableGlobalFilter: false,
-    meta: { align: 'end', width: '8rem' },
-  }),
-  column.accessor('outOfIsr', {
-    header: 'Outside the ISR',
-    cell: (info) => count(true)(info.getValue()),
+    cell: (info) => count(info.getValue()),
     enableGlobalFilter: false,
     meta: { align: 'end', width: '7rem' },
   }),
+  column.accessor('outOfIsr', {
+    header: 'Outside the ISR',
+    cell: (info) => count(info.getValue()),
+    enableGlobalFilter: false,
+    meta: { align: 'end', width: '5.5rem' },
+  }),
   column.accessor((b) => b.logBytes ?? undefined, {
     id: 'logBytes',
-    header: 'Log size',
+    header: 'Disk use',
     sortUndefined: 'last',
     cell: (info) => {
       const bytes = info.getValue();
-      const { logDirsError } = info.row.original;
-      return bytes === undefined ? <span title={logDirsError ?? undefined}>—</span> : formatBytes(bytes);
+      const { logDirsError, volumeUsableBytes, volumeTotalBytes } = info.row.original;
+      if (bytes === undefined) return <span title={logDirsError ?? undefined}>—</span>;
+      return (
+        <span className="flex flex-col items-end">
+          <span>{formatBytes(bytes)}</span>
+          {volumeUsableBytes !== null && (
+            <span className={`text-xs ${MUTED}`}>
+              {formatBytes(volumeUsableBytes)} free
+              {volumeTotalBytes ? ` of ${formatBytes(volumeTotalBytes)}` : ''}
+            </span>
+          )}
+        </span>
+      );
     },
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '6.5rem' },
-  }),
-  column.accessor((b) => b.volumeUsableBytes ?? undefined, {
-    id: 'volumeUsableBytes',
-    header: 'Disk free',
-    sortUndefined: 'last',
-    cell: (info) => {
-      const usable = info.getValue();
-      const total = info.row.original.volumeTotalBytes;
-      if (usable === undefined) return '—';
-      return total ? `${formatBytes(usable)} of ${formatBytes(total)}` : formatBytes(usable);
-    },
-    enableGlobalFilter: false,
-    meta: { align: 'end', width: '10rem' },
+    meta: { align: 'end' },
   }),
 ]);

@@ -12,7 +12,12 @@ type BrokerProcess = RouterOutputs['brokers']['drills']['processes'][number];
 type DrillOp = 'stop' | 'kill' | 'pause' | 'resume' | 'start';
 
 const DRILLS: { op: DrillOp; label: string; signal: string; when: (p: BrokerProcess) => boolean }[] = [
-  { op: 'stop', label: 'Stop', signal: 'SIGTERM', when: (p) => p.state === 'running' || p.state === 'paused' },
+  {
+    op: 'stop',
+    label: 'Stop',
+    signal: 'SIGTERM',
+    when: (p) => p.state === 'running' || p.state === 'paused',
+  },
   { op: 'kill', label: 'Kill', signal: 'SIGKILL', when: (p) => p.state !== 'exited' },
   { op: 'pause', label: 'Pause', signal: 'SIGSTOP', when: (p) => p.state === 'running' },
   { op: 'resume', label: 'Resume', signal: 'SIGCONT', when: (p) => p.state === 'paused' },
@@ -49,11 +54,14 @@ export function Drills({ processes }: { processes: BrokerProcess[] }) {
   return (
     <Card title="Fault drills">
       <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
-        Practise a failure on this cluster&apos;s broker processes: Stop sends SIGTERM (controlled shutdown), Kill
-        SIGKILL, Pause SIGSTOP, Resume SIGCONT; Start runs the broker&apos;s own command line again. Each drill is
-        written to the audit log.
+        Practise a failure on this cluster&apos;s broker processes: Stop sends SIGTERM (controlled shutdown),
+        Kill SIGKILL, Pause SIGSTOP, Resume SIGCONT; Start runs the broker&apos;s own command line again. Each
+        drill is written to the audit log.
       </p>
-      <ul aria-label="Broker processes" className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800">
+      <ul
+        aria-label="Broker processes"
+        className="flex flex-col divide-y divide-zinc-200 dark:divide-zinc-800"
+      >
         {processes.map((p) => (
           <li
             key={p.nodeId}

@@ -65,8 +65,8 @@ export function Quorum({ brokers, now }: { brokers: Brokers; now: number }) {
       </section>
       {quorum.standalone && (
         <p className="mb-3 text-sm text-zinc-700 dark:text-zinc-300">
-          A single broker without KRaft: it holds the cluster&apos;s metadata alone, so it is a quorum of one with
-          no metadata log to replicate.
+          A single broker without KRaft: it holds the cluster&apos;s metadata alone, so it is a quorum of one
+          with no metadata log to replicate.
         </p>
       )}
       <div className="overflow-x-auto">
