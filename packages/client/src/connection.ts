@@ -136,7 +136,9 @@ export class KafkaConnection {
     const chunks = encodeRequest(apiKey, version, correlationId, this.clientId, body);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.fail(new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${REQUEST_TIMEOUT_MS} ms`));
+        this.fail(
+          new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${REQUEST_TIMEOUT_MS} ms`),
+        );
         this.socket.destroy();
       }, REQUEST_TIMEOUT_MS);
       timer.unref();

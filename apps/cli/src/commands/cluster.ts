@@ -172,7 +172,7 @@ function prefixOutput(child: ChildProcess, name: string): void {
   }
 }
 
-interface BrokerProcessEntry {
+export interface BrokerProcessEntry {
   broker: BrokerLayout;
   commandLine: string;
   child: ChildProcess | null;
@@ -296,8 +296,7 @@ export async function clusterCommand(args: string[]): Promise<void> {
       entry.child = null;
       entry.state = 'exited';
       entry.lastExit = signal ?? `code ${code}`;
-      if (!stopping)
-        console.log(`[${name}] exited (${entry.lastExit}); restart it with the line above`);
+      if (!stopping) console.log(`[${name}] exited (${entry.lastExit}); restart it with the line above`);
     });
     children.set(name, child);
   };

@@ -229,7 +229,9 @@ export async function laggingReplicas(
       nodeId,
       brokerLive: liveBrokers.has(nodeId),
       offsetLag:
-        replicaEnd === undefined || leaderEnd === undefined ? null : Math.max(0, Number(leaderEnd - replicaEnd)),
+        replicaEnd === undefined || leaderEnd === undefined
+          ? null
+          : Math.max(0, Number(leaderEnd - replicaEnd)),
     });
     result.set(partition, list);
   }
