@@ -7,7 +7,7 @@
  */
 import { expect, test as base, type Page } from '@playwright/test';
 import { startCluster, type TestCluster } from './support/cluster.ts';
-import { dataRows, valueOf } from './support/page.ts';
+import { dataRows, screenshots, valueOf } from './support/page.ts';
 import { signIn } from './support/sign-in.ts';
 
 const TOPIC = 'e2e-cluster-replicated';
@@ -90,6 +90,7 @@ test('brokers, the quorum and fault drills on a 3-broker cluster', async ({ page
     // The drill is on a broker that is not the quorum leader, so the metadata quorum keeps its leader.
     const leader = Number(/\d+/.exec((await valueOf(quorum, 'Leader').textContent()) ?? '')![0]);
     victim = [3, 2, 1].find((nodeId) => nodeId !== leader)!;
+    await screenshots(page, 'brokers');
   });
 
   await test.step('an admin kills a broker from the console', async () => {
@@ -100,6 +101,7 @@ test('brokers, the quorum and fault drills on a 3-broker cluster', async ({ page
     await expect(drills.getByRole('status')).toHaveText(`Kill: broker ${victim}.`);
     await expect(processRow).toContainText('exited (SIGKILL)');
     await expect(brokerRow(page, victim)).toContainText('fenced or down', { timeout: FAILOVER_TIMEOUT_MS });
+    await screenshots(page, 'brokers-one-down');
     await expect(valueOf(page.getByRole('region', { name: 'Brokers summary' }), 'Fenced or down')).toHaveText(
       /^■?1 \(critical\)$/,
     );
@@ -127,6 +129,7 @@ test('brokers, the quorum and fault drills on a 3-broker cluster', async ({ page
       });
       await expect(replication).toContainText('under-replicated');
     }
+    await screenshots(page, 'topic-under-replicated');
   });
 
   await test.step('the admin starts the broker again from the console; the ISR is whole again', async () => {

@@ -49,12 +49,12 @@ const count = (value: number) =>
   );
 
 export const brokerColumns = column.columns([
-  column.accessor('nodeId', { header: 'Node id', meta: { align: 'end', width: '4.5rem' } }),
+  column.accessor('nodeId', { header: 'Node id', meta: { align: 'end', width: '4rem' } }),
   column.accessor('state', {
     header: 'State',
     sortFn: 'text',
     cell: (info) => <StateCell broker={info.row.original} />,
-    meta: { width: '12rem' },
+    meta: { width: '10rem' },
   }),
   column.accessor((b) => (b.host === null ? '' : `${b.host}:${b.port}`), {
     id: 'address',
@@ -66,7 +66,7 @@ export const brokerColumns = column.columns([
         <span className={`text-xs ${MUTED}`}>rack {info.row.original.rack ?? 'none'}</span>
       </span>
     ),
-    meta: { width: '11rem' },
+    meta: { width: '9.5rem' },
   }),
   column.accessor((b) => [b.controller ? 'controller' : '', b.quorumRole ?? ''].filter(Boolean).join(' '), {
     id: 'roles',
@@ -81,25 +81,25 @@ export const brokerColumns = column.columns([
         </>
       );
     },
-    meta: { width: '9.5rem' },
+    meta: { width: '8rem' },
   }),
   column.accessor('partitionsLed', {
     header: 'Leader of',
     cell: (info) => formatCount(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '5rem' },
+    meta: { align: 'end', width: '4.5rem' },
   }),
   column.accessor('partitionsFollowed', {
     header: 'Follower of',
     cell: (info) => formatCount(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '5.5rem' },
+    meta: { align: 'end', width: '5rem' },
   }),
   column.accessor('underReplicatedLed', {
     header: 'Under-replicated (led)',
     cell: (info) => count(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '7rem' },
+    meta: { align: 'end', width: '6.5rem' },
   }),
   column.accessor('outOfIsr', {
     header: 'Outside the ISR',

@@ -18,7 +18,8 @@ function ReplicationCell({ partition }: { partition: PartitionRow }) {
   if (!partition.underReplicated && !partition.offline)
     return <span className="text-zinc-600 dark:text-zinc-400">in sync</span>;
   return (
-    <span className="flex flex-col items-start gap-0.5">
+    // The cell truncates by default; the replicas named here wrap instead, so none is cut off.
+    <span className="flex flex-col items-start gap-0.5 whitespace-normal">
       {partition.offline ? (
         <span
           data-warning="offline"
@@ -111,6 +112,6 @@ export const partitionColumns = column.columns([
     header: 'Replication',
     cell: (info) => <ReplicationCell partition={info.row.original} />,
     enableGlobalFilter: false,
-    meta: { width: '14rem' },
+    meta: { width: '8rem' },
   }),
 ]);
