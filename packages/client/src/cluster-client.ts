@@ -199,14 +199,27 @@ export class ClusterClient {
 
   /**
    * Partition sizes on disk from every broker's DescribeLogDirs (null topics: all of them), as
-   * "topic\u0000partition" -> bytes of the largest replica.
+   * "topic\u0000partition" -> bytes of the largest replica. A broker that fails or does not answer within
+   * `perBrokerMs` (stopped, SIGSTOPped) is left out: the other replicas still give the size. Fails only when
+   * no broker answers.
    */
-  async partitionSizes(): Promise<Map<string, number>> {
+  async partitionSizes(perBrokerMs = 5_000): Promise<Map<string, number>> {
     await this.metadata([]);
     const sizes = new Map<string, number>();
-    await Promise.all(
-      [...this.brokers.keys()].map(async (nodeId) => {
-        const response = await (await this.broker(nodeId)).request(ApiKey.DescribeLogDirs, { topics: null });
+    const nodeIds = [...this.brokers.keys()];
+    const answered = await Promise.allSettled(
+      nodeIds.map(async (nodeId) => {
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new KafkaProtocolError(`broker ${nodeId}: no DescribeLogDirs answer`)),
+            perBrokerMs,
+          );
+        });
+        const response = await Promise.race([
+          this.broker(nodeId).then((c) => c.request(ApiKey.DescribeLogDirs, { topics: null })),
+          deadline,
+        ]).finally(() => clearTimeout(timer));
         for (const dir of response.results) {
           if (dir.errorCode !== ErrorCode.NONE) continue;
           for (const topic of dir.topics)
@@ -217,6 +230,8 @@ export class ClusterClient {
         }
       }),
     );
+    const failed = answered.find((a) => a.status === 'rejected');
+    if (failed && answered.every((a) => a.status === 'rejected')) throw failed.reason;
     return sizes;
   }
 
