@@ -117,6 +117,9 @@ test('every page passes axe-core in both themes, and the console works by keyboa
     await expect(p.getByRole('heading', { level: 1 })).toHaveText('Sluice overview');
     await expect(p.getByText('Waiting for the first point')).toHaveCount(0);
   });
+  await expectAccessible(page, '/brokers', async (p) => {
+    await expect(p.getByRole('table', { name: 'Quorum replicas' }).getByRole('row')).toHaveCount(2);
+  });
   await expectAccessible(page, '/topics', async (p) => {
     await expect(p.getByRole('link', { name: TOPIC, exact: true })).toBeVisible();
   });

@@ -9,6 +9,7 @@ import {
   deleteExpiredSessions,
   ensureFirstAdmin,
   findSessionUser,
+  IpcDrillController,
   LagSampler,
   LoginRateLimiter,
   sessionCookie,
@@ -140,6 +141,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     user: null,
     request: null,
     loginLimiter,
+    drills: IpcDrillController.fromParent(options.env ?? process.env),
   };
   const caller = createCaller(baseContext);
   const lagSampler = cluster

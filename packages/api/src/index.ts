@@ -18,3 +18,4 @@ export {
   type LagSamplerOptions,
   type SampleRound,
 } from './lag/lag-sampler.ts';
+export { IpcDrillController, type DrillController } from './drills.ts';

@@ -1,5 +1,6 @@
 import { auditRouter } from './router/audit.ts';
 import { authRouter } from './router/auth.ts';
+import { brokersRouter } from './router/brokers.ts';
 import { clusterRouter } from './router/cluster.ts';
 import { groupsRouter } from './router/groups.ts';
 import { healthRouter } from './router/health.ts';
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   topics: topicsRouter,
   messages: messagesRouter,
   groups: groupsRouter,
+  brokers: brokersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -5,6 +5,7 @@ import type { UserRole } from '@sluice/db';
 import type { LoginRateLimiter } from './auth/login-rate-limiter.ts';
 import type { SessionUser } from './auth/sessions.ts';
 import type { ClusterSource } from './cluster-source/cluster-source.ts';
+import type { DrillController } from './drills.ts';
 
 /** What the HTTP layer tells procedures about the request in flight. */
 export interface RequestInfo {
@@ -29,6 +30,8 @@ export interface ApiContext {
   user: SessionUser | null;
   request: RequestInfo | null;
   loginLimiter: LoginRateLimiter;
+  /** Fault drills on the cluster's broker processes, when the process that started them offers them. */
+  drills?: DrillController | null;
 }
 
 const t = initTRPC.context<ApiContext>().create({

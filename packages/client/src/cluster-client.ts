@@ -69,6 +69,8 @@ export class ClusterClient {
 
   /** A connection to any broker of the cluster, opened from the bootstrap list on first use. */
   async any(): Promise<KafkaConnection> {
+    // A broker that went away (stopped, killed, restarted) takes its connection with it: try the list again.
+    if (this.bootstrapConnection?.closed) this.bootstrapConnection = null;
     if (this.bootstrapConnection) return this.bootstrapConnection;
     let lastError: unknown;
     for (const { host, port } of parseBootstrap(this.bootstrap)) {
@@ -87,6 +89,17 @@ export class ClusterClient {
   /** A connection to a broker by node id (partition leaders, group coordinators). */
   async broker(nodeId: number): Promise<KafkaConnection> {
     let connection = this.brokerConnections.get(nodeId);
+    if (connection) {
+      // A connection that failed to open, or closed since, is replaced: the broker may be back by now.
+      const usable = await connection.then(
+        (c) => !c.closed,
+        () => false,
+      );
+      if (!usable && this.brokerConnections.get(nodeId) === connection) {
+        this.brokerConnections.delete(nodeId);
+        connection = undefined;
+      }
+    }
     if (!connection) {
       if (!this.brokers.has(nodeId)) await this.metadata([]);
       const address = this.brokers.get(nodeId);
@@ -186,14 +199,27 @@ export class ClusterClient {
 
   /**
    * Partition sizes on disk from every broker's DescribeLogDirs (null topics: all of them), as
-   * "topic\u0000partition" -> bytes of the largest replica.
+   * "topic\u0000partition" -> bytes of the largest replica. A broker that fails or does not answer within
+   * `perBrokerMs` (stopped, SIGSTOPped) is left out: the other replicas still give the size. Fails only when
+   * no broker answers.
    */
-  async partitionSizes(): Promise<Map<string, number>> {
+  async partitionSizes(perBrokerMs = 5_000): Promise<Map<string, number>> {
     await this.metadata([]);
     const sizes = new Map<string, number>();
-    await Promise.all(
-      [...this.brokers.keys()].map(async (nodeId) => {
-        const response = await (await this.broker(nodeId)).request(ApiKey.DescribeLogDirs, { topics: null });
+    const nodeIds = [...this.brokers.keys()];
+    const answered = await Promise.allSettled(
+      nodeIds.map(async (nodeId) => {
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () => reject(new KafkaProtocolError(`broker ${nodeId}: no DescribeLogDirs answer`)),
+            perBrokerMs,
+          );
+        });
+        const response = await Promise.race([
+          this.broker(nodeId).then((c) => c.request(ApiKey.DescribeLogDirs, { topics: null })),
+          deadline,
+        ]).finally(() => clearTimeout(timer));
         for (const dir of response.results) {
           if (dir.errorCode !== ErrorCode.NONE) continue;
           for (const topic of dir.topics)
@@ -204,6 +230,8 @@ export class ClusterClient {
         }
       }),
     );
+    const failed = answered.find((a) => a.status === 'rejected');
+    if (failed && answered.every((a) => a.status === 'rejected')) throw failed.reason;
     return sizes;
   }
 
@@ -556,6 +584,74 @@ export class ClusterClient {
       results.set(groupId, response.results[0]?.errorCode ?? ErrorCode.UNKNOWN_SERVER_ERROR);
     }
     return results;
+  }
+
+  /** The addresses of the live brokers as of the last Metadata. */
+  knownBrokers(): BrokerAddress[] {
+    return [...this.brokers.values()];
+  }
+
+  /**
+   * DescribeQuorum of the metadata quorum (`__cluster_metadata`-0): leader, epoch, high watermark, voters and
+   * observers. Brokers forward it to the quorum leader (KIP-836), so any broker answers.
+   */
+  async describeQuorum() {
+    const response = await (
+      await this.any()
+    ).request(ApiKey.DescribeQuorum, {
+      topics: [{ topicName: '__cluster_metadata', partitions: [{ partitionIndex: 0 }] }],
+    });
+    throwIfError(response.errorCode, response.errorMessage);
+    const partition = response.topics[0]?.partitions[0];
+    if (!partition) throw new KafkaError(ErrorCode.UNKNOWN_SERVER_ERROR, 'DescribeQuorum gave no partition');
+    throwIfError(partition.errorCode, partition.errorMessage);
+    return partition;
+  }
+
+  /** DescribeLogDirs of one broker (every partition it holds). */
+  async describeLogDirs(nodeId: number) {
+    const response = await (await this.broker(nodeId)).request(ApiKey.DescribeLogDirs, { topics: null });
+    throwIfError(response.errorCode);
+    return response.results;
+  }
+
+  /**
+   * Each partition's log end offset in the replica a broker holds: ListOffsets(latest) as a debugging tool
+   * (replica id -2), which Kafka answers from followers too, with the log end offset rather than the high
+   * watermark. Partitions the broker refuses (it holds no replica) are left out.
+   */
+  async replicaLogEndOffsets(
+    nodeId: number,
+    partitions: { topic: string; partition: number }[],
+  ): Promise<Map<string, bigint>> {
+    const byTopic = new Map<string, number[]>();
+    for (const { topic, partition } of partitions)
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
+    const response = await (
+      await this.broker(nodeId)
+    ).request(ApiKey.ListOffsets, {
+      replicaId: -2,
+      isolationLevel: 0,
+      timeoutMs: 30_000,
+      topics: [...byTopic].map(([name, ps]) => ({
+        name,
+        partitions: ps.map((partitionIndex) => ({
+          partitionIndex,
+          currentLeaderEpoch: -1,
+          timestamp: -1n,
+          maxNumOffsets: 1,
+        })),
+      })),
+    });
+    const offsets = new Map<string, bigint>();
+    for (const topic of response.topics)
+      for (const p of topic.partitions)
+        if (p.errorCode === ErrorCode.NONE)
+          offsets.set(
+            `${topic.name}\u0000${p.partitionIndex}`,
+            p.oldStyleOffsets.length > 0 ? p.oldStyleOffsets[0]! : p.offset,
+          );
+    return offsets;
   }
 
   close(): void {

@@ -16,6 +16,11 @@ import {
 } from '@sluice/protocol';
 
 const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
+/**
+ * Kafka's request.timeout.ms default. A broker that does not answer in time (SIGSTOPped, partitioned) fails the
+ * request and the connection with it: responses come in request order, so nothing later could arrive first.
+ */
+const REQUEST_TIMEOUT_MS = 30_000;
 
 export class KafkaProtocolError extends Error {
   override readonly name = 'KafkaProtocolError';
@@ -84,6 +89,11 @@ export class KafkaConnection {
       this.brokerVersions.set(api.apiKey, { min: api.minVersion, max: api.maxVersion });
   }
 
+  /** Whether the socket is gone (closed by either side or failed): a new connection is needed. */
+  get closed(): boolean {
+    return this.closedError !== null;
+  }
+
   /** The version used for an API: the highest both sides support. */
   supports(apiKey: ApiKeyNumber): boolean {
     const theirs = this.brokerVersions.get(apiKey);
@@ -125,11 +135,22 @@ export class KafkaConnection {
     const correlationId = this.nextCorrelationId++;
     const chunks = encodeRequest(apiKey, version, correlationId, this.clientId, body);
     return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.fail(
+          new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${REQUEST_TIMEOUT_MS} ms`),
+        );
+        this.socket.destroy();
+      }, REQUEST_TIMEOUT_MS);
+      timer.unref();
       this.pending.set(correlationId, {
         apiKey,
         version,
-        reject,
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
         resolve: (frame) => {
+          clearTimeout(timer);
           try {
             resolve(decodeResponse(apiKey, version, frame).body);
           } catch (error) {

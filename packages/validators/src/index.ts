@@ -39,3 +39,14 @@ export {
   type CreateUserInput,
   type LoginInput,
 } from './auth.ts';
+export {
+  DRILLS_ENV,
+  DRILL_OPS,
+  drillInput,
+  type BrokerProcess,
+  type BrokerProcessState,
+  type DrillInput,
+  type DrillOp,
+  type DrillRequest,
+  type DrillResponse,
+} from './drills.ts';

@@ -6,6 +6,8 @@
  * and restarting one broker by hand with that exact line is how drills are run, and the broker rejoins.
  * The folders are formatted once, as `kafka-storage.sh format` does: every `DIR/broker-K/meta.properties` holds
  * the same cluster id, so a broker started against another cluster's folder refuses to join it.
+ * With --console-port the console's server is started with an IPC channel: its admins' fault drills (stop,
+ * SIGKILL, pause, resume, start again) arrive over it and are run here, on these same child processes.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -14,6 +16,13 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import {
+  DRILLS_ENV,
+  type BrokerProcess,
+  type BrokerProcessState,
+  type DrillRequest,
+  type DrillResponse,
+} from '@sluice/validators';
 import { CliError, parseConfigPairs } from '../cli-error.ts';
 
 const SLUICE_BIN = fileURLToPath(new URL('../../bin/sluice.mjs', import.meta.url));
@@ -167,6 +176,61 @@ function prefixOutput(child: ChildProcess, name: string): void {
   }
 }
 
+export interface BrokerProcessEntry {
+  broker: BrokerLayout;
+  commandLine: string;
+  child: ChildProcess | null;
+  state: BrokerProcessState;
+  lastExit: string | null;
+}
+
+const DRILL_SIGNALS = { stop: 'SIGTERM', kill: 'SIGKILL', pause: 'SIGSTOP', resume: 'SIGCONT' } as const;
+
+function describeProcesses(brokers: ReadonlyMap<number, BrokerProcessEntry>): BrokerProcess[] {
+  return [...brokers.values()].map((entry) => ({
+    nodeId: entry.broker.nodeId,
+    pid: entry.child?.pid ?? null,
+    state: entry.state,
+    lastExit: entry.lastExit,
+    commandLine: entry.commandLine,
+  }));
+}
+
+/**
+ * A drill the console asked for: a signal to a running broker's process, or a stopped broker started again with
+ * its own command line. Answers with every broker process's state afterwards, or why the drill cannot be run.
+ */
+export function answerDrill(
+  request: DrillRequest,
+  brokers: ReadonlyMap<number, BrokerProcessEntry>,
+  startBroker: (entry: BrokerProcessEntry) => void,
+): DrillResponse {
+  const fail = (error: string): DrillResponse => ({ type: 'sluice-drill', id: request.id, ok: false, error });
+  if (request.op !== 'list') {
+    const entry = brokers.get(request.nodeId);
+    if (!entry) return fail(`this cluster has no broker ${request.nodeId}`);
+    if (request.op === 'start') {
+      if (entry.child) return fail(`broker ${request.nodeId} is already running (pid ${entry.child.pid})`);
+      startBroker(entry);
+    } else {
+      if (!entry.child) return fail(`broker ${request.nodeId} is not running; start it first`);
+      if (request.op === 'pause' && entry.state === 'paused')
+        return fail(`broker ${request.nodeId} is already paused`);
+      if (request.op === 'resume' && entry.state !== 'paused')
+        return fail(`broker ${request.nodeId} is not paused`);
+      entry.child.kill(DRILL_SIGNALS[request.op]);
+      if (request.op === 'pause') entry.state = 'paused';
+      else if (request.op === 'resume') entry.state = 'running';
+      else {
+        // A paused broker acts on the signal only once it runs again (SIGKILL needs no help).
+        if (entry.state === 'paused') entry.child.kill('SIGCONT');
+        entry.state = 'stopping';
+      }
+    }
+  }
+  return { type: 'sluice-drill', id: request.id, ok: true, processes: describeProcesses(brokers) };
+}
+
 function parsePositive(text: string, flag: string, max: number): number {
   const value = Number(text);
   if (!/^\d+$/.test(text) || value < 1 || value > max)
@@ -220,21 +284,35 @@ export async function clusterCommand(args: string[]): Promise<void> {
 
   console.log(`Sluice cluster ${layout.clusterId}: ${count} broker(s), data in ${dataDir}`);
   const children = new Map<string, ChildProcess>();
-  for (const broker of layout.brokers) {
-    const name = `broker-${broker.nodeId}`;
-    console.log(
-      `  ${name}: clients ${values.host}:${broker.port}, quorum ${values.host}:${broker.controllerPort}\n` +
-        `    npx sluice ${broker.args.map(shellQuote).join(' ')}`,
-    );
-    const child = spawn(process.execPath, [SLUICE_BIN, ...broker.args], {
+  const brokers = new Map<number, BrokerProcessEntry>();
+  let stopping = false;
+  const startBroker = (entry: BrokerProcessEntry) => {
+    const name = `broker-${entry.broker.nodeId}`;
+    const child = spawn(process.execPath, [SLUICE_BIN, ...entry.broker.args], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     prefixOutput(child, name);
+    entry.child = child;
+    entry.state = 'running';
     child.on('exit', (code, signal) => {
-      children.delete(name);
-      console.log(`[${name}] exited (${signal ?? `code ${code}`}); restart it with the line above`);
+      if (children.get(name) === child) children.delete(name);
+      if (entry.child !== child) return;
+      entry.child = null;
+      entry.state = 'exited';
+      entry.lastExit = signal ?? `code ${code}`;
+      if (!stopping) console.log(`[${name}] exited (${entry.lastExit}); restart it with the line above`);
     });
     children.set(name, child);
+  };
+  for (const broker of layout.brokers) {
+    const commandLine = `npx sluice ${broker.args.map(shellQuote).join(' ')}`;
+    console.log(
+      `  broker-${broker.nodeId}: clients ${values.host}:${broker.port}, quorum ${values.host}:${broker.controllerPort}\n` +
+        `    ${commandLine}`,
+    );
+    const entry: BrokerProcessEntry = { broker, commandLine, child: null, state: 'exited', lastExit: null };
+    brokers.set(broker.nodeId, entry);
+    startBroker(entry);
   }
   if (values['console-port'] !== undefined) {
     const bootstrap = layout.brokers.map((broker) => `${values.host}:${broker.port}`).join(',');
@@ -249,17 +327,30 @@ export async function clusterCommand(args: string[]): Promise<void> {
       '--host',
       values.host,
     ];
+    // The IPC channel is how the console asks for drills on the brokers (runDrill); nothing else uses it.
     const child = spawn(process.execPath, [SLUICE_BIN, ...consoleArgs], {
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      env: { ...process.env, [DRILLS_ENV]: '1' },
     });
     prefixOutput(child, 'console');
+    child.on('message', (message: unknown) => {
+      const request = message as Partial<DrillRequest> | null;
+      if (request?.type !== 'sluice-drill' || typeof request.id !== 'number') return;
+      const response = answerDrill(request as DrillRequest, brokers, startBroker);
+      if (child.connected) child.send(response);
+    });
     child.on('exit', () => children.delete('console'));
     children.set('console', child);
   }
 
   const stop = (signal: NodeJS.Signals) => {
     console.log(`Stopping the cluster (${signal})`);
-    for (const child of children.values()) child.kill('SIGTERM');
+    stopping = true;
+    for (const child of children.values()) {
+      child.kill('SIGTERM');
+      // A paused (SIGSTOPped) broker acts on the SIGTERM only once it runs again.
+      child.kill('SIGCONT');
+    }
     const deadline = setTimeout(() => {
       for (const child of children.values()) child.kill('SIGKILL');
       process.exit(1);

@@ -78,6 +78,67 @@ export interface ClusterOverview {
   offlinePartitions: number;
 }
 
+/**
+ * A broker as Kafka's APIs tell it: "alive" when Metadata lists it (registered and unfenced); "fenced or down"
+ * when the quorum or a replica set still names it but Metadata does not (fenced after missing heartbeats,
+ * stopped, or shutting down: Kafka's APIs do not tell these apart).
+ */
+export interface BrokerStatus {
+  nodeId: number;
+  /** Its client listener, null when it has not been seen alive by this console. */
+  host: string | null;
+  port: number | null;
+  rack: string | null;
+  state: 'alive' | 'fenced or down';
+  controller: boolean;
+  quorumRole: 'voter' | 'observer' | null;
+  /** Partitions whose leader it is, and partitions it holds a follower replica of (Metadata). */
+  partitionsLed: number;
+  partitionsFollowed: number;
+  /** Partitions it leads with an ISR smaller than the replica set (Kafka's UnderReplicatedPartitions metric). */
+  underReplicatedLed: number;
+  /** Partitions it is a replica of but not in the ISR of. */
+  outOfIsr: number;
+  /** Bytes of its partition logs (DescribeLogDirs), null when it did not answer. */
+  logBytes: number | null;
+  /** The volume its log directories are on, null when unknown. */
+  volumeTotalBytes: number | null;
+  volumeUsableBytes: number | null;
+  /** Why DescribeLogDirs failed, when it did. */
+  logDirsError: string | null;
+}
+
+export interface QuorumReplica {
+  nodeId: number;
+  /** Null when the leader does not know it yet. */
+  logEndOffset: number | null;
+  /** The leader's log end offset minus this replica's, null when unknown. */
+  lag: number | null;
+  /** Epoch milliseconds, null when unknown (Kafka reports -1). */
+  lastFetchTimestamp: number | null;
+  lastCaughtUpTimestamp: number | null;
+}
+
+/** The KRaft metadata quorum (`__cluster_metadata`), as DescribeQuorum gives it. */
+export interface QuorumStatus {
+  leaderId: number;
+  leaderEpoch: number;
+  highWatermark: number;
+  voters: QuorumReplica[];
+  observers: QuorumReplica[];
+  /** A single broker without KRaft: its own one-member "quorum", with no metadata log to replicate. */
+  standalone: boolean;
+}
+
+export interface ClusterBrokers {
+  clusterId: string;
+  controllerId: number;
+  brokers: BrokerStatus[];
+  /** Null when DescribeQuorum failed (see quorumError) or the cluster does not serve it. */
+  quorum: QuorumStatus | null;
+  quorumError: string | null;
+}
+
 /** Orders by name in code-point order: the same for every source and locale, and cheap at 10,000 names. */
 export function byName(a: { name: string }, b: { name: string }): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -98,6 +159,15 @@ export interface TopicSummary {
   underReplicatedPartitions: number;
 }
 
+/** A replica of an under-replicated partition that is not in its ISR, and how far behind the leader it is. */
+export interface LaggingReplica {
+  nodeId: number;
+  /** Whether the broker is live (listed by Metadata); a fenced or stopped broker's replica cannot catch up. */
+  brokerLive: boolean;
+  /** The leader's log end offset minus this replica's; null when the broker or the leader did not say. */
+  offsetLag: number | null;
+}
+
 export interface PartitionDetail {
   partition: number;
   leader: number;
@@ -109,6 +179,10 @@ export interface PartitionDetail {
   highWatermark: number;
   sizeBytes: number | null;
   underReplicated: boolean;
+  /** No live leader: nothing can be read or written. */
+  offline: boolean;
+  /** The replicas outside the ISR, by node id; empty when the ISR is whole. */
+  laggingReplicas: LaggingReplica[];
 }
 
 export interface TopicConfigEntry {
@@ -187,6 +261,8 @@ export interface ClusterSource {
    */
   recordTimestamp(partition: TopicPartition, offset: number): Promise<number | null>;
   describeCluster(): Promise<ClusterOverview>;
+  /** Every broker's state, leaderships, replicas and disk use, and the metadata quorum. */
+  describeBrokers(): Promise<ClusterBrokers>;
   listTopics(): Promise<TopicSummary[]>;
   /** Null when the topic does not exist. */
   describeTopic(name: string): Promise<TopicDetail | null>;

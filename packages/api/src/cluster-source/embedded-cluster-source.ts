@@ -9,6 +9,7 @@ import type { BrokerServices } from '@sluice/broker';
 import { ClusterClient } from '@sluice/client';
 import {
   byName,
+  type ClusterBrokers,
   type ClusterOverview,
   type ClusterSource,
   type CommittedOffset,
@@ -60,6 +61,33 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
       partitions: partitions.length,
       underReplicatedPartitions: partitions.filter(underReplicated).length,
       offlinePartitions: partitions.filter((p) => p.leaderId < 0).length,
+    };
+  }
+
+  /**
+   * In a KRaft cluster, as any Kafka client sees it (DescribeQuorum is forwarded to the quorum leader). A
+   * standalone broker serves no DescribeQuorum: it is the whole of its cluster's metadata, a quorum of one that
+   * leads itself, with no metadata log to replicate, so no epoch, high watermark or lag to report (all 0).
+   */
+  override async describeBrokers(): Promise<ClusterBrokers> {
+    const brokers = await super.describeBrokers();
+    if (this.services.cluster) return brokers;
+    const now = this.services.clock.now();
+    const self = this.services.node.nodeId;
+    return {
+      ...brokers,
+      brokers: brokers.brokers.map((b) => (b.nodeId === self ? { ...b, quorumRole: 'voter' } : b)),
+      quorum: {
+        leaderId: self,
+        leaderEpoch: 0,
+        highWatermark: 0,
+        voters: [
+          { nodeId: self, logEndOffset: 0, lag: 0, lastFetchTimestamp: now, lastCaughtUpTimestamp: now },
+        ],
+        observers: [],
+        standalone: true,
+      },
+      quorumError: null,
     };
   }
 

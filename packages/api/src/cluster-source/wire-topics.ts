@@ -25,6 +25,7 @@ import {
 } from '@sluice/protocol';
 import {
   byName,
+  type ClusterBrokers,
   type ClusterOverview,
   type ConsoleRecord,
   type PartitionPositions,
@@ -34,6 +35,7 @@ import {
   type TopicDetail,
   type TopicSummary,
 } from './cluster-source.ts';
+import { describeBrokersOverWire, laggingReplicas, type BrokerAddressBook } from './wire-brokers.ts';
 
 const EARLIEST = -2n;
 const LATEST = -1n;
@@ -72,7 +74,13 @@ function underReplicated(p: MetadataResponseTopic['partitions'][number]): boolea
 
 /** The topic half of a ClusterSource over the wire; the sources add groups (and the embedded one, engine reads). */
 export abstract class WireTopicSource {
+  private readonly brokerAddresses: BrokerAddressBook = new Map();
+
   constructor(protected readonly client: ClusterClient) {}
+
+  describeBrokers(): Promise<ClusterBrokers> {
+    return describeBrokersOverWire(this.client, this.brokerAddresses);
+  }
 
   trafficTotals(): { bytesIn: number; bytesOut: number } | null {
     return null;
@@ -99,10 +107,13 @@ export abstract class WireTopicSource {
     };
   }
 
-  /** Offsets of every partition of `topics` (earliest and latest), in two batched ListOffsets per leader. */
+  /**
+   * Offsets of every partition of `topics` (earliest and latest), in two batched ListOffsets per leader.
+   * Offline partitions (no leader) have no one to ask and are left out.
+   */
   private async offsetsOf(topics: MetadataResponseTopic[]) {
     const partitions = topics.flatMap((topic) =>
-      topic.partitions.map((p) => ({ topic, partition: p.partitionIndex })),
+      topic.partitions.filter((p) => p.leaderId >= 0).map((p) => ({ topic, partition: p.partitionIndex })),
     );
     const [earliest, latest] = await Promise.all([
       this.client.listOffsets(partitions, EARLIEST),
@@ -152,10 +163,11 @@ export abstract class WireTopicSource {
     const topic = metadata.topics[0];
     if (!topic || topic.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) return null;
     throwIfError(topic.errorCode, `topic ${name}`);
-    const [{ earliest, latest }, sizes, configs] = await Promise.all([
+    const [{ earliest, latest }, sizes, configs, lagging] = await Promise.all([
       this.offsetsOf([topic]),
       this.client.partitionSizes().catch(() => null),
       this.client.describeTopicConfigsInDetail(name),
+      laggingReplicas(this.client, name, topic.partitions, new Set(metadata.brokers.map((b) => b.nodeId))),
     ]);
     const partitions = topic.partitions
       .map((p) => ({
@@ -169,6 +181,8 @@ export abstract class WireTopicSource {
         highWatermark: Number(latest.get(key(name, p.partitionIndex)) ?? 0n),
         sizeBytes: sizes ? (sizes.get(key(name, p.partitionIndex)) ?? 0) : null,
         underReplicated: underReplicated(p),
+        offline: p.leaderId < 0,
+        laggingReplicas: lagging.get(p.partitionIndex) ?? [],
       }))
       .sort((a, b) => a.partition - b.partition);
     return {

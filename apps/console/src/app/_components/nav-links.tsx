@@ -12,6 +12,7 @@ interface Section {
 
 const SECTIONS: Section[] = [
   { href: '/', label: 'Overview' },
+  { href: '/brokers', label: 'Brokers' },
   // The create form lives outside /topics/, where a topic could share its name.
   { href: '/topics', label: 'Topics', also: ['/create-topic'] },
   { href: '/groups', label: 'Consumer groups' },

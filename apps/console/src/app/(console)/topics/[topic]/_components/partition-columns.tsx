@@ -6,6 +6,42 @@ import { UnderReplicatedBadge } from '../../_components/under-replicated-badge';
 
 export type PartitionRow = RouterOutputs['topics']['detail']['partitions'][number];
 
+/** "broker 3: 1,234 behind", "broker 3: not in ISR" (when its lag is unknown, or it is down). */
+export function describeLaggingReplica(replica: PartitionRow['laggingReplicas'][number]): string {
+  if (replica.offsetLag !== null && replica.offsetLag > 0)
+    return `broker ${replica.nodeId}: ${formatCount(replica.offsetLag)} behind`;
+  return `broker ${replica.nodeId}: not in ISR${replica.brokerLive ? '' : ' (broker down)'}`;
+}
+
+/** In sync, or under-replicated (or offline) with the replicas that are behind, each named. */
+function ReplicationCell({ partition }: { partition: PartitionRow }) {
+  if (!partition.underReplicated && !partition.offline)
+    return <span className="text-zinc-600 dark:text-zinc-400">in sync</span>;
+  return (
+    // The cell truncates by default; the replicas named here wrap instead, so none is cut off.
+    <span className="flex flex-col items-start gap-0.5 whitespace-normal">
+      {partition.offline ? (
+        <span
+          data-warning="offline"
+          className="inline-flex items-center gap-1 rounded-md bg-red-50 px-2 py-0.5 text-xs font-semibold text-red-900 ring-1 ring-red-600/40 ring-inset dark:bg-red-950 dark:text-red-300"
+        >
+          <span aria-hidden="true" className="text-[0.6rem]">
+            ■
+          </span>
+          offline
+        </span>
+      ) : (
+        <UnderReplicatedBadge count={1} label="under-replicated" />
+      )}
+      {partition.laggingReplicas.map((replica) => (
+        <span key={replica.nodeId} className="text-xs">
+          {describeLaggingReplica(replica)}
+        </span>
+      ))}
+    </span>
+  );
+}
+
 const column = dataTableColumns<PartitionRow>();
 const brokers = (ids: number[]) => (ids.length === 0 ? 'none' : ids.join(', '));
 
@@ -71,15 +107,10 @@ export const partitionColumns = column.columns([
     enableGlobalFilter: false,
     meta: { align: 'end', width: '6rem' },
   }),
-  column.accessor((p) => (p.underReplicated ? 1 : 0), {
+  column.accessor((p) => (p.offline ? 2 : p.underReplicated ? 1 : 0), {
     id: 'underReplicated',
     header: 'Replication',
-    cell: (info) =>
-      info.getValue() === 1 ? (
-        <UnderReplicatedBadge count={1} label="under-replicated" />
-      ) : (
-        <span className="text-zinc-600 dark:text-zinc-400">in sync</span>
-      ),
+    cell: (info) => <ReplicationCell partition={info.row.original} />,
     enableGlobalFilter: false,
     meta: { width: '8rem' },
   }),
