@@ -18,3 +18,4 @@ export {
   type LagSamplerOptions,
   type SampleRound,
 } from './lag/lag-sampler.ts';
+export { IsrSampler, DEFAULT_ISR_SAMPLE_INTERVAL_MS, type IsrSamplerOptions } from './isr/isr-sampler.ts';

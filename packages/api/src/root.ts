@@ -3,7 +3,9 @@ import { authRouter } from './router/auth.ts';
 import { clusterRouter } from './router/cluster.ts';
 import { groupsRouter } from './router/groups.ts';
 import { healthRouter } from './router/health.ts';
+import { isrRouter } from './router/isr.ts';
 import { messagesRouter } from './router/messages.ts';
+import { reassignmentsRouter } from './router/reassignments.ts';
 import { topicsRouter } from './router/topics.ts';
 import { usersRouter } from './router/users.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
@@ -17,6 +19,8 @@ export const appRouter = createTRPCRouter({
   topics: topicsRouter,
   messages: messagesRouter,
   groups: groupsRouter,
+  isr: isrRouter,
+  reassignments: reassignmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -39,3 +39,9 @@ export {
   type CreateUserInput,
   type LoginInput,
 } from './auth.ts';
+export {
+  isrTimelineInput,
+  partitionInput,
+  reassignPartitionInput,
+  type ReassignPartitionInput,
+} from './reassignment.ts';
