@@ -22,6 +22,7 @@ import {
 } from '@sluice/client';
 import type { OffsetResetInput } from '@sluice/validators';
 import {
+  ApiKey,
   ErrorCode,
   TimestampType,
   decodeRecordBatch,
@@ -419,6 +420,11 @@ export abstract class WireTopicSource {
     replicas: number[] | null,
     throttle: number | null = null,
   ): Promise<void> {
+    if (!(await this.client.any()).supports(ApiKey.AlterPartitionReassignments))
+      throw new KafkaError(
+        ErrorCode.UNSUPPORTED_VERSION,
+        'the cluster does not support AlterPartitionReassignments (KIP-455, Kafka 2.4)',
+      );
     if (replicas !== null && throttle !== null) {
       const metadata = await this.client.topic(topic);
       const current = metadata.partitions.find((p) => p.partitionIndex === partition);
@@ -434,6 +440,7 @@ export abstract class WireTopicSource {
   }
 
   async listReassignments(topic?: string): Promise<PartitionReassignment[]> {
+    if (!(await this.client.any()).supports(ApiKey.ListPartitionReassignments)) return [];
     if (topic === undefined) return listPartitionReassignments(this.client, null);
     // ListPartitionReassignments names partitions; the topic's come from Metadata.
     const metadata = await this.client.metadata([topic]);
