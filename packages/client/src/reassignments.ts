@@ -47,7 +47,10 @@ export async function alterPartitionReassignments(
 ): Promise<void> {
   const byTopic = new Map<string, { partitionIndex: number; replicas: number[] | null }[]>();
   for (const m of moves)
-    byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), { partitionIndex: m.partition, replicas: m.replicas }]);
+    byTopic.set(m.topic, [
+      ...(byTopic.get(m.topic) ?? []),
+      { partitionIndex: m.partition, replicas: m.replicas },
+    ]);
   const response = await (
     await client.any()
   ).request(ApiKey.AlterPartitionReassignments, {

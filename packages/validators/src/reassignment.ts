@@ -4,7 +4,12 @@ import { topicName } from './topic.ts';
 /** A topic's ISR timeline over the last `windowMinutes` (an hour by default, a day at most). */
 export const isrTimelineInput = z.object({
   topic: topicName,
-  windowMinutes: z.number().int().min(1).max(24 * 60).default(60),
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
 });
 
 export const partitionInput = z.object({ topic: topicName, partition: z.number().int().min(0) });

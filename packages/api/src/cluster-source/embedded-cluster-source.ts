@@ -210,7 +210,10 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
     if (await this.hasController()) return super.reassignPartition(topic, partition, replicas, throttle);
     const found = this.services.topics.get(topic)?.partitions.find((p) => p.partitionIndex === partition);
     if (!found)
-      throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `topic ${topic} has no partition ${partition}`);
+      throw new KafkaError(
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        `topic ${topic} has no partition ${partition}`,
+      );
     if (replicas === null)
       throw new KafkaError(ErrorCode.NO_REASSIGNMENT_IN_PROGRESS, `no reassignment of ${topic}-${partition}`);
     const self = this.services.node.nodeId;

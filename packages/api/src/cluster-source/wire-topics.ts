@@ -429,7 +429,10 @@ export abstract class WireTopicSource {
       const metadata = await this.client.topic(topic);
       const current = metadata.partitions.find((p) => p.partitionIndex === partition);
       if (!current)
-        throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, `topic ${topic} has no partition ${partition}`);
+        throw new KafkaError(
+          ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+          `topic ${topic} has no partition ${partition}`,
+        );
       await setReassignmentThrottles(
         this.client,
         { topic, partition, current: current.replicaNodes, target: replicas },

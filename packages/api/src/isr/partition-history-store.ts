@@ -18,11 +18,17 @@ import { partitionStateKey, type ObservedState, type PartitionState } from './pa
 const CHUNK = 500;
 
 /** Appends states observed at `at`, in one transaction. */
-export async function writeStates(db: Database, at: number, states: readonly PartitionState[]): Promise<void> {
+export async function writeStates(
+  db: Database,
+  at: number,
+  states: readonly PartitionState[],
+): Promise<void> {
   if (states.length === 0) return;
   await db.transaction(async (tx) => {
     for (let i = 0; i < states.length; i += CHUNK)
-      await tx.insert(partitionStates).values(states.slice(i, i + CHUNK).map((s) => ({ ...s, at: new Date(at) })));
+      await tx
+        .insert(partitionStates)
+        .values(states.slice(i, i + CHUNK).map((s) => ({ ...s, at: new Date(at) })));
   });
 }
 

@@ -10,7 +10,15 @@ import {
 } from './partition-history.ts';
 
 function state(partition: number, leader: number, leaderEpoch: number, replicas: number[], isr: number[]) {
-  return { topic: 't', topicId: 'id-1', partition, leader, leaderEpoch, replicas, isr } satisfies PartitionState;
+  return {
+    topic: 't',
+    topicId: 'id-1',
+    partition,
+    leader,
+    leaderEpoch,
+    replicas,
+    isr,
+  } satisfies PartitionState;
 }
 const at = (time: number, s: PartitionState): ObservedState => ({ ...s, at: time });
 const keyed = (...states: PartitionState[]) =>

@@ -34,7 +34,10 @@ export function sameState(a: PartitionState, b: PartitionState): boolean {
     a.leader === b.leader &&
     a.leaderEpoch === b.leaderEpoch &&
     sameList(a.replicas, b.replicas) &&
-    sameList([...a.isr].sort((x, y) => x - y), [...b.isr].sort((x, y) => x - y))
+    sameList(
+      [...a.isr].sort((x, y) => x - y),
+      [...b.isr].sort((x, y) => x - y),
+    )
   );
 }
 
@@ -84,7 +87,13 @@ export function eventsBetween(before: PartitionState | null, after: ObservedStat
   for (const replica of before.replicas)
     if (!after.replicas.includes(replica)) events.push({ kind: 'replica-removed', at, replica });
   if (before.leader !== after.leader)
-    events.push({ kind: 'leader-change', at, from: before.leader, to: after.leader, leaderEpoch: after.leaderEpoch });
+    events.push({
+      kind: 'leader-change',
+      at,
+      from: before.leader,
+      to: after.leader,
+      leaderEpoch: after.leaderEpoch,
+    });
   else if (before.leaderEpoch !== after.leaderEpoch)
     events.push({ kind: 'leader-epoch', at, leader: after.leader, leaderEpoch: after.leaderEpoch });
   return events;

@@ -29,8 +29,7 @@ export function reassignmentProgress(
   leader: number,
   sizes: readonly ReplicaLogSize[],
 ): ReassignmentProgress {
-  const sizeOf = (broker: number) =>
-    sizes.find((s) => s.broker === broker && !s.isFuture)?.sizeBytes ?? null;
+  const sizeOf = (broker: number) => sizes.find((s) => s.broker === broker && !s.isFuture)?.sizeBytes ?? null;
   const leaderSizeBytes = sizeOf(leader);
   const replicaProgress = ongoing.replicas.map((broker): ReplicaProgress => {
     const role = ongoing.addingReplicas.includes(broker)

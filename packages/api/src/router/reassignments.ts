@@ -16,7 +16,11 @@ const clusterAdminProcedure = adminProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, cluster: ctx.cluster } });
 });
 
-async function currentReplicas(cluster: NonNullable<ApiContext['cluster']>, topic: string, partition: number) {
+async function currentReplicas(
+  cluster: NonNullable<ApiContext['cluster']>,
+  topic: string,
+  partition: number,
+) {
   const detail = await kafkaCall(() => cluster.describeTopic(topic));
   const found = detail?.partitions.find((p) => p.partition === partition);
   if (!found)
