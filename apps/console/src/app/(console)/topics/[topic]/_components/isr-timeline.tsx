@@ -21,8 +21,7 @@ const STATUS_STYLE: Record<ReplicaStatus, string> = {
   leader: 'bg-sky-700 dark:bg-sky-500',
   'in-isr': 'bg-emerald-600 dark:bg-emerald-500',
   // Stripes, so out of the ISR reads without colour too.
-  'out-of-isr':
-    'bg-[repeating-linear-gradient(45deg,#dc2626_0,#dc2626_4px,#fecaca_4px,#fecaca_8px)]',
+  'out-of-isr': 'bg-[repeating-linear-gradient(45deg,#dc2626_0,#dc2626_4px,#fecaca_4px,#fecaca_8px)]',
   'not-replica': 'bg-transparent',
 };
 
