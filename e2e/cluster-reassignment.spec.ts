@@ -12,7 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { dataRows } from './support/page.ts';
+import { dataRows, screenshots } from './support/page.ts';
 import { SLUICE_CLI, run } from './support/processes.ts';
 import { E2E_ADMIN, signIn } from './support/sign-in.ts';
 
@@ -227,6 +227,7 @@ test('moves a partition under load from 1,2 to 2,3, cancelled once, and the ISR 
     await expect(
       timeline.getByRole('img', { name: /^Broker 3: .*(in the ISR|leader) from [^,]+$/ }),
     ).toBeVisible();
+    await screenshots(page, 'cluster-reassignment');
   });
 
   await test.step('a viewer sees the progress but no controls, and the API refuses with 403', async () => {

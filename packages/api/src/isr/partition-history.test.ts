@@ -71,8 +71,12 @@ describe('partition history: events', () => {
     ]);
   });
 
-  it('says when only the leader epoch moved, when the console first saw a partition, and a deletion', () => {
+  it('says when only the leader epoch or the replicas’ order moved, when the console first saw a partition, and a deletion', () => {
     assert.deepEqual(eventsBetween(state(0, 1, 5, [1, 2], [1, 2]), at(9, state(0, 1, 6, [1, 2], [1, 2]))), [
+      { kind: 'leader-epoch', at: 9, leader: 1, leaderEpoch: 6 },
+    ]);
+    assert.deepEqual(eventsBetween(state(0, 1, 5, [1, 2], [1, 2]), at(9, state(0, 1, 6, [2, 1], [1, 2]))), [
+      { kind: 'replicas-reordered', at: 9, replicas: [2, 1] },
       { kind: 'leader-epoch', at: 9, leader: 1, leaderEpoch: 6 },
     ]);
     assert.deepEqual(eventsBetween(null, at(9, state(0, 1, 6, [1, 2], [1]))), [

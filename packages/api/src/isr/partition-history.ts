@@ -20,6 +20,7 @@ export type PartitionEvent =
   | { kind: 'isr-join' | 'isr-leave' | 'replica-added' | 'replica-removed'; at: number; replica: number }
   | { kind: 'leader-change'; at: number; from: number; to: number; leaderEpoch: number }
   | { kind: 'leader-epoch'; at: number; leader: number; leaderEpoch: number }
+  | { kind: 'replicas-reordered'; at: number; replicas: number[] }
   | { kind: 'topic-deleted'; at: number };
 
 export const partitionStateKey = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
@@ -86,6 +87,11 @@ export function eventsBetween(before: PartitionState | null, after: ObservedStat
     if (!before.isr.includes(replica)) events.push({ kind: 'isr-join', at, replica });
   for (const replica of before.replicas)
     if (!after.replicas.includes(replica)) events.push({ kind: 'replica-removed', at, replica });
+  const sameSet =
+    before.replicas.length === after.replicas.length &&
+    after.replicas.every((r) => before.replicas.includes(r));
+  if (sameSet && !sameList(before.replicas, after.replicas))
+    events.push({ kind: 'replicas-reordered', at, replicas: after.replicas });
   if (before.leader !== after.leader)
     events.push({
       kind: 'leader-change',

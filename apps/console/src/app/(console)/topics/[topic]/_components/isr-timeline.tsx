@@ -52,12 +52,28 @@ export function describeEvent(event: PartitionEvent): string {
         : `Leader changed from ${event.from < 0 ? 'none' : event.from} to ${event.to} (epoch ${event.leaderEpoch})`;
     case 'leader-epoch':
       return `Leader epoch ${event.leaderEpoch}, leader ${event.leader} unchanged`;
+    case 'replicas-reordered':
+      return `Replicas reordered to ${list(event.replicas)} (preferred leader ${event.replicas[0] ?? 'none'})`;
     case 'topic-deleted':
       return 'Topic deleted';
   }
 }
 
-function Lanes({ timeline, since, until }: { timeline: PartitionTimeline; since: number; until: number }) {
+/**
+ * The lanes' axis runs from the window's start, or from when the console first saw the partition when that is
+ * later (a console started a minute ago has nothing to draw before), to now.
+ */
+function Lanes({
+  timeline,
+  since: windowStart,
+  until,
+}: {
+  timeline: PartitionTimeline;
+  since: number;
+  until: number;
+}) {
+  const firstSeen = Math.min(...timeline.lanes.map((lane) => lane.spans[0]?.from ?? until));
+  const since = Math.min(Math.max(windowStart, firstSeen), until - 1);
   const position = (time: number) => `${(((time - since) / (until - since)) * 100).toFixed(3)}%`;
   const width = (from: number, to: number) => `${(((to - from) / (until - since)) * 100).toFixed(3)}%`;
   const leaderChanges = timeline.events.filter(
@@ -97,7 +113,9 @@ function Lanes({ timeline, since, until }: { timeline: PartitionTimeline; since:
         {leaderChanges.map((event) => (
           <span
             key={`${event.at}-${event.kind}`}
-            className="absolute -translate-x-1/2 whitespace-nowrap tabular-nums"
+            className={`absolute whitespace-nowrap tabular-nums ${
+              (event.at - since) / (until - since) > 0.9 ? '-translate-x-full' : '-translate-x-1/2'
+            }`}
             style={{ left: position(event.at) }}
           >
             epoch {event.kind === 'leader-change' || event.kind === 'leader-epoch' ? event.leaderEpoch : ''}
@@ -105,7 +123,10 @@ function Lanes({ timeline, since, until }: { timeline: PartitionTimeline; since:
         ))}
       </div>
       <div className="ml-22 flex justify-between text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
-        <span>{formatTime(new Date(since))}</span>
+        <span>
+          {since > windowStart ? 'first sampled ' : ''}
+          {formatTime(new Date(since))}
+        </span>
         <span>now, {formatTime(new Date(until))}</span>
       </div>
     </div>
