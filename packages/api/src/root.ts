@@ -17,10 +17,10 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   cluster: clusterRouter,
   topics: topicsRouter,
+  reassignments: reassignmentsRouter,
+  isr: isrRouter,
   messages: messagesRouter,
   groups: groupsRouter,
-  isr: isrRouter,
-  reassignments: reassignmentsRouter,
 });
 
 export type AppRouter = typeof appRouter;

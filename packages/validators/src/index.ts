@@ -24,6 +24,12 @@ export {
   type ProduceInput,
   type TailInput,
 } from './topic.ts';
+export {
+  isrTimelineInput,
+  partitionInput,
+  reassignPartitionInput,
+  type ReassignPartitionInput,
+} from './reassignment.ts';
 export { groupDetailInput, groupId, lagHistoryInput, type LagHistoryInput } from './groups.ts';
 export {
   USER_ROLES,
@@ -39,9 +45,3 @@ export {
   type CreateUserInput,
   type LoginInput,
 } from './auth.ts';
-export {
-  isrTimelineInput,
-  partitionInput,
-  reassignPartitionInput,
-  type ReassignPartitionInput,
-} from './reassignment.ts';
