@@ -10,6 +10,7 @@ import {
   ensureFirstAdmin,
   findSessionUser,
   IpcDrillController,
+  IsrSampler,
   LagSampler,
   LoginRateLimiter,
   sessionCookie,
@@ -42,6 +43,8 @@ export interface SluiceServerOptions {
   kafkaBootstrap?: string;
   /** How often consumer lag is sampled into console.db (default 30 s). */
   lagSampleIntervalMs?: number;
+  /** How often partitions' leaders and ISRs are sampled into console.db (default 5 s). */
+  isrSampleIntervalMs?: number;
   /** The Next.js app to serve; its production build must exist. */
   consoleDir?: string;
   /** Where the first admin comes from (SLUICE_ADMIN_USER, SLUICE_ADMIN_PASSWORD); process.env by default. */
@@ -146,6 +149,9 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
   const caller = createCaller(baseContext);
   const lagSampler = cluster
     ? new LagSampler({ db: database.db, source: cluster, intervalMs: options.lagSampleIntervalMs })
+    : null;
+  const isrSampler = cluster
+    ? new IsrSampler({ db: database.db, source: cluster, intervalMs: options.isrSampleIntervalMs })
     : null;
 
   const server = createServer();
@@ -261,6 +267,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     clearInterval(sessionCleanup);
     // The sampler reads the cluster and writes the database: it stops before either closes.
     await lagSampler?.stop();
+    await isrSampler?.stop();
     cluster?.close();
     await broker?.close();
     database.close();
@@ -273,6 +280,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     throw error;
   }
   lagSampler?.start();
+  isrSampler?.start();
 
   let closing: Promise<void> | undefined;
   return {

@@ -12,6 +12,7 @@ export {
   type SessionUser,
 } from './auth/sessions.ts';
 export type * from './cluster-source/cluster-source.ts';
+export { IsrSampler, DEFAULT_ISR_SAMPLE_INTERVAL_MS, type IsrSamplerOptions } from './isr/isr-sampler.ts';
 export {
   LagSampler,
   DEFAULT_LAG_SAMPLE_INTERVAL_MS,

@@ -4,7 +4,9 @@ import { brokersRouter } from './router/brokers.ts';
 import { clusterRouter } from './router/cluster.ts';
 import { groupsRouter } from './router/groups.ts';
 import { healthRouter } from './router/health.ts';
+import { isrRouter } from './router/isr.ts';
 import { messagesRouter } from './router/messages.ts';
+import { reassignmentsRouter } from './router/reassignments.ts';
 import { topicsRouter } from './router/topics.ts';
 import { usersRouter } from './router/users.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
@@ -16,6 +18,8 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   cluster: clusterRouter,
   topics: topicsRouter,
+  reassignments: reassignmentsRouter,
+  isr: isrRouter,
   messages: messagesRouter,
   groups: groupsRouter,
   brokers: brokersRouter,

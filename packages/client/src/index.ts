@@ -2,3 +2,4 @@ export * from './connection.ts';
 export * from './cluster-client.ts';
 export * from './partitioner.ts';
 export * from './offset-reset.ts';
+export * from './reassignments.ts';

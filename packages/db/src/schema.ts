@@ -1,6 +1,6 @@
 /**
  * The console's own data (not Kafka data): who may sign in, their sessions, what they changed, and the
- * consumer-lag history it sampled.
+ * consumer-lag history and the partition (ISR, leader) history it sampled.
  * Timestamps are integer milliseconds since the epoch (`timestamp_ms`), so they sort and compare in SQL; their
  * defaults live in SQL rather than in TypeScript so that rows written by any client get them.
  * Change this file, then run `npm run generate -w @sluice/db` and commit the new migration under drizzle/.
@@ -89,5 +89,33 @@ export const lagSamples = sqliteTable(
     uniqueIndex('lag_samples_partition_at_idx').on(table.groupId, table.topic, table.partition, table.at),
     // Retention and downsampling work on whole rounds, by time alone.
     index('lag_samples_at_idx').on(table.at),
+  ],
+);
+
+/**
+ * Partition history as the console observed it (Metadata, sampled like the lag history): one row per change of a
+ * partition's leader, leader epoch, replica set or ISR, holding the state after the change; the first row of a
+ * partition (of a topic id) is the state the console first saw. Readers derive the events (a replica left or
+ * joined the ISR, a new leader and its epoch) by comparing consecutive rows, so downsampling that drops rows
+ * inside a bucket keeps every surviving state exact and only merges the changes between them. A topic that
+ * disappears gets a last row with no replicas and leader -1 (a tombstone). Replica lists are JSON arrays of
+ * broker ids in Kafka's order (the preferred leader first).
+ */
+export const partitionStates = sqliteTable(
+  'partition_states',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    topic: text('topic').notNull(),
+    topicId: text('topic_id').notNull(),
+    partition: integer('partition').notNull(),
+    leader: integer('leader').notNull(),
+    leaderEpoch: integer('leader_epoch').notNull(),
+    replicas: text('replicas', { mode: 'json' }).$type<number[]>().notNull(),
+    isr: text('isr', { mode: 'json' }).$type<number[]>().notNull(),
+  },
+  (table) => [
+    index('partition_states_partition_at_idx').on(table.topic, table.partition, table.at),
+    index('partition_states_at_idx').on(table.at),
   ],
 );

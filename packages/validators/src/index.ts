@@ -24,6 +24,12 @@ export {
   type ProduceInput,
   type TailInput,
 } from './topic.ts';
+export {
+  isrTimelineInput,
+  partitionInput,
+  reassignPartitionInput,
+  type ReassignPartitionInput,
+} from './reassignment.ts';
 export { groupDetailInput, groupId, lagHistoryInput, type LagHistoryInput } from './groups.ts';
 export {
   USER_ROLES,

@@ -185,6 +185,38 @@ export interface PartitionDetail {
   laggingReplicas: LaggingReplica[];
 }
 
+/** A partition's leadership and replicas as Metadata tells them. */
+export interface PartitionState {
+  topic: string;
+  topicId: string;
+  partition: number;
+  /** -1 when the partition has no leader. */
+  leader: number;
+  leaderEpoch: number;
+  /** Kafka's order: the preferred leader first. */
+  replicas: number[];
+  isr: number[];
+}
+
+/** An ongoing reassignment (ListPartitionReassignments): the replicas now, and those being added and removed. */
+export interface PartitionReassignment {
+  topic: string;
+  partition: number;
+  replicas: number[];
+  addingReplicas: number[];
+  removingReplicas: number[];
+}
+
+/** One replica's log on its broker (DescribeLogDirs). */
+export interface ReplicaLogSize {
+  broker: number;
+  sizeBytes: number;
+  /** How far the log is behind the leader's end, as the broker reports it (offsetLag). */
+  offsetLag: number;
+  /** A future replica (an intra-broker move), not the current one. */
+  isFuture: boolean;
+}
+
 export interface TopicConfigEntry {
   name: string;
   value: string | null;
@@ -304,6 +336,28 @@ export interface ClusterSource {
   executeOffsetReset(plan: OffsetResetPlan): Promise<void>;
   /** DeleteGroups for one group: its error code (0 when deleted). */
   deleteGroup(groupId: string): Promise<number>;
+  /** Every partition of every topic: leader, leader epoch, replicas and ISR (Metadata), for the ISR history. */
+  partitionStates(): Promise<PartitionState[]>;
+  /**
+   * AlterPartitionReassignments for one partition: `replicas` is the target, null cancels the ongoing one.
+   * With `throttle` (bytes/s), first sets the replication throttles as kafka-reassign-partitions does.
+   * Kafka's error (as KafkaError) when the cluster refuses.
+   */
+  reassignPartition(
+    topic: string,
+    partition: number,
+    replicas: number[] | null,
+    throttle?: number | null,
+  ): Promise<void>;
+  /** ListPartitionReassignments: the ongoing reassignments of `topic` (every topic when undefined). */
+  listReassignments(topic?: string): Promise<PartitionReassignment[]>;
+  /** Each broker's replica of the partition and its size (DescribeLogDirs at every broker). */
+  replicaLogSizes(topic: string, partition: number): Promise<ReplicaLogSize[]>;
+  /**
+   * Removes the throttles a reassignment set: both rates on every broker, both replica lists on `topic`
+   * (kafka-reassign-partitions --verify once done, or --cancel).
+   */
+  clearReplicationThrottles(topic: string): Promise<void>;
   /** Bytes received from and sent to clients so far, when the source can tell (the embedded broker). */
   trafficTotals(): { bytesIn: number; bytesOut: number } | null;
   /** Releases what the source holds (connections to a remote cluster); an embedded broker is not its to close. */

@@ -6,7 +6,8 @@
  * any Kafka client.
  */
 import type { BrokerServices } from '@sluice/broker';
-import { ClusterClient } from '@sluice/client';
+import { ClusterClient, KafkaError } from '@sluice/client';
+import { ApiKey, ErrorCode } from '@sluice/protocol';
 import {
   byName,
   type ClusterBrokers,
@@ -16,6 +17,7 @@ import {
   type GroupDescription,
   type GroupListing,
   type PartitionOffsets,
+  type PartitionReassignment,
   type TopicConfigDefinition,
   type TopicPartition,
   type TopicSummary,
@@ -215,6 +217,46 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
     return (
       (await this.services.topicManager.partitionLog(topic, partition)?.timestampAtOffset(offset)) ?? null
     );
+  }
+
+  /** Whether the broker runs a quorum controller (a cluster node), which serves reassignments. */
+  private async hasController(): Promise<boolean> {
+    return (await this.client.any()).supports(ApiKey.AlterPartitionReassignments);
+  }
+
+  /**
+   * A broker on its own has no controller to reassign with, and no other broker to move to: it answers as a
+   * one-broker Kafka cluster's controller would. Its own id as the target is the assignment it has (done at once),
+   * any other broker is not registered, and there is never a reassignment in progress to cancel.
+   */
+  override async reassignPartition(
+    topic: string,
+    partition: number,
+    replicas: number[] | null,
+    throttle: number | null = null,
+  ): Promise<void> {
+    if (await this.hasController()) return super.reassignPartition(topic, partition, replicas, throttle);
+    const found = this.services.topics.get(topic)?.partitions.find((p) => p.partitionIndex === partition);
+    if (!found)
+      throw new KafkaError(
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        `topic ${topic} has no partition ${partition}`,
+      );
+    if (replicas === null)
+      throw new KafkaError(ErrorCode.NO_REASSIGNMENT_IN_PROGRESS, `no reassignment of ${topic}-${partition}`);
+    const self = this.services.node.nodeId;
+    const stranger = replicas.find((id) => id !== self);
+    if (stranger !== undefined)
+      throw new KafkaError(
+        ErrorCode.INVALID_REPLICA_ASSIGNMENT,
+        `the assignment includes broker ${stranger}, but no such broker is registered`,
+      );
+    if (replicas.length !== 1)
+      throw new KafkaError(ErrorCode.INVALID_REPLICA_ASSIGNMENT, 'the assignment lists a broker twice');
+  }
+
+  override async listReassignments(topic?: string): Promise<PartitionReassignment[]> {
+    return (await this.hasController()) ? super.listReassignments(topic) : [];
   }
 
   /** Closes this source's connections; the broker belongs to the server that started it, and closes with it. */

@@ -1,13 +1,19 @@
 /**
  * Topics and records of any Kafka-compatible cluster over the wire protocol: Metadata, DescribeCluster,
  * DescribeLogDirs (sizes), DescribeConfigs with synonyms, CreateTopics, DeleteTopics, IncrementalAlterConfigs,
- * DeleteRecords, ListOffsets, Fetch and Produce (acks=all). Both cluster sources use it: the remote one for
+ * DeleteRecords, ListOffsets, Fetch and Produce (acks=all), and reassignments (AlterPartitionReassignments,
+ * ListPartitionReassignments, throttles by IncrementalAlterConfigs). Both cluster sources use it: the remote one for
  * everything, the embedded one for every change and read that should behave exactly as a Kafka client sees
  * it (the broker validates and answers with Kafka's errors).
  */
 import {
   KafkaError,
+  alterPartitionReassignments,
+  clearReassignmentThrottles,
+  describeReplicaLogDirs,
   executeOffsetReset,
+  listPartitionReassignments,
+  setReassignmentThrottles,
   partitionForKey,
   planOffsetReset,
   throwIfError,
@@ -16,6 +22,7 @@ import {
 } from '@sluice/client';
 import type { OffsetResetInput } from '@sluice/validators';
 import {
+  ApiKey,
   ErrorCode,
   TimestampType,
   decodeRecordBatch,
@@ -28,7 +35,10 @@ import {
   type ClusterBrokers,
   type ClusterOverview,
   type ConsoleRecord,
+  type PartitionReassignment,
   type PartitionPositions,
+  type PartitionState,
+  type ReplicaLogSize,
   type ProduceRequest,
   type TopicConfigDefinition,
   type TopicConfigEntry,
@@ -399,5 +409,70 @@ export abstract class WireTopicSource {
 
   async deleteGroup(groupId: string): Promise<number> {
     return (await this.client.deleteGroups([groupId])).get(groupId) ?? ErrorCode.UNKNOWN_SERVER_ERROR;
+  }
+
+  async partitionStates(): Promise<PartitionState[]> {
+    const metadata = await this.client.metadata(null);
+    return metadata.topics
+      .filter((t) => t.errorCode === ErrorCode.NONE && t.name !== null)
+      .flatMap((t) =>
+        t.partitions.map((p) => ({
+          topic: t.name!,
+          topicId: t.topicId,
+          partition: p.partitionIndex,
+          leader: p.leaderId,
+          leaderEpoch: p.leaderEpoch,
+          replicas: p.replicaNodes,
+          isr: p.isrNodes,
+        })),
+      );
+  }
+
+  async reassignPartition(
+    topic: string,
+    partition: number,
+    replicas: number[] | null,
+    throttle: number | null = null,
+  ): Promise<void> {
+    if (!(await this.client.any()).supports(ApiKey.AlterPartitionReassignments))
+      throw new KafkaError(
+        ErrorCode.UNSUPPORTED_VERSION,
+        'the cluster does not support AlterPartitionReassignments (KIP-455, Kafka 2.4)',
+      );
+    if (replicas !== null && throttle !== null) {
+      const metadata = await this.client.topic(topic);
+      const current = metadata.partitions.find((p) => p.partitionIndex === partition);
+      if (!current)
+        throw new KafkaError(
+          ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+          `topic ${topic} has no partition ${partition}`,
+        );
+      await setReassignmentThrottles(
+        this.client,
+        { topic, partition, current: current.replicaNodes, target: replicas },
+        throttle,
+      );
+    }
+    await alterPartitionReassignments(this.client, [{ topic, partition, replicas }]);
+  }
+
+  async listReassignments(topic?: string): Promise<PartitionReassignment[]> {
+    if (!(await this.client.any()).supports(ApiKey.ListPartitionReassignments)) return [];
+    if (topic === undefined) return listPartitionReassignments(this.client, null);
+    // ListPartitionReassignments names partitions; the topic's come from Metadata.
+    const metadata = await this.client.metadata([topic]);
+    const found = metadata.topics[0];
+    if (!found || found.errorCode !== ErrorCode.NONE) return [];
+    return listPartitionReassignments(this.client, [
+      { name: topic, partitionIndexes: found.partitions.map((p) => p.partitionIndex) },
+    ]);
+  }
+
+  async replicaLogSizes(topic: string, partition: number): Promise<ReplicaLogSize[]> {
+    return describeReplicaLogDirs(this.client, topic, partition);
+  }
+
+  async clearReplicationThrottles(topic: string): Promise<void> {
+    await clearReassignmentThrottles(this.client, [topic]);
   }
 }

@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { topicName } from '@sluice/validators';
 import { PageHeader } from '../../../_components/page-header';
 import { topicHref } from '../_components/topic-links';
+import { IsrTimeline } from './_components/isr-timeline';
+import { PartitionReassignment } from './_components/partition-reassignment';
 import { TopicDetail } from './_components/topic-detail';
 
 interface TopicPageProps {
@@ -89,6 +91,10 @@ export default async function TopicPage({ params }: TopicPageProps) {
         }
       />
       <TopicDetail topic={topic} />
+      <div className="mt-6 flex flex-col gap-6">
+        <PartitionReassignment topic={topic} />
+        <IsrTimeline topic={topic} />
+      </div>
     </>
   );
 }
