@@ -34,7 +34,8 @@ function portIsFree(port: number): Promise<boolean> {
 /** A first port with `count` free ports from it (the brokers' client ports, then their quorum ports). */
 async function freePorts(count: number): Promise<number> {
   for (;;) {
-    const first = 20_000 + Math.floor(Math.random() * 30_000);
+    // Below the ephemeral range (32768+): a restarted broker must find its port free.
+    const first = 20_000 + Math.floor(Math.random() * 12_000);
     const ports = Array.from({ length: count }, (_, i) => first + i);
     if ((await Promise.all(ports.map(portIsFree))).every(Boolean)) return first;
   }

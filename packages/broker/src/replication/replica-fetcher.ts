@@ -65,10 +65,11 @@ export function truncationOffset(
   return { offset: Math.min(local.endOffset, leader.endOffset, end), completed: true };
 }
 
+/** Truncates to where the leader's log diverges; at or past the log end only epochs recorded there go. */
 function truncate(log: PartitionLog, offset: number, logger: Logger, name: string): void {
-  if (offset >= log.logEndOffset) return;
-  logger.info(`Truncating ${name} from ${log.logEndOffset} to ${offset} (leader's log diverges there)`);
-  log.truncateTo(offset);
+  const before = log.logEndOffset;
+  if (log.truncateTo(offset))
+    logger.info(`Truncating ${name} from ${before} to ${offset} (leader's log diverges there)`);
 }
 
 export class ReplicaFetcher {

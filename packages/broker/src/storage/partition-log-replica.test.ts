@@ -145,6 +145,19 @@ describe('PartitionLog as a replica', () => {
     reopened.close();
   });
 
+  it('drops an epoch recorded at the log end by a brief leadership, though no batch goes (as UnifiedLog.truncateTo in Kafka)', async () => {
+    const log = openLog(tempDataDir('sluice-replica-'));
+    log.appendAsFollower(await leaderBatch(0, 4, 1), T0);
+    // Led for a moment in epoch 3: the epoch is recorded at the log end, and nothing was appended in it.
+    log.leaderEpochs.assign(3, 4);
+    assert.deepEqual(log.endOffsetForEpoch(3), { epoch: 3, endOffset: 4 });
+    // The next leader never had epoch 3; its log diverges at offset 4, which is where this one ends.
+    assert.equal(log.truncateTo(4), false, 'no batch is removed');
+    assert.equal(log.logEndOffset, 4);
+    assert.deepEqual(log.leaderEpochs.epochEntries(), [{ epoch: 1, startOffset: 0 }]);
+    log.close();
+  });
+
   it('starts over at an offset, and rebuilds a lost epoch checkpoint from the batches', async () => {
     const dir = tempDataDir('sluice-replica-');
     const log = openLog(dir);

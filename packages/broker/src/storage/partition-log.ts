@@ -499,9 +499,16 @@ export class PartitionLog {
    * Removes every batch at or after `offset` (whole batches: one straddling `offset` goes too, so the log may end
    * below it), with their index entries, producer state and leader epochs. The high watermark and recovery point
    * follow the log end offset down. Returns false when there was nothing to remove.
+   *
+   * Leader epochs starting at or after `offset` go even when no batch does (Kafka's UnifiedLog.truncateTo): a
+   * replica that led briefly records its epoch at its log end offset before any append, an epoch the next leader
+   * never had; kept, it would make every fetch of this follower diverge at the same place, forever.
    */
   truncateTo(offset: number): boolean {
-    if (offset >= this.logEndOffset) return false;
+    if (offset >= this.logEndOffset) {
+      this.leaderEpochs.truncateFromEnd(offset);
+      return false;
+    }
     if (offset < this.logStartOffset) {
       this.truncateFullyAndStartAt(offset);
       return true;

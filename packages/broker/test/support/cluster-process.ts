@@ -33,7 +33,8 @@ export interface ClusterProcess {
 /** `count` consecutive free ports on 127.0.0.1 (checked by binding each). */
 async function freePortRange(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    // Below the ephemeral range (32768+), so that no client connection takes a stopped broker's port meanwhile.
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
     let free = true;
     for (let port = base; port < base + count && free; port++) free = await portIsFree(port);
     if (free) return base;
