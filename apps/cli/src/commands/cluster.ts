@@ -123,7 +123,6 @@ function existingClusterId(dataDir: string, count: number): string | null {
 }
 
 /** Kafka's cluster and directory ids are 16 random bytes in URL-safe base64 without padding (Uuid.randomUuid). */
-/** A new id in Kafka's Uuid form (22 base64url characters), for a cluster or a log directory. */
 export function randomClusterId(): string {
   return randomBytes(16).toString('base64url');
 }
