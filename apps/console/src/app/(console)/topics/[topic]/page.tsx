@@ -90,11 +90,15 @@ export default async function TopicPage({ params }: TopicPageProps) {
           </nav>
         }
       />
-      <TopicDetail topic={topic} />
-      <div className="mt-6 flex flex-col gap-6">
-        <PartitionReassignment topic={topic} />
-        <IsrTimeline topic={topic} />
-      </div>
+      <TopicDetail
+        topic={topic}
+        sections={
+          <>
+            <PartitionReassignment topic={topic} />
+            <IsrTimeline topic={topic} />
+          </>
+        }
+      />
     </>
   );
 }

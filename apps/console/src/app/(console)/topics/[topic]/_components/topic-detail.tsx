@@ -46,7 +46,11 @@ function NotFound({ topic }: { topic: string }) {
   );
 }
 
-export function TopicDetail({ topic }: { topic: string }) {
+/**
+ * The topic's summary, partitions, configs and consumers, then `sections` (the cluster's reassignment and ISR
+ * timeline), then the danger zone, which stays last.
+ */
+export function TopicDetail({ topic, sections }: { topic: string; sections?: ReactNode }) {
   const trpc = useTRPC();
   const access = useOperatorAccess();
   const detail = useQuery(
@@ -147,6 +151,7 @@ export function TopicDetail({ topic }: { topic: string }) {
         />
       </Card>
 
+      {sections}
       {access.status === 'allowed' && (
         <section
           aria-labelledby="danger-zone"
