@@ -9,6 +9,7 @@
  * once a minute.
  */
 import type { Database } from '@sluice/db';
+import { PeriodicRounds } from '../periodic-rounds.ts';
 import type { ClusterSource } from '../cluster-source/cluster-source.ts';
 import { LAG_HISTORY_RETENTION, type RetentionPolicy } from '../lag/lag-retention.ts';
 import { changedStates, partitionStateKey, type PartitionState } from './partition-history.ts';
@@ -30,44 +31,29 @@ export class IsrSampler {
   readonly intervalMs: number;
   private readonly retention: RetentionPolicy;
   private readonly clock: () => number;
-  private readonly onError: (error: unknown) => void;
   private previous: Map<string, PartitionState> | null = null;
   private lastRetentionAt = -Infinity;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = true;
+  private readonly rounds: PeriodicRounds;
 
   constructor(private readonly options: IsrSamplerOptions) {
     this.intervalMs = options.intervalMs ?? DEFAULT_ISR_SAMPLE_INTERVAL_MS;
     this.retention = options.retention ?? LAG_HISTORY_RETENTION;
     this.clock = options.clock ?? Date.now;
-    this.onError = options.onError ?? ((error) => console.error('ISR sampler:', error));
+    this.rounds = new PeriodicRounds(
+      this.intervalMs,
+      () => this.sampleOnce(),
+      options.onError ?? ((error) => console.error('ISR sampler:', error)),
+    );
   }
 
+  /** Takes a round now, then one every intervalMs until stop(). */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.rounds.start();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.sampleOnce()
-        .catch(this.onError)
-        .finally(() => {
-          this.running = null;
-          if (!this.stopped) this.schedule(this.intervalMs);
-        });
-    }, delayMs);
-    this.timer.unref();
+  /** Resolves once no round is in flight and none will start. */
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** One round: Metadata, the changed states written, retention applied when due. Resolves with what changed. */

@@ -4,6 +4,7 @@
  * transaction. Rounds never overlap: the next is scheduled when one ends.
  */
 import type { Database } from '@sluice/db';
+import { PeriodicRounds } from '../periodic-rounds.ts';
 import type { ClusterSource } from '../cluster-source/cluster-source.ts';
 import { mapConcurrently } from '../map-concurrently.ts';
 import { computeGroupLag, type GroupLag } from './compute-lag.ts';
@@ -38,43 +39,24 @@ export class LagSampler {
   private readonly retention: RetentionPolicy;
   private readonly clock: () => number;
   private readonly onError: (error: unknown) => void;
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> | null = null;
-  private stopped = true;
+  private readonly rounds: PeriodicRounds;
 
   constructor(private readonly options: LagSamplerOptions) {
     this.intervalMs = options.intervalMs ?? DEFAULT_LAG_SAMPLE_INTERVAL_MS;
     this.retention = options.retention ?? LAG_HISTORY_RETENTION;
     this.clock = options.clock ?? Date.now;
     this.onError = options.onError ?? ((error) => console.error('lag sampler:', error));
+    this.rounds = new PeriodicRounds(this.intervalMs, () => this.sampleOnce(), this.onError);
   }
 
   /** Takes a round now, then one every intervalMs until stop(). */
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.schedule(0);
+    this.rounds.start();
   }
 
   /** Resolves once no round is in flight and none will start. */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-
-  private schedule(delayMs: number): void {
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      this.running = this.sampleOnce()
-        .catch(this.onError)
-        .finally(() => {
-          this.running = null;
-          if (!this.stopped) this.schedule(this.intervalMs);
-        });
-    }, delayMs);
-    this.timer.unref();
+  stop(): Promise<void> {
+    return this.rounds.stop();
   }
 
   /** One round: every group's lag at one instant, written in one transaction. */
