@@ -15,9 +15,12 @@ const NODE_RDKAFKA = 'node-rdkafka@3.6.1';
 const CACHE = join(tmpdir(), `sluice-librdkafka-${NODE_RDKAFKA.replace('@', '-')}`);
 const BUILD_TIMEOUT_MS = 10 * 60_000;
 
-/** The folder of a built librdkafka (its `src/` holds rdkafka.h and librdkafka.a), building it if needed. */
-async function librdkafka(): Promise<string> {
-  const built = join(CACHE, 'librdkafka');
+/**
+ * The folder of a built librdkafka (its `src/` holds rdkafka.h and librdkafka.a), building it if needed: -O0 for
+ * the tests (quick to build), -O2 for benchmarks (which would otherwise measure an unoptimised client).
+ */
+export async function builtLibrdkafka(optimization: '-O0' | '-O2' = '-O0'): Promise<string> {
+  const built = join(CACHE, optimization === '-O0' ? 'librdkafka' : `librdkafka${optimization}`);
   if (existsSync(join(built, 'src', 'librdkafka.a'))) return built;
   mkdirSync(CACHE, { recursive: true });
   const work = mkdtempSync(join(CACHE, 'build-'));
@@ -27,7 +30,7 @@ async function librdkafka(): Promise<string> {
     await runOk('tar', ['xzf', tarball, 'package/deps/librdkafka'], { cwd: work });
     const source = join(work, 'package', 'deps', 'librdkafka');
     const features = ['ssl', 'gssapi', 'sasl', 'zstd', 'lz4-ext', 'curl', 'regex-ext', 'c11threads'];
-    await runOk('./configure', [...features.map((f) => `--disable-${f}`), '--CFLAGS=-O0'], {
+    await runOk('./configure', [...features.map((f) => `--disable-${f}`), `--CFLAGS=${optimization}`], {
       cwd: source,
       timeoutMs: BUILD_TIMEOUT_MS,
     });
@@ -42,7 +45,7 @@ async function librdkafka(): Promise<string> {
 
 /** Compiles one C program against librdkafka, once per version of its source; returns the executable's path. */
 export async function compileLibrdkafkaProgram(source: string): Promise<string> {
-  const library = await librdkafka();
+  const library = await builtLibrdkafka();
   const digest = createHash('sha256').update(readFileSync(source)).digest('hex').slice(0, 16);
   const output = join(CACHE, 'programs', `${basename(source, '.c')}-${digest}`);
   if (existsSync(output)) return output;
