@@ -40,11 +40,22 @@ export interface OngoingReassignment {
   removingReplicas: number[];
 }
 
-/** Sends AlterPartitionReassignments; throws the first partition's error (as KafkaError) when one failed. */
-export async function alterPartitionReassignments(
+/** A partition AlterPartitionReassignments refused, with Kafka's error. */
+export interface ReassignmentFailure {
+  topic: string;
+  partition: number;
+  errorCode: number;
+  errorMessage: string | null;
+}
+
+/**
+ * Sends AlterPartitionReassignments and answers with the partitions it refused (none when all were taken); a
+ * request-level error is thrown (KafkaError).
+ */
+export async function requestPartitionReassignments(
   client: ClusterClient,
   moves: readonly ReassignmentMove[],
-): Promise<void> {
+): Promise<ReassignmentFailure[]> {
   const byTopic = new Map<string, { partitionIndex: number; replicas: number[] | null }[]>();
   for (const m of moves)
     byTopic.set(m.topic, [
@@ -58,10 +69,26 @@ export async function alterPartitionReassignments(
     topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
   });
   throwIfError(response.errorCode, response.errorMessage);
-  for (const topic of response.responses)
-    for (const p of topic.partitions)
-      if (p.errorCode !== ErrorCode.NONE)
-        throw new KafkaError(p.errorCode, p.errorMessage ?? `${topic.name}-${p.partitionIndex}`);
+  return response.responses.flatMap((topic) =>
+    topic.partitions
+      .filter((p) => p.errorCode !== ErrorCode.NONE)
+      .map((p) => ({
+        topic: topic.name,
+        partition: p.partitionIndex,
+        errorCode: p.errorCode,
+        errorMessage: p.errorMessage,
+      })),
+  );
+}
+
+/** Sends AlterPartitionReassignments; throws the first partition's error (as KafkaError) when one failed. */
+export async function alterPartitionReassignments(
+  client: ClusterClient,
+  moves: readonly ReassignmentMove[],
+): Promise<void> {
+  const [failure] = await requestPartitionReassignments(client, moves);
+  if (failure)
+    throw new KafkaError(failure.errorCode, failure.errorMessage ?? `${failure.topic}-${failure.partition}`);
 }
 
 /** ListPartitionReassignments for `topics` (every ongoing one when null). */
@@ -106,38 +133,52 @@ async function alterConfigs(
   for (const result of response.responses) throwIfError(result.errorCode, result.errorMessage);
 }
 
-/** Sets the throttles for moving one partition from `current` to `target` replicas at `rate` bytes/s. */
+/**
+ * Sets the throttles for moving partitions from their `current` to their `target` replicas at `rate` bytes/s:
+ * the rates on every broker involved, and per topic the current replicas (leader side) and the added ones
+ * (follower side).
+ */
 export async function setReassignmentThrottles(
   client: ClusterClient,
-  move: { topic: string; partition: number; current: number[]; target: number[] },
+  moves: readonly { topic: string; partition: number; current: number[]; target: number[] }[],
   rate: number,
 ): Promise<void> {
-  const brokers = [...new Set([...move.current, ...move.target])].sort((a, b) => a - b);
-  const adding = move.target.filter((b) => !move.current.includes(b));
+  const brokers = [...new Set(moves.flatMap((m) => [...m.current, ...m.target]))].sort((a, b) => a - b);
+  const topics = new Map<string, { leader: string[]; follower: string[] }>();
+  for (const m of moves) {
+    const lists = topics.get(m.topic) ?? { leader: [], follower: [] };
+    lists.leader.push(...m.current.map((b) => `${m.partition}:${b}`));
+    lists.follower.push(...m.target.filter((b) => !m.current.includes(b)).map((b) => `${m.partition}:${b}`));
+    topics.set(m.topic, lists);
+  }
   await alterConfigs(client, [
     ...brokers.map((id) => ({
       resourceType: RESOURCE_BROKER,
       resourceName: String(id),
       configs: BROKER_THROTTLE_RATES.map((name): [string, string] => [name, String(rate)]),
     })),
-    {
+    ...[...topics].map(([topic, lists]) => ({
       resourceType: RESOURCE_TOPIC,
-      resourceName: move.topic,
+      resourceName: topic,
       configs: [
-        [TOPIC_THROTTLED_REPLICAS[0], move.current.map((b) => `${move.partition}:${b}`).join(',')],
-        [TOPIC_THROTTLED_REPLICAS[1], adding.map((b) => `${move.partition}:${b}`).join(',')],
-      ],
-    },
+        [TOPIC_THROTTLED_REPLICAS[0], lists.leader.join(',')],
+        [TOPIC_THROTTLED_REPLICAS[1], lists.follower.join(',')],
+      ] as [string, string][],
+    })),
   ]);
 }
 
-/** Removes both throttle rates from every broker and both throttled-replica lists from `topics`. */
-export async function clearReassignmentThrottles(client: ClusterClient, topics: string[]): Promise<void> {
+/**
+ * Removes both throttle rates from every broker and both throttled-replica lists from `topics`; answers with the
+ * brokers' ids.
+ */
+export async function clearReassignmentThrottles(client: ClusterClient, topics: string[]): Promise<number[]> {
   const metadata = await client.metadata([]);
+  const brokers = metadata.brokers.map((b) => b.nodeId).sort((a, b) => a - b);
   await alterConfigs(client, [
-    ...metadata.brokers.map((b) => ({
+    ...brokers.map((id) => ({
       resourceType: RESOURCE_BROKER,
-      resourceName: String(b.nodeId),
+      resourceName: String(id),
       configs: BROKER_THROTTLE_RATES.map((name): [string, null] => [name, null]),
     })),
     ...topics.map((topic) => ({
@@ -146,6 +187,7 @@ export async function clearReassignmentThrottles(client: ClusterClient, topics: 
       configs: TOPIC_THROTTLED_REPLICAS.map((name): [string, null] => [name, null]),
     })),
   ]);
+  return brokers;
 }
 
 export interface ReplicaLogDir {

@@ -11,17 +11,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ClusterClient, throwIfError, type KafkaConnection } from '@sluice/client';
-import { ApiKey } from '@sluice/protocol';
+import {
+  clearReassignmentThrottles,
+  ClusterClient,
+  listPartitionReassignments,
+  requestPartitionReassignments,
+  setReassignmentThrottles,
+  throwIfError,
+  type ReassignmentMove,
+} from '@sluice/client';
 import { CliError, CommandFailedError } from '../cli-error.ts';
-
-/** IncrementalAlterConfigs operations and resource types (Kafka's AlterConfigOp.OpType, ConfigResource.Type). */
-const OP_SET = 0;
-const OP_DELETE = 1;
-const RESOURCE_TOPIC = 2;
-const RESOURCE_BROKER = 4;
-const BROKER_THROTTLES = ['leader.replication.throttled.rate', 'follower.replication.throttled.rate'];
-const TOPIC_THROTTLES = ['leader.replication.throttled.replicas', 'follower.replication.throttled.replicas'];
 
 export interface PartitionMove {
   topic: string;
@@ -80,26 +79,6 @@ async function currentAssignment(client: ClusterClient, moves: readonly Partitio
   });
 }
 
-async function alterConfigs(
-  connection: KafkaConnection,
-  resources: { resourceType: number; resourceName: string; configs: [string, string | null][] }[],
-): Promise<void> {
-  if (resources.length === 0) return;
-  const response = await connection.request(ApiKey.IncrementalAlterConfigs, {
-    validateOnly: false,
-    resources: resources.map(({ resourceType, resourceName, configs }) => ({
-      resourceType,
-      resourceName,
-      configs: configs.map(([name, value]) => ({
-        name,
-        configOperation: value === null ? OP_DELETE : OP_SET,
-        value,
-      })),
-    })),
-  });
-  for (const result of response.responses) throwIfError(result.errorCode, result.errorMessage);
-}
-
 async function execute(
   client: ClusterClient,
   moves: PartitionMove[],
@@ -112,39 +91,23 @@ async function execute(
   };
   console.log(`Current partition replica assignment\n\n${JSON.stringify(rollback)}\n`);
   console.log('Save this to use as the --reassignment-json-file option during rollback');
-  const connection = await client.any();
   if (throttle !== null) {
-    const brokers = new Set(withCurrent.flatMap((m) => [...m.current, ...m.replicas]));
-    const topics = new Map<string, { leader: string[]; follower: string[] }>();
-    for (const m of withCurrent) {
-      const lists = topics.get(m.topic) ?? { leader: [], follower: [] };
-      lists.leader.push(...m.current.map((b) => `${m.partition}:${b}`));
-      lists.follower.push(
-        ...m.replicas.filter((b) => !m.current.includes(b)).map((b) => `${m.partition}:${b}`),
-      );
-      topics.set(m.topic, lists);
-    }
-    await alterConfigs(connection, [
-      ...[...brokers].map((id) => ({
-        resourceType: RESOURCE_BROKER,
-        resourceName: String(id),
-        configs: BROKER_THROTTLES.map((name): [string, string] => [name, String(throttle)]),
+    await setReassignmentThrottles(
+      client,
+      withCurrent.map((m) => ({
+        topic: m.topic,
+        partition: m.partition,
+        current: m.current,
+        target: m.replicas,
       })),
-      ...[...topics].map(([topic, lists]) => ({
-        resourceType: RESOURCE_TOPIC,
-        resourceName: topic,
-        configs: [
-          [TOPIC_THROTTLES[0]!, lists.leader.join(',')],
-          [TOPIC_THROTTLES[1]!, lists.follower.join(',')],
-        ] as [string, string][],
-      })),
-    ]);
+      throttle,
+    );
     console.log(
       'Warning: You must run --verify periodically, until the reassignment completes, to ensure the throttle is removed.',
     );
     console.log(`The inter-broker throttle limit was set to ${throttle} B/s`);
   }
-  const failures = await alterReassignments(connection, moves);
+  const failures = await alterReassignments(client, moves);
   if (failures.length > 0)
     throw new CommandFailedError(`Error reassigning partition(s):\n${failures.join('\n')}`);
   console.log(
@@ -154,34 +117,11 @@ async function execute(
 
 /** Sends AlterPartitionReassignments (replicas null cancels); returns one line per partition that failed. */
 async function alterReassignments(
-  connection: KafkaConnection,
-  moves: readonly { topic: string; partition: number; replicas: number[] | null }[],
+  client: ClusterClient,
+  moves: readonly ReassignmentMove[],
 ): Promise<string[]> {
-  const byTopic = new Map<string, { partitionIndex: number; replicas: number[] | null }[]>();
-  for (const m of moves) {
-    const list = byTopic.get(m.topic) ?? [];
-    list.push({ partitionIndex: m.partition, replicas: m.replicas });
-    byTopic.set(m.topic, list);
-  }
-  const response = await connection.request(ApiKey.AlterPartitionReassignments, {
-    timeoutMs: 30_000,
-    topics: [...byTopic].map(([name, partitions]) => ({ name, partitions })),
-  });
-  throwIfError(response.errorCode, response.errorMessage);
-  return response.responses.flatMap((topic) =>
-    topic.partitions
-      .filter((p) => p.errorCode !== 0)
-      .map((p) => `${topic.name}-${p.partitionIndex}: ${p.errorMessage ?? `error code ${p.errorCode}`}`),
-  );
-}
-
-async function ongoing(
-  connection: KafkaConnection,
-  topics: { name: string; partitionIndexes: number[] }[] | null,
-) {
-  const response = await connection.request(ApiKey.ListPartitionReassignments, { timeoutMs: 30_000, topics });
-  throwIfError(response.errorCode, response.errorMessage);
-  return response.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, ...p })));
+  const failures = await requestPartitionReassignments(client, moves);
+  return failures.map((f) => `${f.topic}-${f.partition}: ${f.errorMessage ?? `error code ${f.errorCode}`}`);
 }
 
 async function verify(
@@ -189,11 +129,10 @@ async function verify(
   moves: PartitionMove[],
   preserveThrottles: boolean,
 ): Promise<void> {
-  const connection = await client.any();
   const byTopic = new Map<string, number[]>();
   for (const m of moves) byTopic.set(m.topic, [...(byTopic.get(m.topic) ?? []), m.partition]);
-  const inProgress = await ongoing(
-    connection,
+  const inProgress = await listPartitionReassignments(
+    client,
     [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes })),
   );
   const current = await currentAssignment(client, moves);
@@ -201,7 +140,7 @@ async function verify(
   let allDone = true;
   for (const m of current) {
     const name = `${m.topic}-${m.partition}`;
-    if (inProgress.some((o) => o.topic === m.topic && o.partitionIndex === m.partition)) {
+    if (inProgress.some((o) => o.topic === m.topic && o.partition === m.partition)) {
       console.log(`Reassignment of partition ${name} is still in progress.`);
       allDone = false;
     } else if (m.current.join(',') === m.replicas.join(',')) {
@@ -213,30 +152,13 @@ async function verify(
       allDone = false;
     }
   }
-  if (allDone && !preserveThrottles) await clearThrottles(client, connection, [...byTopic.keys()]);
+  if (allDone && !preserveThrottles) await clearThrottles(client, [...byTopic.keys()]);
 }
 
-/** Removes the throttles --execute set: the rates on every broker, the replica lists on `topics`. */
-async function clearThrottles(client: ClusterClient, connection: KafkaConnection, topics: string[]) {
-  const metadata = await client.metadata(null);
-  const brokers = metadata.brokers.map((b) => b.nodeId).sort((a, b) => a - b);
-  await alterConfigs(
-    connection,
-    brokers.map((id) => ({
-      resourceType: RESOURCE_BROKER,
-      resourceName: String(id),
-      configs: BROKER_THROTTLES.map((name): [string, null] => [name, null]),
-    })),
-  );
+/** Removes the throttles --execute set (the rates on every broker, the replica lists on `topics`), as Kafka's tool says. */
+async function clearThrottles(client: ClusterClient, topics: string[]) {
+  const brokers = await clearReassignmentThrottles(client, topics);
   console.log(`Clearing broker-level throttles on brokers ${brokers.join(',')}`);
-  await alterConfigs(
-    connection,
-    topics.map((topic) => ({
-      resourceType: RESOURCE_TOPIC,
-      resourceName: topic,
-      configs: TOPIC_THROTTLES.map((name): [string, null] => [name, null]),
-    })),
-  );
   console.log(`Clearing topic-level throttles on topic${topics.length > 1 ? 's' : ''} ${topics.join(',')}`);
 }
 
@@ -245,9 +167,8 @@ async function cancel(
   moves: PartitionMove[],
   preserveThrottles: boolean,
 ): Promise<void> {
-  const connection = await client.any();
   const failures = await alterReassignments(
-    connection,
+    client,
     moves.map((m) => ({ topic: m.topic, partition: m.partition, replicas: null })),
   );
   if (failures.length > 0)
@@ -255,11 +176,11 @@ async function cancel(
   console.log(
     `Successfully cancelled partition reassignment${moves.length > 1 ? 's' : ''} for: ${partitionSpec(moves)}`,
   );
-  if (!preserveThrottles) await clearThrottles(client, connection, [...new Set(moves.map((m) => m.topic))]);
+  if (!preserveThrottles) await clearThrottles(client, [...new Set(moves.map((m) => m.topic))]);
 }
 
 async function list(client: ClusterClient): Promise<void> {
-  const found = await ongoing(await client.any(), null);
+  const found = await listPartitionReassignments(client, null);
   if (found.length === 0) {
     console.log('No partition reassignments found.');
     return;
@@ -267,7 +188,7 @@ async function list(client: ClusterClient): Promise<void> {
   console.log('Current partition reassignments:');
   for (const o of found) {
     console.log(
-      `${o.topic}-${o.partitionIndex}: replicas: ${o.replicas.join(',')}. adding: ${o.addingReplicas.join(',')}. removing: ${o.removingReplicas.join(',')}.`,
+      `${o.topic}-${o.partition}: replicas: ${o.replicas.join(',')}. adding: ${o.addingReplicas.join(',')}. removing: ${o.removingReplicas.join(',')}.`,
     );
   }
 }

@@ -449,7 +449,7 @@ export abstract class WireTopicSource {
         );
       await setReassignmentThrottles(
         this.client,
-        { topic, partition, current: current.replicaNodes, target: replicas },
+        [{ topic, partition, current: current.replicaNodes, target: replicas }],
         throttle,
       );
     }
