@@ -7,6 +7,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
+import { callApi } from './support/api.ts';
 import { dataRows, screenshots, valueOf } from './support/page.ts';
 import { BOOTSTRAP, run, sluice } from './support/processes.ts';
 import { E2E_ADMIN, signIn } from './support/sign-in.ts';
@@ -85,25 +86,6 @@ async function describedOffsets(): Promise<string[][]> {
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
   await expect(page).toHaveURL(/\/login$/);
-}
-
-/** A tRPC call from the signed-in page, as its own scripts would send it (same origin, session cookie). */
-async function callApi(
-  page: Page,
-  path: string,
-  input: unknown,
-): Promise<{ status: number; body: { error?: { json: { message: string; data: { code: string } } } } }> {
-  return page.evaluate(
-    async ([path, input]) => {
-      const response = await fetch(`/api/trpc/${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ json: input }),
-      });
-      return { status: response.status, body: await response.json() };
-    },
-    [path, input] as const,
-  );
 }
 
 test('admin, viewer and operator: overview, users, offset reset, group deletion and the audit log', async ({

@@ -7,6 +7,7 @@
  */
 import { expect, test as base, type Page } from '@playwright/test';
 import { startCluster, type TestCluster } from './support/cluster.ts';
+import { callApi } from './support/api.ts';
 import { dataRows, screenshots, valueOf } from './support/page.ts';
 import { signIn } from './support/sign-in.ts';
 
@@ -31,25 +32,6 @@ const test = base.extend<object, { cluster: TestCluster }>({
   ],
   baseURL: async ({ cluster }, use) => use(cluster.url),
 });
-
-/** A tRPC call from the signed-in page, as its own scripts would send it (same origin, session cookie). */
-async function callApi(
-  page: Page,
-  path: string,
-  input: unknown,
-): Promise<{ status: number; body: { error?: { json: { message: string; data: { code: string } } } } }> {
-  return page.evaluate(
-    async ([path, input]) => {
-      const response = await fetch(`/api/trpc/${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ json: input }),
-      });
-      return { status: response.status, body: await response.json() };
-    },
-    [path, input] as const,
-  );
-}
 
 function brokerRow(page: Page, nodeId: number) {
   // The node id is the first cell; other cells (partition counts) may hold the same number.
