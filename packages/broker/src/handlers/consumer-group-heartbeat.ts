@@ -11,13 +11,13 @@ export const consumerGroupHeartbeatHandler = defineHandler({
     errorCode,
     errorMessage,
   }),
-  handle({ body, apiVersion }, { services, clientId, remoteAddress }) {
+  handle({ body, apiVersion }, { services, clientId, clientHost }) {
     const refused = services.groups.coordinatorError(body.groupId);
     if (refused !== ErrorCode.NONE) return { ...defaultConsumerGroupHeartbeatResponse(), errorCode: refused };
     return services.groups.consumerGroupHeartbeat(body, {
       apiVersion,
       clientId: clientId ?? '',
-      clientHost: `/${remoteAddress.slice(0, remoteAddress.lastIndexOf(':'))}`,
+      clientHost: `/${clientHost}`,
     });
   },
 });

@@ -7,6 +7,7 @@
  */
 import type { ApiKeyNumber, ApiMessages, DecodedRequest } from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
+import type { KafkaPrincipal } from '../security/kafka-principal.ts';
 import type { RequestFailure } from './request-failure.ts';
 
 /** What every listener knows about the connection a request came on. */
@@ -14,7 +15,14 @@ export interface ConnectionInfo {
   /** The connection's id, unique for the life of the listener. */
   connectionId: number;
   clientId: string | null;
+  /** "ip:port" of the client. */
   remoteAddress: string;
+  /** The client's IP address alone, as ACL hosts and `ip` quotas match it. */
+  clientHost: string;
+  /** The listener the connection came in on (PLAINTEXT, SASL_SSL, CONTROLLER or a custom name). */
+  listenerName: string;
+  /** The authenticated principal (User:ANONYMOUS where nothing authenticates). */
+  principal: KafkaPrincipal;
 }
 
 /** The context of a request on the broker (client) listener. */

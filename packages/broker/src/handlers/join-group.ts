@@ -11,7 +11,7 @@ export const joinGroupHandler = defineHandler({
     generationId: -1,
     memberId: body.memberId,
   }),
-  async handle({ body, apiVersion }, { services, clientId, remoteAddress }) {
+  async handle({ body, apiVersion }, { services, clientId, clientHost }) {
     const refused = services.groups.coordinatorError(body.groupId);
     if (refused !== ErrorCode.NONE)
       return { ...defaultJoinGroupResponse(), errorCode: refused, generationId: -1, memberId: body.memberId };
@@ -20,7 +20,7 @@ export const joinGroupHandler = defineHandler({
       memberId: body.memberId,
       groupInstanceId: body.groupInstanceId,
       clientId: clientId ?? '',
-      clientHost: `/${remoteAddress.slice(0, remoteAddress.lastIndexOf(':'))}`,
+      clientHost: `/${clientHost}`,
       sessionTimeoutMs: body.sessionTimeoutMs,
       // v0 has no rebalance timeout: it equals the session timeout.
       rebalanceTimeoutMs: apiVersion >= 1 ? body.rebalanceTimeoutMs : body.sessionTimeoutMs,

@@ -7,15 +7,20 @@
  * exactly as Kafka replays them: a PartitionChangeRecord whose leader is not -2 bumps the leader epoch (even if
  * the leader is the same broker), every PartitionChangeRecord bumps the partition epoch, a broker record for
  * another broker epoch than the registered one is ignored (it was written for a registration since replaced),
- * a ConfigRecord with a null value deletes the override, and RemoveTopicRecord drops the topic and its configs.
+ * a ConfigRecord with a null value deletes the override, RemoveTopicRecord drops the topic and its configs, and
+ * removing an ACL that does not exist is a replay error (the controller only writes removals of existing ids).
  */
 import { ErrorCode } from '@sluice/protocol';
 import type { MetadataRecord } from './metadata-record-serde.ts';
 import {
   ConfigResourceType,
   configResourceKey,
+  clientQuotaEntityKey,
   type BrokerRegistration,
+  type ClientQuotaImage,
   type MetadataImage,
+  type ScramCredential,
+  type StandardAcl,
   type ProducerIdsImage,
   type TopicImage,
 } from './metadata-image.ts';
@@ -83,6 +88,9 @@ export class MetadataDelta {
   private configs: Map<string, ReadonlyMap<string, string>> | null = null;
   private producerIds: ProducerIdsImage | null = null;
   private features: Map<string, number> | null = null;
+  private acls: Map<string, StandardAcl> | null = null;
+  private clientQuotas: Map<string, ClientQuotaImage> | null = null;
+  private scramCredentials: Map<string, ReadonlyMap<number, ScramCredential>> | null = null;
   private offset: number;
 
   constructor(readonly image: MetadataImage) {
@@ -222,6 +230,45 @@ export class MetadataDelta {
         else this.features.set(record.data.name, record.data.featureLevel);
         return;
       }
+      case 'AccessControlEntryRecord': {
+        this.acls ??= new Map(this.image.acls);
+        this.acls.set(record.data.id, { ...record.data });
+        return;
+      }
+      case 'RemoveAccessControlEntryRecord': {
+        this.acls ??= new Map(this.image.acls);
+        if (!this.acls.delete(record.data.id)) {
+          throw new MetadataReplayError(`RemoveAccessControlEntryRecord for unknown ACL ${record.data.id}`);
+        }
+        return;
+      }
+      case 'ClientQuotaRecord': {
+        const { key, value, remove } = record.data;
+        const entity = Object.fromEntries(record.data.entity.map((e) => [e.entityType, e.entityName]));
+        const entityKey = clientQuotaEntityKey(entity);
+        this.clientQuotas ??= new Map(this.image.clientQuotas);
+        const quotas = new Map(this.clientQuotas.get(entityKey)?.quotas ?? []);
+        if (remove) quotas.delete(key);
+        else quotas.set(key, value);
+        if (quotas.size === 0) this.clientQuotas.delete(entityKey);
+        else this.clientQuotas.set(entityKey, { entity, quotas });
+        return;
+      }
+      case 'UserScramCredentialRecord':
+      case 'RemoveUserScramCredentialRecord': {
+        const { name, mechanism } = record.data;
+        this.scramCredentials ??= new Map(this.image.scramCredentials);
+        const credentials = new Map(this.scramCredentials.get(name) ?? []);
+        if (record.type === 'UserScramCredentialRecord') {
+          const { salt, storedKey, serverKey, iterations } = record.data;
+          credentials.set(mechanism, { salt, storedKey, serverKey, iterations });
+        } else {
+          credentials.delete(mechanism);
+        }
+        if (credentials.size === 0) this.scramCredentials.delete(name);
+        else this.scramCredentials.set(name, credentials);
+        return;
+      }
       case 'NoOpRecord':
         return;
     }
@@ -264,6 +311,9 @@ export class MetadataDelta {
       configs: this.configs ? new Map(this.configs) : this.image.configs,
       producerIds: this.producerIds ?? this.image.producerIds,
       features: this.features ? new Map(this.features) : this.image.features,
+      acls: this.acls ? new Map(this.acls) : this.image.acls,
+      clientQuotas: this.clientQuotas ? new Map(this.clientQuotas) : this.image.clientQuotas,
+      scramCredentials: this.scramCredentials ? new Map(this.scramCredentials) : this.image.scramCredentials,
     };
   }
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ProtocolError } from '@sluice/protocol';
-import { MetadataDelta } from './metadata-delta.ts';
-import { EMPTY_METADATA_IMAGE } from './metadata-image.ts';
+import { MetadataDelta, replayRecords } from './metadata-delta.ts';
+import { EMPTY_METADATA_IMAGE, clientQuotaEntityKey } from './metadata-image.ts';
+import { readMetadataSnapshot, writeMetadataSnapshot } from './metadata-snapshot.ts';
 import {
   deserializeMetadataRecord,
   serializeMetadataRecord,
@@ -79,7 +80,56 @@ const SAMPLES: MetadataRecord[] = [
   { type: 'NoOpRecord', data: {} },
 ];
 
+const ACL_ID = 'QbnKy9MlT8eWcXXd6oH2Hw';
+const SECURITY_SAMPLES: MetadataRecord[] = [
+  {
+    type: 'AccessControlEntryRecord',
+    data: {
+      id: ACL_ID,
+      resourceType: 2,
+      resourceName: 'orders-',
+      patternType: 4,
+      principal: 'User:alice',
+      host: '*',
+      operation: 4,
+      permissionType: 3,
+    },
+  },
+  {
+    type: 'ClientQuotaRecord',
+    data: {
+      entity: [
+        { entityType: 'user', entityName: 'alice' },
+        { entityType: 'client-id', entityName: null },
+      ],
+      key: 'producer_byte_rate',
+      value: 1048576,
+      remove: false,
+    },
+  },
+  {
+    type: 'UserScramCredentialRecord',
+    data: {
+      name: 'alice',
+      mechanism: 1,
+      salt: Buffer.from('salt'),
+      storedKey: Buffer.alloc(32, 1),
+      serverKey: Buffer.alloc(32, 2),
+      iterations: 4096,
+    },
+  },
+];
+
 describe('MetadataRecordSerde framing', () => {
+  it('round-trips the security records: ACLs, client quotas and SCRAM credentials', () => {
+    const removals: MetadataRecord[] = [
+      { type: 'RemoveAccessControlEntryRecord', data: { id: ACL_ID } },
+      { type: 'RemoveUserScramCredentialRecord', data: { name: 'alice', mechanism: 1 } },
+    ];
+    for (const record of [...SECURITY_SAMPLES, ...removals])
+      assert.deepEqual(deserializeMetadataRecord(serializeMetadataRecord(record)), record);
+  });
+
   it('round-trips every record type the controller writes', () => {
     for (const record of SAMPLES) {
       assert.deepEqual(deserializeMetadataRecord(serializeMetadataRecord(record)), record, record.type);
@@ -107,6 +157,45 @@ describe('MetadataRecordSerde framing', () => {
     unknown[1] = 99;
     assert.throws(() => deserializeMetadataRecord(unknown), /unknown metadata record type 99/);
     assert.throws(() => deserializeMetadataRecord(Buffer.concat([good, Buffer.from([0])])), /garbage/);
+  });
+});
+
+describe('MetadataDelta security metadata', () => {
+  const image = replayRecords(
+    EMPTY_METADATA_IMAGE,
+    SECURITY_SAMPLES.map((record, offset) => ({ record, offset })),
+  );
+
+  it('keeps ACLs by id, quotas by entity and SCRAM credentials by user and mechanism', () => {
+    assert.equal(image.acls.get(ACL_ID)!.principal, 'User:alice');
+    const entity = clientQuotaEntityKey({ 'client-id': null, user: 'alice' });
+    assert.equal(image.clientQuotas.get(entity)!.quotas.get('producer_byte_rate'), 1048576);
+    assert.equal(image.scramCredentials.get('alice')!.get(1)!.iterations, 4096);
+  });
+
+  it('drops an entity with its last quota, a user with its last credential, and a removed ACL', () => {
+    const next = replayRecords(image, [
+      { record: { type: 'RemoveAccessControlEntryRecord', data: { id: ACL_ID } }, offset: 3 },
+      {
+        record: { ...SECURITY_SAMPLES[1]!, data: { ...(SECURITY_SAMPLES[1]!.data as object), remove: true } },
+        offset: 4,
+      } as { record: MetadataRecord; offset: number },
+      {
+        record: { type: 'RemoveUserScramCredentialRecord', data: { name: 'alice', mechanism: 1 } },
+        offset: 5,
+      },
+    ]);
+    assert.equal(next.acls.size, 0);
+    assert.equal(next.clientQuotas.size, 0);
+    assert.equal(next.scramCredentials.size, 0);
+    assert.equal(image.acls.size, 1, 'the base image is untouched');
+  });
+
+  it('writes them into snapshots that rebuild the same image', () => {
+    const rebuilt = readMetadataSnapshot(writeMetadataSnapshot(image), image.offset + 1);
+    assert.deepEqual(rebuilt.acls, image.acls);
+    assert.deepEqual(rebuilt.clientQuotas, image.clientQuotas);
+    assert.deepEqual(rebuilt.scramCredentials, image.scramCredentials);
   });
 });
 

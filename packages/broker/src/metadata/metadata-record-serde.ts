@@ -25,7 +25,12 @@ export type MetadataRecord =
   | { type: 'BrokerRegistrationChangeRecord'; data: metadata.BrokerRegistrationChangeRecord }
   | { type: 'ProducerIdsRecord'; data: metadata.ProducerIdsRecord }
   | { type: 'FeatureLevelRecord'; data: metadata.FeatureLevelRecord }
-  | { type: 'NoOpRecord'; data: metadata.NoOpRecord };
+  | { type: 'NoOpRecord'; data: metadata.NoOpRecord }
+  | { type: 'AccessControlEntryRecord'; data: metadata.AccessControlEntryRecord }
+  | { type: 'RemoveAccessControlEntryRecord'; data: metadata.RemoveAccessControlEntryRecord }
+  | { type: 'ClientQuotaRecord'; data: metadata.ClientQuotaRecord }
+  | { type: 'UserScramCredentialRecord'; data: metadata.UserScramCredentialRecord }
+  | { type: 'RemoveUserScramCredentialRecord'; data: metadata.RemoveUserScramCredentialRecord };
 
 export type MetadataRecordType = MetadataRecord['type'];
 
@@ -117,6 +122,36 @@ const CODECS: { [T in MetadataRecordType]: RecordCodec<T> } = {
     writeVersion: 0,
     encode: metadata.encodeNoOpRecord,
     decode: metadata.decodeNoOpRecord,
+  },
+  AccessControlEntryRecord: {
+    apiKey: metadata.accessControlEntryRecordApiKey,
+    writeVersion: 0,
+    encode: metadata.encodeAccessControlEntryRecord,
+    decode: metadata.decodeAccessControlEntryRecord,
+  },
+  RemoveAccessControlEntryRecord: {
+    apiKey: metadata.removeAccessControlEntryRecordApiKey,
+    writeVersion: 0,
+    encode: metadata.encodeRemoveAccessControlEntryRecord,
+    decode: metadata.decodeRemoveAccessControlEntryRecord,
+  },
+  ClientQuotaRecord: {
+    apiKey: metadata.clientQuotaRecordApiKey,
+    writeVersion: 0,
+    encode: metadata.encodeClientQuotaRecord,
+    decode: metadata.decodeClientQuotaRecord,
+  },
+  UserScramCredentialRecord: {
+    apiKey: metadata.userScramCredentialRecordApiKey,
+    writeVersion: 0,
+    encode: metadata.encodeUserScramCredentialRecord,
+    decode: metadata.decodeUserScramCredentialRecord,
+  },
+  RemoveUserScramCredentialRecord: {
+    apiKey: metadata.removeUserScramCredentialRecordApiKey,
+    writeVersion: 0,
+    encode: metadata.encodeRemoveUserScramCredentialRecord,
+    decode: metadata.decodeRemoveUserScramCredentialRecord,
   },
 };
 

@@ -4,7 +4,7 @@
  *
  * Invariants: reading what `writeMetadataSnapshot(image)` wrote gives an image equal to `image` (brokers with
  * their epoch, fencing and controlled-shutdown state; topics with every partition's leader and partition epochs;
- * configs; the producer id block; feature levels); records come in an order that replays without reference to
+ * configs; the producer id block; feature levels; ACLs, client quotas and SCRAM credentials); records come in an order that replays without reference to
  * anything not yet defined (features, brokers, topics before their partitions, then configs and producer ids).
  */
 import type { MetadataRecord } from './metadata-record-serde.ts';
@@ -69,6 +69,18 @@ export function metadataSnapshotRecords(image: MetadataImage): MetadataRecord[] 
   }
   if (image.producerIds.brokerId !== -1 || image.producerIds.nextProducerId !== 0n) {
     records.push({ type: 'ProducerIdsRecord', data: { ...image.producerIds } });
+  }
+  for (const acl of image.acls.values()) records.push({ type: 'AccessControlEntryRecord', data: { ...acl } });
+  for (const { entity, quotas } of image.clientQuotas.values()) {
+    const entityData = Object.entries(entity).map(([entityType, entityName]) => ({ entityType, entityName }));
+    for (const [key, value] of quotas) {
+      records.push({ type: 'ClientQuotaRecord', data: { entity: entityData, key, value, remove: false } });
+    }
+  }
+  for (const [name, credentials] of image.scramCredentials) {
+    for (const [mechanism, credential] of credentials) {
+      records.push({ type: 'UserScramCredentialRecord', data: { name, mechanism, ...credential } });
+    }
   }
   return records;
 }

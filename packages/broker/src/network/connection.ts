@@ -25,6 +25,7 @@ import {
   isApiKey,
   type ApiKeyNumber,
 } from '@sluice/protocol';
+import { ANONYMOUS } from '../security/kafka-principal.ts';
 import type { ListenerSetup } from './listener.ts';
 
 const MAX_QUEUED_FRAMES = 64;
@@ -53,7 +54,12 @@ export class Connection<C> {
   }
 
   get remoteAddress(): string {
-    return `${this.socket.remoteAddress ?? '?'}:${this.socket.remotePort ?? '?'}`;
+    return `${this.clientHost}:${this.socket.remotePort ?? '?'}`;
+  }
+
+  /** The client's IP address; IPv4 clients of a dual-stack socket without their ::ffff: prefix. */
+  get clientHost(): string {
+    return (this.socket.remoteAddress ?? '?').replace(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/, '$1');
   }
 
   private onData(chunk: Buffer): void {
@@ -130,6 +136,9 @@ export class Connection<C> {
       connectionId: this.id,
       clientId: request.clientId,
       remoteAddress: this.remoteAddress,
+      clientHost: this.clientHost,
+      listenerName: services.name,
+      principal: ANONYMOUS,
     });
     services.metrics.countRequest(request.apiKey);
     const apiKey = request.apiKey as ApiKeyNumber;

@@ -20,6 +20,8 @@ export interface ListenerLimits {
 }
 
 export interface ListenerSetup<C> {
+  /** The listener's name (PLAINTEXT, CONTROLLER, ...), as requests' contexts and logs name it. */
+  name: string;
   handlers: HandlerRegistry<C>;
   log: Logger;
   errorLog: OncePerCauseLog;
@@ -39,8 +41,9 @@ export function listenerLimits(services: Pick<BrokerServices, 'config'>): Listen
 }
 
 /** The broker's client listener. */
-export function brokerListener(services: BrokerServices): ListenerSetup<RequestContext> {
+export function brokerListener(services: BrokerServices, name = 'PLAINTEXT'): ListenerSetup<RequestContext> {
   return {
+    name,
     handlers: services.handlers,
     log: services.log,
     errorLog: services.errorLog,

@@ -62,6 +62,7 @@ export class ControllerListener {
     ]);
     const services: ControllerServices = { raft: options.raft, handlers, log: options.log };
     const server = new KafkaServer<ControllerRequestContext>({
+      name: 'CONTROLLER',
       handlers,
       log: options.log,
       errorLog: new OncePerCauseLog(options.log),
