@@ -11,6 +11,7 @@ import type { TopicManager } from './metadata/topic-manager.ts';
 import type { TopicRegistry } from './metadata/topic-registry.ts';
 import type { BrokerMetrics } from './metrics.ts';
 import type { ReplicaManager } from './replication/replica-manager.ts';
+import type { SecurityMetadata } from './security/security-metadata.ts';
 import type { LogManager } from './storage/log-manager.ts';
 
 export interface NodeEndpoint {
@@ -43,6 +44,8 @@ export interface BrokerServices {
   replicaManager: ReplicaManager;
   /** This node's place in a KRaft cluster (quorum, controller, metadata); null for a standalone broker. */
   cluster: KRaftNode | null;
+  /** The ACLs, client quotas and SCRAM credentials this broker enforces, and (standalone) where changes go. */
+  security: SecurityMetadata;
   /** Absolute path of the data directory, as DescribeLogDirs reports it. */
   dataDir: string;
 }

@@ -34,6 +34,7 @@ import type { AlterPartitionManager } from './replication/alter-partition-manage
 import { ReplicaManager } from './replication/replica-manager.ts';
 import { METADATA_TOPIC } from './raft/raft-log.ts';
 import { LogManager } from './storage/log-manager.ts';
+import { ClusterSecurityMetadata, LocalMetadataStore } from './security/security-metadata.ts';
 
 export interface BrokerOptions {
   dataDir: string;
@@ -222,6 +223,9 @@ export class Broker {
       }),
       replicaManager,
       cluster,
+      security: cluster
+        ? new ClusterSecurityMetadata()
+        : new LocalMetadataStore(dataDir, topics.clusterId, nodeId, clock),
       dataDir,
     };
     if (cluster) {
@@ -233,6 +237,7 @@ export class Broker {
           .map((p) => ({ ...p, config: resolveLogConfig(config, new Map()) })),
       );
       cluster.loader.install(publisher!);
+      cluster.loader.install(services.security as ClusterSecurityMetadata);
     } else {
       topicManager.loadLogs();
     }

@@ -294,7 +294,7 @@ export class QuorumController implements RaftListener {
    * Runs an operation: computes it against the latest image, replays and appends its records in one synchronous
    * step, and resolves with its response once they are committed.
    */
-  private run<T>(operation: (ctx: ControlContext) => ControllerResult<T>): Promise<T> {
+  run<T>(operation: (ctx: ControlContext) => ControllerResult<T>): Promise<T> {
     if (this.activeEpoch === null) {
       if (this.activation === null) return Promise.reject(notController(this.leader));
       return new Promise<void>((resolve, reject) =>
