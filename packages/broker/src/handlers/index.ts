@@ -31,6 +31,7 @@ import { listOffsetsHandler } from './list-offsets.ts';
 import { metadataHandler } from './metadata.ts';
 import { offsetForLeaderEpochHandler } from './offset-for-leader-epoch.ts';
 import { produceHandler } from './produce.ts';
+import { saslAuthenticateHandler, saslHandshakeHandler } from './sasl.ts';
 
 export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   produceHandler,
@@ -63,4 +64,6 @@ export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   consumerGroupHeartbeatHandler,
   consumerGroupDescribeHandler,
   describeTopicPartitionsHandler,
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
 ] as unknown as Handler<ApiKeyNumber>[];
