@@ -26,6 +26,7 @@ const FORWARDED: readonly ApiKeyNumber[] = [
   ApiKey.ElectLeaders,
   ApiKey.AlterPartitionReassignments,
   ApiKey.ListPartitionReassignments,
+  ApiKey.AlterUserScramCredentials,
 ];
 
 interface ForwardedApi {

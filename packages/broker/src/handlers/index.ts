@@ -32,6 +32,10 @@ import { metadataHandler } from './metadata.ts';
 import { offsetForLeaderEpochHandler } from './offset-for-leader-epoch.ts';
 import { produceHandler } from './produce.ts';
 import { saslAuthenticateHandler, saslHandshakeHandler } from './sasl.ts';
+import {
+  alterUserScramCredentialsHandler,
+  describeUserScramCredentialsHandler,
+} from './user-scram-credentials.ts';
 
 export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   produceHandler,
@@ -66,4 +70,6 @@ export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   describeTopicPartitionsHandler,
   saslHandshakeHandler,
   saslAuthenticateHandler,
+  describeUserScramCredentialsHandler,
+  alterUserScramCredentialsHandler,
 ] as unknown as Handler<ApiKeyNumber>[];

@@ -21,7 +21,8 @@ import type { RequestContext } from '../handlers/handler.ts';
 import type { Logger } from '../logger.ts';
 import { parseJaasConfig, plainUsers } from '../security/sasl/jaas-config.ts';
 import { PlainSaslServer } from '../security/sasl/plain-server.ts';
-import { SCRAM_ALGORITHMS, ScramSaslServer } from '../security/sasl/scram.ts';
+import { SCRAM_ALGORITHMS } from '@sluice/protocol';
+import { ScramSaslServer } from '../security/sasl/scram.ts';
 import {
   SUPPORTED_SASL_MECHANISMS,
   isSupportedMechanism,

@@ -1,6 +1,8 @@
 /**
- * SCRAM-SHA-256 and SCRAM-SHA-512 (RFC 5802, RFC 7677) as Kafka serves them (ScramSaslServer): the credential
- * math shared by the broker, the CLI and the console, and the broker's side of the exchange.
+ * The broker's side of a SCRAM-SHA-256 or SCRAM-SHA-512 exchange (RFC 5802, RFC 7677), as Kafka's
+ * ScramSaslServer serves it.
+ *
+ * The credential math is shared with clients (@sluice/protocol's sasl/scram.ts).
  *
  * Exchange: client-first `n,[a=authzid],n=user,r=cnonce[,ext]` -> server-first `r=cnonce+snonce,s=salt,i=iters`
  * -> client-final `c=biws,r=nonce,p=proof` -> server-final `v=signature`.
@@ -10,81 +12,26 @@
  * exist; the proof is compared in constant time; channel binding (`p=`) and delegation tokens
  * (`tokenauth=true`) are refused, as a broker without them must.
  */
-import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import {
+  MIN_SCRAM_ITERATIONS,
+  scramHash,
+  scramHmac,
+  scramKeys,
+  type ScramAlgorithm,
+  type ScramMechanismName,
+} from '@sluice/protocol';
 import type { ScramCredential } from '../../metadata/metadata-image.ts';
-import { ScramMechanism } from '../../metadata/metadata-image.ts';
 import { SaslAuthenticationError, type SaslServer, type SaslStep } from './sasl-server.ts';
 
-export type ScramMechanismName = 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
-
-interface ScramAlgorithm {
-  name: ScramMechanismName;
-  code: number;
-  hash: 'sha256' | 'sha512';
-  keyLength: number;
-}
-
-export const SCRAM_ALGORITHMS: Readonly<Record<ScramMechanismName, ScramAlgorithm>> = {
-  'SCRAM-SHA-256': {
-    name: 'SCRAM-SHA-256',
-    code: ScramMechanism.SCRAM_SHA_256,
-    hash: 'sha256',
-    keyLength: 32,
-  },
-  'SCRAM-SHA-512': {
-    name: 'SCRAM-SHA-512',
-    code: ScramMechanism.SCRAM_SHA_512,
-    hash: 'sha512',
-    keyLength: 64,
-  },
-};
-
-/** Kafka's bounds on SCRAM iterations (ScramMechanism.minIterations / maxIterations). */
-export const MIN_SCRAM_ITERATIONS = 4096;
-export const MAX_SCRAM_ITERATIONS = 16384;
-
-export function scramAlgorithmByCode(code: number): ScramAlgorithm | undefined {
-  return Object.values(SCRAM_ALGORITHMS).find((a) => a.code === code);
-}
-
-function hmac(algorithm: ScramAlgorithm, key: Buffer, text: string | Buffer): Buffer {
-  return createHmac(algorithm.hash, key).update(text).digest();
-}
-
-function hash(algorithm: ScramAlgorithm, data: Buffer): Buffer {
-  return createHash(algorithm.hash).update(data).digest();
-}
-
-/** SaltedPassword = Hi(password, salt, iterations), what AlterUserScramCredentials carries. */
-export function saltedPassword(
-  algorithm: ScramAlgorithm,
-  password: string,
-  salt: Buffer,
-  iterations: number,
-): Buffer {
-  return pbkdf2Sync(
-    Buffer.from(password.normalize('NFKC'), 'utf8'),
-    salt,
-    iterations,
-    algorithm.keyLength,
-    algorithm.hash,
-  );
-}
-
-/** The stored form of a credential, from the salted password (Kafka's ScramFormatter.generateCredential). */
+/** The stored form of a credential, from the salted password AlterUserScramCredentials carries. */
 export function credentialFromSaltedPassword(
   algorithm: ScramAlgorithm,
-  salted: Buffer,
+  saltedPassword: Buffer,
   salt: Buffer,
   iterations: number,
 ): ScramCredential {
-  const clientKey = hmac(algorithm, salted, 'Client Key');
-  return {
-    salt,
-    storedKey: hash(algorithm, clientKey),
-    serverKey: hmac(algorithm, salted, 'Server Key'),
-    iterations,
-  };
+  return { salt, iterations, ...scramKeys(algorithm, saltedPassword) };
 }
 
 /** Attributes of a SCRAM message: `k=v` pairs separated by commas, values may contain "=". */
@@ -175,7 +122,7 @@ export class ScramSaslServer implements SaslServer {
   }
 
   private fakeSalt(): Buffer {
-    return hmac(this.algorithm, this.fakeSaltSecret, this.username).subarray(0, 16);
+    return scramHmac(this.algorithm, this.fakeSaltSecret, this.username).subarray(0, 16);
   }
 
   private clientFinal(message: string): SaslStep {
@@ -190,13 +137,13 @@ export class ScramSaslServer implements SaslServer {
     const credential = this.credential;
     if (!credential || proof.length !== this.algorithm.keyLength) throw this.failed();
     const authMessage = `${this.clientFirstBare},${this.serverFirst},${withoutProof}`;
-    const clientSignature = hmac(this.algorithm, credential.storedKey, authMessage);
+    const clientSignature = scramHmac(this.algorithm, credential.storedKey, authMessage);
     const clientKey = Buffer.alloc(proof.length);
     for (let i = 0; i < proof.length; i++) clientKey[i] = proof[i]! ^ clientSignature[i]!;
-    const computed = hash(this.algorithm, clientKey);
+    const computed = scramHash(this.algorithm, clientKey);
     if (computed.length !== credential.storedKey.length || !timingSafeEqual(computed, credential.storedKey))
       throw this.failed();
-    const serverSignature = hmac(this.algorithm, credential.serverKey, authMessage);
+    const serverSignature = scramHmac(this.algorithm, credential.serverKey, authMessage);
     this.state = 'done';
     return {
       challenge: Buffer.from(`v=${serverSignature.toString('base64')}`, 'utf8'),
