@@ -132,7 +132,8 @@ export class ScramSaslServer implements SaslServer {
     const attrs = attributes(message);
     if (attrs.get('c') !== Buffer.from(this.gs2Header, 'utf8').toString('base64'))
       throw new SaslAuthenticationError('Invalid SCRAM client final message: channel binding does not match');
-    if (attrs.get('r') !== this.nonce) throw new SaslAuthenticationError('Invalid SCRAM nonce');
+    // Kafka checks that the nonce ends with the server's: librdkafka 2.0 sends its client nonce again in front.
+    if (!attrs.get('r')?.endsWith(this.nonce)) throw new SaslAuthenticationError('Invalid SCRAM nonce');
     const proof = Buffer.from(attrs.get('p') ?? '', 'base64');
     const credential = this.credential;
     if (!credential || proof.length !== this.algorithm.keyLength) throw this.failed();
