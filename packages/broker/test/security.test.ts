@@ -378,6 +378,25 @@ describe('authentication: listeners, TLS, SASL PLAIN and SCRAM', () => {
     });
   });
 
+  it('never describes a secret: DescribeConfigs hides JAAS configs and key passwords', async () => {
+    const response = await admin.request(ApiKey.DescribeConfigs, {
+      resources: [{ resourceType: 4, resourceName: '1', configurationKeys: null }],
+      includeSynonyms: true,
+      includeDocumentation: false,
+    });
+    const jaas = response.results[0]!.configs.find(
+      (c) => c.name === 'listener.name.sasl_plaintext.plain.sasl.jaas.config',
+    );
+    assert.ok(jaas, 'the listener JAAS config is listed');
+    assert.equal(jaas.value, null);
+    assert.equal(jaas.isSensitive, true);
+    assert.ok(
+      !JSON.stringify(response, (_k, v: unknown) => (typeof v === 'bigint' ? String(v) : v)).includes(
+        ADMIN_PASSWORD,
+      ),
+    );
+  });
+
   describe('hostile input', () => {
     it('closes on plaintext and on garbage sent to TLS ports, logs why, and stays up', async () => {
       for (const port of [broker.ports.SSL!, broker.ports.SASL_SSL!]) {
