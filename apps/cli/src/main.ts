@@ -20,7 +20,7 @@ commands:
   broker --data-dir DIR --port PORT [--host HOST] [--config name=value ...]
         one broker; settings use Kafka's config names (e.g. --config num.partitions=3)
   cluster --brokers N --data-dir DIR --port PORT [--controller-port QPORT] [--console-port CPORT]
-        [--host HOST] [--config name=value ...]
+        [--host HOST] [--listener SSL|SASL_PLAINTEXT|SASL_SSL ...] [--config name=value ...]
         N brokers, one OS process each (DIR/broker-K, clients on PORT..PORT+N-1), all voters of the metadata
         quorum; prints each broker's command line so it can be stopped and restarted on its own
   serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST] [--config name=value ...]

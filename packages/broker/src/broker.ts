@@ -316,12 +316,11 @@ export class Broker {
         securityProtocol: SECURITY_PROTOCOL_IDS[l.securityProtocol],
       })),
     );
-    const where = listeners
-      .map(
-        (l) =>
-          `${l.name === 'PLAINTEXT' && listeners.length === 1 ? '' : `${l.name} `}${l.host}:${ports.get(l.name)}`,
-      )
-      .join(', ');
+    // "127.0.0.1:9092", or with several listeners "127.0.0.1:9092 (PLAINTEXT), 127.0.0.1:9093 (SASL_SSL)".
+    const where =
+      listeners.length === 1 && listeners[0]!.name === 'PLAINTEXT'
+        ? `${listeners[0]!.host}:${ports.get('PLAINTEXT')}`
+        : listeners.map((l) => `${l.host}:${ports.get(l.name)} (${l.name})`).join(', ');
     log.info(`Sluice broker ${nodeId} listening on ${where} (data in ${dataDir})`);
     return new Broker(services, servers, ports);
   }

@@ -59,12 +59,16 @@ export interface BrokerLayout {
   dataDir: string;
   port: number;
   controllerPort: number;
+  /** Ports of the secured client listeners (`--listener`), by listener name. */
+  listenerPorts: Record<string, number>;
   /** The arguments after `sluice`: the broker's complete command line. */
   args: string[];
 }
 
 /**
- * Node ids 1..N; client listeners PORT..PORT+N-1; the quorum on the N ports after them. Settings given with
+ * Node ids 1..N; client listeners PORT..PORT+N-1; the quorum on the N ports after them; each extra listener
+ * (`listeners`: SSL, SASL_PLAINTEXT, SASL_SSL) on the next N ports, in order. PLAINTEXT stays the first listener:
+ * brokers replicate over it. Settings given with
  * --config go to every broker and win over the cluster's own defaults (replication factors of min(3, N)).
  * `hosts`, when given, puts broker K on hosts[K-1] (its listeners, advertised listener and voter address)
  * instead of `host`: brokers on separate test hosts.
@@ -76,16 +80,21 @@ export function planCluster(options: {
   host: string;
   hosts?: readonly string[];
   controllerPort?: number;
+  /** Extra client listeners, each named after its security protocol. */
+  listeners?: readonly string[];
   configs: ReadonlyMap<string, string>;
   clusterId: string;
 }): ClusterLayout {
   const { brokers: count, host } = options;
   const firstControllerPort = options.controllerPort ?? options.port + count;
+  const firstExtraPort = Math.max(options.port + count, firstControllerPort + count);
+  const extra = options.listeners ?? [];
   const nodes = Array.from({ length: count }, (_, index) => ({
     nodeId: index + 1,
     host: options.hosts?.[index] ?? host,
     port: options.port + index,
     controllerPort: firstControllerPort + index,
+    listenerPorts: Object.fromEntries(extra.map((name, j) => [name, firstExtraPort + j * count + index])),
   }));
   const voters = nodes.map((node) => `${node.nodeId}@${node.host}:${node.controllerPort}`).join(',');
   const replication = String(Math.min(3, count));
@@ -96,10 +105,26 @@ export function planCluster(options: {
       ['node.id', String(node.nodeId)],
       ['process.roles', 'broker,controller'],
       ['controller.quorum.voters', voters],
-      ['listeners', `PLAINTEXT://${host}:${node.port},CONTROLLER://${host}:${node.controllerPort}`],
-      ['advertised.listeners', `PLAINTEXT://${host}:${node.port}`],
+      [
+        'listeners',
+        [
+          `PLAINTEXT://${host}:${node.port}`,
+          `CONTROLLER://${host}:${node.controllerPort}`,
+          ...extra.map((name) => `${name}://${host}:${node.listenerPorts[name]}`),
+        ].join(','),
+      ],
+      [
+        'advertised.listeners',
+        [
+          `PLAINTEXT://${host}:${node.port}`,
+          ...extra.map((name) => `${name}://${host}:${node.listenerPorts[name]}`),
+        ].join(','),
+      ],
       ['controller.listener.names', 'CONTROLLER'],
-      ['listener.security.protocol.map', 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT'],
+      [
+        'listener.security.protocol.map',
+        ['PLAINTEXT:PLAINTEXT', 'CONTROLLER:PLAINTEXT', ...extra.map((name) => `${name}:${name}`)].join(','),
+      ],
       ['default.replication.factor', replication],
       ['offsets.topic.replication.factor', replication],
       ...options.configs,
@@ -247,11 +272,16 @@ export async function clusterCommand(args: string[]): Promise<void> {
       'controller-port': { type: 'string' },
       'console-port': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
+      listener: { type: 'string', multiple: true, default: [] },
       config: { type: 'string', multiple: true, default: [] },
     },
     strict: true,
   });
   const count = parsePositive(values.brokers, '--brokers', MAX_BROKERS);
+  const listeners = [...new Set(values.listener.map((name) => name.toUpperCase()))];
+  for (const name of listeners)
+    if (!['SSL', 'SASL_PLAINTEXT', 'SASL_SSL'].includes(name))
+      throw new CliError(`--listener must be SSL, SASL_PLAINTEXT or SASL_SSL, got ${name}`);
   const port = parsePositive(values.port, '--port', 65535 - 2 * count);
   const controllerPort =
     values['controller-port'] === undefined
@@ -259,7 +289,14 @@ export async function clusterCommand(args: string[]): Promise<void> {
       : parsePositive(values['controller-port'], '--controller-port', 65535 - count);
   const dataDir = resolve(values['data-dir']);
   const configs = parseConfigPairs(values.config);
-  for (const reserved of ['node.id', 'process.roles', 'controller.quorum.voters', 'listeners'])
+  for (const reserved of [
+    'node.id',
+    'process.roles',
+    'controller.quorum.voters',
+    'listeners',
+    'advertised.listeners',
+    'listener.security.protocol.map',
+  ])
     if (configs.has(reserved))
       throw new CliError(
         `--config ${reserved} is set per broker by sluice cluster; start brokers one by one instead`,
@@ -271,11 +308,12 @@ export async function clusterCommand(args: string[]): Promise<void> {
     port,
     host: values.host,
     ...(controllerPort === undefined ? {} : { controllerPort }),
+    listeners,
     configs,
     clusterId: existingClusterId(dataDir, count) ?? randomClusterId(),
   });
   for (const broker of layout.brokers)
-    for (const candidate of [broker.port, broker.controllerPort])
+    for (const candidate of [broker.port, broker.controllerPort, ...Object.values(broker.listenerPorts)])
       if (!(await portIsFree(values.host, candidate)))
         throw new CliError(`port ${candidate} on ${values.host} is in use (choose another --port)`);
   formatStorage(layout);

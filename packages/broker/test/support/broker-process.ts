@@ -54,14 +54,14 @@ export async function startBroker(
     const timer = setTimeout(() => reject(new Error(`broker did not start:\n${output}`)), STARTUP_TIMEOUT_MS);
     const check = () => {
       // "listening on 127.0.0.1:9092 (data ...)", or with several listeners
-      // "listening on PLAINTEXT 127.0.0.1:9092, SASL_SSL 127.0.0.1:9093 (data ...)".
+      // "listening on 127.0.0.1:9092 (PLAINTEXT), 127.0.0.1:9093 (SASL_SSL) (data ...)".
       const line = /listening on (.*) \(data in/.exec(output);
       if (line) {
         clearTimeout(timer);
         resolve(
           Object.fromEntries(
             line[1]!.split(', ').map((entry) => {
-              const [, name, port] = /^(?:(\w+) )?[^ ]*:(\d+)$/.exec(entry)!;
+              const [, port, name] = /^[^ ]*:(\d+)(?: \((\w+)\))?$/.exec(entry)!;
               return [name ?? 'PLAINTEXT', Number(port)];
             }),
           ),

@@ -57,16 +57,19 @@ export interface ClusterOptions {
   hosts?: readonly string[];
   /** What broker `nodeId`'s command line runs under, e.g. `ip netns exec NS` for a host's namespace. */
   commandPrefix?: (nodeId: number) => string[];
+  /** Secured client listeners besides PLAINTEXT (`sluice cluster --listener`). */
+  listeners?: readonly string[];
 }
 
 export async function startCluster(options: ClusterOptions = { brokers: 3 }): Promise<ClusterProcess> {
   const dataDir = tempDataDir('sluice-cluster-');
-  const port = await freePortRange(options.brokers * 2);
+  const port = await freePortRange(options.brokers * (2 + (options.listeners?.length ?? 0)));
   const layout = planCluster({
     brokers: options.brokers,
     dataDir,
     port,
     host: '127.0.0.1',
+    ...(options.listeners ? { listeners: options.listeners } : {}),
     ...(options.hosts ? { hosts: options.hosts } : {}),
     configs: new Map(Object.entries(options.configs ?? {})),
     clusterId: 'c2x1aWNlLXRlc3QtY2x1cw', // a Kafka Uuid: 16 bytes, base64url
