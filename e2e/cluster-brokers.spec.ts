@@ -114,7 +114,7 @@ test('brokers, the quorum, a broker killed and started again from the console, a
   test.setTimeout(300_000);
   // The console of `sluice cluster` shows the brokers over the wire: these pages prove the remote ClusterSource.
   expect(cluster.output()).toContain(`Showing the Kafka cluster at ${cluster.bootstrap}`);
-  await cluster.createTopic(TOPIC, PARTITIONS, 3);
+  await cluster.createTopic(TOPIC, { partitions: PARTITIONS, replicationFactor: 3 });
   await cluster.sluice(
     ['produce', '--topic', TOPIC],
     Array.from({ length: 30 }, (_, i) => `record-${i}\n`).join(''),

@@ -30,6 +30,10 @@ const STOP_TIMEOUT_MS = 20_000;
 /** A CLI call against a cluster that is busy replicating (or has a broker down) can take a while. */
 const CLI_TIMEOUT_MS = 60_000;
 
+/** How a new topic's replicas are placed: counted (the controller places them), or listed (`1:2,2:3`: partition 0 on 1 and 2, ...). */
+export type TopicPlacement =
+  { partitions: number; replicationFactor: number } | { replicaAssignment: string };
+
 export interface TestCluster {
   /** The console: http://127.0.0.1:PORT. */
   url: string;
@@ -42,7 +46,7 @@ export interface TestCluster {
    * Creates a topic once the cluster can place it: right after start, the brokers may not all have registered
    * yet, and a replication factor above the live brokers is refused (INVALID_REPLICATION_FACTOR).
    */
-  createTopic(name: string, partitions: number, replicationFactor: number): Promise<void>;
+  createTopic(name: string, placement: TopicPlacement): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -137,16 +141,20 @@ export async function startCluster(): Promise<TestCluster> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- sluice cluster output ---\n${output}`);
   }
-  const createTopic = async (name: string, partitions: number, replicationFactor: number) => {
+  const createTopic = async (name: string, placement: TopicPlacement) => {
     const create = [
       'topics',
       'create',
       '--topic',
       name,
-      '--partitions',
-      String(partitions),
-      '--replication-factor',
-      String(replicationFactor),
+      ...('replicaAssignment' in placement
+        ? ['--replica-assignment', placement.replicaAssignment]
+        : [
+            '--partitions',
+            String(placement.partitions),
+            '--replication-factor',
+            String(placement.replicationFactor),
+          ]),
     ];
     await waitFor(
       `topic ${name} created`,
