@@ -34,7 +34,10 @@ function brokerRow(page: Page, nodeId: number) {
   });
 }
 
-/** A broker that does not lead the metadata quorum, read from the Brokers page: drills on it leave the quorum its leader. */
+/**
+ * A broker that does not lead the metadata quorum, as the Brokers page tells: a drill on it leaves the quorum its
+ * leader.
+ */
 async function brokerOffTheQuorumLeader(page: Page): Promise<number> {
   const leader = valueOf(page.getByRole('region', { name: 'Quorum' }), 'Leader');
   await expect(leader).toHaveText(/^broker [123]$/);

@@ -2,9 +2,10 @@
  * Reassignment and the ISR timeline against a real 3-broker cluster (`sluice cluster`, one OS process per broker,
  * the console reaching it over the Kafka protocol; the shared fixture of support/cluster.ts): a topic on brokers
  * 1,2 under produce load is moved to 2,3 from the console with a throttle; the page shows it in progress with the
- * bytes left; cancelling puts the partition back on 1,2; started again without a throttle it finishes on 2,3; the
- * ISR timeline lists replica 3 joining the ISR, 1 leaving and the leader change with its epoch; a viewer sees no
- * controls and the API refuses them with 403; the audit log has it all.
+ * bytes left; with broker 3 killed from the console it says the move waits for broker 3, which copies on once
+ * started again; cancelling puts the partition back on 1,2; started again without a throttle it finishes on
+ * 2,3; the ISR timeline lists replica 3 joining the ISR, 1 leaving and the leader change with its epoch; a
+ * viewer sees no controls and the API refuses them with 403; the audit log has it all.
  */
 import { spawn } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
@@ -93,7 +94,7 @@ async function moveUnderLoad(page: Page, cluster: TestCluster) {
   await expect(replicasOfPartition0(page)).toHaveText('1, 2', { timeout: 30_000 });
 
   const progress = page.getByRole('list', { name: 'Reassignments in progress' });
-  await test.step('a throttled move shows its progress and bytes left, and cancels', async () => {
+  await test.step('a throttled move shows its progress and bytes left', async () => {
     await startReassignment(page, '2,3', THROTTLE_BYTES_PER_SECOND);
     await expect(progress.getByText('Partition 0: reassignment in progress')).toBeVisible({
       timeout: 15_000,
@@ -104,6 +105,21 @@ async function moveUnderLoad(page: Page, cluster: TestCluster) {
     });
     const configs = await cluster.sluice(['topics', 'describe', '--topic', TOPIC]);
     expect(configs).toContain('follower.replication.throttled.replicas=0:3');
+  });
+
+  await test.step('with the broker it adds down, the move says it waits for it; back, it copies on', async () => {
+    const killed = await callApi(page, 'brokers.drill', { op: 'kill', nodeId: 3 });
+    expect(killed.status).toBe(200);
+    const waiting = progress.getByText(/Waiting for broker 3: down, so the move cannot complete/);
+    await expect(waiting).toBeVisible({ timeout: 30_000 });
+    await expect(progress.getByText('Broker 3 (adding): broker down', { exact: true })).toBeVisible();
+    const started = await callApi(page, 'brokers.drill', { op: 'start', nodeId: 3 });
+    expect(started.status).toBe(200);
+    await expect(waiting).toHaveCount(0, { timeout: 30_000 });
+    await expect(progress.getByText(/^Broker 3 \(adding\): .* left$/)).toBeVisible({ timeout: 30_000 });
+  });
+
+  await test.step('cancelled, the partition is back on 1,2 and the throttles are gone', async () => {
     await progress.getByRole('button', { name: 'Cancel the reassignment of partition 0' }).click();
     await expect(page.getByText('No reassignment of this topic is in progress.')).toBeVisible({
       timeout: 15_000,

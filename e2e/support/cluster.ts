@@ -30,7 +30,10 @@ const STOP_TIMEOUT_MS = 20_000;
 /** A CLI call against a cluster that is busy replicating (or has a broker down) can take a while. */
 const CLI_TIMEOUT_MS = 60_000;
 
-/** How a new topic's replicas are placed: counted (the controller places them), or listed (`1:2,2:3`: partition 0 on 1 and 2, ...). */
+/**
+ * How a new topic's replicas are placed: counted (the controller places them), or listed (`1:2,2:3`: partition 0
+ * on brokers 1 and 2, partition 1 on 2 and 3).
+ */
 export type TopicPlacement =
   { partitions: number; replicationFactor: number } | { replicaAssignment: string };
 

@@ -24,7 +24,7 @@ type Ongoing = RouterOutputs['reassignments']['progress']['reassignments'][numbe
 
 const REFRESH_MS = 2_000;
 
-const ids = (list: number[]) => (list.length === 0 ? 'none' : list.join(','));
+const ids = (list: number[]) => (list.length === 0 ? 'none' : list.join(', '));
 
 function Progress({ topic, ongoing, canCancel }: { topic: string; ongoing: Ongoing; canCancel: boolean }) {
   const trpc = useTRPC();
@@ -38,6 +38,16 @@ function Progress({ topic, ongoing, canCancel }: { topic: string; ongoing: Ongoi
       <p id={labelId} className="text-sm font-medium">
         Partition {ongoing.partition}: reassignment in progress
       </p>
+      {ongoing.waitingFor.length > 0 && (
+        <p className="text-sm font-semibold text-red-800 dark:text-red-300">
+          <span aria-hidden="true" className="mr-1 text-[0.6rem]">
+            ■
+          </span>
+          Waiting for {ongoing.waitingFor.length === 1 ? 'broker' : 'brokers'} {ids(ongoing.waitingFor)}:
+          down, so the move cannot complete until {ongoing.waitingFor.length === 1 ? 'it is' : 'they are'}{' '}
+          back (or it is cancelled).
+        </p>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
         <dt>Replicas</dt>
         <dd className="tabular-nums">{ids(ongoing.replicas)}</dd>
@@ -59,8 +69,10 @@ function Progress({ topic, ongoing, canCancel }: { topic: string; ongoing: Ongoi
       <ul className={HINT_TEXT}>
         {ongoing.replicaProgress.map((r) => (
           <li key={r.broker}>
-            Broker {r.broker} ({r.role}): {r.sizeBytes === null ? 'no log yet' : formatBytes(r.sizeBytes)}
-            {r.role === 'adding' ? `, ${formatBytes(r.bytesLeft)} left` : ''}
+            Broker {r.broker} ({r.role}):{' '}
+            {r.brokerDown
+              ? 'broker down'
+              : `${r.sizeBytes === null ? 'no log yet' : formatBytes(r.sizeBytes)}${r.role === 'adding' ? `, ${formatBytes(r.bytesLeft)} left` : ''}`}
           </li>
         ))}
       </ul>
