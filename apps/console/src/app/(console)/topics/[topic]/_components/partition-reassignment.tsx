@@ -32,6 +32,8 @@ function Progress({ topic, ongoing, canCancel }: { topic: string; ongoing: Ongoi
   const cancel = useMutation(trpc.reassignments.cancel.mutationOptions());
   const total = ongoing.leaderSizeBytes ?? 0;
   const copied = Math.max(0, total - ongoing.bytesLeft);
+  // A replica whose broker is down has an unknown size: what is left to copy is counted as everything.
+  const sizeUnknown = ongoing.replicaProgress.some((r) => r.role === 'adding' && r.brokerDown);
   const labelId = useId();
   return (
     <li className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950">
@@ -57,6 +59,7 @@ function Progress({ topic, ongoing, canCancel }: { topic: string; ongoing: Ongoi
         <dd className="tabular-nums">{ids(ongoing.removingReplicas)}</dd>
         <dt>Bytes left</dt>
         <dd className="tabular-nums">
+          {sizeUnknown ? 'at most ' : ''}
           {formatBytes(ongoing.bytesLeft)} of {formatBytes(total)} (leader {ongoing.leader})
         </dd>
       </dl>
