@@ -17,7 +17,7 @@ import {
   type MetadataResponseTopic,
   ZERO_UUID,
 } from '@sluice/protocol';
-import { KafkaConnection, KafkaProtocolError } from './connection.ts';
+import { KafkaConnection, KafkaProtocolError, REQUEST_TIMEOUT_MS } from './connection.ts';
 
 export class KafkaError extends Error {
   override readonly name = 'KafkaError';
@@ -57,25 +57,65 @@ function parseBootstrap(bootstrap: string): { host: string; port: number }[] {
   });
 }
 
+export interface ClusterClientOptions {
+  /** Kafka's request.timeout.ms: how long a broker has to answer a request (30 s, Kafka's default). */
+  requestTimeoutMs?: number;
+}
+
+/** How long opening a TCP connection may take, before the ApiVersions handshake. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 export class ClusterClient {
   private bootstrapConnection: KafkaConnection | null = null;
+  private connecting: Promise<KafkaConnection> | null = null;
+  /** The address of the last bootstrap connection that failed: the next one tries it last. */
+  private failedAddress: string | null = null;
   private readonly brokerConnections = new Map<number, Promise<KafkaConnection>>();
   private brokers = new Map<number, BrokerAddress>();
+  private readonly requestTimeoutMs: number;
 
   constructor(
     private readonly bootstrap: string,
     readonly clientId = 'sluice-cli',
-  ) {}
+    options: ClusterClientOptions = {},
+  ) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+  }
 
-  /** A connection to any broker of the cluster, opened from the bootstrap list on first use. */
+  /**
+   * A connection to any broker of the cluster: the bootstrap servers in order, then the brokers Metadata named.
+   * A broker that went away (stopped, killed, restarted) takes its connection with it, and the next connection
+   * tries it last: a SIGSTOPped broker still accepts connections, and would hold each attempt for a request
+   * timeout, and a stopped one refuses them while the others are up.
+   */
   async any(): Promise<KafkaConnection> {
-    // A broker that went away (stopped, killed, restarted) takes its connection with it: try the list again.
-    if (this.bootstrapConnection?.closed) this.bootstrapConnection = null;
+    if (this.bootstrapConnection?.closed) {
+      this.failedAddress = this.bootstrapConnection.address;
+      this.bootstrapConnection = null;
+    }
     if (this.bootstrapConnection) return this.bootstrapConnection;
+    this.connecting ??= this.connectToAny().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private async connectToAny(): Promise<KafkaConnection> {
+    const addresses = [...parseBootstrap(this.bootstrap), ...this.brokers.values()]
+      .map(({ host, port }) => `${host}:${port}`)
+      .filter((address, i, all) => all.indexOf(address) === i);
+    const failed = addresses.indexOf(this.failedAddress ?? '');
+    const ordered =
+      failed < 0 ? addresses : [...addresses.slice(failed + 1), ...addresses.slice(0, failed + 1)];
     let lastError: unknown;
-    for (const { host, port } of parseBootstrap(this.bootstrap)) {
+    for (const address of ordered) {
+      const separator = address.lastIndexOf(':');
       try {
-        this.bootstrapConnection = await KafkaConnection.connect(host, port, this.clientId);
+        this.bootstrapConnection = await KafkaConnection.connect(
+          address.slice(0, separator),
+          Number(address.slice(separator + 1)),
+          this.clientId,
+          CONNECT_TIMEOUT_MS,
+          this.requestTimeoutMs,
+        );
         return this.bootstrapConnection;
       } catch (error) {
         lastError = error;
@@ -104,7 +144,13 @@ export class ClusterClient {
       if (!this.brokers.has(nodeId)) await this.metadata([]);
       const address = this.brokers.get(nodeId);
       if (!address) throw new KafkaProtocolError(`broker ${nodeId} is not in the cluster metadata`);
-      connection = KafkaConnection.connect(address.host, address.port, this.clientId);
+      connection = KafkaConnection.connect(
+        address.host,
+        address.port,
+        this.clientId,
+        CONNECT_TIMEOUT_MS,
+        this.requestTimeoutMs,
+      );
       this.brokerConnections.set(nodeId, connection);
     }
     return connection;
@@ -656,6 +702,10 @@ export class ClusterClient {
 
   close(): void {
     this.bootstrapConnection?.close();
+    void this.connecting?.then(
+      (c) => c.close(),
+      () => undefined,
+    );
     for (const connection of this.brokerConnections.values())
       void connection.then(
         (c) => c.close(),

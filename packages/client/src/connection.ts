@@ -20,7 +20,7 @@ const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
  * Kafka's request.timeout.ms default. A broker that does not answer in time (SIGSTOPped, partitioned) fails the
  * request and the connection with it: responses come in request order, so nothing later could arrive first.
  */
-const REQUEST_TIMEOUT_MS = 30_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export class KafkaProtocolError extends Error {
   override readonly name = 'KafkaProtocolError';
@@ -43,6 +43,9 @@ export class KafkaConnection {
   private constructor(
     private readonly socket: Socket,
     readonly clientId: string,
+    /** The broker's "host:port", as connected to. */
+    readonly address: string,
+    private readonly requestTimeoutMs: number,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -50,12 +53,16 @@ export class KafkaConnection {
     socket.on('close', () => this.fail(new KafkaProtocolError('connection closed by the broker')));
   }
 
-  /** Connects and negotiates versions with ApiVersions (retrying in v0 if the broker refuses our version). */
+  /**
+   * Connects (within `timeoutMs`) and negotiates versions with ApiVersions (retrying in v0 if the broker refuses
+   * our version); every request, ApiVersions too, fails after `requestTimeoutMs` without an answer.
+   */
   static async connect(
     host: string,
     port: number,
     clientId = 'sluice',
     timeoutMs = 10_000,
+    requestTimeoutMs = REQUEST_TIMEOUT_MS,
   ): Promise<KafkaConnection> {
     const socket = await new Promise<Socket>((resolve, reject) => {
       const s = connectTcp({ host, port });
@@ -72,7 +79,7 @@ export class KafkaConnection {
         reject(error);
       });
     });
-    const connection = new KafkaConnection(socket, clientId);
+    const connection = new KafkaConnection(socket, clientId, `${host}:${port}`, requestTimeoutMs);
     await connection.negotiate();
     return connection;
   }
@@ -137,10 +144,10 @@ export class KafkaConnection {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.fail(
-          new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${REQUEST_TIMEOUT_MS} ms`),
+          new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${this.requestTimeoutMs} ms`),
         );
         this.socket.destroy();
-      }, REQUEST_TIMEOUT_MS);
+      }, this.requestTimeoutMs);
       timer.unref();
       this.pending.set(correlationId, {
         apiKey,
