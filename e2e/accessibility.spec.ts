@@ -3,62 +3,14 @@
  * colour contrast) in the light and the dark theme, with data on it; and the console driven by the keyboard
  * alone: sign in, skip to the content, reach a topic from the navigation, open a record.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { expect, test, type Page } from '@playwright/test';
-import type { AxeResults, RunOptions } from 'axe-core';
+import { expectAccessible } from './support/axe.ts';
 import { BOOTSTRAP, run, sluice } from './support/processes.ts';
 import { E2E_ADMIN } from './support/sign-in.ts';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const TOPIC = 'e2e-a11y';
 const GROUP = 'e2e-a11y-readers';
 const RECORDS = ['{"id":1,"state":"new"}', '{"id":2,"state":"paid"}', 'plain text'];
-
-interface Violation {
-  rule: string;
-  impact: string | null | undefined;
-  help: string;
-  nodes: string[];
-}
-
-/** axe-core's WCAG 2.1 A/AA violations on the page as it is now. */
-async function violations(page: Page): Promise<Violation[]> {
-  // Evaluated through the DevTools protocol, so no Content-Security-Policy of the page's can refuse it.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    const { axe } = window as unknown as {
-      axe: { run: (context: Document, options: RunOptions) => Promise<AxeResults> };
-    };
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      resultTypes: ['violations'],
-    });
-    return result.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-    }));
-  });
-}
-
-/** The page in both themes, each once its content has settled; every violation is named in the failure. */
-async function expectAccessible(
-  page: Page,
-  path: string,
-  ready: (page: Page) => Promise<void>,
-): Promise<void> {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.goto(path);
-    await ready(page);
-    // Transitions on theme colours finish before contrast is measured.
-    await page.waitForTimeout(300);
-    expect.soft(await violations(page), `${path} in the ${colorScheme} theme`).toEqual([]);
-  }
-}
 
 const heading = (text: string | RegExp) => async (page: Page) => {
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(text);

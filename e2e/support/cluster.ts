@@ -4,6 +4,10 @@
  * killed broker is fenced within seconds. The whole tree (cluster, brokers, console) runs in its own process
  * group: stopping it sends SIGTERM to the `sluice cluster` process, which stops its children, and SIGKILLs the
  * group if that has not finished in time.
+ *
+ * Specs take it as the worker fixture `cluster` of the `test` exported here, with the console as their baseURL:
+ * one cluster per worker, so the specs that use this `test` share it when they run in one worker (each uses
+ * topics and users of its own names).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +15,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { test as base } from '@playwright/test';
 import { run, SLUICE_CLI } from './processes.ts';
 import { E2E_ADMIN } from './sign-in.ts';
 
@@ -22,6 +27,15 @@ export const CLUSTER_CONFIGS = [
 const BROKERS = 3;
 const READY_TIMEOUT_MS = 180_000;
 const STOP_TIMEOUT_MS = 20_000;
+/** A CLI call against a cluster that is busy replicating (or has a broker down) can take a while. */
+const CLI_TIMEOUT_MS = 60_000;
+
+/**
+ * How a new topic's replicas are placed: counted (the controller places them), or listed (`1:2,2:3`: partition 0
+ * on brokers 1 and 2, partition 1 on 2 and 3).
+ */
+export type TopicPlacement =
+  { partitions: number; replicationFactor: number } | { replicaAssignment: string };
 
 export interface TestCluster {
   /** The console: http://127.0.0.1:PORT. */
@@ -35,7 +49,7 @@ export interface TestCluster {
    * Creates a topic once the cluster can place it: right after start, the brokers may not all have registered
    * yet, and a replication factor above the live brokers is refused (INVALID_REPLICATION_FACTOR).
    */
-  createTopic(name: string, partitions: number, replicationFactor: number): Promise<void>;
+  createTopic(name: string, placement: TopicPlacement): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -104,7 +118,7 @@ export async function startCluster(): Promise<TestCluster> {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${consolePort}`;
   const sluice = (cliArgs: string[], input = '') =>
-    run(process.execPath, [SLUICE_CLI, ...cliArgs, '--bootstrap-server', bootstrap], input);
+    run(process.execPath, [SLUICE_CLI, ...cliArgs, '--bootstrap-server', bootstrap], input, CLI_TIMEOUT_MS);
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
@@ -130,16 +144,20 @@ export async function startCluster(): Promise<TestCluster> {
     await stop();
     throw new Error(`${(error as Error).message}\n--- sluice cluster output ---\n${output}`);
   }
-  const createTopic = async (name: string, partitions: number, replicationFactor: number) => {
+  const createTopic = async (name: string, placement: TopicPlacement) => {
     const create = [
       'topics',
       'create',
       '--topic',
       name,
-      '--partitions',
-      String(partitions),
-      '--replication-factor',
-      String(replicationFactor),
+      ...('replicaAssignment' in placement
+        ? ['--replica-assignment', placement.replicaAssignment]
+        : [
+            '--partitions',
+            String(placement.partitions),
+            '--replication-factor',
+            String(placement.replicationFactor),
+          ]),
     ];
     await waitFor(
       `topic ${name} created`,
@@ -155,3 +173,20 @@ export async function startCluster(): Promise<TestCluster> {
   };
   return { url, bootstrap, sluice, output: () => output, createTopic, stop };
 }
+
+/** A test with the worker's cluster as `cluster` and its console as the baseURL. */
+export const test = base.extend<object, { cluster: TestCluster }>({
+  cluster: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const cluster = await startCluster();
+      try {
+        await use(cluster);
+      } finally {
+        await cluster.stop();
+      }
+    },
+    { scope: 'worker', timeout: READY_TIMEOUT_MS + 60_000 },
+  ],
+  baseURL: async ({ cluster }, use) => use(cluster.url),
+});

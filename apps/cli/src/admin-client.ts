@@ -29,7 +29,7 @@ export function adminClient(values: {
     return new ClusterClient(
       values['bootstrap-server'],
       'sluice-cli',
-      connectionSecurityFromProperties(parseProperties(text)),
+      { security: connectionSecurityFromProperties(parseProperties(text)) },
     );
   } catch (error) {
     throw new CliError(`${path}: ${(error as Error).message}`);

@@ -17,7 +17,7 @@ import {
   type MetadataResponseTopic,
   ZERO_UUID,
 } from '@sluice/protocol';
-import { KafkaConnection, KafkaProtocolError } from './connection.ts';
+import { KafkaConnection, KafkaProtocolError, REQUEST_TIMEOUT_MS } from './connection.ts';
 import type { ConnectionSecurity } from './security.ts';
 
 export class KafkaError extends Error {
@@ -58,32 +58,69 @@ function parseBootstrap(bootstrap: string): { host: string; port: number }[] {
   });
 }
 
+export interface ClusterClientOptions {
+  /** Kafka's request.timeout.ms: how long a broker has to answer a request (30 s, Kafka's default). */
+  requestTimeoutMs?: number;
+  /** TLS and SASL settings for every connection (a secured listener); none for PLAINTEXT. */
+  security?: ConnectionSecurity;
+}
+
+/** How long opening a TCP connection may take, before the ApiVersions handshake. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 export class ClusterClient {
   private bootstrapConnection: KafkaConnection | null = null;
+  private connecting: Promise<KafkaConnection> | null = null;
+  /** The address of the last bootstrap connection that failed: the next one tries it last. */
+  private failedAddress: string | null = null;
   private readonly brokerConnections = new Map<number, Promise<KafkaConnection>>();
   private brokers = new Map<number, BrokerAddress>();
+  private readonly requestTimeoutMs: number;
+  private readonly security: ConnectionSecurity;
 
   constructor(
     private readonly bootstrap: string,
     readonly clientId = 'sluice-cli',
-    /** TLS and SASL settings for every connection (a secured listener); none for PLAINTEXT. */
-    private readonly security: ConnectionSecurity = {},
-  ) {}
+    options: ClusterClientOptions = {},
+  ) {
+    this.requestTimeoutMs = options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS;
+    this.security = options.security ?? {};
+  }
 
-  /** A connection to any broker of the cluster, opened from the bootstrap list on first use. */
+  /**
+   * A connection to any broker of the cluster: the bootstrap servers in order, then the brokers Metadata named.
+   * A broker that went away (stopped, killed, restarted) takes its connection with it, and the next connection
+   * tries it last: a SIGSTOPped broker still accepts connections, and would hold each attempt for a request
+   * timeout, and a stopped one refuses them while the others are up.
+   */
   async any(): Promise<KafkaConnection> {
-    // A broker that went away (stopped, killed, restarted) takes its connection with it: try the list again.
-    if (this.bootstrapConnection?.closed) this.bootstrapConnection = null;
+    if (this.bootstrapConnection?.closed) {
+      this.failedAddress = this.bootstrapConnection.address;
+      this.bootstrapConnection = null;
+    }
     if (this.bootstrapConnection) return this.bootstrapConnection;
+    this.connecting ??= this.connectToAny().finally(() => (this.connecting = null));
+    return this.connecting;
+  }
+
+  private async connectToAny(): Promise<KafkaConnection> {
+    const addresses = [...parseBootstrap(this.bootstrap), ...this.brokers.values()]
+      .map(({ host, port }) => `${host}:${port}`)
+      .filter((address, i, all) => all.indexOf(address) === i);
+    const failed = addresses.indexOf(this.failedAddress ?? '');
+    const ordered =
+      failed < 0 ? addresses : [...addresses.slice(failed + 1), ...addresses.slice(0, failed + 1)];
     let lastError: unknown;
-    for (const { host, port } of parseBootstrap(this.bootstrap)) {
+    for (const address of ordered) {
+      const separator = address.lastIndexOf(':');
       try {
         this.bootstrapConnection = await KafkaConnection.connect(
-          host,
-          port,
+          address.slice(0, separator),
+          Number(address.slice(separator + 1)),
           this.clientId,
-          undefined,
+          CONNECT_TIMEOUT_MS,
           this.security,
+          this.requestTimeoutMs,
         );
         return this.bootstrapConnection;
       } catch (error) {
@@ -117,8 +154,9 @@ export class ClusterClient {
         address.host,
         address.port,
         this.clientId,
-        undefined,
+        CONNECT_TIMEOUT_MS,
         this.security,
+        this.requestTimeoutMs,
       );
       this.brokerConnections.set(nodeId, connection);
     }
@@ -671,6 +709,10 @@ export class ClusterClient {
 
   close(): void {
     this.bootstrapConnection?.close();
+    void this.connecting?.then(
+      (c) => c.close(),
+      () => undefined,
+    );
     for (const connection of this.brokerConnections.values())
       void connection.then(
         (c) => c.close(),

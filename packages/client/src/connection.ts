@@ -24,7 +24,7 @@ const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
  * Kafka's request.timeout.ms default. A broker that does not answer in time (SIGSTOPped, partitioned) fails the
  * request and the connection with it: responses come in request order, so nothing later could arrive first.
  */
-const REQUEST_TIMEOUT_MS = 30_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
 
 export class KafkaProtocolError extends Error {
   override readonly name = 'KafkaProtocolError';
@@ -47,6 +47,9 @@ export class KafkaConnection {
   private constructor(
     private readonly socket: Socket,
     readonly clientId: string,
+    /** The broker's "host:port", as connected to. */
+    readonly address: string,
+    private readonly requestTimeoutMs: number,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -55,8 +58,9 @@ export class KafkaConnection {
   }
 
   /**
-   * Connects (over TLS when `security.tls` is given), negotiates versions with ApiVersions (retrying in v0 if
-   * the broker refuses our version), and authenticates with SASL when `security.sasl` is given.
+   * Connects (within `timeoutMs`, over TLS when `security.tls` is given), negotiates versions with ApiVersions
+   * (retrying in v0 if the broker refuses our version), and authenticates with SASL when `security.sasl` is
+   * given; every request, ApiVersions too, fails after `requestTimeoutMs` without an answer.
    */
   static async connect(
     host: string,
@@ -64,6 +68,7 @@ export class KafkaConnection {
     clientId = 'sluice',
     timeoutMs = 10_000,
     security: ConnectionSecurity = {},
+    requestTimeoutMs = REQUEST_TIMEOUT_MS,
   ): Promise<KafkaConnection> {
     const socket = await new Promise<Socket>((resolve, reject) => {
       const s = security.tls
@@ -82,7 +87,7 @@ export class KafkaConnection {
         reject(error);
       });
     });
-    const connection = new KafkaConnection(socket, clientId);
+    const connection = new KafkaConnection(socket, clientId, `${host}:${port}`, requestTimeoutMs);
     try {
       await connection.negotiate();
       if (security.sasl) await connection.authenticate(security.sasl);
@@ -178,10 +183,10 @@ export class KafkaConnection {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.fail(
-          new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${REQUEST_TIMEOUT_MS} ms`),
+          new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${this.requestTimeoutMs} ms`),
         );
         this.socket.destroy();
-      }, REQUEST_TIMEOUT_MS);
+      }, this.requestTimeoutMs);
       timer.unref();
       this.pending.set(correlationId, {
         apiKey,

@@ -36,6 +36,18 @@ const known = (value: bigint) => (value < 0n ? null : Number(value));
 /** Client addresses of brokers seen alive, kept so a broker that goes down keeps its host and port on the page. */
 export type BrokerAddressBook = Map<number, { host: string; port: number; rack: string | null }>;
 
+/**
+ * Notes the live brokers of a Metadata answer in the address book. Every Metadata of the whole cluster does
+ * (the ISR sampler's every few seconds too), so a broker that fails while no one has the Brokers page open is
+ * still shown with its address.
+ */
+export function rememberBrokers(
+  addresses: BrokerAddressBook,
+  metadata: Pick<MetadataResponse, 'brokers'>,
+): void {
+  for (const b of metadata.brokers) addresses.set(b.nodeId, { host: b.host, port: b.port, rack: b.rack });
+}
+
 type QuorumPartition = Awaited<ReturnType<ClusterClient['describeQuorum']>>;
 
 export function quorumStatus(partition: QuorumPartition): QuorumStatus {
@@ -129,7 +141,7 @@ export async function describeBrokersOverWire(
     ),
   ]);
   const live = new Set(metadata.brokers.map((b) => b.nodeId));
-  for (const b of metadata.brokers) addresses.set(b.nodeId, { host: b.host, port: b.port, rack: b.rack });
+  rememberBrokers(addresses, metadata);
   const counts = replicaCounts(metadata);
   const voters = new Set(quorum.status?.voters.map((v) => v.nodeId));
   const observers = new Set(quorum.status?.observers.map((o) => o.nodeId));

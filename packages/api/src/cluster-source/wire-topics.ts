@@ -45,7 +45,12 @@ import {
   type TopicDetail,
   type TopicSummary,
 } from './cluster-source.ts';
-import { describeBrokersOverWire, laggingReplicas, type BrokerAddressBook } from './wire-brokers.ts';
+import {
+  describeBrokersOverWire,
+  laggingReplicas,
+  rememberBrokers,
+  type BrokerAddressBook,
+} from './wire-brokers.ts';
 
 const EARLIEST = -2n;
 const LATEST = -1n;
@@ -413,6 +418,7 @@ export abstract class WireTopicSource {
 
   async partitionStates(): Promise<PartitionState[]> {
     const metadata = await this.client.metadata(null);
+    rememberBrokers(this.brokerAddresses, metadata);
     return metadata.topics
       .filter((t) => t.errorCode === ErrorCode.NONE && t.name !== null)
       .flatMap((t) =>

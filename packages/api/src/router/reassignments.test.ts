@@ -151,6 +151,25 @@ describe('reassignments router', () => {
       [{ broker: 1, sizeBytes: 4_000, offsetLag: 0, isFuture: false }],
     );
     assert.equal(fresh.bytesLeft, 4_000, 'a replica without a log yet has everything to copy');
+    assert.deepEqual(fresh.waitingFor, []);
+  });
+
+  it('names the target replicas whose broker is down: they hold the reassignment up, a removing one does not', () => {
+    const progress = reassignmentProgress(
+      { topic: 't', partition: 0, replicas: [2, 3, 1], addingReplicas: [3], removingReplicas: [1] },
+      2,
+      [{ broker: 2, sizeBytes: 4_000, offsetLag: 0, isFuture: false }],
+      new Set([3, 1]),
+    );
+    assert.deepEqual(
+      progress.replicaProgress.map((r) => [r.broker, r.brokerDown]),
+      [
+        [2, false],
+        [3, true],
+        [1, true],
+      ],
+    );
+    assert.deepEqual(progress.waitingFor, [3]);
   });
 });
 

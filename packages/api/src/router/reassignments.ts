@@ -31,7 +31,8 @@ async function currentReplicas(
 export const reassignmentsRouter = {
   /**
    * The topic's ongoing reassignments (ListPartitionReassignments) with their progress: each replica's log size
-   * (DescribeLogDirs) and the bytes the replicas being added still have to copy from the leader.
+   * (DescribeLogDirs), the bytes the replicas being added still have to copy from the leader, and the target
+   * replicas whose broker is down (Metadata), which hold the reassignment up.
    */
   progress: clusterProcedure.input(topicInput).query(async ({ ctx, input }) => {
     const ongoing = await kafkaCall(() => ctx.cluster.listReassignments(input.topic));
@@ -40,8 +41,12 @@ export const reassignmentsRouter = {
     const reassignments = await Promise.all(
       ongoing.map(async (o) => {
         const sizes = await kafkaCall(() => ctx.cluster.replicaLogSizes(o.topic, o.partition));
-        const leader = detail?.partitions.find((p) => p.partition === o.partition)?.leader ?? -1;
-        return reassignmentProgress(o, leader, sizes);
+        const partition = detail?.partitions.find((p) => p.partition === o.partition);
+        // A replica outside the ISR is named with whether its broker is live; one in the ISR is live.
+        const down = new Set(
+          partition?.laggingReplicas.filter((r) => !r.brokerLive).map((r) => r.nodeId) ?? [],
+        );
+        return reassignmentProgress(o, partition?.leader ?? -1, sizes, down);
       }),
     );
     return { reassignments: reassignments.sort((a, b) => a.partition - b.partition) };

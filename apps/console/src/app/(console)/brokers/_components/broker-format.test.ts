@@ -20,4 +20,9 @@ test('formatProcess names the state, the pid while there is a process, and how i
     formatProcess({ ...base, pid: null, state: 'exited', lastExit: 'SIGKILL' }),
     'exited (SIGKILL)',
   );
+  assert.equal(
+    formatProcess({ ...base, pid: null, state: 'exited', lastExit: 'code 0' }),
+    'exited cleanly (code 0)',
+  );
+  assert.equal(formatProcess({ ...base, pid: null, state: 'exited', lastExit: 'code 1' }), 'exited (code 1)');
 });

@@ -12,17 +12,27 @@ export function formatAgo(timestamp: number | null, now: number): string {
   return `${Math.floor(seconds / 3_600)} h ago`;
 }
 
-/** The process as the drill controller sees it: "running (pid 4242)", "paused", "exited (SIGKILL)". */
-export function formatProcess(process: BrokerProcess | undefined): string | null {
-  if (!process) return null;
+/**
+ * The process as the drill controller sees it, as a state and a detail: running (pid 4242), paused (pid 4242),
+ * stopping, exited (SIGKILL), exited cleanly (code 0) after a graceful stop (the broker's controlled shutdown
+ * finished).
+ */
+export function processParts(process: BrokerProcess): { state: string; detail: string | null } {
   switch (process.state) {
     case 'running':
-      return `running (pid ${process.pid})`;
     case 'paused':
-      return `paused (pid ${process.pid})`;
+      return { state: process.state, detail: `pid ${process.pid}` };
     case 'stopping':
-      return 'stopping';
+      return { state: 'stopping', detail: null };
     case 'exited':
-      return process.lastExit ? `exited (${process.lastExit})` : 'exited';
+      if (process.lastExit === 'code 0') return { state: 'exited cleanly', detail: 'code 0' };
+      return { state: 'exited', detail: process.lastExit };
   }
+}
+
+/** The process in one line: "running (pid 4242)", "exited (SIGKILL)", "exited cleanly (code 0)". */
+export function formatProcess(process: BrokerProcess | undefined): string | null {
+  if (!process) return null;
+  const { state, detail } = processParts(process);
+  return detail ? `${state} (${detail})` : state;
 }

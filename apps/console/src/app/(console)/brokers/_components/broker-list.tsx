@@ -8,7 +8,6 @@ import { useTRPC } from '~/trpc/react';
 import { ApiError } from '../../../_components/api-error';
 import { useRoleAccess } from '../../../_components/role-access';
 import { Tile } from '../../_overview/tile';
-import { formatProcess } from './broker-format';
 import { brokerColumns, type BrokerRow } from './columns';
 import { Drills } from './drills';
 import { Quorum } from './quorum';
@@ -40,7 +39,7 @@ export function BrokerList() {
   const processes = drills.data?.processes ?? [];
   const rows: BrokerRow[] = data.brokers.map((broker) => ({
     ...broker,
-    process: formatProcess(processes.find((p) => p.nodeId === broker.nodeId)),
+    process: processes.find((p) => p.nodeId === broker.nodeId) ?? null,
   }));
   const alive = data.brokers.filter((b) => b.state === 'alive').length;
   const down = data.brokers.length - alive;

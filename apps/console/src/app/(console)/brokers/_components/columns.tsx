@@ -2,21 +2,30 @@ import { dataTableColumns } from '@sluice/ui';
 import { formatCount } from '~/lib/format';
 import type { RouterOutputs } from '~/trpc/outputs';
 import { formatBytes } from '../../topics/_components/topic-format';
+import { processParts } from './broker-format';
 
 type Broker = RouterOutputs['brokers']['list']['brokers'][number];
+type BrokerProcess = RouterOutputs['brokers']['drills']['processes'][number];
 /** A broker with its process, when the console can see the processes (a cluster started by sluice cluster). */
-export type BrokerRow = Broker & { process: string | null };
+export type BrokerRow = Broker & { process: BrokerProcess | null };
 
 const column = dataTableColumns<BrokerRow>();
 const MUTED = 'text-zinc-600 dark:text-zinc-400';
 
 const BADGE =
-  'mr-1 inline-block rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset bg-sky-50 text-sky-900 ring-sky-600/30 dark:bg-sky-950 dark:text-sky-200';
+  'inline-block rounded px-1.5 py-0.5 text-xs font-semibold ring-1 ring-inset bg-sky-50 text-sky-900 ring-sky-600/30 dark:bg-sky-950 dark:text-sky-200';
+
+/**
+ * Cells cut their text short by default; the ones here hold a few short lines and wrap instead, breaking only
+ * between whole phrases, so nothing is cut off at any column width.
+ */
+const WRAPPING = 'flex flex-col whitespace-normal';
 
 function StateCell({ broker }: { broker: BrokerRow }) {
   const alive = broker.state === 'alive';
+  const process = broker.process && processParts(broker.process);
   return (
-    <span className="flex flex-col">
+    <span className={WRAPPING}>
       <span
         data-state={alive ? 'alive' : 'down'}
         className={
@@ -30,7 +39,17 @@ function StateCell({ broker }: { broker: BrokerRow }) {
         </span>
         {broker.state}
       </span>
-      {broker.process && <span className={`text-xs ${MUTED}`}>process {broker.process}</span>}
+      {process && (
+        <span className={`text-xs ${MUTED}`}>
+          <span className="whitespace-nowrap">process {process.state}</span>
+          {process.detail && (
+            <>
+              {' '}
+              <span className="whitespace-nowrap">({process.detail})</span>
+            </>
+          )}
+        </span>
+      )}
     </span>
   );
 }
@@ -54,14 +73,14 @@ export const brokerColumns = column.columns([
     header: 'State',
     sortFn: 'text',
     cell: (info) => <StateCell broker={info.row.original} />,
-    meta: { width: '10rem' },
+    meta: { width: '11rem' },
   }),
   column.accessor((b) => (b.host === null ? '' : `${b.host}:${b.port}`), {
     id: 'address',
     header: 'Address and rack',
     sortFn: 'alphanumeric',
     cell: (info) => (
-      <span className="flex flex-col">
+      <span className={WRAPPING}>
         <span className="break-all">{info.getValue() || <span className={MUTED}>unknown</span>}</span>
         <span className={`text-xs ${MUTED}`}>rack {info.row.original.rack ?? 'none'}</span>
       </span>
@@ -75,13 +94,13 @@ export const brokerColumns = column.columns([
     cell: (info) => {
       const { controller, quorumRole } = info.row.original;
       return (
-        <>
+        <span className="flex flex-wrap items-center gap-x-1.5 gap-y-1 whitespace-normal">
           {controller && <span className={BADGE}>controller</span>}
           {quorumRole && <span className={MUTED}>{quorumRole}</span>}
-        </>
+        </span>
       );
     },
-    meta: { width: '8rem' },
+    meta: { width: '6.5rem' },
   }),
   column.accessor('partitionsLed', {
     header: 'Leader of',
@@ -116,12 +135,17 @@ export const brokerColumns = column.columns([
       const { logDirsError, volumeUsableBytes, volumeTotalBytes } = info.row.original;
       if (bytes === undefined) return <span title={logDirsError ?? undefined}>—</span>;
       return (
-        <span className="flex flex-col items-end">
+        <span className={`${WRAPPING} items-end`}>
           <span>{formatBytes(bytes)}</span>
           {volumeUsableBytes !== null && (
             <span className={`text-xs ${MUTED}`}>
-              {formatBytes(volumeUsableBytes)} free
-              {volumeTotalBytes ? ` of ${formatBytes(volumeTotalBytes)}` : ''}
+              <span className="whitespace-nowrap">{formatBytes(volumeUsableBytes)} free</span>
+              {volumeTotalBytes ? (
+                <>
+                  {' '}
+                  <span className="whitespace-nowrap">of {formatBytes(volumeTotalBytes)}</span>
+                </>
+              ) : null}
             </span>
           )}
         </span>

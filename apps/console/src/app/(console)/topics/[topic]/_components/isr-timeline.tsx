@@ -8,6 +8,7 @@ import { formatTime } from '~/lib/format';
 import type { RouterOutputs } from '~/trpc/outputs';
 import { useTRPC } from '~/trpc/react';
 import { ApiError } from '../../../../_components/api-error';
+import { epochLabels } from './epoch-labels';
 import { INPUT } from '../../../../_components/form-styles';
 
 type Timeline = RouterOutputs['isr']['timeline'];
@@ -74,7 +75,8 @@ function Lanes({
 }) {
   const firstSeen = Math.min(...timeline.lanes.map((lane) => lane.spans[0]?.from ?? until));
   const since = Math.min(Math.max(windowStart, firstSeen), until - 1);
-  const position = (time: number) => `${(((time - since) / (until - since)) * 100).toFixed(3)}%`;
+  const share = (time: number) => (time - since) / (until - since);
+  const position = (time: number) => `${(share(time) * 100).toFixed(3)}%`;
   const width = (from: number, to: number) => `${(((to - from) / (until - since)) * 100).toFixed(3)}%`;
   const leaderChanges = timeline.events.filter(
     (e) => e.kind === 'leader-change' || e.kind === 'leader-epoch',
@@ -109,19 +111,21 @@ function Lanes({
           </div>
         </div>
       ))}
-      <div className="relative ml-22 h-5 text-[11px] text-zinc-600 dark:text-zinc-400" aria-hidden="true">
-        {leaderChanges.map((event) => (
-          <span
-            key={`${event.at}-${event.kind}`}
-            className={`absolute whitespace-nowrap tabular-nums ${
-              (event.at - since) / (until - since) > 0.9 ? '-translate-x-full' : '-translate-x-1/2'
-            }`}
-            style={{ left: position(event.at) }}
-          >
-            epoch {event.kind === 'leader-change' || event.kind === 'leader-epoch' ? event.leaderEpoch : ''}
-          </span>
-        ))}
-      </div>
+      {leaderChanges.length > 0 && (
+        <div className="relative ml-22 h-5 text-[11px] text-zinc-600 dark:text-zinc-400" aria-hidden="true">
+          {epochLabels(leaderChanges, share).map((label) => (
+            <span
+              key={label.at}
+              className={`absolute whitespace-nowrap tabular-nums ${
+                label.share > 0.9 ? '-translate-x-full' : label.share < 0.05 ? '' : '-translate-x-1/2'
+              }`}
+              style={{ left: position(label.at) }}
+            >
+              {label.text}
+            </span>
+          ))}
+        </div>
+      )}
       <div className="ml-22 flex justify-between text-xs text-zinc-600 tabular-nums dark:text-zinc-400">
         <span>
           {since > windowStart ? 'first sampled ' : ''}

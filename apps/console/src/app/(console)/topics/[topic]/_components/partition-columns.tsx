@@ -52,12 +52,12 @@ export const partitionColumns = column.columns([
     // Kafka answers -1 when no replica leads: the partition is offline.
     cell: (info) => (info.getValue() < 0 ? 'none' : info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '5rem' },
+    meta: { align: 'end', width: '4.5rem' },
   }),
   column.accessor('leaderEpoch', {
     header: 'Leader epoch',
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '5.5rem' },
+    meta: { align: 'end', width: '5rem' },
   }),
   column.accessor((p) => brokers(p.replicas), {
     id: 'replicas',
@@ -112,6 +112,6 @@ export const partitionColumns = column.columns([
     header: 'Replication',
     cell: (info) => <ReplicationCell partition={info.row.original} />,
     enableGlobalFilter: false,
-    meta: { width: '8rem' },
+    meta: { width: '9rem' },
   }),
 ]);

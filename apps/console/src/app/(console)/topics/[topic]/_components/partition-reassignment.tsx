@@ -24,7 +24,7 @@ type Ongoing = RouterOutputs['reassignments']['progress']['reassignments'][numbe
 
 const REFRESH_MS = 2_000;
 
-const ids = (list: number[]) => (list.length === 0 ? 'none' : list.join(','));
+const ids = (list: number[]) => (list.length === 0 ? 'none' : list.join(', '));
 
 function Progress({ topic, ongoing, canCancel }: { topic: string; ongoing: Ongoing; canCancel: boolean }) {
   const trpc = useTRPC();
@@ -32,12 +32,24 @@ function Progress({ topic, ongoing, canCancel }: { topic: string; ongoing: Ongoi
   const cancel = useMutation(trpc.reassignments.cancel.mutationOptions());
   const total = ongoing.leaderSizeBytes ?? 0;
   const copied = Math.max(0, total - ongoing.bytesLeft);
+  // A replica whose broker is down has an unknown size: what is left to copy is counted as everything.
+  const sizeUnknown = ongoing.replicaProgress.some((r) => r.role === 'adding' && r.brokerDown);
   const labelId = useId();
   return (
     <li className="flex flex-col gap-2 rounded-lg border border-amber-300 bg-amber-50 p-3 dark:border-amber-800 dark:bg-amber-950">
       <p id={labelId} className="text-sm font-medium">
         Partition {ongoing.partition}: reassignment in progress
       </p>
+      {ongoing.waitingFor.length > 0 && (
+        <p className="text-sm font-semibold text-red-800 dark:text-red-300">
+          <span aria-hidden="true" className="mr-1 text-[0.6rem]">
+            ■
+          </span>
+          Waiting for {ongoing.waitingFor.length === 1 ? 'broker' : 'brokers'} {ids(ongoing.waitingFor)}:
+          down, so the move cannot complete until {ongoing.waitingFor.length === 1 ? 'it is' : 'they are'}{' '}
+          back (or it is cancelled).
+        </p>
+      )}
       <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5 text-sm">
         <dt>Replicas</dt>
         <dd className="tabular-nums">{ids(ongoing.replicas)}</dd>
@@ -47,6 +59,7 @@ function Progress({ topic, ongoing, canCancel }: { topic: string; ongoing: Ongoi
         <dd className="tabular-nums">{ids(ongoing.removingReplicas)}</dd>
         <dt>Bytes left</dt>
         <dd className="tabular-nums">
+          {sizeUnknown ? 'at most ' : ''}
           {formatBytes(ongoing.bytesLeft)} of {formatBytes(total)} (leader {ongoing.leader})
         </dd>
       </dl>
@@ -59,8 +72,10 @@ function Progress({ topic, ongoing, canCancel }: { topic: string; ongoing: Ongoi
       <ul className={HINT_TEXT}>
         {ongoing.replicaProgress.map((r) => (
           <li key={r.broker}>
-            Broker {r.broker} ({r.role}): {r.sizeBytes === null ? 'no log yet' : formatBytes(r.sizeBytes)}
-            {r.role === 'adding' ? `, ${formatBytes(r.bytesLeft)} left` : ''}
+            Broker {r.broker} ({r.role}):{' '}
+            {r.brokerDown
+              ? 'broker down'
+              : `${r.sizeBytes === null ? 'no log yet' : formatBytes(r.sizeBytes)}${r.role === 'adding' ? `, ${formatBytes(r.bytesLeft)} left` : ''}`}
           </li>
         ))}
       </ul>
