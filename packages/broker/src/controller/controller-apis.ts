@@ -1,7 +1,8 @@
 /**
  * The controller's request handlers, request in and response out, for the controller listener to register:
  * CreateTopics, DeleteTopics, CreatePartitions, AlterConfigs, IncrementalAlterConfigs, ElectLeaders,
- * AlterPartitionReassignments, ListPartitionReassignments, AlterPartition, BrokerRegistration, BrokerHeartbeat and AllocateProducerIds.
+ * AlterPartitionReassignments, ListPartitionReassignments, AlterPartition, BrokerRegistration, BrokerHeartbeat,
+ * AllocateProducerIds and AlterClientQuotas.
  *
  * quorumControllerHandlers(controller) binds them to a QuorumController as the controller listener's handlers.
  *
@@ -263,6 +264,19 @@ export const allocateProducerIdsApi = defineControllerApi({
   }),
 });
 
+export const alterClientQuotasApi = defineControllerApi({
+  apiKey: ApiKey.AlterClientQuotas,
+  minVersion: 0,
+  maxVersion: 1,
+  async handle(controller, { body }) {
+    return { throttleTimeMs: 0, entries: await controller.alterClientQuotas(body) };
+  },
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    entries: body.entries.map(({ entity }) => ({ errorCode, errorMessage, entity })),
+  }),
+});
+
 /** Every API the controller serves, for the controller listener's registry and its ApiVersions. */
 export const controllerApis: readonly ControllerApi[] = [
   createTopicsApi,
@@ -277,6 +291,7 @@ export const controllerApis: readonly ControllerApi[] = [
   brokerRegistrationApi,
   brokerHeartbeatApi,
   allocateProducerIdsApi,
+  alterClientQuotasApi,
 ] as readonly ControllerApi[];
 
 /**

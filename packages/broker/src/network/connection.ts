@@ -9,6 +9,9 @@
  *
  * Backpressure: reading pauses while more than MAX_QUEUED_FRAMES requests wait, or while the socket's write
  * buffer is over its high-water mark, and resumes when both drain.
+ *
+ * Throttling (KIP-219): a response that carries a throttle time is sent at once, and then the connection is muted
+ * for that long: it reads and handles nothing more until the throttle ends, as Kafka mutes a throttled channel.
  */
 import type { Socket } from 'node:net';
 import { apiVersionsResponse } from '../handlers/api-versions.ts';
@@ -35,6 +38,10 @@ export class Connection<C> {
   private readonly queue: Buffer[] = [];
   private processing = false;
   private closed = false;
+  /** The throttle time of the response being sent; set by `handle`. */
+  private responseThrottleMs = 0;
+  /** Set while the connection is muted by a throttle. */
+  private throttleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly id: number,
@@ -83,7 +90,8 @@ export class Connection<C> {
 
   private updateReading(): void {
     if (this.closed) return;
-    const backlogged = this.queue.length > MAX_QUEUED_FRAMES || this.socket.writableNeedDrain;
+    const backlogged =
+      this.throttleTimer !== null || this.queue.length > MAX_QUEUED_FRAMES || this.socket.writableNeedDrain;
     if (backlogged && !this.socket.isPaused()) this.socket.pause();
     else if (!backlogged && this.socket.isPaused()) this.socket.resume();
   }
@@ -91,19 +99,29 @@ export class Connection<C> {
   private async processQueue(): Promise<void> {
     this.processing = true;
     try {
-      while (!this.closed && this.queue.length > 0) {
+      while (!this.closed && this.queue.length > 0 && this.throttleTimer === null) {
         const frame = this.queue.shift()!;
+        this.responseThrottleMs = 0;
         const response = await this.handle(frame);
         if (response === 'close') {
           this.close('invalid request');
           return;
         }
         if (response) this.write(response);
+        if (this.responseThrottleMs > 0 && !this.closed) this.mute(this.responseThrottleMs);
         this.updateReading();
       }
     } finally {
       this.processing = false;
     }
+  }
+
+  private mute(throttleMs: number): void {
+    this.throttleTimer = setTimeout(() => {
+      this.throttleTimer = null;
+      this.updateReading();
+      if (!this.processing) void this.processQueue();
+    }, throttleMs);
   }
 
   /** Returns the response chunks, null when no response is due, or 'close' when Kafka would drop the client. */
@@ -153,6 +171,8 @@ export class Connection<C> {
     }
     if (body === CLOSE_CONNECTION) return 'close';
     if (body === null) return null;
+    const { throttleTimeMs } = body as { throttleTimeMs?: unknown };
+    if (typeof throttleTimeMs === 'number') this.responseThrottleMs = throttleTimeMs;
     return encodeResponse(apiKey, request.apiVersion, request.correlationId, body);
   }
 
@@ -170,6 +190,7 @@ export class Connection<C> {
     if (this.closed) return;
     this.closed = true;
     this.queue.length = 0;
+    if (this.throttleTimer) clearTimeout(this.throttleTimer);
     this.socket.destroy();
     this.services.log.debug(`connection ${this.id} from ${this.remoteAddress} closed: ${reason}`);
     this.onClose(this);
