@@ -3,3 +3,4 @@ export * from './cluster-client.ts';
 export * from './partitioner.ts';
 export * from './offset-reset.ts';
 export * from './reassignments.ts';
+export * from './client-quotas.ts';

@@ -141,17 +141,34 @@ export class ClientQuotaManager {
 
   /** The quota for metric tags (Kafka's DefaultQuotaCallback.quotaLimit); null when none applies. */
   quotaLimit(tags: QuotaMetricTags): number | null {
-    const get = (u: EntityPart, c: EntityPart) => this.overridden.get(entityKey(u, c));
+    const entity = this.quotaEntity(tags);
+    return entity ? this.overridden.get(entityKey(entity.user, entity.clientId))! : null;
+  }
+
+  /** The entity whose quota applies to metric tags, in quotaLimit's order of lookup; null when none does. */
+  quotaEntity(tags: QuotaMetricTags): { user: EntityPart; clientId: EntityPart } | null {
     const { user, clientId } = tags;
-    let quota: number | undefined;
+    let candidates: [EntityPart, EntityPart][] = [];
     if (user !== '' && clientId !== '') {
-      quota = get(user, clientId) ?? get(user, null) ?? get(null, clientId) ?? get(null, null);
+      candidates = [
+        [user, clientId],
+        [user, null],
+        [null, clientId],
+        [null, null],
+      ];
     } else if (user !== '') {
-      quota = get(user, undefined) ?? get(null, undefined);
+      candidates = [
+        [user, undefined],
+        [null, undefined],
+      ];
     } else if (clientId !== '') {
-      quota = get(undefined, clientId) ?? get(undefined, null);
+      candidates = [
+        [undefined, clientId],
+        [undefined, null],
+      ];
     }
-    return quota ?? null;
+    const found = candidates.find(([u, c]) => this.overridden.has(entityKey(u, c)));
+    return found ? { user: found[0], clientId: found[1] } : null;
   }
 
   /** The quota a request from `user` with `clientId` is held to; null when none. */

@@ -71,4 +71,32 @@ describe('quota managers following the metadata image', () => {
       ],
     );
   });
+
+  it('lists each quota entity with the clients its quotas apply to, and the clients no quota applies to', () => {
+    const clock = new ManualClock();
+    const quotas = new QuotaManagers(
+      { windowNum: 11, windowSizeSeconds: 1, controllerWindowNum: 11, controllerWindowSizeSeconds: 1 },
+      () => clock.now(),
+    );
+    const current = image(
+      [{ 'client-id': null }, { producer_byte_rate: 1000 }],
+      [{ 'client-id': 'vip' }, { producer_byte_rate: 9000, consumer_byte_rate: 9000 }],
+    );
+    quotas.apply(current);
+    for (const client of ['a', 'b', 'vip'])
+      quotas.produce.recordAndGetThrottleTimeMs('U', client, 100, clock.now());
+    quotas.fetch.recordAndGetThrottleTimeMs('U', 'a', 100, clock.now());
+    const { entities, unlimited } = quotas.usage(current);
+    assert.deepEqual(
+      entities.map((e) => [e.entity, e.quotas, e.observations.map((o) => `${o.quotaType}:${o.clientId}`)]),
+      [
+        [{ 'client-id': null }, { producer_byte_rate: 1000 }, ['Produce:a', 'Produce:b']],
+        [{ 'client-id': 'vip' }, { producer_byte_rate: 9000, consumer_byte_rate: 9000 }, ['Produce:vip']],
+      ],
+    );
+    assert.deepEqual(
+      unlimited.map((o) => `${o.quotaType}:${o.clientId}`),
+      ['Fetch:a'],
+    );
+  });
 });

@@ -10,7 +10,11 @@
  * - ControllerMutation: `controller_mutation_rate`, partitions created or deleted per second (token bucket).
  * `ip` entities carry only `connection_creation_rate`, which these managers do not use.
  */
-import type { ClientQuotaImage } from '../metadata/metadata-image.ts';
+import {
+  clientQuotaEntityKey,
+  type ClientQuotaEntity,
+  type ClientQuotaImage,
+} from '../metadata/metadata-image.ts';
 import type { SecurityImage } from '../security/security-metadata.ts';
 import { ClientQuotaManager, type EntityPart, type QuotaObservation } from './client-quota-manager.ts';
 import { ControllerMutationQuotaManager } from './controller-mutation-quota.ts';
@@ -26,6 +30,15 @@ export const QuotaKey = {
 
 /** Kafka's ClientQuotaEntity types. */
 export const QuotaEntityType = { USER: 'user', CLIENT_ID: 'client-id', IP: 'ip' } as const;
+
+/** A configured quota entity with what is measured of the clients its quotas apply to. */
+export interface EntityQuotaUsage {
+  entity: ClientQuotaEntity;
+  /** Its quotas by key, as configured. */
+  quotas: Record<string, number>;
+  /** The sensors whose quota comes from this entity (several for a default: one per user or client-id). */
+  observations: QuotaObservation[];
+}
 
 export interface QuotaManagersConfig {
   /** quota.window.num */
@@ -107,6 +120,28 @@ export class QuotaManagers {
     );
   }
 
+  /**
+   * Every quota entity of the image with the sensors its quotas apply to, and the sensors no quota applies to
+   * (clients measured but not limited): what the console shows beside each quota.
+   */
+  usage(image: SecurityImage): { entities: EntityQuotaUsage[]; unlimited: QuotaObservation[] } {
+    const nowMs = this.now();
+    const entities = new Map<string, EntityQuotaUsage>();
+    for (const [key, { entity, quotas }] of image.clientQuotas)
+      entities.set(key, { entity, quotas: Object.fromEntries(quotas), observations: [] });
+    const unlimited: QuotaObservation[] = [];
+    for (const manager of [this.produce, this.fetch, this.request, this.controllerMutation]) {
+      for (const observation of manager.observations(nowMs)) {
+        const source = manager.quotaEntity(observation);
+        const usage =
+          source && entities.get(clientQuotaEntityKey(quotaEntityOf(source.user, source.clientId)));
+        if (usage) usage.observations.push(observation);
+        else unlimited.push(observation);
+      }
+    }
+    return { entities: [...entities.values()], unlimited };
+  }
+
   /** The observations of one client (a user and client-id as its requests carry them), whichever tags measure it. */
   observationsFor(user: string, clientId: string): QuotaObservation[] {
     const nowMs = this.now();
@@ -115,4 +150,11 @@ export class QuotaManagers {
       return manager.observations(nowMs).filter((o) => o.user === tags.user && o.clientId === tags.clientId);
     });
   }
+}
+
+function quotaEntityOf(user: EntityPart, clientId: EntityPart): ClientQuotaEntity {
+  const entity: Record<string, string | null> = {};
+  if (user !== undefined) entity[QuotaEntityType.USER] = user;
+  if (clientId !== undefined) entity[QuotaEntityType.CLIENT_ID] = clientId;
+  return entity;
 }
