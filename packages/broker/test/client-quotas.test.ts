@@ -270,6 +270,19 @@ describe('client quotas against a broker', () => {
     assert.ok(other.elapsedMs < 500, `another client's request took ${other.elapsedMs} ms`);
     const within = await produce(bystander, 'produce-quota', 230_000);
     assert.equal(within.throttleTimeMs, 0, 'a client without a quota is not throttled');
+    // acks=0 gets no response to carry the throttle, but its connection is muted all the same.
+    const oneWay = await connect('slow-producer');
+    oneWay.sendOneWay(ApiKey.Produce, {
+      transactionalId: null,
+      acks: 0,
+      timeoutMs: 10_000,
+      topicData: [{ name: 'produce-quota', partitionData: [{ index: 0, records: await records(10) }] }],
+    });
+    const afterOneWay = await timed(metadata(oneWay));
+    assert.ok(
+      afterOneWay.elapsedMs >= 1000,
+      `the acks=0 producer's next request waited ${afterOneWay.elapsedMs} ms`,
+    );
   });
 
   it('answers a consumer over consumer_byte_rate without data, and takes back the bytes it did not send', async () => {

@@ -86,7 +86,7 @@ describe('quota managers following the metadata image', () => {
     for (const client of ['a', 'b', 'vip'])
       quotas.produce.recordAndGetThrottleTimeMs('U', client, 100, clock.now());
     quotas.fetch.recordAndGetThrottleTimeMs('U', 'a', 100, clock.now());
-    const { entities, unlimited } = quotas.usage(current);
+    const { entities, unlimited } = quotas.usage();
     assert.deepEqual(
       entities.map((e) => [e.entity, e.quotas, e.observations.map((o) => `${o.quotaType}:${o.clientId}`)]),
       [

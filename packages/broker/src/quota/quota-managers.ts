@@ -121,13 +121,13 @@ export class QuotaManagers {
   }
 
   /**
-   * Every quota entity of the image with the sensors its quotas apply to, and the sensors no quota applies to
-   * (clients measured but not limited): what the console shows beside each quota.
+   * Every quota entity in force (the last image applied) with the sensors its quotas apply to, and the sensors no
+   * quota applies to (clients measured but not limited): what the console shows beside each quota.
    */
-  usage(image: SecurityImage): { entities: EntityQuotaUsage[]; unlimited: QuotaObservation[] } {
+  usage(): { entities: EntityQuotaUsage[]; unlimited: QuotaObservation[] } {
     const nowMs = this.now();
     const entities = new Map<string, EntityQuotaUsage>();
-    for (const [key, { entity, quotas }] of image.clientQuotas)
+    for (const [key, { entity, quotas }] of this.applied)
       entities.set(key, { entity, quotas: Object.fromEntries(quotas), observations: [] });
     const unlimited: QuotaObservation[] = [];
     for (const manager of [this.produce, this.fetch, this.request, this.controllerMutation]) {
