@@ -152,6 +152,17 @@ describe('client quotas against a broker', () => {
         ],
       );
     }
+    const tooMany = await admin.send(ApiKey.AlterClientQuotas, 1, {
+      entries: Array.from({ length: 10_001 }, (_, i) =>
+        entry({ 'client-id': `c${i}` }, { producer_byte_rate: 1 }),
+      ),
+      validateOnly: false,
+    });
+    assert.equal(tooMany.entries.length, 10_001);
+    assert.deepEqual(
+      [tooMany.entries[0]!.errorCode, tooMany.entries[0]!.errorMessage],
+      [ErrorCode.POLICY_VIOLATION, 'Unable to perform excessively large batch operation.'],
+    );
     const dry = await admin.send(ApiKey.AlterClientQuotas, 1, {
       entries: [entry({ user: 'dry-run' }, { producer_byte_rate: 1 })],
       validateOnly: true,

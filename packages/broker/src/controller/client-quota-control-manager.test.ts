@@ -8,7 +8,7 @@ import {
   type MetadataImage,
 } from '../metadata/metadata-image.ts';
 import { alterClientQuotas } from './client-quota-control-manager.ts';
-import { DEFAULT_CONTROLLER_CONFIG } from './controller-result.ts';
+import { ControllerError, DEFAULT_CONTROLLER_CONFIG } from './controller-result.ts';
 
 type Ops = Record<string, number | null>;
 
@@ -156,5 +156,19 @@ describe('AlterClientQuotas in the controller', () => {
     const dry = alter(EMPTY_METADATA_IMAGE, [entry({ user: 'a' }, { producer_byte_rate: 10 })], true);
     assert.equal(dry.response[0]!.errorCode, ErrorCode.NONE);
     assert.equal(dry.records.length, 0);
+  });
+
+  it('fails a request that would write more than 10,000 records whole, with POLICY_VIOLATION', () => {
+    const entries = Array.from({ length: 10_001 }, (_, i) =>
+      entry({ 'client-id': `c${i}` }, { producer_byte_rate: 1 }),
+    );
+    assert.throws(
+      () => alter(EMPTY_METADATA_IMAGE, entries, true),
+      (e: unknown) =>
+        e instanceof ControllerError &&
+        e.errorCode === ErrorCode.POLICY_VIOLATION &&
+        e.message === 'Unable to perform excessively large batch operation.',
+    );
+    assert.equal(alter(EMPTY_METADATA_IMAGE, entries.slice(1)).records.length, 10_000);
   });
 });

@@ -11,6 +11,7 @@
  *   fails (its first alteration still applies, and the response names it once), as does one with a key named
  *   twice. Setting a value it already has, or removing a
  *   key it does not have, writes no record. With validateOnly the records are dropped (see QuorumController).
+ * - A request that would write more than 10,000 records fails whole with POLICY_VIOLATION, as in Kafka.
  */
 import { isIP } from 'node:net';
 import {
@@ -21,7 +22,7 @@ import {
 import { clientQuotaEntityKey, type ClientQuotaEntity } from '../metadata/metadata-image.ts';
 import type { MetadataRecord } from '../metadata/metadata-record-serde.ts';
 import { QuotaEntityType, QuotaKey } from '../quota/quota-managers.ts';
-import type { ControlContext, ControllerResult } from './controller-result.ts';
+import { ControllerError, type ControlContext, type ControllerResult } from './controller-result.ts';
 
 type QuotaValueType = 'long' | 'double' | 'int';
 
@@ -35,6 +36,9 @@ const USER_AND_CLIENT_QUOTA_KEYS: ReadonlyMap<string, QuotaValueType> = new Map(
 const IP_QUOTA_KEYS: ReadonlyMap<string, QuotaValueType> = new Map([
   [QuotaKey.CONNECTION_CREATION_RATE, 'int'],
 ]);
+
+/** Kafka's QuorumController.MAX_RECORDS_PER_USER_OP: a larger batch fails the whole request. */
+const MAX_RECORDS_PER_USER_OP = 10_000;
 
 const LONG_MAX = 9.223372036854776e18;
 const INT_MAX = 2147483647;
@@ -156,6 +160,11 @@ export function alterClientQuotas(
       results.set(key, alterEntity(ctx, entity, alterations, records));
     }
   }
+  if (records.length > MAX_RECORDS_PER_USER_OP)
+    throw new ControllerError(
+      ErrorCode.POLICY_VIOLATION,
+      'Unable to perform excessively large batch operation.',
+    );
   const response = [...results.values()].map(({ entity, errorCode, errorMessage }) => ({
     errorCode,
     errorMessage,
