@@ -45,7 +45,7 @@ commands:
         --entity-type users|clients|ips (--entity-name NAME | --entity-default) [--entity-type clients ...]
         (or --user U --client C --ip IP --user-defaults --client-defaults --ip-defaults)
         client quotas (producer_byte_rate, consumer_byte_rate, request_percentage, controller_mutation_rate,
-        connection_creation_rate), as kafka-configs.sh
+        connection_creation_rate), as kafka-configs.sh (also as sluice quotas)
   produce --bootstrap-server HOST:PORT --topic T [--partition P] [--key-separator SEP]
         [--headers k=v,...] [--compression none|gzip|snappy|lz4|zstd] [--acks -1|0|1]   (stdin lines)
   consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
@@ -132,6 +132,7 @@ try {
       await reassignPartitionsCommand(rest);
       break;
     case 'configs':
+    case 'quotas':
       await configsCommand(rest);
       break;
     case 'produce':
