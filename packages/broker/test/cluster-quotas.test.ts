@@ -175,7 +175,7 @@ describe('client quotas in a 3-broker cluster', () => {
       'an existing topic takes nothing; 10 then 5 of 11 tokens are accepted, then the bucket is below zero',
     );
     assert.ok(
-      created.throttleTimeMs >= 3500 && created.throttleTimeMs <= 4000,
+      created.throttleTimeMs >= 2500 && created.throttleTimeMs <= 4000,
       `throttle ${created.throttleTimeMs}`,
     );
   });
