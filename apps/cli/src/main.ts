@@ -8,6 +8,7 @@ import { clusterCommand } from './commands/cluster.ts';
 import { configsCommand } from './commands/configs.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
+import { usersCommand } from './commands/users.ts';
 import { leaderElectionCommand } from './commands/leader-election.ts';
 import { produceCommand } from './commands/produce.ts';
 import { reassignPartitionsCommand } from './commands/reassign-partitions.ts';
@@ -51,6 +52,11 @@ commands:
   consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
         [--from-beginning] [--max-messages N] [--timeout-ms MS] [--print-key] [--key-separator SEP]
         [--format text|json|hex|base64]
+  users --bootstrap-server HOST:PORT (--list | --describe USER | --create USER | --alter USER | --delete USER)
+        [--mechanism SCRAM-SHA-256|SCRAM-SHA-512] [--password-stdin | --password P] [--iterations N]
+        SCRAM users, as kafka-configs.sh --entity-type users --add-config 'SCRAM-SHA-256=[...]'
+  Admin commands reach a secured listener with --command-config FILE (Kafka's client properties:
+  security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.location, ...).
 `;
 
 async function serve(args: string[]): Promise<void> {
@@ -137,6 +143,9 @@ try {
       break;
     case 'produce':
       await produceCommand(rest);
+      break;
+    case 'users':
+      await usersCommand(rest);
       break;
     case 'consume':
       await consumeCommand(rest);

@@ -30,10 +30,13 @@ export interface BrokerServices {
   /** For failures that may repeat on every request or tick (a full disk): each cause is logged once a minute. */
   errorLog: OncePerCauseLog;
   metrics: BrokerMetrics;
-  /** This broker as clients should reach it (the advertised listener). */
+  /** This broker as reached through the inter-broker listener (its advertised address). */
   node: NodeEndpoint;
-  /** Every live broker; one entry for a single-node broker. */
-  brokers: () => NodeEndpoint[];
+  /**
+   * Every live broker as reached through a listener (default: the inter-broker listener); one entry for a
+   * single-node broker. Brokers without that listener are left out, as in Kafka's Metadata.
+   */
+  brokers: (listenerName?: string) => NodeEndpoint[];
   controllerId: () => number;
   topics: TopicRegistry;
   topicManager: TopicManager;

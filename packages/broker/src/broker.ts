@@ -27,10 +27,16 @@ import { ProducerIdManager } from './metadata/producer-ids.ts';
 import { TopicManager } from './metadata/topic-manager.ts';
 import { TopicRegistry } from './metadata/topic-registry.ts';
 import { BrokerMetrics } from './metrics.ts';
+import {
+  SECURITY_PROTOCOL_IDS,
+  clientListenerSetup,
+  clientListeners,
+  warnAboutOpenListeners,
+  type ClientListener,
+} from './network/client-listeners.ts';
 import { KafkaServer } from './network/kafka-server.ts';
 import { QuotaManagers } from './quota/quota-managers.ts';
 import { withRequestQuotas } from './quota/request-quota.ts';
-import { brokerListener } from './network/listener.ts';
 import type { RequestContext } from './handlers/handler.ts';
 import type { AlterPartitionManager } from './replication/alter-partition-manager.ts';
 import { ReplicaManager } from './replication/replica-manager.ts';
@@ -70,16 +76,6 @@ export interface BrokerOptions {
 /** How often time-based flushes are considered; flush.ms itself decides whether one is due. */
 const FLUSH_CHECK_MS = 1000;
 
-/** The host and port of the PLAINTEXT entry of advertised.listeners ("PLAINTEXT://host:port"), if any. */
-function advertisedEndpoint(listeners: string[] | null): { host: string; port: number } | null {
-  const entry = listeners?.find((l) => /^PLAINTEXT:\/\//i.test(l.trim()));
-  if (!entry) return null;
-  const match = /^PLAINTEXT:\/\/(.*):(\d+)$/i.exec(entry.trim());
-  if (!match)
-    throw new ConfigError(`Invalid advertised.listeners entry ${entry}: expected PLAINTEXT://host:port`);
-  return { host: match[1]!.replace(/^\[|\]$/g, '') || '127.0.0.1', port: Number(match[2]) };
-}
-
 /** The log directory's id (KIP-858) from meta.properties, as BrokerRegistration lists it; none if unformatted. */
 function directoryIds(dataDir: string): string[] {
   const path = join(dataDir, 'meta.properties');
@@ -106,12 +102,46 @@ function kraftSettings(config: BrokerConfigStore, nodeId: number): KRaftSettings
   });
 }
 
+/**
+ * The listener followers fetch through and brokers are registered under (Kafka's inter.broker.listener.name,
+ * else the listener named after security.inter.broker.protocol). Sluice's replica fetchers do not authenticate
+ * yet, so it must be a PLAINTEXT listener.
+ */
+function interBrokerListenerOf(
+  config: BrokerConfigStore,
+  listeners: readonly ClientListener[],
+): ClientListener {
+  const named = config.getOptional<string>('inter.broker.listener.name');
+  const name = (
+    named ??
+    config.getOptional<string>('security.inter.broker.protocol') ??
+    'PLAINTEXT'
+  ).toUpperCase();
+  const listener = listeners.find((l) => l.name === name) ?? (named ? undefined : listeners[0]);
+  if (!listener)
+    throw new ConfigError(
+      `inter.broker.listener.name must be a listener name defined in listeners (${listeners.map((l) => l.name).join(', ')}), got ${name}`,
+    );
+  if (listener.securityProtocol !== 'PLAINTEXT')
+    throw new ConfigError(
+      `The inter-broker listener ${listener.name} uses ${listener.securityProtocol}: Sluice brokers replicate over a ` +
+        `PLAINTEXT listener only (for example one on a private interface); set inter.broker.listener.name to one.`,
+    );
+  return listener;
+}
+
 export class Broker {
   private constructor(
     readonly services: BrokerServices,
-    private readonly server: KafkaServer<RequestContext>,
-    readonly port: number,
+    private readonly servers: KafkaServer<RequestContext>[],
+    /** The bound port of each client listener, by listener name. */
+    readonly ports: ReadonlyMap<string, number>,
   ) {}
+
+  /** The bound port of the first client listener (the only one unless `listeners` names several). */
+  get port(): number {
+    return this.ports.values().next().value!;
+  }
 
   static async start(options: BrokerOptions): Promise<Broker> {
     const dataDir = resolve(options.dataDir);
@@ -131,15 +161,21 @@ export class Broker {
     const topics = new TopicRegistry(dataDir, nodeId, { durable: kraft === null });
     const errorLog = new OncePerCauseLog(log);
     const logs = new LogManager(dataDir, clock, log, errorLog);
-    const advertised = kraft
-      ? (kraft.advertisedListeners[0] ?? null)
-      : advertisedEndpoint(config.getOptional<string[]>('advertised.listeners'));
-    const node: NodeEndpoint = {
-      nodeId,
-      host: advertised?.host || (options.advertisedHost ?? host),
-      port: advertised?.port ?? options.port,
-      rack: config.getOptional<string>('broker.rack'),
-    };
+    const listeners = clientListeners(config, kraft, {
+      host,
+      port: options.port,
+      ...(options.advertisedHost ? { advertisedHost: options.advertisedHost } : {}),
+    });
+    const interBrokerListener = kraft ? interBrokerListenerOf(config, listeners) : listeners[0]!;
+    const rack = config.getOptional<string>('broker.rack');
+    /** This broker as clients of each listener reach it; ports are filled in once bound. */
+    const endpoints = new Map<string, NodeEndpoint>(
+      listeners.map((l) => [
+        l.name,
+        { nodeId, host: l.advertised?.host ?? l.host, port: l.advertised?.port ?? l.port, rack },
+      ]),
+    );
+    const node = endpoints.get(interBrokerListener.name)!;
     const topicManager = new TopicManager(topics, logs, config, () => [nodeId]);
     const cluster = kraft
       ? new KRaftNode({ settings: kraft, dataDir, clusterId: topics.clusterId, config, clock, log })
@@ -179,7 +215,7 @@ export class Broker {
     const publisher = cluster
       ? new BrokerMetadataPublisher(
           nodeId,
-          kraft!.advertisedListeners[0]?.name ?? 'PLAINTEXT',
+          interBrokerListener.name,
           topics,
           topicManager,
           config,
@@ -197,12 +233,12 @@ export class Broker {
       errorLog,
       metrics: new BrokerMetrics(),
       node,
-      brokers: () =>
+      brokers: (listenerName = interBrokerListener.name) =>
         publisher
-          ? publisher.liveBrokers()
+          ? publisher.liveBrokers(listenerName)
           : replicaManager.clustered
             ? replicaManager.liveBrokers()
-            : [node],
+            : [endpoints.get(listenerName) ?? node],
       // KRaft brokers name the active controller when it is one of them (combined mode), as clients only need
       // some broker to send controller-bound requests to.
       controllerId: () => (cluster ? (cluster.raft.leaderAndEpoch().leaderId ?? -1) : nodeId),
@@ -269,23 +305,46 @@ export class Broker {
         dedupeBufferBytes: config.getNumber('log.cleaner.dedupe.buffer.size'),
       });
     await cluster?.start(host);
-    const server = new KafkaServer(brokerListener(services));
-    const port = await server.listen(host, options.port);
-    // Port 0 asks for a free port: advertise the one bound, unless advertised.listeners names another.
-    if (!advertised?.port) node.port = port;
+    warnAboutOpenListeners(listeners, log);
+    const servers: KafkaServer<RequestContext>[] = [];
+    const ports = new Map<string, number>();
+    try {
+      for (const listener of listeners) {
+        const server = new KafkaServer(clientListenerSetup(services, listener));
+        servers.push(server);
+        const port = await server.listen(listener.host, listener.port);
+        ports.set(listener.name, port);
+        // Port 0 asks for a free port: advertise the one bound, unless advertised.listeners names another.
+        const endpoint = endpoints.get(listener.name)!;
+        if (!endpoint.port) endpoint.port = port;
+      }
+    } catch (error) {
+      await Promise.all(servers.map((server) => server.close()));
+      throw error;
+    }
     cluster?.startBroker(
-      { nodeId, clusterId: topics.clusterId, rack: node.rack, logDirs: directoryIds(dataDir) },
-      port,
-      host,
+      { nodeId, clusterId: topics.clusterId, rack, logDirs: directoryIds(dataDir) },
+      listeners.map((l) => ({
+        name: l.name,
+        host: endpoints.get(l.name)!.host,
+        port: endpoints.get(l.name)!.port,
+        securityProtocol: SECURITY_PROTOCOL_IDS[l.securityProtocol],
+      })),
     );
-    log.info(`Sluice broker ${nodeId} listening on ${host}:${port} (data in ${dataDir})`);
-    return new Broker(services, server, port);
+    const where = listeners
+      .map(
+        (l) =>
+          `${l.name === 'PLAINTEXT' && listeners.length === 1 ? '' : `${l.name} `}${l.host}:${ports.get(l.name)}`,
+      )
+      .join(', ');
+    log.info(`Sluice broker ${nodeId} listening on ${where} (data in ${dataDir})`);
+    return new Broker(services, servers, ports);
   }
 
   /** Stops accepting requests, closes connections, flushes and checkpoints every log. */
   async close(): Promise<void> {
     await this.services.cluster?.shutdown();
-    await this.server.close();
+    await Promise.all(this.servers.map((server) => server.close()));
     await this.services.replicaManager.close();
     this.services.groups.close();
     await this.services.logs.stopCleaner();

@@ -18,6 +18,7 @@ import {
   ZERO_UUID,
 } from '@sluice/protocol';
 import { KafkaConnection, KafkaProtocolError } from './connection.ts';
+import type { ConnectionSecurity } from './security.ts';
 
 export class KafkaError extends Error {
   override readonly name = 'KafkaError';
@@ -65,6 +66,8 @@ export class ClusterClient {
   constructor(
     private readonly bootstrap: string,
     readonly clientId = 'sluice-cli',
+    /** TLS and SASL settings for every connection (a secured listener); none for PLAINTEXT. */
+    private readonly security: ConnectionSecurity = {},
   ) {}
 
   /** A connection to any broker of the cluster, opened from the bootstrap list on first use. */
@@ -75,7 +78,13 @@ export class ClusterClient {
     let lastError: unknown;
     for (const { host, port } of parseBootstrap(this.bootstrap)) {
       try {
-        this.bootstrapConnection = await KafkaConnection.connect(host, port, this.clientId);
+        this.bootstrapConnection = await KafkaConnection.connect(
+          host,
+          port,
+          this.clientId,
+          undefined,
+          this.security,
+        );
         return this.bootstrapConnection;
       } catch (error) {
         lastError = error;
@@ -104,7 +113,13 @@ export class ClusterClient {
       if (!this.brokers.has(nodeId)) await this.metadata([]);
       const address = this.brokers.get(nodeId);
       if (!address) throw new KafkaProtocolError(`broker ${nodeId} is not in the cluster metadata`);
-      connection = KafkaConnection.connect(address.host, address.port, this.clientId);
+      connection = KafkaConnection.connect(
+        address.host,
+        address.port,
+        this.clientId,
+        undefined,
+        this.security,
+      );
       this.brokerConnections.set(nodeId, connection);
     }
     return connection;

@@ -4,16 +4,20 @@
  * resolves with the decoded response. Responses arrive in request order (Kafka guarantees it per connection).
  */
 import { connect as connectTcp, type Socket } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import {
   ApiKey,
   ErrorCode,
   FrameReader,
+  SCRAM_ALGORITHMS,
+  ScramClient,
   apis,
   decodeResponse,
   encodeRequest,
   type ApiKeyNumber,
   type ApiMessages,
 } from '@sluice/protocol';
+import type { ConnectionSecurity } from './security.ts';
 
 const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
 /**
@@ -50,20 +54,26 @@ export class KafkaConnection {
     socket.on('close', () => this.fail(new KafkaProtocolError('connection closed by the broker')));
   }
 
-  /** Connects and negotiates versions with ApiVersions (retrying in v0 if the broker refuses our version). */
+  /**
+   * Connects (over TLS when `security.tls` is given), negotiates versions with ApiVersions (retrying in v0 if
+   * the broker refuses our version), and authenticates with SASL when `security.sasl` is given.
+   */
   static async connect(
     host: string,
     port: number,
     clientId = 'sluice',
     timeoutMs = 10_000,
+    security: ConnectionSecurity = {},
   ): Promise<KafkaConnection> {
     const socket = await new Promise<Socket>((resolve, reject) => {
-      const s = connectTcp({ host, port });
+      const s = security.tls
+        ? connectTls({ host, port, servername: /^[\d.]+$|:/.test(host) ? undefined : host, ...security.tls })
+        : connectTcp({ host, port });
       const timer = setTimeout(() => {
         s.destroy();
         reject(new KafkaProtocolError(`timed out connecting to ${host}:${port}`));
       }, timeoutMs);
-      s.once('connect', () => {
+      s.once(security.tls ? 'secureConnect' : 'connect', () => {
         clearTimeout(timer);
         resolve(s);
       });
@@ -73,8 +83,39 @@ export class KafkaConnection {
       });
     });
     const connection = new KafkaConnection(socket, clientId);
-    await connection.negotiate();
+    try {
+      await connection.negotiate();
+      if (security.sasl) await connection.authenticate(security.sasl);
+    } catch (error) {
+      connection.close();
+      throw error;
+    }
     return connection;
+  }
+
+  /** SaslHandshake v1, then SaslAuthenticate with each token of the exchange. */
+  private async authenticate(sasl: NonNullable<ConnectionSecurity['sasl']>): Promise<void> {
+    const handshake = await this.send(ApiKey.SaslHandshake, 1, { mechanism: sasl.mechanism });
+    if (handshake.errorCode !== ErrorCode.NONE)
+      throw new KafkaProtocolError(
+        `SASL mechanism ${sasl.mechanism} refused (error ${handshake.errorCode}); the broker offers ${handshake.mechanisms.join(', ') || 'none'}`,
+      );
+    const exchange = async (token: Buffer): Promise<Buffer> => {
+      const response = await this.request(ApiKey.SaslAuthenticate, { authBytes: token });
+      if (response.errorCode !== ErrorCode.NONE)
+        throw new KafkaProtocolError(
+          `SASL authentication failed (error ${response.errorCode}): ${response.errorMessage ?? ''}`,
+        );
+      return response.authBytes;
+    };
+    if (sasl.mechanism === 'PLAIN') {
+      await exchange(Buffer.from(`\u0000${sasl.username}\u0000${sasl.password}`, 'utf8'));
+      return;
+    }
+    const scram = new ScramClient(SCRAM_ALGORITHMS[sasl.mechanism], sasl.username, sasl.password);
+    const serverFirst = await exchange(scram.firstMessage());
+    const serverFinal = await exchange(scram.finalMessage(serverFirst));
+    scram.verifyServerFinal(serverFinal);
   }
 
   private async negotiate(): Promise<void> {

@@ -3,4 +3,5 @@ export * from './cluster-client.ts';
 export * from './partitioner.ts';
 export * from './offset-reset.ts';
 export * from './reassignments.ts';
+export * from './security.ts';
 export * from './client-quotas.ts';

@@ -13,7 +13,12 @@ export class FrameReader {
   /** Size of the frame being assembled, or -1 while its size prefix is incomplete. */
   private frameSize = -1;
 
-  constructor(private readonly maxFrameBytes: number) {}
+  constructor(private maxFrameBytes: number) {}
+
+  /** Changes the size limit for frames whose size prefix has not been read yet. */
+  setMaxFrameBytes(maxFrameBytes: number): void {
+    this.maxFrameBytes = maxFrameBytes;
+  }
 
   get bufferedBytes(): number {
     return this.buffered;

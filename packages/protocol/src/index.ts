@@ -6,3 +6,4 @@ export * from './frame.ts';
 export * from './frame-reader.ts';
 export * from './records/index.ts';
 export * from './compression/index.ts';
+export * from './sasl/scram.ts';

@@ -40,12 +40,12 @@ function partitionMetadata(topic: TopicImage): PartitionMetadata[] {
 
 export class BrokerMetadataPublisher implements MetadataPublisher {
   readonly name = 'broker';
-  private live: NodeEndpoint[] = [];
-  private registered: NodeEndpoint[] = [];
+  private registrations: BrokerRegistration[] = [];
+  private readonly byListener = new Map<string, { registered: NodeEndpoint[]; live: NodeEndpoint[] }>();
 
   constructor(
     private readonly nodeId: number,
-    /** The name of the listener clients and followers use (the first non-controller listener). */
+    /** The inter-broker listener: the one followers fetch through, and Metadata's default. */
     private readonly listenerName: string,
     private readonly topics: TopicRegistry,
     private readonly topicManager: TopicManager,
@@ -55,13 +55,13 @@ export class BrokerMetadataPublisher implements MetadataPublisher {
   ) {}
 
   /** Unfenced brokers not shutting down, by node id: what Metadata lists. */
-  liveBrokers(): NodeEndpoint[] {
-    return this.live;
+  liveBrokers(listenerName = this.listenerName): NodeEndpoint[] {
+    return this.endpointsOn(listenerName).live;
   }
 
   /** Every registered broker, fenced or not. */
-  registeredBrokers(): NodeEndpoint[] {
-    return this.registered;
+  registeredBrokers(listenerName = this.listenerName): NodeEndpoint[] {
+    return this.endpointsOn(listenerName).registered;
   }
 
   onMetadataUpdate(delta: MetadataDelta, image: MetadataImage): void {
@@ -95,7 +95,7 @@ export class BrokerMetadataPublisher implements MetadataPublisher {
     });
     this.applyConfigs(before, image);
     if (image.brokers !== before.brokers) this.updateBrokers(image.brokers);
-    this.replicaManager.applyDelta(changes, this.registered);
+    this.replicaManager.applyDelta(changes, this.registeredBrokers());
   }
 
   private applyConfigs(before: MetadataImage, image: MetadataImage): void {
@@ -129,18 +129,27 @@ export class BrokerMetadataPublisher implements MetadataPublisher {
   }
 
   private updateBrokers(brokers: ReadonlyMap<number, BrokerRegistration>): void {
+    this.registrations = [...brokers.values()].sort((a, b) => a.id - b.id);
+    this.byListener.clear();
+  }
+
+  /** Registered and live brokers as reached through one listener (brokers without it are left out). */
+  private endpointsOn(listenerName: string): { registered: NodeEndpoint[]; live: NodeEndpoint[] } {
+    const cached = this.byListener.get(listenerName);
+    if (cached) return cached;
     const endpoint = (broker: BrokerRegistration): NodeEndpoint | null => {
-      const listener =
-        broker.endpoints.find((e) => e.name === this.listenerName) ?? broker.endpoints[0] ?? null;
+      const listener = broker.endpoints.find((e) => e.name === listenerName);
       return listener
         ? { nodeId: broker.id, host: listener.host, port: listener.port, rack: broker.rack }
         : null;
     };
-    const all = [...brokers.values()].sort((a, b) => a.id - b.id);
-    this.registered = all.map(endpoint).filter((e): e is NodeEndpoint => e !== null);
-    this.live = all
+    const registered = this.registrations.map(endpoint).filter((e): e is NodeEndpoint => e !== null);
+    const live = this.registrations
       .filter((b) => !b.fenced && !b.inControlledShutdown)
       .map(endpoint)
       .filter((e): e is NodeEndpoint => e !== null);
+    const result = { registered, live };
+    this.byListener.set(listenerName, result);
+    return result;
   }
 }

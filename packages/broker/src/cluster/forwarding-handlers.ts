@@ -27,6 +27,7 @@ const FORWARDED: readonly ApiKeyNumber[] = [
   ApiKey.ElectLeaders,
   ApiKey.AlterPartitionReassignments,
   ApiKey.ListPartitionReassignments,
+  ApiKey.AlterUserScramCredentials,
   ApiKey.AlterClientQuotas,
 ];
 

@@ -22,12 +22,6 @@ import type { KRaftSettings } from './kraft-settings.ts';
 import { MetadataLoader } from './metadata-loader.ts';
 
 /** Security protocol ids as BrokerRegistration carries them (Kafka's SecurityProtocol). */
-const SECURITY_PROTOCOL_IDS: Record<string, number> = {
-  PLAINTEXT: 0,
-  SSL: 1,
-  SASL_PLAINTEXT: 2,
-  SASL_SSL: 3,
-};
 /** How long a broker waits at shutdown for the controller to move its leaderships away. */
 const CONTROLLED_SHUTDOWN_TIMEOUT_MS = 10_000;
 const AUTO_CREATE_TIMEOUT_MS = 30_000;
@@ -147,16 +141,12 @@ export class KRaftNode {
     this.raft.start();
   }
 
-  /** Registers the broker with the active controller and starts heartbeating. */
-  startBroker(info: Omit<BrokerRegistrationInfo, 'listeners'>, port: number, host: string): void {
-    const { settings, config, log } = this.options;
-    const listeners = settings.advertisedListeners.map((listener) => ({
-      name: listener.name,
-      host: listener.host || host,
-      port: listener.port || port,
-      securityProtocol:
-        SECURITY_PROTOCOL_IDS[settings.securityProtocols.get(listener.name) ?? 'PLAINTEXT'] ?? 0,
-    }));
+  /** Registers the broker (with the advertised endpoint of each client listener) and starts heartbeating. */
+  startBroker(
+    info: Omit<BrokerRegistrationInfo, 'listeners'>,
+    listeners: BrokerRegistrationInfo['listeners'],
+  ): void {
+    const { config, log } = this.options;
     this.lifecycleManager = new BrokerLifecycleManager(
       { ...info, listeners },
       this.channel,

@@ -92,7 +92,7 @@ export function parseVoters(entries: readonly string[]): Map<number, VoterEndpoi
   return voters;
 }
 
-function parseSecurityProtocolMap(entries: readonly string[]): Map<string, string> {
+export function parseSecurityProtocolMap(entries: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const raw of entries) {
     const entry = raw.trim();

@@ -118,6 +118,26 @@ export class BrokerConfigStore {
     return entry ? (parseConfigValue(def, entry.value) as T) : null;
   }
 
+  /**
+   * A listener's value of a broker config: Kafka's `listener.name.<listener>.<name>` override when set (for SASL
+   * settings `listener.name.<listener>.<mechanism>.<name>` first, when `mechanism` is given), else the broker's.
+   */
+  listenerValue<T extends ConfigValue>(listenerName: string, name: string, mechanism?: string): T | null {
+    const def = BROKER_CONFIGS.get(name);
+    if (!def) throw new ConfigError(`Unknown broker config name: ${name}`);
+    const prefix = `listener.name.${listenerName.toLowerCase()}.`;
+    const entry =
+      (mechanism ? this.brokerEntry(`${prefix}${mechanism.toLowerCase()}.${name}`) : null) ??
+      this.brokerEntry(`${prefix}${name}`) ??
+      this.brokerEntry(name);
+    return entry ? (parseConfigValue(def, entry.value) as T) : null;
+  }
+
+  /** Whether `name` was given at start (`--config name=value`), not just defaulted. */
+  isStaticallySet(name: string): boolean {
+    return this.staticValues.has(name);
+  }
+
   getNumber(name: string): number {
     const value = this.get<number | bigint>(name);
     return typeof value === 'bigint' ? Number(value) : value;

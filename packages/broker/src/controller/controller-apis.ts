@@ -2,7 +2,7 @@
  * The controller's request handlers, request in and response out, for the controller listener to register:
  * CreateTopics, DeleteTopics, CreatePartitions, AlterConfigs, IncrementalAlterConfigs, ElectLeaders,
  * AlterPartitionReassignments, ListPartitionReassignments, AlterPartition, BrokerRegistration, BrokerHeartbeat,
- * AllocateProducerIds and AlterClientQuotas.
+ * AllocateProducerIds, AlterUserScramCredentials and AlterClientQuotas.
  *
  * quorumControllerHandlers(controller) binds them to a QuorumController as the controller listener's handlers.
  *
@@ -10,10 +10,18 @@
  * leadership, STALE_BROKER_EPOCH, INCONSISTENT_CLUSTER_ID, ...) becomes `errorResponse` with that code in every
  * error field, as Kafka's getErrorResponse does; anything unexpected becomes UNKNOWN_SERVER_ERROR (failureOf).
  */
-import { ApiKey, ErrorCode, ZERO_UUID, type ApiKeyNumber, type DecodedRequest } from '@sluice/protocol';
+import {
+  ApiKey,
+  ErrorCode,
+  ZERO_UUID,
+  type AlterUserScramCredentialsRequest,
+  type ApiKeyNumber,
+  type DecodedRequest,
+} from '@sluice/protocol';
 import { defineHandler, type Handler, type ResponseOf } from '../handlers/handler.ts';
 import { failureOf, type RequestFailure } from '../handlers/request-failure.ts';
 import { AlterConfigOp } from './configuration-control-manager.ts';
+import { alterUserScramCredentials } from './scram-control-manager.ts';
 import { ControllerError } from './controller-result.ts';
 import type { QuorumController } from './quorum-controller.ts';
 
@@ -278,6 +286,22 @@ export const alterClientQuotasApi = defineControllerApi({
 });
 
 /** Every API the controller serves, for the controller listener's registry and its ApiVersions. */
+/** Every user named by the request, once, in request order: what an AlterUserScramCredentials answer lists. */
+export function scramAlterationUsers(body: AlterUserScramCredentialsRequest): string[] {
+  return [...new Set([...body.deletions, ...body.upsertions].map((a) => a.name))];
+}
+
+export const alterUserScramCredentialsApi = defineControllerApi({
+  apiKey: ApiKey.AlterUserScramCredentials,
+  minVersion: 0,
+  maxVersion: 0,
+  handle: (controller, { body }) => controller.run((ctx) => alterUserScramCredentials(ctx, body)),
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    results: scramAlterationUsers(body).map((user) => ({ user, errorCode, errorMessage })),
+  }),
+});
+
 export const controllerApis: readonly ControllerApi[] = [
   createTopicsApi,
   deleteTopicsApi,
@@ -291,6 +315,7 @@ export const controllerApis: readonly ControllerApi[] = [
   brokerRegistrationApi,
   brokerHeartbeatApi,
   allocateProducerIdsApi,
+  alterUserScramCredentialsApi,
   alterClientQuotasApi,
 ] as readonly ControllerApi[];
 

@@ -20,7 +20,7 @@ export const describeClusterHandler = defineHandler({
     errorCode,
     errorMessage,
   }),
-  handle({ body }, { services }) {
+  handle({ body }, { services, listenerName }) {
     // Kafka's AuthHelper.computeDescribeClusterResponse: an endpoint type other than BROKER is refused before
     // anything else is computed. v0 carries no endpoint type (it decodes as BROKER).
     if (body.endpointType !== BROKERS_ENDPOINT) {
@@ -41,7 +41,7 @@ export const describeClusterHandler = defineHandler({
       clusterId: services.topics.clusterId,
       controllerId: services.controllerId(),
       brokers: services
-        .brokers()
+        .brokers(listenerName)
         .map((b) => ({ brokerId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
       clusterAuthorizedOperations: body.includeClusterAuthorizedOperations
         ? authorizedOperations(ResourceType.CLUSTER, CLUSTER_NAME)

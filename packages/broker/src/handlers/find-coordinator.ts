@@ -26,7 +26,7 @@ export const findCoordinatorHandler = defineHandler({
       errorMessage,
     })),
   }),
-  async handle({ body, apiVersion }, { services }) {
+  async handle({ body, apiVersion }, { services, listenerName }) {
     const answer = async (key: string) => {
       const unavailable = (errorMessage: string | null) => ({
         key,
@@ -37,8 +37,11 @@ export const findCoordinatorHandler = defineHandler({
         errorMessage,
       });
       if (body.keyType !== GROUP_KEY) return unavailable('Transactions are not supported yet');
-      const node = await services.groups.findCoordinator(key);
-      if (typeof node === 'number') return unavailable(null);
+      const coordinator = await services.groups.findCoordinator(key);
+      if (typeof coordinator === 'number') return unavailable(null);
+      // The coordinator as reached through the listener this client came in on.
+      const node = services.brokers(listenerName).find((b) => b.nodeId === coordinator.nodeId);
+      if (!node) return unavailable(null);
       return {
         key,
         nodeId: node.nodeId,

@@ -33,6 +33,11 @@ import { listOffsetsHandler } from './list-offsets.ts';
 import { metadataHandler } from './metadata.ts';
 import { offsetForLeaderEpochHandler } from './offset-for-leader-epoch.ts';
 import { produceHandler } from './produce.ts';
+import { saslAuthenticateHandler, saslHandshakeHandler } from './sasl.ts';
+import {
+  alterUserScramCredentialsHandler,
+  describeUserScramCredentialsHandler,
+} from './user-scram-credentials.ts';
 
 export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   produceHandler,
@@ -65,6 +70,10 @@ export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   consumerGroupHeartbeatHandler,
   consumerGroupDescribeHandler,
   describeTopicPartitionsHandler,
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
+  describeUserScramCredentialsHandler,
+  alterUserScramCredentialsHandler,
   describeClientQuotasHandler,
   alterClientQuotasHandler,
 ] as unknown as Handler<ApiKeyNumber>[];

@@ -98,7 +98,7 @@ export const metadataHandler = defineHandler({
       errorCode,
     })),
   }),
-  handle({ body, apiVersion }, { services }) {
+  handle({ body, apiVersion }, { services, listenerName }) {
     // v0 asks for every topic with an empty list; v1+ with null.
     const allTopics = body.topics === null || (apiVersion === 0 && body.topics.length === 0);
     // Before v4 every Metadata request could auto-create.
@@ -128,7 +128,7 @@ export const metadataHandler = defineHandler({
     return {
       throttleTimeMs: 0,
       brokers: services
-        .brokers()
+        .brokers(listenerName)
         .map((b) => ({ nodeId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
       clusterId: services.topics.clusterId,
       controllerId: services.controllerId(),

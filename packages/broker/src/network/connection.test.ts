@@ -17,7 +17,7 @@ import { HandlerRegistry } from '../handlers/registry.ts';
 import { OncePerCauseLog, type Logger } from '../logger.ts';
 import { BrokerMetrics } from '../metrics.ts';
 import { KafkaServer } from './kafka-server.ts';
-import { brokerListener } from './listener.ts';
+import { clientListenerSetup } from './client-listeners.ts';
 
 function diskFull(): NodeJS.ErrnoException {
   return Object.assign(new Error('ENOSPC: no space left on device, write'), {
@@ -61,7 +61,15 @@ describe('a request whose handler fails unexpectedly', () => {
       errorLog: new OncePerCauseLog(log),
       metrics: new BrokerMetrics(),
     } as unknown as BrokerServices;
-    server = new KafkaServer(brokerListener(services));
+    server = new KafkaServer(
+      clientListenerSetup(services, {
+        name: 'PLAINTEXT',
+        host: '127.0.0.1',
+        port: 0,
+        securityProtocol: 'PLAINTEXT',
+        advertised: null,
+      }),
+    );
     port = await server.listen('127.0.0.1', 0);
   });
 

@@ -28,8 +28,9 @@ import {
   isApiKey,
   type ApiKeyNumber,
 } from '@sluice/protocol';
-import { ANONYMOUS } from '../security/kafka-principal.ts';
+import { ANONYMOUS, type KafkaPrincipal } from '../security/kafka-principal.ts';
 import type { ListenerSetup } from './listener.ts';
+import { SaslAuthenticator, type AuthOutcome } from './sasl-authenticator.ts';
 
 const MAX_QUEUED_FRAMES = 64;
 
@@ -38,6 +39,8 @@ export class Connection<C> {
   private readonly queue: Buffer[] = [];
   private processing = false;
   private closed = false;
+  private readonly sasl: SaslAuthenticator | null;
+  private readonly maxRequestBytes: number;
   /** The throttle time of the response being sent; set by `handle`. */
   private responseThrottleMs = 0;
   /** Set while the connection is muted by a throttle. */
@@ -48,9 +51,17 @@ export class Connection<C> {
     private readonly socket: Socket,
     private readonly services: ListenerSetup<C>,
     private readonly onClose: (connection: Connection<C>) => void,
+    /** The principal TLS established (a client certificate's mapped name), if any. */
+    private readonly tlsPrincipal: KafkaPrincipal | null = null,
   ) {
     const limits = services.limits();
-    this.frames = new FrameReader(limits.maxRequestBytes);
+    this.maxRequestBytes = limits.maxRequestBytes;
+    this.sasl = services.sasl ? new SaslAuthenticator(services.sasl, services.now ?? Date.now) : null;
+    this.frames = new FrameReader(
+      this.sasl && services.maxReceiveBytesBeforeAuth !== undefined
+        ? Math.min(limits.maxRequestBytes, services.maxReceiveBytesBeforeAuth)
+        : limits.maxRequestBytes,
+    );
     socket.setNoDelay(true);
     socket.setTimeout(limits.idleTimeoutMs);
     socket.on('timeout', () => this.close('idle'));
@@ -107,7 +118,11 @@ export class Connection<C> {
           this.close('invalid request');
           return;
         }
-        if (response) this.write(response);
+        if (response && 'kind' in response) {
+          if (!this.answerAuthentication(response)) return;
+        } else if (response) {
+          this.write(response);
+        }
         if (this.responseThrottleMs > 0 && !this.closed) this.mute(this.responseThrottleMs);
         this.updateReading();
       }
@@ -124,9 +139,39 @@ export class Connection<C> {
     }, throttleMs);
   }
 
-  /** Returns the response chunks, null when no response is due, or 'close' when Kafka would drop the client. */
-  private async handle(frame: Buffer): Promise<Buffer[] | null | 'close'> {
+  /** Acts on the authenticator's answer; returns false when the connection was closed. */
+  private answerAuthentication(outcome: AuthOutcome): boolean {
+    if (outcome.kind === 'close') {
+      this.services.log.warn(`closing ${this.remoteAddress}: ${outcome.reason}`);
+      this.close(outcome.reason);
+      return false;
+    }
+    if (outcome.kind === 'respond') this.write(outcome.chunks);
+    if (outcome.kind === 'respond' && outcome.closeReason) {
+      this.services.log.warn(`Failed authentication with ${this.clientHost} (${outcome.closeReason})`);
+      // Closed once the answer is written, so the client reads why.
+      this.closed = true;
+      this.queue.length = 0;
+      this.socket.end(() => this.socket.destroy());
+      this.onClose(this);
+      return false;
+    }
+    if (!this.sasl!.authenticating) this.frames.setMaxFrameBytes(this.maxRequestBytes);
+    return true;
+  }
+
+  /** The principal requests run as: the SASL user, else the TLS client's, else User:ANONYMOUS. */
+  private get principal(): KafkaPrincipal {
+    return this.sasl?.principal ?? this.tlsPrincipal ?? ANONYMOUS;
+  }
+
+  /**
+   * Returns the response chunks, null when no response is due, 'close' when Kafka would drop the client, or the
+   * authenticator's outcome for SASL frames.
+   */
+  private async handle(frame: Buffer): Promise<Buffer[] | null | 'close' | AuthOutcome> {
     const { services } = this;
+    if (this.sasl?.expectsRawToken) return this.sasl.rawToken(frame);
     const decoded = decodeRequest(frame);
     if (!decoded.ok) {
       const { preamble, error } = decoded;
@@ -143,6 +188,10 @@ export class Connection<C> {
       return 'close';
     }
     const { request } = decoded;
+    if (this.sasl) {
+      const outcome = this.sasl.onRequest(request);
+      if (outcome.kind !== 'dispatch') return outcome;
+    }
     const handler = services.handlers.get(request.apiKey);
     if (!handler || request.apiVersion < handler.minVersion || request.apiVersion > handler.maxVersion) {
       services.log.warn(
@@ -156,7 +205,7 @@ export class Connection<C> {
       remoteAddress: this.remoteAddress,
       clientHost: this.clientHost,
       listenerName: services.name,
-      principal: ANONYMOUS,
+      principal: this.principal,
     });
     services.metrics.countRequest(request.apiKey);
     const apiKey = request.apiKey as ApiKeyNumber;

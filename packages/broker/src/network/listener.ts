@@ -5,10 +5,12 @@
  * only here.
  */
 import type { BrokerServices } from '../broker-services.ts';
-import type { ConnectionInfo, RequestContext } from '../handlers/handler.ts';
+import type { ConnectionInfo } from '../handlers/handler.ts';
 import type { HandlerRegistry } from '../handlers/registry.ts';
 import type { Logger, OncePerCauseLog } from '../logger.ts';
 import type { BrokerMetrics } from '../metrics.ts';
+import type { ListenerTls } from '../security/ssl-context.ts';
+import type { SaslListenerSettings } from './sasl-authenticator.ts';
 
 export interface ListenerLimits {
   /** socket.request.max.bytes */
@@ -29,6 +31,13 @@ export interface ListenerSetup<C> {
   limits(): ListenerLimits;
   /** The context handlers get for a request on the connection described by `info`. */
   context(info: ConnectionInfo): C;
+  /** TLS on SSL and SASL_SSL listeners; null on PLAINTEXT and SASL_PLAINTEXT. */
+  tls?: ListenerTls | null;
+  /** SASL on SASL_PLAINTEXT and SASL_SSL listeners; null otherwise. */
+  sasl?: SaslListenerSettings | null;
+  /** sasl.server.max.receive.size: the largest frame a client may send before it has authenticated. */
+  maxReceiveBytesBeforeAuth?: number;
+  now?: () => number;
 }
 
 export function listenerLimits(services: Pick<BrokerServices, 'config'>): ListenerLimits {
@@ -37,18 +46,5 @@ export function listenerLimits(services: Pick<BrokerServices, 'config'>): Listen
     maxRequestBytes: config.getNumber('socket.request.max.bytes'),
     idleTimeoutMs: config.getNumber('connections.max.idle.ms'),
     maxConnections: config.getNumber('max.connections'),
-  };
-}
-
-/** The broker's client listener. */
-export function brokerListener(services: BrokerServices, name = 'PLAINTEXT'): ListenerSetup<RequestContext> {
-  return {
-    name,
-    handlers: services.handlers,
-    log: services.log,
-    errorLog: services.errorLog,
-    metrics: services.metrics,
-    limits: () => listenerLimits(services),
-    context: (info) => ({ services, ...info }),
   };
 }

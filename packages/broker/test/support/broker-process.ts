@@ -12,7 +12,10 @@ const CLI = fileURLToPath(new URL('../../../../apps/cli/bin/sluice.mjs', import.
 const STARTUP_TIMEOUT_MS = 30_000;
 
 export interface BrokerProcess {
+  /** The first listener's port. */
   port: number;
+  /** Every listener's bound port by name (one PLAINTEXT entry unless `listeners` names several). */
+  ports: Record<string, number>;
   bootstrap: string;
   dataDir: string;
   process: ChildProcess;
@@ -47,13 +50,22 @@ export async function startBroker(
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const port = await new Promise<number>((resolve, reject) => {
+  const ports = await new Promise<Record<string, number>>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`broker did not start:\n${output}`)), STARTUP_TIMEOUT_MS);
     const check = () => {
-      const match = /listening on 127\.0\.0\.1:(\d+)/.exec(output);
-      if (match) {
+      // "listening on 127.0.0.1:9092 (data ...)", or with several listeners
+      // "listening on PLAINTEXT 127.0.0.1:9092, SASL_SSL 127.0.0.1:9093 (data ...)".
+      const line = /listening on (.*) \(data in/.exec(output);
+      if (line) {
         clearTimeout(timer);
-        resolve(Number(match[1]));
+        resolve(
+          Object.fromEntries(
+            line[1]!.split(', ').map((entry) => {
+              const [, name, port] = /^(?:(\w+) )?[^ ]*:(\d+)$/.exec(entry)!;
+              return [name ?? 'PLAINTEXT', Number(port)];
+            }),
+          ),
+        );
       }
     };
     child.stderr!.on('data', check);
@@ -62,8 +74,10 @@ export async function startBroker(
       reject(new Error(`broker exited with ${code} before listening:\n${output}`));
     });
   });
+  const port = Object.values(ports)[0]!;
   return {
     port,
+    ports,
     bootstrap: `127.0.0.1:${port}`,
     dataDir,
     process: child,

@@ -1,0 +1,70 @@
+/**
+ * How a Sluice client (the CLI, the console's remote ClusterSource) reaches a secured Kafka listener: TLS
+ * options and SASL credentials, from the client properties Kafka's tools read (`--command-config FILE`):
+ * `security.protocol`, `sasl.mechanism`, `sasl.jaas.config` (or `sasl.username`/`sasl.password`, librdkafka's
+ * names), `ssl.truststore.location`/`ssl.ca.location` (PEM), `ssl.keystore.location`/`ssl.certificate.location`
+ * and `ssl.key.location` (PEM) and `ssl.endpoint.identification.algorithm`.
+ */
+import { readFileSync } from 'node:fs';
+import type { ConnectionOptions } from 'node:tls';
+
+export type ClientSaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
+
+export interface ConnectionSecurity {
+  /** TLS to the broker; absent for PLAINTEXT and SASL_PLAINTEXT. */
+  tls?: ConnectionOptions;
+  /** SASL authentication after connecting; absent for PLAINTEXT and SSL. */
+  sasl?: { mechanism: ClientSaslMechanism; username: string; password: string };
+}
+
+/** Parses Java properties text (key=value or key: value, # and ! comments, backslash continuations). */
+export function parseProperties(text: string): Map<string, string> {
+  const props = new Map<string, string>();
+  const lines = text.replace(/\\\r?\n\s*/g, '').split(/\r?\n/);
+  for (const raw of lines) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
+    const match = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
+    if (match) props.set(match[1]!, match[2]!);
+  }
+  return props;
+}
+
+function jaasOption(jaas: string, key: string): string | undefined {
+  const match = new RegExp(`(?:^|\\s)${key}\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^\\s;]+))`).exec(jaas);
+  return match ? (match[1]?.replace(/\\(.)/g, '$1') ?? match[2]) : undefined;
+}
+
+export function connectionSecurityFromProperties(props: ReadonlyMap<string, string>): ConnectionSecurity {
+  const protocol = (props.get('security.protocol') ?? 'PLAINTEXT').toUpperCase();
+  if (!['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'].includes(protocol))
+    throw new Error(`Unsupported security.protocol ${protocol}`);
+  const security: ConnectionSecurity = {};
+  if (protocol === 'SSL' || protocol === 'SASL_SSL') {
+    const tls: ConnectionOptions = {};
+    const ca = props.get('ssl.truststore.location') ?? props.get('ssl.ca.location');
+    if (ca) tls.ca = readFileSync(ca);
+    const cert = props.get('ssl.certificate.location') ?? props.get('ssl.keystore.location');
+    const key =
+      props.get('ssl.key.location') ?? (cert && props.get('ssl.keystore.location') ? cert : undefined);
+    if (cert) tls.cert = readFileSync(cert);
+    if (key) tls.key = readFileSync(key);
+    const keyPassword = props.get('ssl.key.password');
+    if (keyPassword) tls.passphrase = keyPassword;
+    // Kafka's default checks the host name against the certificate; an empty value turns that off.
+    if (props.get('ssl.endpoint.identification.algorithm') === '') tls.checkServerIdentity = () => undefined;
+    security.tls = tls;
+  }
+  if (protocol === 'SASL_PLAINTEXT' || protocol === 'SASL_SSL') {
+    const mechanism = (props.get('sasl.mechanism') ?? props.get('sasl.mechanisms') ?? 'GSSAPI').toUpperCase();
+    if (mechanism !== 'PLAIN' && mechanism !== 'SCRAM-SHA-256' && mechanism !== 'SCRAM-SHA-512')
+      throw new Error(`Unsupported sasl.mechanism ${mechanism} (PLAIN, SCRAM-SHA-256 and SCRAM-SHA-512 are)`);
+    const jaas = props.get('sasl.jaas.config') ?? '';
+    const username = props.get('sasl.username') ?? jaasOption(jaas, 'username');
+    const password = props.get('sasl.password') ?? jaasOption(jaas, 'password');
+    if (username === undefined || password === undefined)
+      throw new Error('SASL needs a username and password (sasl.jaas.config or sasl.username/sasl.password)');
+    security.sasl = { mechanism, username, password };
+  }
+  return security;
+}
