@@ -3,6 +3,8 @@
  * it can for 10 seconds under 1 MiB/s quotas set with `sluice configs`, by client-id and by user (User:ANONYMOUS
  * on PLAINTEXT). Each is held within 20 % of the quota and sees the broker's throttle time.
  *
+ * A SASL user is held to its user quota the same way: quotas follow the principal a connection authenticated as.
+ *
  * The producer uses the Java producer's batch.size (16 KiB). Kafka measures a new client as if it had been
  * quiet for the rest of its window (quota.window.num - 1 windows), so it lets a client burst by 10 s x quota
  * before it throttles; with librdkafka's own default of 1 MB batches each throttled request overshoots by a
@@ -18,6 +20,7 @@ import { runOk } from './support/run.ts';
 const PYTHON = '/usr/bin/python3';
 const MIB = 1_048_576;
 const SECONDS = 10;
+const PLAIN_PASSWORD = 'quota-Carol-secret-2718';
 
 interface ProducerReport {
   acked_bytes: number;
@@ -49,7 +52,13 @@ describe('quotas against librdkafka', () => {
   let broker: BrokerProcess;
   const configs = (...args: string[]) => sluice(['configs', '--bootstrap-server', broker.bootstrap, ...args]);
   before(async () => {
-    broker = await startBroker();
+    broker = await startBroker({
+      configs: {
+        listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0',
+        'sasl.enabled.mechanisms': 'PLAIN',
+        'listener.name.sasl_plaintext.plain.sasl.jaas.config': `org.apache.kafka.common.security.plain.PlainLoginModule required user_carol="${PLAIN_PASSWORD}";`,
+      },
+    });
     await sluice(['topics', 'create', '--bootstrap-server', broker.bootstrap, '--topic', 'quota-produce']);
     await sluice(['topics', 'create', '--bootstrap-server', broker.bootstrap, '--topic', 'quota-consume']);
   });
@@ -122,5 +131,42 @@ describe('quotas against librdkafka', () => {
     assertHeldToQuota(report, 'the producer');
     const removed = await configs('--alter', '--delete-config', 'producer_byte_rate', '--user', 'ANONYMOUS');
     assert.equal(removed.stdout.trim(), 'Completed updating config for user ANONYMOUS.');
+  });
+
+  it('holds a SASL user to its user quota, and not the anonymous clients beside it', async (t) => {
+    await configs(
+      '--alter',
+      '--add-config',
+      `producer_byte_rate=${MIB}`,
+      '--entity-type',
+      'users',
+      '--entity-name',
+      'carol',
+    );
+    const sasl = [
+      'security.protocol=SASL_PLAINTEXT',
+      'sasl.mechanisms=PLAIN',
+      'sasl.username=carol',
+      `sasl.password=${PLAIN_PASSWORD}`,
+    ];
+    const report = await python<ProducerReport>('confluent_quota_producer.py', [
+      `127.0.0.1:${broker.ports.SASL_PLAINTEXT}`,
+      'quota-produce',
+      'carol-producer',
+      String(SECONDS),
+      '16384',
+      ...sasl,
+    ]);
+    t.diagnostic(`SASL user quota: ${JSON.stringify(report)}`);
+    assertHeldToQuota(report, 'the SASL producer');
+    const anonymous = await python<ProducerReport>('confluent_quota_producer.py', [
+      broker.bootstrap,
+      'quota-produce',
+      'carol-producer',
+      '1',
+      '16384',
+    ]);
+    t.diagnostic(`User:ANONYMOUS with the same client-id: ${JSON.stringify(anonymous)}`);
+    assert.ok(anonymous.mib_per_s > 3, `User:ANONYMOUS is not held: ${anonymous.mib_per_s.toFixed(1)} MiB/s`);
   });
 });

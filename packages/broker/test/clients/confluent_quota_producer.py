@@ -1,10 +1,10 @@
 """confluent-kafka-python (librdkafka) producing 1 KiB records as fast as it can, to measure a produce quota.
 
-Usage: confluent_quota_producer.py BOOTSTRAP TOPIC CLIENT_ID SECONDS BATCH_SIZE
+Usage: confluent_quota_producer.py BOOTSTRAP TOPIC CLIENT_ID SECONDS BATCH_SIZE [KEY=VALUE ...]
 Produces for SECONDS, then drops what is still queued. Prints one JSON object: the bytes acknowledged within
 SECONDS and the rate in MiB/s, and the largest throttle time librdkafka saw from the broker (its statistics'
 `throttle` window, from the responses' throttle_time_ms). With SECONDS 0 it produces BATCH_SIZE bytes in all
-and waits for every acknowledgement (to fill a topic).
+and waits for every acknowledgement (to fill a topic). KEY=VALUE pairs are further librdkafka settings (SASL).
 Runs with Debian's /usr/bin/python3 and python3-confluent-kafka.
 """
 import json
@@ -14,6 +14,7 @@ import time
 from confluent_kafka import Producer
 
 bootstrap, topic, client_id, seconds, batch_size = sys.argv[1:6]
+extra = dict(pair.split("=", 1) for pair in sys.argv[6:])
 seconds = float(seconds)
 batch_size = int(batch_size)
 throttle_max = [0]
@@ -40,6 +41,7 @@ producer = Producer({
     "batch.size": batch_size if seconds > 0 else 1000000,
     "statistics.interval.ms": 200,
     "stats_cb": on_stats,
+    **extra,
 })
 payload = b"x" * 1024
 started = time.time()
