@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { CliError, CommandFailedError, parseConfigPairs } from './cli-error.ts';
 import { clusterCommand } from './commands/cluster.ts';
+import { configsCommand } from './commands/configs.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
 import { usersCommand } from './commands/users.ts';
@@ -41,6 +42,11 @@ commands:
   leader-election --bootstrap-server HOST:PORT --election-type preferred|unclean
         (--all-topic-partitions | --topic T --partition P | --path-to-json-file FILE)
         elects leaders, as kafka-leader-election.sh
+  configs --bootstrap-server HOST:PORT (--describe | --alter [--add-config 'k=v,...'] [--delete-config 'k,...'])
+        --entity-type users|clients|ips (--entity-name NAME | --entity-default) [--entity-type clients ...]
+        (or --user U --client C --ip IP --user-defaults --client-defaults --ip-defaults)
+        client quotas (producer_byte_rate, consumer_byte_rate, request_percentage, controller_mutation_rate,
+        connection_creation_rate), as kafka-configs.sh (also as sluice quotas)
   produce --bootstrap-server HOST:PORT --topic T [--partition P] [--key-separator SEP]
         [--headers k=v,...] [--compression none|gzip|snappy|lz4|zstd] [--acks -1|0|1]   (stdin lines)
   consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
@@ -130,6 +136,10 @@ try {
       break;
     case 'reassign-partitions':
       await reassignPartitionsCommand(rest);
+      break;
+    case 'configs':
+    case 'quotas':
+      await configsCommand(rest);
       break;
     case 'produce':
       await produceCommand(rest);

@@ -263,6 +263,13 @@ test('GET /metrics exposes the broker to Prometheus', async () => {
   assert.ok(value(/^sluice_broker_bytes_in_total (\d+)$/m) > 0, 'bytes in');
   assert.ok(value(/^sluice_broker_partitions (\d+)$/m) >= 1, 'partitions');
   assert.match(body, /^# TYPE sluice_broker_bytes_out_total counter$/m, 'typed');
+  // Kafka's quota metrics (kafka.server type=Produce, user, client-id) are kept for every producer; the rate
+  // itself may have fallen back to 0 if the produce was more than a quota window ago.
+  assert.ok(
+    value(/^kafka_server_produce_byte_rate\{user="",client_id="[^"]*"\} ([\d.e+-]+)$/m) >= 0,
+    'the producers byte rate, as Kafka names it',
+  );
+  assert.match(body, /^kafka_server_produce_throttle_time\{user="",client_id="[^"]*"\} 0$/m, 'not throttled');
 });
 
 test('ticks arrive over SSE as tracked events, one a second', async () => {

@@ -10,6 +10,7 @@ import type { ProducerIdAllocator } from './metadata/producer-ids.ts';
 import type { TopicManager } from './metadata/topic-manager.ts';
 import type { TopicRegistry } from './metadata/topic-registry.ts';
 import type { BrokerMetrics } from './metrics.ts';
+import type { QuotaManagers } from './quota/quota-managers.ts';
 import type { ReplicaManager } from './replication/replica-manager.ts';
 import type { SecurityMetadata } from './security/security-metadata.ts';
 import type { LogManager } from './storage/log-manager.ts';
@@ -49,6 +50,8 @@ export interface BrokerServices {
   cluster: KRaftNode | null;
   /** The ACLs, client quotas and SCRAM credentials this broker enforces, and (standalone) where changes go. */
   security: SecurityMetadata;
+  /** The client quota managers (Produce, Fetch, Request, ControllerMutation), following `security`'s quotas. */
+  quotas: QuotaManagers;
   /** Absolute path of the data directory, as DescribeLogDirs reports it. */
   dataDir: string;
 }

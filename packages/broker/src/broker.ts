@@ -35,6 +35,8 @@ import {
   type ClientListener,
 } from './network/client-listeners.ts';
 import { KafkaServer } from './network/kafka-server.ts';
+import { QuotaManagers } from './quota/quota-managers.ts';
+import { withRequestQuotas } from './quota/request-quota.ts';
 import type { RequestContext } from './handlers/handler.ts';
 import type { AlterPartitionManager } from './replication/alter-partition-manager.ts';
 import { ReplicaManager } from './replication/replica-manager.ts';
@@ -222,7 +224,9 @@ export class Broker {
         )
       : null;
     const services: BrokerServices = {
-      handlers: new HandlerRegistry(cluster ? clusterMemberHandlers(brokerHandlers) : brokerHandlers),
+      handlers: new HandlerRegistry(
+        withRequestQuotas(cluster ? clusterMemberHandlers(brokerHandlers) : brokerHandlers),
+      ),
       config,
       clock,
       log,
@@ -262,8 +266,19 @@ export class Broker {
       security: cluster
         ? new ClusterSecurityMetadata()
         : new LocalMetadataStore(dataDir, topics.clusterId, nodeId, clock),
+      quotas: new QuotaManagers(
+        {
+          windowNum: config.getNumber('quota.window.num'),
+          windowSizeSeconds: config.getNumber('quota.window.size.seconds'),
+          controllerWindowNum: config.getNumber('controller.quota.window.num'),
+          controllerWindowSizeSeconds: config.getNumber('controller.quota.window.size.seconds'),
+        },
+        () => clock.now(),
+      ),
       dataDir,
     };
+    services.quotas.apply(services.security.image());
+    services.security.onChange((image) => services.quotas.apply(image));
     if (cluster) {
       // Every log on disk is opened before the metadata log says which this broker still hosts (Kafka's order).
       logs.cleanDeletedDirectories();

@@ -12,3 +12,5 @@ export {
 } from './raft/controller-listener.ts';
 export { parseVoters, QUORUM_DEFAULTS, type QuorumConfig, type VoterEndpoint } from './raft/quorum-config.ts';
 export * from './raft/raft-client.ts';
+export type { QuotaObservation, QuotaType } from './quota/client-quota-manager.ts';
+export type { EntityQuotaUsage, QuotaManagers } from './quota/quota-managers.ts';

@@ -4,3 +4,4 @@ export * from './partitioner.ts';
 export * from './offset-reset.ts';
 export * from './reassignments.ts';
 export * from './security.ts';
+export * from './client-quotas.ts';

@@ -56,3 +56,15 @@ export {
   type DrillRequest,
   type DrillResponse,
 } from './drills.ts';
+export {
+  QUOTA_ENTITY_TYPES,
+  QUOTA_KEYS,
+  alterQuotasInput,
+  isQuotaKey,
+  quotaEntity,
+  quotaKeysFor,
+  quotaValue,
+  type AlterQuotasInput,
+  type QuotaEntityType,
+  type QuotaKey,
+} from './quotas.ts';

@@ -11,6 +11,7 @@ import { ApiKey, ErrorCode, type ApiKeyNumber } from '@sluice/protocol';
 import { controllerApis } from '../controller/controller-apis.ts';
 import type { Handler, RequestContext } from '../handlers/handler.ts';
 import type { RequestFailure } from '../handlers/request-failure.ts';
+import { withForwardedMutationQuota } from '../quota/forwarded-mutation-quota.ts';
 import { describeQuorumHandler } from '../raft/handlers/describe-quorum.ts';
 import { ControllerUnavailableError } from './controller-channel.ts';
 
@@ -27,6 +28,7 @@ const FORWARDED: readonly ApiKeyNumber[] = [
   ApiKey.AlterPartitionReassignments,
   ApiKey.ListPartitionReassignments,
   ApiKey.AlterUserScramCredentials,
+  ApiKey.AlterClientQuotas,
 ];
 
 interface ForwardedApi {
@@ -37,7 +39,7 @@ interface ForwardedApi {
 }
 
 function forwardingHandler(api: ForwardedApi): Handler {
-  return {
+  return withForwardedMutationQuota({
     ...api,
     async handle(request, { services }: RequestContext) {
       const cluster = services.cluster;
@@ -53,7 +55,7 @@ function forwardingHandler(api: ForwardedApi): Handler {
         return api.errorResponse(request, failure);
       }
     },
-  };
+  });
 }
 
 /** The broker's handlers with the metadata-changing admin APIs (and DescribeQuorum) forwarded to the controller. */

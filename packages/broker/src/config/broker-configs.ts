@@ -441,6 +441,35 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     min: 1,
     documentation: 'The heartbeat interval the coordinator gives consumer-protocol members.',
   },
+  // Client quotas (QuotaConfigs).
+  {
+    name: 'quota.window.num',
+    type: 'int',
+    defaultValue: '11',
+    min: 1,
+    documentation: 'The number of samples to retain in memory for client quotas.',
+  },
+  {
+    name: 'quota.window.size.seconds',
+    type: 'int',
+    defaultValue: '1',
+    min: 1,
+    documentation: 'The time span of each sample for client quotas.',
+  },
+  {
+    name: 'controller.quota.window.num',
+    type: 'int',
+    defaultValue: '11',
+    min: 1,
+    documentation: 'The number of samples to retain in memory for controller mutation quotas.',
+  },
+  {
+    name: 'controller.quota.window.size.seconds',
+    type: 'int',
+    defaultValue: '1',
+    min: 1,
+    documentation: 'The time span of each sample for controller mutations quotas.',
+  },
 ];
 
 const CATALOG: readonly CatalogRow[] = [

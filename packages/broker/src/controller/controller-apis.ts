@@ -2,7 +2,7 @@
  * The controller's request handlers, request in and response out, for the controller listener to register:
  * CreateTopics, DeleteTopics, CreatePartitions, AlterConfigs, IncrementalAlterConfigs, ElectLeaders,
  * AlterPartitionReassignments, ListPartitionReassignments, AlterPartition, BrokerRegistration, BrokerHeartbeat,
- * AllocateProducerIds and AlterUserScramCredentials.
+ * AllocateProducerIds, AlterUserScramCredentials and AlterClientQuotas.
  *
  * quorumControllerHandlers(controller) binds them to a QuorumController as the controller listener's handlers.
  *
@@ -272,6 +272,19 @@ export const allocateProducerIdsApi = defineControllerApi({
   }),
 });
 
+export const alterClientQuotasApi = defineControllerApi({
+  apiKey: ApiKey.AlterClientQuotas,
+  minVersion: 0,
+  maxVersion: 1,
+  async handle(controller, { body }) {
+    return { throttleTimeMs: 0, entries: await controller.alterClientQuotas(body) };
+  },
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    entries: body.entries.map(({ entity }) => ({ errorCode, errorMessage, entity })),
+  }),
+});
+
 /** Every API the controller serves, for the controller listener's registry and its ApiVersions. */
 /** Every user named by the request, once, in request order: what an AlterUserScramCredentials answer lists. */
 export function scramAlterationUsers(body: AlterUserScramCredentialsRequest): string[] {
@@ -303,6 +316,7 @@ export const controllerApis: readonly ControllerApi[] = [
   brokerHeartbeatApi,
   allocateProducerIdsApi,
   alterUserScramCredentialsApi,
+  alterClientQuotasApi,
 ] as readonly ControllerApi[];
 
 /**

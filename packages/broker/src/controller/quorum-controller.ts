@@ -32,6 +32,8 @@ import {
   type BrokerHeartbeatResponse,
   type BrokerRegistrationRequest,
   type BrokerRegistrationResponse,
+  type AlterClientQuotasRequest,
+  type AlterClientQuotasResponseEntryData,
   type CreatePartitionsRequest,
   type CreatePartitionsResponseCreatePartitionsTopicResult,
   type CreateTopicsRequest,
@@ -75,6 +77,7 @@ import { alterPartition, electLeaders, rebalanceLeaders } from './partition-lead
 import { alterPartitionReassignments, listPartitionReassignments } from './partition-reassignment.ts';
 import { allocateProducerIds } from './producer-id-control-manager.ts';
 import { createPartitions, createTopics, deleteTopics } from './replication-control-manager.ts';
+import { alterClientQuotas } from './client-quota-control-manager.ts';
 import { StripedReplicaPlacer } from './striped-replica-placer.ts';
 
 export interface QuorumControllerOptions {
@@ -436,6 +439,10 @@ export class QuorumController implements RaftListener {
     request: ListPartitionReassignmentsRequest,
   ): Promise<ListPartitionReassignmentsResponse> {
     return this.run((ctx) => ({ records: [], response: listPartitionReassignments(ctx.image, request) }));
+  }
+
+  alterClientQuotas(request: AlterClientQuotasRequest): Promise<AlterClientQuotasResponseEntryData[]> {
+    return this.run((ctx) => alterClientQuotas(ctx, request));
   }
 
   allocateProducerIds(request: AllocateProducerIdsRequest): Promise<AllocateProducerIdsResponse> {

@@ -5,6 +5,7 @@ import {
   ZERO_UUID,
   defaultCreateTopicsResponseCreatableTopicResult,
 } from '@sluice/protocol';
+import { RequestMutationQuota, THROTTLED } from '../quota/mutation-quotas.ts';
 import { defineHandler } from './handler.ts';
 
 export const createTopicsHandler = defineHandler({
@@ -20,7 +21,9 @@ export const createTopicsHandler = defineHandler({
       errorMessage,
     })),
   }),
-  handle({ body, apiVersion }, { services }) {
+  handle({ body, apiVersion, clientId }, context) {
+    const { services } = context;
+    const quota = RequestMutationQuota.of(context, clientId, ApiKey.CreateTopics, apiVersion);
     const counts = new Map<string, number>();
     for (const topic of body.topics) counts.set(topic.name, (counts.get(topic.name) ?? 0) + 1);
     // One durable write of the topic registry for the whole request.
@@ -50,14 +53,21 @@ export const createTopicsHandler = defineHandler({
           };
         }
         const configs = new Map(requested.configs.map((c) => [c.name, c.value!]));
-        const result = services.topicManager.createTopic({
-          name: requested.name,
-          numPartitions: requested.numPartitions,
-          replicationFactor: requested.replicationFactor,
-          assignments: requested.assignments,
-          configs,
-          validateOnly: body.validateOnly,
-        });
+        const create = (validateOnly: boolean) =>
+          services.topicManager.createTopic({
+            name: requested.name,
+            numPartitions: requested.numPartitions,
+            replicationFactor: requested.replicationFactor,
+            assignments: requested.assignments,
+            configs,
+            validateOnly,
+          });
+        // With a mutation quota, a valid topic's partitions are taken before it is created (as in Kafka).
+        let result = create(body.validateOnly || quota.enabled);
+        if (quota.enabled && result.errorCode === ErrorCode.NONE) {
+          if (!quota.take(result.numPartitions)) return { ...base, ...THROTTLED };
+          if (!body.validateOnly) result = create(false);
+        }
         if (result.errorCode !== ErrorCode.NONE) {
           return { ...base, errorCode: result.errorCode, errorMessage: result.errorMessage };
         }
@@ -85,6 +95,6 @@ export const createTopicsHandler = defineHandler({
         };
       }),
     );
-    return { throttleTimeMs: 0, topics };
+    return { throttleTimeMs: quota.throttleTimeMs(), topics };
   },
 });

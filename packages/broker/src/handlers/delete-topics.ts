@@ -4,6 +4,7 @@ import {
   ZERO_UUID,
   defaultDeleteTopicsResponseDeletableTopicResult,
 } from '@sluice/protocol';
+import { RequestMutationQuota, THROTTLED } from '../quota/mutation-quotas.ts';
 import { defineHandler } from './handler.ts';
 
 export const deleteTopicsHandler = defineHandler({
@@ -22,7 +23,9 @@ export const deleteTopicsHandler = defineHandler({
       errorMessage,
     })),
   }),
-  handle({ body, apiVersion }, { services }) {
+  handle({ body, apiVersion, clientId }, context) {
+    const { services } = context;
+    const quota = RequestMutationQuota.of(context, clientId, ApiKey.DeleteTopics, apiVersion);
     // v6 names topics by name or id in `topics`; older versions list names in `topicNames`.
     const requested =
       apiVersion >= 6 ? body.topics : body.topicNames.map((name) => ({ name, topicId: ZERO_UUID }));
@@ -41,11 +44,14 @@ export const deleteTopicsHandler = defineHandler({
               : 'This server does not host this topic-partition.',
           };
         }
+        const deletable = services.config.get<boolean>('delete.topic.enable');
+        if (quota.enabled && deletable && !quota.take(topic.partitions.length))
+          return { name: topic.name, topicId: topic.topicId, ...THROTTLED };
         const result = services.topicManager.deleteTopic(topic.name);
         if (result.errorCode === ErrorCode.NONE) services.log.info(`deleted topic ${topic.name}`);
         return { name: topic.name, topicId: topic.topicId, ...result };
       }),
     );
-    return { throttleTimeMs: 0, responses };
+    return { throttleTimeMs: quota.throttleTimeMs(), responses };
   },
 });

@@ -13,6 +13,8 @@ import {
   type FetchSession,
   type SessionPartition,
 } from '../fetch/fetch-sessions.ts';
+import { fetchMaxBytesWithinQuota, messageBytes, recordFetchQuotas } from '../quota/bandwidth-quotas.ts';
+import { excludedFromRequestTime, requestTimeMs, startRequestTime } from '../quota/request-quota.ts';
 import { toLegacyMessageSet } from '../storage/record-conversion.ts';
 import { defineHandler } from './handler.ts';
 import { causeOf, failureOf } from './request-failure.ts';
@@ -138,6 +140,17 @@ function readPartitions(
   return { reads, bytes };
 }
 
+/** The size of the response these partitions make, for the consumer byte-rate quota. */
+function responseBytes(reads: readonly PartitionRead[]): number {
+  const byTopic = new Map<string, (Buffer | null)[]>();
+  for (const { entry, data } of reads) {
+    const records = byTopic.get(entry.topic) ?? [];
+    records.push(data.records);
+    byTopic.set(entry.topic, records);
+  }
+  return messageBytes([...byTopic].map(([name, records]) => ({ name, records })));
+}
+
 /** Resolves once any of the partitions' logs changes (an append, a high watermark move), or after `ms`. */
 function waitForChange(services: BrokerServices, entries: SessionPartition[], ms: number): Promise<void> {
   return new Promise((resolve) => {
@@ -170,9 +183,17 @@ export const fetchHandler = defineHandler({
     })),
     nodeEndpoints: [],
   }),
-  async handle({ body, apiVersion }, { services }) {
+  async handle({ body, apiVersion, clientId }, context) {
+    const { services } = context;
+    const startedAt = startRequestTime(context);
     const replicaId = apiVersion >= 15 ? body.replicaState.replicaId : body.replicaId;
-    const maxBytes = apiVersion >= 3 ? body.maxBytes : Number.MAX_SAFE_INTEGER;
+    const isConsumer = replicaId < 0;
+    // A consumer asks for no more than its quota lets through in one window, or it would surely be throttled.
+    const maxBytes = Math.min(
+      apiVersion >= 3 ? body.maxBytes : Number.MAX_SAFE_INTEGER,
+      isConsumer ? fetchMaxBytesWithinQuota(context, clientId) : Number.POSITIVE_INFINITY,
+    );
+    const minBytes = Math.min(body.minBytes, maxBytes);
     const errorResponse = (errorCode: number) => ({
       throttleTimeMs: 0,
       errorCode,
@@ -249,8 +270,8 @@ export const fetchHandler = defineHandler({
     const deadline = Date.now() + body.maxWaitMs;
     const mustAnswer = () =>
       reads.some((r) => r.data.errorCode !== ErrorCode.NONE || r.data.divergingEpoch.epoch >= 0);
-    while (bytes < body.minBytes && entries.length > 0 && !mustAnswer() && Date.now() < deadline) {
-      await waitForChange(services, entries, deadline - Date.now());
+    while (bytes < minBytes && entries.length > 0 && !mustAnswer() && Date.now() < deadline) {
+      await excludedFromRequestTime(context, waitForChange(services, entries, deadline - Date.now()));
       const highWatermarks = reads.map((r) => r.data.highWatermark);
       ({ reads, bytes } = readPartitions(services, entries, maxBytes, replicaId, apiVersion));
       // A follower learns the high watermark from its fetches: a move is worth answering at once.
@@ -266,6 +287,21 @@ export const fetchHandler = defineHandler({
         data.highWatermark !== entry.lastHighWatermark ||
         data.logStartOffset !== entry.lastLogStartOffset,
     );
+    // A consumer over its quota gets the throttle time and no data (Kafka's getThrottledResponse): a full fetch
+    // opens no session, an incremental one keeps its session (whose epoch has moved on) and learns nothing new.
+    const throttleTimeMs = isConsumer
+      ? recordFetchQuotas(context, clientId, responseBytes(included), requestTimeMs(context, startedAt))
+      : 0;
+    if (throttleTimeMs > 0) {
+      if (session && !incremental) services.fetchSessions.remove(session.id);
+      return {
+        throttleTimeMs,
+        errorCode: ErrorCode.NONE,
+        sessionId: incremental ? session!.id : 0,
+        responses: [],
+        nodeEndpoints: [],
+      };
+    }
     for (const { entry, data } of reads) {
       entry.lastHighWatermark = data.highWatermark;
       entry.lastLogStartOffset = data.logStartOffset;

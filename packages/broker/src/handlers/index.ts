@@ -1,5 +1,6 @@
 /** Every API the broker serves. Adding a handler here is all it takes to serve and advertise an API. */
 import type { ApiKeyNumber } from '@sluice/protocol';
+import { alterClientQuotasHandler } from './alter-client-quotas.ts';
 import { alterConfigsHandler } from './alter-configs.ts';
 import { apiVersionsHandler } from './api-versions.ts';
 import { consumerGroupDescribeHandler } from './consumer-group-describe.ts';
@@ -8,6 +9,7 @@ import { createPartitionsHandler } from './create-partitions.ts';
 import { createTopicsHandler } from './create-topics.ts';
 import { deleteRecordsHandler } from './delete-records.ts';
 import { deleteTopicsHandler } from './delete-topics.ts';
+import { describeClientQuotasHandler } from './describe-client-quotas.ts';
 import { describeClusterHandler } from './describe-cluster.ts';
 import { describeConfigsHandler } from './describe-configs.ts';
 import { describeLogDirsHandler } from './describe-log-dirs.ts';
@@ -72,4 +74,6 @@ export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   saslAuthenticateHandler,
   describeUserScramCredentialsHandler,
   alterUserScramCredentialsHandler,
+  describeClientQuotasHandler,
+  alterClientQuotasHandler,
 ] as unknown as Handler<ApiKeyNumber>[];

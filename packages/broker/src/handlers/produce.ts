@@ -13,6 +13,8 @@ import {
 import type { BrokerServices } from '../broker-services.ts';
 import { keylessRecords, toRecordBatchV2, toTopicCompression } from '../storage/record-conversion.ts';
 import type { Partition } from '../replication/partition.ts';
+import { messageBytes, recordProduceQuotas } from '../quota/bandwidth-quotas.ts';
+import { excludedFromRequestTime, requestTimeMs, startRequestTime } from '../quota/request-quota.ts';
 import { CLOSE_CONNECTION, defineHandler } from './handler.ts';
 import { causeOf, failureOf } from './request-failure.ts';
 
@@ -232,7 +234,9 @@ export const produceHandler = defineHandler({
           throttleTimeMs: 0,
           nodeEndpoints: [],
         },
-  async handle({ body, apiVersion }, { services }) {
+  async handle({ body, apiVersion, clientId }, context) {
+    const { services } = context;
+    const startedAt = startRequestTime(context);
     const { acks } = body;
     const responses = [];
     const outcomes: PartitionOutcome[] = [];
@@ -260,14 +264,30 @@ export const produceHandler = defineHandler({
       }
       responses.push({ name: topic.name, partitionResponses });
     }
-    await Promise.all(outcomes.map((outcome) => awaitAcks(outcome, body.timeoutMs)));
+    await excludedFromRequestTime(
+      context,
+      Promise.all(outcomes.map((outcome) => awaitAcks(outcome, body.timeoutMs))),
+    );
+    const requestBytes = messageBytes(
+      body.topicData.map((t) => ({ name: t.name, records: t.partitionData.map((p) => p.records) })),
+    );
+    const throttleTimeMs = recordProduceQuotas(
+      context,
+      clientId,
+      requestBytes,
+      requestTimeMs(context, startedAt),
+      acks,
+    );
     // acks=0: the client expects no answer at all. When a partition failed, Kafka closes the connection
-    // instead, so the producer notices and refreshes its metadata (a leader may have moved).
+    // instead, so the producer notices and refreshes its metadata (a leader may have moved). A throttled
+    // acks=0 producer is muted all the same: its next request waits out the throttle here.
     if (acks === 0) {
       const failed = responses.some((t) => t.partitionResponses.some((p) => p.errorCode !== ErrorCode.NONE));
-      return failed ? CLOSE_CONNECTION : null;
+      if (failed) return CLOSE_CONNECTION;
+      if (throttleTimeMs > 0) await new Promise((resolve) => setTimeout(resolve, throttleTimeMs));
+      return null;
     }
     const leaders = outcomes.map((o) => o.response.currentLeader.leaderId).filter((id) => id >= 0);
-    return { responses, throttleTimeMs: 0, nodeEndpoints: services.replicaManager.endpointsOf(leaders) };
+    return { responses, throttleTimeMs, nodeEndpoints: services.replicaManager.endpointsOf(leaders) };
   },
 });

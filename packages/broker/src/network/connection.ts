@@ -9,6 +9,9 @@
  *
  * Backpressure: reading pauses while more than MAX_QUEUED_FRAMES requests wait, or while the socket's write
  * buffer is over its high-water mark, and resumes when both drain.
+ *
+ * Throttling (KIP-219): a response that carries a throttle time is sent at once, and then the connection is muted
+ * for that long: it reads and handles nothing more until the throttle ends, as Kafka mutes a throttled channel.
  */
 import type { Socket } from 'node:net';
 import { apiVersionsResponse } from '../handlers/api-versions.ts';
@@ -38,6 +41,10 @@ export class Connection<C> {
   private closed = false;
   private readonly sasl: SaslAuthenticator | null;
   private readonly maxRequestBytes: number;
+  /** The throttle time of the response being sent; set by `handle`. */
+  private responseThrottleMs = 0;
+  /** Set while the connection is muted by a throttle. */
+  private throttleTimer: NodeJS.Timeout | null = null;
 
   constructor(
     readonly id: number,
@@ -94,7 +101,8 @@ export class Connection<C> {
 
   private updateReading(): void {
     if (this.closed) return;
-    const backlogged = this.queue.length > MAX_QUEUED_FRAMES || this.socket.writableNeedDrain;
+    const backlogged =
+      this.throttleTimer !== null || this.queue.length > MAX_QUEUED_FRAMES || this.socket.writableNeedDrain;
     if (backlogged && !this.socket.isPaused()) this.socket.pause();
     else if (!backlogged && this.socket.isPaused()) this.socket.resume();
   }
@@ -102,8 +110,9 @@ export class Connection<C> {
   private async processQueue(): Promise<void> {
     this.processing = true;
     try {
-      while (!this.closed && this.queue.length > 0) {
+      while (!this.closed && this.queue.length > 0 && this.throttleTimer === null) {
         const frame = this.queue.shift()!;
+        this.responseThrottleMs = 0;
         const response = await this.handle(frame);
         if (response === 'close') {
           this.close('invalid request');
@@ -114,11 +123,20 @@ export class Connection<C> {
         } else if (response) {
           this.write(response);
         }
+        if (this.responseThrottleMs > 0 && !this.closed) this.mute(this.responseThrottleMs);
         this.updateReading();
       }
     } finally {
       this.processing = false;
     }
+  }
+
+  private mute(throttleMs: number): void {
+    this.throttleTimer = setTimeout(() => {
+      this.throttleTimer = null;
+      this.updateReading();
+      if (!this.processing) void this.processQueue();
+    }, throttleMs);
   }
 
   /** Acts on the authenticator's answer; returns false when the connection was closed. */
@@ -202,6 +220,8 @@ export class Connection<C> {
     }
     if (body === CLOSE_CONNECTION) return 'close';
     if (body === null) return null;
+    const { throttleTimeMs } = body as { throttleTimeMs?: unknown };
+    if (typeof throttleTimeMs === 'number') this.responseThrottleMs = throttleTimeMs;
     return encodeResponse(apiKey, request.apiVersion, request.correlationId, body);
   }
 
@@ -219,6 +239,7 @@ export class Connection<C> {
     if (this.closed) return;
     this.closed = true;
     this.queue.length = 0;
+    if (this.throttleTimer) clearTimeout(this.throttleTimer);
     this.socket.destroy();
     this.services.log.debug(`connection ${this.id} from ${this.remoteAddress} closed: ${reason}`);
     this.onClose(this);
