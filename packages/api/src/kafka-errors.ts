@@ -11,6 +11,8 @@ type TRPCCode = ConstructorParameters<typeof TRPCError>[0]['code'];
 const CODES: ReadonlyMap<number, TRPCCode> = new Map<number, TRPCCode>([
   [ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'NOT_FOUND'],
   [ErrorCode.GROUP_ID_NOT_FOUND, 'NOT_FOUND'],
+  [ErrorCode.RESOURCE_NOT_FOUND, 'NOT_FOUND'],
+  [ErrorCode.DUPLICATE_RESOURCE, 'CONFLICT'],
   [ErrorCode.TOPIC_ALREADY_EXISTS, 'CONFLICT'],
   [ErrorCode.NON_EMPTY_GROUP, 'PRECONDITION_FAILED'],
   [ErrorCode.UNKNOWN_MEMBER_ID, 'PRECONDITION_FAILED'],

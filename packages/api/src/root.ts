@@ -5,7 +5,9 @@ import { clusterRouter } from './router/cluster.ts';
 import { groupsRouter } from './router/groups.ts';
 import { healthRouter } from './router/health.ts';
 import { isrRouter } from './router/isr.ts';
+import { kafkaUsersRouter } from './router/kafka-users.ts';
 import { messagesRouter } from './router/messages.ts';
+import { quotasRouter } from './router/quotas.ts';
 import { reassignmentsRouter } from './router/reassignments.ts';
 import { topicsRouter } from './router/topics.ts';
 import { usersRouter } from './router/users.ts';
@@ -23,6 +25,8 @@ export const appRouter = createTRPCRouter({
   messages: messagesRouter,
   groups: groupsRouter,
   brokers: brokersRouter,
+  kafkaUsers: kafkaUsersRouter,
+  quotas: quotasRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -95,3 +95,8 @@ export const clusterProcedure = viewerProcedure.use(({ ctx, next }) =>
 export const clusterOperatorProcedure = operatorProcedure.use(({ ctx, next }) =>
   next({ ctx: { ...ctx, cluster: requireCluster(ctx.cluster) } }),
 );
+
+/** Changes to the Kafka cluster's users (SCRAM credentials): admins, who also manage the console's users. */
+export const clusterAdminProcedure = adminProcedure.use(({ ctx, next }) =>
+  next({ ctx: { ...ctx, cluster: requireCluster(ctx.cluster) } }),
+);

@@ -5,3 +5,4 @@ export * from './offset-reset.ts';
 export * from './reassignments.ts';
 export * from './security.ts';
 export * from './client-quotas.ts';
+export * from './scram-credentials.ts';

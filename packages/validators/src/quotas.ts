@@ -38,7 +38,11 @@ export function quotaKeysFor(entityTypes: readonly QuotaEntityType[]): QuotaKey[
 export const quotaEntity = z
   .partialRecord(
     z.enum(QUOTA_ENTITY_TYPES),
-    z.string().min(1, 'a name cannot be empty (null is the default)').nullable(),
+    z
+      .string()
+      .min(1, 'a name cannot be empty (null is the default)')
+      .max(255, 'a name is at most 255 characters')
+      .nullable(),
   )
   .refine((entity) => Object.keys(entity).length > 0, 'name a user, a client-id or an ip')
   .refine(
@@ -46,7 +50,10 @@ export const quotaEntity = z
     'an ip quota cannot be combined with a user or client-id',
   );
 
-export const quotaValue = z.number().positive('a quota must be greater than 0');
+export const quotaValue = z
+  .number({ error: 'a quota is a number' })
+  .positive('a quota must be greater than 0')
+  .max(Number.MAX_SAFE_INTEGER, 'a quota is at most 9007199254740991');
 
 /** Set (a value) or remove (null) quota keys of one entity. */
 export const alterQuotasInput = z
@@ -71,3 +78,110 @@ export const alterQuotasInput = z
   });
 
 export type AlterQuotasInput = z.infer<typeof alterQuotasInput>;
+
+/**
+ * The same key for the same entity whatever order its types come in: its [type, name] pairs sorted by type, as
+ * JSON (the broker keys its quota image the same way).
+ */
+export function quotaEntityKey(entity: Readonly<Record<string, string | null>>): string {
+  return JSON.stringify(
+    Object.keys(entity)
+      .sort()
+      .map((type) => [type, entity[type]]),
+  );
+}
+
+/** An entity as kafka-configs.sh prints it: "user=alice, client-id=<default>". */
+export function quotaEntityLabel(entity: Readonly<Record<string, string | null>>): string {
+  return Object.keys(entity)
+    .sort(
+      (a, b) =>
+        QUOTA_ENTITY_TYPES.indexOf(a as QuotaEntityType) - QUOTA_ENTITY_TYPES.indexOf(b as QuotaEntityType),
+    )
+    .map((type) => `${type}=${entity[type] ?? '<default>'}`)
+    .join(', ');
+}
+
+/** The quota keys of user and client-id entities, the ones the console's quotas page edits. */
+export const CLIENT_QUOTA_KEYS = [
+  'producer_byte_rate',
+  'consumer_byte_rate',
+  'request_percentage',
+  'controller_mutation_rate',
+] as const satisfies readonly QuotaKey[];
+export type ClientQuotaKey = (typeof CLIENT_QUOTA_KEYS)[number];
+
+const entityName = z
+  .string({ error: 'a name is text, or null for the default' })
+  .min(1, 'a name cannot be empty (choose the default instead)')
+  .max(255, 'a name is at most 255 characters')
+  .nullable();
+
+/**
+ * The entities the console's quotas page manages: a user, a client-id, or a user's client-id, each a name or
+ * the default (null). IP entities carry only connection_creation_rate, which `sluice configs --entity-type ips`
+ * sets.
+ */
+export const clientQuotaEntity = z
+  .strictObject(
+    { user: entityName.optional(), 'client-id': entityName.optional() },
+    {
+      error: (issue) =>
+        issue.code === 'unrecognized_keys'
+          ? `an entity names a user, a client-id or both, not ${issue.keys.join(', ')}`
+          : undefined,
+    },
+  )
+  .refine(
+    (entity) => entity.user !== undefined || entity['client-id'] !== undefined,
+    'name a user, a client-id or both',
+  );
+export type ClientQuotaEntityInput = z.infer<typeof clientQuotaEntity>;
+
+/** The entity as the wire carries it: only the types it names. */
+export function quotaEntityOf(entity: ClientQuotaEntityInput): Record<string, string | null> {
+  const out: Record<string, string | null> = {};
+  if (entity.user !== undefined) out.user = entity.user;
+  if (entity['client-id'] !== undefined) out['client-id'] = entity['client-id'];
+  return out;
+}
+
+/** Unknown keys are named, with the ones that are allowed. */
+const clientQuotaKeysError = {
+  error: (issue: { code?: string; keys?: string[] }) =>
+    issue.code === 'unrecognized_keys'
+      ? `${issue.keys!.join(', ')} is not a quota of users and client-ids (${CLIENT_QUOTA_KEYS.join(', ')})`
+      : undefined,
+};
+
+/** Byte rates are whole numbers (Kafka's LONG); percentages and mutation rates may be fractional. */
+function checkIntegral(values: Partial<Record<ClientQuotaKey, number | null>>, ctx: z.RefinementCtx): void {
+  for (const [key, value] of Object.entries(values)) {
+    if (typeof value === 'number' && QUOTA_KEYS[key as ClientQuotaKey].integral && !Number.isInteger(value))
+      ctx.addIssue({ code: 'custom', path: [key], message: `${key} is a whole number of bytes a second` });
+  }
+}
+
+/** A new entity's quotas: at least one. */
+export const createClientQuotaInput = z.object({
+  entity: clientQuotaEntity,
+  quotas: z
+    .partialRecord(z.enum(CLIENT_QUOTA_KEYS), quotaValue, clientQuotaKeysError)
+    .superRefine(checkIntegral)
+    .refine((quotas) => Object.keys(quotas).length > 0, 'set at least one quota'),
+});
+
+/** An entity's changes: a key to its new value, or to null to remove it. */
+export const editClientQuotaInput = z.object({
+  entity: clientQuotaEntity,
+  changes: z
+    .partialRecord(z.enum(CLIENT_QUOTA_KEYS), quotaValue.nullable(), clientQuotaKeysError)
+    .superRefine(checkIntegral)
+    .refine((changes) => Object.keys(changes).length > 0, 'change at least one quota'),
+});
+
+/** Removes every quota of the entity, and with them the entity. */
+export const deleteClientQuotaInput = z.object({ entity: clientQuotaEntity });
+
+export type CreateClientQuotaInput = z.infer<typeof createClientQuotaInput>;
+export type EditClientQuotaInput = z.infer<typeof editClientQuotaInput>;

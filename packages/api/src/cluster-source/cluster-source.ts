@@ -11,6 +11,7 @@
 
 import type { OffsetResetPlan } from '@sluice/client';
 import type { OffsetResetInput } from '@sluice/validators';
+import type { ClusterSecurity } from './cluster-security.ts';
 
 export interface TopicPartition {
   topic: string;
@@ -280,6 +281,8 @@ export interface ProduceRequest {
 }
 
 export interface ClusterSource {
+  /** SCRAM credentials, client quotas and ACLs (cluster-security.ts). */
+  readonly security: ClusterSecurity;
   /** Every group the cluster knows, sorted by id. */
   listGroups(): Promise<GroupListing[]>;
   describeGroup(groupId: string): Promise<GroupDescription>;

@@ -23,14 +23,18 @@ import {
   type TopicSummary,
 } from './cluster-source.ts';
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
+import { EmbeddedClusterSecurity } from './embedded-security.ts';
 import { WireTopicSource } from './wire-topics.ts';
 
 const underReplicated = (p: { isr: number[]; replicas: number[] }) => p.isr.length < p.replicas.length;
 
 export class EmbeddedClusterSource extends WireTopicSource implements ClusterSource {
+  readonly security: EmbeddedClusterSecurity;
+
   constructor(private readonly services: BrokerServices) {
     // The advertised listener is, by definition, where clients reach this broker.
     super(new ClusterClient(`${services.node.host}:${services.node.port}`, 'sluice-console'));
+    this.security = new EmbeddedClusterSecurity(services, this.client);
   }
 
   /** The engine's own definitions, with the broker's effective defaults and the allowed values. */

@@ -18,11 +18,14 @@ import type {
 } from './cluster-source.ts';
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
 import { WireTopicSource } from './wire-topics.ts';
+import { WireClusterSecurity } from './wire-security.ts';
 
 const EARLIEST = -2n;
 const LATEST = -1n;
 
 export class RemoteClusterSource extends WireTopicSource implements ClusterSource {
+  readonly security = new WireClusterSecurity(this.client);
+
   /** A source over a new client for `bootstrap` ("host:port,host:port"); connects on first use. */
   static forBootstrap(bootstrap: string, clientId = 'sluice-console'): RemoteClusterSource {
     return new RemoteClusterSource(new ClusterClient(bootstrap, clientId));

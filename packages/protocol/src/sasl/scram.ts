@@ -6,7 +6,7 @@
  * "Client Key")) and ServerKey = HMAC(SaltedPassword, "Server Key"); AlterUserScramCredentials carries the salt
  * and SaltedPassword = PBKDF2(password, salt, iterations), never the password.
  */
-import { createHash, createHmac, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, pbkdf2, pbkdf2Sync, randomBytes, timingSafeEqual } from 'node:crypto';
 
 export type ScramMechanismName = 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
 
@@ -47,6 +47,29 @@ export function scramSaltedPassword(
   iterations: number,
 ): Buffer {
   return pbkdf2Sync(Buffer.from(password, 'utf8'), salt, iterations, algorithm.keyLength, algorithm.hash);
+}
+
+/**
+ * SaltedPassword computed on libuv's thread pool: up to 16,384 rounds of PBKDF2 with SHA-512 take tens of
+ * milliseconds, which a process that also runs a broker (the console's server) should not block its event
+ * loop for.
+ */
+export function scramSaltedPasswordAsync(
+  algorithm: ScramAlgorithm,
+  password: string,
+  salt: Buffer,
+  iterations: number,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    pbkdf2(
+      Buffer.from(password, 'utf8'),
+      salt,
+      iterations,
+      algorithm.keyLength,
+      algorithm.hash,
+      (error, key) => (error ? reject(error) : resolve(key)),
+    ),
+  );
 }
 
 /** StoredKey and ServerKey from the salted password (Kafka's ScramFormatter.generateCredential). */
