@@ -69,6 +69,7 @@ export {
   quotaEntity,
   quotaEntityKey,
   quotaEntityLabel,
+  quotaChanges,
   quotaEntityOf,
   quotaKeysFor,
   quotaValue,

@@ -154,31 +154,53 @@ const clientQuotaKeysError = {
       : undefined,
 };
 
-/** Byte rates are whole numbers (Kafka's LONG); percentages and mutation rates may be fractional. */
-function checkIntegral(values: Partial<Record<ClientQuotaKey, number | null>>, ctx: z.RefinementCtx): void {
-  for (const [key, value] of Object.entries(values)) {
-    if (typeof value === 'number' && QUOTA_KEYS[key as ClientQuotaKey].integral && !Number.isInteger(value))
-      ctx.addIssue({ code: 'custom', path: [key], message: `${key} is a whole number of bytes a second` });
-  }
+/** A byte rate is a whole number (Kafka's LONG); percentages and mutation rates may be fractional. */
+const byteRate = (key: ClientQuotaKey) =>
+  quotaValue.refine(Number.isInteger, `${key} is a whole number of bytes a second`);
+
+/** Defined values only: `undefined` (which superjson can carry) is no change. */
+function definedEntries<T>(values: Partial<Record<ClientQuotaKey, T>>): [ClientQuotaKey, T][] {
+  return Object.entries(values).filter(([, value]) => value !== undefined) as [ClientQuotaKey, T][];
 }
 
 /** A new entity's quotas: at least one. */
 export const createClientQuotaInput = z.object({
   entity: clientQuotaEntity,
   quotas: z
-    .partialRecord(z.enum(CLIENT_QUOTA_KEYS), quotaValue, clientQuotaKeysError)
-    .superRefine(checkIntegral)
-    .refine((quotas) => Object.keys(quotas).length > 0, 'set at least one quota'),
+    .strictObject(
+      {
+        producer_byte_rate: byteRate('producer_byte_rate').optional(),
+        consumer_byte_rate: byteRate('consumer_byte_rate').optional(),
+        request_percentage: quotaValue.optional(),
+        controller_mutation_rate: quotaValue.optional(),
+      },
+      clientQuotaKeysError,
+    )
+    .refine((quotas) => definedEntries(quotas).length > 0, 'set at least one quota'),
 });
 
 /** An entity's changes: a key to its new value, or to null to remove it. */
 export const editClientQuotaInput = z.object({
   entity: clientQuotaEntity,
   changes: z
-    .partialRecord(z.enum(CLIENT_QUOTA_KEYS), quotaValue.nullable(), clientQuotaKeysError)
-    .superRefine(checkIntegral)
-    .refine((changes) => Object.keys(changes).length > 0, 'change at least one quota'),
+    .strictObject(
+      {
+        producer_byte_rate: byteRate('producer_byte_rate').nullable().optional(),
+        consumer_byte_rate: byteRate('consumer_byte_rate').nullable().optional(),
+        request_percentage: quotaValue.nullable().optional(),
+        controller_mutation_rate: quotaValue.nullable().optional(),
+      },
+      clientQuotaKeysError,
+    )
+    .refine((changes) => definedEntries(changes).length > 0, 'change at least one quota'),
 });
+
+/** The changes to send: each defined key to its value (null removes it). */
+export function quotaChanges(
+  values: Partial<Record<ClientQuotaKey, number | null>>,
+): Map<string, number | null> {
+  return new Map(definedEntries(values));
+}
 
 /** Removes every quota of the entity, and with them the entity. */
 export const deleteClientQuotaInput = z.object({ entity: clientQuotaEntity });

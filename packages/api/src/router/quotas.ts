@@ -13,6 +13,7 @@ import {
   deleteClientQuotaInput,
   editClientQuotaInput,
   quotaEntityKey,
+  quotaChanges,
   quotaEntityLabel,
   quotaEntityOf,
   type ClientQuotaEntityInput,
@@ -87,8 +88,11 @@ export const quotasRouter = {
     const label = quotaEntityLabel(entity);
     if (await entryOf(ctx.cluster, input.entity))
       throw new TRPCError({ code: 'CONFLICT', message: `${label} has quotas already: edit them instead` });
-    await kafkaCall(() => ctx.cluster.security.alterQuotas(entity, new Map(Object.entries(input.quotas))));
-    await recordAudit(ctx.db, ctx.user.username, 'quota.create', label, { quotas: input.quotas });
+    const quotas = quotaChanges(input.quotas);
+    await kafkaCall(() => ctx.cluster.security.alterQuotas(entity, quotas));
+    await recordAudit(ctx.db, ctx.user.username, 'quota.create', label, {
+      quotas: Object.fromEntries(quotas),
+    });
     return { key: quotaEntityKey(entity), label };
   }),
 
@@ -98,8 +102,8 @@ export const quotasRouter = {
     const label = quotaEntityLabel(entity);
     if (!(await entryOf(ctx.cluster, input.entity)))
       throw new TRPCError({ code: 'NOT_FOUND', message: `${label} has no quotas` });
-    await kafkaCall(() => ctx.cluster.security.alterQuotas(entity, new Map(Object.entries(input.changes))));
-    const changes = Object.entries(input.changes);
+    const changes = [...quotaChanges(input.changes)];
+    await kafkaCall(() => ctx.cluster.security.alterQuotas(entity, new Map(changes)));
     await recordAudit(ctx.db, ctx.user.username, 'quota.alter', label, {
       set: Object.fromEntries(changes.filter(([, value]) => value !== null)),
       remove: changes.filter(([, value]) => value === null).map(([key]) => key),

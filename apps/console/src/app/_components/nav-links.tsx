@@ -16,6 +16,8 @@ const SECTIONS: Section[] = [
   // The create form lives outside /topics/, where a topic could share its name.
   { href: '/topics', label: 'Topics', also: ['/create-topic'] },
   { href: '/groups', label: 'Consumer groups' },
+  { href: '/kafka-users', label: 'Kafka users' },
+  { href: '/quotas', label: 'Quotas' },
   { href: '/audit', label: 'Audit log' },
   { href: '/users', label: 'Users' },
 ];
