@@ -62,7 +62,7 @@ function portFree(port: number): Promise<boolean> {
 }
 
 /** A first port of `count` consecutive free ones, from a random start in the unprivileged, non-ephemeral range. */
-async function freePortRun(count: number): Promise<number> {
+export async function freePortRun(count: number): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const first = 20_000 + Math.floor(Math.random() * 10_000);
     let free = true;
@@ -72,11 +72,16 @@ async function freePortRun(count: number): Promise<number> {
   throw new Error(`no ${count} consecutive free ports found`);
 }
 
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs: number, child: ChildProcess) {
+export async function waitFor(
+  what: string,
+  check: () => Promise<boolean>,
+  timeoutMs: number,
+  child: ChildProcess,
+) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null)
-      throw new Error(`sluice cluster exited (${child.exitCode ?? child.signalCode}) before ${what}`);
+      throw new Error(`the process exited (${child.exitCode ?? child.signalCode}) before ${what}`);
     if (await check().catch(() => false)) return;
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(250);

@@ -7,13 +7,14 @@ import { formatByteRate } from '../../_overview/format-traffic';
 
 const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
-/** "1 MiB/s (1,048,576)", "12.5 %", "2 partitions/s". */
+/** "1,048,576 B/s (1 MiB/s)", "512 B/s", "12.5 %", "2 partitions/s". */
 export function formatQuota(key: ClientQuotaKey, value: number): string {
   switch (key) {
     case 'producer_byte_rate':
     case 'consumer_byte_rate': {
+      const exact = `${NUMBER.format(value)} B/s`;
       const rate = formatByteRate(value);
-      return rate === `${NUMBER.format(value)} B/s` ? rate : `${rate} (${NUMBER.format(value)} B/s)`;
+      return rate === exact ? exact : `${exact} (${rate})`;
     }
     case 'request_percentage':
       return `${NUMBER.format(value)} %`;

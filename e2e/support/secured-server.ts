@@ -1,0 +1,134 @@
+/**
+ * A broker with the console in one process, started the way a user starts one with security: `sluice serve`
+ * with two listeners, PLAINTEXT (the inter-broker listener, where the console connects as User:ANONYMOUS) and
+ * SASL_PLAINTEXT with SCRAM (where clients authenticate), Kafka's StandardAuthorizer, and User:ANONYMOUS as the
+ * only super user, so what an authenticated client may do is decided by the ACLs made in the console. Short
+ * quota windows. Free ports,
+ * a fresh data dir; stopped like the cluster of cluster.ts (SIGTERM, then SIGKILL of its process group).
+ *
+ * Specs take it as the worker fixture `secured` of the `test` exported here, with its console as their baseURL.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { test as base } from '@playwright/test';
+import { freePortRun, waitFor } from './cluster.ts';
+import { run, SLUICE_CLI } from './processes.ts';
+import { E2E_ADMIN } from './sign-in.ts';
+
+const READY_TIMEOUT_MS = 120_000;
+const STOP_TIMEOUT_MS = 15_000;
+
+export const AUTHORIZER = 'org.apache.kafka.metadata.authorizer.StandardAuthorizer';
+
+export interface SecuredServer {
+  /** The console: http://127.0.0.1:PORT. */
+  url: string;
+  /** The PLAINTEXT listener (User:ANONYMOUS, a super user). */
+  plaintext: string;
+  /** The SASL_PLAINTEXT listener (SCRAM-SHA-256 and SCRAM-SHA-512). */
+  sasl: string;
+  /** `sluice <args> --bootstrap-server PLAINTEXT` (as the super user). */
+  sluice(args: string[], input?: string): Promise<string>;
+  /** What the server printed so far. */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startSecuredServer(extraConfigs: string[] = []): Promise<SecuredServer> {
+  const first = await freePortRun(3);
+  const [plaintextPort, saslPort, consolePort] = [first, first + 1, first + 2];
+  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-secured-'));
+  const configs = [
+    `listeners=PLAINTEXT://127.0.0.1:${plaintextPort},SASL_PLAINTEXT://127.0.0.1:${saslPort}`,
+    'sasl.enabled.mechanisms=SCRAM-SHA-256,SCRAM-SHA-512',
+    `authorizer.class.name=${AUTHORIZER}`,
+    'super.users=User:ANONYMOUS',
+    'offsets.topic.num.partitions=1',
+    // Quota windows of 3 x 1 s (Kafka's default is 11 x 1 s): a new client's burst allowance is 2 s of its
+    // quota rather than 10 s, so a throttled client shows within seconds.
+    'quota.window.num=3',
+    'quota.window.size.seconds=1',
+    ...extraConfigs,
+  ];
+  const args = [
+    SLUICE_CLI,
+    'serve',
+    '--data-dir',
+    dataDir,
+    '--port',
+    String(plaintextPort),
+    '--console-port',
+    String(consolePort),
+    ...configs.flatMap((config) => ['--config', config]),
+  ];
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      SLUICE_ADMIN_USER: E2E_ADMIN.username,
+      SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${consolePort}`;
+  const plaintext = `127.0.0.1:${plaintextPort}`;
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const inTime = await Promise.race([exited.then(() => true), sleep(STOP_TIMEOUT_MS, false)]);
+        if (!inTime) {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // The group is gone already.
+          }
+          await exited;
+        }
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    })());
+
+  try {
+    await waitFor('the console', async () => (await fetch(`${url}/healthz`)).ok, READY_TIMEOUT_MS, child);
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- sluice serve output ---\n${output}`);
+  }
+  return {
+    url,
+    plaintext,
+    sasl: `127.0.0.1:${saslPort}`,
+    sluice: (cliArgs, input = '') =>
+      run(process.execPath, [SLUICE_CLI, ...cliArgs, '--bootstrap-server', plaintext], input, 60_000),
+    output: () => output,
+    stop,
+  };
+}
+
+/** A test with the worker's secured server as `secured` and its console as the baseURL. */
+export const test = base.extend<object, { secured: SecuredServer }>({
+  secured: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await startSecuredServer();
+      try {
+        await use(server);
+      } finally {
+        await server.stop();
+      }
+    },
+    { scope: 'worker', timeout: READY_TIMEOUT_MS + 30_000 },
+  ],
+  baseURL: async ({ secured }, use) => use(secured.url),
+});
