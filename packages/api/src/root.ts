@@ -1,3 +1,4 @@
+import { aclsRouter } from './router/acls.ts';
 import { auditRouter } from './router/audit.ts';
 import { authRouter } from './router/auth.ts';
 import { brokersRouter } from './router/brokers.ts';
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   brokers: brokersRouter,
   kafkaUsers: kafkaUsersRouter,
   quotas: quotasRouter,
+  acls: aclsRouter,
 });
 
 export type AppRouter = typeof appRouter;

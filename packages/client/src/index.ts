@@ -6,3 +6,4 @@ export * from './reassignments.ts';
 export * from './security.ts';
 export * from './client-quotas.ts';
 export * from './scram-credentials.ts';
+export * from './acls.ts';

@@ -8,7 +8,13 @@
  * Kafka's Admin client does) and only the salt and salted password are sent; nothing returned here holds a
  * salt, a key or a password.
  */
-import type { ScramCredentialUpsertion, UserScramCredentials } from '@sluice/client';
+import type { AuthorizerOptions, StandardAcl } from '@sluice/broker';
+import type {
+  AclBindingCodes,
+  AclFilterCodes,
+  ScramCredentialUpsertion,
+  UserScramCredentials,
+} from '@sluice/client';
 import type { ScramMechanismName } from '@sluice/protocol';
 
 /** A configured quota entity: type ("user", "client-id", "ip") to name, null naming the type's `<default>`. */
@@ -46,6 +52,12 @@ export interface QuotaUsage {
   unlimited: UnlimitedClient[];
 }
 
+/** What an authorizer decides with: its ACLs and its settings (super.users, allow.everyone.if.no.acl.found). */
+export interface AuthorizationContext {
+  acls: StandardAcl[];
+  options: AuthorizerOptions;
+}
+
 export interface ClusterSecurity {
   /** Every user with SCRAM credentials: mechanisms and iteration counts (never salts or keys), by name. */
   scramUsers(): Promise<UserScramCredentials[]>;
@@ -61,4 +73,15 @@ export interface ClusterSecurity {
    * rates only as broker metrics (JMX), through no API a client can call.
    */
   quotaUsage(): QuotaUsage | null;
+  /** The ACLs the filter matches (DescribeAcls); SECURITY_DISABLED when the cluster has no authorizer. */
+  acls(filter: AclFilterCodes): Promise<AclBindingCodes[]>;
+  /** CreateAcls for one binding. */
+  createAcl(binding: AclBindingCodes): Promise<void>;
+  /** DeleteAcls with a filter that matches only this binding; resolves with what was deleted (none or it). */
+  deleteAcl(binding: AclBindingCodes): Promise<AclBindingCodes[]>;
+  /**
+   * What the cluster's authorizer decides with, for the console's "who can do what" check; null when it has
+   * none (everything is allowed).
+   */
+  authorization(): Promise<AuthorizationContext | null>;
 }

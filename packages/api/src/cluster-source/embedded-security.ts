@@ -1,12 +1,18 @@
 /**
  * The security of the broker embedded in this process: changes and reads go over its listener like any Kafka
- * client's (WireClusterSecurity), and what its quota managers measure of each client is read in-process, the
- * figures /metrics exports as kafka_server_produce_byte_rate and its throttle time.
+ * client's (WireClusterSecurity); what its quota managers measure of each client is read in-process (the
+ * figures /metrics exports as kafka_server_produce_byte_rate and its throttle time), and so is what its
+ * authorizer decides with: the very ACLs and settings it enforces.
  */
 import type { BrokerServices, QuotaObservation } from '@sluice/broker';
 import type { ClusterClient } from '@sluice/client';
 import { quotaEntityKey } from '@sluice/validators';
-import type { ObservedThroughput, QuotaUsage, UnlimitedClient } from './cluster-security.ts';
+import type {
+  AuthorizationContext,
+  ObservedThroughput,
+  QuotaUsage,
+  UnlimitedClient,
+} from './cluster-security.ts';
 import { WireClusterSecurity } from './wire-security.ts';
 
 const NOTHING_OBSERVED: ObservedThroughput = {
@@ -74,5 +80,11 @@ export class EmbeddedClusterSecurity extends WireClusterSecurity {
       }))
       .sort((a, b) => a.user.localeCompare(b.user) || a.clientId.localeCompare(b.clientId));
     return { entities: byEntity, unlimited: unlimitedClients };
+  }
+
+  override async authorization(): Promise<AuthorizationContext | null> {
+    const { authorizer } = this.services;
+    if (!authorizer) return null;
+    return { acls: [...authorizer.acls().values()], options: authorizer.options };
   }
 }

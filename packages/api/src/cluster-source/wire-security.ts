@@ -1,20 +1,32 @@
 /**
  * The security of any Kafka-compatible cluster over the wire protocol: DescribeUserScramCredentials and
- * AlterUserScramCredentials, DescribeClientQuotas and AlterClientQuotas. A remote cluster's brokers keep their
- * observed quota rates to themselves (metrics only), so this source has none to give.
+ * AlterUserScramCredentials, DescribeClientQuotas and AlterClientQuotas, DescribeAcls, CreateAcls and
+ * DeleteAcls, and the authorizer's settings by DescribeConfigs. A remote cluster's brokers keep their observed
+ * quota rates to themselves (metrics only), so this source has none to give.
  */
+import { parseSuperUsers, type StandardAcl } from '@sluice/broker';
 import {
+  ANY_ACL,
+  KafkaError,
   alterClientQuotas,
+  createAcls,
+  deleteAcls,
+  describeAcls,
+  describeBrokerConfigs,
   deleteUserScramCredential,
   describeClientQuotas,
   describeUserScramCredentials,
   upsertUserScramCredential,
+  type AclBindingCodes,
+  type AclFilterCodes,
   type ClusterClient,
   type ScramCredentialUpsertion,
   type UserScramCredentials,
 } from '@sluice/client';
-import type { ScramMechanismName } from '@sluice/protocol';
-import type { ClusterSecurity, QuotaEntry, QuotaUsage } from './cluster-security.ts';
+import { ErrorCode, type ScramMechanismName } from '@sluice/protocol';
+import type { AuthorizationContext, ClusterSecurity, QuotaEntry, QuotaUsage } from './cluster-security.ts';
+
+const AUTHORIZER_CONFIGS = ['super.users', 'allow.everyone.if.no.acl.found'];
 
 export class WireClusterSecurity implements ClusterSecurity {
   constructor(protected readonly client: ClusterClient) {}
@@ -46,5 +58,42 @@ export class WireClusterSecurity implements ClusterSecurity {
 
   quotaUsage(): QuotaUsage | null {
     return null;
+  }
+
+  acls(filter: AclFilterCodes): Promise<AclBindingCodes[]> {
+    return describeAcls(this.client, filter);
+  }
+
+  createAcl(binding: AclBindingCodes): Promise<void> {
+    return createAcls(this.client, [binding]);
+  }
+
+  deleteAcl(binding: AclBindingCodes): Promise<AclBindingCodes[]> {
+    return deleteAcls(this.client, [binding]);
+  }
+
+  /**
+   * Every ACL (DescribeAcls), and super.users and allow.everyone.if.no.acl.found from the first broker's
+   * DescribeConfigs: they are per-broker settings, which a well-run cluster sets alike on every broker. A
+   * setting the broker does not report is unset (Kafka reports super.users only when it is set).
+   */
+  async authorization(): Promise<AuthorizationContext | null> {
+    let bindings: AclBindingCodes[];
+    try {
+      bindings = await describeAcls(this.client, ANY_ACL);
+    } catch (error) {
+      if (error instanceof KafkaError && error.errorCode === ErrorCode.SECURITY_DISABLED) return null;
+      throw error;
+    }
+    const brokers = (await this.client.metadata([])).brokers.map((b) => b.nodeId).sort((a, b) => a - b);
+    const configs = await describeBrokerConfigs(this.client, brokers[0]!, AUTHORIZER_CONFIGS);
+    const acls: StandardAcl[] = bindings.map((binding, i) => ({ id: `described-${i}`, ...binding }));
+    return {
+      acls,
+      options: {
+        superUsers: parseSuperUsers(configs.get('super.users') ?? null),
+        allowEveryoneIfNoAclFound: configs.get('allow.everyone.if.no.acl.found') === 'true',
+      },
+    };
   }
 }
