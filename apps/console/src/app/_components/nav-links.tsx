@@ -18,6 +18,7 @@ const SECTIONS: Section[] = [
   { href: '/groups', label: 'Consumer groups' },
   { href: '/kafka-users', label: 'Kafka users' },
   { href: '/quotas', label: 'Quotas' },
+  { href: '/acls', label: 'ACLs' },
   { href: '/audit', label: 'Audit log' },
   { href: '/users', label: 'Users' },
 ];
