@@ -95,6 +95,16 @@ test('every page passes axe-core in both themes, and the console works by keyboa
     await expect(p.getByRole('heading', { level: 1 })).toContainText(GROUP);
     await expect(p.getByRole('table').first()).toBeVisible();
   });
+  await expectAccessible(page, '/kafka-users', async (p) => {
+    await expect(p.getByText('No SCRAM users yet')).toBeVisible();
+  });
+  await expectAccessible(page, '/quotas', async (p) => {
+    await expect(p.getByRole('status', { name: 'Observed rates' })).toHaveText('Live');
+  });
+  // This broker has no authorizer: the page explains SECURITY_DISABLED (security.spec.ts has ACLs on it).
+  await expectAccessible(page, '/acls', async (p) => {
+    await expect(p.getByRole('region', { name: 'No authorizer' })).toBeVisible();
+  });
   await expectAccessible(page, '/audit', heading('Audit log'));
   await expectAccessible(page, '/users', async (p) => {
     await expect(p.getByRole('button', { name: `Manage ${E2E_ADMIN.username}`, exact: true })).toBeVisible();

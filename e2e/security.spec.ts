@@ -12,6 +12,9 @@
  *   is held near the quota (it would take a fraction of a second without one), and the page shows the user's
  *   observed rate and throttle time, live;
  * - a viewer sees every page without a control, and the server answers 403 to changes sent anyway;
+ * - a console alone (`sluice serve --bootstrap-server`, the remote ClusterSource) lists the same users, quotas
+ *   and ACLs, answers the check from DescribeAcls and DescribeConfigs, and says plainly that a remote cluster's
+ *   observed rates are not available;
  * - every page passes axe-core in the light and the dark theme;
  * - the console of a broker without an authorizer explains SECURITY_DISABLED on the ACL page.
  */
@@ -20,7 +23,7 @@ import { expect, type Browser, type Page } from '@playwright/test';
 import { callApi } from './support/api.ts';
 import { expectAccessible, violations } from './support/axe.ts';
 import { dataRows, screenshots } from './support/page.ts';
-import { test, type SecuredServer } from './support/secured-server.ts';
+import { startRemoteConsole, test, type SecuredServer } from './support/secured-server.ts';
 import { signIn } from './support/sign-in.ts';
 
 const TOPIC = 'e2e-secure-orders';
@@ -420,6 +423,56 @@ test('a viewer sees the security pages without a control, and the server refuses
     expect(answer.body.error?.json.data.code).toBe('FORBIDDEN');
   }
   await page.context().close();
+});
+
+test('a console showing the cluster over the Kafka protocol alone reads the same, and says it sees no rates', async ({
+  browser,
+  secured,
+}) => {
+  test.setTimeout(120_000);
+  const remote = await startRemoteConsole(secured.plaintext);
+  const context = await browser.newContext({ baseURL: remote.url });
+  try {
+    const page = await context.newPage();
+    await signIn(page, '/kafka-users');
+    await expect(dataRows(page.getByRole('table', { name: 'SCRAM users' }))).toContainText(
+      'SCRAM-SHA-256 (8,192 iterations)',
+    );
+
+    await page.goto('/quotas');
+    await expect(page.getByRole('note')).toContainText(
+      'Observed rates and throttle times are not shown: this console shows a remote Kafka cluster',
+    );
+    const row = quotaRow(page, `user=${KAFKA_USER.name}`);
+    await expect(row).toContainText('producer_byte_rate 131,072 B/s (128 KiB/s)');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('—not available from a remote cluster');
+    await expect(page.getByRole('status', { name: 'Observed rates' })).toHaveCount(0);
+
+    await page.goto('/acls');
+    await expect(aclRows(page)).toHaveCount(1);
+    const answer = await checkWrite(page);
+    await expect(answer).toContainText('Allowed');
+    await expect(answer).toContainText(
+      `Decided by the ACL ALLOW User:${KAFKA_USER.name} WRITE on TOPIC PREFIXED e2e-secure- from *`,
+    );
+    await page
+      .getByRole('form', { name: 'Check an authorization' })
+      .getByLabel('Principal')
+      .fill('User:ANONYMOUS');
+    await page
+      .getByRole('form', { name: 'Check an authorization' })
+      .getByRole('button', { name: 'Check' })
+      .click();
+    await expect(answer).toContainText('User:ANONYMOUS is a super user (super.users)');
+
+    await expectAccessible(page, '/quotas', async (p) => {
+      await expect(p.getByRole('note')).toBeVisible();
+      await expect(quotaRow(p, `user=${KAFKA_USER.name}`)).toHaveCount(1);
+    });
+  } finally {
+    await context.close();
+    await remote.stop();
+  }
 });
 
 test('the security pages pass axe-core in both themes', async ({ page }) => {

@@ -37,49 +37,33 @@ export interface SecuredServer {
   stop(): Promise<void>;
 }
 
-export async function startSecuredServer(extraConfigs: string[] = []): Promise<SecuredServer> {
-  const first = await freePortRun(3);
-  const [plaintextPort, saslPort, consolePort] = [first, first + 1, first + 2];
-  const dataDir = mkdtempSync(join(tmpdir(), 'sluice-e2e-secured-'));
-  const configs = [
-    `listeners=PLAINTEXT://127.0.0.1:${plaintextPort},SASL_PLAINTEXT://127.0.0.1:${saslPort}`,
-    'sasl.enabled.mechanisms=SCRAM-SHA-256,SCRAM-SHA-512',
-    `authorizer.class.name=${AUTHORIZER}`,
-    'super.users=User:ANONYMOUS',
-    'offsets.topic.num.partitions=1',
-    // Quota windows of 3 x 1 s (Kafka's default is 11 x 1 s): a new client's burst allowance is 2 s of its
-    // quota rather than 10 s, so a throttled client shows within seconds.
-    'quota.window.num=3',
-    'quota.window.size.seconds=1',
-    ...extraConfigs,
-  ];
-  const args = [
-    SLUICE_CLI,
-    'serve',
-    '--data-dir',
-    dataDir,
-    '--port',
-    String(plaintextPort),
-    '--console-port',
-    String(consolePort),
-    ...configs.flatMap((config) => ['--config', config]),
-  ];
-  const child = spawn(process.execPath, args, {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      SLUICE_ADMIN_USER: E2E_ADMIN.username,
-      SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
-      NEXT_TELEMETRY_DISABLED: '1',
+interface ServeProcess {
+  url: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** `sluice serve ARGS` in its own process group, once its console answers /healthz. */
+async function serve(args: string[], consolePort: number, dataDir: string): Promise<ServeProcess> {
+  const child = spawn(
+    process.execPath,
+    [SLUICE_CLI, 'serve', '--data-dir', dataDir, '--console-port', String(consolePort), ...args],
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        SLUICE_ADMIN_USER: E2E_ADMIN.username,
+        SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     },
-  });
+  );
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${consolePort}`;
-  const plaintext = `127.0.0.1:${plaintextPort}`;
 
   let stopped: Promise<void> | undefined;
   const stop = () =>
@@ -105,15 +89,50 @@ export async function startSecuredServer(extraConfigs: string[] = []): Promise<S
     await stop();
     throw new Error(`${(error as Error).message}\n--- sluice serve output ---\n${output}`);
   }
+  return { url, output: () => output, stop };
+}
+
+export async function startSecuredServer(extraConfigs: string[] = []): Promise<SecuredServer> {
+  const first = await freePortRun(3);
+  const [plaintextPort, saslPort, consolePort] = [first, first + 1, first + 2];
+  const configs = [
+    `listeners=PLAINTEXT://127.0.0.1:${plaintextPort},SASL_PLAINTEXT://127.0.0.1:${saslPort}`,
+    'sasl.enabled.mechanisms=SCRAM-SHA-256,SCRAM-SHA-512',
+    `authorizer.class.name=${AUTHORIZER}`,
+    'super.users=User:ANONYMOUS',
+    'offsets.topic.num.partitions=1',
+    // Quota windows of 3 x 1 s (Kafka's default is 11 x 1 s): a new client's burst allowance is 2 s of its
+    // quota rather than 10 s, so a throttled client shows within seconds.
+    'quota.window.num=3',
+    'quota.window.size.seconds=1',
+    ...extraConfigs,
+  ];
+  const server = await serve(
+    ['--port', String(plaintextPort), ...configs.flatMap((config) => ['--config', config])],
+    consolePort,
+    mkdtempSync(join(tmpdir(), 'sluice-e2e-secured-')),
+  );
+  const plaintext = `127.0.0.1:${plaintextPort}`;
   return {
-    url,
+    ...server,
     plaintext,
     sasl: `127.0.0.1:${saslPort}`,
     sluice: (cliArgs, input = '') =>
       run(process.execPath, [SLUICE_CLI, ...cliArgs, '--bootstrap-server', plaintext], input, 60_000),
-    output: () => output,
-    stop,
   };
+}
+
+/**
+ * A console alone (`sluice serve --bootstrap-server`) showing the cluster at `bootstrap` through the remote
+ * ClusterSource, over the Kafka protocol only.
+ */
+export async function startRemoteConsole(bootstrap: string): Promise<ServeProcess> {
+  const consolePort = await freePortRun(1);
+  return serve(
+    ['--bootstrap-server', bootstrap],
+    consolePort,
+    mkdtempSync(join(tmpdir(), 'sluice-e2e-remote-')),
+  );
 }
 
 /** A test with the worker's secured server as `secured` and its console as the baseURL. */

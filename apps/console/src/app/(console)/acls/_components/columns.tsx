@@ -56,25 +56,25 @@ export function PermissionBadge({ permission }: { permission: string }) {
 const column = dataTableColumns<AclRow>();
 
 export const aclColumns = column.columns([
-  column.accessor('resourceType', { header: 'Resource', sortFn: 'text', meta: { width: '10rem' } }),
-  column.accessor('patternType', { header: 'Pattern', sortFn: 'text', meta: { width: '7rem' } }),
+  column.accessor('resourceType', { header: 'Resource', sortFn: 'text', meta: { width: '9.5rem' } }),
+  column.accessor('patternType', { header: 'Pattern', sortFn: 'text', meta: { width: '6.5rem' } }),
   column.accessor('resourceName', {
     header: 'Name',
     sortFn: 'alphanumeric',
-    cell: (info) => <span className="font-mono break-all">{info.getValue()}</span>,
+    cell: (info) => <span className="font-mono break-all whitespace-normal">{info.getValue()}</span>,
   }),
   column.accessor('principal', {
     header: 'Principal',
     sortFn: 'alphanumeric',
-    cell: (info) => <span className="font-mono break-all">{info.getValue()}</span>,
+    cell: (info) => <span className="font-mono break-all whitespace-normal">{info.getValue()}</span>,
   }),
   column.accessor('host', {
     header: 'Host',
     sortFn: 'alphanumeric',
-    cell: (info) => <span className="font-mono">{info.getValue()}</span>,
-    meta: { width: '8rem' },
+    cell: (info) => <span className="font-mono break-all whitespace-normal">{info.getValue()}</span>,
+    meta: { width: '6.5rem' },
   }),
-  column.accessor('operation', { header: 'Operation', sortFn: 'text', meta: { width: '10rem' } }),
+  column.accessor('operation', { header: 'Operation', sortFn: 'text', meta: { width: '9.5rem' } }),
   column.accessor('permissionType', {
     header: 'Permission',
     sortFn: 'text',
@@ -85,6 +85,6 @@ export const aclColumns = column.columns([
     id: 'actions',
     header: () => <span className="sr-only">Actions</span>,
     cell: (info) => <DeleteButton acl={info.row.original} />,
-    meta: { width: '6rem' },
+    meta: { width: '5.5rem' },
   }),
 ]);

@@ -38,20 +38,22 @@ export const kafkaUserColumns = column.columns([
   column.accessor('user', {
     header: 'User',
     sortFn: 'alphanumeric',
-    cell: (info) => <span className="font-mono font-medium break-all">{info.getValue()}</span>,
+    cell: (info) => (
+      <span className="font-mono font-medium break-all whitespace-normal">{info.getValue()}</span>
+    ),
   }),
   column.accessor((row) => `User:${row.user}`, {
     id: 'principal',
     header: 'Principal',
     sortFn: 'alphanumeric',
-    cell: (info) => <span className="font-mono break-all">{info.getValue()}</span>,
+    cell: (info) => <span className="font-mono break-all whitespace-normal">{info.getValue()}</span>,
   }),
   column.accessor((row) => row.credentials.map(credentialText).join(', '), {
     id: 'credentials',
     header: 'Credentials',
     sortFn: 'text',
     cell: (info) => (
-      <ul className="flex flex-col gap-0.5">
+      <ul className="flex flex-col gap-0.5 whitespace-normal">
         {info.row.original.credentials.map((c) => (
           <li key={c.mechanism}>{credentialText(c)}</li>
         ))}

@@ -72,7 +72,7 @@ const column = dataTableColumns<QuotaRow>();
 function QuotaList({ quotas }: { quotas: QuotaRow['quotas'] }) {
   const keys = CLIENT_QUOTA_KEYS.filter((key) => quotas[key] !== undefined);
   return (
-    <ul className="flex flex-col gap-0.5">
+    <ul className="flex flex-col gap-0.5 whitespace-normal">
       {keys.map((key: ClientQuotaKey) => (
         <li key={key} className="break-words">
           <span className="font-mono text-xs">{key}</span> {formatQuota(key, quotas[key]!)}
@@ -86,7 +86,9 @@ export const quotaColumns = column.columns([
   column.accessor('label', {
     header: 'Entity',
     sortFn: 'alphanumeric',
-    cell: (info) => <span className="font-mono font-medium break-all">{info.getValue()}</span>,
+    cell: (info) => (
+      <span className="font-mono font-medium break-all whitespace-normal">{info.getValue()}</span>
+    ),
   }),
   column.accessor((row) => CLIENT_QUOTA_KEYS.filter((key) => row.quotas[key] !== undefined).join(' '), {
     id: 'quotas',
