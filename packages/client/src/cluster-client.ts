@@ -17,7 +17,12 @@ import {
   type MetadataResponseTopic,
   ZERO_UUID,
 } from '@sluice/protocol';
-import { KafkaConnection, KafkaProtocolError, REQUEST_TIMEOUT_MS } from './connection.ts';
+import {
+  KafkaAuthenticationError,
+  KafkaConnection,
+  KafkaProtocolError,
+  REQUEST_TIMEOUT_MS,
+} from './connection.ts';
 import type { ConnectionSecurity } from './security.ts';
 
 export class KafkaError extends Error {
@@ -124,6 +129,8 @@ export class ClusterClient {
         );
         return this.bootstrapConnection;
       } catch (error) {
+        // Kafka's clients do not retry a refused authentication: every broker would refuse it the same way.
+        if (error instanceof KafkaAuthenticationError) throw error;
         lastError = error;
       }
     }

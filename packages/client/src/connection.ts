@@ -12,12 +12,15 @@ import {
   SCRAM_ALGORITHMS,
   ScramClient,
   apis,
+  errorCodes,
   decodeResponse,
   encodeRequest,
   type ApiKeyNumber,
   type ApiMessages,
 } from '@sluice/protocol';
 import type { ConnectionSecurity } from './security.ts';
+
+const errorName = (code: number) => errorCodes.get(code)?.name ?? `error ${code}`;
 
 const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
 /**
@@ -28,6 +31,38 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 
 export class KafkaProtocolError extends Error {
   override readonly name = 'KafkaProtocolError';
+}
+
+/**
+ * The broker did not accept this client (Kafka's AuthenticationException): SASL refused the credentials or the
+ * mechanism, or TLS failed on a certificate. As in Kafka's clients it is final: the same settings cannot succeed
+ * on a retry or at another broker of the cluster.
+ */
+export class KafkaAuthenticationError extends Error {
+  override readonly name = 'KafkaAuthenticationError';
+}
+
+/** Socket errors that say the network failed, not the TLS handshake's checks. */
+const NETWORK_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * A TLS failure as Kafka's SslAuthenticationException: certificate checks in the handshake (an untrusted or
+ * mismatched broker certificate) and the broker's TLS alerts (a client certificate required or refused).
+ */
+function sslAuthenticationError(error: Error & { code?: string }, duringHandshake: boolean): Error {
+  const code = error.code ?? '';
+  if (code.startsWith('ERR_SSL_') || (duringHandshake && code !== '' && !NETWORK_ERROR_CODES.has(code)))
+    return new KafkaAuthenticationError(`SSL handshake failed: ${error.message}`, { cause: error });
+  return error;
 }
 
 interface Pending {
@@ -50,10 +85,11 @@ export class KafkaConnection {
     /** The broker's "host:port", as connected to. */
     readonly address: string,
     private readonly requestTimeoutMs: number,
+    tls: boolean,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('error', (error) => this.fail(error));
+    socket.on('error', (error) => this.fail(tls ? sslAuthenticationError(error, false) : error));
     socket.on('close', () => this.fail(new KafkaProtocolError('connection closed by the broker')));
   }
 
@@ -84,10 +120,16 @@ export class KafkaConnection {
       });
       s.once('error', (error) => {
         clearTimeout(timer);
-        reject(error);
+        reject(security.tls ? sslAuthenticationError(error, true) : error);
       });
     });
-    const connection = new KafkaConnection(socket, clientId, `${host}:${port}`, requestTimeoutMs);
+    const connection = new KafkaConnection(
+      socket,
+      clientId,
+      `${host}:${port}`,
+      requestTimeoutMs,
+      security.tls !== undefined,
+    );
     try {
       await connection.negotiate();
       if (security.sasl) await connection.authenticate(security.sasl);
@@ -98,18 +140,22 @@ export class KafkaConnection {
     return connection;
   }
 
-  /** SaslHandshake v1, then SaslAuthenticate with each token of the exchange. */
+  /**
+   * SaslHandshake v1, then SaslAuthenticate with each token of the exchange. Refusals are
+   * KafkaAuthenticationErrors that start with Kafka's error name (SASL_AUTHENTICATION_FAILED,
+   * UNSUPPORTED_SASL_MECHANISM) and carry the broker's message; they never include the password.
+   */
   private async authenticate(sasl: NonNullable<ConnectionSecurity['sasl']>): Promise<void> {
     const handshake = await this.send(ApiKey.SaslHandshake, 1, { mechanism: sasl.mechanism });
     if (handshake.errorCode !== ErrorCode.NONE)
-      throw new KafkaProtocolError(
-        `SASL mechanism ${sasl.mechanism} refused (error ${handshake.errorCode}); the broker offers ${handshake.mechanisms.join(', ') || 'none'}`,
+      throw new KafkaAuthenticationError(
+        `${errorName(handshake.errorCode)}: SASL mechanism ${sasl.mechanism} refused (error ${handshake.errorCode}); the broker offers ${handshake.mechanisms.join(', ') || 'none'}`,
       );
     const exchange = async (token: Buffer): Promise<Buffer> => {
       const response = await this.request(ApiKey.SaslAuthenticate, { authBytes: token });
       if (response.errorCode !== ErrorCode.NONE)
-        throw new KafkaProtocolError(
-          `SASL authentication failed (error ${response.errorCode}): ${response.errorMessage ?? ''}`,
+        throw new KafkaAuthenticationError(
+          `${errorName(response.errorCode)}: SASL authentication failed (error ${response.errorCode}): ${response.errorMessage ?? ''}`,
         );
       return response.authBytes;
     };
@@ -120,7 +166,11 @@ export class KafkaConnection {
     const scram = new ScramClient(SCRAM_ALGORITHMS[sasl.mechanism], sasl.username, sasl.password);
     const serverFirst = await exchange(scram.firstMessage());
     const serverFinal = await exchange(scram.finalMessage(serverFirst));
-    scram.verifyServerFinal(serverFinal);
+    try {
+      scram.verifyServerFinal(serverFinal);
+    } catch (error) {
+      throw new KafkaAuthenticationError(`SASL_AUTHENTICATION_FAILED: ${(error as Error).message}`);
+    }
   }
 
   private async negotiate(): Promise<void> {

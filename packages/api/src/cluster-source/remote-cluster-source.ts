@@ -6,7 +6,7 @@
  * OffsetFetch does not return when an offset was committed, so commit timestamps are null here; the lag
  * evaluator then dates a commit by the first sample that saw it.
  */
-import { ClusterClient, KafkaError } from '@sluice/client';
+import { ClusterClient, KafkaError, type ConnectionSecurity } from '@sluice/client';
 import { ErrorCode, decodeRecordBatch, splitBatches, type MetadataResponseTopic } from '@sluice/protocol';
 import type {
   ClusterSource,
@@ -23,9 +23,27 @@ const EARLIEST = -2n;
 const LATEST = -1n;
 
 export class RemoteClusterSource extends WireTopicSource implements ClusterSource {
-  /** A source over a new client for `bootstrap` ("host:port,host:port"); connects on first use. */
-  static forBootstrap(bootstrap: string, clientId = 'sluice-console'): RemoteClusterSource {
-    return new RemoteClusterSource(new ClusterClient(bootstrap, clientId));
+  /**
+   * A source over a new client for `bootstrap` ("host:port,host:port"), with `security` for a TLS or SASL
+   * listener; connects on first use (or `connect`).
+   */
+  static forBootstrap(
+    bootstrap: string,
+    options: { clientId?: string; security?: ConnectionSecurity } = {},
+  ): RemoteClusterSource {
+    return new RemoteClusterSource(
+      new ClusterClient(bootstrap, options.clientId ?? 'sluice-console', {
+        ...(options.security ? { security: options.security } : {}),
+      }),
+    );
+  }
+
+  /**
+   * Opens the connection to the cluster now: a KafkaAuthenticationError when it refuses the TLS or SASL
+   * settings, another error when no bootstrap server answers.
+   */
+  async connect(): Promise<void> {
+    await this.client.any();
   }
 
   async listGroups(): Promise<GroupListing[]> {
