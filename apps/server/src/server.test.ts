@@ -327,6 +327,8 @@ test('signs in with a scrypt-hashed password into an HttpOnly, SameSite session 
   const cookie = result.setCookie.find((c) => c.startsWith('sluice_session='))!;
   assert.match(cookie, /; HttpOnly/, 'HttpOnly');
   assert.match(cookie, /; SameSite=Lax/, 'SameSite');
+  assert.doesNotMatch(cookie, /; Secure/, 'plain HTTP on localhost without a certificate, as before');
+  assert.match(server.url, /^http:\/\//);
   assert.match(cookie, /; Path=\//, 'for the whole console');
   assert.match(cookie.split(';')[0]!, /^sluice_session=[A-Za-z0-9_-]{43}$/, '32 random bytes');
   const session = cookie.split(';')[0]!;
