@@ -333,7 +333,12 @@ test('signs in with a scrypt-hashed password into an HttpOnly, SameSite session 
   assert.match(cookie.split(';')[0]!, /^sluice_session=[A-Za-z0-9_-]{43}$/, '32 random bytes');
   const session = cookie.split(';')[0]!;
   const me = await call('query', 'auth.me', undefined, { cookie: session });
-  assert.deepEqual(superjson.deserialize(me.body.result!.data), { id: 1, username: 'root', role: 'admin' });
+  assert.deepEqual(superjson.deserialize(me.body.result!.data), {
+    id: 1,
+    username: 'root',
+    role: 'admin',
+    kafkaPrincipal: null,
+  });
   const wrong = await call('mutation', 'auth.login', { username: 'root', password: 'not it at all' });
   assert.equal(wrong.status, 401, 'a wrong password is refused');
   assert.equal(wrong.body.error?.json.message, 'wrong username or password');
