@@ -9,6 +9,7 @@ import { configsCommand } from './commands/configs.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
 import { usersCommand } from './commands/users.ts';
+import { aclsCommand } from './commands/acls.ts';
 import { leaderElectionCommand } from './commands/leader-election.ts';
 import { produceCommand } from './commands/produce.ts';
 import { reassignPartitionsCommand } from './commands/reassign-partitions.ts';
@@ -54,6 +55,11 @@ commands:
   consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
         [--from-beginning] [--max-messages N] [--timeout-ms MS] [--print-key] [--key-separator SEP]
         [--format text|json|hex|base64]
+  acls --bootstrap-server HOST:PORT (--add | --remove | --list) [--topic T] [--group G] [--cluster]
+       [--transactional-id ID] [--resource-pattern-type LITERAL|PREFIXED|MATCH|ANY]
+       [--allow-principal User:NAME] [--deny-principal User:NAME] [--allow-host H] [--deny-host H]
+       [--operation OP ...] [--producer [--idempotent]] [--consumer] [--principal User:NAME]
+        ACLs, as kafka-acls.sh
   users --bootstrap-server HOST:PORT (--list | --describe USER | --create USER | --alter USER | --delete USER)
         [--mechanism SCRAM-SHA-256|SCRAM-SHA-512] [--password-stdin | --password P] [--iterations N]
         SCRAM users, as kafka-configs.sh --entity-type users --add-config 'SCRAM-SHA-256=[...]'
@@ -148,6 +154,9 @@ try {
       break;
     case 'users':
       await usersCommand(rest);
+      break;
+    case 'acls':
+      await aclsCommand(rest);
       break;
     case 'consume':
       await consumeCommand(rest);

@@ -12,6 +12,7 @@ import type { TopicRegistry } from './metadata/topic-registry.ts';
 import type { BrokerMetrics } from './metrics.ts';
 import type { QuotaManagers } from './quota/quota-managers.ts';
 import type { ReplicaManager } from './replication/replica-manager.ts';
+import type { StandardAuthorizer } from './security/authorizer.ts';
 import type { SecurityMetadata } from './security/security-metadata.ts';
 import type { LogManager } from './storage/log-manager.ts';
 
@@ -50,6 +51,11 @@ export interface BrokerServices {
   cluster: KRaftNode | null;
   /** The ACLs, client quotas and SCRAM credentials this broker enforces, and (standalone) where changes go. */
   security: SecurityMetadata;
+  /**
+   * Decides what each principal may do (`authorizer.class.name`); null when none is configured, and then every
+   * request is allowed, as in Kafka. Handlers ask it through handlers/authorization.ts.
+   */
+  authorizer: StandardAuthorizer | null;
   /** The client quota managers (Produce, Fetch, Request, ControllerMutation), following `security`'s quotas. */
   quotas: QuotaManagers;
   /** Absolute path of the data directory, as DescribeLogDirs reports it. */

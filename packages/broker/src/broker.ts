@@ -42,6 +42,8 @@ import type { AlterPartitionManager } from './replication/alter-partition-manage
 import { ReplicaManager } from './replication/replica-manager.ts';
 import { METADATA_TOPIC } from './raft/raft-log.ts';
 import { LogManager } from './storage/log-manager.ts';
+import { withAuthorization } from './handlers/authorization.ts';
+import { authorizerFromConfig } from './security/authorizer.ts';
 import { ClusterSecurityMetadata, LocalMetadataStore } from './security/security-metadata.ts';
 
 export interface BrokerOptions {
@@ -223,9 +225,12 @@ export class Broker {
           log,
         )
       : null;
+    const security = cluster
+      ? new ClusterSecurityMetadata()
+      : new LocalMetadataStore(dataDir, topics.clusterId, nodeId, clock);
     const services: BrokerServices = {
       handlers: new HandlerRegistry(
-        withRequestQuotas(cluster ? clusterMemberHandlers(brokerHandlers) : brokerHandlers),
+        withRequestQuotas(withAuthorization(cluster ? clusterMemberHandlers(brokerHandlers) : brokerHandlers)),
       ),
       config,
       clock,
@@ -263,9 +268,8 @@ export class Broker {
       }),
       replicaManager,
       cluster,
-      security: cluster
-        ? new ClusterSecurityMetadata()
-        : new LocalMetadataStore(dataDir, topics.clusterId, nodeId, clock),
+      security,
+      authorizer: authorizerFromConfig(config, security),
       quotas: new QuotaManagers(
         {
           windowNum: config.getNumber('quota.window.num'),
@@ -288,7 +292,7 @@ export class Broker {
           .map((p) => ({ ...p, config: resolveLogConfig(config, new Map()) })),
       );
       cluster.loader.install(publisher!);
-      cluster.loader.install(services.security as ClusterSecurityMetadata);
+      cluster.loader.install(security as ClusterSecurityMetadata);
     } else {
       topicManager.loadLogs();
     }

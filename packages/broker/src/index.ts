@@ -14,3 +14,28 @@ export { parseVoters, QUORUM_DEFAULTS, type QuorumConfig, type VoterEndpoint } f
 export * from './raft/raft-client.ts';
 export type { QuotaObservation, QuotaType } from './quota/client-quota-manager.ts';
 export type { EntityQuotaUsage, QuotaManagers } from './quota/quota-managers.ts';
+export {
+  AclIndex,
+  explainAuthorization,
+  parseSuperUsers,
+  StandardAuthorizer,
+  type AuthorizationDecision,
+  type AuthorizationRequest,
+  type AuthorizationRule,
+  type AuthorizerOptions,
+} from './security/authorizer.ts';
+export {
+  AclPermissionType,
+  PatternType,
+  ResourceTypeFilter,
+  WILDCARD_HOST,
+  WILDCARD_PRINCIPAL,
+  WILDCARD_RESOURCE,
+  bindingProblem,
+  filterMatches,
+  nameOf,
+  type AclBinding,
+  type AclBindingFilter,
+} from './security/acl-binding.ts';
+export { AclOperation, CLUSTER_NAME, ResourceType, supportedOperations } from './security/acl-operations.ts';
+export type { StandardAcl } from './metadata/metadata-image.ts';

@@ -29,6 +29,8 @@ const FORWARDED: readonly ApiKeyNumber[] = [
   ApiKey.ListPartitionReassignments,
   ApiKey.AlterUserScramCredentials,
   ApiKey.AlterClientQuotas,
+  ApiKey.CreateAcls,
+  ApiKey.DeleteAcls,
 ];
 
 interface ForwardedApi {

@@ -518,6 +518,31 @@ const ACTED_ON_AS_KAFKA_DEFINES: readonly string[] = [
   'sasl.jaas.config',
   'sasl.server.max.receive.size',
   'connections.max.reauth.ms',
+  'authorizer.class.name',
+];
+
+/**
+ * The StandardAuthorizer's own settings (StandardAuthorizer.configure reads them from the broker's properties;
+ * they are not KafkaConfig names, so, like Kafka, DescribeConfigs shows them only when set).
+ */
+const AUTHORIZER_CONFIG_DEFS: readonly ConfigDef[] = [
+  {
+    name: 'super.users',
+    type: 'string',
+    defaultValue: null,
+    updateMode: 'read-only',
+    internal: true,
+    documentation:
+      'Principals allowed every operation on every resource, separated by semicolons: User:admin;User:ops.',
+  },
+  {
+    name: 'allow.everyone.if.no.acl.found',
+    type: 'boolean',
+    defaultValue: 'false',
+    updateMode: 'read-only',
+    internal: true,
+    documentation: 'Whether a resource no ACL applies to is open to every principal (false: only super users).',
+  },
 ];
 
 /** The configs Sluice acts on first, in the order above, then the rest of Kafka's catalog. */
@@ -535,6 +560,7 @@ function buildBrokerConfigs(): Map<string, ConfigDef> {
     defs.set(name, { ...kafka, notActedOn: false });
   }
   for (const [name, def] of catalog) if (!defs.has(name)) defs.set(name, def);
+  for (const def of AUTHORIZER_CONFIG_DEFS) defs.set(def.name, def);
   return defs;
 }
 

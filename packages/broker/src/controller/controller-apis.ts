@@ -2,7 +2,7 @@
  * The controller's request handlers, request in and response out, for the controller listener to register:
  * CreateTopics, DeleteTopics, CreatePartitions, AlterConfigs, IncrementalAlterConfigs, ElectLeaders,
  * AlterPartitionReassignments, ListPartitionReassignments, AlterPartition, BrokerRegistration, BrokerHeartbeat,
- * AllocateProducerIds, AlterUserScramCredentials and AlterClientQuotas.
+ * AllocateProducerIds, AlterUserScramCredentials, AlterClientQuotas, CreateAcls and DeleteAcls.
  *
  * quorumControllerHandlers(controller) binds them to a QuorumController as the controller listener's handlers.
  *
@@ -21,6 +21,7 @@ import {
 import { defineHandler, type Handler, type ResponseOf } from '../handlers/handler.ts';
 import { failureOf, type RequestFailure } from '../handlers/request-failure.ts';
 import { AlterConfigOp } from './configuration-control-manager.ts';
+import { createAcls, deleteAcls } from './acl-control-manager.ts';
 import { alterUserScramCredentials } from './scram-control-manager.ts';
 import { ControllerError } from './controller-result.ts';
 import type { QuorumController } from './quorum-controller.ts';
@@ -302,6 +303,34 @@ export const alterUserScramCredentialsApi = defineControllerApi({
   }),
 });
 
+export const createAclsApi = defineControllerApi({
+  apiKey: ApiKey.CreateAcls,
+  minVersion: 0,
+  maxVersion: 3,
+  handle: async (controller, { body }) => ({
+    throttleTimeMs: 0,
+    results: await controller.run((ctx) => createAcls(ctx, body)),
+  }),
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    results: body.creations.map(() => ({ errorCode, errorMessage })),
+  }),
+});
+
+export const deleteAclsApi = defineControllerApi({
+  apiKey: ApiKey.DeleteAcls,
+  minVersion: 0,
+  maxVersion: 3,
+  handle: async (controller, { body }) => ({
+    throttleTimeMs: 0,
+    filterResults: await controller.run((ctx) => deleteAcls(ctx, body)),
+  }),
+  errorResponse: ({ body }, { errorCode, errorMessage }) => ({
+    throttleTimeMs: 0,
+    filterResults: body.filters.map(() => ({ errorCode, errorMessage, matchingAcls: [] })),
+  }),
+});
+
 export const controllerApis: readonly ControllerApi[] = [
   createTopicsApi,
   deleteTopicsApi,
@@ -317,6 +346,8 @@ export const controllerApis: readonly ControllerApi[] = [
   allocateProducerIdsApi,
   alterUserScramCredentialsApi,
   alterClientQuotasApi,
+  createAclsApi,
+  deleteAclsApi,
 ] as readonly ControllerApi[];
 
 /**

@@ -1,5 +1,6 @@
 import { ApiKey, ErrorCode, defaultConsumerGroupDescribeResponseDescribedGroup } from '@sluice/protocol';
-import { ResourceType, authorizedOperations } from '../security/acl-operations.ts';
+import { ResourceType } from '../security/acl-operations.ts';
+import { authorizedOperationsFor } from './authorization.ts';
 import { defineHandler } from './handler.ts';
 
 export const consumerGroupDescribeHandler = defineHandler({
@@ -15,7 +16,8 @@ export const consumerGroupDescribeHandler = defineHandler({
       errorMessage,
     })),
   }),
-  handle({ body }, { services }) {
+  handle({ body }, context) {
+    const { services } = context;
     return {
       throttleTimeMs: 0,
       groups: body.groupIds.map((groupId) => {
@@ -28,7 +30,7 @@ export const consumerGroupDescribeHandler = defineHandler({
         );
         // As Kafka's handleConsumerGroupDescribe: only when asked, only for groups described without error.
         return body.includeAuthorizedOperations && described.errorCode === ErrorCode.NONE
-          ? { ...described, authorizedOperations: authorizedOperations(ResourceType.GROUP, groupId) }
+          ? { ...described, authorizedOperations: authorizedOperationsFor(context, ResourceType.GROUP, groupId) }
           : described;
       }),
     };

@@ -1,10 +1,6 @@
 import { ApiKey, ErrorCode, defaultDescribeClusterResponse } from '@sluice/protocol';
-import {
-  CLUSTER_NAME,
-  OPERATIONS_NOT_REQUESTED,
-  ResourceType,
-  authorizedOperations,
-} from '../security/acl-operations.ts';
+import { AclOperation, CLUSTER_NAME, OPERATIONS_NOT_REQUESTED, ResourceType } from '../security/acl-operations.ts';
+import { authorizeCluster, authorizedOperationsFor } from './authorization.ts';
 import { defineHandler } from './handler.ts';
 
 /** Kafka's EndpointType ids (KIP-919): a broker serves BROKER; CONTROLLER is for controllers. */
@@ -20,7 +16,8 @@ export const describeClusterHandler = defineHandler({
     errorCode,
     errorMessage,
   }),
-  handle({ body }, { services, listenerName }) {
+  handle({ body }, context) {
+    const { services, listenerName } = context;
     // Kafka's AuthHelper.computeDescribeClusterResponse: an endpoint type other than BROKER is refused before
     // anything else is computed. v0 carries no endpoint type (it decodes as BROKER).
     if (body.endpointType !== BROKERS_ENDPOINT) {
@@ -43,8 +40,11 @@ export const describeClusterHandler = defineHandler({
       brokers: services
         .brokers(listenerName)
         .map((b) => ({ brokerId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
+      // As Kafka: 0 for a principal that may not describe the cluster.
       clusterAuthorizedOperations: body.includeClusterAuthorizedOperations
-        ? authorizedOperations(ResourceType.CLUSTER, CLUSTER_NAME)
+        ? authorizeCluster(context, AclOperation.DESCRIBE)
+          ? authorizedOperationsFor(context, ResourceType.CLUSTER, CLUSTER_NAME)
+          : 0
         : OPERATIONS_NOT_REQUESTED,
     };
   },

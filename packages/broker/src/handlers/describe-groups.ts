@@ -1,5 +1,6 @@
 import { ApiKey, ErrorCode, defaultDescribeGroupsResponseDescribedGroup } from '@sluice/protocol';
-import { OPERATIONS_NOT_REQUESTED, ResourceType, authorizedOperations } from '../security/acl-operations.ts';
+import { OPERATIONS_NOT_REQUESTED, ResourceType } from '../security/acl-operations.ts';
+import { authorizedOperationsFor } from './authorization.ts';
 import { defineHandler } from './handler.ts';
 
 export const describeGroupsHandler = defineHandler({
@@ -15,13 +16,14 @@ export const describeGroupsHandler = defineHandler({
       errorMessage,
     })),
   }),
-  handle({ body, apiVersion }, { services }) {
+  handle({ body, apiVersion }, context) {
+    const { services } = context;
     // Kafka's handleDescribeGroupsRequest: v3+, when asked, for each group described without error (an unknown
     // group, described as Dead, included).
     const includeOperations = apiVersion >= 3 && body.includeAuthorizedOperations;
     const operationsOf = (groupId: string, errorCode: number) =>
       includeOperations && errorCode === ErrorCode.NONE
-        ? authorizedOperations(ResourceType.GROUP, groupId)
+        ? authorizedOperationsFor(context, ResourceType.GROUP, groupId)
         : OPERATIONS_NOT_REQUESTED;
     const groups = body.groups.map((groupId) => {
       const refused = services.groups.coordinatorError(groupId);

@@ -24,7 +24,8 @@ import {
   ZERO_UUID,
 } from '@sluice/protocol';
 import { topicNameProblem } from '../metadata/topic-registry.ts';
-import { OPERATIONS_NOT_REQUESTED, ResourceType, authorizedOperations } from '../security/acl-operations.ts';
+import { AclOperation, OPERATIONS_NOT_REQUESTED, ResourceType } from '../security/acl-operations.ts';
+import { authorize, authorizedOperationsFor } from './authorization.ts';
 import { defineHandler } from './handler.ts';
 
 function compareNames(a: string, b: string): number {
@@ -55,12 +56,17 @@ export const describeTopicPartitionsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   errorResponse: ({ body }, { errorCode }) => errorResponse(body, errorCode),
-  handle({ body }, { services }) {
+  handle({ body }, context) {
+    const { services } = context;
+    const mayDescribe = (name: string) => authorize(context, AclOperation.DESCRIBE, ResourceType.TOPIC, name);
     const { cursor } = body;
     const cursorTopic = cursor?.topicName ?? '';
     const describeAll = body.topics.length === 0;
     const candidates = describeAll
-      ? services.topics.list().map((t) => t.name)
+      ? services.topics
+          .list()
+          .map((t) => t.name)
+          .filter(mayDescribe)
       : body.topics.map((t) => t.name);
     const names = [...new Set(candidates.filter((name) => compareNames(name, cursorTopic) >= 0))].sort(
       compareNames,
@@ -78,6 +84,17 @@ export const describeTopicPartitionsHandler = defineHandler({
         nextCursor = { topicName: name, partitionIndex: 0 };
         break;
       }
+      if (!mayDescribe(name)) {
+        topics.push({
+          errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+          name,
+          topicId: ZERO_UUID,
+          isInternal: false,
+          partitions: [],
+          topicAuthorizedOperations: OPERATIONS_NOT_REQUESTED,
+        });
+        continue;
+      }
       const topic = services.topics.get(name);
       if (!topic) {
         topics.push({
@@ -88,7 +105,7 @@ export const describeTopicPartitionsHandler = defineHandler({
           topicId: ZERO_UUID,
           isInternal: false,
           partitions: [],
-          topicAuthorizedOperations: authorizedOperations(ResourceType.TOPIC, name),
+          topicAuthorizedOperations: authorizedOperationsFor(context, ResourceType.TOPIC, name),
         });
         continue;
       }
@@ -111,7 +128,7 @@ export const describeTopicPartitionsHandler = defineHandler({
         topicId: topic.topicId,
         isInternal: topic.isInternal,
         partitions,
-        topicAuthorizedOperations: authorizedOperations(ResourceType.TOPIC, name),
+        topicAuthorizedOperations: authorizedOperationsFor(context, ResourceType.TOPIC, name),
       });
       if (end < topic.partitions.length) {
         nextCursor = { topicName: name, partitionIndex: end };

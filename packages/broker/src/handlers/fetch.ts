@@ -16,6 +16,8 @@ import {
 import { fetchMaxBytesWithinQuota, messageBytes, recordFetchQuotas } from '../quota/bandwidth-quotas.ts';
 import { excludedFromRequestTime, requestTimeMs, startRequestTime } from '../quota/request-quota.ts';
 import { toLegacyMessageSet } from '../storage/record-conversion.ts';
+import { AclOperation, ResourceType } from '../security/acl-operations.ts';
+import { authorize, authorizeCluster } from './authorization.ts';
 import { defineHandler } from './handler.ts';
 import { causeOf, failureOf } from './request-failure.ts';
 
@@ -65,11 +67,15 @@ function readPartitions(
   maxBytes: number,
   replicaId: number,
   apiVersion: number,
+  refused: (topic: string) => boolean,
 ): { reads: PartitionRead[]; bytes: number } {
   let bytes = 0;
   const isFollower = replicaId >= 0;
   const { replicaManager } = services;
   const reads = entries.map((entry): PartitionRead => {
+    if (entry.topic !== '' && refused(entry.topic)) {
+      return { entry, data: emptyPartition(entry.partition, ErrorCode.TOPIC_AUTHORIZATION_FAILED) };
+    }
     const topic = services.topics.get(entry.topic);
     const partition =
       topic?.partitions[entry.partition] && replicaManager.partition(entry.topic, entry.partition);
@@ -194,6 +200,20 @@ export const fetchHandler = defineHandler({
       isConsumer ? fetchMaxBytesWithinQuota(context, clientId) : Number.POSITIVE_INFINITY,
     );
     const minBytes = Math.min(body.minBytes, maxBytes);
+    // As Kafka: a follower needs ClusterAction on the cluster, a consumer Read on each topic; refused partitions
+    // are answered with TOPIC_AUTHORIZATION_FAILED. Decided once per topic per request.
+    const followerRefused = !isConsumer && !authorizeCluster(context, AclOperation.CLUSTER_ACTION);
+    const decisions = new Map<string, boolean>();
+    const refused = (topic: string): boolean => {
+      if (followerRefused) return true;
+      if (!isConsumer || context.services.authorizer === null) return false;
+      let denied = decisions.get(topic);
+      if (denied === undefined) {
+        denied = !authorize(context, AclOperation.READ, ResourceType.TOPIC, topic);
+        decisions.set(topic, denied);
+      }
+      return denied;
+    };
     const errorResponse = (errorCode: number) => ({
       throttleTimeMs: 0,
       errorCode,
@@ -265,7 +285,7 @@ export const fetchHandler = defineHandler({
     }
 
     const entries = [...(session?.partitions ?? requested).values()];
-    let { reads, bytes } = readPartitions(services, entries, maxBytes, replicaId, apiVersion);
+    let { reads, bytes } = readPartitions(services, entries, maxBytes, replicaId, apiVersion, refused);
     // Kafka's DelayedFetch: wait until minBytes are readable, an error or divergence turns up, or maxWaitMs passes.
     const deadline = Date.now() + body.maxWaitMs;
     const mustAnswer = () =>
@@ -273,7 +293,7 @@ export const fetchHandler = defineHandler({
     while (bytes < minBytes && entries.length > 0 && !mustAnswer() && Date.now() < deadline) {
       await excludedFromRequestTime(context, waitForChange(services, entries, deadline - Date.now()));
       const highWatermarks = reads.map((r) => r.data.highWatermark);
-      ({ reads, bytes } = readPartitions(services, entries, maxBytes, replicaId, apiVersion));
+      ({ reads, bytes } = readPartitions(services, entries, maxBytes, replicaId, apiVersion, refused));
       // A follower learns the high watermark from its fetches: a move is worth answering at once.
       if (replicaId >= 0 && reads.some((r, i) => r.data.highWatermark !== highWatermarks[i])) break;
     }

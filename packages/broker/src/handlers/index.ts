@@ -1,5 +1,6 @@
 /** Every API the broker serves. Adding a handler here is all it takes to serve and advertise an API. */
 import type { ApiKeyNumber } from '@sluice/protocol';
+import { createAclsHandler, deleteAclsHandler, describeAclsHandler } from './acls.ts';
 import { alterClientQuotasHandler } from './alter-client-quotas.ts';
 import { alterConfigsHandler } from './alter-configs.ts';
 import { apiVersionsHandler } from './api-versions.ts';
@@ -76,4 +77,7 @@ export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   alterUserScramCredentialsHandler,
   describeClientQuotasHandler,
   alterClientQuotasHandler,
+  describeAclsHandler,
+  createAclsHandler,
+  deleteAclsHandler,
 ] as unknown as Handler<ApiKeyNumber>[];

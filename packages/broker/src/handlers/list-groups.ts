@@ -1,4 +1,6 @@
 import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { AclOperation, ResourceType } from '../security/acl-operations.ts';
+import { authorize, authorizeCluster } from './authorization.ts';
 import { defineHandler } from './handler.ts';
 
 export const listGroupsHandler = defineHandler({
@@ -6,7 +8,12 @@ export const listGroupsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   errorResponse: (_request, { errorCode }) => ({ throttleTimeMs: 0, errorCode, groups: [] }),
-  handle({ body, apiVersion }, { services }) {
+  handle({ body, apiVersion }, context) {
+    const { services } = context;
+    // As Kafka: Describe on the cluster lists every group, else only the groups the principal may describe.
+    const mayDescribe = authorizeCluster(context, AclOperation.DESCRIBE)
+      ? () => true
+      : (groupId: string) => authorize(context, AclOperation.DESCRIBE, ResourceType.GROUP, groupId);
     // As Kafka's coordinator: no partial listing while a partition of __consumer_offsets is being loaded.
     if (services.groups.isLoading())
       return { throttleTimeMs: 0, errorCode: ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, groups: [] };
@@ -22,6 +29,7 @@ export const listGroupsHandler = defineHandler({
       .list()
       .filter(
         (g) =>
+          mayDescribe(g.groupId) &&
           (states === null || states.has(g.state.toLowerCase())) &&
           (types === null || types.has(g.groupType)),
       )

@@ -8,13 +8,9 @@ import {
 } from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
 import { topicNameProblem, type TopicMetadata } from '../metadata/topic-registry.ts';
-import {
-  CLUSTER_NAME,
-  OPERATIONS_NOT_REQUESTED,
-  ResourceType,
-  authorizedOperations,
-} from '../security/acl-operations.ts';
-import { defineHandler } from './handler.ts';
+import { AclOperation, CLUSTER_NAME, OPERATIONS_NOT_REQUESTED, ResourceType } from '../security/acl-operations.ts';
+import { authorize, authorizeCluster, authorizedOperationsFor } from './authorization.ts';
+import { defineHandler, type RequestContext } from './handler.ts';
 
 /** A cluster member's latest registration of a partition overrides the registry's copy (leaders and ISR move). */
 function describeTopic(services: BrokerServices, topic: TopicMetadata): MetadataResponseTopic {
@@ -52,16 +48,23 @@ function topicError(errorCode: number, name: string | null, topicId = ZERO_UUID)
 }
 
 /** Looks up a topic by name, creating it with the broker defaults when Kafka's auto-create rules allow. */
-function topicByName(
-  services: BrokerServices,
-  name: string,
-  allowAutoCreate: boolean,
-): MetadataResponseTopic {
+function topicByName(context: RequestContext, name: string, allowAutoCreate: boolean): MetadataResponseTopic {
+  const { services } = context;
+  // A topic the principal may not describe is refused whether or not it exists, so its existence stays hidden.
+  if (!authorize(context, AclOperation.DESCRIBE, ResourceType.TOPIC, name)) {
+    return topicError(ErrorCode.TOPIC_AUTHORIZATION_FAILED, name);
+  }
   const existing = services.topics.get(name);
   if (existing) return describeTopic(services, existing);
   if (topicNameProblem(name)) return topicError(ErrorCode.INVALID_TOPIC_EXCEPTION, name);
   if (!allowAutoCreate || !services.config.get<boolean>('auto.create.topics.enable')) {
     return topicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, name);
+  }
+  if (
+    !authorizeCluster(context, AclOperation.CREATE) &&
+    !authorize(context, AclOperation.CREATE, ResourceType.TOPIC, name)
+  ) {
+    return topicError(ErrorCode.TOPIC_AUTHORIZATION_FAILED, name);
   }
   if (services.cluster) {
     // The controller creates it; until this broker's metadata has it, the client is asked to retry.
@@ -98,32 +101,42 @@ export const metadataHandler = defineHandler({
       errorCode,
     })),
   }),
-  handle({ body, apiVersion }, { services, listenerName }) {
+  handle({ body, apiVersion }, context) {
+    const { services, listenerName } = context;
+    const mayDescribe = (name: string) => authorize(context, AclOperation.DESCRIBE, ResourceType.TOPIC, name);
     // v0 asks for every topic with an empty list; v1+ with null.
     const allTopics = body.topics === null || (apiVersion === 0 && body.topics.length === 0);
     // Before v4 every Metadata request could auto-create.
     const allowAutoCreate = apiVersion < 4 || body.allowAutoTopicCreation;
     const topics = allTopics
-      ? services.topics.list().map((t) => describeTopic(services, t))
+      ? services.topics
+          .list()
+          .filter((t) => mayDescribe(t.name))
+          .map((t) => describeTopic(services, t))
       : body.topics!.map((requested) => {
-          if (requested.name !== null) return topicByName(services, requested.name, allowAutoCreate);
+          if (requested.name !== null) return topicByName(context, requested.name, allowAutoCreate);
           const byId = services.topics.getById(requested.topicId);
-          return byId
+          if (!byId) return topicError(ErrorCode.UNKNOWN_TOPIC_ID, null, requested.topicId);
+          // Refused by id, the name is not revealed.
+          return mayDescribe(byId.name)
             ? describeTopic(services, byId)
-            : topicError(ErrorCode.UNKNOWN_TOPIC_ID, null, requested.topicId);
+            : topicError(ErrorCode.TOPIC_AUTHORIZATION_FAILED, null, requested.topicId);
         });
     // As Kafka's handleTopicMetadataRequest: v8+ only; every topic answered by name gets its operations (an
-    // unknown topic too), a topic id that was not found does not; cluster operations exist in v8-10 only.
+    // unknown topic too), a topic id that was not found does not; cluster operations exist in v8-10 only, and
+    // are 0 for a principal that may not describe the cluster.
     if (apiVersion >= 8 && body.includeTopicAuthorizedOperations) {
       for (const topic of topics) {
         if (topic.name !== null) {
-          topic.topicAuthorizedOperations = authorizedOperations(ResourceType.TOPIC, topic.name);
+          topic.topicAuthorizedOperations = authorizedOperationsFor(context, ResourceType.TOPIC, topic.name);
         }
       }
     }
     const clusterAuthorizedOperations =
       apiVersion >= 8 && apiVersion <= 10 && body.includeClusterAuthorizedOperations
-        ? authorizedOperations(ResourceType.CLUSTER, CLUSTER_NAME)
+        ? authorizeCluster(context, AclOperation.DESCRIBE)
+          ? authorizedOperationsFor(context, ResourceType.CLUSTER, CLUSTER_NAME)
+          : 0
         : OPERATIONS_NOT_REQUESTED;
     return {
       throttleTimeMs: 0,

@@ -5,18 +5,29 @@ import {
   defaultOffsetFetchResponse,
   defaultOffsetFetchResponsePartition,
 } from '@sluice/protocol';
-import type { BrokerServices } from '../broker-services.ts';
-import { defineHandler } from './handler.ts';
+import { AclOperation, ResourceType } from '../security/acl-operations.ts';
+import { authorize } from './authorization.ts';
+import { defineHandler, type RequestContext } from './handler.ts';
 
+/**
+ * The group's committed offsets for the topics asked for (null: all). As Kafka: topics the principal may not
+ * describe are left out of an all-topics answer, and answered with TOPIC_AUTHORIZATION_FAILED when named.
+ */
 function fetchGroup(
-  services: BrokerServices,
+  context: RequestContext,
   groupId: string,
   topics: { name: string; partitionIndexes: number[] }[] | null,
 ) {
+  const { services } = context;
+  const mayDescribe = (topic: string) => authorize(context, AclOperation.DESCRIBE, ResourceType.TOPIC, topic);
+  const refusedTopics = (topics ?? []).filter((t) => !mayDescribe(t.name));
   const wanted =
-    topics === null ? null : topics.map((t) => ({ topic: t.name, partitions: t.partitionIndexes }));
+    topics === null
+      ? null
+      : topics.filter((t) => mayDescribe(t.name)).map((t) => ({ topic: t.name, partitions: t.partitionIndexes }));
   const byTopic = new Map<string, OffsetFetchResponsePartitions[]>();
   for (const { topic, partition, committed } of services.groups.fetchOffsets(groupId, wanted)) {
+    if (topics === null && !mayDescribe(topic)) continue;
     const partitions = byTopic.get(topic) ?? [];
     partitions.push({
       partitionIndex: partition,
@@ -26,6 +37,17 @@ function fetchGroup(
       errorCode: ErrorCode.NONE,
     });
     byTopic.set(topic, partitions);
+  }
+  for (const { name, partitionIndexes } of refusedTopics) {
+    byTopic.set(
+      name,
+      partitionIndexes.map((partitionIndex) => ({
+        ...defaultOffsetFetchResponsePartition(),
+        partitionIndex,
+        committedOffset: -1n,
+        errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+      })),
+    );
   }
   return [...byTopic].map(([name, partitions]) => ({ name, partitions }));
 }
@@ -59,7 +81,10 @@ export const offsetFetchHandler = defineHandler({
     ...offsetFetchRefused(body.topics, errorCode),
     groups: body.groups.map(({ groupId }) => ({ groupId, topics: [], errorCode })),
   }),
-  handle({ body, apiVersion }, { services }) {
+  handle({ body, apiVersion }, context) {
+    const { services } = context;
+    const mayDescribeGroup = (groupId: string) =>
+      authorize(context, AclOperation.DESCRIBE, ResourceType.GROUP, groupId);
     // v8+ fetches for several groups at once.
     if (apiVersion >= 8) {
       return {
@@ -68,7 +93,9 @@ export const offsetFetchHandler = defineHandler({
         errorCode: ErrorCode.NONE,
         groups: body.groups.map((g) => {
           // v9+: a consumer-protocol member names itself and its epoch, which must be current.
-          const refused = services.groups.coordinatorError(g.groupId);
+          const refused = mayDescribeGroup(g.groupId)
+            ? services.groups.coordinatorError(g.groupId)
+            : ErrorCode.GROUP_AUTHORIZATION_FAILED;
           const errorCode =
             refused !== ErrorCode.NONE
               ? refused
@@ -77,17 +104,19 @@ export const offsetFetchHandler = defineHandler({
                 : ErrorCode.NONE;
           return {
             groupId: g.groupId,
-            topics: errorCode === ErrorCode.NONE ? fetchGroup(services, g.groupId, g.topics) : [],
+            topics: errorCode === ErrorCode.NONE ? fetchGroup(context, g.groupId, g.topics) : [],
             errorCode,
           };
         }),
       };
     }
-    const refused = services.groups.coordinatorError(body.groupId);
+    const refused = mayDescribeGroup(body.groupId)
+      ? services.groups.coordinatorError(body.groupId)
+      : ErrorCode.GROUP_AUTHORIZATION_FAILED;
     if (refused !== ErrorCode.NONE) return offsetFetchRefused(body.topics, refused);
     return {
       throttleTimeMs: 0,
-      topics: fetchGroup(services, body.groupId, body.topics),
+      topics: fetchGroup(context, body.groupId, body.topics),
       errorCode: ErrorCode.NONE,
       groups: [],
     };

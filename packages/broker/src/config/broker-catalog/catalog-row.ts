@@ -25,7 +25,9 @@ function validity(type: ConfigTypeName, valid: string): Partial<ConfigDef> {
   }
   if (valid === 'metadata version') return { check: checkMetadataVersion };
   if (valid === '[1,...,9] or -1') return { check: checkGzipLevel };
-  if (valid === 'non-empty string' || valid === 'non-null string') return { check: checkNonEmptyString };
+  if (valid === 'non-empty string') return { check: checkNonEmptyString };
+  // Kafka's NonNullValidator: any string, the empty one included (a properties file cannot say null).
+  if (valid === 'non-null string') return {};
   if (valid.startsWith('[') && valid.endsWith(']')) {
     return { validValues: valid.slice(1, -1).split(', ') };
   }
