@@ -185,6 +185,11 @@ export class KafkaConnection {
       this.brokerVersions.set(api.apiKey, { min: api.minVersion, max: api.maxVersion });
   }
 
+  /** This end's IP address: the client host the broker sees, which ACLs with a host match against. */
+  get localAddress(): string {
+    return this.socket.localAddress ?? '';
+  }
+
   /** Whether the socket is gone (closed by either side or failed): a new connection is needed. */
   get closed(): boolean {
     return this.closedError !== null;

@@ -8,7 +8,9 @@
  */
 import { ClusterClient, KafkaError, type ConnectionSecurity } from '@sluice/client';
 import { ErrorCode, decodeRecordBatch, splitBatches, type MetadataResponseTopic } from '@sluice/protocol';
+import { RemoteAuthorizer } from './cluster-authorizers.ts';
 import type {
+  ClusterAuthorizer,
   ClusterSource,
   CommittedOffset,
   GroupDescription,
@@ -23,6 +25,8 @@ const EARLIEST = -2n;
 const LATEST = -1n;
 
 export class RemoteClusterSource extends WireTopicSource implements ClusterSource {
+  private readonly remoteAuthorizer = new RemoteAuthorizer(this.client);
+
   /**
    * A source over a new client for `bootstrap` ("host:port,host:port"), with `security` for a TLS or SASL
    * listener; connects on first use (or `connect`).
@@ -44,6 +48,11 @@ export class RemoteClusterSource extends WireTopicSource implements ClusterSourc
    */
   async connect(): Promise<void> {
     await this.client.any();
+  }
+
+  /** The cluster's ACLs and authorizer settings, read with DescribeAcls and DescribeConfigs, cached briefly. */
+  authorizer(): Promise<ClusterAuthorizer | null> {
+    return this.remoteAuthorizer.current();
   }
 
   async listGroups(): Promise<GroupListing[]> {
