@@ -3,7 +3,8 @@
  * (openssl), reached by real HTTPS requests that trust that CA; its session cookie is Secure and its CSRF check
  * holds. A broker process with a SASL_SSL listener and a SCRAM user stands for the secured cluster, shown
  * through `--command-config`'s client properties, by `createSluiceServer` and by `sluice serve` itself; a wrong
- * password or a missing file stops the start with a clear message.
+ * password or a missing file stops the start with a clear message. The broker runs Kafka's StandardAuthorizer
+ * with the console's SCRAM user as a super user, and a console user mapped to User:alice is held to alice's ACLs.
  */
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
@@ -95,8 +96,12 @@ function resultOf<T>(response: { json: Record<string, unknown> }): T {
   );
 }
 
-async function signIn(base: string): Promise<{ cookie: string; setCookie: string }> {
-  const login = await call(base, 'mutation', 'auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+async function signIn(
+  base: string,
+  username = 'admin',
+  password = ADMIN_PASSWORD,
+): Promise<{ cookie: string; setCookie: string }> {
+  const login = await call(base, 'mutation', 'auth.login', { username, password });
   assert.equal(login.status, 200, login.body);
   const setCookie = login.setCookie.find((c) => c.startsWith('sluice_session='));
   assert.ok(setCookie, 'a session cookie is set');
@@ -136,6 +141,9 @@ before(
         'ssl.truststore.type': 'PEM',
         'ssl.truststore.location': certs.caFile,
         'sasl.enabled.mechanisms': 'SCRAM-SHA-256',
+        'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+        // The console's own SCRAM user, and the PLAINTEXT listener this test administers through.
+        'super.users': `User:${SCRAM_USER};User:ANONYMOUS`,
       },
     });
     await runOk(
@@ -151,6 +159,27 @@ before(
         '--password-stdin',
       ],
       { input: `${SCRAM_PASSWORD}\n`, timeoutMs: 60_000 },
+    );
+    // alice may read and write the topics whose names start with "alice-", and nothing else.
+    await runOk(
+      CLI,
+      [
+        'acls',
+        '--bootstrap-server',
+        broker.bootstrap,
+        '--add',
+        '--allow-principal',
+        'User:alice',
+        '--operation',
+        'Read',
+        '--operation',
+        'Write',
+        '--topic',
+        'alice-',
+        '--resource-pattern-type',
+        'PREFIXED',
+      ],
+      { timeoutMs: 60_000 },
     );
     // The certificate comes from the environment here, as a container would give it; the flags are tested below.
     server = await createSluiceServer({
@@ -256,6 +285,85 @@ describe('the console over HTTPS', () => {
     assert.ok(names.includes('secured-topic'), names.join(', '));
     const groups = await call(server.url, 'query', 'groups.list', undefined, { cookie });
     assert.equal(groups.status, 200, groups.body);
+  });
+});
+
+describe('a console user mapped to a Kafka principal, on the SASL_SSL cluster with ACLs', () => {
+  it("sees and changes only what the principal's ACLs allow; refusals are 403 with Kafka's error", async () => {
+    const { cookie: adminCookie } = await signIn(server.url);
+    const spec = { partitions: 1, replicationFactor: 1, configs: {}, validateOnly: false };
+    for (const name of ['alice-events', 'billing'])
+      assert.equal(
+        (await call(server.url, 'mutation', 'topics.create', { ...spec, name }, { cookie: adminCookie }))
+          .status,
+        200,
+      );
+    const created = await call(
+      server.url,
+      'mutation',
+      'users.create',
+      { username: 'alice', password: 'alice-console-password', role: 'operator' },
+      { cookie: adminCookie },
+    );
+    assert.equal(created.status, 200, created.body);
+    const userId = resultOf<{ id: number }>(created).id;
+    const mapped = await call(
+      server.url,
+      'mutation',
+      'users.setPrincipal',
+      { userId, kafkaPrincipal: 'User:alice' },
+      { cookie: adminCookie },
+    );
+    assert.equal(mapped.status, 200, mapped.body);
+    const users = resultOf<{ username: string; kafkaPrincipal: string | null }[]>(
+      await call(server.url, 'query', 'users.list', undefined, { cookie: adminCookie }),
+    );
+    assert.equal(users.find((u) => u.username === 'alice')?.kafkaPrincipal, 'User:alice');
+    const { entries: audit } = resultOf<{ entries: { action: string; target: string; details: unknown }[] }>(
+      await call(server.url, 'query', 'audit.list', { limit: 10 }, { cookie: adminCookie }),
+    );
+    assert.deepEqual(
+      audit.filter((e) => e.action === 'user.kafka-principal').map((e) => [e.target, e.details]),
+      [['alice', { from: null, to: 'User:alice' }]],
+    );
+
+    const { cookie } = await signIn(server.url, 'alice', 'alice-console-password');
+    const topics = resultOf<{ name: string }[]>(
+      await call(server.url, 'query', 'topics.list', undefined, { cookie }),
+    );
+    assert.deepEqual(
+      topics.map((t) => t.name),
+      ['alice-events'],
+    );
+    const record = { partition: 0, key: null, value: 'hello', headers: [], copies: 1 };
+    const allowed = await call(
+      server.url,
+      'mutation',
+      'messages.produce',
+      { ...record, topic: 'alice-events' },
+      { cookie },
+    );
+    assert.equal(allowed.status, 200, allowed.body);
+    const refused = await call(
+      server.url,
+      'mutation',
+      'messages.produce',
+      { ...record, topic: 'billing' },
+      { cookie },
+    );
+    assert.equal(refused.status, 403);
+    assert.match(
+      (refused.json.error as { json: { message: string } }).json.message,
+      /^TOPIC_AUTHORIZATION_FAILED: User:alice may not WRITE topic billing$/,
+    );
+    const deleting = await call(
+      server.url,
+      'mutation',
+      'topics.delete',
+      { topic: 'alice-events', confirmation: 'alice-events' },
+      { cookie },
+    );
+    assert.equal(deleting.status, 403, 'no DELETE ACL');
   });
 });
 
