@@ -16,7 +16,7 @@ import {
   type StandardAcl,
   type StandardAuthorizer,
 } from '@sluice/broker';
-import { throwIfError, type ClusterClient } from '@sluice/client';
+import { KafkaError, throwIfError, type ClusterClient } from '@sluice/client';
 import { ApiKey, ErrorCode } from '@sluice/protocol';
 import type { AclCheck, ClusterAuthorizer } from './cluster-source.ts';
 
@@ -73,7 +73,25 @@ export class RemoteAuthorizer {
     return this.cached.authorizer;
   }
 
+  /**
+   * A refusal names the console's own principal as the one lacking permission, not the console user's, whose
+   * request was never decided.
+   */
   private async load(): Promise<ClusterAuthorizer | null> {
+    try {
+      return await this.read();
+    } catch (error) {
+      if (!(error instanceof KafkaError)) throw error;
+      throw new Error(
+        `the console cannot read the cluster's ACLs to decide for users with a Kafka principal (${error.message}): ` +
+          "its own principal needs DESCRIBE on the cluster (DescribeAcls) and DESCRIBE_CONFIGS (the brokers' " +
+          'super.users and allow.everyone.if.no.acl.found)',
+        { cause: error },
+      );
+    }
+  }
+
+  private async read(): Promise<ClusterAuthorizer | null> {
     const connection = await this.client.any();
     const described = await connection.request(ApiKey.DescribeAcls, EVERY_ACL);
     // Kafka answers the ACL APIs this way when no authorizer is configured: every request is allowed.

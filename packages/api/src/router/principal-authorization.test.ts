@@ -35,6 +35,8 @@ const READ = 3;
 const WRITE = 4;
 const CREATE = 5;
 
+const LIMITED_PASSWORD = 'limited-Plain-secret-4471';
+
 const dir = mkdtempSync(join(tmpdir(), 'sluice-principal-'));
 process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
 
@@ -95,6 +97,12 @@ before(async () => {
     dataDir: join(dir, 'kafka-logs'),
     port: 0,
     configs: new Map([
+      ['listeners', 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0'],
+      ['sasl.enabled.mechanisms', 'PLAIN'],
+      [
+        'listener.name.sasl_plaintext.plain.sasl.jaas.config',
+        `org.apache.kafka.common.security.plain.PlainLoginModule required user_limited="${LIMITED_PASSWORD}";`,
+      ],
       ['authorizer.class.name', 'org.apache.kafka.metadata.authorizer.StandardAuthorizer'],
       ['super.users', 'User:ANONYMOUS'],
       ['group.initial.rebalance.delay.ms', '0'],
@@ -352,6 +360,28 @@ describe('a new ACL on the cluster', () => {
       (await as(remote, 'viewer', 'User:alice').topics.list()).map((t) => t.name),
       ['alice-audit', 'alice-created-embedded', 'alice-created-remote', 'alice-orders'],
     );
+  });
+});
+
+describe('a remote console whose own principal may not read the ACLs', () => {
+  it('refuses users with a principal, saying what the console lacks; users without one are unaffected', async () => {
+    const limited = RemoteClusterSource.forBootstrap(`127.0.0.1:${broker.ports.get('SASL_PLAINTEXT')}`, {
+      security: { sasl: { mechanism: 'PLAIN', username: 'limited', password: LIMITED_PASSWORD } },
+    });
+    try {
+      await assert.rejects(as(limited, 'viewer', 'User:alice').topics.list(), (error: Error) => {
+        assert.match(
+          error.message,
+          /^the console cannot read the cluster's ACLs to decide for users with a Kafka principal \(CLUSTER_AUTHORIZATION_FAILED/,
+        );
+        assert.ok(!error.message.includes(LIMITED_PASSWORD));
+        return true;
+      });
+      // The console's own view: User:limited describes nothing, and Metadata says so by listing nothing.
+      assert.deepEqual(await as(limited, 'viewer', null).topics.list(), []);
+    } finally {
+      limited.close();
+    }
   });
 });
 
