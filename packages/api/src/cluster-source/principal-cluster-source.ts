@@ -53,6 +53,23 @@ export function asPrincipal(cluster: ClusterSource, principal: string): ClusterS
   return source;
 }
 
+/**
+ * Refuses with Kafka's error unless a user with a Kafka principal may perform the operation, for what the console
+ * keeps about a resource in its own database (lag and ISR history): no more visible than the resource itself.
+ * Users without a principal, and a console without a cluster, pass.
+ */
+export async function authorizeUser(
+  cluster: ClusterSource | null,
+  user: { kafkaPrincipal?: string | null },
+  operation: AclOperationName,
+  resourceType: AclResourceTypeName,
+  resourceName: string,
+): Promise<void> {
+  if (!cluster || !user.kafkaPrincipal) return;
+  const source = asPrincipal(cluster, user.kafkaPrincipal) as PrincipalClusterSource;
+  await source.require(operation, resourceType, resourceName);
+}
+
 export class PrincipalClusterSource implements ClusterSource {
   constructor(
     private readonly cluster: ClusterSource,
@@ -71,7 +88,7 @@ export class PrincipalClusterSource implements ClusterSource {
   }
 
   /** Refuses with Kafka's error for the resource type unless the principal may perform the operation. */
-  private async require(
+  async require(
     operation: AclOperationName,
     resourceType: AclResourceTypeName,
     resourceName: string,
@@ -114,8 +131,21 @@ export class PrincipalClusterSource implements ClusterSource {
     return this.cluster.recordTimestamp(partition, offset);
   }
 
-  describeCluster() {
-    return this.cluster.describeCluster();
+  /** The counts cover the topics the principal may describe, as Metadata would give them to it. */
+  async describeCluster() {
+    const [overview, authorizer] = await Promise.all([
+      this.cluster.describeCluster(),
+      this.cluster.authorizer(),
+    ]);
+    if (!authorizer) return overview;
+    const partitions = await this.partitionStates();
+    return {
+      ...overview,
+      topics: new Set(partitions.map((p) => p.topic)).size,
+      partitions: partitions.length,
+      underReplicatedPartitions: partitions.filter((p) => p.isr.length < p.replicas.length).length,
+      offlinePartitions: partitions.filter((p) => p.leader < 0).length,
+    };
   }
 
   describeBrokers() {

@@ -170,6 +170,25 @@ for (const [name, source] of [
       );
     });
 
+    it('counts and histories cover only what it may describe', async () => {
+      const overview = await alice('viewer').cluster.overview();
+      const everything = await as(source(), 'viewer', null).cluster.overview();
+      assert.equal(overview.topics, (await alice('viewer').topics.list()).length);
+      assert.ok(overview.topics < everything.topics, `${overview.topics} of ${everything.topics} topics`);
+      await alice('viewer').isr.timeline({ topic: 'alice-orders', windowMinutes: 60 });
+      await refused(
+        alice('viewer').isr.timeline({ topic: 'payments', windowMinutes: 60 }),
+        'TOPIC_AUTHORIZATION_FAILED',
+        'ISR history',
+      );
+      await alice('viewer').groups.lagHistory({ groupId: 'alice-readers' });
+      await refused(
+        alice('viewer').groups.lagHistory({ groupId: 'payments-app' }),
+        'GROUP_AUTHORIZATION_FAILED',
+        'lag history',
+      );
+    });
+
     it('reads what it may READ; DESCRIBE and READ refusals are TOPIC_AUTHORIZATION_FAILED', async () => {
       const detail = await alice('viewer').topics.detail({ topic: 'alice-orders' });
       const { highWatermark } = (await as(source(), 'viewer', null).topics.detail({ topic: 'alice-orders' }))
