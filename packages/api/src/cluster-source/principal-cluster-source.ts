@@ -10,7 +10,9 @@
  * - groups: ListGroups shows the groups it may DESCRIBE; DescribeGroups and OffsetFetch need DESCRIBE,
  *   OffsetCommit READ on the group (and READ on each topic), DeleteGroups DELETE: GROUP_AUTHORIZATION_FAILED;
  * - the cluster: AlterPartitionReassignments needs ALTER, throttles (IncrementalAlterConfigs on brokers)
- *   ALTER_CONFIGS, ListPartitionReassignments and DescribeLogDirs DESCRIBE: CLUSTER_AUTHORIZATION_FAILED.
+ *   ALTER_CONFIGS, ListPartitionReassignments and DescribeLogDirs DESCRIBE: CLUSTER_AUTHORIZATION_FAILED; the
+ *   overview's counts cover the describable topics; brokers and the quorum are shown as they are (Metadata and
+ *   DescribeCluster refuse no principal).
  * The calls themselves then run as the console (its own connection and principal): the cluster's authorizer
  * decides for the user's principal, the console's role checks still apply on top.
  *
