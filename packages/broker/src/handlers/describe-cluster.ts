@@ -1,5 +1,10 @@
 import { ApiKey, ErrorCode, defaultDescribeClusterResponse } from '@sluice/protocol';
-import { AclOperation, CLUSTER_NAME, OPERATIONS_NOT_REQUESTED, ResourceType } from '../security/acl-operations.ts';
+import {
+  AclOperation,
+  CLUSTER_NAME,
+  OPERATIONS_NOT_REQUESTED,
+  ResourceType,
+} from '../security/acl-operations.ts';
 import { authorizeCluster, authorizedOperationsFor } from './authorization.ts';
 import { defineHandler } from './handler.ts';
 

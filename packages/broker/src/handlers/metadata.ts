@@ -8,7 +8,12 @@ import {
 } from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
 import { topicNameProblem, type TopicMetadata } from '../metadata/topic-registry.ts';
-import { AclOperation, CLUSTER_NAME, OPERATIONS_NOT_REQUESTED, ResourceType } from '../security/acl-operations.ts';
+import {
+  AclOperation,
+  CLUSTER_NAME,
+  OPERATIONS_NOT_REQUESTED,
+  ResourceType,
+} from '../security/acl-operations.ts';
 import { authorize, authorizeCluster, authorizedOperationsFor } from './authorization.ts';
 import { defineHandler, type RequestContext } from './handler.ts';
 

@@ -24,7 +24,9 @@ function fetchGroup(
   const wanted =
     topics === null
       ? null
-      : topics.filter((t) => mayDescribe(t.name)).map((t) => ({ topic: t.name, partitions: t.partitionIndexes }));
+      : topics
+          .filter((t) => mayDescribe(t.name))
+          .map((t) => ({ topic: t.name, partitions: t.partitionIndexes }));
   const byTopic = new Map<string, OffsetFetchResponsePartitions[]>();
   for (const { topic, partition, committed } of services.groups.fetchOffsets(groupId, wanted)) {
     if (topics === null && !mayDescribe(topic)) continue;

@@ -19,7 +19,13 @@ import type { MetadataImage, StandardAcl } from '../metadata/metadata-image.ts';
 import type { BrokerConfigStore } from '../config/config-store.ts';
 import { ConfigError } from '../config/config-def.ts';
 import { AclOperation, type AclOperationCode, type ResourceTypeCode } from './acl-operations.ts';
-import { AclPermissionType, PatternType, WILDCARD_HOST, WILDCARD_PRINCIPAL, WILDCARD_RESOURCE } from './acl-binding.ts';
+import {
+  AclPermissionType,
+  PatternType,
+  WILDCARD_HOST,
+  WILDCARD_PRINCIPAL,
+  WILDCARD_RESOURCE,
+} from './acl-binding.ts';
 import type { SecurityMetadata } from './security-metadata.ts';
 
 /** The class names that select the StandardAuthorizer (KRaft's, and the ZooKeeper-era name some configs keep). */
@@ -135,7 +141,8 @@ export class AclIndex {
     let allow: StandardAcl | null = null;
     for (const acl of applicable) {
       if (!aclMatches(acl, request)) continue;
-      if (acl.permissionType === AclPermissionType.DENY) return { allowed: false, rule: { kind: 'acl', acl } };
+      if (acl.permissionType === AclPermissionType.DENY)
+        return { allowed: false, rule: { kind: 'acl', acl } };
       allow ??= acl;
     }
     return allow
@@ -148,10 +155,7 @@ export class AclIndex {
    * resource of the type, as InitProducerId asks for WRITE on any topic. Allowed when an ALLOW ACL matches that no
    * DENY of the same or a wider pattern covers; a DENY on every resource ("*" or the empty prefix) denies.
    */
-  allowsAnyOfType(
-    request: Omit<AuthorizationRequest, 'resourceName'>,
-    options: AuthorizerOptions,
-  ): boolean {
+  allowsAnyOfType(request: Omit<AuthorizationRequest, 'resourceName'>, options: AuthorizerOptions): boolean {
     if (options.superUsers.has(request.principal) || options.superUsers.has(WILDCARD_PRINCIPAL)) return true;
     const entry = this.byType.get(request.resourceType);
     if (!entry) return options.allowEveryoneIfNoAclFound;
@@ -224,11 +228,17 @@ export class StandardAuthorizer {
     resourceType: ResourceTypeCode,
     resourceName: string,
   ): boolean {
-    return this.index.explain({ principal, host, operation, resourceType, resourceName }, this.options).allowed;
+    return this.index.explain({ principal, host, operation, resourceType, resourceName }, this.options)
+      .allowed;
   }
 
   /** Whether the principal may perform `operation` on some resource of the type (authorizeByResourceType). */
-  authorizeAny(principal: string, host: string, operation: AclOperationCode, resourceType: ResourceTypeCode): boolean {
+  authorizeAny(
+    principal: string,
+    host: string,
+    operation: AclOperationCode,
+    resourceType: ResourceTypeCode,
+  ): boolean {
     return this.index.allowsAnyOfType({ principal, host, operation, resourceType }, this.options);
   }
 
@@ -241,7 +251,10 @@ export class StandardAuthorizer {
  * The authorizer `authorizer.class.name` asks for: null when unset (everything is allowed, as in Kafka), the
  * StandardAuthorizer for its class names; any other class cannot be loaded by a TypeScript broker.
  */
-export function authorizerFromConfig(config: BrokerConfigStore, security: SecurityMetadata): StandardAuthorizer | null {
+export function authorizerFromConfig(
+  config: BrokerConfigStore,
+  security: SecurityMetadata,
+): StandardAuthorizer | null {
   const className = (config.getOptional<string>('authorizer.class.name') ?? '').trim();
   if (className === '') return null;
   if (!STANDARD_AUTHORIZER_CLASS_NAMES.includes(className)) {
@@ -255,4 +268,3 @@ export function authorizerFromConfig(config: BrokerConfigStore, security: Securi
     allowEveryoneIfNoAclFound: config.getOptional<boolean>('allow.everyone.if.no.acl.found') ?? false,
   });
 }
-
