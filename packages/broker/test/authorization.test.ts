@@ -263,6 +263,11 @@ describe('authorization (StandardAuthorizer) on a real broker', () => {
         refused.responses[0]!.partitionResponses[0]!.errorCode,
         ErrorCode.TOPIC_AUTHORIZATION_FAILED,
       );
+      // The refusal is logged, as Kafka's authorizer logger does, naming the principal and the resource.
+      assert.match(
+        broker.output(),
+        /\[authorizer\] Principal = User:bob is Denied operation = WRITE from host = 127\.0\.0\.1 on resource = TOPIC:orders-eu/,
+      );
     });
 
     it('lets a DENY win over a wider ALLOW, and takes it back with DeleteAcls', async () => {

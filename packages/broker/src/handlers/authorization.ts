@@ -46,12 +46,16 @@ export const TRANSACTIONAL_ID_AUTHORIZATION_FAILED: RequestFailure = {
   errorMessage: 'Transactional Id authorization failed.',
 };
 
-/** Whether the connection's principal may perform `operation` on the resource (always, without an authorizer). */
+/**
+ * Whether the connection's principal may perform `operation` on the resource (always, without an authorizer).
+ * Pass `logIfDenied` false where a refusal only filters what is shown (Kafka's filterByAuthorized).
+ */
 export function authorize(
   context: RequestContext,
   operation: AclOperationCode,
   resourceType: ResourceTypeCode,
   resourceName: string,
+  logIfDenied = true,
 ): boolean {
   const authorizer = context.services.authorizer;
   return (
@@ -62,12 +66,17 @@ export function authorize(
       operation,
       resourceType,
       resourceName,
+      logIfDenied,
     )
   );
 }
 
-export function authorizeCluster(context: RequestContext, operation: AclOperationCode): boolean {
-  return authorize(context, operation, ResourceType.CLUSTER, CLUSTER_NAME);
+export function authorizeCluster(
+  context: RequestContext,
+  operation: AclOperationCode,
+  logIfDenied = true,
+): boolean {
+  return authorize(context, operation, ResourceType.CLUSTER, CLUSTER_NAME, logIfDenied);
 }
 
 /** The authorized operations bitfield of a resource for the connection's principal. */
@@ -77,7 +86,7 @@ export function authorizedOperationsFor(
   resourceName: string,
 ): number {
   return authorizedOperations(resourceType, resourceName, (operation, type, name) =>
-    authorize(context, operation, type, name),
+    authorize(context, operation, type, name, false),
   );
 }
 

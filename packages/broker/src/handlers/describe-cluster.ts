@@ -47,7 +47,7 @@ export const describeClusterHandler = defineHandler({
         .map((b) => ({ brokerId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
       // As Kafka: 0 for a principal that may not describe the cluster.
       clusterAuthorizedOperations: body.includeClusterAuthorizedOperations
-        ? authorizeCluster(context, AclOperation.DESCRIBE)
+        ? authorizeCluster(context, AclOperation.DESCRIBE, false)
           ? authorizedOperationsFor(context, ResourceType.CLUSTER, CLUSTER_NAME)
           : 0
         : OPERATIONS_NOT_REQUESTED,

@@ -19,7 +19,8 @@ function fetchGroup(
   topics: { name: string; partitionIndexes: number[] }[] | null,
 ) {
   const { services } = context;
-  const mayDescribe = (topic: string) => authorize(context, AclOperation.DESCRIBE, ResourceType.TOPIC, topic);
+  const mayDescribe = (topic: string) =>
+    authorize(context, AclOperation.DESCRIBE, ResourceType.TOPIC, topic, topics !== null);
   const refusedTopics = (topics ?? []).filter((t) => !mayDescribe(t.name));
   const wanted =
     topics === null

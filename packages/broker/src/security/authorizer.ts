@@ -25,6 +25,9 @@ import {
   WILDCARD_HOST,
   WILDCARD_PRINCIPAL,
   WILDCARD_RESOURCE,
+  describeBinding,
+  nameOf,
+  ResourceTypeFilter,
 } from './acl-binding.ts';
 import type { SecurityMetadata } from './security-metadata.ts';
 
@@ -183,6 +186,10 @@ export function explainAuthorization(
   return new AclIndex(acls).explain(request, options);
 }
 
+/** A denial repeats at most once a minute in the log; at most this many distinct denials are remembered. */
+const DENIAL_LOG_INTERVAL_MS = 60_000;
+const MAX_LOGGED_DENIALS = 10_000;
+
 /** Parses `super.users` ("User:alice;User:bob"), ignoring blanks around entries. */
 export function parseSuperUsers(value: string | null): Set<string> {
   return new Set(
@@ -198,10 +205,14 @@ export class StandardAuthorizer {
   private index: AclIndex;
   private indexedAcls: MetadataImage['acls'];
   private readonly stopListening: () => void;
+  /** When each denial was last logged, by principal, host, operation and resource (bounded). */
+  private readonly deniedLoggedAt = new Map<string, number>();
 
+  /** `logDenial` hears of refused requests (Kafka's kafka.authorizer.logger logs them at INFO). */
   constructor(
     security: SecurityMetadata,
     readonly options: AuthorizerOptions,
+    private readonly logDenial: (message: string) => void = () => {},
   ) {
     this.indexedAcls = security.image().acls;
     this.index = new AclIndex(this.indexedAcls.values());
@@ -221,15 +232,49 @@ export class StandardAuthorizer {
     return this.index.explain(request, this.options);
   }
 
+  /**
+   * Whether the principal may. A refusal is logged (each distinct one at most once a minute) unless
+   * `logIfDenied` is false, as for the filtering Kafka does quietly (topics left out of a Metadata answer).
+   */
   authorize(
     principal: string,
     host: string,
     operation: AclOperationCode,
     resourceType: ResourceTypeCode,
     resourceName: string,
+    logIfDenied = true,
   ): boolean {
-    return this.index.explain({ principal, host, operation, resourceType, resourceName }, this.options)
-      .allowed;
+    const decision = this.index.explain(
+      { principal, host, operation, resourceType, resourceName },
+      this.options,
+    );
+    if (!decision.allowed && logIfDenied) {
+      this.noteDenial({ principal, host, operation, resourceType, resourceName }, decision.rule);
+    }
+    return decision.allowed;
+  }
+
+  private noteDenial(request: AuthorizationRequest, rule: AuthorizationRule): void {
+    const { principal, host, operation, resourceType, resourceName } = request;
+    const key = [principal, host, operation, resourceType, resourceName].join('\u0000');
+    const now = Date.now();
+    const last = this.deniedLoggedAt.get(key);
+    if (last !== undefined && now - last < DENIAL_LOG_INTERVAL_MS) return;
+    this.deniedLoggedAt.delete(key);
+    this.deniedLoggedAt.set(key, now);
+    if (this.deniedLoggedAt.size > MAX_LOGGED_DENIALS) {
+      this.deniedLoggedAt.delete(this.deniedLoggedAt.keys().next().value!);
+    }
+    const because =
+      rule.kind === 'acl'
+        ? `ACL: ${describeBinding(rule.acl)}`
+        : rule.kind === 'no-acl-found'
+          ? 'no ACL for the resource (allow.everyone.if.no.acl.found=false)'
+          : 'no ACL allowing it (DefaultDeny)';
+    this.logDenial(
+      `Principal = ${principal} is Denied operation = ${nameOf(AclOperation, operation)} from host = ${host} ` +
+        `on resource = ${nameOf(ResourceTypeFilter, resourceType)}:${resourceName} based on ${because}`,
+    );
   }
 
   /** Whether the principal may perform `operation` on some resource of the type (authorizeByResourceType). */
@@ -254,6 +299,7 @@ export class StandardAuthorizer {
 export function authorizerFromConfig(
   config: BrokerConfigStore,
   security: SecurityMetadata,
+  logDenial?: (message: string) => void,
 ): StandardAuthorizer | null {
   const className = (config.getOptional<string>('authorizer.class.name') ?? '').trim();
   if (className === '') return null;
@@ -263,8 +309,12 @@ export function authorizerFromConfig(
         `org.apache.kafka.metadata.authorizer.StandardAuthorizer`,
     );
   }
-  return new StandardAuthorizer(security, {
-    superUsers: parseSuperUsers(config.getOptional<string>('super.users')),
-    allowEveryoneIfNoAclFound: config.getOptional<boolean>('allow.everyone.if.no.acl.found') ?? false,
-  });
+  return new StandardAuthorizer(
+    security,
+    {
+      superUsers: parseSuperUsers(config.getOptional<string>('super.users')),
+      allowEveryoneIfNoAclFound: config.getOptional<boolean>('allow.everyone.if.no.acl.found') ?? false,
+    },
+    logDenial,
+  );
 }
