@@ -116,6 +116,7 @@ export class ClusterClient {
     const ordered =
       failed < 0 ? addresses : [...addresses.slice(failed + 1), ...addresses.slice(0, failed + 1)];
     let lastError: unknown;
+    let refused: KafkaAuthenticationError | null = null;
     for (const address of ordered) {
       const separator = address.lastIndexOf(':');
       try {
@@ -129,11 +130,13 @@ export class ClusterClient {
         );
         return this.bootstrapConnection;
       } catch (error) {
-        // Kafka's clients do not retry a refused authentication: every broker would refuse it the same way.
-        if (error instanceof KafkaAuthenticationError) throw error;
         lastError = error;
+        refused ??= error instanceof KafkaAuthenticationError ? error : null;
       }
     }
+    // When none answered, a refused authentication says more than the network errors of the others: it is what
+    // a Kafka client reports (AuthenticationException), and retrying cannot fix it.
+    if (refused) throw refused;
     throw new KafkaProtocolError(
       `cannot reach any bootstrap server (${this.bootstrap}): ${String(lastError)}`,
     );

@@ -42,11 +42,9 @@ export class KafkaAuthenticationError extends Error {
   override readonly name = 'KafkaAuthenticationError';
 }
 
-/** Socket errors that say the network failed, not the TLS handshake's checks. */
-const NETWORK_ERROR_CODES = new Set([
+/** Socket errors that say no TCP connection was made, so no TLS handshake took place. */
+const NOT_CONNECTED_CODES = new Set([
   'ECONNREFUSED',
-  'ECONNRESET',
-  'EPIPE',
   'ETIMEDOUT',
   'EHOSTUNREACH',
   'ENETUNREACH',
@@ -55,12 +53,13 @@ const NETWORK_ERROR_CODES = new Set([
 ]);
 
 /**
- * A TLS failure as Kafka's SslAuthenticationException: certificate checks in the handshake (an untrusted or
- * mismatched broker certificate) and the broker's TLS alerts (a client certificate required or refused).
+ * A TLS failure as Kafka's SslAuthenticationException: whatever ends the handshake once connected (an untrusted
+ * or mismatched broker certificate, a listener that does not speak TLS and hangs up), and the broker's TLS alerts
+ * later (a client certificate required or refused).
  */
 function sslAuthenticationError(error: Error & { code?: string }, duringHandshake: boolean): Error {
   const code = error.code ?? '';
-  if (code.startsWith('ERR_SSL_') || (duringHandshake && code !== '' && !NETWORK_ERROR_CODES.has(code)))
+  if (code.startsWith('ERR_SSL_') || (duringHandshake && !NOT_CONNECTED_CODES.has(code)))
     return new KafkaAuthenticationError(`SSL handshake failed: ${error.message}`, { cause: error });
   return error;
 }

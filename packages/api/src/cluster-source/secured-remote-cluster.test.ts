@@ -229,6 +229,31 @@ describe('the remote ClusterSource on a secured cluster', () => {
     );
   });
 
+  it('TLS to a listener that does not speak it fails as an SSL handshake, at once', async () => {
+    const source = remoteSource(
+      broker.ports.PLAINTEXT!,
+      propertiesFile('tls-to-plaintext', [
+        'security.protocol=SSL',
+        `ssl.truststore.location=${certs.caFile}`,
+      ]),
+    );
+    await assert.rejects(
+      source.connect(),
+      (error: Error) =>
+        error instanceof KafkaAuthenticationError && /^SSL handshake failed/.test(error.message),
+    );
+  });
+
+  it('a bootstrap server that fails the handshake does not stop the next one from answering', async () => {
+    const source = RemoteClusterSource.forBootstrap(
+      `127.0.0.1:${broker.ports.PLAINTEXT},127.0.0.1:${broker.ports.SASL_SSL}`,
+      { security: connectionSecurityFromFile(join(dir, 'scram.properties')) },
+    );
+    sources.push(source);
+    await source.connect();
+    assert.ok((await source.listTopics()).some((t) => t.name === 'secured-orders'));
+  });
+
   it('a broker certificate from a CA the truststore does not hold is refused', async () => {
     const rogue = await certs.untrusted('rogue-truststore', '/CN=rogue');
     const source = remoteSource(
