@@ -35,8 +35,7 @@ export class KafkaProtocolError extends Error {
 
 /**
  * The broker did not accept this client (Kafka's AuthenticationException): SASL refused the credentials or the
- * mechanism, or TLS failed on a certificate. As in Kafka's clients it is final: the same settings cannot succeed
- * on a retry or at another broker of the cluster.
+ * mechanism, or the TLS handshake failed. Retrying the same broker with the same settings cannot succeed.
  */
 export class KafkaAuthenticationError extends Error {
   override readonly name = 'KafkaAuthenticationError';
