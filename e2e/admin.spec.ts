@@ -157,6 +157,7 @@ test('admin, viewer and operator: overview, users, offset reset, group deletion 
     await expect(dataRows(users).getByRole('cell')).toHaveText([
       `${E2E_ADMIN.username}(you)`,
       'admin',
+      'none (role only)',
       TIMESTAMP,
       'Manage',
     ]);
@@ -184,6 +185,7 @@ test('admin, viewer and operator: overview, users, offset reset, group deletion 
     await expect(dataRows(users).filter({ hasText: OPERATOR.username }).getByRole('cell')).toHaveText([
       OPERATOR.username,
       'operator',
+      'none (role only)',
       TIMESTAMP,
       'Manage',
     ]);
@@ -213,6 +215,30 @@ test('admin, viewer and operator: overview, users, offset reset, group deletion 
     await viewerDialog.getByRole('button', { name: 'Set password' }).click();
     await expect(viewerDialog.getByRole('status')).toHaveText(
       `New password set; ${VIEWER.username} was signed out everywhere.`,
+    );
+
+    // A Kafka principal: checked by the shared schema, shown in the list, then taken away again.
+    const principal = viewerDialog.getByLabel('Kafka principal');
+    await principal.fill('e2e-viewer');
+    await viewerDialog.getByRole('button', { name: 'Set principal' }).click();
+    await expect(viewerDialog.getByRole('alert')).toHaveText(
+      'a Kafka principal is TYPE:NAME, e.g. User:alice',
+    );
+    await principal.fill('User:e2e-viewer');
+    await viewerDialog.getByRole('button', { name: 'Set principal' }).click();
+    await expect(viewerDialog.getByRole('status')).toHaveText(
+      `${VIEWER.username} now acts on the cluster as User:e2e-viewer.`,
+    );
+    await expect(dataRows(users).filter({ hasText: VIEWER.username }).getByRole('cell').nth(2)).toHaveText(
+      'User:e2e-viewer',
+    );
+    await principal.fill('');
+    await viewerDialog.getByRole('button', { name: 'Remove principal' }).click();
+    await expect(viewerDialog.getByRole('status')).toHaveText(
+      `${VIEWER.username} has no Kafka principal: their role alone decides.`,
+    );
+    await expect(dataRows(users).filter({ hasText: VIEWER.username }).getByRole('cell').nth(2)).toHaveText(
+      'none (role only)',
     );
     await page.keyboard.press('Escape');
     await expect(viewerDialog).toBeHidden();

@@ -3,8 +3,7 @@
  * listener, `--command-config FILE` with Kafka's client properties (security.protocol, sasl.mechanism,
  * sasl.jaas.config, ssl.truststore.location, ...), as Kafka's tools take them.
  */
-import { readFileSync } from 'node:fs';
-import { ClusterClient, connectionSecurityFromProperties, parseProperties } from '@sluice/client';
+import { ClusterClient, connectionSecurityFromFile } from '@sluice/client';
 import { CliError } from './cli-error.ts';
 
 /** The parseArgs options of the connection flags. */
@@ -19,19 +18,11 @@ export function adminClient(values: {
 }): ClusterClient {
   const path = values['command-config'];
   if (path === undefined) return new ClusterClient(values['bootstrap-server']);
-  let text: string;
+  let security;
   try {
-    text = readFileSync(path, 'utf8');
+    security = connectionSecurityFromFile(path);
   } catch (error) {
-    throw new CliError(`cannot read --command-config ${path}: ${(error as Error).message}`);
+    throw new CliError(`--command-config ${(error as Error).message}`);
   }
-  try {
-    return new ClusterClient(
-      values['bootstrap-server'],
-      'sluice-cli',
-      { security: connectionSecurityFromProperties(parseProperties(text)) },
-    );
-  } catch (error) {
-    throw new CliError(`${path}: ${(error as Error).message}`);
-  }
+  return new ClusterClient(values['bootstrap-server'], 'sluice-cli', { security });
 }

@@ -26,8 +26,10 @@ commands:
         N brokers, one OS process each (DIR/broker-K, clients on PORT..PORT+N-1), all voters of the metadata
         quorum; prints each broker's command line so it can be stopped and restarted on its own
   serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST] [--config name=value ...]
-        the broker and the console in one process; or, with --bootstrap-server HOST:PORT instead of --port,
-        the console alone, showing that Kafka cluster
+        [--ssl-cert FILE --ssl-key FILE]
+        the broker and the console in one process; or, with --bootstrap-server HOST:PORT instead of --port
+        (and --command-config FILE for a secured cluster), the console alone, showing that Kafka cluster;
+        with a certificate and key the console serves HTTPS only
   storage random-uuid | format --data-dir DIR --cluster-id ID --config node.id=N [--ignore-formatted] | info
         --data-dir DIR
         formats a KRaft node's data folder before its first start, as kafka-storage.sh

@@ -3,6 +3,7 @@
  * one process, stopped cleanly by SIGTERM or SIGINT.
  */
 import { parseArgs } from 'node:util';
+import { connectionSecurityFromFile, type ConnectionSecurity } from '@sluice/api/cluster-sources';
 import { createSluiceServer, type SluiceServer } from './server.ts';
 
 /** A shutdown that takes longer than this is stuck; exiting non-zero says so instead of hanging. */
@@ -11,8 +12,8 @@ const SHUTDOWN_DEADLINE_MS = 10_000;
 function usage(message: string): never {
   console.error(
     `sluice server: ${message}\n` +
-      'usage: serve [--data-dir DIR] [--port KAFKA_PORT | --bootstrap-server HOST:PORT,...] [--console-port PORT]\n' +
-      '             [--host HOST] [--config name=value ...]',
+      'usage: serve [--data-dir DIR] [--port KAFKA_PORT | --bootstrap-server HOST:PORT,... [--command-config FILE]]\n' +
+      '             [--console-port PORT] [--host HOST] [--ssl-cert FILE --ssl-key FILE] [--config name=value ...]',
   );
   process.exit(2);
 }
@@ -37,6 +38,9 @@ export async function runServer(args: string[]): Promise<void> {
         'data-dir': { type: 'string', default: './data' },
         port: { type: 'string' },
         'bootstrap-server': { type: 'string' },
+        'command-config': { type: 'string' },
+        'ssl-cert': { type: 'string' },
+        'ssl-key': { type: 'string' },
         'console-port': { type: 'string', default: '3000' },
         host: { type: 'string', default: '127.0.0.1' },
         config: { type: 'string', multiple: true, default: [] },
@@ -53,6 +57,16 @@ export async function runServer(args: string[]): Promise<void> {
     usage('--port runs an embedded broker and --bootstrap-server shows a remote cluster: choose one');
   if (bootstrap !== undefined && values.config.length > 0)
     usage('--config sets the embedded broker, which --bootstrap-server replaces');
+  if (values['command-config'] !== undefined && bootstrap === undefined)
+    usage('--command-config holds the client settings for --bootstrap-server');
+  let kafkaSecurity: ConnectionSecurity | undefined;
+  if (values['command-config'] !== undefined) {
+    try {
+      kafkaSecurity = connectionSecurityFromFile(values['command-config']);
+    } catch (error) {
+      usage(`--command-config ${(error as Error).message}`);
+    }
+  }
   const kafkaPort = bootstrap === undefined ? parsePort(values.port ?? '9092', '--port') : undefined;
   const kafkaConfigs = new Map<string, string>();
   for (const entry of values.config) {
@@ -67,13 +81,18 @@ export async function runServer(args: string[]): Promise<void> {
       dataDir: values['data-dir'],
       consolePort,
       ...(kafkaPort === undefined ? { kafkaBootstrap: bootstrap! } : { kafkaPort, kafkaConfigs }),
+      ...(kafkaSecurity ? { kafkaSecurity } : {}),
+      ...(values['ssl-cert'] !== undefined ? { sslCertFile: values['ssl-cert'] } : {}),
+      ...(values['ssl-key'] !== undefined ? { sslKeyFile: values['ssl-key'] } : {}),
       host: values.host,
     });
   } catch (error) {
     console.error(`sluice server: cannot start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
-  console.log(`Sluice console listening on http://${displayHost(values.host)}:${server.consolePort}`);
+  console.log(
+    `Sluice console listening on ${new URL(server.url).protocol}//${displayHost(values.host)}:${server.consolePort}`,
+  );
   if (server.kafkaPort !== null) console.log(`Kafka broker listening on ${values.host}:${server.kafkaPort}`);
   else console.log(`Showing the Kafka cluster at ${bootstrap}`);
   if (server.firstAdmin?.generatedPassword) {

@@ -327,11 +327,18 @@ test('signs in with a scrypt-hashed password into an HttpOnly, SameSite session 
   const cookie = result.setCookie.find((c) => c.startsWith('sluice_session='))!;
   assert.match(cookie, /; HttpOnly/, 'HttpOnly');
   assert.match(cookie, /; SameSite=Lax/, 'SameSite');
+  assert.doesNotMatch(cookie, /; Secure/, 'plain HTTP on localhost without a certificate, as before');
+  assert.match(server.url, /^http:\/\//);
   assert.match(cookie, /; Path=\//, 'for the whole console');
   assert.match(cookie.split(';')[0]!, /^sluice_session=[A-Za-z0-9_-]{43}$/, '32 random bytes');
   const session = cookie.split(';')[0]!;
   const me = await call('query', 'auth.me', undefined, { cookie: session });
-  assert.deepEqual(superjson.deserialize(me.body.result!.data), { id: 1, username: 'root', role: 'admin' });
+  assert.deepEqual(superjson.deserialize(me.body.result!.data), {
+    id: 1,
+    username: 'root',
+    role: 'admin',
+    kafkaPrincipal: null,
+  });
   const wrong = await call('mutation', 'auth.login', { username: 'root', password: 'not it at all' });
   assert.equal(wrong.status, 401, 'a wrong password is refused');
   assert.equal(wrong.body.error?.json.message, 'wrong username or password');

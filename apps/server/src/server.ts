@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { createSecureContext } from 'node:tls';
 import { join } from 'node:path';
 import { nodeHTTPRequestHandler } from '@trpc/server/adapters/node-http';
 import {
@@ -19,7 +21,12 @@ import {
   type ClusterSource,
   type FirstAdmin,
 } from '@sluice/api';
-import { EmbeddedClusterSource, RemoteClusterSource } from '@sluice/api/cluster-sources';
+import {
+  EmbeddedClusterSource,
+  KafkaAuthenticationError,
+  RemoteClusterSource,
+  type ConnectionSecurity,
+} from '@sluice/api/cluster-sources';
 import { Broker } from '@sluice/broker';
 import { openDatabase } from '@sluice/db';
 import { assertConsoleBuilt, CONSOLE_DIR, loadConsoleApp } from './console-app.ts';
@@ -41,6 +48,17 @@ export interface SluiceServerOptions {
    * the console runs with no cluster and its cluster pages answer PRECONDITION_FAILED.
    */
   kafkaBootstrap?: string;
+  /**
+   * TLS and SASL settings for reaching `kafkaBootstrap` (from Kafka's client properties, `--command-config`).
+   * The server connects once at start: a cluster that refuses them fails the start with its error.
+   */
+  kafkaSecurity?: ConnectionSecurity;
+  /**
+   * A PEM certificate (chain) and its private key: the console then serves HTTPS only, and its session cookie
+   * is Secure. Default: SLUICE_SSL_CERT and SLUICE_SSL_KEY from `env`; without them, plain HTTP.
+   */
+  sslCertFile?: string;
+  sslKeyFile?: string;
   /** How often consumer lag is sampled into console.db (default 30 s). */
   lagSampleIntervalMs?: number;
   /** How often partitions' leaders and ISRs are sampled into console.db (default 5 s). */
@@ -55,7 +73,7 @@ export interface SluiceServer {
   consolePort: number;
   /** The embedded broker's bound port, or null when none runs. */
   kafkaPort: number | null;
-  /** http://host:port of the console and the API. */
+  /** http(s)://host:port of the console and the API. */
   url: string;
   /** The admin created at this first start (with its generated password, to print once), else null. */
   firstAdmin: FirstAdmin | null;
@@ -87,6 +105,55 @@ const VERSION = (
 /** How long open responses (mostly SSE subscriptions, which never finish) get to end before they are cut. */
 const SHUTDOWN_GRACE_MS = 1_000;
 
+/** The console's certificate and key, read before anything starts so a bad file fails at once. */
+function consoleTls(
+  options: SluiceServerOptions,
+  env: Record<string, string | undefined>,
+): { cert: Buffer; key: Buffer } | null {
+  const certFile = options.sslCertFile ?? env.SLUICE_SSL_CERT;
+  const keyFile = options.sslKeyFile ?? env.SLUICE_SSL_KEY;
+  if (certFile === undefined && keyFile === undefined) return null;
+  if (certFile === undefined || keyFile === undefined)
+    throw new Error('HTTPS needs both a certificate and its key (--ssl-cert FILE --ssl-key FILE)');
+  const read = (what: string, file: string) => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new Error(`cannot read the console's ${what} ${file}: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  };
+  const tls = { cert: read('certificate', certFile), key: read('key', keyFile) };
+  try {
+    createSecureContext(tls);
+  } catch (error) {
+    throw new Error(
+      `the console's certificate ${certFile} and key ${keyFile} are not usable: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
+  return tls;
+}
+
+/**
+ * The remote cluster accepts this console's TLS and SASL settings, or the start fails with its refusal. A
+ * cluster that is only unreachable (not up yet) is reported and retried on use, as before.
+ */
+async function checkRemoteCluster(source: RemoteClusterSource, bootstrap: string): Promise<void> {
+  try {
+    await source.connect();
+  } catch (error) {
+    if (error instanceof KafkaAuthenticationError)
+      throw new Error(`the Kafka cluster at ${bootstrap} refused this console: ${error.message}`, {
+        cause: error,
+      });
+    console.error(
+      `the Kafka cluster at ${bootstrap} is not reachable yet: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
@@ -100,6 +167,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
       'the console shows one cluster: an embedded broker (kafkaPort) or a remote one (kafkaBootstrap)',
     );
   assertConsoleBuilt(consoleDir);
+  const tls = consoleTls(options, options.env ?? process.env);
   const database = await openDatabase(join(options.dataDir, 'console.db'));
   let firstAdmin: FirstAdmin | null;
   try {
@@ -131,11 +199,21 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
           throw error;
         });
 
-  const cluster: ClusterSource | null = broker
-    ? new EmbeddedClusterSource(broker.services)
-    : options.kafkaBootstrap !== undefined
-      ? RemoteClusterSource.forBootstrap(options.kafkaBootstrap)
-      : null;
+  let cluster: ClusterSource | null = null;
+  if (broker) cluster = new EmbeddedClusterSource(broker.services);
+  else if (options.kafkaBootstrap !== undefined) {
+    const remote = RemoteClusterSource.forBootstrap(options.kafkaBootstrap, {
+      ...(options.kafkaSecurity ? { security: options.kafkaSecurity } : {}),
+    });
+    try {
+      await checkRemoteCluster(remote, options.kafkaBootstrap);
+    } catch (error) {
+      remote.close();
+      database.close();
+      throw error;
+    }
+    cluster = remote;
+  }
   const baseContext: ApiContext = {
     db: database.db,
     startedAt: new Date(),
@@ -154,7 +232,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     ? new IsrSampler({ db: database.db, source: cluster, intervalMs: options.isrSampleIntervalMs })
     : null;
 
-  const server = createServer();
+  const server: Server = tls ? createHttpsServer(tls) : createServer();
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
@@ -286,7 +364,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
   return {
     consolePort: port,
     kafkaPort: broker?.port ?? null,
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    url: `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`,
     firstAdmin,
     close() {
       closing ??= stop();

@@ -17,21 +17,27 @@ const CODES: ReadonlyMap<number, TRPCCode> = new Map<number, TRPCCode>([
   [ErrorCode.NON_EMPTY_GROUP, 'PRECONDITION_FAILED'],
   [ErrorCode.UNKNOWN_MEMBER_ID, 'PRECONDITION_FAILED'],
   [ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'FORBIDDEN'],
+  [ErrorCode.GROUP_AUTHORIZATION_FAILED, 'FORBIDDEN'],
+  [ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'FORBIDDEN'],
   [ErrorCode.REQUEST_TIMED_OUT, 'TIMEOUT'],
   [ErrorCode.NOT_ENOUGH_REPLICAS, 'SERVICE_UNAVAILABLE'],
 ]);
+
+/** Kafka's error as the tRPC error the API answers with. */
+export function kafkaTRPCError(error: KafkaError): TRPCError {
+  return new TRPCError({
+    code: CODES.get(error.errorCode) ?? 'BAD_REQUEST',
+    message: error.message,
+    cause: error,
+  });
+}
 
 /** Runs a call to the cluster, turning Kafka's refusals into tRPC errors; other failures propagate. */
 export async function kafkaCall<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof KafkaError)
-      throw new TRPCError({
-        code: CODES.get(error.errorCode) ?? 'BAD_REQUEST',
-        message: error.message,
-        cause: error,
-      });
+    if (error instanceof KafkaError) throw kafkaTRPCError(error);
     if (error instanceof Error && error.name === 'OffsetResetError')
       throw new TRPCError({ code: 'PRECONDITION_FAILED', message: error.message, cause: error });
     throw error;

@@ -1,11 +1,14 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
+import { KafkaError } from '@sluice/client';
 import type { Database } from '@sluice/db';
 import type { UserRole } from '@sluice/db';
 import type { LoginRateLimiter } from './auth/login-rate-limiter.ts';
 import type { SessionUser } from './auth/sessions.ts';
 import type { ClusterSource } from './cluster-source/cluster-source.ts';
+import { asPrincipal } from './cluster-source/principal-cluster-source.ts';
 import type { DrillController } from './drills.ts';
+import { kafkaTRPCError } from './kafka-errors.ts';
 
 /** What the HTTP layer tells procedures about the request in flight. */
 export interface RequestInfo {
@@ -77,26 +80,38 @@ export const operatorProcedure = roleProcedure('operator');
 /** Users and the console itself: admins. */
 export const adminProcedure = roleProcedure('admin');
 
-function requireCluster(cluster: ClusterSource | null): ClusterSource {
+/**
+ * The cluster as the signed-in user may use it: a user with a Kafka principal gets only what the cluster's ACLs
+ * allow that principal (with Kafka's authorization errors); one without gets the console's own view.
+ */
+function requireCluster(cluster: ClusterSource | null, user: SessionUser): ClusterSource {
   if (!cluster)
     throw new TRPCError({
       code: 'PRECONDITION_FAILED',
       message: 'this console is not connected to a Kafka cluster',
     });
-  return cluster;
+  return user.kafkaPrincipal ? asPrincipal(cluster, user.kafkaPrincipal) : cluster;
 }
 
+/**
+ * The signed-in user's cluster in the context; a Kafka error that reaches here unconverted (a refusal by the
+ * cluster or by the user's principal's ACLs) is answered as kafkaCall answers it, not as an internal error.
+ */
+const withCluster = t.middleware(async ({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: 'UNAUTHORIZED', message: 'sign in first' });
+  const result = await next({
+    ctx: { ...ctx, user: ctx.user, cluster: requireCluster(ctx.cluster, ctx.user) },
+  });
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR' && result.error.cause instanceof KafkaError)
+    throw kafkaTRPCError(result.error.cause);
+  return result;
+});
+
 /** Reads of the Kafka cluster: signed-in users; PRECONDITION_FAILED when the server has no cluster. */
-export const clusterProcedure = viewerProcedure.use(({ ctx, next }) =>
-  next({ ctx: { ...ctx, cluster: requireCluster(ctx.cluster) } }),
-);
+export const clusterProcedure = viewerProcedure.use(withCluster);
 
 /** Changes to the Kafka cluster: operators and admins. */
-export const clusterOperatorProcedure = operatorProcedure.use(({ ctx, next }) =>
-  next({ ctx: { ...ctx, cluster: requireCluster(ctx.cluster) } }),
-);
+export const clusterOperatorProcedure = operatorProcedure.use(withCluster);
 
-/** Changes to the Kafka cluster's users (SCRAM credentials): admins, who also manage the console's users. */
-export const clusterAdminProcedure = adminProcedure.use(({ ctx, next }) =>
-  next({ ctx: { ...ctx, cluster: requireCluster(ctx.cluster) } }),
-);
+/** Changes to the cluster's shape (reassignments): admins only. */
+export const clusterAdminProcedure = adminProcedure.use(withCluster);

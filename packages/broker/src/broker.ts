@@ -230,7 +230,9 @@ export class Broker {
       : new LocalMetadataStore(dataDir, topics.clusterId, nodeId, clock);
     const services: BrokerServices = {
       handlers: new HandlerRegistry(
-        withRequestQuotas(withAuthorization(cluster ? clusterMemberHandlers(brokerHandlers) : brokerHandlers)),
+        withRequestQuotas(
+          withAuthorization(cluster ? clusterMemberHandlers(brokerHandlers) : brokerHandlers),
+        ),
       ),
       config,
       clock,
@@ -269,7 +271,7 @@ export class Broker {
       replicaManager,
       cluster,
       security,
-      authorizer: authorizerFromConfig(config, security),
+      authorizer: authorizerFromConfig(config, security, (message) => log.info(`[authorizer] ${message}`)),
       quotas: new QuotaManagers(
         {
           windowNum: config.getNumber('quota.window.num'),
@@ -282,6 +284,15 @@ export class Broker {
       dataDir,
     };
     services.quotas.apply(services.security.image());
+    const superUsers = services.authorizer?.options.superUsers;
+    if (cluster && superUsers && !superUsers.has('User:ANONYMOUS') && !superUsers.has('User:*')) {
+      // Followers fetch over the PLAINTEXT inter-broker listener, where every connection is User:ANONYMOUS.
+      log.warn(
+        `an authorizer is configured but User:ANONYMOUS is not in super.users: replica fetches on the ` +
+          `inter-broker listener ${interBrokerListener.name} are refused unless an ACL allows User:ANONYMOUS ` +
+          `ClusterAction on the cluster`,
+      );
+    }
     services.security.onChange((image) => services.quotas.apply(image));
     if (cluster) {
       // Every log on disk is opened before the metadata log says which this broker still hosts (Kafka's order).

@@ -24,7 +24,17 @@ const LITERAL = 3;
 const PREFIXED = 4;
 const ALLOW = 3;
 const DENY = 2;
-const Op = { ANY: 1, ALL: 2, READ: 3, WRITE: 4, CREATE: 5, DELETE: 6, ALTER: 7, DESCRIBE: 8, DESCRIBE_CONFIGS: 10 };
+const Op = {
+  ANY: 1,
+  ALL: 2,
+  READ: 3,
+  WRITE: 4,
+  CREATE: 5,
+  DELETE: 6,
+  ALTER: 7,
+  DESCRIBE: 8,
+  DESCRIBE_CONFIGS: 10,
+};
 
 function aclCreation(partial: Partial<CreateAclsRequestAclCreation>): CreateAclsRequestAclCreation {
   return {
@@ -134,7 +144,10 @@ describe('authorization (StandardAuthorizer) on a real broker', () => {
         response.results.map((r) => r.errorCode),
         [0, 0, 42, 42, 42, 42],
       );
-      assert.equal(response.results[3]!.errorMessage, 'The only valid name for the CLUSTER resource is kafka-cluster');
+      assert.equal(
+        response.results[3]!.errorMessage,
+        'The only valid name for the CLUSTER resource is kafka-cluster',
+      );
       const described = await admin.request(ApiKey.DescribeAcls, everyAcl);
       assert.equal(described.errorCode, ErrorCode.NONE);
       assert.deepEqual(described.resources, [
@@ -188,7 +201,9 @@ describe('authorization (StandardAuthorizer) on a real broker', () => {
     });
 
     it('needs Alter on the cluster to change ACLs and Describe to list them', async () => {
-      const create = await alice.request(ApiKey.CreateAcls, { creations: [aclCreation({ principal: 'User:alice' })] });
+      const create = await alice.request(ApiKey.CreateAcls, {
+        creations: [aclCreation({ principal: 'User:alice' })],
+      });
       assert.equal(create.results[0]!.errorCode, ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
       const describe = await alice.request(ApiKey.DescribeAcls, everyAcl);
       assert.equal(describe.errorCode, ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
@@ -199,13 +214,22 @@ describe('authorization (StandardAuthorizer) on a real broker', () => {
 
   describe('requests', () => {
     it('shows in Metadata only the topics a principal may describe, and refuses the others by name', async () => {
-      const all = await alice.request(ApiKey.Metadata, { ...apis[ApiKey.Metadata].defaultRequest(), topics: null });
+      const all = await alice.request(ApiKey.Metadata, {
+        ...apis[ApiKey.Metadata].defaultRequest(),
+        topics: null,
+      });
       assert.deepEqual(all.topics.map((t) => t.name).sort(), ['orders-eu', 'orders-us']);
-      const none = await bob.request(ApiKey.Metadata, { ...apis[ApiKey.Metadata].defaultRequest(), topics: null });
+      const none = await bob.request(ApiKey.Metadata, {
+        ...apis[ApiKey.Metadata].defaultRequest(),
+        topics: null,
+      });
       assert.deepEqual(none.topics, []);
       const named = await alice.request(ApiKey.Metadata, {
         ...apis[ApiKey.Metadata].defaultRequest(),
-        topics: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAA', name: 'payments' }, { topicId: 'AAAAAAAAAAAAAAAAAAAAAA', name: 'no-such-topic' }],
+        topics: [
+          { topicId: 'AAAAAAAAAAAAAAAAAAAAAA', name: 'payments' },
+          { topicId: 'AAAAAAAAAAAAAAAAAAAAAA', name: 'no-such-topic' },
+        ],
         allowAutoTopicCreation: true,
         includeTopicAuthorizedOperations: true,
       });
@@ -227,17 +251,33 @@ describe('authorization (StandardAuthorizer) on a real broker', () => {
 
     it('lets Produce through where Write is allowed and refuses each other topic, in one request', async () => {
       const response = await alice.request(ApiKey.Produce, await produceRequest(['orders-eu', 'payments']));
-      const codes = Object.fromEntries(response.responses.map((t) => [t.name, t.partitionResponses[0]!.errorCode]));
-      assert.deepEqual(codes, { 'orders-eu': ErrorCode.NONE, payments: ErrorCode.TOPIC_AUTHORIZATION_FAILED });
+      const codes = Object.fromEntries(
+        response.responses.map((t) => [t.name, t.partitionResponses[0]!.errorCode]),
+      );
+      assert.deepEqual(codes, {
+        'orders-eu': ErrorCode.NONE,
+        payments: ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+      });
       const refused = await bob.request(ApiKey.Produce, await produceRequest(['orders-eu']));
-      assert.equal(refused.responses[0]!.partitionResponses[0]!.errorCode, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+      assert.equal(
+        refused.responses[0]!.partitionResponses[0]!.errorCode,
+        ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+      );
+      // The refusal is logged, as Kafka's authorizer logger does, naming the principal and the resource.
+      assert.match(
+        broker.output(),
+        /\[authorizer\] Principal = User:bob is Denied operation = WRITE from host = 127\.0\.0\.1 on resource = TOPIC:orders-eu/,
+      );
     });
 
     it('lets a DENY win over a wider ALLOW, and takes it back with DeleteAcls', async () => {
       const deny = aclCreation({ resourceName: 'orders-us', operation: Op.WRITE, permissionType: DENY });
       await admin.request(ApiKey.CreateAcls, { creations: [deny] });
       const denied = await alice.request(ApiKey.Produce, await produceRequest(['orders-us']));
-      assert.equal(denied.responses[0]!.partitionResponses[0]!.errorCode, ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+      assert.equal(
+        denied.responses[0]!.partitionResponses[0]!.errorCode,
+        ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+      );
       await admin.request(ApiKey.DeleteAcls, {
         filters: [{ ...everyAcl, resourceNameFilter: 'orders-us', permissionType: DENY }],
       });
@@ -311,15 +351,17 @@ describe('authorization (StandardAuthorizer) on a real broker', () => {
         keyType: 0,
         coordinatorKeys: ['billing', 'reports'],
       });
-      assert.deepEqual(
-        Object.fromEntries(found.coordinators.map((c) => [c.key, c.errorCode])),
-        { billing: ErrorCode.NONE, reports: ErrorCode.GROUP_AUTHORIZATION_FAILED },
-      );
+      assert.deepEqual(Object.fromEntries(found.coordinators.map((c) => [c.key, c.errorCode])), {
+        billing: ErrorCode.NONE,
+        reports: ErrorCode.GROUP_AUTHORIZATION_FAILED,
+      });
     });
 
     it('creates only the topics a principal may create, in one CreateTopics request', async () => {
       await admin.request(ApiKey.CreateAcls, {
-        creations: [aclCreation({ resourceName: 'orders-', resourcePatternType: PREFIXED, operation: Op.CREATE })],
+        creations: [
+          aclCreation({ resourceName: 'orders-', resourcePatternType: PREFIXED, operation: Op.CREATE }),
+        ],
       });
       const response = await alice.request(ApiKey.CreateTopics, {
         topics: ['orders-asia', 'ledger'].map((name) => ({
@@ -332,10 +374,10 @@ describe('authorization (StandardAuthorizer) on a real broker', () => {
         timeoutMs: 10_000,
         validateOnly: false,
       });
-      assert.deepEqual(
-        Object.fromEntries(response.topics.map((t) => [t.name, t.errorCode])),
-        { 'orders-asia': ErrorCode.NONE, ledger: ErrorCode.TOPIC_AUTHORIZATION_FAILED },
-      );
+      assert.deepEqual(Object.fromEntries(response.topics.map((t) => [t.name, t.errorCode])), {
+        'orders-asia': ErrorCode.NONE,
+        ledger: ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+      });
       const ledger = await admin.request(ApiKey.Metadata, {
         ...apis[ApiKey.Metadata].defaultRequest(),
         topics: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAA', name: 'ledger' }],
@@ -353,20 +395,28 @@ describe('authorization (StandardAuthorizer) on a real broker', () => {
         includeSynonyms: false,
         includeDocumentation: false,
       });
-      assert.deepEqual(
-        Object.fromEntries(configs.results.map((r) => [r.resourceName, r.errorCode])),
-        { payments: ErrorCode.TOPIC_AUTHORIZATION_FAILED, '1': ErrorCode.CLUSTER_AUTHORIZATION_FAILED },
-      );
+      assert.deepEqual(Object.fromEntries(configs.results.map((r) => [r.resourceName, r.errorCode])), {
+        payments: ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+        '1': ErrorCode.CLUSTER_AUTHORIZATION_FAILED,
+      });
       const logDirs = await bob.request(ApiKey.DescribeLogDirs, { topics: null });
       assert.equal(logDirs.errorCode, ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
       const quotas = await bob.request(ApiKey.DescribeClientQuotas, { components: [], strict: false });
       assert.equal(quotas.errorCode, ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
       const scram = await bob.request(ApiKey.DescribeUserScramCredentials, { users: null });
       assert.equal(scram.errorCode, ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
-      const alter = await bob.request(ApiKey.AlterUserScramCredentials, { deletions: [{ name: 'bob', mechanism: 1 }], upsertions: [] });
+      const alter = await bob.request(ApiKey.AlterUserScramCredentials, {
+        deletions: [{ name: 'bob', mechanism: 1 }],
+        upsertions: [],
+      });
       assert.equal(alter.results[0]!.errorCode, ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
       // An idempotent producer needs IdempotentWrite on the cluster or Write on some topic: alice has the latter.
-      const initProducerId = { transactionalId: null, transactionTimeoutMs: 60_000, producerId: -1n, producerEpoch: -1 };
+      const initProducerId = {
+        transactionalId: null,
+        transactionTimeoutMs: 60_000,
+        producerId: -1n,
+        producerEpoch: -1,
+      };
       assert.equal((await alice.request(ApiKey.InitProducerId, initProducerId)).errorCode, ErrorCode.NONE);
       assert.equal(
         (await bob.request(ApiKey.InitProducerId, initProducerId)).errorCode,
@@ -398,10 +448,10 @@ describe('authorization (StandardAuthorizer) on a real broker', () => {
       const after = await admin.request(ApiKey.DescribeAcls, everyAcl);
       assert.deepEqual(after.resources, before.resources);
       const produced = await alice.request(ApiKey.Produce, await produceRequest(['orders-eu', 'payments']));
-      assert.deepEqual(
-        produced.responses.map((t) => t.partitionResponses[0]!.errorCode).sort(),
-        [ErrorCode.NONE, ErrorCode.TOPIC_AUTHORIZATION_FAILED],
-      );
+      assert.deepEqual(produced.responses.map((t) => t.partitionResponses[0]!.errorCode).sort(), [
+        ErrorCode.NONE,
+        ErrorCode.TOPIC_AUTHORIZATION_FAILED,
+      ]);
     });
   });
 });

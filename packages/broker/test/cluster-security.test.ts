@@ -1,19 +1,20 @@
 /**
- * Security metadata in a 3-broker cluster: SCRAM users created through one broker (forwarded to the controller,
- * kept in the metadata log) authenticate on every broker, survive a restart of the whole cluster, and a
- * deleted user is refused everywhere. Clients are kcat (librdkafka) and Sluice's own client.
+ * Security metadata in a 3-broker cluster: SCRAM users and ACLs created through one broker (forwarded to the
+ * controller, kept in the metadata log) hold on every broker and survive a restart of the whole cluster; a
+ * deleted user is refused everywhere. Replication and the admin tools run over the PLAINTEXT listeners as
+ * User:ANONYMOUS, the super user. Clients are kcat (librdkafka) and Sluice's own client.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { KafkaConnection } from '@sluice/client';
-import { ApiKey, apis } from '@sluice/protocol';
+import { ApiKey, ErrorCode, apis } from '@sluice/protocol';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
 import { SLUICE_BIN, waitFor, waitForBrokers } from './support/cluster-tools.ts';
 import { run, runOk } from './support/run.ts';
 
 const PASSWORD = 'cluster-Scram-secret-6610';
 
-describe('SCRAM users in a cluster', () => {
+describe('SCRAM users and ACLs in a cluster', () => {
   let cluster: ClusterProcess;
   const saslPort = (nodeId: number) => cluster.brokers[nodeId - 1]!.layout.listenerPorts.SASL_PLAINTEXT!;
   const authenticate = (nodeId: number, password = PASSWORD) =>
@@ -26,12 +27,32 @@ describe('SCRAM users in a cluster', () => {
       },
       (error: Error) => error.message,
     );
+  /** The error code a broker answers erin's Metadata request for `topic` with (no auto-creation). */
+  const topicErrorFor = async (nodeId: number, topic: string): Promise<number> => {
+    const connection = await KafkaConnection.connect('127.0.0.1', saslPort(nodeId), 'acl-probe', 10_000, {
+      sasl: { mechanism: 'SCRAM-SHA-512', username: 'erin', password: PASSWORD },
+    });
+    try {
+      const metadata = await connection.request(ApiKey.Metadata, {
+        ...apis[ApiKey.Metadata].defaultRequest(),
+        topics: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAA', name: topic }],
+        allowAutoTopicCreation: false,
+      });
+      return metadata.topics[0]!.errorCode;
+    } finally {
+      connection.close();
+    }
+  };
 
   before(async () => {
     cluster = await startCluster({
       brokers: 3,
       listeners: ['SASL_PLAINTEXT'],
-      configs: { 'sasl.enabled.mechanisms': 'SCRAM-SHA-512' },
+      configs: {
+        'sasl.enabled.mechanisms': 'SCRAM-SHA-512',
+        'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+        'super.users': 'User:ANONYMOUS',
+      },
     });
     await waitForBrokers(cluster.bootstrap, 3);
   });
@@ -40,7 +61,7 @@ describe('SCRAM users in a cluster', () => {
     for (const broker of cluster?.brokers ?? []) assert.ok(!broker.output.includes(PASSWORD));
   });
 
-  it('a user created through broker 1 authenticates on every broker, with kcat too', async () => {
+  it('a user created through broker 1 authenticates on every broker; an ACL made through broker 3 admits it to a topic everywhere', async () => {
     const first = cluster.brokers[0]!.layout;
     await runOk(
       SLUICE_BIN,
@@ -74,6 +95,37 @@ describe('SCRAM users in a cluster', () => {
       '-X',
       `sasl.password=${PASSWORD}`,
     ];
+    // The authorizer refuses erin until an ACL, created through broker 3, reaches every broker.
+    const refused = await run('kcat', ['-b', bootstrap, ...sasl, '-P', '-t', 'secured', '-X', 'acks=all'], {
+      input: 'refused\n',
+      timeoutMs: 60_000,
+    });
+    assert.notEqual(refused.code, 0);
+    assert.match(refused.stderr, /Topic authorization failed/);
+    const third = cluster.brokers[2]!.layout;
+    for (const operation of [['--producer'], ['--operation', 'Read']])
+      await runOk(
+        SLUICE_BIN,
+        [
+          'acls',
+          '--bootstrap-server',
+          `127.0.0.1:${third.port}`,
+          '--add',
+          '--allow-principal',
+          'User:erin',
+          ...operation,
+          '--topic',
+          'secured',
+        ],
+        { timeoutMs: 30_000 },
+      );
+    for (const nodeId of [1, 2, 3])
+      await waitFor(
+        `erin's ACL on broker ${nodeId}`,
+        async () =>
+          (await topicErrorFor(nodeId, 'secured')) !== ErrorCode.TOPIC_AUTHORIZATION_FAILED ? true : null,
+        15_000,
+      );
     await runOk('kcat', ['-b', bootstrap, ...sasl, '-P', '-t', 'secured', '-X', 'acks=all'], {
       input: 'one\ntwo\nthree\n',
       timeoutMs: 60_000,
@@ -95,7 +147,7 @@ describe('SCRAM users in a cluster', () => {
     assert.deepEqual(metadata.brokers.map((b) => b.port).sort(), [1, 2, 3].map(saslPort).sort());
   });
 
-  it('keeps the credential across a restart of every broker, and a deleted user is refused everywhere', async () => {
+  it('keeps credentials and ACLs across a restart of every broker, and a deleted user is refused everywhere', async () => {
     await cluster.stopAll();
     await Promise.all([1, 2, 3].map((nodeId) => cluster.start(nodeId)));
     await waitForBrokers(cluster.bootstrap, 3);
@@ -106,6 +158,11 @@ describe('SCRAM users in a cluster', () => {
         30_000,
       );
     assert.match(await authenticate(3, 'wrong'), /error 58/);
+    // The ACLs came back from the metadata log: erin may describe "secured" and nothing else.
+    for (const nodeId of [1, 2, 3]) {
+      assert.equal(await topicErrorFor(nodeId, 'secured'), ErrorCode.NONE);
+      assert.equal(await topicErrorFor(nodeId, 'unlisted'), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+    }
 
     await runOk(SLUICE_BIN, ['users', '--bootstrap-server', cluster.bootstrap, '--delete', 'erin'], {
       timeoutMs: 30_000,

@@ -17,7 +17,12 @@ import {
   type MetadataResponseTopic,
   ZERO_UUID,
 } from '@sluice/protocol';
-import { KafkaConnection, KafkaProtocolError, REQUEST_TIMEOUT_MS } from './connection.ts';
+import {
+  KafkaAuthenticationError,
+  KafkaConnection,
+  KafkaProtocolError,
+  REQUEST_TIMEOUT_MS,
+} from './connection.ts';
 import type { ConnectionSecurity } from './security.ts';
 
 export class KafkaError extends Error {
@@ -111,6 +116,7 @@ export class ClusterClient {
     const ordered =
       failed < 0 ? addresses : [...addresses.slice(failed + 1), ...addresses.slice(0, failed + 1)];
     let lastError: unknown;
+    let refused: KafkaAuthenticationError | null = null;
     for (const address of ordered) {
       const separator = address.lastIndexOf(':');
       try {
@@ -125,8 +131,12 @@ export class ClusterClient {
         return this.bootstrapConnection;
       } catch (error) {
         lastError = error;
+        refused ??= error instanceof KafkaAuthenticationError ? error : null;
       }
     }
+    // When none answered, a refused authentication says more than the network errors of the others: it is what
+    // a Kafka client reports (AuthenticationException), and retrying cannot fix it.
+    if (refused) throw refused;
     throw new KafkaProtocolError(
       `cannot reach any bootstrap server (${this.bootstrap}): ${String(lastError)}`,
     );

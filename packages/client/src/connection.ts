@@ -12,12 +12,15 @@ import {
   SCRAM_ALGORITHMS,
   ScramClient,
   apis,
+  errorCodes,
   decodeResponse,
   encodeRequest,
   type ApiKeyNumber,
   type ApiMessages,
 } from '@sluice/protocol';
 import type { ConnectionSecurity } from './security.ts';
+
+const errorName = (code: number) => errorCodes.get(code)?.name ?? `error ${code}`;
 
 const MAX_RESPONSE_BYTES = 512 * 1024 * 1024;
 /**
@@ -28,6 +31,36 @@ export const REQUEST_TIMEOUT_MS = 30_000;
 
 export class KafkaProtocolError extends Error {
   override readonly name = 'KafkaProtocolError';
+}
+
+/**
+ * The broker did not accept this client (Kafka's AuthenticationException): SASL refused the credentials or the
+ * mechanism, or the TLS handshake failed. Retrying the same broker with the same settings cannot succeed.
+ */
+export class KafkaAuthenticationError extends Error {
+  override readonly name = 'KafkaAuthenticationError';
+}
+
+/** Socket errors that say no TCP connection was made, so no TLS handshake took place. */
+const NOT_CONNECTED_CODES = new Set([
+  'ECONNREFUSED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+
+/**
+ * A TLS failure as Kafka's SslAuthenticationException: whatever ends the handshake once connected (an untrusted
+ * or mismatched broker certificate, a listener that does not speak TLS and hangs up), and the broker's TLS alerts
+ * later (a client certificate required or refused).
+ */
+function sslAuthenticationError(error: Error & { code?: string }, duringHandshake: boolean): Error {
+  const code = error.code ?? '';
+  if (code.startsWith('ERR_SSL_') || (duringHandshake && !NOT_CONNECTED_CODES.has(code)))
+    return new KafkaAuthenticationError(`SSL handshake failed: ${error.message}`, { cause: error });
+  return error;
 }
 
 interface Pending {
@@ -50,10 +83,11 @@ export class KafkaConnection {
     /** The broker's "host:port", as connected to. */
     readonly address: string,
     private readonly requestTimeoutMs: number,
+    tls: boolean,
   ) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('error', (error) => this.fail(error));
+    socket.on('error', (error) => this.fail(tls ? sslAuthenticationError(error, false) : error));
     socket.on('close', () => this.fail(new KafkaProtocolError('connection closed by the broker')));
   }
 
@@ -84,10 +118,16 @@ export class KafkaConnection {
       });
       s.once('error', (error) => {
         clearTimeout(timer);
-        reject(error);
+        reject(security.tls ? sslAuthenticationError(error, true) : error);
       });
     });
-    const connection = new KafkaConnection(socket, clientId, `${host}:${port}`, requestTimeoutMs);
+    const connection = new KafkaConnection(
+      socket,
+      clientId,
+      `${host}:${port}`,
+      requestTimeoutMs,
+      security.tls !== undefined,
+    );
     try {
       await connection.negotiate();
       if (security.sasl) await connection.authenticate(security.sasl);
@@ -98,18 +138,22 @@ export class KafkaConnection {
     return connection;
   }
 
-  /** SaslHandshake v1, then SaslAuthenticate with each token of the exchange. */
+  /**
+   * SaslHandshake v1, then SaslAuthenticate with each token of the exchange. Refusals are
+   * KafkaAuthenticationErrors that start with Kafka's error name (SASL_AUTHENTICATION_FAILED,
+   * UNSUPPORTED_SASL_MECHANISM) and carry the broker's message; they never include the password.
+   */
   private async authenticate(sasl: NonNullable<ConnectionSecurity['sasl']>): Promise<void> {
     const handshake = await this.send(ApiKey.SaslHandshake, 1, { mechanism: sasl.mechanism });
     if (handshake.errorCode !== ErrorCode.NONE)
-      throw new KafkaProtocolError(
-        `SASL mechanism ${sasl.mechanism} refused (error ${handshake.errorCode}); the broker offers ${handshake.mechanisms.join(', ') || 'none'}`,
+      throw new KafkaAuthenticationError(
+        `${errorName(handshake.errorCode)}: SASL mechanism ${sasl.mechanism} refused (error ${handshake.errorCode}); the broker offers ${handshake.mechanisms.join(', ') || 'none'}`,
       );
     const exchange = async (token: Buffer): Promise<Buffer> => {
       const response = await this.request(ApiKey.SaslAuthenticate, { authBytes: token });
       if (response.errorCode !== ErrorCode.NONE)
-        throw new KafkaProtocolError(
-          `SASL authentication failed (error ${response.errorCode}): ${response.errorMessage ?? ''}`,
+        throw new KafkaAuthenticationError(
+          `${errorName(response.errorCode)}: SASL authentication failed (error ${response.errorCode}): ${response.errorMessage ?? ''}`,
         );
       return response.authBytes;
     };
@@ -120,7 +164,11 @@ export class KafkaConnection {
     const scram = new ScramClient(SCRAM_ALGORITHMS[sasl.mechanism], sasl.username, sasl.password);
     const serverFirst = await exchange(scram.firstMessage());
     const serverFinal = await exchange(scram.finalMessage(serverFirst));
-    scram.verifyServerFinal(serverFinal);
+    try {
+      scram.verifyServerFinal(serverFinal);
+    } catch (error) {
+      throw new KafkaAuthenticationError(`SASL_AUTHENTICATION_FAILED: ${(error as Error).message}`);
+    }
   }
 
   private async negotiate(): Promise<void> {
@@ -133,6 +181,11 @@ export class KafkaConnection {
       throw new KafkaProtocolError(`ApiVersions failed with error ${response.errorCode}`);
     for (const api of response.apiKeys)
       this.brokerVersions.set(api.apiKey, { min: api.minVersion, max: api.maxVersion });
+  }
+
+  /** This end's IP address: the client host the broker sees, which ACLs with a host match against. */
+  get localAddress(): string {
+    return this.socket.localAddress ?? '';
   }
 
   /** Whether the socket is gone (closed by either side or failed): a new connection is needed. */

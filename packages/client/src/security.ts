@@ -35,20 +35,46 @@ function jaasOption(jaas: string, key: string): string | undefined {
   return match ? (match[1]?.replace(/\\(.)/g, '$1') ?? match[2]) : undefined;
 }
 
+/** A PEM file a setting names; the error names the setting and the file, never the file's content. */
+function readPem(setting: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new Error(`${setting} ${path}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+/** Keystores and truststores are PEM files here; Kafka's JKS and PKCS12 stores are refused by name. */
+function assertPemStore(props: ReadonlyMap<string, string>, setting: string): void {
+  const type = props.get(setting);
+  if (type !== undefined && type.toUpperCase() !== 'PEM')
+    throw new Error(`Unsupported ${setting} ${type}: give PEM files (${setting}=PEM)`);
+}
+
 export function connectionSecurityFromProperties(props: ReadonlyMap<string, string>): ConnectionSecurity {
   const protocol = (props.get('security.protocol') ?? 'PLAINTEXT').toUpperCase();
   if (!['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'].includes(protocol))
-    throw new Error(`Unsupported security.protocol ${protocol}`);
+    throw new Error(
+      `Unsupported security.protocol ${protocol} (PLAINTEXT, SSL, SASL_PLAINTEXT and SASL_SSL are)`,
+    );
   const security: ConnectionSecurity = {};
   if (protocol === 'SSL' || protocol === 'SASL_SSL') {
+    assertPemStore(props, 'ssl.truststore.type');
+    assertPemStore(props, 'ssl.keystore.type');
     const tls: ConnectionOptions = {};
-    const ca = props.get('ssl.truststore.location') ?? props.get('ssl.ca.location');
-    if (ca) tls.ca = readFileSync(ca);
-    const cert = props.get('ssl.certificate.location') ?? props.get('ssl.keystore.location');
+    const caSetting = props.has('ssl.truststore.location') ? 'ssl.truststore.location' : 'ssl.ca.location';
+    const ca = props.get(caSetting);
+    if (ca) tls.ca = readPem(caSetting, ca);
+    const certSetting = props.has('ssl.certificate.location')
+      ? 'ssl.certificate.location'
+      : 'ssl.keystore.location';
+    const cert = props.get(certSetting);
+    // Kafka's PEM keystore holds the private key and the certificate chain in one file.
+    const keySetting = props.has('ssl.key.location') ? 'ssl.key.location' : certSetting;
     const key =
       props.get('ssl.key.location') ?? (cert && props.get('ssl.keystore.location') ? cert : undefined);
-    if (cert) tls.cert = readFileSync(cert);
-    if (key) tls.key = readFileSync(key);
+    if (cert) tls.cert = readPem(certSetting, cert);
+    if (key) tls.key = readPem(keySetting, key);
     const keyPassword = props.get('ssl.key.password');
     if (keyPassword) tls.passphrase = keyPassword;
     // Kafka's default checks the host name against the certificate; an empty value turns that off.
@@ -67,4 +93,22 @@ export function connectionSecurityFromProperties(props: ReadonlyMap<string, stri
     security.sasl = { mechanism, username, password };
   }
   return security;
+}
+
+/**
+ * The ConnectionSecurity of a client properties file (`--command-config FILE`). Errors name the file and the
+ * setting at fault (a missing file, an unknown security.protocol or sasl.mechanism), never a secret.
+ */
+export function connectionSecurityFromFile(path: string): ConnectionSecurity {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`cannot read ${path}: ${(error as Error).message}`, { cause: error });
+  }
+  try {
+    return connectionSecurityFromProperties(parseProperties(text));
+  } catch (error) {
+    throw new Error(`${path}: ${(error as Error).message}`, { cause: error });
+  }
 }

@@ -72,7 +72,7 @@ test('rows written survive a reopen, and reopening does not re-run migrations', 
     const columns = await second.client.execute("select name from pragma_table_info('users')");
     assert.deepEqual(
       columns.rows.map((row) => row.name),
-      ['id', 'username', 'password_hash', 'role', 'created_at'],
+      ['id', 'username', 'password_hash', 'role', 'created_at', 'kafka_principal'],
     );
   } finally {
     second.close();

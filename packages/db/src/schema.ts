@@ -22,6 +22,11 @@ export const users = sqliteTable(
     username: text('username').notNull().unique(),
     passwordHash: text('password_hash').notNull(),
     role: text('role', { enum: USER_ROLES }).notNull().default('viewer'),
+    /**
+     * The Kafka principal ("User:alice") whose ACLs bound what this user may do on the cluster through the
+     * console, on top of the role; null: the role alone decides, and the console acts as itself.
+     */
+    kafkaPrincipal: text('kafka_principal'),
     createdAt: createdAt(),
   },
   // The enum above only narrows TypeScript types; the CHECK keeps rows written by anything else honest too.

@@ -25,6 +25,20 @@ export const loginInput = z.object({
 export const createUserInput = z.object({ username, password: newPassword, role: userRole });
 export const setUserRoleInput = z.object({ userId: z.number().int().positive(), role: userRole });
 export const resetPasswordInput = z.object({ userId: z.number().int().positive(), password: newPassword });
+/**
+ * A Kafka principal as Kafka writes it, TYPE:NAME ("User:alice", "User:CN=alice,O=Example" from a certificate):
+ * the type has no colon, the name is everything after the first one (Kafka's SecurityUtils.parseKafkaPrincipal).
+ */
+export const kafkaPrincipal = z
+  .string()
+  .trim()
+  .max(256, 'a Kafka principal is at most 256 characters')
+  .regex(/^[^:\s]+:[^\r\n]+$/, 'a Kafka principal is TYPE:NAME, e.g. User:alice');
+/** Null removes the principal: the user's role alone decides again. */
+export const setUserPrincipalInput = z.object({
+  userId: z.number().int().positive(),
+  kafkaPrincipal: kafkaPrincipal.nullable(),
+});
 export const deleteUserInput = z.object({ userId: z.number().int().positive() });
 export const auditListInput = z.object({
   /** Entries older than this id (the previous page's last); the newest first when absent. */

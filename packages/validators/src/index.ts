@@ -40,6 +40,8 @@ export {
   newPassword,
   resetPasswordInput,
   setUserRoleInput,
+  setUserPrincipalInput,
+  kafkaPrincipal,
   userRole,
   username,
   type CreateUserInput,

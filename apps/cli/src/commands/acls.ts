@@ -189,9 +189,11 @@ function bindingsOf(values: Values, resources: Resource[]): { resource: Resource
     const denyHosts = values['deny-host'].length > 0 ? values['deny-host'] : ['*'];
     for (const operation of operations) {
       for (const principal of values['allow-principal'].map(checkPrincipal))
-        for (const host of allowHosts) out.push({ principal, host, operation, permissionType: PERMISSIONS.ALLOW });
+        for (const host of allowHosts)
+          out.push({ principal, host, operation, permissionType: PERMISSIONS.ALLOW });
       for (const principal of values['deny-principal'].map(checkPrincipal))
-        for (const host of denyHosts) out.push({ principal, host, operation, permissionType: PERMISSIONS.DENY });
+        for (const host of denyHosts)
+          out.push({ principal, host, operation, permissionType: PERMISSIONS.DENY });
     }
     return out;
   };
@@ -202,7 +204,8 @@ function bindingsOf(values: Values, resources: Resource[]): { resource: Resource
     for (const entry of entries(operations)) bindings.push({ resource, entry });
   };
   if (values.producer || values.consumer) {
-    if (values.operation.length > 0) throw new CliError('--operation cannot be combined with --producer or --consumer');
+    if (values.operation.length > 0)
+      throw new CliError('--operation cannot be combined with --producer or --consumer');
     const topics = resources.filter((r) => r.resourceType === RESOURCE_TYPES.TOPIC);
     if (topics.length === 0) throw new CliError('--producer and --consumer need --topic');
     if (values.producer) {
@@ -210,7 +213,9 @@ function bindingsOf(values: Values, resources: Resource[]): { resource: Resource
       for (const id of resources.filter((r) => r.resourceType === RESOURCE_TYPES.TRANSACTIONAL_ID))
         bind(id, [OPERATIONS.WRITE, OPERATIONS.DESCRIBE]);
       if (values.idempotent)
-        bind({ resourceType: RESOURCE_TYPES.CLUSTER, resourceName: 'kafka-cluster' }, [OPERATIONS.IDEMPOTENT_WRITE]);
+        bind({ resourceType: RESOURCE_TYPES.CLUSTER, resourceName: 'kafka-cluster' }, [
+          OPERATIONS.IDEMPOTENT_WRITE,
+        ]);
     }
     if (values.consumer) {
       if (values.group.length === 0) throw new CliError('--consumer needs --group');
@@ -277,14 +282,21 @@ async function remove(
 
 function uniqueResources(bindings: { resource: Resource }[]): Resource[] {
   const seen = new Map<string, Resource>();
-  for (const { resource } of bindings) seen.set(`${resource.resourceType}:${resource.resourceName}`, resource);
+  for (const { resource } of bindings)
+    seen.set(`${resource.resourceType}:${resource.resourceName}`, resource);
   return [...seen.values()];
 }
 
-function printGrouped(title: string, bindings: { resource: Resource; entry: Entry }[], patternType: number): void {
+function printGrouped(
+  title: string,
+  bindings: { resource: Resource; entry: Entry }[],
+  patternType: number,
+): void {
   for (const resource of uniqueResources(bindings)) {
     const entries = bindings.filter(
-      (b) => b.resource.resourceType === resource.resourceType && b.resource.resourceName === resource.resourceName,
+      (b) =>
+        b.resource.resourceType === resource.resourceType &&
+        b.resource.resourceName === resource.resourceName,
     );
     console.log(`${title} \`${patternText(resource.resourceType, resource.resourceName, patternType)}\`: `);
     for (const { entry } of entries) console.log(` \t${entryText(entry)} `);
@@ -317,7 +329,10 @@ async function list(
       if (response.errorCode !== ErrorCode.NONE)
         throw new CommandFailedError(response.errorMessage ?? errorNameOf(response.errorCode));
       for (const resource of response.resources) {
-        const title = principal === null ? 'Current ACLs for resource' : `ACLs for principal \`${principal}\`\nCurrent ACLs for resource`;
+        const title =
+          principal === null
+            ? 'Current ACLs for resource'
+            : `ACLs for principal \`${principal}\`\nCurrent ACLs for resource`;
         console.log(
           `${title} \`${patternText(resource.resourceType, resource.resourceName, resource.patternType)}\`: `,
         );

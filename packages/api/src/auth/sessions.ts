@@ -14,6 +14,8 @@ export interface SessionUser {
   id: number;
   username: string;
   role: UserRole;
+  /** The Kafka principal whose ACLs bound this user's actions on the cluster (users.kafka_principal). */
+  kafkaPrincipal?: string | null;
 }
 
 export async function createSession(db: Database, userId: number, now = Date.now()): Promise<string> {
@@ -29,7 +31,13 @@ export async function findSessionUser(
   now = Date.now(),
 ): Promise<{ user: SessionUser; extended: boolean } | null> {
   const row = await db
-    .select({ id: users.id, username: users.username, role: users.role, expiresAt: sessions.expiresAt })
+    .select({
+      id: users.id,
+      username: users.username,
+      role: users.role,
+      kafkaPrincipal: users.kafkaPrincipal,
+      expiresAt: sessions.expiresAt,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.id, token), gt(sessions.expiresAt, new Date(now))))
@@ -43,7 +51,10 @@ export async function findSessionUser(
       .where(eq(sessions.id, token));
     extended = true;
   }
-  return { user: { id: row.id, username: row.username, role: row.role }, extended };
+  return {
+    user: { id: row.id, username: row.username, role: row.role, kafkaPrincipal: row.kafkaPrincipal },
+    extended,
+  };
 }
 
 export async function deleteSession(db: Database, token: string): Promise<void> {

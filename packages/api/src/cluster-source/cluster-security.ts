@@ -72,7 +72,7 @@ export interface ClusterSecurity {
    * What this broker measured of each quota's clients; null when the source cannot see it: Kafka exposes the
    * rates only as broker metrics (JMX), through no API a client can call.
    */
-  quotaUsage(): QuotaUsage | null;
+  quotaUsage(): Promise<QuotaUsage | null>;
   /** The ACLs the filter matches (DescribeAcls); SECURITY_DISABLED when the cluster has no authorizer. */
   acls(filter: AclFilterCodes): Promise<AclBindingCodes[]>;
   /** CreateAcls for one binding. */

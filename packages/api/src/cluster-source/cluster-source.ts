@@ -280,6 +280,29 @@ export interface ProduceRequest {
   copies: number;
 }
 
+/** The ACL operations and resource types the console asks about, by Kafka's names (AclOperation, ResourceType). */
+export type AclOperationName =
+  'READ' | 'WRITE' | 'CREATE' | 'DELETE' | 'ALTER' | 'DESCRIBE' | 'DESCRIBE_CONFIGS' | 'ALTER_CONFIGS';
+export type AclResourceTypeName = 'TOPIC' | 'GROUP' | 'CLUSTER';
+
+export interface AclCheck {
+  /** "User:alice" */
+  principal: string;
+  operation: AclOperationName;
+  resourceType: AclResourceTypeName;
+  /** The topic or group; Kafka's "kafka-cluster" for the cluster. */
+  resourceName: string;
+}
+
+/**
+ * The cluster's authorizer (its ACLs, super.users and allow.everyone.if.no.acl.found), asked on behalf of a
+ * principal other than the console's own: what the cluster would allow that principal, connecting from where the
+ * console connects from.
+ */
+export interface ClusterAuthorizer {
+  allows(check: AclCheck): boolean;
+}
+
 export interface ClusterSource {
   /** SCRAM credentials, client quotas and ACLs (cluster-security.ts). */
   readonly security: ClusterSecurity;
@@ -361,6 +384,11 @@ export interface ClusterSource {
    * (kafka-reassign-partitions --verify once done, or --cancel).
    */
   clearReplicationThrottles(topic: string): Promise<void>;
+  /**
+   * The cluster's authorizer as of now (a remote cluster's ACLs are read with DescribeAcls and cached briefly);
+   * null when the cluster runs without one, and then, as in Kafka, every principal may do everything.
+   */
+  authorizer(): Promise<ClusterAuthorizer | null>;
   /** Bytes received from and sent to clients so far, when the source can tell (the embedded broker). */
   trafficTotals(): { bytesIn: number; bytesOut: number } | null;
   /** Releases what the source holds (connections to a remote cluster); an embedded broker is not its to close. */

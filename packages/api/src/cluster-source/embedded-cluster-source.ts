@@ -10,6 +10,7 @@ import { ClusterClient, KafkaError } from '@sluice/client';
 import { ApiKey, ErrorCode } from '@sluice/protocol';
 import {
   byName,
+  type ClusterAuthorizer,
   type ClusterBrokers,
   type ClusterOverview,
   type ClusterSource,
@@ -22,6 +23,7 @@ import {
   type TopicPartition,
   type TopicSummary,
 } from './cluster-source.ts';
+import { embeddedAuthorizer } from './cluster-authorizers.ts';
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
 import { EmbeddedClusterSecurity } from './embedded-security.ts';
 import { WireTopicSource } from './wire-topics.ts';
@@ -35,6 +37,13 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
     // The advertised listener is, by definition, where clients reach this broker.
     super(new ClusterClient(`${services.node.host}:${services.node.port}`, 'sluice-console'));
     this.security = new EmbeddedClusterSecurity(services, this.client);
+  }
+
+  /** The broker's own authorizer; the host is the address of the console's connections to the broker. */
+  async authorizer(): Promise<ClusterAuthorizer | null> {
+    const { authorizer } = this.services;
+    if (!authorizer) return null;
+    return embeddedAuthorizer(authorizer, (await this.client.any()).localAddress);
   }
 
   /** The engine's own definitions, with the broker's effective defaults and the allowed values. */

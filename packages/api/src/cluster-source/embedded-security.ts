@@ -59,7 +59,7 @@ export class EmbeddedClusterSecurity extends WireClusterSecurity {
     super(client);
   }
 
-  override quotaUsage(): QuotaUsage {
+  override async quotaUsage(): Promise<QuotaUsage> {
     const { entities, unlimited } = this.services.quotas.usage();
     const byEntity: Record<string, ObservedThroughput> = {};
     for (const { entity, observations } of entities) {

@@ -4,3 +4,8 @@
  */
 export { EmbeddedClusterSource } from './embedded-cluster-source.ts';
 export { RemoteClusterSource } from './remote-cluster-source.ts';
+export {
+  KafkaAuthenticationError,
+  connectionSecurityFromFile,
+  type ConnectionSecurity,
+} from '@sluice/client';

@@ -6,9 +6,11 @@
  * OffsetFetch does not return when an offset was committed, so commit timestamps are null here; the lag
  * evaluator then dates a commit by the first sample that saw it.
  */
-import { ClusterClient, KafkaError } from '@sluice/client';
+import { ClusterClient, KafkaError, type ConnectionSecurity } from '@sluice/client';
 import { ErrorCode, decodeRecordBatch, splitBatches, type MetadataResponseTopic } from '@sluice/protocol';
+import { RemoteAuthorizer } from './cluster-authorizers.ts';
 import type {
+  ClusterAuthorizer,
   ClusterSource,
   CommittedOffset,
   GroupDescription,
@@ -25,10 +27,34 @@ const LATEST = -1n;
 
 export class RemoteClusterSource extends WireTopicSource implements ClusterSource {
   readonly security = new WireClusterSecurity(this.client);
+  private readonly remoteAuthorizer = new RemoteAuthorizer(this.client);
 
-  /** A source over a new client for `bootstrap` ("host:port,host:port"); connects on first use. */
-  static forBootstrap(bootstrap: string, clientId = 'sluice-console'): RemoteClusterSource {
-    return new RemoteClusterSource(new ClusterClient(bootstrap, clientId));
+  /**
+   * A source over a new client for `bootstrap` ("host:port,host:port"), with `security` for a TLS or SASL
+   * listener; connects on first use (or `connect`).
+   */
+  static forBootstrap(
+    bootstrap: string,
+    options: { clientId?: string; security?: ConnectionSecurity } = {},
+  ): RemoteClusterSource {
+    return new RemoteClusterSource(
+      new ClusterClient(bootstrap, options.clientId ?? 'sluice-console', {
+        ...(options.security ? { security: options.security } : {}),
+      }),
+    );
+  }
+
+  /**
+   * Opens the connection to the cluster now: a KafkaAuthenticationError when it refuses the TLS or SASL
+   * settings, another error when no bootstrap server answers.
+   */
+  async connect(): Promise<void> {
+    await this.client.any();
+  }
+
+  /** The cluster's ACLs and authorizer settings, read with DescribeAcls and DescribeConfigs, cached briefly. */
+  authorizer(): Promise<ClusterAuthorizer | null> {
+    return this.remoteAuthorizer.current();
   }
 
   async listGroups(): Promise<GroupListing[]> {

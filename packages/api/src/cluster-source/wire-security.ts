@@ -56,7 +56,7 @@ export class WireClusterSecurity implements ClusterSecurity {
     return alterClientQuotas(this.client, [{ entity, changes }]);
   }
 
-  quotaUsage(): QuotaUsage | null {
+  async quotaUsage(): Promise<QuotaUsage | null> {
     return null;
   }
 

@@ -3,6 +3,7 @@ import { groupDetailInput, lagHistoryInput, offsetResetInput } from '@sluice/val
 import { z } from 'zod';
 import { ErrorCode, errorCodes } from '@sluice/protocol';
 import { recordAudit } from '../audit.ts';
+import { authorizeUser } from '../cluster-source/principal-cluster-source.ts';
 import { kafkaCall } from '../kafka-errors.ts';
 import type { ClusterSource } from '../cluster-source/cluster-source.ts';
 import { assessGroupLag, STATUS_WINDOW_ROUNDS, type GroupAssessment } from '../lag/assess-lag.ts';
@@ -69,9 +70,10 @@ export const groupsRouter = {
   }),
 
   /** The group's (or one partition's) lag per sample round from the console's database, for a chart. */
-  lagHistory: viewerProcedure
-    .input(lagHistoryInput)
-    .query(async ({ ctx, input }) => ({ points: await readLagHistory(ctx.db, input) })),
+  lagHistory: viewerProcedure.input(lagHistoryInput).query(async ({ ctx, input }) => {
+    await kafkaCall(() => authorizeUser(ctx.cluster, ctx.user, 'DESCRIBE', 'GROUP', input.groupId));
+    return { points: await readLagHistory(ctx.db, input) };
+  }),
 
   /**
    * An offset reset, as kafka-consumer-groups --reset-offsets: `execute: false` is the dry run that shows each

@@ -1,7 +1,9 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { isrTimelineInput } from '@sluice/validators';
 import { buildTimeline } from '../isr/partition-history.ts';
+import { authorizeUser } from '../cluster-source/principal-cluster-source.ts';
 import { readTopicStates } from '../isr/partition-history-store.ts';
+import { kafkaCall } from '../kafka-errors.ts';
 import { viewerProcedure } from '../trpc.ts';
 
 export const isrRouter = {
@@ -11,6 +13,7 @@ export const isrRouter = {
    * added and removed) over the last `windowMinutes`.
    */
   timeline: viewerProcedure.input(isrTimelineInput).query(async ({ ctx, input }) => {
+    await kafkaCall(() => authorizeUser(ctx.cluster, ctx.user, 'DESCRIBE', 'TOPIC', input.topic));
     const until = Date.now();
     const since = until - input.windowMinutes * 60_000;
     const states = await readTopicStates(ctx.db, input.topic, since);

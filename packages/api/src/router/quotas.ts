@@ -63,14 +63,14 @@ export const quotasRouter = {
     return {
       entries,
       ipEntities: all.length - entries.length,
-      observable: ctx.cluster.security.quotaUsage() !== null,
+      observable: (await ctx.cluster.security.quotaUsage()) !== null,
     };
   }),
 
   /** What the broker measures of each quota's clients, and of clients no quota holds, once a second. */
   usage: clusterProcedure.subscription(async function* ({ ctx, signal }) {
     for (;;) {
-      const usage = ctx.cluster.security.quotaUsage();
+      const usage = await ctx.cluster.security.quotaUsage();
       yield { at: new Date(), usage } satisfies QuotaUsagePoint;
       // Nothing will change for a source that cannot observe: say so once, and end.
       if (usage === null) return;

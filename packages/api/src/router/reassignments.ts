@@ -4,17 +4,7 @@ import { recordAudit } from '../audit.ts';
 import { kafkaCall } from '../kafka-errors.ts';
 import { reassignmentProgress } from '../reassignment/reassignment-progress.ts';
 import { clearThrottlesWhenDone, stopWatching } from '../reassignment/throttle-cleanup.ts';
-import { adminProcedure, clusterProcedure, type ApiContext } from '../trpc.ts';
-
-/** Reassigning moves data between brokers: admins only, on a cluster. */
-const clusterAdminProcedure = adminProcedure.use(({ ctx, next }) => {
-  if (!ctx.cluster)
-    throw new TRPCError({
-      code: 'PRECONDITION_FAILED',
-      message: 'this console is not connected to a Kafka cluster',
-    });
-  return next({ ctx: { ...ctx, cluster: ctx.cluster } });
-});
+import { clusterAdminProcedure, clusterProcedure, type ApiContext } from '../trpc.ts';
 
 async function currentReplicas(
   cluster: NonNullable<ApiContext['cluster']>,

@@ -1,7 +1,13 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
 import { and, asc, count, eq, ne } from 'drizzle-orm';
 import { sessions, users } from '@sluice/db';
-import { createUserInput, deleteUserInput, resetPasswordInput, setUserRoleInput } from '@sluice/validators';
+import {
+  createUserInput,
+  deleteUserInput,
+  resetPasswordInput,
+  setUserPrincipalInput,
+  setUserRoleInput,
+} from '@sluice/validators';
 import { recordAudit } from '../audit.ts';
 import { hashPassword } from '../auth/password.ts';
 import { adminProcedure } from '../trpc.ts';
@@ -28,7 +34,13 @@ async function assertAnotherAdmin(db: Db, userId: number) {
 export const usersRouter = {
   list: adminProcedure.query(({ ctx }) =>
     ctx.db
-      .select({ id: users.id, username: users.username, role: users.role, createdAt: users.createdAt })
+      .select({
+        id: users.id,
+        username: users.username,
+        role: users.role,
+        kafkaPrincipal: users.kafkaPrincipal,
+        createdAt: users.createdAt,
+      })
       .from(users)
       .orderBy(asc(users.username)),
   ),
@@ -62,6 +74,20 @@ export const usersRouter = {
       to: input.role,
     });
     return { id: user.id, username: user.username, role: input.role };
+  }),
+
+  /**
+   * Gives the user a Kafka principal, whose ACLs on the cluster then bound what they may do through the
+   * console (their role still applies), or takes it away (null).
+   */
+  setPrincipal: adminProcedure.input(setUserPrincipalInput).mutation(async ({ ctx, input }) => {
+    const user = await userOrNotFound(ctx.db, input.userId);
+    await ctx.db.update(users).set({ kafkaPrincipal: input.kafkaPrincipal }).where(eq(users.id, user.id));
+    await recordAudit(ctx.db, ctx.user.username, 'user.kafka-principal', user.username, {
+      from: user.kafkaPrincipal,
+      to: input.kafkaPrincipal,
+    });
+    return { id: user.id, username: user.username, kafkaPrincipal: input.kafkaPrincipal };
   }),
 
   /** Sets a new password and signs the user out everywhere. */

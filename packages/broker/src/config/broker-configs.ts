@@ -541,7 +541,8 @@ const AUTHORIZER_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: 'false',
     updateMode: 'read-only',
     internal: true,
-    documentation: 'Whether a resource no ACL applies to is open to every principal (false: only super users).',
+    documentation:
+      'Whether a resource no ACL applies to is open to every principal (false: only super users).',
   },
 ];
 

@@ -402,7 +402,7 @@ describe('QuorumController as a Raft listener', () => {
     const handlers = quorumControllerHandlers(controller);
     assert.deepEqual(
       handlers.map((h) => h.apiKey).sort((a, b) => a - b),
-      [19, 20, 33, 37, 43, 44, 45, 46, 49, 51, 56, 62, 63, 67],
+      [19, 20, 30, 31, 33, 37, 43, 44, 45, 46, 49, 51, 56, 62, 63, 67],
     );
     const registration = handlers.find((h) => h.apiKey === ApiKey.BrokerRegistration)!;
     const request = {

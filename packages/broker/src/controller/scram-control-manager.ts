@@ -42,7 +42,11 @@ export function alterUserScramCredentials(
     if (!users.includes(user)) users.push(user);
     const key = `${mechanism}:${user}`;
     if (seen.has(key)) {
-      fail(user, ErrorCode.DUPLICATE_RESOURCE, 'A user credential cannot be altered twice in the same request');
+      fail(
+        user,
+        ErrorCode.DUPLICATE_RESOURCE,
+        'A user credential cannot be altered twice in the same request',
+      );
       return false;
     }
     seen.add(key);

@@ -48,5 +48,8 @@ export const describeAclsHandler = defineHandler({
     errorMessage,
     resources: [],
   }),
-  handle: ({ body }, { services }) => ({ throttleTimeMs: 0, ...describeAcls(services.security.image(), body) }),
+  handle: ({ body }, { services }) => ({
+    throttleTimeMs: 0,
+    ...describeAcls(services.security.image(), body),
+  }),
 });

@@ -46,22 +46,37 @@ export const TRANSACTIONAL_ID_AUTHORIZATION_FAILED: RequestFailure = {
   errorMessage: 'Transactional Id authorization failed.',
 };
 
-/** Whether the connection's principal may perform `operation` on the resource (always, without an authorizer). */
+/**
+ * Whether the connection's principal may perform `operation` on the resource (always, without an authorizer).
+ * Pass `logIfDenied` false where a refusal only filters what is shown (Kafka's filterByAuthorized).
+ */
 export function authorize(
   context: RequestContext,
   operation: AclOperationCode,
   resourceType: ResourceTypeCode,
   resourceName: string,
+  logIfDenied = true,
 ): boolean {
   const authorizer = context.services.authorizer;
   return (
     authorizer === null ||
-    authorizer.authorize(principalToString(context.principal), context.clientHost, operation, resourceType, resourceName)
+    authorizer.authorize(
+      principalToString(context.principal),
+      context.clientHost,
+      operation,
+      resourceType,
+      resourceName,
+      logIfDenied,
+    )
   );
 }
 
-export function authorizeCluster(context: RequestContext, operation: AclOperationCode): boolean {
-  return authorize(context, operation, ResourceType.CLUSTER, CLUSTER_NAME);
+export function authorizeCluster(
+  context: RequestContext,
+  operation: AclOperationCode,
+  logIfDenied = true,
+): boolean {
+  return authorize(context, operation, ResourceType.CLUSTER, CLUSTER_NAME, logIfDenied);
 }
 
 /** The authorized operations bitfield of a resource for the connection's principal. */
@@ -71,7 +86,7 @@ export function authorizedOperationsFor(
   resourceName: string,
 ): number {
   return authorizedOperations(resourceType, resourceName, (operation, type, name) =>
-    authorize(context, operation, type, name),
+    authorize(context, operation, type, name, false),
   );
 }
 
@@ -138,7 +153,8 @@ function splitItems<K extends ApiKeyNumber, T>(
     else refused.set(failure, [...(refused.get(failure) ?? []), item]);
   }
   if (refused.size === 0) return null;
-  const withItems = (list: T[]) => ({ ...request, body: { ...body, [itemsField]: list } }) as DecodedRequest<K>;
+  const withItems = (list: T[]) =>
+    ({ ...request, body: { ...body, [itemsField]: list } }) as DecodedRequest<K>;
   return {
     allowed: allowedItems.length > 0 ? withItems(allowedItems) : null,
     complete(response) {
@@ -174,7 +190,8 @@ function topicItems<K extends ApiKeyNumber>(
   itemsField: string,
   responseField: string,
   operation: AclOperationCode,
-  nameOf: (item: never) => string = (item: { name?: string; topic?: string }) => item.name ?? item.topic ?? '',
+  nameOf: (item: never) => string = (item: { name?: string; topic?: string }) =>
+    item.name ?? item.topic ?? '',
 ): RequestAuthorization<K> {
   return (request, context, handler) =>
     splitItems(request, handler, itemsField, responseField, (item: never) =>
@@ -189,10 +206,14 @@ function configResourceRefusal(
 ): (resource: { resourceType: number; resourceName: string }) => RequestFailure | null {
   return ({ resourceType, resourceName }) => {
     if (resourceType === 2) {
-      return authorize(context, operation, ResourceType.TOPIC, resourceName) ? null : TOPIC_AUTHORIZATION_FAILED;
+      return authorize(context, operation, ResourceType.TOPIC, resourceName)
+        ? null
+        : TOPIC_AUTHORIZATION_FAILED;
     }
     if (resourceType === 32) {
-      return authorize(context, operation, ResourceType.GROUP, resourceName) ? null : GROUP_AUTHORIZATION_FAILED;
+      return authorize(context, operation, ResourceType.GROUP, resourceName)
+        ? null
+        : GROUP_AUTHORIZATION_FAILED;
     }
     return authorizeCluster(context, operation) ? null : CLUSTER_AUTHORIZATION_FAILED;
   };
@@ -201,7 +222,10 @@ function configResourceRefusal(
 /** FindCoordinator's key types. */
 const GROUP_KEY = 0;
 
-function coordinatorKeyRefusal(context: RequestContext, keyType: number): (key: string) => RequestFailure | null {
+function coordinatorKeyRefusal(
+  context: RequestContext,
+  keyType: number,
+): (key: string) => RequestFailure | null {
   return (key) =>
     keyType === GROUP_KEY
       ? authorize(context, AclOperation.DESCRIBE, ResourceType.GROUP, key)
@@ -246,7 +270,11 @@ const AUTHORIZATIONS: Partial<Record<ApiKeyNumber, RequestAuthorization<ApiKeyNu
     ) {
       return refuseAll(request, handler, TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
     }
-    const split = topicItems<typeof ApiKey.Produce>('topicData', 'responses', WRITE)(request, context, handler);
+    const split = topicItems<typeof ApiKey.Produce>('topicData', 'responses', WRITE)(
+      request,
+      context,
+      handler,
+    );
     // acks=0 gets no response: a producer learns of the refusal by the connection closing, as in Kafka.
     if (split && acks === 0) return { allowed: split.allowed, complete: () => CLOSE_CONNECTION };
     return split;
@@ -255,27 +283,37 @@ const AUTHORIZATIONS: Partial<Record<ApiKeyNumber, RequestAuthorization<ApiKeyNu
   [ApiKey.OffsetForLeaderEpoch]: ((request, context, handler) =>
     request.body.replicaId >= 0
       ? clusterOperation<typeof ApiKey.OffsetForLeaderEpoch>(CLUSTER_ACTION)(request, context, handler)
-      : topicItems<typeof ApiKey.OffsetForLeaderEpoch>('topics', 'topics', DESCRIBE)(request, context, handler)) as RequestAuthorization<
-    typeof ApiKey.OffsetForLeaderEpoch
-  >,
+      : topicItems<typeof ApiKey.OffsetForLeaderEpoch>('topics', 'topics', DESCRIBE)(
+          request,
+          context,
+          handler,
+        )) as RequestAuthorization<typeof ApiKey.OffsetForLeaderEpoch>,
   [ApiKey.CreateTopics]: ((request, context, handler) =>
     authorizeCluster(context, CREATE)
       ? null
-      : topicItems<typeof ApiKey.CreateTopics>('topics', 'topics', CREATE)(request, context, handler)) as RequestAuthorization<
-    typeof ApiKey.CreateTopics
-  >,
+      : topicItems<typeof ApiKey.CreateTopics>('topics', 'topics', CREATE)(
+          request,
+          context,
+          handler,
+        )) as RequestAuthorization<typeof ApiKey.CreateTopics>,
   [ApiKey.DeleteTopics]: ((request, context, handler) => {
     if (request.apiVersion < 6) {
       return splitItems(request, handler, 'topicNames', 'responses', (name: string) =>
         authorize(context, DELETE, ResourceType.TOPIC, name) ? null : TOPIC_AUTHORIZATION_FAILED,
       );
     }
-    return splitItems(request, handler, 'topics', 'responses', (topic: { name: string | null; topicId: string }) => {
-      // A topic named by id is known by its name; an unknown id is the handler's UNKNOWN_TOPIC_ID to give.
-      const name = topic.name ?? context.services.topics.getById(topic.topicId)?.name;
-      if (name === undefined) return null;
-      return authorize(context, DELETE, ResourceType.TOPIC, name) ? null : TOPIC_AUTHORIZATION_FAILED;
-    });
+    return splitItems(
+      request,
+      handler,
+      'topics',
+      'responses',
+      (topic: { name: string | null; topicId: string }) => {
+        // A topic named by id is known by its name; an unknown id is the handler's UNKNOWN_TOPIC_ID to give.
+        const name = topic.name ?? context.services.topics.getById(topic.topicId)?.name;
+        if (name === undefined) return null;
+        return authorize(context, DELETE, ResourceType.TOPIC, name) ? null : TOPIC_AUTHORIZATION_FAILED;
+      },
+    );
   }) as RequestAuthorization<typeof ApiKey.DeleteTopics>,
   [ApiKey.CreatePartitions]: topicItems('topics', 'results', ALTER),
   [ApiKey.DeleteRecords]: topicItems('topics', 'topics', DELETE),
@@ -288,7 +326,8 @@ const AUTHORIZATIONS: Partial<Record<ApiKeyNumber, RequestAuthorization<ApiKeyNu
   [ApiKey.FindCoordinator]: ((request, context, handler) => {
     const { key, keyType, coordinatorKeys } = request.body;
     const refusal = coordinatorKeyRefusal(context, keyType);
-    if (request.apiVersion >= 4) return splitItems(request, handler, 'coordinatorKeys', 'coordinators', refusal);
+    if (request.apiVersion >= 4)
+      return splitItems(request, handler, 'coordinatorKeys', 'coordinators', refusal);
     const failure = refusal(key);
     void coordinatorKeys;
     return failure ? refuseAll(request, handler, failure) : null;
@@ -336,8 +375,12 @@ const AUTHORIZATIONS: Partial<Record<ApiKeyNumber, RequestAuthorization<ApiKeyNu
     // An idempotent producer needs IdempotentWrite on the cluster, or Write on some topic (KIP-679).
     const authorizer = context.services.authorizer;
     const writesSomeTopic =
-      authorizer?.authorizeAny(principalToString(context.principal), context.clientHost, WRITE, ResourceType.TOPIC) ??
-      true;
+      authorizer?.authorizeAny(
+        principalToString(context.principal),
+        context.clientHost,
+        WRITE,
+        ResourceType.TOPIC,
+      ) ?? true;
     return authorizeCluster(context, AclOperation.IDEMPOTENT_WRITE) || writesSomeTopic
       ? null
       : refuseAll(request, handler, CLUSTER_AUTHORIZATION_FAILED);

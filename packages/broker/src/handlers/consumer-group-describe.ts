@@ -30,7 +30,10 @@ export const consumerGroupDescribeHandler = defineHandler({
         );
         // As Kafka's handleConsumerGroupDescribe: only when asked, only for groups described without error.
         return body.includeAuthorizedOperations && described.errorCode === ErrorCode.NONE
-          ? { ...described, authorizedOperations: authorizedOperationsFor(context, ResourceType.GROUP, groupId) }
+          ? {
+              ...described,
+              authorizedOperations: authorizedOperationsFor(context, ResourceType.GROUP, groupId),
+            }
           : described;
       }),
     };

@@ -1,5 +1,10 @@
 import { ApiKey, ErrorCode, defaultDescribeClusterResponse } from '@sluice/protocol';
-import { AclOperation, CLUSTER_NAME, OPERATIONS_NOT_REQUESTED, ResourceType } from '../security/acl-operations.ts';
+import {
+  AclOperation,
+  CLUSTER_NAME,
+  OPERATIONS_NOT_REQUESTED,
+  ResourceType,
+} from '../security/acl-operations.ts';
 import { authorizeCluster, authorizedOperationsFor } from './authorization.ts';
 import { defineHandler } from './handler.ts';
 
@@ -42,7 +47,7 @@ export const describeClusterHandler = defineHandler({
         .map((b) => ({ brokerId: b.nodeId, host: b.host, port: b.port, rack: b.rack })),
       // As Kafka: 0 for a principal that may not describe the cluster.
       clusterAuthorizedOperations: body.includeClusterAuthorizedOperations
-        ? authorizeCluster(context, AclOperation.DESCRIBE)
+        ? authorizeCluster(context, AclOperation.DESCRIBE, false)
           ? authorizedOperationsFor(context, ResourceType.CLUSTER, CLUSTER_NAME)
           : 0
         : OPERATIONS_NOT_REQUESTED,

@@ -11,9 +11,9 @@ export const listGroupsHandler = defineHandler({
   handle({ body, apiVersion }, context) {
     const { services } = context;
     // As Kafka: Describe on the cluster lists every group, else only the groups the principal may describe.
-    const mayDescribe = authorizeCluster(context, AclOperation.DESCRIBE)
+    const mayDescribe = authorizeCluster(context, AclOperation.DESCRIBE, false)
       ? () => true
-      : (groupId: string) => authorize(context, AclOperation.DESCRIBE, ResourceType.GROUP, groupId);
+      : (groupId: string) => authorize(context, AclOperation.DESCRIBE, ResourceType.GROUP, groupId, false);
     // As Kafka's coordinator: no partial listing while a partition of __consumer_offsets is being loaded.
     if (services.groups.isLoading())
       return { throttleTimeMs: 0, errorCode: ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, groups: [] };

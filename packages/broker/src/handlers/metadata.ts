@@ -8,7 +8,12 @@ import {
 } from '@sluice/protocol';
 import type { BrokerServices } from '../broker-services.ts';
 import { topicNameProblem, type TopicMetadata } from '../metadata/topic-registry.ts';
-import { AclOperation, CLUSTER_NAME, OPERATIONS_NOT_REQUESTED, ResourceType } from '../security/acl-operations.ts';
+import {
+  AclOperation,
+  CLUSTER_NAME,
+  OPERATIONS_NOT_REQUESTED,
+  ResourceType,
+} from '../security/acl-operations.ts';
 import { authorize, authorizeCluster, authorizedOperationsFor } from './authorization.ts';
 import { defineHandler, type RequestContext } from './handler.ts';
 
@@ -61,7 +66,7 @@ function topicByName(context: RequestContext, name: string, allowAutoCreate: boo
     return topicError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, name);
   }
   if (
-    !authorizeCluster(context, AclOperation.CREATE) &&
+    !authorizeCluster(context, AclOperation.CREATE, false) &&
     !authorize(context, AclOperation.CREATE, ResourceType.TOPIC, name)
   ) {
     return topicError(ErrorCode.TOPIC_AUTHORIZATION_FAILED, name);
@@ -103,7 +108,8 @@ export const metadataHandler = defineHandler({
   }),
   handle({ body, apiVersion }, context) {
     const { services, listenerName } = context;
-    const mayDescribe = (name: string) => authorize(context, AclOperation.DESCRIBE, ResourceType.TOPIC, name);
+    const mayDescribe = (name: string, logIfDenied = true) =>
+      authorize(context, AclOperation.DESCRIBE, ResourceType.TOPIC, name, logIfDenied);
     // v0 asks for every topic with an empty list; v1+ with null.
     const allTopics = body.topics === null || (apiVersion === 0 && body.topics.length === 0);
     // Before v4 every Metadata request could auto-create.
@@ -111,7 +117,7 @@ export const metadataHandler = defineHandler({
     const topics = allTopics
       ? services.topics
           .list()
-          .filter((t) => mayDescribe(t.name))
+          .filter((t) => mayDescribe(t.name, false))
           .map((t) => describeTopic(services, t))
       : body.topics!.map((requested) => {
           if (requested.name !== null) return topicByName(context, requested.name, allowAutoCreate);
@@ -134,7 +140,7 @@ export const metadataHandler = defineHandler({
     }
     const clusterAuthorizedOperations =
       apiVersion >= 8 && apiVersion <= 10 && body.includeClusterAuthorizedOperations
-        ? authorizeCluster(context, AclOperation.DESCRIBE)
+        ? authorizeCluster(context, AclOperation.DESCRIBE, false)
           ? authorizedOperationsFor(context, ResourceType.CLUSTER, CLUSTER_NAME)
           : 0
         : OPERATIONS_NOT_REQUESTED;

@@ -19,12 +19,15 @@ function fetchGroup(
   topics: { name: string; partitionIndexes: number[] }[] | null,
 ) {
   const { services } = context;
-  const mayDescribe = (topic: string) => authorize(context, AclOperation.DESCRIBE, ResourceType.TOPIC, topic);
+  const mayDescribe = (topic: string) =>
+    authorize(context, AclOperation.DESCRIBE, ResourceType.TOPIC, topic, topics !== null);
   const refusedTopics = (topics ?? []).filter((t) => !mayDescribe(t.name));
   const wanted =
     topics === null
       ? null
-      : topics.filter((t) => mayDescribe(t.name)).map((t) => ({ topic: t.name, partitions: t.partitionIndexes }));
+      : topics
+          .filter((t) => mayDescribe(t.name))
+          .map((t) => ({ topic: t.name, partitions: t.partitionIndexes }));
   const byTopic = new Map<string, OffsetFetchResponsePartitions[]>();
   for (const { topic, partition, committed } of services.groups.fetchOffsets(groupId, wanted)) {
     if (topics === null && !mayDescribe(topic)) continue;

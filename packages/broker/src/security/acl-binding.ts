@@ -41,7 +41,8 @@ export interface AclBindingFilter {
 
 /** Kafka's ResourcePatternFilter.matches. */
 function patternMatches(filter: AclBindingFilter, acl: AclBinding): boolean {
-  if (filter.resourceType !== ResourceTypeFilter.ANY && filter.resourceType !== acl.resourceType) return false;
+  if (filter.resourceType !== ResourceTypeFilter.ANY && filter.resourceType !== acl.resourceType)
+    return false;
   if (
     filter.patternType !== PatternType.ANY &&
     filter.patternType !== PatternType.MATCH &&
@@ -108,7 +109,9 @@ export function bindingProblem(acl: AclBinding): { errorCode: number; errorMessa
   }
   const colon = acl.principal.indexOf(':');
   if (colon <= 0) {
-    return invalid(`Could not parse principal from \`${acl.principal}\` (no colon is present separating the principal type from the principal name)`);
+    return invalid(
+      `Could not parse principal from \`${acl.principal}\` (no colon is present separating the principal type from the principal name)`,
+    );
   }
   if (acl.host.length === 0) return invalid('Invalid empty host specified');
   return null;

@@ -61,7 +61,11 @@ describe('StandardAuthorizer decisions', () => {
   it('matches LITERAL, the "*" wildcard and PREFIXED patterns, and names the deciding ACL', () => {
     const literal = acl({});
     const wildcard = acl({ resourceName: '*', operation: AclOperation.WRITE });
-    const prefixed = acl({ resourceName: 'ord', patternType: PatternType.PREFIXED, operation: AclOperation.DELETE });
+    const prefixed = acl({
+      resourceName: 'ord',
+      patternType: PatternType.PREFIXED,
+      operation: AclOperation.DELETE,
+    });
     const acls = [literal, wildcard, prefixed];
     assert.deepEqual(explainAuthorization(acls, ask(AclOperation.READ), strict), {
       allowed: true,
@@ -75,22 +79,37 @@ describe('StandardAuthorizer decisions', () => {
   });
 
   it('implies Describe from Read, Write, Delete and Alter, and DescribeConfigs from AlterConfigs, for ALLOW only', () => {
-    for (const operation of [AclOperation.READ, AclOperation.WRITE, AclOperation.DELETE, AclOperation.ALTER]) {
-      assert.equal(explainAuthorization([acl({ operation })], ask(AclOperation.DESCRIBE), strict).allowed, true);
+    for (const operation of [
+      AclOperation.READ,
+      AclOperation.WRITE,
+      AclOperation.DELETE,
+      AclOperation.ALTER,
+    ]) {
+      assert.equal(
+        explainAuthorization([acl({ operation })], ask(AclOperation.DESCRIBE), strict).allowed,
+        true,
+      );
     }
     assert.equal(
-      explainAuthorization([acl({ operation: AclOperation.CREATE })], ask(AclOperation.DESCRIBE), strict).allowed,
+      explainAuthorization([acl({ operation: AclOperation.CREATE })], ask(AclOperation.DESCRIBE), strict)
+        .allowed,
       false,
     );
     assert.equal(
-      explainAuthorization([acl({ operation: AclOperation.ALTER_CONFIGS })], ask(AclOperation.DESCRIBE_CONFIGS), strict)
-        .allowed,
+      explainAuthorization(
+        [acl({ operation: AclOperation.ALTER_CONFIGS })],
+        ask(AclOperation.DESCRIBE_CONFIGS),
+        strict,
+      ).allowed,
       true,
     );
     // A DENY for Read does not deny Describe; a DENY for All denies everything.
     const denyRead = acl({ permissionType: AclPermissionType.DENY });
     const allowDescribe = acl({ operation: AclOperation.DESCRIBE });
-    assert.equal(explainAuthorization([denyRead, allowDescribe], ask(AclOperation.DESCRIBE), strict).allowed, true);
+    assert.equal(
+      explainAuthorization([denyRead, allowDescribe], ask(AclOperation.DESCRIBE), strict).allowed,
+      true,
+    );
     const denyAll = acl({ operation: AclOperation.ALL, permissionType: AclPermissionType.DENY });
     assert.deepEqual(explainAuthorization([allowDescribe, denyAll], ask(AclOperation.DESCRIBE), strict), {
       allowed: false,
@@ -106,26 +125,48 @@ describe('StandardAuthorizer decisions', () => {
       permissionType: AclPermissionType.DENY,
       host: '10.0.0.5',
     });
-    assert.equal(explainAuthorization([allowEveryone], ask(AclOperation.READ, 'orders', 'User:carol'), strict).allowed, true);
+    assert.equal(
+      explainAuthorization([allowEveryone], ask(AclOperation.READ, 'orders', 'User:carol'), strict).allowed,
+      true,
+    );
     assert.deepEqual(explainAuthorization([allowEveryone, denyPrefix], ask(AclOperation.READ), strict), {
       allowed: false,
       rule: { kind: 'acl', acl: denyPrefix },
     });
     // The deny names one host: from another, the allow decides.
     assert.equal(
-      explainAuthorization([allowEveryone, denyPrefix], ask(AclOperation.READ, 'orders', 'User:alice', '10.0.0.6'), strict)
-        .allowed,
+      explainAuthorization(
+        [allowEveryone, denyPrefix],
+        ask(AclOperation.READ, 'orders', 'User:alice', '10.0.0.6'),
+        strict,
+      ).allowed,
       true,
     );
   });
 
   it('answers Write on some topic (KIP-679) unless a wider DENY covers every ALLOW', () => {
-    const request = { principal: 'User:alice', host: '1.2.3.4', operation: AclOperation.WRITE, resourceType: ResourceType.TOPIC };
-    assert.equal(new AclIndex([acl({ operation: AclOperation.WRITE })]).allowsAnyOfType(request, strict), true);
-    assert.equal(new AclIndex([acl({ operation: AclOperation.READ })]).allowsAnyOfType(request, strict), false);
+    const request = {
+      principal: 'User:alice',
+      host: '1.2.3.4',
+      operation: AclOperation.WRITE,
+      resourceType: ResourceType.TOPIC,
+    };
+    assert.equal(
+      new AclIndex([acl({ operation: AclOperation.WRITE })]).allowsAnyOfType(request, strict),
+      true,
+    );
+    assert.equal(
+      new AclIndex([acl({ operation: AclOperation.READ })]).allowsAnyOfType(request, strict),
+      false,
+    );
     const covered = new AclIndex([
       acl({ operation: AclOperation.WRITE, resourceName: 'orders-eu' }),
-      acl({ operation: AclOperation.WRITE, resourceName: 'orders', patternType: PatternType.PREFIXED, permissionType: AclPermissionType.DENY }),
+      acl({
+        operation: AclOperation.WRITE,
+        resourceName: 'orders',
+        patternType: PatternType.PREFIXED,
+        permissionType: AclPermissionType.DENY,
+      }),
     ]);
     assert.equal(covered.allowsAnyOfType(request, strict), false);
   });
@@ -152,29 +193,49 @@ describe('ACL binding filters and validation', () => {
     const wildcard = acl({ resourceName: '*' });
     const prefixed = acl({ resourceName: 'ord', patternType: PatternType.PREFIXED });
     const all = [literal, wildcard, prefixed];
-    const names = (filter: AclBindingFilter) => all.filter((a) => filterMatches(filter, a)).map((a) => a.resourceName);
+    const names = (filter: AclBindingFilter) =>
+      all.filter((a) => filterMatches(filter, a)).map((a) => a.resourceName);
     assert.deepEqual(names(any), ['orders', '*', 'ord']);
     assert.deepEqual(names({ ...any, resourceName: 'orders' }), ['orders']);
-    assert.deepEqual(names({ ...any, resourceName: 'orders', patternType: PatternType.MATCH }), ['orders', '*', 'ord']);
+    assert.deepEqual(names({ ...any, resourceName: 'orders', patternType: PatternType.MATCH }), [
+      'orders',
+      '*',
+      'ord',
+    ]);
     assert.deepEqual(names({ ...any, patternType: PatternType.PREFIXED }), ['ord']);
     assert.deepEqual(names({ ...any, principal: 'User:bob' }), []);
     assert.deepEqual(names({ ...any, resourceType: ResourceType.GROUP }), []);
   });
 
-  it('refuses unknown filter fields and invalid bindings with Kafka\'s messages', () => {
+  it("refuses unknown filter fields and invalid bindings with Kafka's messages", () => {
     assert.equal(filterProblem(any), null);
     assert.match(filterProblem({ ...any, resourceType: 0 }) ?? '', /UNKNOWN/);
     assert.match(filterProblem({ ...any, operation: 99 }) ?? '', /UNKNOWN/);
     const good = acl({});
     assert.equal(bindingProblem(good), null);
-    assert.equal(bindingProblem({ ...good, resourceName: '' })?.errorMessage, 'Invalid empty resource name specified');
+    assert.equal(
+      bindingProblem({ ...good, resourceName: '' })?.errorMessage,
+      'Invalid empty resource name specified',
+    );
     assert.equal(
       bindingProblem({ ...good, resourceType: ResourceType.CLUSTER, resourceName: 'mine' })?.errorMessage,
       'The only valid name for the CLUSTER resource is kafka-cluster',
     );
-    assert.match(bindingProblem({ ...good, principal: 'alice' })?.errorMessage ?? '', /Could not parse principal/);
-    assert.equal(bindingProblem({ ...good, operation: AclOperation.ANY })?.errorMessage, 'Invalid operation ANY');
-    assert.equal(bindingProblem({ ...good, patternType: PatternType.MATCH })?.errorMessage, 'Invalid patternType MATCH');
-    assert.equal(bindingProblem({ ...good, permissionType: AclPermissionType.ANY })?.errorMessage, 'Invalid permissionType ANY');
+    assert.match(
+      bindingProblem({ ...good, principal: 'alice' })?.errorMessage ?? '',
+      /Could not parse principal/,
+    );
+    assert.equal(
+      bindingProblem({ ...good, operation: AclOperation.ANY })?.errorMessage,
+      'Invalid operation ANY',
+    );
+    assert.equal(
+      bindingProblem({ ...good, patternType: PatternType.MATCH })?.errorMessage,
+      'Invalid patternType MATCH',
+    );
+    assert.equal(
+      bindingProblem({ ...good, permissionType: AclPermissionType.ANY })?.errorMessage,
+      'Invalid permissionType ANY',
+    );
   });
 });

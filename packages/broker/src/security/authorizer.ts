@@ -19,7 +19,16 @@ import type { MetadataImage, StandardAcl } from '../metadata/metadata-image.ts';
 import type { BrokerConfigStore } from '../config/config-store.ts';
 import { ConfigError } from '../config/config-def.ts';
 import { AclOperation, type AclOperationCode, type ResourceTypeCode } from './acl-operations.ts';
-import { AclPermissionType, PatternType, WILDCARD_HOST, WILDCARD_PRINCIPAL, WILDCARD_RESOURCE } from './acl-binding.ts';
+import {
+  AclPermissionType,
+  PatternType,
+  WILDCARD_HOST,
+  WILDCARD_PRINCIPAL,
+  WILDCARD_RESOURCE,
+  describeBinding,
+  nameOf,
+  ResourceTypeFilter,
+} from './acl-binding.ts';
 import type { SecurityMetadata } from './security-metadata.ts';
 
 /** The class names that select the StandardAuthorizer (KRaft's, and the ZooKeeper-era name some configs keep). */
@@ -135,7 +144,8 @@ export class AclIndex {
     let allow: StandardAcl | null = null;
     for (const acl of applicable) {
       if (!aclMatches(acl, request)) continue;
-      if (acl.permissionType === AclPermissionType.DENY) return { allowed: false, rule: { kind: 'acl', acl } };
+      if (acl.permissionType === AclPermissionType.DENY)
+        return { allowed: false, rule: { kind: 'acl', acl } };
       allow ??= acl;
     }
     return allow
@@ -148,10 +158,7 @@ export class AclIndex {
    * resource of the type, as InitProducerId asks for WRITE on any topic. Allowed when an ALLOW ACL matches that no
    * DENY of the same or a wider pattern covers; a DENY on every resource ("*" or the empty prefix) denies.
    */
-  allowsAnyOfType(
-    request: Omit<AuthorizationRequest, 'resourceName'>,
-    options: AuthorizerOptions,
-  ): boolean {
+  allowsAnyOfType(request: Omit<AuthorizationRequest, 'resourceName'>, options: AuthorizerOptions): boolean {
     if (options.superUsers.has(request.principal) || options.superUsers.has(WILDCARD_PRINCIPAL)) return true;
     const entry = this.byType.get(request.resourceType);
     if (!entry) return options.allowEveryoneIfNoAclFound;
@@ -179,6 +186,10 @@ export function explainAuthorization(
   return new AclIndex(acls).explain(request, options);
 }
 
+/** A denial repeats at most once a minute in the log; at most this many distinct denials are remembered. */
+const DENIAL_LOG_INTERVAL_MS = 60_000;
+const MAX_LOGGED_DENIALS = 10_000;
+
 /** Parses `super.users` ("User:alice;User:bob"), ignoring blanks around entries. */
 export function parseSuperUsers(value: string | null): Set<string> {
   return new Set(
@@ -194,10 +205,14 @@ export class StandardAuthorizer {
   private index: AclIndex;
   private indexedAcls: MetadataImage['acls'];
   private readonly stopListening: () => void;
+  /** When each denial was last logged, by principal, host, operation and resource (bounded). */
+  private readonly deniedLoggedAt = new Map<string, number>();
 
+  /** `logDenial` hears of refused requests (Kafka's kafka.authorizer.logger logs them at INFO). */
   constructor(
     security: SecurityMetadata,
     readonly options: AuthorizerOptions,
+    private readonly logDenial: (message: string) => void = () => {},
   ) {
     this.indexedAcls = security.image().acls;
     this.index = new AclIndex(this.indexedAcls.values());
@@ -217,18 +232,58 @@ export class StandardAuthorizer {
     return this.index.explain(request, this.options);
   }
 
+  /**
+   * Whether the principal may. A refusal is logged (each distinct one at most once a minute) unless
+   * `logIfDenied` is false, as for the filtering Kafka does quietly (topics left out of a Metadata answer).
+   */
   authorize(
     principal: string,
     host: string,
     operation: AclOperationCode,
     resourceType: ResourceTypeCode,
     resourceName: string,
+    logIfDenied = true,
   ): boolean {
-    return this.index.explain({ principal, host, operation, resourceType, resourceName }, this.options).allowed;
+    const decision = this.index.explain(
+      { principal, host, operation, resourceType, resourceName },
+      this.options,
+    );
+    if (!decision.allowed && logIfDenied) {
+      this.noteDenial({ principal, host, operation, resourceType, resourceName }, decision.rule);
+    }
+    return decision.allowed;
+  }
+
+  private noteDenial(request: AuthorizationRequest, rule: AuthorizationRule): void {
+    const { principal, host, operation, resourceType, resourceName } = request;
+    const key = [principal, host, operation, resourceType, resourceName].join('\u0000');
+    const now = Date.now();
+    const last = this.deniedLoggedAt.get(key);
+    if (last !== undefined && now - last < DENIAL_LOG_INTERVAL_MS) return;
+    this.deniedLoggedAt.delete(key);
+    this.deniedLoggedAt.set(key, now);
+    if (this.deniedLoggedAt.size > MAX_LOGGED_DENIALS) {
+      this.deniedLoggedAt.delete(this.deniedLoggedAt.keys().next().value!);
+    }
+    const because =
+      rule.kind === 'acl'
+        ? `ACL: ${describeBinding(rule.acl)}`
+        : rule.kind === 'no-acl-found'
+          ? 'no ACL for the resource (allow.everyone.if.no.acl.found=false)'
+          : 'no ACL allowing it (DefaultDeny)';
+    this.logDenial(
+      `Principal = ${principal} is Denied operation = ${nameOf(AclOperation, operation)} from host = ${host} ` +
+        `on resource = ${nameOf(ResourceTypeFilter, resourceType)}:${resourceName} based on ${because}`,
+    );
   }
 
   /** Whether the principal may perform `operation` on some resource of the type (authorizeByResourceType). */
-  authorizeAny(principal: string, host: string, operation: AclOperationCode, resourceType: ResourceTypeCode): boolean {
+  authorizeAny(
+    principal: string,
+    host: string,
+    operation: AclOperationCode,
+    resourceType: ResourceTypeCode,
+  ): boolean {
     return this.index.allowsAnyOfType({ principal, host, operation, resourceType }, this.options);
   }
 
@@ -241,7 +296,11 @@ export class StandardAuthorizer {
  * The authorizer `authorizer.class.name` asks for: null when unset (everything is allowed, as in Kafka), the
  * StandardAuthorizer for its class names; any other class cannot be loaded by a TypeScript broker.
  */
-export function authorizerFromConfig(config: BrokerConfigStore, security: SecurityMetadata): StandardAuthorizer | null {
+export function authorizerFromConfig(
+  config: BrokerConfigStore,
+  security: SecurityMetadata,
+  logDenial?: (message: string) => void,
+): StandardAuthorizer | null {
   const className = (config.getOptional<string>('authorizer.class.name') ?? '').trim();
   if (className === '') return null;
   if (!STANDARD_AUTHORIZER_CLASS_NAMES.includes(className)) {
@@ -250,9 +309,12 @@ export function authorizerFromConfig(config: BrokerConfigStore, security: Securi
         `org.apache.kafka.metadata.authorizer.StandardAuthorizer`,
     );
   }
-  return new StandardAuthorizer(security, {
-    superUsers: parseSuperUsers(config.getOptional<string>('super.users')),
-    allowEveryoneIfNoAclFound: config.getOptional<boolean>('allow.everyone.if.no.acl.found') ?? false,
-  });
+  return new StandardAuthorizer(
+    security,
+    {
+      superUsers: parseSuperUsers(config.getOptional<string>('super.users')),
+      allowEveryoneIfNoAclFound: config.getOptional<boolean>('allow.everyone.if.no.acl.found') ?? false,
+    },
+    logDenial,
+  );
 }
-

@@ -69,6 +69,18 @@ export const userColumns = column.columns([
     ),
     meta: { width: '9rem' },
   }),
+  column.accessor((user) => user.kafkaPrincipal ?? '', {
+    id: 'kafkaPrincipal',
+    header: 'Kafka principal',
+    sortFn: 'text',
+    cell: (info) =>
+      info.getValue() === '' ? (
+        <span className="text-zinc-600 dark:text-zinc-400">none (role only)</span>
+      ) : (
+        <code className="text-xs break-all">{info.getValue()}</code>
+      ),
+    meta: { width: '16rem' },
+  }),
   column.accessor((user) => user.createdAt.getTime(), {
     id: 'createdAt',
     header: 'Created',

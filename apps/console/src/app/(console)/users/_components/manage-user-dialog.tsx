@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { resetPasswordInput, setUserRoleInput, USER_ROLES } from '@sluice/validators';
+import { resetPasswordInput, setUserPrincipalInput, setUserRoleInput, USER_ROLES } from '@sluice/validators';
 import { useTRPC } from '~/trpc/react';
 import {
   BUTTON,
@@ -21,7 +21,7 @@ type Outcome = { kind: 'done' | 'failed'; message: string } | null;
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * One user in a modal dialog: change the role, set a new password (which signs them out everywhere), or delete
+ * One user in a modal dialog: change the role, give or take away a Kafka principal, set a new password (which signs them out everywhere), or delete
  * them after a second step. The server refuses to demote or delete the last admin, and to delete yourself; its
  * answer shows here. Escape or Close dismisses the dialog, and focus returns where it was.
  */
@@ -40,12 +40,15 @@ export function ManageUserDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const [role, setRole] = useState<UserRole>(user.role);
   const [password, setPassword] = useState('');
+  const [principal, setPrincipal] = useState(user.kafkaPrincipal ?? '');
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
   const setUserRole = useMutation(trpc.users.setRole.mutationOptions());
+  const setUserPrincipal = useMutation(trpc.users.setPrincipal.mutationOptions());
   const resetPassword = useMutation(trpc.users.resetPassword.mutationOptions());
   const deleteUser = useMutation(trpc.users.delete.mutationOptions());
-  const pending = setUserRole.isPending || resetPassword.isPending || deleteUser.isPending;
+  const pending =
+    setUserRole.isPending || setUserPrincipal.isPending || resetPassword.isPending || deleteUser.isPending;
 
   useEffect(() => {
     const element = dialog.current;
@@ -65,6 +68,29 @@ export function ManageUserDialog({
     try {
       await setUserRole.mutateAsync(input);
       setOutcome({ kind: 'done', message: `${user.username} is now ${aRole(input.role)}.` });
+      await refresh();
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: errorMessage(error) });
+    }
+  }
+
+  async function changePrincipal(kafkaPrincipal: string | null) {
+    setOutcome(null);
+    const input = setUserPrincipalInput.safeParse({ userId: user.id, kafkaPrincipal });
+    if (!input.success) {
+      setOutcome({ kind: 'failed', message: input.error.issues[0]!.message });
+      return;
+    }
+    try {
+      await setUserPrincipal.mutateAsync(input.data);
+      setPrincipal(input.data.kafkaPrincipal ?? '');
+      setOutcome({
+        kind: 'done',
+        message:
+          input.data.kafkaPrincipal === null
+            ? `${user.username} has no Kafka principal: their role alone decides.`
+            : `${user.username} now acts on the cluster as ${input.data.kafkaPrincipal}.`,
+      });
       await refresh();
     } catch (error) {
       setOutcome({ kind: 'failed', message: errorMessage(error) });
@@ -141,6 +167,49 @@ export function ManageUserDialog({
           <button type="submit" disabled={pending || role === user.role} className={PRIMARY_BUTTON}>
             {setUserRole.isPending ? 'Changing…' : 'Change role'}
           </button>
+        </form>
+
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void changePrincipal(principal.trim() === '' ? null : principal);
+          }}
+          noValidate
+          className="flex flex-col gap-1"
+        >
+          <label htmlFor={`${id}-principal`} className="text-sm font-medium">
+            Kafka principal
+          </label>
+          <div className="flex flex-wrap gap-3">
+            <input
+              id={`${id}-principal`}
+              value={principal}
+              onChange={(event) => {
+                setPrincipal(event.target.value);
+                setOutcome(null);
+              }}
+              placeholder="User:alice"
+              autoComplete="off"
+              spellCheck={false}
+              disabled={pending}
+              aria-describedby={`${id}-principal-hint`}
+              className={`${INPUT} max-w-xs font-mono`}
+            />
+            <button
+              type="submit"
+              disabled={pending || principal.trim() === (user.kafkaPrincipal ?? '')}
+              className={BUTTON}
+            >
+              {setUserPrincipal.isPending
+                ? 'Saving…'
+                : principal.trim() === ''
+                  ? 'Remove principal'
+                  : 'Set principal'}
+            </button>
+          </div>
+          <p id={`${id}-principal-hint`} className={HINT_TEXT}>
+            With a principal, what they do on the cluster follows its ACLs there too; empty: their role alone.
+          </p>
         </form>
 
         <form onSubmit={setNewPassword} noValidate className="flex flex-col gap-1">

@@ -1,0 +1,1 @@
+ALTER TABLE `users` ADD `kafka_principal` text;
