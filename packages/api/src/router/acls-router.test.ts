@@ -7,7 +7,9 @@
  *   LITERAL DENY that wins over it, a super user, no matching ACL, no ACL at all); hostile input is refused with
  *   the shared schema's words; every change is audited;
  * - a broker without an authorizer: the list and the check say there is none (SECURITY_DISABLED), and a
- *   create is refused with Kafka's error name.
+ *   create is refused with Kafka's error name;
+ * - a console user with a Kafka principal reaches the security pages only as far as the cluster's ACLs let that
+ *   principal (CLUSTER_AUTHORIZATION_FAILED), whatever their console role.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -38,13 +40,13 @@ let remote: RemoteClusterSource;
 let openEmbedded: EmbeddedClusterSource;
 let openRemote: RemoteClusterSource;
 
-function as(role: UserRole, cluster: ClusterSource = embedded) {
+function as(role: UserRole, cluster: ClusterSource = embedded, kafkaPrincipal: string | null = null) {
   return createCaller({
     db: database.db,
     startedAt: new Date(),
     version: 'test',
     cluster,
-    user: { id: 1, username: `${role}-user`, role },
+    user: { id: 1, username: `${role}-user`, role, kafkaPrincipal },
     request: null,
     loginLimiter: new LoginRateLimiter(),
   });
@@ -311,5 +313,47 @@ describe('ACLs with the StandardAuthorizer', () => {
         ['acl.delete', 'DENY User:bob WRITE on TOPIC LITERAL orders-eu from *'],
       ],
     );
+  });
+});
+
+describe('security pages for a console user with a Kafka principal', () => {
+  it("are decided by the cluster's ACLs for that principal: CLUSTER_AUTHORIZATION_FAILED until allowed", async () => {
+    for (const source of [embedded, remote]) {
+      const carol = as('admin', source, 'User:carol');
+      await rejects(
+        carol.acls.list({}),
+        'FORBIDDEN',
+        /^CLUSTER_AUTHORIZATION_FAILED: User:carol may not DESCRIBE the cluster/,
+        'ACLs',
+      );
+      await rejects(carol.kafkaUsers.list(), 'FORBIDDEN', /^CLUSTER_AUTHORIZATION_FAILED/, 'SCRAM users');
+      await rejects(
+        carol.quotas.list(),
+        'FORBIDDEN',
+        /^CLUSTER_AUTHORIZATION_FAILED.*DESCRIBE_CONFIGS/,
+        'quotas',
+      );
+    }
+    const describeCluster: AclBindingInput = {
+      resourceType: 'CLUSTER',
+      patternType: 'LITERAL',
+      resourceName: 'kafka-cluster',
+      principal: 'User:carol',
+      host: '*',
+      operation: 'DESCRIBE',
+      permissionType: 'ALLOW',
+    };
+    await as('operator').acls.create(describeCluster);
+    // The remote source reads the ACLs again after its cache (ACL_CACHE_MS) expires; the embedded one at once.
+    const carol = as('admin', embedded, 'User:carol');
+    assert.equal((await carol.acls.list({})).acls.length, 2, 'DESCRIBE on the cluster lists the ACLs');
+    assert.equal((await carol.kafkaUsers.list())[0]?.user, 'bob', 'and the SCRAM users');
+    await rejects(
+      carol.acls.create({ ...describeCluster, principal: 'User:carol', operation: 'ALTER' }),
+      'FORBIDDEN',
+      /^CLUSTER_AUTHORIZATION_FAILED: User:carol may not ALTER the cluster/,
+      'but not changing them: a console admin is held to its principal',
+    );
+    await as('operator').acls.delete(describeCluster);
   });
 });
