@@ -8,32 +8,12 @@
  * The host of every decision is the address the cluster sees the console's connections come from.
  * Invariant: a cluster whose ACLs cannot be read refuses every check (the caller gets the error), never allows.
  */
-import {
-  AclIndex,
-  AclOperation,
-  parseSuperUsers,
-  ResourceType,
-  type StandardAcl,
-  type StandardAuthorizer,
-} from '@sluice/broker';
-import { KafkaError, throwIfError, type ClusterClient } from '@sluice/client';
-import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { AclIndex, AclOperation, ResourceType, type StandardAuthorizer } from '@sluice/broker';
+import { KafkaError, type ClusterClient } from '@sluice/client';
 import type { AclCheck, ClusterAuthorizer } from './cluster-source.ts';
+import { readAuthorization } from './wire-security.ts';
 
 export const ACL_CACHE_MS = 5_000;
-
-/** DescribeAcls's filter that matches every ACL (ANY resource type, pattern, operation and permission). */
-const EVERY_ACL = {
-  resourceTypeFilter: 1,
-  resourceNameFilter: null,
-  patternTypeFilter: 1,
-  principalFilter: null,
-  hostFilter: null,
-  operation: 1,
-  permissionType: 1,
-};
-/** ConfigResource.Type.BROKER */
-const BROKER_RESOURCE = 4;
 
 function request(check: AclCheck, host: string) {
   return {
@@ -92,52 +72,11 @@ export class RemoteAuthorizer {
   }
 
   private async read(): Promise<ClusterAuthorizer | null> {
-    const connection = await this.client.any();
-    const described = await connection.request(ApiKey.DescribeAcls, EVERY_ACL);
-    // Kafka answers the ACL APIs this way when no authorizer is configured: every request is allowed.
-    if (described.errorCode === ErrorCode.SECURITY_DISABLED) return null;
-    throwIfError(described.errorCode, described.errorMessage);
-    const acls: StandardAcl[] = described.resources.flatMap((resource) =>
-      resource.acls.map((acl, i) => ({
-        id: `${resource.resourceType}:${resource.patternType}:${resource.resourceName}:${i}`,
-        resourceType: resource.resourceType,
-        resourceName: resource.resourceName,
-        patternType: resource.patternType,
-        principal: acl.principal,
-        host: acl.host,
-        operation: acl.operation,
-        permissionType: acl.permissionType,
-      })),
-    );
-    const settings = await this.authorizerSettings();
-    const index = new AclIndex(acls);
-    const options = {
-      superUsers: parseSuperUsers(settings.get('super.users') ?? null),
-      allowEveryoneIfNoAclFound: settings.get('allow.everyone.if.no.acl.found') === 'true',
-    };
-    const host = connection.localAddress;
-    return { allows: (check) => index.explain(request(check, host), options).allowed };
-  }
-
-  /** The authorizer's settings as a broker describes them (DescribeConfigs shows them when set). */
-  private async authorizerSettings(): Promise<Map<string, string | null>> {
-    const { brokers } = await this.client.metadata([]);
-    const nodeId = Math.min(...brokers.map((b) => b.nodeId));
-    const response = await (
-      await this.client.broker(nodeId)
-    ).request(ApiKey.DescribeConfigs, {
-      resources: [
-        {
-          resourceType: BROKER_RESOURCE,
-          resourceName: String(nodeId),
-          configurationKeys: ['super.users', 'allow.everyone.if.no.acl.found'],
-        },
-      ],
-      includeSynonyms: false,
-      includeDocumentation: false,
-    });
-    const result = response.results[0]!;
-    throwIfError(result.errorCode, result.errorMessage);
-    return new Map(result.configs.map((c) => [c.name, c.value]));
+    const authorization = await readAuthorization(this.client);
+    // Kafka answers the ACL APIs with SECURITY_DISABLED when no authorizer is configured: every request is allowed.
+    if (!authorization) return null;
+    const index = new AclIndex(authorization.acls);
+    const host = (await this.client.any()).localAddress;
+    return { allows: (check) => index.explain(request(check, host), authorization.options).allowed };
   }
 }

@@ -72,28 +72,37 @@ export class WireClusterSecurity implements ClusterSecurity {
     return deleteAcls(this.client, [binding]);
   }
 
-  /**
-   * Every ACL (DescribeAcls), and super.users and allow.everyone.if.no.acl.found from the first broker's
-   * DescribeConfigs: they are per-broker settings, which a well-run cluster sets alike on every broker. A
-   * setting the broker does not report is unset (Kafka reports super.users only when it is set).
-   */
-  async authorization(): Promise<AuthorizationContext | null> {
-    let bindings: AclBindingCodes[];
-    try {
-      bindings = await describeAcls(this.client, ANY_ACL);
-    } catch (error) {
-      if (error instanceof KafkaError && error.errorCode === ErrorCode.SECURITY_DISABLED) return null;
-      throw error;
-    }
-    const brokers = (await this.client.metadata([])).brokers.map((b) => b.nodeId).sort((a, b) => a - b);
-    const configs = await describeBrokerConfigs(this.client, brokers[0]!, AUTHORIZER_CONFIGS);
-    const acls: StandardAcl[] = bindings.map((binding, i) => ({ id: `described-${i}`, ...binding }));
-    return {
-      acls,
-      options: {
-        superUsers: parseSuperUsers(configs.get('super.users') ?? null),
-        allowEveryoneIfNoAclFound: configs.get('allow.everyone.if.no.acl.found') === 'true',
-      },
-    };
+  authorization(): Promise<AuthorizationContext | null> {
+    return readAuthorization(this.client);
   }
+}
+
+/**
+ * A cluster's authorizer as a client can read it: every ACL (DescribeAcls), and super.users and
+ * allow.everyone.if.no.acl.found from the lowest-numbered broker's DescribeConfigs (they are per-broker settings,
+ * which a well-run cluster sets alike on every broker; one the broker does not report is unset, as Kafka reports
+ * super.users only when set). Null when the cluster has no authorizer (SECURITY_DISABLED).
+ */
+export async function readAuthorization(client: ClusterClient): Promise<AuthorizationContext | null> {
+  let bindings: AclBindingCodes[];
+  try {
+    bindings = await describeAcls(client, ANY_ACL);
+  } catch (error) {
+    if (error instanceof KafkaError && error.errorCode === ErrorCode.SECURITY_DISABLED) return null;
+    throw error;
+  }
+  const { brokers } = await client.metadata([]);
+  const configs = await describeBrokerConfigs(
+    client,
+    Math.min(...brokers.map((b) => b.nodeId)),
+    AUTHORIZER_CONFIGS,
+  );
+  const acls: StandardAcl[] = bindings.map((binding, i) => ({ id: `described-${i}`, ...binding }));
+  return {
+    acls,
+    options: {
+      superUsers: parseSuperUsers(configs.get('super.users') ?? null),
+      allowEveryoneIfNoAclFound: configs.get('allow.everyone.if.no.acl.found') === 'true',
+    },
+  };
 }
