@@ -33,7 +33,11 @@ export function ApiError({ error, what }: { error: { message: string }; what: st
       break;
     case 'FORBIDDEN':
       title = 'Not allowed';
-      detail = `Your role does not allow this: ${error.message}.`;
+      // A Kafka authorization error is the cluster's ACLs speaking (for the user's Kafka principal, or for
+      // the console's own), not the console role.
+      detail = /_AUTHORIZATION_FAILED/.test(error.message)
+        ? `The cluster's ACLs do not allow this: ${error.message}.`
+        : `Your role does not allow this: ${error.message}.`;
       break;
     default:
       title = `Could not load ${what}`;
