@@ -46,7 +46,9 @@ commands:
         --entity-type users|clients|ips (--entity-name NAME | --entity-default) [--entity-type clients ...]
         (or --user U --client C --ip IP --user-defaults --client-defaults --ip-defaults)
         client quotas (producer_byte_rate, consumer_byte_rate, request_percentage, controller_mutation_rate,
-        connection_creation_rate), as kafka-configs.sh (also as sluice quotas)
+        connection_creation_rate), as kafka-configs.sh (also as sluice quotas); for users also SCRAM credentials:
+        --add-config 'SCRAM-SHA-256=[iterations=8192,password=P],SCRAM-SHA-512=[password=P]',
+        --delete-config SCRAM-SHA-512, and --describe lists them
   produce --bootstrap-server HOST:PORT --topic T [--partition P] [--key-separator SEP]
         [--headers k=v,...] [--compression none|gzip|snappy|lz4|zstd] [--acks -1|0|1]   (stdin lines)
   consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
