@@ -27,9 +27,10 @@ commands:
   serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST] [--config name=value ...]
         the broker and the console in one process; or, with --bootstrap-server HOST:PORT instead of --port,
         the console alone, showing that Kafka cluster
-  storage random-uuid | format --data-dir DIR --cluster-id ID --config node.id=N [--ignore-formatted] | info
-        --data-dir DIR
-        formats a KRaft node's data folder before its first start, as kafka-storage.sh
+  storage random-uuid | format --data-dir DIR --cluster-id ID --config node.id=N [--ignore-formatted]
+        [--add-scram 'SCRAM-SHA-256=[name=U,password=P]' ...] | info --data-dir DIR
+        formats a KRaft node's data folder before its first start, as kafka-storage.sh; --add-scram puts SCRAM
+        users in the bootstrap metadata, so the first start already accepts them
   topics create|list|describe|delete|alter --bootstrap-server HOST:PORT [--topic T]
         [--partitions N] [--replication-factor R | --replica-assignment 1:2,2:3] [--config name=value ...]
         [--delete-config name]
@@ -125,7 +126,7 @@ try {
       await serve(rest);
       break;
     case 'storage':
-      storageCommand(rest);
+      await storageCommand(rest);
       break;
     case 'topics':
       await topicsCommand(rest);

@@ -14,3 +14,9 @@ export { parseVoters, QUORUM_DEFAULTS, type QuorumConfig, type VoterEndpoint } f
 export * from './raft/raft-client.ts';
 export type { QuotaObservation, QuotaType } from './quota/client-quota-manager.ts';
 export type { EntityQuotaUsage, QuotaManagers } from './quota/quota-managers.ts';
+export {
+  BOOTSTRAP_FILE,
+  readBootstrapMetadata,
+  writeBootstrapMetadata,
+  type BootstrapMetadata,
+} from './metadata/bootstrap-metadata.ts';
