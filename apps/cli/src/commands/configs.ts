@@ -216,27 +216,28 @@ async function alterScramCredentials(
   toAdd: ReadonlyMap<string, string>,
   toDelete: readonly string[],
 ): Promise<void> {
-  const deletions = toDelete.map((mechanism) => ({
-    name: user,
-    mechanism: SCRAM_ALGORITHMS[mechanism as keyof typeof SCRAM_ALGORITHMS].code,
-  }));
-  const upsertions = [...toAdd].map(([mechanism, value]) => {
-    const name = mechanism as keyof typeof SCRAM_ALGORITHMS;
-    const { iterations, password } = parseConfigsCredential(name, value);
+  const deletions = toDelete
+    .filter(isScramMechanism)
+    .map((mechanism) => ({ name: user, mechanism: SCRAM_ALGORITHMS[mechanism].code }));
+  const upsertions = [...toAdd].flatMap(([mechanism, value]) => {
+    if (!isScramMechanism(mechanism)) return [];
+    const { iterations, password } = parseConfigsCredential(mechanism, value);
     // Kafka's admin client refuses these before sending (UnacceptableCredentialException).
     if (password === '')
       throw new CommandFailedError(
         'Error while executing config command: UNACCEPTABLE_CREDENTIAL: Password must not be empty',
       );
-    const algorithm = SCRAM_ALGORITHMS[name];
+    const algorithm = SCRAM_ALGORITHMS[mechanism];
     const salt = randomBytes(32);
-    return {
-      name: user,
-      mechanism: algorithm.code,
-      iterations,
-      salt,
-      saltedPassword: scramSaltedPassword(algorithm, password, salt, iterations),
-    };
+    return [
+      {
+        name: user,
+        mechanism: algorithm.code,
+        iterations,
+        salt,
+        saltedPassword: scramSaltedPassword(algorithm, password, salt, iterations),
+      },
+    ];
   });
   const connection = await client.any();
   const response = await connection.request(ApiKey.AlterUserScramCredentials, { deletions, upsertions });
