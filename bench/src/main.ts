@@ -11,6 +11,7 @@ import { competitorsSuite } from './competitors.ts';
 import { consoleSuite } from './console.ts';
 import { protocolSuite } from './protocol.ts';
 import { replicationSuite } from './replication.ts';
+import { tlsSuite } from './tls.ts';
 
 const suites: Record<string, () => Promise<SuiteResult>> = {
   protocol: protocolSuite,
@@ -18,6 +19,7 @@ const suites: Record<string, () => Promise<SuiteResult>> = {
   competitors: competitorsSuite,
   console: consoleSuite,
   replication: replicationSuite,
+  tls: tlsSuite,
 };
 
 const requested = process.argv.slice(2);

@@ -1,7 +1,7 @@
 /**
  * librdkafka's own load tool, rdkafka_performance, as CLIENTS.md describes: compiled against the librdkafka the
  * tests build from node-rdkafka@3.6.1's source (test/support/librdkafka.ts), but optimised (-O2; the tests' -O0
- * copy would measure the client). Built once per machine into a cache folder in the OS temp dir (about 2 minutes
+ * copy would measure the client), with OpenSSL for the SSL and SASL_SSL (SCRAM) cases. Built once per machine into a cache folder in the OS temp dir (about 2 minutes
  * on 2 cores); later runs reuse it.
  */
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
@@ -11,13 +11,13 @@ import { builtLibrdkafka } from '../../packages/broker/test/support/librdkafka.t
 import { runOk } from '../../packages/broker/test/support/run.ts';
 
 const NODE_RDKAFKA = 'node-rdkafka@3.6.1';
-const CACHE = join(tmpdir(), `sluice-bench-rdkafka-${NODE_RDKAFKA.replace('@', '-')}`);
+const CACHE = join(tmpdir(), `sluice-bench-rdkafka-${NODE_RDKAFKA.replace('@', '-')}-ssl`);
 
 /** The path of the rdkafka_performance executable, building it first if this machine has none yet. */
 export async function rdkafkaPerformance(): Promise<string> {
   const binary = join(CACHE, 'rdkafka_performance');
   if (existsSync(binary)) return binary;
-  const library = await builtLibrdkafka('-O2');
+  const library = await builtLibrdkafka('-O2', true);
   mkdirSync(CACHE, { recursive: true });
   const work = mkdtempSync(join(CACHE, 'build-'));
   try {
@@ -29,6 +29,8 @@ export async function rdkafkaPerformance(): Promise<string> {
         `-I${join(library, 'src')}`,
         join(library, 'examples', 'rdkafka_performance.c'),
         join(library, 'src', 'librdkafka.a'),
+        '-lssl',
+        '-lcrypto',
         '-lm',
         '-lz',
         '-ldl',

@@ -30,9 +30,10 @@ commands:
         the broker and the console in one process; or, with --bootstrap-server HOST:PORT instead of --port
         (and --command-config FILE for a secured cluster), the console alone, showing that Kafka cluster;
         with a certificate and key the console serves HTTPS only
-  storage random-uuid | format --data-dir DIR --cluster-id ID --config node.id=N [--ignore-formatted] | info
-        --data-dir DIR
-        formats a KRaft node's data folder before its first start, as kafka-storage.sh
+  storage random-uuid | format --data-dir DIR --cluster-id ID --config node.id=N [--ignore-formatted]
+        [--add-scram 'SCRAM-SHA-256=[name=U,password=P]' ...] | info --data-dir DIR
+        formats a KRaft node's data folder before its first start, as kafka-storage.sh; --add-scram puts SCRAM
+        users in the bootstrap metadata, so the first start already accepts them
   topics create|list|describe|delete|alter --bootstrap-server HOST:PORT [--topic T]
         [--partitions N] [--replication-factor R | --replica-assignment 1:2,2:3] [--config name=value ...]
         [--delete-config name]
@@ -49,7 +50,9 @@ commands:
         --entity-type users|clients|ips (--entity-name NAME | --entity-default) [--entity-type clients ...]
         (or --user U --client C --ip IP --user-defaults --client-defaults --ip-defaults)
         client quotas (producer_byte_rate, consumer_byte_rate, request_percentage, controller_mutation_rate,
-        connection_creation_rate), as kafka-configs.sh (also as sluice quotas)
+        connection_creation_rate), as kafka-configs.sh (also as sluice quotas); for users also SCRAM credentials:
+        --add-config 'SCRAM-SHA-256=[iterations=8192,password=P],SCRAM-SHA-512=[password=P]',
+        --delete-config SCRAM-SHA-512, and --describe lists them
   produce --bootstrap-server HOST:PORT --topic T [--partition P] [--key-separator SEP]
         [--headers k=v,...] [--compression none|gzip|snappy|lz4|zstd] [--acks -1|0|1]   (stdin lines)
   consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
@@ -131,7 +134,7 @@ try {
       await serve(rest);
       break;
     case 'storage':
-      storageCommand(rest);
+      await storageCommand(rest);
       break;
     case 'topics':
       await topicsCommand(rest);

@@ -11,7 +11,7 @@ import { ControllerAlterPartitionManager } from './cluster/controller-alter-part
 import { ControllerProducerIdManager } from './cluster/controller-producer-ids.ts';
 import { ControllerTopicCreator } from './cluster/controller-topic-creator.ts';
 import { clusterMemberHandlers } from './cluster/forwarding-handlers.ts';
-import { KRaftNode } from './cluster/kraft-node.ts';
+import { KRaftNode, metadataLogDir } from './cluster/kraft-node.ts';
 import { parseKRaftSettings, type KRaftSettings } from './cluster/kraft-settings.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { ConfigError } from './config/config-def.ts';
@@ -23,6 +23,7 @@ import { topicManagerCreator, type InternalTopicCreator } from './groups/offsets
 import { brokerHandlers } from './handlers/index.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
 import { OncePerCauseLog, createLogger, type Logger } from './logger.ts';
+import { readBootstrapMetadata } from './metadata/bootstrap-metadata.ts';
 import { ProducerIdManager } from './metadata/producer-ids.ts';
 import { TopicManager } from './metadata/topic-manager.ts';
 import { TopicRegistry } from './metadata/topic-registry.ts';
@@ -179,8 +180,17 @@ export class Broker {
     );
     const node = endpoints.get(interBrokerListener.name)!;
     const topicManager = new TopicManager(topics, logs, config, () => [nodeId]);
+    const bootstrap = await readBootstrapMetadata(metadataLogDir(config, dataDir));
     const cluster = kraft
-      ? new KRaftNode({ settings: kraft, dataDir, clusterId: topics.clusterId, config, clock, log })
+      ? new KRaftNode({
+          settings: kraft,
+          dataDir,
+          clusterId: topics.clusterId,
+          config,
+          clock,
+          log,
+          bootstrap,
+        })
       : null;
     const alterPartition =
       options.alterPartition ??
@@ -227,7 +237,7 @@ export class Broker {
       : null;
     const security = cluster
       ? new ClusterSecurityMetadata()
-      : new LocalMetadataStore(dataDir, topics.clusterId, nodeId, clock);
+      : new LocalMetadataStore(dataDir, topics.clusterId, nodeId, clock, bootstrap);
     const services: BrokerServices = {
       handlers: new HandlerRegistry(
         withRequestQuotas(

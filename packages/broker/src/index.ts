@@ -39,3 +39,9 @@ export {
 } from './security/acl-binding.ts';
 export { AclOperation, CLUSTER_NAME, ResourceType, supportedOperations } from './security/acl-operations.ts';
 export type { StandardAcl } from './metadata/metadata-image.ts';
+export {
+  BOOTSTRAP_FILE,
+  readBootstrapMetadata,
+  writeBootstrapMetadata,
+  type BootstrapMetadata,
+} from './metadata/bootstrap-metadata.ts';

@@ -1,20 +1,38 @@
 /**
- * `sluice configs`, modelled on kafka-configs.sh for client quotas: `--describe` or `--alter` with
- * `--add-config 'k1=v1,k2=v2'` and `--delete-config 'k1,k2'` for `--entity-type users|clients|ips` with
+ * `sluice configs`, modelled on kafka-configs.sh for client quotas and SCRAM credentials: `--describe` or `--alter`
+ * with `--add-config 'k1=v1,k2=v2'` and `--delete-config 'k1,k2'` for `--entity-type users|clients|ips` with
  * `--entity-name NAME` or `--entity-default` (users and clients together for a user's clients), or the shorthand
- * flags `--user`, `--client`, `--ip`, `--user-defaults`, `--client-defaults`, `--ip-defaults`. The same checks,
- * messages and output lines as Kafka's tool.
+ * flags `--user`, `--client`, `--ip`, `--user-defaults`, `--client-defaults`, `--ip-defaults`. For users, also
+ * `--add-config 'SCRAM-SHA-256=[iterations=8192,password=P],SCRAM-SHA-512=[password=P]'` and
+ * `--delete-config SCRAM-SHA-512` (AlterUserScramCredentials), and `--describe` lists their SCRAM credentials
+ * after their quotas (DescribeUserScramCredentials). The same checks, messages and output lines as Kafka's tool;
+ * `--command-config FILE` reaches a secured listener.
+ *
+ * As Kafka's admin client, the password never leaves this process: a random salt is drawn here and only the
+ * salted password is sent.
  */
+import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ClusterClient } from '@sluice/client';
 import {
-  ClusterClient,
   alterClientQuotas,
   describeClientQuotas,
+  throwIfError,
   type QuotaFilterComponent,
 } from '@sluice/client';
+import {
+  ApiKey,
+  ErrorCode,
+  SCRAM_ALGORITHMS,
+  errorCodes,
+  scramAlgorithmByCode,
+  scramSaltedPassword,
+} from '@sluice/protocol';
 import { QUOTA_KEYS, isQuotaKey } from '@sluice/validators';
+import { adminClient } from '../admin-client.ts';
 import { CliError, CommandFailedError } from '../cli-error.ts';
+import { isScramMechanism, parseConfigsCredential } from './scram-credentials.ts';
 
 /** kafka-configs.sh's entity types (ConfigType) for quotas, and the quota entity type each stands for. */
 const QUOTA_ENTITY_TYPES: Record<string, string> = { users: 'user', clients: 'client-id', ips: 'ip' };
@@ -58,8 +76,14 @@ export function parseAddConfig(text: string): Map<string, string> {
   return pairs;
 }
 
+const errorNameOf = (code: number) => errorCodes.get(code)?.name ?? `error ${code}`;
+
+/** Kafka's QuotaConfig.isClientOrUserQuotaConfig. */
+const isClientOrUserQuota = (key: string) => isQuotaKey(key) && QUOTA_KEYS[key].entityTypes[0] !== 'ip';
+
 const OPTIONS = {
   'bootstrap-server': { type: 'string' },
+  'command-config': { type: 'string' },
   describe: { type: 'boolean', default: false },
   alter: { type: 'boolean', default: false },
   'entity-type': { type: 'string', multiple: true, default: [] as string[] },
@@ -163,6 +187,65 @@ async function describe(client: ClusterClient, entity: EntityArgs): Promise<void
     const entries = [...quotas].map(([key, value]) => `${key}=${javaDouble(value)}`).join(', ');
     console.log(`Quota configs for ${describeEntity(described)} are ${entries}`);
   }
+  // As Kafka: SCRAM credentials only when no clients are described and no default user is given.
+  if (entity.types.includes('clients') || entity.types.includes('ips') || entity.names.includes('')) return;
+  const connection = await client.any();
+  const response = await connection.request(ApiKey.DescribeUserScramCredentials, {
+    users: entity.names.map((name) => ({ name })),
+  });
+  throwIfError(response.errorCode, response.errorMessage);
+  // Users without credentials are left out, as the admin client's DescribeUserScramCredentialsResult.users() does.
+  for (const result of response.results.filter((r) => r.errorCode !== ErrorCode.RESOURCE_NOT_FOUND)) {
+    if (result.errorCode !== ErrorCode.NONE) {
+      console.log(
+        `Error retrieving SCRAM credential configs for user-principal '${result.user}': ${errorNameOf(result.errorCode)}: ${result.errorMessage ?? ''}`,
+      );
+      continue;
+    }
+    const credentials = result.credentialInfos
+      .map((c) => `${scramAlgorithmByCode(c.mechanism)?.name ?? 'UNKNOWN'}=iterations=${c.iterations}`)
+      .join(', ');
+    console.log(`SCRAM credential configs for user-principal '${result.user}' are ${credentials}`);
+  }
+}
+
+/** ConfigCommand.alterUserScramCredentialConfigs: deletions, then upsertions, of one user, in one request. */
+async function alterScramCredentials(
+  client: ClusterClient,
+  user: string,
+  toAdd: ReadonlyMap<string, string>,
+  toDelete: readonly string[],
+): Promise<void> {
+  const deletions = toDelete
+    .filter(isScramMechanism)
+    .map((mechanism) => ({ name: user, mechanism: SCRAM_ALGORITHMS[mechanism].code }));
+  const upsertions = [...toAdd].flatMap(([mechanism, value]) => {
+    if (!isScramMechanism(mechanism)) return [];
+    const { iterations, password } = parseConfigsCredential(mechanism, value);
+    // Kafka's admin client refuses these before sending (UnacceptableCredentialException).
+    if (password === '')
+      throw new CommandFailedError(
+        'Error while executing config command: UNACCEPTABLE_CREDENTIAL: Password must not be empty',
+      );
+    const algorithm = SCRAM_ALGORITHMS[mechanism];
+    const salt = randomBytes(32);
+    return [
+      {
+        name: user,
+        mechanism: algorithm.code,
+        iterations,
+        salt,
+        saltedPassword: scramSaltedPassword(algorithm, password, salt, iterations),
+      },
+    ];
+  });
+  const connection = await client.any();
+  const response = await connection.request(ApiKey.AlterUserScramCredentials, { deletions, upsertions });
+  for (const result of response.results)
+    if (result.errorCode !== ErrorCode.NONE)
+      throw new CommandFailedError(
+        `Error while executing config command: ${errorNameOf(result.errorCode)}: ${result.errorMessage ?? ''}`,
+      );
 }
 
 async function alter(
@@ -184,30 +267,48 @@ async function alter(
     );
   const head = types[0]!;
   const keys = [...toAdd.keys(), ...toDelete];
-  if (keys.some((k) => k.startsWith('SCRAM-SHA-')))
-    throw new CliError('sluice configs alters client quotas; SCRAM credentials are not managed here');
   if (head === 'ips') {
     const unknown = keys.filter((k) => k !== 'connection_creation_rate');
     if (unknown.length > 0)
       throw new CliError(
         `Only connection quota configs can be added for 'ips' using --bootstrap-server. Unexpected config names: ${unknown.join(',')}`,
       );
-  } else {
-    const unknownAdd = [...toAdd.keys()].filter(
-      (k) => !isQuotaKey(k) || QUOTA_KEYS[k].entityTypes[0] === 'ip',
-    );
-    const unknownDelete = toDelete.filter((k) => !isQuotaKey(k) || QUOTA_KEYS[k].entityTypes[0] === 'ip');
-    const what =
-      types.length === 2 || head === 'clients' ? 'quota configs' : 'quota and SCRAM credential configs';
-    const target = types.length === 2 ? 'clients' : head;
+  } else if (types.length === 2 || head === 'clients') {
+    const unknownAdd = [...toAdd.keys()].filter((k) => !isClientOrUserQuota(k));
+    const unknownDelete = toDelete.filter((k) => !isClientOrUserQuota(k));
     if (unknownAdd.length > 0)
       throw new CliError(
-        `Only ${what} can be added for '${target}' using --bootstrap-server. Unexpected config names: ${unknownAdd.join(',')}`,
+        `Only quota configs can be added for 'clients' using --bootstrap-server. Unexpected config names: ${unknownAdd.join(',')}`,
       );
     if (unknownDelete.length > 0)
       throw new CliError(
-        `Only ${what} can be deleted for '${target}' using --bootstrap-server. Unexpected config names: ${unknownDelete.join(',')}`,
+        `Only quota configs can be deleted for 'clients' using --bootstrap-server. Unexpected config names: ${unknownDelete.join(',')}`,
       );
+  } else {
+    const known = (k: string) => isScramMechanism(k) || isClientOrUserQuota(k);
+    const unknownAdd = [...toAdd.keys()].filter((k) => !known(k));
+    const unknownDelete = toDelete.filter((k) => !known(k));
+    if (unknownAdd.length > 0)
+      throw new CliError(
+        `Only quota and SCRAM credential configs can be added for 'users' using --bootstrap-server. Unexpected config names: ${unknownAdd.join(',')}`,
+      );
+    if (unknownDelete.length > 0)
+      throw new CliError(
+        `Only quota and SCRAM credential configs can be deleted for 'users' using --bootstrap-server. Unexpected config names: ${unknownDelete.join(',')}`,
+      );
+    if (keys.some(isScramMechanism)) {
+      if (names.includes(''))
+        throw new CliError(
+          'The use of --entity-default or --user-defaults is not allowed with User SCRAM Credentials using --bootstrap-server.',
+        );
+      if (keys.some(isClientOrUserQuota))
+        throw new CliError(
+          "Cannot alter both quota and SCRAM credential configs simultaneously for 'users' using --bootstrap-server.",
+        );
+      await alterScramCredentials(client, names[0]!, toAdd, toDelete);
+      console.log(`Completed updating config for user ${names[0]!}.`);
+      return;
+    }
   }
   const current = (await describeClientQuotas(client, filterOf(entity), true))[0]?.quotas ?? new Map();
   const invalid = toDelete.filter((k) => !current.has(k));
@@ -246,7 +347,10 @@ export async function configsCommand(args: string[]): Promise<void> {
     throw new CliError(
       'an entity-name or default entity must be specified with --alter of users, clients, brokers or ips',
     );
-  const client = new ClusterClient(values['bootstrap-server']);
+  const client = adminClient({
+    'bootstrap-server': values['bootstrap-server'],
+    'command-config': values['command-config'],
+  });
   try {
     if (values.describe) await describe(client, entity);
     else await alter(client, entity, values['add-config'], values['delete-config']);

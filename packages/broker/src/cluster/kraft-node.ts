@@ -14,6 +14,7 @@ import type { BrokerConfigStore } from '../config/config-store.ts';
 import { quorumControllerHandlers } from '../controller/controller-apis.ts';
 import { QuorumController } from '../controller/quorum-controller.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import type { BootstrapMetadata } from '../metadata/bootstrap-metadata.ts';
 import { ControllerListener, type ControllerHandler } from '../raft/controller-listener.ts';
 import { KafkaRaftClient } from '../raft/kafka-raft-client.ts';
 import { BrokerLifecycleManager, type BrokerRegistrationInfo } from './broker-lifecycle-manager.ts';
@@ -34,6 +35,13 @@ export interface KRaftNodeOptions {
   config: BrokerConfigStore;
   clock: Clock;
   log: Logger;
+  /** What the metadata log starts with when this node's controller is the first active one on an empty log. */
+  bootstrap: BootstrapMetadata;
+}
+
+/** Where `__cluster_metadata-0/`, `quorum-state` and `bootstrap.checkpoint` live: metadata.log.dir, else the data dir. */
+export function metadataLogDir(config: BrokerConfigStore, dataDir: string): string {
+  return config.getOptional<string>('metadata.log.dir') ?? dataDir;
 }
 
 export class KRaftNode {
@@ -58,7 +66,7 @@ export class KRaftNode {
         requestTimeoutMs: config.getNumber('controller.quorum.request.timeout.ms'),
         clusterId: options.clusterId,
       },
-      metadataLogDir: config.getOptional<string>('metadata.log.dir') ?? options.dataDir,
+      metadataLogDir: metadataLogDir(config, options.dataDir),
       clock: options.clock,
       log: createLogger('raft'),
     });
@@ -74,6 +82,7 @@ export class KRaftNode {
           raft: this.raft,
           clock: options.clock,
           logger: createLogger('controller'),
+          bootstrap: options.bootstrap,
           config: {
             clusterId: options.clusterId,
             nodeId: settings.nodeId,

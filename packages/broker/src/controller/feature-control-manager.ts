@@ -6,23 +6,27 @@
  * level 21); a broker that does not list a finalized feature is treated as supporting level 0 only, as Kafka does.
  */
 import { ErrorCode } from '@sluice/protocol';
+import {
+  DEFAULT_BOOTSTRAP_METADATA,
+  METADATA_VERSION_FEATURE,
+  type BootstrapMetadata,
+} from '../metadata/bootstrap-metadata.ts';
 import type { MetadataImage } from '../metadata/metadata-image.ts';
 import type { MetadataRecord } from '../metadata/metadata-record-serde.ts';
 import { ControllerError } from './controller-result.ts';
 
-export const METADATA_VERSION_FEATURE = 'metadata.version';
-/** MetadataVersion.IBP_3_9_IV0.featureLevel() */
-export const METADATA_VERSION_LEVEL = 21;
+export { METADATA_VERSION_FEATURE, METADATA_VERSION_LEVEL } from '../metadata/bootstrap-metadata.ts';
 
-/** The records that start an empty metadata log. */
-export function bootstrapRecords(image: MetadataImage): MetadataRecord[] {
+/**
+ * The records that start an empty metadata log (Kafka's ActivationRecordsGenerator for an empty log): the
+ * bootstrap metadata, metadata.version first. None once the log has a metadata.version.
+ */
+export function bootstrapRecords(
+  image: MetadataImage,
+  bootstrap: BootstrapMetadata = DEFAULT_BOOTSTRAP_METADATA,
+): MetadataRecord[] {
   if (image.features.has(METADATA_VERSION_FEATURE)) return [];
-  return [
-    {
-      type: 'FeatureLevelRecord',
-      data: { name: METADATA_VERSION_FEATURE, featureLevel: METADATA_VERSION_LEVEL },
-    },
-  ];
+  return [...bootstrap.records];
 }
 
 /** Throws UNSUPPORTED_VERSION when a registering broker lacks a finalized feature level. */

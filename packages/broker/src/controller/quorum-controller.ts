@@ -73,6 +73,7 @@ import {
   type ControllerResult,
 } from './controller-result.ts';
 import { bootstrapRecords } from './feature-control-manager.ts';
+import { DEFAULT_BOOTSTRAP_METADATA, type BootstrapMetadata } from '../metadata/bootstrap-metadata.ts';
 import { alterPartition, electLeaders, rebalanceLeaders } from './partition-leadership.ts';
 import { alterPartitionReassignments, listPartitionReassignments } from './partition-reassignment.ts';
 import { allocateProducerIds } from './producer-id-control-manager.ts';
@@ -93,6 +94,8 @@ export interface QuorumControllerOptions {
   snapshotIntervalRecords?: number;
   /** The node's config store, for the effective configs CreateTopics v5+ returns (null configs without it). */
   configStore?: BrokerConfigStore;
+  /** What an empty metadata log starts with (`bootstrap.checkpoint`); default: metadata.version alone. */
+  bootstrap?: BootstrapMetadata;
 }
 
 interface Waiter {
@@ -131,11 +134,13 @@ export class QuorumController implements RaftListener {
   private readonly tracker: BrokerHeartbeatTracker;
   private readonly fencingCheckIntervalMs: number;
   private readonly snapshotIntervalRecords: number;
+  private readonly bootstrap: BootstrapMetadata;
   readonly configStore: BrokerConfigStore | null;
 
   constructor(options: QuorumControllerOptions) {
     this.raft = options.raft;
     this.config = options.config;
+    this.bootstrap = options.bootstrap ?? DEFAULT_BOOTSTRAP_METADATA;
     this.clock = options.clock ?? systemClock;
     this.log = options.logger ?? createLogger('controller');
     this.placer = new StripedReplicaPlacer(options.random);
@@ -205,7 +210,12 @@ export class QuorumController implements RaftListener {
 
   private beginActivation(epoch: number): void {
     this.activation = { epoch, offset: null };
-    const records = [...bootstrapRecords(this.committed), { type: 'NoOpRecord' as const, data: {} }];
+    const bootstrap = bootstrapRecords(this.committed, this.bootstrap);
+    if (bootstrap.length > 1)
+      this.log.info(
+        `bootstrapping the empty metadata log with ${bootstrap.length} records from ${this.bootstrap.source}`,
+      );
+    const records = [...bootstrap, { type: 'NoOpRecord' as const, data: {} }];
     this.append(
       epoch,
       records.map((r) => serializeMetadataRecord(r)),

@@ -40,6 +40,11 @@ describe('a one-node quorum', () => {
     assert.ok(Date.now() - restartedAt < 500, 'the only voter elects itself at once');
     await waitFor(() => leader.recorder.values().length === 2, 5000, 'the committed log again');
     assert.deepEqual(leader.recorder.values(), ['a', 'b']);
+    // Regression: the restarted node used to tell its listeners it led before they had the old log, so a
+    // controller took the log for empty and wrote its bootstrap records (deleted SCRAM users) again.
+    const heard = leader.recorder.leaders.findIndex((l) => l.leaderId === 1 && l.epoch > oldEpoch);
+    assert.ok(heard >= 0, 'the listener heard of the new leadership');
+    assert.equal(leader.recorder.valuesSeenAtLeaderChange[heard], 2, 'only after the committed log');
     await leader.raft.scheduleAppend(leader.raft.quorum.epoch, [Buffer.from('c')]);
     await waitFor(() => leader.recorder.values().length === 3, 5000, 'a commit in the new epoch');
     assert.equal(leader.recorder.batches.at(-1)!.epoch, leader.raft.quorum.epoch);

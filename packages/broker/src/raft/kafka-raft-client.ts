@@ -123,7 +123,7 @@ export class KafkaRaftClient implements RaftClient {
     if (this.deliveries.has(listener)) return;
     const delivery = new ListenerDelivery(listener, this.raftLog, this.log);
     this.deliveries.set(listener, delivery);
-    listener.handleLeaderChange(this.leaderAndEpoch());
+    delivery.leaderChanged(this.leaderAndEpoch(), this.epochStartOffset());
     if (this.highWatermarkKnown || this.raftLog.startOffset > 0) delivery.deliver();
   }
 
@@ -225,6 +225,12 @@ export class KafkaRaftClient implements RaftClient {
     this.nextFetchAt = 0;
   }
 
+  /** Where this node's epoch as leader starts (its LeaderChangeMessage); null unless it leads. */
+  private epochStartOffset(): number | null {
+    const state = this.quorum.state;
+    return state.name === 'Leader' ? state.leader.epochStartOffset : null;
+  }
+
   transition(change: () => void): void {
     const wasLeader = this.quorum.state.name === 'Leader';
     change();
@@ -236,7 +242,7 @@ export class KafkaRaftClient implements RaftClient {
       this.log.info(`metadata quorum: node ${this.nodeId} is ${this.quorum.describe()}`);
       for (const delivery of this.deliveries.values()) {
         try {
-          delivery.listener.handleLeaderChange(now);
+          delivery.leaderChanged(now, this.epochStartOffset());
         } catch (error) {
           // A listener's failure must not stop the quorum's state machine half way through a transition.
           this.log.error('a metadata log listener failed on a leader change', error);

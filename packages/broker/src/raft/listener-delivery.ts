@@ -7,11 +7,14 @@
  *   watermark; control batches (LeaderChangeMessage) are not handed out;
  * - a listener whose cursor is below the log start offset (registered late, or the log was replaced by a
  *   snapshot) is given the latest snapshot first and continues at its end offset;
- * - each callback is awaited before the next: a listener may be asynchronous and still sees a total order.
+ * - each callback is awaited before the next: a listener may be asynchronous and still sees a total order;
+ * - a listener hears that this node leads an epoch only once it has been given everything before that epoch's
+ *   start offset (Kafka's maybeFireLeaderChange): a new active controller decides from the full committed state,
+ *   for example whether the log is empty and needs its bootstrap records. Other leader changes are told at once.
  */
 import { decodeRecordBatch, splitBatches } from '@sluice/protocol';
 import type { Logger } from '../logger.ts';
-import type { RaftListener } from './raft-client.ts';
+import type { LeaderAndEpoch, RaftListener } from './raft-client.ts';
 import type { RaftLog } from './raft-log.ts';
 
 const READ_BYTES = 1024 * 1024;
@@ -20,6 +23,8 @@ export class ListenerDelivery {
   private nextOffset = 0;
   private delivering = false;
   private stopped = false;
+  /** This node's leadership, held back until the listener has reached the epoch's start offset. */
+  private pendingLeadership: { leader: LeaderAndEpoch; epochStartOffset: number } | null = null;
 
   constructor(
     readonly listener: RaftListener,
@@ -29,6 +34,30 @@ export class ListenerDelivery {
 
   stop(): void {
     this.stopped = true;
+  }
+
+  /**
+   * Tells the listener of a new leader; `epochStartOffset` is given when this node is the leader, whose news waits
+   * until the listener has everything before that offset. A newer change replaces one still held back.
+   */
+  leaderChanged(leader: LeaderAndEpoch, epochStartOffset: number | null): void {
+    this.pendingLeadership = null;
+    if (epochStartOffset === null || this.nextOffset >= epochStartOffset) {
+      this.listener.handleLeaderChange(leader);
+      return;
+    }
+    this.pendingLeadership = { leader, epochStartOffset };
+  }
+
+  private firePendingLeadership(): void {
+    const pending = this.pendingLeadership;
+    if (!pending || this.nextOffset < pending.epochStartOffset) return;
+    this.pendingLeadership = null;
+    try {
+      this.listener.handleLeaderChange(pending.leader);
+    } catch (error) {
+      this.log.error('a metadata log listener failed on a leader change', error);
+    }
   }
 
   /** Delivers whatever is committed and not yet delivered; a call while delivering is folded into that loop. */
@@ -54,6 +83,7 @@ export class ListenerDelivery {
         const records = await raftLog.readSnapshot(snapshot);
         await this.listener.handleLoadSnapshot({ id: snapshot, records });
         this.nextOffset = snapshot.endOffset;
+        this.firePendingLeadership();
         continue;
       }
       if (this.nextOffset >= raftLog.highWatermark) return;
@@ -75,6 +105,7 @@ export class ListenerDelivery {
         }
         this.nextOffset = lastOffset + 1;
         if (this.stopped) return;
+        this.firePendingLeadership();
       }
     }
   }

@@ -17,6 +17,7 @@ import {
   type ControlContext,
   type ControllerResult,
 } from '../controller/controller-result.ts';
+import { DEFAULT_BOOTSTRAP_METADATA, type BootstrapMetadata } from '../metadata/bootstrap-metadata.ts';
 import { MetadataDelta } from '../metadata/metadata-delta.ts';
 import { EMPTY_METADATA_IMAGE, type MetadataImage } from '../metadata/metadata-image.ts';
 import { metadataSnapshotRecords } from '../metadata/metadata-snapshot.ts';
@@ -88,6 +89,9 @@ const FILE_NAME = 'security-metadata.bin';
  * A standalone broker's security metadata: the image is rebuilt at start from `security-metadata.bin`, and every
  * change rewrites that file (temp file, fsync, rename) before it is applied. The file holds the image as the
  * records that rebuild it, each framed by MetadataRecordSerde and prefixed with its length (int32).
+ *
+ * The first start (no file yet) begins from the bootstrap metadata `sluice storage format` wrote, as a cluster's
+ * first active controller does, and writes the file at once: a later start never applies the bootstrap again.
  */
 export class LocalMetadataStore implements SecurityMetadata {
   private readonly listeners = new SecurityListeners();
@@ -100,9 +104,17 @@ export class LocalMetadataStore implements SecurityMetadata {
     private readonly clusterId: string,
     private readonly nodeId: number,
     private readonly clock: Clock = systemClock,
+    bootstrap: BootstrapMetadata = DEFAULT_BOOTSTRAP_METADATA,
   ) {
     this.path = join(dataDir, FILE_NAME);
-    this.current = existsSync(this.path) ? readRecords(readFileSync(this.path)) : EMPTY_METADATA_IMAGE;
+    if (existsSync(this.path)) {
+      this.current = readRecords(readFileSync(this.path));
+    } else {
+      const delta = new MetadataDelta(EMPTY_METADATA_IMAGE);
+      bootstrap.records.forEach((record, offset) => delta.replay(record, offset));
+      this.current = delta.apply();
+      writeFileDurably(this.path, writeRecords(this.current));
+    }
   }
 
   image(): SecurityImage {

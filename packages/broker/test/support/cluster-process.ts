@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { formatStorage, planCluster, type BrokerLayout } from '../../../../apps/cli/src/commands/cluster.ts';
 import { tempDataDir } from './broker-process.ts';
+import { runOk } from './run.ts';
 
 const CLI = fileURLToPath(new URL('../../../../apps/cli/bin/sluice.mjs', import.meta.url));
 const STARTUP_TIMEOUT_MS = 60_000;
@@ -59,6 +60,11 @@ export interface ClusterOptions {
   commandPrefix?: (nodeId: number) => string[];
   /** Secured client listeners besides PLAINTEXT (`sluice cluster --listener`). */
   listeners?: readonly string[];
+  /**
+   * Formats every broker's folder first with `sluice storage format --add-scram ARG ...`, as an operator
+   * would, so the cluster starts with these SCRAM users in its bootstrap metadata.
+   */
+  addScram?: readonly string[];
 }
 
 export async function startCluster(options: ClusterOptions = { brokers: 3 }): Promise<ClusterProcess> {
@@ -74,6 +80,24 @@ export async function startCluster(options: ClusterOptions = { brokers: 3 }): Pr
     configs: new Map(Object.entries(options.configs ?? {})),
     clusterId: 'c2x1aWNlLXRlc3QtY2x1cw', // a Kafka Uuid: 16 bytes, base64url
   });
+  if (options.addScram)
+    for (const broker of layout.brokers)
+      await runOk(
+        process.execPath,
+        [
+          CLI,
+          'storage',
+          'format',
+          '--data-dir',
+          broker.dataDir,
+          '--cluster-id',
+          layout.clusterId,
+          '--config',
+          `node.id=${broker.nodeId}`,
+          ...options.addScram.flatMap((argument) => ['--add-scram', argument]),
+        ],
+        { timeoutMs: 60_000 },
+      );
   formatStorage(layout);
   const brokers: ClusterBroker[] = layout.brokers.map((broker) => ({
     layout: broker,

@@ -17,10 +17,13 @@ const BUILD_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * The folder of a built librdkafka (its `src/` holds rdkafka.h and librdkafka.a), building it if needed: -O0 for
- * the tests (quick to build), -O2 for benchmarks (which would otherwise measure an unoptimised client).
+ * the tests (quick to build), -O2 for benchmarks (which would otherwise measure an unoptimised client). With
+ * `ssl`, OpenSSL is compiled in, which also brings SASL SCRAM (librdkafka implements SCRAM over OpenSSL's
+ * primitives; only GSSAPI needs Cyrus SASL); programs then link with -lssl -lcrypto.
  */
-export async function builtLibrdkafka(optimization: '-O0' | '-O2' = '-O0'): Promise<string> {
-  const built = join(CACHE, optimization === '-O0' ? 'librdkafka' : `librdkafka${optimization}`);
+export async function builtLibrdkafka(optimization: '-O0' | '-O2' = '-O0', ssl = false): Promise<string> {
+  const name = `librdkafka${optimization === '-O0' ? '' : optimization}${ssl ? '-ssl' : ''}`;
+  const built = join(CACHE, name);
   if (existsSync(join(built, 'src', 'librdkafka.a'))) return built;
   mkdirSync(CACHE, { recursive: true });
   const work = mkdtempSync(join(CACHE, 'build-'));
@@ -29,11 +32,17 @@ export async function builtLibrdkafka(optimization: '-O0' | '-O2' = '-O0'): Prom
     const tarball = `${NODE_RDKAFKA.replace('@', '-')}.tgz`;
     await runOk('tar', ['xzf', tarball, 'package/deps/librdkafka'], { cwd: work });
     const source = join(work, 'package', 'deps', 'librdkafka');
-    const features = ['ssl', 'gssapi', 'sasl', 'zstd', 'lz4-ext', 'curl', 'regex-ext', 'c11threads'];
-    await runOk('./configure', [...features.map((f) => `--disable-${f}`), `--CFLAGS=${optimization}`], {
-      cwd: source,
-      timeoutMs: BUILD_TIMEOUT_MS,
-    });
+    const features = ['gssapi', 'sasl', 'zstd', 'lz4-ext', 'curl', 'regex-ext', 'c11threads'];
+    if (!ssl) features.push('ssl');
+    const enabled = ssl ? ['--enable-ssl'] : [];
+    await runOk(
+      './configure',
+      [...features.map((f) => `--disable-${f}`), ...enabled, `--CFLAGS=${optimization}`],
+      {
+        cwd: source,
+        timeoutMs: BUILD_TIMEOUT_MS,
+      },
+    );
     await runOk('make', ['-j2', '-C', 'src', 'librdkafka.a'], { cwd: source, timeoutMs: BUILD_TIMEOUT_MS });
     // Another run may have finished first: either build is as good.
     if (!existsSync(built)) renameSync(source, built);

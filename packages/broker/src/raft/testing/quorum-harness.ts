@@ -21,6 +21,8 @@ export class RecordingListener implements RaftListener {
   readonly batches: CommittedBatch[] = [];
   readonly snapshots: { id: SnapshotId; records: string[] }[] = [];
   readonly leaders: LeaderAndEpoch[] = [];
+  /** How many committed records this listener had seen when it heard of each leader (same order as `leaders`). */
+  readonly valuesSeenAtLeaderChange: number[] = [];
 
   handleCommit(batch: CommittedBatch): void {
     this.batches.push(batch);
@@ -32,6 +34,7 @@ export class RecordingListener implements RaftListener {
 
   handleLeaderChange(leader: LeaderAndEpoch): void {
     this.leaders.push(leader);
+    this.valuesSeenAtLeaderChange.push(this.values().length);
   }
 
   /** Every committed record value seen, snapshot contents first. */
