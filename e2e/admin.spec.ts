@@ -150,7 +150,10 @@ test('admin, viewer and operator: overview, users, offset reset, group deletion 
   });
 
   await test.step('the admin adds a viewer and an operator; the schema and the server refuse what they must', async () => {
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Users', exact: true })
+      .click();
     await expect(page.getByRole('heading', { level: 1, name: 'Users' })).toBeVisible();
     const users = page.getByRole('table', { name: 'Users' });
     await expect(dataRows(users)).toHaveCount(1);
