@@ -150,7 +150,11 @@ function splitItems<K extends ApiKeyNumber, T>(
   for (const item of items) {
     const failure = refusal(item);
     if (failure === null) allowedItems.push(item);
-    else refused.set(failure, [...(refused.get(failure) ?? []), item]);
+    else {
+      const list = refused.get(failure);
+      if (list) list.push(item);
+      else refused.set(failure, [item]);
+    }
   }
   if (refused.size === 0) return null;
   const withItems = (list: T[]) =>
@@ -324,12 +328,12 @@ const AUTHORIZATIONS: Partial<Record<ApiKeyNumber, RequestAuthorization<ApiKeyNu
   [ApiKey.IncrementalAlterConfigs]: (request, context, handler) =>
     splitItems(request, handler, 'resources', 'responses', configResourceRefusal(context, ALTER_CONFIGS)),
   [ApiKey.FindCoordinator]: ((request, context, handler) => {
-    const { key, keyType, coordinatorKeys } = request.body;
+    const { key, keyType } = request.body;
     const refusal = coordinatorKeyRefusal(context, keyType);
+    // v4+ asks for several keys at once; before, for one.
     if (request.apiVersion >= 4)
       return splitItems(request, handler, 'coordinatorKeys', 'coordinators', refusal);
     const failure = refusal(key);
-    void coordinatorKeys;
     return failure ? refuseAll(request, handler, failure) : null;
   }) as RequestAuthorization<typeof ApiKey.FindCoordinator>,
   [ApiKey.JoinGroup]: groupOperation(READ),
