@@ -12,34 +12,14 @@
  *   --principal P filters --list; --force skips nothing here (removal never prompts), it is accepted for scripts.
  */
 import { parseArgs } from 'node:util';
+// The code tables alone, not the broker package's index: the CLI loads the broker only to run one.
+import { AclPermissionType, PatternType, ResourceTypeFilter, nameOf } from '@sluice/broker/acl-binding';
+import { AclOperation, CLUSTER_NAME } from '@sluice/broker/acl-operations';
 import type { KafkaConnection as ClusterConnection } from '@sluice/client';
 import { ApiKey, ErrorCode, errorCodes } from '@sluice/protocol';
 import { CONNECTION_OPTIONS, adminClient } from '../admin-client.ts';
 import { CliError, CommandFailedError } from '../cli-error.ts';
 
-/** Kafka's codes, by the names kafka-acls.sh prints (ResourceType, PatternType, AclOperation, AclPermissionType). */
-const RESOURCE_TYPES = { ANY: 1, TOPIC: 2, GROUP: 3, CLUSTER: 4, TRANSACTIONAL_ID: 5, DELEGATION_TOKEN: 6 };
-const PATTERN_TYPES = { ANY: 1, MATCH: 2, LITERAL: 3, PREFIXED: 4 };
-const OPERATIONS = {
-  ANY: 1,
-  ALL: 2,
-  READ: 3,
-  WRITE: 4,
-  CREATE: 5,
-  DELETE: 6,
-  ALTER: 7,
-  DESCRIBE: 8,
-  CLUSTER_ACTION: 9,
-  DESCRIBE_CONFIGS: 10,
-  ALTER_CONFIGS: 11,
-  IDEMPOTENT_WRITE: 12,
-  CREATE_TOKENS: 13,
-  DESCRIBE_TOKENS: 14,
-};
-const PERMISSIONS = { ANY: 1, DENY: 2, ALLOW: 3 };
-
-const nameOf = (codes: Record<string, number>, code: number) =>
-  Object.entries(codes).find(([, value]) => value === code)?.[0] ?? 'UNKNOWN';
 const errorNameOf = (code: number) => errorCodes.get(code)?.name ?? `error ${code}`;
 
 interface Resource {
@@ -60,15 +40,17 @@ function operationCode(text: string): number {
     .replace(/([a-z])([A-Z])/g, '$1_$2')
     .replace(/-/g, '_')
     .toUpperCase();
-  const code = (OPERATIONS as Record<string, number>)[key];
-  if (code === undefined || code === OPERATIONS.ANY)
-    throw new CliError(`unknown --operation ${text}; valid: ${Object.keys(OPERATIONS).slice(1).join(', ')}`);
+  const code = (AclOperation as Record<string, number>)[key];
+  if (code === undefined || code === AclOperation.ANY)
+    throw new CliError(
+      `unknown --operation ${text}; valid: ${Object.keys(AclOperation).slice(2).join(', ')}`,
+    );
   return code;
 }
 
 function patternCode(text: string, allowFilters: boolean): number {
-  const code = (PATTERN_TYPES as Record<string, number>)[text.toUpperCase()];
-  if (code === undefined || (!allowFilters && code < PATTERN_TYPES.LITERAL))
+  const code = (PatternType as Record<string, number>)[text.toUpperCase()];
+  if (code === undefined || (!allowFilters && code < PatternType.LITERAL))
     throw new CliError(
       `--resource-pattern-type must be ${allowFilters ? 'ANY, MATCH, ' : ''}LITERAL or PREFIXED, got ${text}`,
     );
@@ -84,15 +66,15 @@ function checkPrincipal(principal: string): string {
 /** "ResourcePattern(resourceType=TOPIC, name=orders, patternType=LITERAL)" as kafka-acls.sh prints it. */
 function patternText(resourceType: number, name: string, patternType: number): string {
   return (
-    `ResourcePattern(resourceType=${nameOf(RESOURCE_TYPES, resourceType)}, name=${name}, ` +
-    `patternType=${nameOf(PATTERN_TYPES, patternType)})`
+    `ResourcePattern(resourceType=${nameOf(ResourceTypeFilter, resourceType)}, name=${name}, ` +
+    `patternType=${nameOf(PatternType, patternType)})`
   );
 }
 
 function entryText(entry: Entry): string {
   return (
-    `(principal=${entry.principal}, host=${entry.host}, operation=${nameOf(OPERATIONS, entry.operation)}, ` +
-    `permissionType=${nameOf(PERMISSIONS, entry.permissionType)})`
+    `(principal=${entry.principal}, host=${entry.host}, operation=${nameOf(AclOperation, entry.operation)}, ` +
+    `permissionType=${nameOf(AclPermissionType, entry.permissionType)})`
   );
 }
 
@@ -131,15 +113,15 @@ export async function aclsCommand(args: string[]): Promise<void> {
   );
 
   const resources: Resource[] = [
-    ...values.topic.map((name) => ({ resourceType: RESOURCE_TYPES.TOPIC, resourceName: name })),
-    ...values.group.map((name) => ({ resourceType: RESOURCE_TYPES.GROUP, resourceName: name })),
-    ...(values.cluster ? [{ resourceType: RESOURCE_TYPES.CLUSTER, resourceName: 'kafka-cluster' }] : []),
+    ...values.topic.map((name) => ({ resourceType: ResourceTypeFilter.TOPIC, resourceName: name })),
+    ...values.group.map((name) => ({ resourceType: ResourceTypeFilter.GROUP, resourceName: name })),
+    ...(values.cluster ? [{ resourceType: ResourceTypeFilter.CLUSTER, resourceName: CLUSTER_NAME }] : []),
     ...values['transactional-id'].map((name) => ({
-      resourceType: RESOURCE_TYPES.TRANSACTIONAL_ID,
+      resourceType: ResourceTypeFilter.TRANSACTIONAL_ID,
       resourceName: name,
     })),
     ...values['delegation-token'].map((name) => ({
-      resourceType: RESOURCE_TYPES.DELEGATION_TOKEN,
+      resourceType: ResourceTypeFilter.DELEGATION_TOKEN,
       resourceName: name,
     })),
   ];
@@ -190,10 +172,10 @@ function bindingsOf(values: Values, resources: Resource[]): { resource: Resource
     for (const operation of operations) {
       for (const principal of values['allow-principal'].map(checkPrincipal))
         for (const host of allowHosts)
-          out.push({ principal, host, operation, permissionType: PERMISSIONS.ALLOW });
+          out.push({ principal, host, operation, permissionType: AclPermissionType.ALLOW });
       for (const principal of values['deny-principal'].map(checkPrincipal))
         for (const host of denyHosts)
-          out.push({ principal, host, operation, permissionType: PERMISSIONS.DENY });
+          out.push({ principal, host, operation, permissionType: AclPermissionType.DENY });
     }
     return out;
   };
@@ -206,26 +188,27 @@ function bindingsOf(values: Values, resources: Resource[]): { resource: Resource
   if (values.producer || values.consumer) {
     if (values.operation.length > 0)
       throw new CliError('--operation cannot be combined with --producer or --consumer');
-    const topics = resources.filter((r) => r.resourceType === RESOURCE_TYPES.TOPIC);
+    const topics = resources.filter((r) => r.resourceType === ResourceTypeFilter.TOPIC);
     if (topics.length === 0) throw new CliError('--producer and --consumer need --topic');
     if (values.producer) {
-      for (const topic of topics) bind(topic, [OPERATIONS.WRITE, OPERATIONS.DESCRIBE, OPERATIONS.CREATE]);
-      for (const id of resources.filter((r) => r.resourceType === RESOURCE_TYPES.TRANSACTIONAL_ID))
-        bind(id, [OPERATIONS.WRITE, OPERATIONS.DESCRIBE]);
+      for (const topic of topics)
+        bind(topic, [AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE]);
+      for (const id of resources.filter((r) => r.resourceType === ResourceTypeFilter.TRANSACTIONAL_ID))
+        bind(id, [AclOperation.WRITE, AclOperation.DESCRIBE]);
       if (values.idempotent)
-        bind({ resourceType: RESOURCE_TYPES.CLUSTER, resourceName: 'kafka-cluster' }, [
-          OPERATIONS.IDEMPOTENT_WRITE,
+        bind({ resourceType: ResourceTypeFilter.CLUSTER, resourceName: CLUSTER_NAME }, [
+          AclOperation.IDEMPOTENT_WRITE,
         ]);
     }
     if (values.consumer) {
       if (values.group.length === 0) throw new CliError('--consumer needs --group');
-      for (const topic of topics) bind(topic, [OPERATIONS.READ, OPERATIONS.DESCRIBE]);
-      for (const group of resources.filter((r) => r.resourceType === RESOURCE_TYPES.GROUP))
-        bind(group, [OPERATIONS.READ]);
+      for (const topic of topics) bind(topic, [AclOperation.READ, AclOperation.DESCRIBE]);
+      for (const group of resources.filter((r) => r.resourceType === ResourceTypeFilter.GROUP))
+        bind(group, [AclOperation.READ]);
     }
     return bindings;
   }
-  const operations = values.operation.length > 0 ? values.operation.map(operationCode) : [OPERATIONS.ALL];
+  const operations = values.operation.length > 0 ? values.operation.map(operationCode) : [AclOperation.ALL];
   for (const resource of resources) bind(resource, operations);
   return bindings;
 }
@@ -313,7 +296,7 @@ async function list(
   const filters =
     resources.length > 0
       ? resources.map((r) => ({ ...r, patternType }))
-      : [{ resourceType: RESOURCE_TYPES.ANY, resourceName: null as string | null, patternType }];
+      : [{ resourceType: ResourceTypeFilter.ANY, resourceName: null as string | null, patternType }];
   const principalFilters = principals.length > 0 ? principals : [null];
   for (const filter of filters) {
     for (const principal of principalFilters) {
@@ -323,8 +306,8 @@ async function list(
         patternTypeFilter: filter.patternType,
         principalFilter: principal,
         hostFilter: null,
-        operation: OPERATIONS.ANY,
-        permissionType: PERMISSIONS.ANY,
+        operation: AclOperation.ANY,
+        permissionType: AclPermissionType.ANY,
       });
       if (response.errorCode !== ErrorCode.NONE)
         throw new CommandFailedError(response.errorMessage ?? errorNameOf(response.errorCode));
