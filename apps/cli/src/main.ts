@@ -176,7 +176,10 @@ try {
   if (error instanceof CliError) fail(error.message);
   if (
     error instanceof CommandFailedError ||
-    (error instanceof Error && (error.name === 'KafkaError' || error.name === 'OffsetResetError'))
+    (error instanceof Error &&
+      ['KafkaError', 'OffsetResetError', 'KafkaProtocolError', 'KafkaAuthenticationError'].includes(
+        error.name,
+      ))
   ) {
     console.error(`sluice: ${error.message}`);
     process.exit(1);
