@@ -88,6 +88,73 @@ export async function waitFor(
   }
 }
 
+export interface ConsoleProcess {
+  child: ChildProcess;
+  /** The console's address. */
+  url: string;
+  /** What the process printed so far. */
+  output(): string;
+  /** SIGTERM, then SIGKILL of the process group if it has not exited in time; removes the data dir. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `node SLUICE_CLI ...args` (`cluster` or `serve`) as the e2e admin, in its own process group, once its console
+ * answers /healthz; if it does not, it is stopped and the error carries what it printed.
+ */
+export async function startConsoleProcess(
+  args: string[],
+  options: { consolePort: number; dataDir: string; readyTimeoutMs: number; stopTimeoutMs: number },
+): Promise<ConsoleProcess> {
+  const child = spawn(process.execPath, args, {
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      SLUICE_ADMIN_USER: E2E_ADMIN.username,
+      SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      NEXT_TELEMETRY_DISABLED: '1',
+    },
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${options.consolePort}`;
+
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= (async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
+        const inTime = await Promise.race([exited.then(() => true), sleep(options.stopTimeoutMs, false)]);
+        if (!inTime) {
+          try {
+            process.kill(-child.pid!, 'SIGKILL');
+          } catch {
+            // The group is gone already.
+          }
+          await exited;
+        }
+      }
+      rmSync(options.dataDir, { recursive: true, force: true });
+    })());
+
+  try {
+    await waitFor(
+      'the console',
+      async () => (await fetch(`${url}/healthz`)).ok,
+      options.readyTimeoutMs,
+      child,
+    );
+  } catch (error) {
+    await stop();
+    const command = args[1] ?? 'sluice';
+    throw new Error(`${(error as Error).message}\n--- sluice ${command} output ---\n${output}`);
+  }
+  return { child, url, output: () => output, stop };
+}
+
 export async function startCluster(): Promise<TestCluster> {
   // Client listeners on the first BROKERS ports, the quorum's on the next, the console after them.
   const first = await freePortRun(2 * BROKERS + 1);
@@ -107,48 +174,14 @@ export async function startCluster(): Promise<TestCluster> {
     String(consolePort),
     ...CLUSTER_CONFIGS.flatMap((config) => ['--config', config]),
   ];
-  const child = spawn(process.execPath, args, {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      SLUICE_ADMIN_USER: E2E_ADMIN.username,
-      SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
+  const { child, url, output, stop } = await startConsoleProcess(args, {
+    consolePort,
+    dataDir,
+    readyTimeoutMs: READY_TIMEOUT_MS,
+    stopTimeoutMs: STOP_TIMEOUT_MS,
   });
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${consolePort}`;
   const sluice = (cliArgs: string[], input = '') =>
     run(process.execPath, [SLUICE_CLI, ...cliArgs, '--bootstrap-server', bootstrap], input, CLI_TIMEOUT_MS);
-
-  let stopped: Promise<void> | undefined;
-  const stop = () =>
-    (stopped ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const inTime = await Promise.race([exited.then(() => true), sleep(STOP_TIMEOUT_MS, false)]);
-        if (!inTime) {
-          try {
-            process.kill(-child.pid!, 'SIGKILL');
-          } catch {
-            // The group is gone already.
-          }
-          await exited;
-        }
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    })());
-
-  try {
-    await waitFor('the console', async () => (await fetch(`${url}/healthz`)).ok, READY_TIMEOUT_MS, child);
-  } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n--- sluice cluster output ---\n${output}`);
-  }
   const createTopic = async (name: string, placement: TopicPlacement) => {
     const create = [
       'topics',
@@ -176,7 +209,7 @@ export async function startCluster(): Promise<TestCluster> {
       child,
     );
   };
-  return { url, bootstrap, sluice, output: () => output, createTopic, stop };
+  return { url, bootstrap, sluice, output, createTopic, stop };
 }
 
 /** A test with the worker's cluster as `cluster` and its console as the baseURL. */

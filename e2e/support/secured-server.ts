@@ -8,15 +8,12 @@
  *
  * Specs take it as the worker fixture `secured` of the `test` exported here, with its console as their baseURL.
  */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { test as base } from '@playwright/test';
-import { freePortRun, waitFor } from './cluster.ts';
+import { freePortRun, startConsoleProcess, type ConsoleProcess } from './cluster.ts';
 import { run, SLUICE_CLI } from './processes.ts';
-import { E2E_ADMIN } from './sign-in.ts';
 
 const READY_TIMEOUT_MS = 120_000;
 const STOP_TIMEOUT_MS = 15_000;
@@ -37,59 +34,15 @@ export interface SecuredServer {
   stop(): Promise<void>;
 }
 
-interface ServeProcess {
-  url: string;
-  output(): string;
-  stop(): Promise<void>;
-}
+type ServeProcess = Omit<ConsoleProcess, 'child'>;
 
 /** `sluice serve ARGS` in its own process group, once its console answers /healthz. */
 async function serve(args: string[], consolePort: number, dataDir: string): Promise<ServeProcess> {
-  const child = spawn(
-    process.execPath,
+  const { child: _child, ...server } = await startConsoleProcess(
     [SLUICE_CLI, 'serve', '--data-dir', dataDir, '--console-port', String(consolePort), ...args],
-    {
-      detached: true,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        SLUICE_ADMIN_USER: E2E_ADMIN.username,
-        SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-    },
+    { consolePort, dataDir, readyTimeoutMs: READY_TIMEOUT_MS, stopTimeoutMs: STOP_TIMEOUT_MS },
   );
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${consolePort}`;
-
-  let stopped: Promise<void> | undefined;
-  const stop = () =>
-    (stopped ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const inTime = await Promise.race([exited.then(() => true), sleep(STOP_TIMEOUT_MS, false)]);
-        if (!inTime) {
-          try {
-            process.kill(-child.pid!, 'SIGKILL');
-          } catch {
-            // The group is gone already.
-          }
-          await exited;
-        }
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    })());
-
-  try {
-    await waitFor('the console', async () => (await fetch(`${url}/healthz`)).ok, READY_TIMEOUT_MS, child);
-  } catch (error) {
-    await stop();
-    throw new Error(`${(error as Error).message}\n--- sluice serve output ---\n${output}`);
-  }
-  return { url, output: () => output, stop };
+  return server;
 }
 
 export async function startSecuredServer(extraConfigs: string[] = []): Promise<SecuredServer> {
