@@ -45,6 +45,16 @@ export function throwIfError(errorCode: number, message?: string | null): void {
   if (errorCode !== 0) throw new KafkaError(errorCode, message);
 }
 
+/**
+ * Kafka's IsolationLevel for Fetch and ListOffsets: READ_UNCOMMITTED reads up to the high watermark;
+ * READ_COMMITTED up to the last stable offset (LSO), the first offset of the oldest open transaction.
+ */
+export const IsolationLevel = { READ_UNCOMMITTED: 0, READ_COMMITTED: 1 } as const;
+export type IsolationLevel = (typeof IsolationLevel)[keyof typeof IsolationLevel];
+
+/** FindCoordinator's key types. */
+export const CoordinatorType = { GROUP: 0, TRANSACTION: 1 } as const;
+
 export interface BrokerAddress {
   nodeId: number;
   host: string;
@@ -368,12 +378,20 @@ export class ClusterClient {
     return result.baseOffset;
   }
 
-  /** ListOffsets for one partition: -2 earliest, -1 latest, or a timestamp. */
-  async listOffset(topic: MetadataResponseTopic, partition: number, timestamp: bigint): Promise<bigint> {
+  /**
+   * ListOffsets for one partition: -2 earliest, -1 latest (the high watermark, or under READ_COMMITTED the last
+   * stable offset), or a timestamp.
+   */
+  async listOffset(
+    topic: MetadataResponseTopic,
+    partition: number,
+    timestamp: bigint,
+    isolationLevel: IsolationLevel = IsolationLevel.READ_UNCOMMITTED,
+  ): Promise<bigint> {
     const connection = await this.leaderOf(topic, partition);
     const response = await connection.request(ApiKey.ListOffsets, {
       replicaId: -1,
-      isolationLevel: 0,
+      isolationLevel,
       timeoutMs: 30_000,
       topics: [
         {
@@ -388,12 +406,14 @@ export class ClusterClient {
   }
 
   /**
-   * ListOffsets for many partitions at once (one request per leader): -2 earliest, -1 latest, or a timestamp.
+   * ListOffsets for many partitions at once (one request per leader): -2 earliest, -1 latest (the high
+   * watermark, or under READ_COMMITTED the last stable offset), or a timestamp.
    * Resolves with "topic\u0000partition" -> offset (-1 when no record is at or after the timestamp).
    */
   async listOffsets(
     partitions: { topic: MetadataResponseTopic; partition: number }[],
     timestamp: bigint,
+    isolationLevel: IsolationLevel = IsolationLevel.READ_UNCOMMITTED,
   ): Promise<Map<string, bigint>> {
     const byLeader = new Map<number, { topic: MetadataResponseTopic; partition: number }[]>();
     for (const entry of partitions) {
@@ -412,7 +432,7 @@ export class ClusterClient {
           await this.broker(leader)
         ).request(ApiKey.ListOffsets, {
           replicaId: -1,
-          isolationLevel: 0,
+          isolationLevel,
           timeoutMs: 30_000,
           topics: [...byTopic].map(([name, ps]) => ({
             name,
@@ -437,12 +457,16 @@ export class ClusterClient {
     return offsets;
   }
 
-  /** One Fetch of one partition from `offset`, waiting up to maxWaitMs for data. */
+  /**
+   * One Fetch of one partition from `offset`, waiting up to maxWaitMs for data. Under READ_COMMITTED the leader
+   * returns data up to the last stable offset and names the aborted transactions in it (abortedTransactions):
+   * dropping their records is the reader's work, as in Kafka's consumer.
+   */
   async fetch(
     topic: MetadataResponseTopic,
     partition: number,
     offset: bigint,
-    options: { maxWaitMs?: number; maxBytes?: number } = {},
+    options: { maxWaitMs?: number; maxBytes?: number; isolationLevel?: IsolationLevel } = {},
   ): Promise<FetchResponsePartitionData> {
     const connection = await this.leaderOf(topic, partition);
     const response = await connection.request(ApiKey.Fetch, {
@@ -451,7 +475,7 @@ export class ClusterClient {
       maxWaitMs: options.maxWaitMs ?? 500,
       minBytes: 1,
       maxBytes: options.maxBytes ?? 8 * 1024 * 1024,
-      isolationLevel: 0,
+      isolationLevel: options.isolationLevel ?? IsolationLevel.READ_UNCOMMITTED,
       sessionId: 0,
       sessionEpoch: -1,
       topics: [
@@ -483,18 +507,19 @@ export class ClusterClient {
 
   /** The connection to a group's coordinator, found with FindCoordinator. */
   async coordinator(groupId: string): Promise<KafkaConnection> {
+    return this.broker(await this.findCoordinator(groupId, CoordinatorType.GROUP));
+  }
+
+  /** FindCoordinator: the node id of the coordinator of a group or (TRANSACTION) a transactional id. */
+  async findCoordinator(key: string, keyType: number): Promise<number> {
     const response = await (
       await this.any()
-    ).request(ApiKey.FindCoordinator, {
-      key: groupId,
-      keyType: 0,
-      coordinatorKeys: [groupId],
-    });
+    ).request(ApiKey.FindCoordinator, { key, keyType, coordinatorKeys: [key] });
     // v4+ answers per key; older versions answer at the top level.
     const answer = response.coordinators[0] ?? response;
-    throwIfError(answer.errorCode, `FindCoordinator ${groupId}`);
+    throwIfError(answer.errorCode, answer.errorMessage ?? `FindCoordinator ${key}`);
     this.brokers.set(answer.nodeId, { nodeId: answer.nodeId, host: answer.host, port: answer.port });
-    return this.broker(answer.nodeId);
+    return answer.nodeId;
   }
 
   /** Every group of every broker (ListGroups is answered per coordinator). */
@@ -694,7 +719,7 @@ export class ClusterClient {
       await this.broker(nodeId)
     ).request(ApiKey.ListOffsets, {
       replicaId: -2,
-      isolationLevel: 0,
+      isolationLevel: IsolationLevel.READ_UNCOMMITTED,
       timeoutMs: 30_000,
       topics: [...byTopic].map(([name, ps]) => ({
         name,

@@ -7,3 +7,4 @@ export * from './security.ts';
 export * from './client-quotas.ts';
 export * from './scram-credentials.ts';
 export * from './acls.ts';
+export * from './transactions.ts';
