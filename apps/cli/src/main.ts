@@ -15,6 +15,7 @@ import { produceCommand } from './commands/produce.ts';
 import { reassignPartitionsCommand } from './commands/reassign-partitions.ts';
 import { storageCommand } from './commands/storage.ts';
 import { topicsCommand } from './commands/topics.ts';
+import { transactionsCommand } from './commands/transactions.ts';
 
 const USAGE = `usage: sluice <command> [options]
 
@@ -66,6 +67,11 @@ commands:
   users --bootstrap-server HOST:PORT (--list | --describe USER | --create USER | --alter USER | --delete USER)
         [--mechanism SCRAM-SHA-256|SCRAM-SHA-512] [--password-stdin | --password P] [--iterations N]
         SCRAM users, as kafka-configs.sh --entity-type users --add-config 'SCRAM-SHA-256=[...]'
+  transactions --bootstrap-server HOST:PORT (list [--duration-filter MS] | describe --transactional-id ID |
+        describe-producers --topic T --partition P [--broker-id N] |
+        abort --topic T --partition P (--start-offset O | --producer-id I --producer-epoch E --coordinator-epoch C) |
+        find-hanging (--broker-id N | --topic T [--partition P]) [--max-transaction-timeout MINUTES])
+        transactions and the producers of partitions, and aborting hanging ones, as kafka-transactions.sh
   Admin commands reach a secured listener with --command-config FILE (Kafka's client properties:
   security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.location, ...).
 `;
@@ -163,6 +169,9 @@ try {
       break;
     case 'consume':
       await consumeCommand(rest);
+      break;
+    case 'transactions':
+      await transactionsCommand(rest);
       break;
     case undefined:
     case '--help':
