@@ -8,3 +8,4 @@ export * from './client-quotas.ts';
 export * from './scram-credentials.ts';
 export * from './acls.ts';
 export * from './transactions.ts';
+export * from './read-committed.ts';

@@ -108,33 +108,55 @@ const compare = (a: { transactionalId: string }, b: { transactionalId: string })
   a.transactionalId < b.transactionalId ? -1 : a.transactionalId > b.transactionalId ? 1 : 0;
 
 /**
- * One transactional id at its coordinator. TRANSACTIONAL_ID_NOT_FOUND (and any other refusal) is thrown as
- * KafkaError.
+ * One transactional id at its coordinator (FindCoordinator). TRANSACTIONAL_ID_NOT_FOUND (and any other refusal)
+ * is thrown as KafkaError.
  */
 export async function describeTransaction(
   client: ClusterClient,
   transactionalId: string,
 ): Promise<TransactionDescription> {
   const coordinatorId = await client.findCoordinator(transactionalId, CoordinatorType.TRANSACTION);
+  const described = (await describeTransactionsAt(client, coordinatorId, [transactionalId])).get(
+    transactionalId,
+  );
+  if (described instanceof KafkaError) throw described;
+  if (!described)
+    throw new KafkaError(ErrorCode.UNKNOWN_SERVER_ERROR, `DescribeTransactions gave no ${transactionalId}`);
+  return described;
+}
+
+/**
+ * Transactional ids at one coordinator in one DescribeTransactions (ids ListTransactions found there): each
+ * description, or the coordinator's refusal of that id (TRANSACTIONAL_ID_NOT_FOUND, NOT_COORDINATOR, ...).
+ */
+export async function describeTransactionsAt(
+  client: ClusterClient,
+  coordinatorId: number,
+  transactionalIds: readonly string[],
+): Promise<Map<string, TransactionDescription | KafkaError>> {
   const response = await (
     await client.broker(coordinatorId)
-  ).request(ApiKey.DescribeTransactions, { transactionalIds: [transactionalId] });
-  const state = response.transactionStates.find((s) => s.transactionalId === transactionalId);
-  if (!state)
-    throw new KafkaError(ErrorCode.UNKNOWN_SERVER_ERROR, `DescribeTransactions gave no ${transactionalId}`);
-  throwIfError(state.errorCode, `transactional id ${transactionalId}`);
-  return {
-    coordinatorId,
-    transactionalId,
-    producerId: state.producerId,
-    producerEpoch: state.producerEpoch,
-    state: state.transactionState,
-    transactionTimeoutMs: state.transactionTimeoutMs,
-    transactionStartTimeMs: state.transactionStartTimeMs >= 0n ? Number(state.transactionStartTimeMs) : null,
-    topicPartitions: state.topics.flatMap(({ topic, partitions }) =>
-      partitions.map((partition) => ({ topic, partition })),
-    ),
-  };
+  ).request(ApiKey.DescribeTransactions, { transactionalIds: [...transactionalIds] });
+  return new Map(
+    response.transactionStates.map((state) => [
+      state.transactionalId,
+      state.errorCode !== ErrorCode.NONE
+        ? new KafkaError(state.errorCode, `transactional id ${state.transactionalId}`)
+        : {
+            coordinatorId,
+            transactionalId: state.transactionalId,
+            producerId: state.producerId,
+            producerEpoch: state.producerEpoch,
+            state: state.transactionState,
+            transactionTimeoutMs: state.transactionTimeoutMs,
+            transactionStartTimeMs:
+              state.transactionStartTimeMs >= 0n ? Number(state.transactionStartTimeMs) : null,
+            topicPartitions: state.topics.flatMap(({ topic, partitions }) =>
+              partitions.map((partition) => ({ topic, partition })),
+            ),
+          },
+    ]),
+  );
 }
 
 /**

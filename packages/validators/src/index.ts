@@ -14,12 +14,14 @@ export {
   createTopicInputFor,
   deleteRecordsInput,
   deleteTopicInput,
+  isolationLevel,
   messagesFrom,
   produceInput,
   tailInput,
   topicInput,
   topicName,
   type CreateTopicInput,
+  type IsolationLevelName,
   type MessagesFrom,
   type ProduceInput,
   type TailInput,
@@ -122,3 +124,4 @@ export {
   type AclPermissionType,
   type AclResourceType,
 } from './acls.ts';
+export { abortTransactionInput, producerId, type AbortTransactionInput } from './transactions.ts';

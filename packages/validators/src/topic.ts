@@ -125,8 +125,17 @@ export const messagesFrom = z.discriminatedUnion('type', [
 ]);
 export type MessagesFrom = z.infer<typeof messagesFrom>;
 
+/**
+ * Kafka's isolation.level for reading: read_uncommitted reads up to the high watermark, records of open and
+ * aborted transactions included; read_committed reads up to the last stable offset (LSO) and leaves out the
+ * records of aborted transactions, as a Kafka consumer does.
+ */
+export const isolationLevel = z.enum(['read_uncommitted', 'read_committed']);
+export type IsolationLevelName = z.infer<typeof isolationLevel>;
+
 export const browseMessagesInput = z.object({
   topic: topicName,
+  isolationLevel: isolationLevel.default('read_uncommitted'),
   /** One partition, or all when absent. */
   partition: z.number().int().min(0).optional(),
   from: messagesFrom,
@@ -155,6 +164,7 @@ export type ProduceInput = z.infer<typeof produceInput>;
 /** A live tail of a topic: where to start, which partitions, and which records to keep. */
 export const tailInput = z.object({
   topic: topicName,
+  isolationLevel: isolationLevel.default('read_uncommitted'),
   partitions: z.array(z.number().int().min(0)).optional(),
   from: z.discriminatedUnion('type', [
     z.object({ type: z.literal('newest') }),
