@@ -11,6 +11,7 @@ type TRPCCode = ConstructorParameters<typeof TRPCError>[0]['code'];
 const CODES: ReadonlyMap<number, TRPCCode> = new Map<number, TRPCCode>([
   [ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'NOT_FOUND'],
   [ErrorCode.GROUP_ID_NOT_FOUND, 'NOT_FOUND'],
+  [ErrorCode.TRANSACTIONAL_ID_NOT_FOUND, 'NOT_FOUND'],
   [ErrorCode.RESOURCE_NOT_FOUND, 'NOT_FOUND'],
   [ErrorCode.DUPLICATE_RESOURCE, 'CONFLICT'],
   [ErrorCode.TOPIC_ALREADY_EXISTS, 'CONFLICT'],
@@ -19,6 +20,7 @@ const CODES: ReadonlyMap<number, TRPCCode> = new Map<number, TRPCCode>([
   [ErrorCode.TOPIC_AUTHORIZATION_FAILED, 'FORBIDDEN'],
   [ErrorCode.GROUP_AUTHORIZATION_FAILED, 'FORBIDDEN'],
   [ErrorCode.CLUSTER_AUTHORIZATION_FAILED, 'FORBIDDEN'],
+  [ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, 'FORBIDDEN'],
   [ErrorCode.REQUEST_TIMED_OUT, 'TIMEOUT'],
   [ErrorCode.NOT_ENOUGH_REPLICAS, 'SERVICE_UNAVAILABLE'],
 ]);

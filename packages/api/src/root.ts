@@ -11,6 +11,7 @@ import { messagesRouter } from './router/messages.ts';
 import { quotasRouter } from './router/quotas.ts';
 import { reassignmentsRouter } from './router/reassignments.ts';
 import { topicsRouter } from './router/topics.ts';
+import { transactionsRouter } from './router/transactions.ts';
 import { usersRouter } from './router/users.ts';
 import { createCallerFactory, createTRPCRouter } from './trpc.ts';
 
@@ -29,6 +30,7 @@ export const appRouter = createTRPCRouter({
   kafkaUsers: kafkaUsersRouter,
   quotas: quotasRouter,
   acls: aclsRouter,
+  transactions: transactionsRouter,
 });
 
 export type AppRouter = typeof appRouter;

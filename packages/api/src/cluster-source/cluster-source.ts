@@ -178,6 +178,11 @@ export interface PartitionDetail {
   offlineReplicas: number[];
   logStartOffset: number;
   highWatermark: number;
+  /**
+   * The last stable offset (LSO): the first offset of the oldest transaction still open on the partition, or
+   * the high watermark when none is; read_committed consumers read up to here (ListOffsets, READ_COMMITTED).
+   */
+  lastStableOffset: number;
   sizeBytes: number | null;
   underReplicated: boolean;
   /** No live leader: nothing can be read or written. */
@@ -257,6 +262,7 @@ export interface RecordHeaderView {
 
 /** A record as the console shows it; bytes travel as base64 and are decoded (text, JSON, hex) in the browser. */
 export interface ConsoleRecord {
+  kind: 'record';
   partition: number;
   offset: number;
   timestamp: number;
@@ -268,8 +274,100 @@ export interface ConsoleRecord {
   size: number;
 }
 
+/**
+ * A transaction marker (a control record: COMMIT or ABORT of a producer's transaction on this partition), shown
+ * as what it is and never as data.
+ */
+export interface ConsoleMarker {
+  kind: 'marker';
+  partition: number;
+  offset: number;
+  timestamp: number;
+  marker: 'COMMIT' | 'ABORT';
+  producerId: number;
+  producerEpoch: number;
+  coordinatorEpoch: number;
+}
+
+/** What a partition's log holds at an offset, as the message browser and the live tail show it. */
+export type ConsoleEntry = ConsoleRecord | ConsoleMarker;
+
+export const isRecord = (entry: ConsoleEntry): entry is ConsoleRecord => entry.kind === 'record';
+
 /** Where each partition's read starts (ascending), for browsing and tailing. */
 export type PartitionPositions = Map<number, number>;
+
+export type IsolationLevelName = 'read_uncommitted' | 'read_committed';
+
+export interface ReadOptions {
+  /** Entries (records and markers) per partition at most. */
+  maxRecords: number;
+  /** How long to wait for a first entry when there is none yet. */
+  maxWaitMs: number;
+  /** read_committed: up to the last stable offset, without the records of aborted transactions. */
+  isolationLevel: IsolationLevelName;
+}
+
+export interface EntriesRead {
+  /** In offset order per partition. */
+  entries: ConsoleEntry[];
+  /**
+   * Where each partition's read ended: the offset after the last entry returned, or after what was read past
+   * without an entry to show (records of aborted transactions under read_committed, offsets compaction removed).
+   */
+  next: PartitionPositions;
+}
+
+/** An open transaction at its coordinator (ListTransactions, then DescribeTransactions). */
+export interface OpenTransaction {
+  transactionalId: string;
+  /** The broker coordinating it. */
+  coordinatorId: number;
+  producerId: number;
+  producerEpoch: number;
+  /** Kafka's TransactionState: Ongoing, PrepareCommit, PrepareAbort or PrepareEpochFence. */
+  state: string;
+  transactionTimeoutMs: number;
+  /** Epoch ms the transaction started, null when the coordinator does not say. */
+  startTimeMs: number | null;
+  partitions: TopicPartition[];
+}
+
+/** A producer a partition keeps state for (DescribeProducers at its leader). */
+export interface PartitionProducer {
+  producerId: number;
+  producerEpoch: number;
+  lastSequence: number;
+  lastTimestamp: number;
+  /** The epoch of the coordinator that wrote its last marker here, null when none has. */
+  coordinatorEpoch: number | null;
+  /** Where its open transaction on this partition started, null when it has none open. */
+  currentTransactionStartOffset: number | null;
+}
+
+/** One partition's abort: the ABORT marker written, or why not. */
+export interface PartitionAbort extends TopicPartition {
+  /** Where the aborted transaction started on the partition; null when the producer had none open there. */
+  startOffset: number | null;
+  producerEpoch: number | null;
+  coordinatorEpoch: number | null;
+}
+
+/** Transactions as Kafka's admin APIs show them (transactions.ts). */
+export interface ClusterTransactions {
+  /** The transactions not yet complete, at every coordinator, by transactional id. */
+  listOpen(): Promise<OpenTransaction[]>;
+  /** The producers of one partition. */
+  producers(partition: TopicPartition): Promise<PartitionProducer[]>;
+  /**
+   * Aborts a producer's open transaction on each partition: an ABORT marker at the leader (WriteTxnMarkers) with
+   * the epochs the leader's DescribeProducers reports, as kafka-transactions.sh abort does. A partition where
+   * the producer has no open transaction is left alone and says so (startOffset null).
+   */
+  abort(producerId: number, partitions: readonly TopicPartition[]): Promise<PartitionAbort[]>;
+  /** The cluster's transaction.max.timeout.ms (the longest timeout a producer may ask for). */
+  maxTimeoutMs(): Promise<number>;
+}
 
 export interface ProduceRequest {
   topic: string;
@@ -282,8 +380,16 @@ export interface ProduceRequest {
 
 /** The ACL operations and resource types the console asks about, by Kafka's names (AclOperation, ResourceType). */
 export type AclOperationName =
-  'READ' | 'WRITE' | 'CREATE' | 'DELETE' | 'ALTER' | 'DESCRIBE' | 'DESCRIBE_CONFIGS' | 'ALTER_CONFIGS';
-export type AclResourceTypeName = 'TOPIC' | 'GROUP' | 'CLUSTER';
+  | 'READ'
+  | 'WRITE'
+  | 'CREATE'
+  | 'DELETE'
+  | 'ALTER'
+  | 'DESCRIBE'
+  | 'CLUSTER_ACTION'
+  | 'DESCRIBE_CONFIGS'
+  | 'ALTER_CONFIGS';
+export type AclResourceTypeName = 'TOPIC' | 'GROUP' | 'CLUSTER' | 'TRANSACTIONAL_ID';
 
 export interface AclCheck {
   /** "User:alice" */
@@ -306,6 +412,8 @@ export interface ClusterAuthorizer {
 export interface ClusterSource {
   /** SCRAM credentials, client quotas and ACLs (cluster-security.ts). */
   readonly security: ClusterSecurity;
+  /** Open transactions, the producers of partitions, and aborting a transaction. */
+  readonly transactions: ClusterTransactions;
   /** Every group the cluster knows, sorted by id. */
   listGroups(): Promise<GroupListing[]>;
   describeGroup(groupId: string): Promise<GroupDescription>;
@@ -346,14 +454,12 @@ export interface ClusterSource {
   /** The first offset at or after `timestamp` per partition (the high watermark when none). */
   offsetsForTimestamp(topic: string, partitions: number[], timestamp: number): Promise<PartitionPositions>;
   /**
-   * Records from each partition's position, in offset order per partition, at most `maxRecords` per partition
-   * and up to the high watermark; waits up to `maxWaitMs` for a first record when there is none yet.
+   * Records and transaction markers from each partition's position, in offset order per partition, at most
+   * `maxRecords` per partition and up to the high watermark (read_uncommitted) or the last stable offset
+   * (read_committed, without the records of aborted transactions); waits up to `maxWaitMs` for a first entry
+   * when there is none yet.
    */
-  readRecords(
-    topic: string,
-    positions: PartitionPositions,
-    options: { maxRecords: number; maxWaitMs: number },
-  ): Promise<ConsoleRecord[]>;
+  readRecords(topic: string, positions: PartitionPositions, options: ReadOptions): Promise<EntriesRead>;
   /** Appends `copies` copies of a record (acks=all); resolves with where each went. */
   produce(request: ProduceRequest): Promise<{ partition: number; offset: number }[]>;
   /** A kafka-consumer-groups style reset plan; throws (OffsetResetError) when the group is not inactive. */

@@ -27,16 +27,19 @@ import { embeddedAuthorizer } from './cluster-authorizers.ts';
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
 import { EmbeddedClusterSecurity } from './embedded-security.ts';
 import { WireTopicSource } from './wire-topics.ts';
+import { WireTransactions } from './wire-transactions.ts';
 
 const underReplicated = (p: { isr: number[]; replicas: number[] }) => p.isr.length < p.replicas.length;
 
 export class EmbeddedClusterSource extends WireTopicSource implements ClusterSource {
   readonly security: EmbeddedClusterSecurity;
+  readonly transactions: WireTransactions;
 
   constructor(private readonly services: BrokerServices) {
     // The advertised listener is, by definition, where clients reach this broker.
     super(new ClusterClient(`${services.node.host}:${services.node.port}`, 'sluice-console'));
     this.security = new EmbeddedClusterSecurity(services, this.client);
+    this.transactions = new WireTransactions(this.client);
   }
 
   /** The broker's own authorizer; the host is the address of the console's connections to the broker. */

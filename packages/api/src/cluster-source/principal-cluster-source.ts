@@ -10,6 +10,9 @@
  * - groups: ListGroups shows the groups it may DESCRIBE; DescribeGroups and OffsetFetch need DESCRIBE,
  *   OffsetCommit READ on the group (and READ on each topic), DeleteGroups DELETE: GROUP_AUTHORIZATION_FAILED;
  * - SCRAM credentials, quotas and ACLs: as principal-cluster-security.ts says;
+ * - transactions: ListTransactions shows the transactional ids it may DESCRIBE, and DescribeTransactions the
+ *   partitions of topics it may DESCRIBE; DescribeProducers needs READ on the topic; WriteTxnMarkers (an abort)
+ *   CLUSTER_ACTION on the cluster: TRANSACTIONAL_ID_, TOPIC_ and CLUSTER_AUTHORIZATION_FAILED;
  * - the cluster: AlterPartitionReassignments needs ALTER, throttles (IncrementalAlterConfigs on brokers)
  *   ALTER_CONFIGS, ListPartitionReassignments and DescribeLogDirs DESCRIBE: CLUSTER_AUTHORIZATION_FAILED; the
  *   overview's counts cover the describable topics; brokers and the quorum are shown as they are (Metadata and
@@ -30,8 +33,10 @@ import type {
   AclResourceTypeName,
   ClusterAuthorizer,
   ClusterSource,
+  ClusterTransactions,
   PartitionPositions,
   ProduceRequest,
+  ReadOptions,
   TopicPartition,
 } from './cluster-source.ts';
 import type { ClusterSecurity } from './cluster-security.ts';
@@ -44,6 +49,7 @@ const REFUSAL: Record<AclResourceTypeName, number> = {
   TOPIC: ErrorCode.TOPIC_AUTHORIZATION_FAILED,
   GROUP: ErrorCode.GROUP_AUTHORIZATION_FAILED,
   CLUSTER: ErrorCode.CLUSTER_AUTHORIZATION_FAILED,
+  TRANSACTIONAL_ID: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
 };
 
 /** The source of each (cluster source, principal), so per-source state (topic rates) survives across requests. */
@@ -77,6 +83,7 @@ export async function authorizeUser(
 
 export class PrincipalClusterSource implements ClusterSource {
   readonly security: ClusterSecurity;
+  readonly transactions: ClusterTransactions;
 
   constructor(
     private readonly cluster: ClusterSource,
@@ -85,6 +92,33 @@ export class PrincipalClusterSource implements ClusterSource {
     this.security = new PrincipalClusterSecurity(cluster.security, (operation, resourceType, name) =>
       this.require(operation, resourceType, name),
     );
+    this.transactions = this.principalTransactions(cluster.transactions);
+  }
+
+  private principalTransactions(transactions: ClusterTransactions): ClusterTransactions {
+    return {
+      listOpen: async () => {
+        const [open, describable, topicDescribable] = await Promise.all([
+          transactions.listOpen(),
+          this.allowed('DESCRIBE', 'TRANSACTIONAL_ID'),
+          this.allowed('DESCRIBE', 'TOPIC'),
+        ]);
+        return open
+          .filter((t) => describable(t.transactionalId))
+          .map((t) => ({ ...t, partitions: t.partitions.filter((p) => topicDescribable(p.topic)) }));
+      },
+      producers: async (partition) => {
+        await this.require('READ', 'TOPIC', partition.topic);
+        return transactions.producers(partition);
+      },
+      abort: async (producerId, partitions) => {
+        await this.require('CLUSTER_ACTION', 'CLUSTER', CLUSTER_NAME);
+        for (const topic of new Set(partitions.map((p) => p.topic)))
+          await this.require('READ', 'TOPIC', topic);
+        return transactions.abort(producerId, partitions);
+      },
+      maxTimeoutMs: () => transactions.maxTimeoutMs(),
+    };
   }
 
   /** A predicate over resources of a type for one operation, decided by the cluster's current authorizer. */
@@ -105,7 +139,10 @@ export class PrincipalClusterSource implements ClusterSource {
     resourceName: string,
   ): Promise<void> {
     if ((await this.allowed(operation, resourceType))(resourceName)) return;
-    const what = resourceType === 'CLUSTER' ? 'the cluster' : `${resourceType.toLowerCase()} ${resourceName}`;
+    const what =
+      resourceType === 'CLUSTER'
+        ? 'the cluster'
+        : `${resourceType.toLowerCase().replace('_', ' ')} ${resourceName}`;
     throw new KafkaError(REFUSAL[resourceType], `${this.principal} may not ${operation} ${what}`);
   }
 
@@ -216,11 +253,7 @@ export class PrincipalClusterSource implements ClusterSource {
     return this.cluster.offsetsForTimestamp(topic, partitions, timestamp);
   }
 
-  async readRecords(
-    topic: string,
-    positions: PartitionPositions,
-    options: { maxRecords: number; maxWaitMs: number },
-  ) {
+  async readRecords(topic: string, positions: PartitionPositions, options: ReadOptions) {
     await this.require('READ', 'TOPIC', topic);
     return this.cluster.readRecords(topic, positions, options);
   }

@@ -20,6 +20,7 @@ import type {
 } from './cluster-source.ts';
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
 import { WireTopicSource } from './wire-topics.ts';
+import { WireTransactions } from './wire-transactions.ts';
 import { WireClusterSecurity } from './wire-security.ts';
 
 const EARLIEST = -2n;
@@ -27,6 +28,7 @@ const LATEST = -1n;
 
 export class RemoteClusterSource extends WireTopicSource implements ClusterSource {
   readonly security = new WireClusterSecurity(this.client);
+  readonly transactions = new WireTransactions(this.client);
   private readonly remoteAuthorizer = new RemoteAuthorizer(this.client);
 
   /**

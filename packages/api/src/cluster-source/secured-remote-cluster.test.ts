@@ -20,7 +20,7 @@ import {
 } from '../../../broker/test/support/tls-certificates.ts';
 import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import { createCaller } from '../root.ts';
-import type { ClusterSource } from './cluster-source.ts';
+import { isRecord, type ClusterSource } from './cluster-source.ts';
 import { RemoteClusterSource } from './remote-cluster-source.ts';
 
 const CLI = fileURLToPath(new URL('../../../../apps/cli/bin/sluice.mjs', import.meta.url));
@@ -150,7 +150,7 @@ describe('the remote ClusterSource on a secured cluster', () => {
       limit: 10,
     });
     assert.deepEqual(
-      page.records.map((r) => Buffer.from(r.value!, 'base64').toString()),
+      page.records.filter(isRecord).map((r) => Buffer.from(r.value!, 'base64').toString()),
       ['over SASL_SSL', 'over SASL_SSL', 'over SASL_SSL'],
     );
 

@@ -7,12 +7,15 @@
  * it (the broker validates and answers with Kafka's errors).
  */
 import {
+  AbortedTransactionFilter,
+  IsolationLevel,
   KafkaError,
   alterPartitionReassignments,
   clearReassignmentThrottles,
   describeReplicaLogDirs,
   executeOffsetReset,
   listPartitionReassignments,
+  markerOf,
   setReassignmentThrottles,
   partitionForKey,
   planOffsetReset,
@@ -34,12 +37,14 @@ import {
   byName,
   type ClusterBrokers,
   type ClusterOverview,
-  type ConsoleRecord,
+  type ConsoleEntry,
+  type EntriesRead,
   type PartitionReassignment,
   type PartitionPositions,
   type PartitionState,
   type ReplicaLogSize,
   type ProduceRequest,
+  type ReadOptions,
   type TopicConfigDefinition,
   type TopicConfigEntry,
   type TopicDetail,
@@ -123,18 +128,22 @@ export abstract class WireTopicSource {
   }
 
   /**
-   * Offsets of every partition of `topics` (earliest and latest), in two batched ListOffsets per leader.
-   * Offline partitions (no leader) have no one to ask and are left out.
+   * Offsets of every partition of `topics` (earliest and latest), in two batched ListOffsets per leader, and
+   * with `withLastStable` a third: latest under READ_COMMITTED, the last stable offset. Offline partitions (no
+   * leader) have no one to ask and are left out.
    */
-  private async offsetsOf(topics: MetadataResponseTopic[]) {
+  private async offsetsOf(topics: MetadataResponseTopic[], withLastStable = false) {
     const partitions = topics.flatMap((topic) =>
       topic.partitions.filter((p) => p.leaderId >= 0).map((p) => ({ topic, partition: p.partitionIndex })),
     );
-    const [earliest, latest] = await Promise.all([
+    const [earliest, latest, lastStable] = await Promise.all([
       this.client.listOffsets(partitions, EARLIEST),
       this.client.listOffsets(partitions, LATEST),
+      withLastStable
+        ? this.client.listOffsets(partitions, LATEST, IsolationLevel.READ_COMMITTED)
+        : new Map<string, bigint>(),
     ]);
-    return { earliest, latest };
+    return { earliest, latest, lastStable };
   }
 
   async listTopics(): Promise<TopicSummary[]> {
@@ -178,8 +187,8 @@ export abstract class WireTopicSource {
     const topic = metadata.topics[0];
     if (!topic || topic.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) return null;
     throwIfError(topic.errorCode, `topic ${name}`);
-    const [{ earliest, latest }, sizes, configs, lagging] = await Promise.all([
-      this.offsetsOf([topic]),
+    const [{ earliest, latest, lastStable }, sizes, configs, lagging] = await Promise.all([
+      this.offsetsOf([topic], true),
       this.client.partitionSizes().catch(() => null),
       this.client.describeTopicConfigsInDetail(name),
       laggingReplicas(this.client, name, topic.partitions, new Set(metadata.brokers.map((b) => b.nodeId))),
@@ -194,6 +203,7 @@ export abstract class WireTopicSource {
         offlineReplicas: p.offlineReplicas,
         logStartOffset: Number(earliest.get(key(name, p.partitionIndex)) ?? 0n),
         highWatermark: Number(latest.get(key(name, p.partitionIndex)) ?? 0n),
+        lastStableOffset: Number(lastStable.get(key(name, p.partitionIndex)) ?? 0n),
         sizeBytes: sizes ? (sizes.get(key(name, p.partitionIndex)) ?? 0) : null,
         underReplicated: underReplicated(p),
         offline: p.leaderId < 0,
@@ -315,46 +325,84 @@ export abstract class WireTopicSource {
   async readRecords(
     topic: string,
     positions: PartitionPositions,
-    options: { maxRecords: number; maxWaitMs: number },
-  ): Promise<ConsoleRecord[]> {
+    options: ReadOptions,
+  ): Promise<EntriesRead> {
     const metadata = await this.client.topic(topic);
     const perPartition = await Promise.all(
       [...positions].map(([partition, offset]) => this.readPartition(metadata, partition, offset, options)),
     );
-    return perPartition.flat();
+    return {
+      entries: perPartition.flatMap((read) => read.entries),
+      next: new Map(perPartition.map((read, i) => [[...positions.keys()][i]!, read.next])),
+    };
   }
 
+  /**
+   * Reads one partition as a consumer of the isolation level would, keeping the transaction markers as marker
+   * entries: under read_committed the leader stops at the last stable offset and names the aborted transactions
+   * in what it returns, whose records are left out here (AbortedTransactionFilter).
+   */
   private async readPartition(
     topic: MetadataResponseTopic,
     partition: number,
     from: number,
-    options: { maxRecords: number; maxWaitMs: number },
-  ): Promise<ConsoleRecord[]> {
-    const out: ConsoleRecord[] = [];
+    options: ReadOptions,
+  ): Promise<{ entries: ConsoleEntry[]; next: number }> {
+    const isolationLevel =
+      options.isolationLevel === 'read_committed'
+        ? IsolationLevel.READ_COMMITTED
+        : IsolationLevel.READ_UNCOMMITTED;
+    const aborted = new AbortedTransactionFilter();
+    const out: ConsoleEntry[] = [];
     let position = BigInt(from);
     let waitMs = options.maxWaitMs;
+    const done = () => ({ entries: out, next: Number(position) });
     while (out.length < options.maxRecords) {
       let data;
       try {
         data = await this.client.fetch(topic, partition, position, {
           maxWaitMs: waitMs,
           maxBytes: FETCH_MAX_BYTES,
+          isolationLevel,
         });
       } catch (error) {
         // Retention moved the log start past the position: read on from there.
         if (!(error instanceof KafkaError) || error.errorCode !== ErrorCode.OFFSET_OUT_OF_RANGE) throw error;
         const start = await this.client.listOffset(topic, partition, EARLIEST);
-        if (position >= start) return out;
+        if (position >= start) return done();
         position = start;
         continue;
       }
+      // What this isolation level may read up to: the high watermark, or the last stable offset.
+      const end =
+        isolationLevel === IsolationLevel.READ_COMMITTED && data.lastStableOffset >= 0n
+          ? data.lastStableOffset
+          : data.highWatermark;
+      aborted.addAborted(isolationLevel === IsolationLevel.READ_COMMITTED ? data.abortedTransactions : null);
       const { batches } = splitBatches(data.records ?? Buffer.alloc(0));
-      if (batches.length === 0) return out;
+      if (batches.length === 0) return done();
       for (const { header, bytes } of batches) {
-        if (!header.isControl) {
-          for (const r of (await decodeRecordBatch(bytes)).records) {
-            if (r.offset < position || r.offset >= data.highWatermark) continue;
+        if (header.baseOffset >= end) return done();
+        const { records } = await decodeRecordBatch(bytes);
+        const skip = aborted.isAborted(header, header.isControl ? records : []);
+        for (const r of records) {
+          if (r.offset < position || r.offset >= end) continue;
+          if (header.isControl) {
+            const marker = markerOf(r);
+            if (marker)
+              out.push({
+                kind: 'marker',
+                partition,
+                offset: Number(r.offset),
+                timestamp: Number(r.timestamp),
+                marker: marker.type,
+                producerId: Number(header.producerId),
+                producerEpoch: header.producerEpoch,
+                coordinatorEpoch: marker.coordinatorEpoch,
+              });
+          } else if (!skip) {
             out.push({
+              kind: 'record',
               partition,
               offset: Number(r.offset),
               timestamp: Number(r.timestamp),
@@ -368,16 +416,20 @@ export abstract class WireTopicSource {
                 (r.value?.length ?? 0) +
                 r.headers.reduce((sum, h) => sum + Buffer.byteLength(h.key) + (h.value?.length ?? 0), 0),
             });
-            if (out.length === options.maxRecords) return out;
           }
+          position = r.offset + 1n;
+          if (out.length === options.maxRecords) return done();
         }
-        position = header.baseOffset + BigInt(header.lastOffsetDelta) + 1n;
+        // Past the whole batch, offsets compaction removed included, but never past what may be read.
+        const batchEnd = header.baseOffset + BigInt(header.lastOffsetDelta) + 1n;
+        const readTo = batchEnd < end ? batchEnd : end;
+        if (readTo > position) position = readTo;
       }
-      if (position >= data.highWatermark) return out;
+      if (position >= end) return done();
       // Only the first fetch waits for data; the rest read what is already there.
       waitMs = 0;
     }
-    return out;
+    return done();
   }
 
   async produce(request: ProduceRequest): Promise<{ partition: number; offset: number }[]> {

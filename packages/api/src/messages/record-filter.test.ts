@@ -4,6 +4,7 @@ import type { ConsoleRecord } from '../cluster-source/cluster-source.ts';
 import { compileFilter, parseJsonPath, sampleEvenly } from './record-filter.ts';
 
 const record = (key: string | null, value: string | null): ConsoleRecord => ({
+  kind: 'record',
   partition: 0,
   offset: 0,
   timestamp: 0,

@@ -2,7 +2,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { TRPCError, tracked, type TRPCRouterRecord } from '@trpc/server';
 import { browseMessagesInput, produceInput, tailInput, type MessagesFrom } from '@sluice/validators';
 import { recordAudit } from '../audit.ts';
-import type { ClusterSource, ConsoleRecord, PartitionPositions } from '../cluster-source/cluster-source.ts';
+import type {
+  ClusterSource,
+  ConsoleEntry,
+  IsolationLevelName,
+  PartitionPositions,
+} from '../cluster-source/cluster-source.ts';
 import { kafkaCall } from '../kafka-errors.ts';
 import { compileFilter, sampleEvenly } from '../messages/record-filter.ts';
 import { clusterOperatorProcedure, clusterProcedure } from '../trpc.ts';
@@ -25,16 +30,28 @@ async function partitionOffsets(cluster: ClusterSource, topic: string, only?: nu
   return partitions;
 }
 
-/** Where each partition's read starts for `from`, clamped to [log start offset, high watermark]. */
+interface PartitionBounds {
+  partition: number;
+  logStartOffset: number;
+  highWatermark: number;
+  lastStableOffset: number;
+}
+
+/** Where a reader of the isolation level stops: the high watermark, or the last stable offset. */
+const readableEnd = (p: PartitionBounds, isolationLevel: IsolationLevelName) =>
+  isolationLevel === 'read_committed' ? p.lastStableOffset : p.highWatermark;
+
+/** Where each partition's read starts for `from`, clamped to [log start offset, readable end]. */
 async function startPositions(
   cluster: ClusterSource,
   topic: string,
-  partitions: { partition: number; logStartOffset: number; highWatermark: number }[],
+  partitions: PartitionBounds[],
   from: MessagesFrom,
   limit: number,
+  isolationLevel: IsolationLevelName,
 ): Promise<PartitionPositions> {
-  const clamp = (p: (typeof partitions)[number], offset: number) =>
-    Math.min(Math.max(offset, p.logStartOffset), p.highWatermark);
+  const clamp = (p: PartitionBounds, offset: number) =>
+    Math.min(Math.max(offset, p.logStartOffset), readableEnd(p, isolationLevel));
   if (from.type === 'timestamp')
     return kafkaCall(() =>
       cluster.offsetsForTimestamp(
@@ -47,7 +64,7 @@ async function startPositions(
     partitions.map((p) => {
       switch (from.type) {
         case 'newest':
-          return [p.partition, clamp(p, p.highWatermark - limit)];
+          return [p.partition, clamp(p, readableEnd(p, isolationLevel) - limit)];
         case 'oldest':
           return [p.partition, p.logStartOffset];
         case 'offset':
@@ -59,13 +76,15 @@ async function startPositions(
   );
 }
 
-const byTime = (a: ConsoleRecord, b: ConsoleRecord) =>
+const byTime = (a: ConsoleEntry, b: ConsoleEntry) =>
   a.timestamp - b.timestamp || a.partition - b.partition || a.offset - b.offset;
 
 export const messagesRouter = {
   /**
-   * A page of records: from the newest (newest first), the oldest, an offset or a timestamp (oldest first), over
-   * one partition or all. `next` continues an oldest-first page where it ended; null at the high watermarks.
+   * A page of records and transaction markers: from the newest (newest first), the oldest, an offset or a
+   * timestamp (oldest first), over one partition or all, read as a consumer of the isolation level reads (under
+   * read_committed: up to the last stable offsets, without the records of aborted transactions). `next`
+   * continues an oldest-first page where it ended; null at the ends the isolation level reads to.
    */
   browse: clusterProcedure.input(browseMessagesInput).query(async ({ ctx, input }) => {
     const partitions = await partitionOffsets(
@@ -73,17 +92,32 @@ export const messagesRouter = {
       input.topic,
       input.partition === undefined ? undefined : [input.partition],
     );
-    const positions = await startPositions(ctx.cluster, input.topic, partitions, input.from, input.limit);
-    const records = await kafkaCall(() =>
-      ctx.cluster.readRecords(input.topic, positions, { maxRecords: input.limit, maxWaitMs: 0 }),
+    const positions = await startPositions(
+      ctx.cluster,
+      input.topic,
+      partitions,
+      input.from,
+      input.limit,
+      input.isolationLevel,
     );
-    if (input.from.type === 'newest') {
-      return { records: records.sort(byTime).slice(-input.limit).reverse(), next: null };
-    }
-    const page = records.sort(byTime).slice(0, input.limit);
+    const read = await kafkaCall(() =>
+      ctx.cluster.readRecords(input.topic, positions, {
+        maxRecords: input.limit,
+        maxWaitMs: 0,
+        isolationLevel: input.isolationLevel,
+      }),
+    );
+    const entries = read.entries.sort(byTime);
+    if (input.from.type === 'newest') return { records: entries.slice(-input.limit).reverse(), next: null };
+    const page = entries.slice(0, input.limit);
+    // A partition whose entries all made the page continues where its read ended (past what it skipped, such as
+    // aborted records); one cut by the page continues after its last entry shown.
     const next = new Map(positions);
-    for (const r of page) next.set(r.partition, Math.max(next.get(r.partition)!, r.offset + 1));
-    const more = partitions.some((p) => next.get(p.partition)! < p.highWatermark);
+    const cut = new Set(entries.slice(input.limit).map((e) => e.partition));
+    for (const p of positions.keys()) if (!cut.has(p)) next.set(p, read.next.get(p)!);
+    for (const e of page)
+      if (cut.has(e.partition)) next.set(e.partition, Math.max(next.get(e.partition)!, e.offset + 1));
+    const more = partitions.some((p) => next.get(p.partition)! < readableEnd(p, input.isolationLevel));
     return {
       records: page,
       next: more ? Object.fromEntries([...next].map(([p, offset]) => [String(p), offset])) : null,
@@ -130,8 +164,8 @@ export const messagesRouter = {
     } else {
       positions =
         input.from.type === 'newest'
-          ? new Map(partitions.map((p) => [p.partition, p.highWatermark]))
-          : await startPositions(ctx.cluster, input.topic, partitions, input.from, 0);
+          ? new Map(partitions.map((p) => [p.partition, readableEnd(p, input.isolationLevel)]))
+          : await startPositions(ctx.cluster, input.topic, partitions, input.from, 0, input.isolationLevel);
     }
     // A first, empty event once the start positions are fixed: from here on nothing produced is missed, and the
     // page shows the tail as live only when it has this event.
@@ -143,16 +177,18 @@ export const messagesRouter = {
     let windowStart = Date.now();
     let sentInWindow = 0;
     while (!signal?.aborted) {
-      const records = await kafkaCall(() =>
+      const read = await kafkaCall(() =>
         ctx.cluster.readRecords(input.topic, positions, {
           maxRecords: TAIL_READ_RECORDS,
           maxWaitMs: TAIL_WAIT_MS,
+          isolationLevel: input.isolationLevel,
         }),
       );
-      for (const r of records)
-        positions.set(r.partition, Math.max(positions.get(r.partition)!, r.offset + 1));
+      for (const [p, offset] of read.next) positions.set(p, offset);
+      const records = read.entries;
       if (records.length === 0) continue;
-      const matched = records.filter(keep).sort(byTime);
+      // The filters select records; transaction markers are not data and always pass.
+      const matched = records.filter((e) => e.kind === 'marker' || keep(e)).sort(byTime);
       if (Date.now() - windowStart >= CAP_WINDOW_MS) {
         windowStart = Date.now();
         sentInWindow = 0;
