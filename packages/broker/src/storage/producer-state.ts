@@ -17,7 +17,7 @@
  * for their marker); a clean shutdown also leaves a snapshot (Kafka's .snapshot files play this part), with the
  * ongoing transactions, so the next clean start reads one small file instead of every batch header.
  */
-import { ErrorCode } from '@sluice/protocol';
+import { ErrorCode, decodeEndTxnMarker, type RecordBatchHeader } from '@sluice/protocol';
 
 export const MAX_CACHED_BATCHES = 5;
 const MAX_SEQUENCE = 2147483647;
@@ -47,7 +47,8 @@ export interface ProducerBatch {
   /** Records in the batch (lastOffsetDelta + 1). */
   recordCount: number;
   maxTimestamp: number;
-  isTransactional: boolean;
+  /** A batch of a transaction (the header's transactional bit); absent for an idempotent producer's. */
+  isTransactional?: boolean;
 }
 
 /** A transaction marker to write or replay for one producer. */
@@ -149,7 +150,7 @@ export class ProducerStateManager {
   }
 
   private checkTxnState(batch: ProducerBatch, entry: ProducerEntry): SequenceCheck {
-    if (entry.currentTxnFirstOffset >= 0 && !batch.isTransactional) {
+    if (entry.currentTxnFirstOffset >= 0 && batch.isTransactional !== true) {
       return {
         kind: 'error',
         errorCode: ErrorCode.INVALID_TXN_STATE,
@@ -164,7 +165,7 @@ export class ProducerStateManager {
   /** Records an appended batch at [firstOffset, lastOffset]; a transactional one may start a transaction. */
   update(batch: ProducerBatch, firstOffset: number, lastOffset: number): void {
     const entry = this.entryFor(batch.producerId, batch.producerEpoch);
-    if (batch.isTransactional && entry.currentTxnFirstOffset < 0) {
+    if (batch.isTransactional === true && entry.currentTxnFirstOffset < 0) {
       entry.currentTxnFirstOffset = firstOffset;
       this.ongoing.set(batch.producerId, firstOffset);
     }
@@ -250,6 +251,39 @@ export class ProducerStateManager {
     entry.coordinatorEpoch = marker.coordinatorEpoch;
     entry.lastTimestamp = timestamp;
     return completed;
+  }
+
+  /**
+   * Applies one batch already in the log (a follower's append, or a replay of the log at load or after a
+   * truncation) as the leader applied it when it wrote the batch: no check refuses it, since the leader checked.
+   * Only a control batch is read beyond its header (`batchBytes`), for its marker. Returns the transaction a marker
+   * completed, for the aborted transaction index.
+   */
+  replay(header: RecordBatchHeader, batchBytes: () => Buffer): CompletedTxn | null {
+    if (header.producerId < 0n) return null;
+    const base = Number(header.baseOffset);
+    if (header.isControl) {
+      const marker = decodeEndTxnMarker(batchBytes());
+      if (!marker) return null;
+      return this.endTxn(
+        { producerId: header.producerId, producerEpoch: header.producerEpoch, ...marker },
+        base,
+        Number(header.maxTimestamp),
+      );
+    }
+    this.update(
+      {
+        producerId: header.producerId,
+        producerEpoch: header.producerEpoch,
+        baseSequence: header.baseSequence,
+        recordCount: header.lastOffsetDelta + 1,
+        maxTimestamp: Number(header.maxTimestamp),
+        isTransactional: header.isTransactional,
+      },
+      base,
+      base + header.lastOffsetDelta,
+    );
+    return null;
   }
 
   /**
