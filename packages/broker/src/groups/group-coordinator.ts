@@ -542,7 +542,13 @@ export class GroupCoordinator implements LeadershipListener {
     groupId: string,
     producer: { producerId: bigint; producerEpoch: number },
     member: { memberId: string; groupInstanceId: string | null; generationId: number },
-    offsets: { topic: string; partition: number; offset: bigint; leaderEpoch: number; metadata: string | null }[],
+    offsets: {
+      topic: string;
+      partition: number;
+      offset: bigint;
+      leaderEpoch: number;
+      metadata: string | null;
+    }[],
   ): Promise<number[]> {
     const fail = (code: number) => offsets.map(() => code);
     if (groupId === '') return fail(ErrorCode.INVALID_GROUP_ID);

@@ -110,7 +110,11 @@ export async function loadConsumerOffsets(
       const decoded = (await decodeRecordBatch(bytes)).records;
       if (header.isControl) {
         const key = decoded[0]?.key;
-        if (key) completeTransaction(header.producerId, decodeControlRecordKey(key).type === ControlRecordType.COMMIT);
+        if (key)
+          completeTransaction(
+            header.producerId,
+            decodeControlRecordKey(key).type === ControlRecordType.COMMIT,
+          );
         offset = next;
         continue;
       }

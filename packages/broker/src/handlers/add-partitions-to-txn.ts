@@ -53,14 +53,22 @@ async function addOrVerify(
       const tp = { topic: name, partition };
       partitions.push(tp);
       if (!mayWrite) refused.set(partitionKey(tp), ErrorCode.TOPIC_AUTHORIZATION_FAILED);
-      else if (!topic?.partitions[partition]) refused.set(partitionKey(tp), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+      else if (!topic?.partitions[partition])
+        refused.set(partitionKey(tp), ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     }
   }
   if (refused.size > 0)
     return results(topics, (tp) => refused.get(partitionKey(tp)) ?? ErrorCode.OPERATION_NOT_ATTEMPTED);
   if (transaction.verifyOnly) {
-    const verified = services.transactions.verifyPartitions(transactionalId, producerId, producerEpoch, partitions);
-    return results(topics, (tp) => (typeof verified === 'number' ? verified : verified.get(partitionKey(tp))!));
+    const verified = services.transactions.verifyPartitions(
+      transactionalId,
+      producerId,
+      producerEpoch,
+      partitions,
+    );
+    return results(topics, (tp) =>
+      typeof verified === 'number' ? verified : verified.get(partitionKey(tp))!,
+    );
   }
   const errorCode = await services.transactions.addPartitions(
     transactionalId,

@@ -30,7 +30,12 @@ export const endTxnHandler = defineHandler({
     if (!authorize(context, AclOperation.WRITE, ResourceType.TRANSACTIONAL_ID, transactionalId))
       return answer(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
     return answer(
-      await context.services.transactions.endTransaction(transactionalId, producerId, producerEpoch, committed),
+      await context.services.transactions.endTransaction(
+        transactionalId,
+        producerId,
+        producerEpoch,
+        committed,
+      ),
     );
   },
 });

@@ -38,9 +38,15 @@ export const findCoordinatorHandler = defineHandler({
         errorMessage,
       });
       if (body.keyType !== GROUP_KEY && body.keyType !== TRANSACTION_KEY)
-        return { ...unavailable(`Unknown coordinator type ${body.keyType}`), errorCode: ErrorCode.INVALID_REQUEST };
+        return {
+          ...unavailable(`Unknown coordinator type ${body.keyType}`),
+          errorCode: ErrorCode.INVALID_REQUEST,
+        };
       if (body.keyType === TRANSACTION_KEY && key === '')
-        return { ...unavailable('A transactional id must not be empty'), errorCode: ErrorCode.INVALID_REQUEST };
+        return {
+          ...unavailable('A transactional id must not be empty'),
+          errorCode: ErrorCode.INVALID_REQUEST,
+        };
       const coordinator =
         body.keyType === GROUP_KEY
           ? await services.groups.findCoordinator(key)

@@ -31,7 +31,11 @@ export const listTransactionsHandler = defineHandler({
         .filter((t) =>
           authorize(context, AclOperation.DESCRIBE, ResourceType.TRANSACTIONAL_ID, t.transactionalId, false),
         )
-        .map((t) => ({ transactionalId: t.transactionalId, producerId: t.producerId, transactionState: t.state })),
+        .map((t) => ({
+          transactionalId: t.transactionalId,
+          producerId: t.producerId,
+          transactionState: t.state,
+        })),
     };
   },
 });

@@ -118,7 +118,10 @@ export const offsetFetchHandler = defineHandler({
                 : ErrorCode.NONE;
           return {
             groupId: g.groupId,
-            topics: errorCode === ErrorCode.NONE ? fetchGroup(context, g.groupId, g.topics, body.requireStable) : [],
+            topics:
+              errorCode === ErrorCode.NONE
+                ? fetchGroup(context, g.groupId, g.topics, body.requireStable)
+                : [],
             errorCode,
           };
         }),

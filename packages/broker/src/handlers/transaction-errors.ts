@@ -5,7 +5,11 @@
  */
 import { ErrorCode } from '@sluice/protocol';
 
-export function fencedForVersion(errorCode: number, apiVersion: number, firstVersionWithFenced: number): number {
+export function fencedForVersion(
+  errorCode: number,
+  apiVersion: number,
+  firstVersionWithFenced: number,
+): number {
   return errorCode === ErrorCode.PRODUCER_FENCED && apiVersion < firstVersionWithFenced
     ? ErrorCode.INVALID_PRODUCER_EPOCH
     : errorCode;

@@ -30,7 +30,8 @@ import {
   transactionPartitionFor,
   transactionTopicSpec,
 } from './transaction-log.ts';
-import { TransactionMarkerChannel, type TxnMarker } from './transaction-markers.ts';
+import type { TransactionMarkerChannel } from './transaction-markers.ts';
+import { type TxnMarker } from './transaction-markers.ts';
 import {
   NO_PRODUCER_EPOCH,
   TXN_STATE_NAMES,
@@ -254,7 +255,10 @@ export class TransactionCoordinator implements LeadershipListener {
       } else if (partition.notEnoughReplicas() !== null) {
         errorCode = ErrorCode.NOT_ENOUGH_REPLICAS;
       } else {
-        const record = encodeTransactionLogRecord(id, target.state === TxnState.Dead ? null : toLogValue(target));
+        const record = encodeTransactionLogRecord(
+          id,
+          target.state === TxnState.Dead ? null : toLogValue(target),
+        );
         const batch = await encodeRecordBatch({ records: [{ ...record, timestamp: BigInt(this.now()) }] });
         errorCode = partition.appendAsLeader(batch).errorCode;
         if (errorCode === ErrorCode.NONE) {
@@ -300,7 +304,11 @@ export class TransactionCoordinator implements LeadershipListener {
     timeoutMs: number,
     expected: ProducerIdAndEpoch | null,
   ): Promise<InitProducerIdResult> {
-    const fail = (errorCode: number): InitProducerIdResult => ({ errorCode, producerId: -1n, producerEpoch: -1 });
+    const fail = (errorCode: number): InitProducerIdResult => ({
+      errorCode,
+      producerId: -1n,
+      producerEpoch: -1,
+    });
     if (transactionalId === '') return fail(ErrorCode.INVALID_REQUEST);
     if (timeoutMs <= 0 || timeoutMs > this.config.getNumber('transaction.max.timeout.ms'))
       return fail(ErrorCode.INVALID_TRANSACTION_TIMEOUT);
@@ -339,14 +347,21 @@ export class TransactionCoordinator implements LeadershipListener {
       case TxnState.CompleteCommit:
       case TxnState.CompleteAbort: {
         const target = metadata.snapshot();
-        if (isEpochExhausted(metadata.producerEpoch) && (!expected || expected.producerEpoch === metadata.producerEpoch)) {
+        if (
+          isEpochExhausted(metadata.producerEpoch) &&
+          (!expected || expected.producerEpoch === metadata.producerEpoch)
+        ) {
           const producerId = this.options.producerIds.allocate();
           if (producerId === null) return fail(ErrorCode.COORDINATOR_LOAD_IN_PROGRESS);
           target.previousProducerId = metadata.producerId;
           target.producerId = producerId;
           target.producerEpoch = 0;
           target.lastProducerEpoch = expected ? metadata.producerEpoch : NO_PRODUCER_EPOCH;
-        } else if (!expected || metadata.producerEpoch === NO_PRODUCER_EPOCH || expected.producerEpoch === metadata.producerEpoch) {
+        } else if (
+          !expected ||
+          metadata.producerEpoch === NO_PRODUCER_EPOCH ||
+          expected.producerEpoch === metadata.producerEpoch
+        ) {
           target.lastProducerEpoch = expected ? metadata.producerEpoch : NO_PRODUCER_EPOCH;
           target.producerEpoch = metadata.producerEpoch + 1;
         } else if (expected.producerEpoch === metadata.lastProducerEpoch) {
@@ -387,7 +402,13 @@ export class TransactionCoordinator implements LeadershipListener {
     const bumped = metadata.producerEpoch + 1;
     if (bumped > 32767) return ErrorCode.UNKNOWN_SERVER_ERROR;
     metadata.pending = TxnState.PrepareEpochFence;
-    const errorCode = await this.endTransaction(metadata.transactionalId, metadata.producerId, bumped, false, false);
+    const errorCode = await this.endTransaction(
+      metadata.transactionalId,
+      metadata.producerId,
+      bumped,
+      false,
+      false,
+    );
     // Refused before anything was written: the fence is off, and the next attempt bumps from the same epoch.
     if (metadata.pending === TxnState.PrepareEpochFence) metadata.pending = null;
     return errorCode;
@@ -528,7 +549,9 @@ export class TransactionCoordinator implements LeadershipListener {
     };
     const id = metadata.transactionalId;
     const stillOurs = () =>
-      this.txns.get(id) === metadata && this.coordinatorEpochOf(id) === coordinatorEpoch && metadata.isPrepared;
+      this.txns.get(id) === metadata &&
+      this.coordinatorEpochOf(id) === coordinatorEpoch &&
+      metadata.isPrepared;
     void this.options.markers
       .send(id, marker, [...metadata.partitions.values()], stillOurs)
       .then(async (delivered) => {
@@ -541,7 +564,9 @@ export class TransactionCoordinator implements LeadershipListener {
         metadata.prepareTransition(target);
         const errorCode = await this.persist(metadata, target);
         if (errorCode !== ErrorCode.NONE)
-          this.log.warn(`could not complete transaction ${id}: error ${errorCode}; it completes on the next load`);
+          this.log.warn(
+            `could not complete transaction ${id}: error ${errorCode}; it completes on the next load`,
+          );
       })
       .catch((error: unknown) => this.log.error(`sending the markers of transaction ${id} failed`, error));
   }
@@ -551,11 +576,16 @@ export class TransactionCoordinator implements LeadershipListener {
   private startTimers(): void {
     if (this.timers.length > 0) return;
     const every = (name: string, task: () => Promise<void>) => {
-      const timer = setInterval(() => void task().catch((e: unknown) => this.log.error(`${name} failed`, e)), this.config.getNumber(name));
+      const timer = setInterval(
+        () => void task().catch((e: unknown) => this.log.error(`${name} failed`, e)),
+        this.config.getNumber(name),
+      );
       timer.unref();
       this.timers.push(timer);
     };
-    every('transaction.abort.timed.out.transaction.cleanup.interval.ms', () => this.abortTimedOutTransactions());
+    every('transaction.abort.timed.out.transaction.cleanup.interval.ms', () =>
+      this.abortTimedOutTransactions(),
+    );
     every('transaction.remove.expired.transaction.cleanup.interval.ms', () => this.expireTransactionalIds());
   }
 
@@ -577,7 +607,9 @@ export class TransactionCoordinator implements LeadershipListener {
       );
       const errorCode = await this.fenceAndAbort(metadata);
       if (errorCode !== ErrorCode.NONE)
-        this.log.warn(`aborting timed-out transaction ${metadata.transactionalId} failed: error ${errorCode}`);
+        this.log.warn(
+          `aborting timed-out transaction ${metadata.transactionalId} failed: error ${errorCode}`,
+        );
     }
   }
 
@@ -587,7 +619,9 @@ export class TransactionCoordinator implements LeadershipListener {
     const expiration = this.config.getNumber('transactional.id.expiration.ms');
     const idle = [...this.txns.values()].filter(
       (m) =>
-        (m.state === TxnState.Empty || m.state === TxnState.CompleteCommit || m.state === TxnState.CompleteAbort) &&
+        (m.state === TxnState.Empty ||
+          m.state === TxnState.CompleteCommit ||
+          m.state === TxnState.CompleteAbort) &&
         m.pending === null &&
         this.coordinatorError(m.transactionalId) === ErrorCode.NONE &&
         m.lastUpdateTimestamp + expiration <= now,
@@ -625,7 +659,8 @@ export class TransactionCoordinator implements LeadershipListener {
     if (notHere !== ErrorCode.NONE) return notHere;
     const metadata = this.txns.get(transactionalId);
     // An id whose first InitProducerId is still being written does not exist yet (Kafka: TRANSACTIONAL_ID_NOT_FOUND).
-    if (!metadata || metadata.producerEpoch === NO_PRODUCER_EPOCH) return ErrorCode.TRANSACTIONAL_ID_NOT_FOUND;
+    if (!metadata || metadata.producerEpoch === NO_PRODUCER_EPOCH)
+      return ErrorCode.TRANSACTIONAL_ID_NOT_FOUND;
     return this.description(metadata);
   }
 
@@ -646,7 +681,8 @@ export class TransactionCoordinator implements LeadershipListener {
       else states.add(state);
     }
     const loading = [...this.coordinated.values()].some((c) => c.state === 'loading');
-    if (loading) return { errorCode: ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, unknownStateFilters, transactions: [] };
+    if (loading)
+      return { errorCode: ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, unknownStateFilters, transactions: [] };
     const producerIds = new Set(producerIdFilters);
     const now = this.now();
     const transactions = [...this.txns.values()]
@@ -654,7 +690,9 @@ export class TransactionCoordinator implements LeadershipListener {
       .filter((m) => this.coordinatorError(m.transactionalId) === ErrorCode.NONE)
       .filter((m) => stateFilters.length === 0 || states.has(m.state))
       .filter((m) => producerIds.size === 0 || producerIds.has(m.producerId))
-      .filter((m) => durationFilterMs < 0 || (m.startTimestamp >= 0 && now - m.startTimestamp >= durationFilterMs))
+      .filter(
+        (m) => durationFilterMs < 0 || (m.startTimestamp >= 0 && now - m.startTimestamp >= durationFilterMs),
+      )
       .map((m) => this.description(m));
     return { errorCode: ErrorCode.NONE, unknownStateFilters, transactions };
   }

@@ -6,7 +6,12 @@
  * Invariants: all records of a transactional id live in its one partition; a partition is replayed in offset
  * order up to its log end offset, the newest record of an id winning (as compaction keeps it).
  */
-import { decodeRecordBatch, decodeTransactionLogRecord, splitBatches, type TransactionLogValue } from '@sluice/protocol';
+import {
+  decodeRecordBatch,
+  decodeTransactionLogRecord,
+  splitBatches,
+  type TransactionLogValue,
+} from '@sluice/protocol';
 import type { BrokerConfigStore } from '../config/config-store.ts';
 import { offsetsPartitionFor } from '../groups/offsets-topic.ts';
 import type { PartitionLog } from '../storage/partition-log.ts';

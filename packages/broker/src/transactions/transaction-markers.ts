@@ -60,14 +60,20 @@ export class LocalMarkerWriter {
     if (!topics.get(topic)?.partitions[index]) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
     const partition = replicaManager.partition(topic, index);
     if (!partition) {
-      return replicaManager.clustered ? ErrorCode.NOT_LEADER_OR_FOLLOWER : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+      return replicaManager.clustered
+        ? ErrorCode.NOT_LEADER_OR_FOLLOWER
+        : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
     }
     if (!partition.isLeader) return ErrorCode.NOT_LEADER_OR_FOLLOWER;
     const appended = partition.appendTxnMarker(marker);
     if (appended.errorCode !== ErrorCode.NONE) return appended.errorCode;
-    const committed = await partition.waitForHighWatermark(partition.log.logEndOffset, this.options.timeoutMs());
+    const committed = await partition.waitForHighWatermark(
+      partition.log.logEndOffset,
+      this.options.timeoutMs(),
+    );
     if (committed.errorCode !== ErrorCode.NONE) return committed.errorCode;
-    if (topic === CONSUMER_OFFSETS_TOPIC) this.options.onOffsetsMarker(index, marker.producerId, marker.commit);
+    if (topic === CONSUMER_OFFSETS_TOPIC)
+      this.options.onOffsetsMarker(index, marker.producerId, marker.commit);
     return ErrorCode.NONE;
   }
 }
@@ -165,7 +171,8 @@ export class TransactionMarkerChannel {
       client.setAddress(endpoint);
     }
     const byTopic = new Map<string, number[]>();
-    for (const { topic, partition } of partitions) byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
+    for (const { topic, partition } of partitions)
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
     try {
       const version = await client.version(ApiKey.WriteTxnMarkers, 1);
       if (version < 0) return results;

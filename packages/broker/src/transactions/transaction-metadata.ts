@@ -135,7 +135,9 @@ export class TransactionMetadata implements TransitMetadata {
   /** Marks a transition as in flight; throws when the state machine does not allow it (a coordinator bug). */
   prepareTransition(target: TransitMetadata): TransitMetadata {
     if (this.pending !== null && this.pending !== TxnState.PrepareEpochFence)
-      throw new Error(`${this.transactionalId}: a transition to ${TXN_STATE_NAMES[this.pending]} is in flight`);
+      throw new Error(
+        `${this.transactionalId}: a transition to ${TXN_STATE_NAMES[this.pending]} is in flight`,
+      );
     if (!VALID_PREVIOUS[target.state].includes(this.state))
       throw new Error(
         `${this.transactionalId}: cannot go from ${TXN_STATE_NAMES[this.state]} to ${TXN_STATE_NAMES[target.state]}`,
@@ -197,7 +199,8 @@ export function toLogValue(target: TransitMetadata): TransactionLogValue {
 export function fromLogValue(value: TransactionLogValue): TransitMetadata {
   const partitions = new Map<string, TxnPartition>();
   for (const { topic, partitionIds } of value.transactionPartitions ?? [])
-    for (const partition of partitionIds) partitions.set(partitionKey({ topic, partition }), { topic, partition });
+    for (const partition of partitionIds)
+      partitions.set(partitionKey({ topic, partition }), { topic, partition });
   const state = value.transactionStatus as TxnStateId;
   return {
     producerId: value.producerId,
