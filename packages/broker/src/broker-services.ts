@@ -15,6 +15,8 @@ import type { ReplicaManager } from './replication/replica-manager.ts';
 import type { StandardAuthorizer } from './security/authorizer.ts';
 import type { SecurityMetadata } from './security/security-metadata.ts';
 import type { LogManager } from './storage/log-manager.ts';
+import type { TransactionCoordinator } from './transactions/transaction-coordinator.ts';
+import type { LocalMarkerWriter } from './transactions/transaction-markers.ts';
 
 export interface NodeEndpoint {
   nodeId: number;
@@ -45,6 +47,10 @@ export interface BrokerServices {
   producerIds: ProducerIdAllocator;
   fetchSessions: FetchSessionCache;
   groups: GroupCoordinator;
+  /** The transaction coordinator for the transactional ids whose __transaction_state partition is led here. */
+  transactions: TransactionCoordinator;
+  /** Writes transaction markers to partitions led here (WriteTxnMarkers, and the local coordinator). */
+  txnMarkers: LocalMarkerWriter;
   /** The partitions this broker holds, leader or follower; what Produce, Fetch and the offset APIs act on. */
   replicaManager: ReplicaManager;
   /** This node's place in a KRaft cluster (quorum, controller, metadata); null for a standalone broker. */

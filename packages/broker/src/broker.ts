@@ -19,6 +19,8 @@ import { BrokerConfigStore } from './config/config-store.ts';
 import { resolveLogConfig } from './config/log-config.ts';
 import { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import { GroupCoordinator } from './groups/group-coordinator.ts';
+import { TransactionCoordinator } from './transactions/transaction-coordinator.ts';
+import { LocalMarkerWriter, TransactionMarkerChannel } from './transactions/transaction-markers.ts';
 import { topicManagerCreator, type InternalTopicCreator } from './groups/offsets-topic.ts';
 import { brokerHandlers } from './handlers/index.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
@@ -238,6 +240,28 @@ export class Broker {
     const security = cluster
       ? new ClusterSecurityMetadata()
       : new LocalMetadataStore(dataDir, topics.clusterId, nodeId, clock, bootstrap);
+    const producerIds = cluster
+      ? new ControllerProducerIdManager(nodeId, () => cluster.lifecycle?.epoch ?? -1n, cluster.channel, log)
+      : new ProducerIdManager(dataDir);
+    const internalTopics =
+      options.internalTopics ??
+      (cluster ? new ControllerTopicCreator(cluster.channel, topics) : topicManagerCreator(topicManager));
+    const groups = new GroupCoordinator({
+      topics,
+      config,
+      log,
+      errorLog,
+      now: () => clock.now(),
+      node,
+      replicaManager,
+      internalTopics,
+    });
+    const txnMarkers = new LocalMarkerWriter({
+      topics,
+      replicaManager,
+      timeoutMs: () => config.getNumber('request.timeout.ms'),
+      onOffsetsMarker: (partition, producerId, commit) => groups.completeTransaction(partition, producerId, commit),
+    });
     const services: BrokerServices = {
       handlers: new HandlerRegistry(
         withRequestQuotas(
@@ -262,11 +286,10 @@ export class Broker {
       topics,
       topicManager,
       logs,
-      producerIds: cluster
-        ? new ControllerProducerIdManager(nodeId, () => cluster.lifecycle?.epoch ?? -1n, cluster.channel, log)
-        : new ProducerIdManager(dataDir),
+      producerIds,
       fetchSessions: new FetchSessionCache(),
-      groups: new GroupCoordinator({
+      groups,
+      transactions: new TransactionCoordinator({
         topics,
         config,
         log,
@@ -274,10 +297,18 @@ export class Broker {
         now: () => clock.now(),
         node,
         replicaManager,
-        internalTopics:
-          options.internalTopics ??
-          (cluster ? new ControllerTopicCreator(cluster.channel, topics) : topicManagerCreator(topicManager)),
+        internalTopics,
+        producerIds,
+        markers: new TransactionMarkerChannel({
+          nodeId,
+          topics,
+          replicaManager,
+          logger: log,
+          requestTimeoutMs: () => config.getNumber('request.timeout.ms'),
+          writeLocal: (marker, partitions) => txnMarkers.write(marker, partitions),
+        }),
       }),
+      txnMarkers,
       replicaManager,
       cluster,
       security,
@@ -319,6 +350,7 @@ export class Broker {
     }
     await services.groups.start();
     services.groups.startOffsetExpiration();
+    await services.transactions.start();
     replicaManager.start();
     logs.startBackgroundTasks({
       retentionCheckMs: config.getNumber('log.retention.check.interval.ms'),
@@ -371,6 +403,7 @@ export class Broker {
     await Promise.all(this.servers.map((server) => server.close()));
     await this.services.replicaManager.close();
     this.services.groups.close();
+    this.services.transactions.close();
     await this.services.logs.stopCleaner();
     this.services.logs.close();
     this.services.log.info('Sluice broker stopped cleanly');

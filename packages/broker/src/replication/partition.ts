@@ -19,6 +19,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { NO_LEADER, type PartitionRegistration } from '../metadata/partition-registration.ts';
 import type { AppendResult, PartitionLog } from '../storage/partition-log.ts';
+import type { AppendOrigin, TxnMarker } from '../storage/producer-state.ts';
 import type { AlterPartitionManager } from './alter-partition-manager.ts';
 
 /** What the leader knows of one follower (Kafka's Replica / ReplicaState). */
@@ -224,9 +225,31 @@ export class Partition {
   }
 
   /** Appends a producer's batches in the current leader epoch; the caller has checked leadership. */
-  appendAsLeader(records: Buffer): AppendResult {
+  appendAsLeader(records: Buffer, origin: AppendOrigin = 'client'): AppendResult {
     const now = this.context.clock.now();
-    const result = this.log.appendAsLeader(records, this.leaderEpoch, now);
+    const result = this.log.appendAsLeader(records, this.leaderEpoch, now, origin);
+    if (result.errorCode === ErrorCode.NONE) this.maybeIncrementHighWatermark(now);
+    return result;
+  }
+
+  /**
+   * Writes a transaction marker in the current leader epoch (WriteTxnMarkers on the leader): NOT_LEADER_OR_FOLLOWER
+   * when this broker does not lead the partition, else PartitionLog.appendTxnMarker's answer. The coordinator
+   * counts the marker written once the high watermark passes it: `waitForHighWatermark(baseOffset + 1, ...)`, as
+   * for an acks=all append.
+   */
+  appendTxnMarker(marker: TxnMarker): AppendResult {
+    if (!this.isLeader) {
+      return {
+        errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER,
+        errorMessage: `Leader not local for partition ${this.name}`,
+        baseOffset: -1,
+        logAppendTime: -1,
+        logStartOffset: this.log.logStartOffset,
+      };
+    }
+    const now = this.context.clock.now();
+    const result = this.log.appendTxnMarker(marker, this.leaderEpoch, now);
     if (result.errorCode === ErrorCode.NONE) this.maybeIncrementHighWatermark(now);
     return result;
   }

@@ -1,5 +1,6 @@
 /**
- * One segment of a partition log: `<base offset, 20 digits>.log` with its `.index` and `.timeindex`.
+ * One segment of a partition log: `<base offset, 20 digits>.log` with its `.index` and `.timeindex`, and its
+ * `.txnindex` once a transaction is aborted in it (transaction-index.ts).
  *
  * On disk, the .log file is a concatenation of record batches exactly as producers sent them (message format
  * v2), with baseOffset and partitionLeaderEpoch assigned by the broker. Invariants:
@@ -27,6 +28,7 @@ import { join } from 'node:path';
 import { readBatchHeader, verifyBatchCrc } from '@sluice/protocol';
 import { OffsetIndex, OFFSET_INDEX_ENTRY_BYTES } from './offset-index.ts';
 import { TimeIndex, TIME_INDEX_ENTRY_BYTES } from './time-index.ts';
+import { TransactionIndex } from './transaction-index.ts';
 
 /** baseOffset (8) + batchLength (4): what must be read to know a batch's extent. */
 export const LOG_OVERHEAD = 12;
@@ -34,7 +36,15 @@ export const LOG_OVERHEAD = 12;
 export const BATCH_HEADER_BYTES = 61;
 const RECOVERY_READ_BYTES = 8 * 1024 * 1024;
 
-export function segmentFileName(baseOffset: number, suffix: '.log' | '.index' | '.timeindex'): string {
+export type SegmentFileSuffix = '.log' | '.index' | '.timeindex' | '.txnindex';
+export const SEGMENT_FILE_SUFFIXES: readonly SegmentFileSuffix[] = [
+  '.log',
+  '.index',
+  '.timeindex',
+  '.txnindex',
+];
+
+export function segmentFileName(baseOffset: number, suffix: SegmentFileSuffix): string {
   return `${String(baseOffset).padStart(20, '0')}${suffix}`;
 }
 
@@ -64,6 +74,7 @@ export interface RecoveryResult {
 export class LogSegment {
   readonly index: OffsetIndex;
   readonly timeIndex: TimeIndex;
+  readonly txnIndex: TransactionIndex;
   private readonly fd: number;
   private sizeInBytes: number;
   private bytesSinceLastIndexEntry = 0;
@@ -102,6 +113,7 @@ export class LogSegment {
       throw error;
     }
     this.index = index;
+    this.txnIndex = new TransactionIndex(join(dir, segmentFileName(baseOffset, '.txnindex')));
     this.nextOffset = baseOffset;
   }
 
@@ -334,6 +346,7 @@ export class LogSegment {
     if (!batch) return;
     // A batch straddling `offset` is removed whole: its records cannot be cut out without rewriting it.
     this.truncateToPosition(batch.position);
+    this.txnIndex.truncateTo(batch.baseOffset);
     // Truncation is rare (torn tails, replica divergence): recomputing the segment's state by a scan is simplest.
     this.recover();
   }
@@ -354,7 +367,16 @@ export class LogSegment {
       if (logError) return done(logError);
       this.index.flushInBackground((indexError) => {
         if (indexError) return done(indexError);
-        this.timeIndex.flushInBackground(done);
+        this.timeIndex.flushInBackground((timeIndexError) => {
+          if (timeIndexError) return done(timeIndexError);
+          try {
+            // Rarely dirty (only where a transaction was aborted), and then a few entries: fsync'd in place.
+            this.txnIndex.flush();
+          } catch (error) {
+            return done(error as Error);
+          }
+          done(null);
+        });
       });
     });
   }
@@ -369,6 +391,7 @@ export class LogSegment {
     fdatasyncSync(this.fd);
     this.index.flush();
     this.timeIndex.flush();
+    this.txnIndex.flush();
   }
 
   close(): void {
@@ -382,10 +405,10 @@ export class LogSegment {
     this.timeIndex.close();
   }
 
-  /** Closes and removes the segment's three files. */
+  /** Closes and removes the segment's files. */
   delete(): void {
     this.close();
-    for (const suffix of ['.log', '.index', '.timeindex'] as const) {
+    for (const suffix of SEGMENT_FILE_SUFFIXES) {
       rmSync(join(this.dir, segmentFileName(this.baseOffset, suffix)), { force: true });
     }
   }

@@ -12,7 +12,13 @@
  * - the leader epoch cache (leader-epoch-checkpoint) holds an entry for every epoch of the batches in the log,
  *   at the first offset written in it; truncation at either end truncates it too;
  * - a replicated log (options.replicated) does not move its high watermark on append: its owner (the Raft
- *   client, later the replica manager) sets it from what a majority or the ISR has, never past the log end offset.
+ *   client, later the replica manager) sets it from what a majority or the ISR has, never past the log end offset;
+ * - transactions (Kafka's UnifiedLog): logStartOffset <= lastStableOffset <= highWatermark, where the LSO is the
+ *   first offset of the earliest transaction that is ongoing or whose marker is not yet below the high watermark
+ *   (the first unstable offset, never below the log start offset), else the high watermark. A transaction
+ *   aborted by a marker is entered in the marker's segment's .txnindex, by a leader and a follower alike, and
+ *   read_committed reads return the aborted transactions overlapping what they read. Only control batches are
+ *   decoded (for their marker); data batches are known by their headers alone.
  *
  * Offsets are JavaScript numbers inside the broker: exact up to 2^53, far beyond any real log.
  */
@@ -22,6 +28,7 @@ import {
   ErrorCode,
   TimestampType,
   decodeRecordBatch,
+  encodeEndTxnMarkerBatch,
   readBatchHeader,
   rewriteBatchCrc,
   verifyBatchCrc,
@@ -31,11 +38,19 @@ import {
   BATCH_HEADER_BYTES,
   LOG_OVERHEAD,
   LogSegment,
+  SEGMENT_FILE_SUFFIXES,
   segmentFileName,
   type SegmentConfig,
 } from './log-segment.ts';
 import { writeFileDurably } from './durable-file.ts';
-import { ProducerStateManager, type ProducerBatch } from './producer-state.ts';
+import {
+  ProducerStateManager,
+  type CompletedTxn,
+  type ProducerBatch,
+  type TxnMarker,
+  type AppendOrigin,
+} from './producer-state.ts';
+import type { AbortedTxn } from './transaction-index.ts';
 import { LeaderEpochCache } from './leader-epoch-cache.ts';
 
 export interface AppendResult {
@@ -54,7 +69,15 @@ export interface ReadResult {
   highWatermark: number;
   logStartOffset: number;
   lastStableOffset: number;
+  /**
+   * For a read up to the LSO ('lastStable') without error: the aborted transactions overlapping what was read
+   * (Kafka's collectAbortedTransactions), empty when none; null for the other reads.
+   */
+  abortedTransactions: { producerId: bigint; firstOffset: bigint }[] | null;
 }
+
+/** Where a read stops: the high watermark (read_uncommitted consumers), the LSO (read_committed), the log end. */
+export type ReadLimit = 'highWatermark' | 'lastStable' | 'logEnd';
 
 export interface FollowerAppendResult {
   errorCode: number;
@@ -105,6 +128,8 @@ export class PartitionLog {
    * so that partitions created together do not all roll at the same moment.
    */
   private activeRollJitterMs = 0;
+  /** During load after an unclean shutdown: the first segment whose aborted transaction index is rebuilt. */
+  private rebuildTxnIndexesFrom = Number.POSITIVE_INFINITY;
   private readonly appendListeners = new Set<() => void>();
   /** Kafka's LeaderEpochFileCache: where each leader epoch starts in this log. */
   readonly leaderEpochs: LeaderEpochCache;
@@ -134,8 +159,14 @@ export class PartitionLog {
     this.load(options.cleanShutdown);
     if (options.replicated) {
       const start = options.replicated.highWatermark ?? this.logStartOffset;
-      this.highWatermarkValue = Math.min(Math.max(start, this.logStartOffset), this.logEndOffset);
+      this.setHighWatermark(Math.min(Math.max(start, this.logStartOffset), this.logEndOffset));
     }
+  }
+
+  /** Every high watermark change goes here: transactions whose marker it passes become stable. */
+  private setHighWatermark(offset: number): void {
+    this.highWatermarkValue = offset;
+    this.producers.removeUnreplicatedTransactions(offset);
   }
 
   private get segmentConfig(): SegmentConfig {
@@ -174,7 +205,22 @@ export class PartitionLog {
   becomeReplicated(highWatermark: number): void {
     if (this.replicatedValue) return;
     this.replicatedValue = true;
-    this.highWatermarkValue = Math.min(Math.max(highWatermark, this.logStartOffset), this.highWatermarkValue);
+    this.setHighWatermark(Math.min(Math.max(highWatermark, this.logStartOffset), this.highWatermarkValue));
+  }
+
+  /**
+   * The first offset of the earliest transaction that is ongoing or whose marker is not yet replicated, never
+   * below the log start offset (Kafka's UnifiedLog.firstUnstableOffset); null when there is none.
+   */
+  get firstUnstableOffset(): number | null {
+    const first = this.producers.firstUnstableOffset();
+    return first === null ? null : Math.max(first, this.logStartOffset);
+  }
+
+  /** The LSO: what read_committed consumers may read up to (Kafka's UnifiedLog.lastStableOffset). */
+  get lastStableOffset(): number {
+    const first = this.firstUnstableOffset;
+    return first !== null && first < this.highWatermark ? first : this.highWatermark;
   }
 
   get size(): number {
@@ -215,10 +261,11 @@ export class PartitionLog {
     }
     for (const segment of this.segments.slice(0, -1)) segment.releaseIndexes();
     this.logStartOffsetValue = Math.max(this.logStartOffsetValue, this.segments[0]!.baseOffset);
-    this.highWatermarkValue = this.logEndOffset;
     this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
     this.activeRollJitterMs = this.drawRollJitter();
-    if (!(cleanShutdown && this.loadProducerSnapshot())) this.rebuildProducerState();
+    if (!(cleanShutdown && this.loadProducerSnapshot()))
+      this.rebuildProducerState(this.rebuildTxnIndexesFrom);
+    this.setHighWatermark(this.logEndOffset);
     this.loadLeaderEpochs();
     // A snapshot describes the log as it was at one clean shutdown; once the log moves on it is stale.
     rmSync(join(this.dir, PRODUCER_SNAPSHOT_FILE), { force: true });
@@ -236,7 +283,7 @@ export class PartitionLog {
       const [first, end] = readFileSync(range, 'utf8').trim().split(' ').map(Number) as [number, number];
       if (!existsSync(join(cleanedDir, segmentFileName(first, '.log')))) {
         for (const name of readdirSync(this.dir)) {
-          const base = /^(\d{20})\.(log|index|timeindex)$/.exec(name)?.[1];
+          const base = /^(\d{20})\.(log|index|timeindex|txnindex)$/.exec(name)?.[1];
           if (base !== undefined && Number(base) > first && Number(base) < end)
             rmSync(join(this.dir, name), { force: true });
         }
@@ -257,13 +304,18 @@ export class PartitionLog {
     }
   }
 
-  /** Unclean start: validate every segment holding offsets at or after the recovery point. */
+  /**
+   * Unclean start: validate every segment holding offsets at or after the recovery point. Their aborted
+   * transaction indexes are emptied here and rebuilt by the producer state replay that follows.
+   */
   private recoverFrom(recoveryPoint: number): void {
     let start = this.segments.findLastIndex((s) => s.baseOffset <= recoveryPoint);
     if (start < 0) start = 0;
+    this.rebuildTxnIndexesFrom = this.segments[start]!.baseOffset;
     for (let i = 0; i < start; i++) this.segments[i]!.loadCleanState(this.segments[i + 1]!.baseOffset);
     for (let i = start; i < this.segments.length; i++) {
       const segment = this.segments[i]!;
+      segment.txnIndex.reset();
       const result = segment.recover();
       if (result.truncatedBytes > 0 && i < this.segments.length - 1) {
         // Everything after a torn segment is unreachable: drop the later segments.
@@ -308,37 +360,45 @@ export class PartitionLog {
     }
   }
 
-  private rebuildProducerState(): void {
+  /**
+   * Replays every batch header of the log into a fresh producer state (control batches are read whole, for their
+   * marker). Segments at or after `indexFrom` (recovered after an unclean shutdown, their .txnindex emptied)
+   * get the aborted transactions the replay completes in them; the others already have them.
+   */
+  private rebuildProducerState(indexFrom = Number.POSITIVE_INFINITY): void {
     this.producers.clear();
     for (const segment of this.segments) {
       let position = 0;
       for (;;) {
         if (position + BATCH_HEADER_BYTES > segment.size) break;
         const header = readBatchHeader(segment.readBytes(position, BATCH_HEADER_BYTES), 0);
-        if (header.producerId >= 0n) {
-          const base = Number(header.baseOffset);
-          this.producers.update(
-            {
-              producerId: header.producerId,
-              producerEpoch: header.producerEpoch,
-              baseSequence: header.baseSequence,
-              recordCount: header.lastOffsetDelta + 1,
-              maxTimestamp: Number(header.maxTimestamp),
-            },
-            base,
-            base + header.lastOffsetDelta,
-          );
-        }
-        position += header.batchLength + LOG_OVERHEAD;
+        const size = header.batchLength + LOG_OVERHEAD;
+        const at = position;
+        const completed = this.producers.replay(header, () => segment.readBytes(at, size));
+        if (completed && segment.baseOffset >= indexFrom) this.indexAbortedTxn(segment, completed);
+        position += size;
       }
     }
+    this.rebuildTxnIndexesFrom = Number.POSITIVE_INFINITY;
+  }
+
+  private indexAbortedTxn(segment: LogSegment, completed: CompletedTxn): void {
+    if (!completed.aborted) return;
+    const { producerId, firstOffset, lastOffset, lastStableOffset } = completed;
+    segment.txnIndex.append({ producerId, firstOffset, lastOffset, lastStableOffset });
   }
 
   /**
    * Validates the batches of a produce request (message format v2), assigns offsets and appends them.
-   * `records` is owned by the caller's request and is patched in place.
+   * `records` is owned by the caller's request and is patched in place. `origin` 'coordinator' is a batch the
+   * group coordinator writes for a transactional producer (TxnOffsetCommit): no sequence is checked.
    */
-  appendAsLeader(records: Buffer, leaderEpoch: number, now: number): AppendResult {
+  appendAsLeader(
+    records: Buffer,
+    leaderEpoch: number,
+    now: number,
+    origin: AppendOrigin = 'client',
+  ): AppendResult {
     const parsed = this.parseIncoming(records, now);
     if ('errorCode' in parsed) return parsed;
     const batches = parsed;
@@ -347,7 +407,7 @@ export class PartitionLog {
     let duplicateOf: { firstOffset: number } | null = null;
     for (const batch of batches) {
       if (!batch.producer) continue;
-      const check = this.producers.check(batch.producer);
+      const check = this.producers.check(batch.producer, origin);
       if (check.kind === 'error') return failure(check.errorCode, check.message, this.logStartOffset);
       if (check.kind === 'duplicate') duplicateOf = { firstOffset: check.firstOffset };
     }
@@ -392,7 +452,7 @@ export class PartitionLog {
       offset += batch.recordCount;
     }
     // One replica: the high watermark follows the log end offset at once.
-    if (!this.replicatedValue) this.highWatermarkValue = this.logEndOffset;
+    if (!this.replicatedValue) this.setHighWatermark(this.logEndOffset);
     this.unflushedMessages += recordCount;
     if (this.unflushedMessages >= this.config.flushMessages) this.flush(now);
     for (const listener of this.appendListeners) listener();
@@ -401,6 +461,45 @@ export class PartitionLog {
       errorMessage: null,
       baseOffset: firstOffset,
       logAppendTime,
+      logStartOffset: this.logStartOffset,
+    };
+  }
+
+  /**
+   * Writes a transaction marker at the log end (Kafka's UnifiedLog.appendAsLeader with a coordinator origin): one
+   * control batch, transactional, of the producer's id and epoch, without sequence, holding the marker. Checked
+   * as Kafka's appendEndTxnMarker: an epoch older than the producer's is INVALID_PRODUCER_EPOCH, a coordinator
+   * epoch older than that of the producer's last marker TRANSACTION_COORDINATOR_FENCED. It ends the producer's
+   * ongoing transaction, if any (an ABORT enters it in the aborted transaction index); a marker for a producer
+   * without one is written all the same.
+   */
+  appendTxnMarker(marker: TxnMarker, leaderEpoch: number, now: number): AppendResult {
+    const refusal = this.producers.checkMarker(marker);
+    if (refusal) return failure(refusal.errorCode, refusal.message, this.logStartOffset);
+    const offset = this.logEndOffset;
+    const batch = encodeEndTxnMarkerBatch({
+      producerId: marker.producerId,
+      producerEpoch: marker.producerEpoch,
+      baseOffset: BigInt(offset),
+      partitionLeaderEpoch: leaderEpoch,
+      timestamp: BigInt(now),
+      marker,
+    });
+    this.maybeRoll(batch.length, offset, now);
+    const segment = this.activeSegment;
+    segment.append(batch, offset, offset, now, now);
+    this.leaderEpochs.assign(leaderEpoch, offset);
+    const completed = this.producers.endTxn(marker, offset, now);
+    if (completed) this.indexAbortedTxn(segment, completed);
+    if (!this.replicatedValue) this.setHighWatermark(this.logEndOffset);
+    this.unflushedMessages += 1;
+    if (this.unflushedMessages >= this.config.flushMessages) this.flush(now);
+    for (const listener of this.appendListeners) listener();
+    return {
+      errorCode: ErrorCode.NONE,
+      errorMessage: null,
+      baseOffset: offset,
+      logAppendTime: -1,
       logStartOffset: this.logStartOffset,
     };
   }
@@ -419,7 +518,7 @@ export class PartitionLog {
       firstOffset: -1,
       lastOffset: -1,
     });
-    const headers: { header: ReturnType<typeof readBatchHeader>; size: number }[] = [];
+    const headers: { header: ReturnType<typeof readBatchHeader>; position: number; size: number }[] = [];
     let expected = this.logEndOffset;
     let position = 0;
     let maxTimestamp = -1;
@@ -440,7 +539,7 @@ export class PartitionLog {
           ErrorCode.INVALID_RECORD,
           `Batch at offset ${base} overlaps the log, which continues at ${expected}`,
         );
-      headers.push({ header, size });
+      headers.push({ header, position, size });
       expected = base + header.lastOffsetDelta + 1;
       maxTimestamp = Math.max(maxTimestamp, Number(header.maxTimestamp));
       position += size;
@@ -451,21 +550,11 @@ export class PartitionLog {
     const lastOffset = expected - 1;
     this.maybeRoll(bytes.length, lastOffset, now);
     this.activeSegment.append(bytes, firstOffset, lastOffset, maxTimestamp, now);
-    for (const { header } of headers) {
-      const base = Number(header.baseOffset);
-      this.leaderEpochs.assign(header.partitionLeaderEpoch, base);
-      if (header.producerId >= 0n && !header.isControl)
-        this.producers.update(
-          {
-            producerId: header.producerId,
-            producerEpoch: header.producerEpoch,
-            baseSequence: header.baseSequence,
-            recordCount: header.lastOffsetDelta + 1,
-            maxTimestamp: Number(header.maxTimestamp),
-          },
-          base,
-          base + header.lastOffsetDelta,
-        );
+    const segment = this.activeSegment;
+    for (const { header, position: at, size } of headers) {
+      this.leaderEpochs.assign(header.partitionLeaderEpoch, Number(header.baseOffset));
+      const completed = this.producers.replay(header, () => records.subarray(at, at + size));
+      if (completed) this.indexAbortedTxn(segment, completed);
     }
     this.unflushedMessages += lastOffset - firstOffset + 1;
     if (this.unflushedMessages >= this.config.flushMessages) this.flush(now);
@@ -480,7 +569,7 @@ export class PartitionLog {
   updateHighWatermark(offset: number): number {
     const clamped = Math.min(Math.max(offset, this.logStartOffset), this.logEndOffset);
     if (clamped > this.highWatermarkValue) {
-      this.highWatermarkValue = clamped;
+      this.setHighWatermark(clamped);
       for (const listener of this.appendListeners) listener();
     }
     return this.highWatermarkValue;
@@ -516,9 +605,9 @@ export class PartitionLog {
     while (this.segments.length > 1 && this.activeSegment.baseOffset > offset) this.segments.pop()!.delete();
     this.activeSegment.truncateToOffset(offset);
     this.leaderEpochs.truncateFromEnd(this.logEndOffset);
-    this.highWatermarkValue = Math.min(this.highWatermarkValue, this.logEndOffset);
     this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
     this.rebuildProducerState();
+    this.setHighWatermark(Math.min(this.highWatermarkValue, this.logEndOffset));
     return true;
   }
 
@@ -530,10 +619,10 @@ export class PartitionLog {
     for (const segment of this.segments) segment.delete();
     this.segments = [new LogSegment(this.dir, offset, this.segmentConfig)];
     this.logStartOffsetValue = offset;
-    this.highWatermarkValue = offset;
     this.recoveryPoint = offset;
     this.leaderEpochs.clearAndFlush();
     this.producers.clear();
+    this.setHighWatermark(offset);
   }
 
   private parseIncoming(records: Buffer, now: number): IncomingBatch[] | AppendResult {
@@ -582,6 +671,9 @@ export class PartitionLog {
       if (header.isControl) {
         return failure(ErrorCode.INVALID_RECORD, 'Control batches are written by the broker only', start);
       }
+      if (header.isTransactional && header.producerId < 0n) {
+        return failure(ErrorCode.INVALID_RECORD, 'A transactional batch needs a producer id', start);
+      }
       const maxTimestamp = Number(header.maxTimestamp);
       // Records without a timestamp (-1) are not checked against the bounds, as in Kafka's LogValidator.
       if (this.config.messageTimestampType === 'CreateTime' && maxTimestamp !== NO_TIMESTAMP) {
@@ -608,6 +700,7 @@ export class PartitionLog {
                 baseSequence: header.baseSequence,
                 recordCount: header.recordCount,
                 maxTimestamp,
+                isTransactional: header.isTransactional,
               }
             : null,
       });
@@ -656,21 +749,24 @@ export class PartitionLog {
     return segment;
   }
 
-  /** Reads batches from `fetchOffset` for a consumer (up to the high watermark) or a replica (up to the end). */
-  read(
-    fetchOffset: number,
-    maxBytes: number,
-    minOneBatch: boolean,
-    upTo: 'highWatermark' | 'logEnd',
-  ): ReadResult {
+  /**
+   * Reads batches from `fetchOffset` for a consumer (up to the high watermark, or for read_committed up to the
+   * LSO, with the aborted transactions overlapping what it reads) or a replica (up to the log end offset).
+   */
+  read(fetchOffset: number, maxBytes: number, minOneBatch: boolean, upTo: ReadLimit): ReadResult {
+    const lastStableOffset = this.lastStableOffset;
+    const committed = upTo === 'lastStable';
     const result = (errorCode: number, records: Buffer): ReadResult => ({
       errorCode,
       records,
       highWatermark: this.highWatermark,
       logStartOffset: this.logStartOffset,
-      lastStableOffset: this.highWatermark,
+      lastStableOffset,
+      abortedTransactions:
+        committed && errorCode === ErrorCode.NONE ? this.abortedTransactionsOf(fetchOffset, records) : null,
     });
-    const limit = upTo === 'highWatermark' ? this.highWatermark : this.logEndOffset;
+    const limit =
+      upTo === 'highWatermark' ? this.highWatermark : committed ? lastStableOffset : this.logEndOffset;
     if (fetchOffset < this.logStartOffset || fetchOffset > this.logEndOffset) {
       return result(ErrorCode.OFFSET_OUT_OF_RANGE, EMPTY);
     }
@@ -691,6 +787,42 @@ export class PartitionLog {
       return result(ErrorCode.NONE, segment.readBytes(first.position, length));
     }
     return result(ErrorCode.NONE, EMPTY);
+  }
+
+  /**
+   * The aborted transactions a read_committed consumer needs for `records` read from `fetchOffset`: those whose
+   * range overlaps [fetchOffset, the end of the last batch read). Only batch headers of the read are looked at.
+   */
+  private abortedTransactionsOf(
+    fetchOffset: number,
+    records: Buffer,
+  ): { producerId: bigint; firstOffset: bigint }[] {
+    if (records.length === 0) return [];
+    let upperBound = fetchOffset;
+    for (let at = 0; at + BATCH_HEADER_BYTES <= records.length;) {
+      upperBound =
+        Number(records.readBigInt64BE(at)) + records.readInt32BE(at + LAST_OFFSET_DELTA_OFFSET) + 1;
+      at += records.readInt32BE(at + 8) + LOG_OVERHEAD;
+    }
+    return this.collectAbortedTransactions(fetchOffset, upperBound).map((txn) => ({
+      producerId: txn.producerId,
+      firstOffset: BigInt(txn.firstOffset),
+    }));
+  }
+
+  /**
+   * Kafka's UnifiedLog.collectAbortedTransactions: every aborted transaction with lastOffset >= `startOffset` and
+   * firstOffset < `upperBoundOffset`, from the segment holding `startOffset` on (an entry lives in its marker's
+   * segment, at or after the transaction's data), until an entry's last stable offset shows no later one can overlap.
+   */
+  collectAbortedTransactions(startOffset: number, upperBoundOffset: number): AbortedTxn[] {
+    const found: AbortedTxn[] = [];
+    let index = this.segments.findLastIndex((s) => s.baseOffset <= startOffset);
+    if (index < 0) index = 0;
+    for (; index < this.segments.length; index++) {
+      if (this.segments[index]!.txnIndex.collect(startOffset, upperBoundOffset, found)) break;
+    }
+    return found;
   }
 
   /**
@@ -784,21 +916,27 @@ export class PartitionLog {
   }
 
   /**
-   * Retention: deletes whole segments past retention.ms or beyond retention.bytes; never the active one, and
-   * only when cleanup.policy includes delete (a compact-only topic keeps every key's latest record forever).
+   * Retention: deletes whole segments past retention.ms or beyond retention.bytes; never the active one, never
+   * one holding offsets at or past the high watermark (Kafka's deletableSegments: the log start offset never
+   * passes it), and only when cleanup.policy includes delete (a compact-only topic keeps every key's latest
+   * record forever). As in Kafka, the LSO does not hold retention back: an ongoing transaction whose first
+   * records are deleted stays ongoing, and the first unstable offset becomes the log start offset.
    */
   enforceRetention(now: number): number {
     let deleted = 0;
     if (!this.config.cleanupPolicy.includes('delete')) return 0;
+    const belowHighWatermark = (next: LogSegment | undefined): next is LogSegment =>
+      next !== undefined && next.baseOffset <= this.highWatermark;
     if (this.config.retentionMs >= 0) {
       deleted += this.deleteSegmentsWhile(
-        (segment, next) => next !== undefined && now - segment.largestTimestamp > this.config.retentionMs,
+        (segment, next) =>
+          belowHighWatermark(next) && now - segment.largestTimestamp > this.config.retentionMs,
       );
     }
     if (this.config.retentionBytes >= 0) {
       let excess = this.size - this.config.retentionBytes;
       deleted += this.deleteSegmentsWhile((segment, next) => {
-        if (next === undefined || excess < segment.size) return false;
+        if (!belowHighWatermark(next) || excess < segment.size) return false;
         excess -= segment.size;
         return true;
       });
@@ -816,6 +954,8 @@ export class PartitionLog {
     }
     this.logStartOffsetValue = Math.max(this.logStartOffsetValue, this.segments[0]!.baseOffset);
     this.leaderEpochs.truncateFromStart(this.logStartOffsetValue);
+    // Kafka's onLogStartOffsetIncremented: completed transactions wholly below the log start are gone.
+    this.producers.removeUnreplicatedTransactions(this.logStartOffsetValue);
     return count;
   }
 
@@ -839,9 +979,14 @@ export class PartitionLog {
    * .log is renamed over the first segment's (atomic), the other segments are deleted, and .cleaned/ goes last.
    * A crash before the rename leaves the old segments in place; after it, load() finds the note and deletes the
    * old segments the new one replaced. Returns false when the segments are no longer all in the log
-   * (retention or DeleteRecords removed some meanwhile).
+   * (retention or DeleteRecords removed some meanwhile). `abortedTxns` become the new segment's .txnindex.
    */
-  swapCleanedSegments(olds: readonly LogSegment[], batches: Buffer[], now: number): boolean {
+  swapCleanedSegments(
+    olds: readonly LogSegment[],
+    batches: Buffer[],
+    now: number,
+    abortedTxns: readonly AbortedTxn[] = [],
+  ): boolean {
     const at = this.segments.indexOf(olds[0]!);
     const last = at + olds.length - 1;
     if (at < 0 || last >= this.segments.length - 1 || olds.some((old, i) => this.segments[at + i] !== old))
@@ -856,15 +1001,16 @@ export class PartitionLog {
       const base = Number(header.baseOffset);
       cleaned.append(batch, base, base + header.lastOffsetDelta, Number(header.maxTimestamp), now);
     }
+    for (const txn of abortedTxns) cleaned.txnIndex.append(txn);
     cleaned.flush();
     cleaned.close();
     const nextOffset = olds.at(-1)!.nextOffset;
     // What the new segment replaces, for load() to finish the swap if a crash comes after the rename below.
     writeFileDurably(join(cleanedDir, SWAP_RANGE_FILE), `${first.baseOffset} ${nextOffset}\n`);
     first.close();
-    for (const suffix of ['.index', '.timeindex'] as const)
+    for (const suffix of ['.index', '.timeindex', '.txnindex'] as const)
       rmSync(join(this.dir, segmentFileName(first.baseOffset, suffix)), { force: true });
-    for (const suffix of ['.log', '.index', '.timeindex'] as const) {
+    for (const suffix of SEGMENT_FILE_SUFFIXES) {
       const name = segmentFileName(first.baseOffset, suffix);
       if (existsSync(join(cleanedDir, name))) renameSync(join(cleanedDir, name), join(this.dir, name));
     }
@@ -918,5 +1064,6 @@ const SWAP_RANGE_FILE = 'replaces';
 /** The producer state at the last clean shutdown: the log end offset it describes, a newline, then the state. */
 const PRODUCER_SNAPSHOT_FILE = 'producer-state.snapshot';
 const ATTRIBUTES_OFFSET = 21;
+const LAST_OFFSET_DELTA_OFFSET = 23;
 const MAX_TIMESTAMP_OFFSET = 35;
 const TIMESTAMP_TYPE_BIT = 0x08;

@@ -147,6 +147,21 @@ export async function encodeRecordBatch(options: EncodeRecordBatchOptions): Prom
   const { records } = options;
   if (records.length === 0) throw new ProtocolError('invalid', 'a record batch needs at least one record');
   const baseTimestamp = options.baseTimestamp ?? records[0]!.timestamp ?? BigInt(Date.now());
+  const codec = options.compression ?? CompressionCodec.none;
+  const plain = encodeRecords(records, baseTimestamp);
+  const body =
+    codec === CompressionCodec.none ? plain : await compress(codec, plain, options.compressionLevel);
+  return assembleBatch(options, baseTimestamp, codec, body);
+}
+
+/** The header in front of an encoded (and possibly compressed) records section, with its CRC. */
+function assembleBatch(
+  options: EncodeRecordBatchOptions,
+  baseTimestamp: bigint,
+  codec: number,
+  body: Buffer,
+): Buffer {
+  const { records } = options;
   const maxTimestamp =
     options.maxTimestamp ??
     records.reduce((max, r) => {
@@ -155,10 +170,6 @@ export async function encodeRecordBatch(options: EncodeRecordBatchOptions): Prom
     }, baseTimestamp);
   const lastOffsetDelta =
     options.lastOffsetDelta ?? records.reduce((max, r, i) => Math.max(max, r.offsetDelta ?? i), 0);
-  const codec = options.compression ?? CompressionCodec.none;
-  const plain = encodeRecords(records, baseTimestamp);
-  const body =
-    codec === CompressionCodec.none ? plain : await compress(codec, plain, options.compressionLevel);
   const batch = Buffer.allocUnsafe(RECORD_BATCH_HEADER_BYTES + body.length);
   const attributes =
     (codec & 0x07) |
@@ -298,4 +309,66 @@ export function encodeControlRecordValue(coordinatorEpoch: number): Buffer {
 export function decodeControlRecordKey(key: Buffer): { version: number; type: number } {
   if (key.length < 4) throw new ProtocolError('invalid', 'control record key is shorter than 4 bytes');
   return { version: key.readInt16BE(0), type: key.readInt16BE(2) };
+}
+
+/** A transaction marker (Kafka's EndTransactionMarker): commit or abort, and the coordinator epoch that wrote it. */
+export interface EndTxnMarker {
+  commit: boolean;
+  coordinatorEpoch: number;
+}
+
+/**
+ * The control batch a partition leader writes to end a transaction: transactional and control, the producer's id
+ * and epoch, no sequence (-1), one uncompressed record whose key is the marker type and whose value the
+ * coordinator epoch. Synchronous: nothing in it is compressed.
+ */
+export function encodeEndTxnMarkerBatch(options: {
+  producerId: bigint;
+  producerEpoch: number;
+  baseOffset: bigint;
+  partitionLeaderEpoch: number;
+  timestamp: bigint;
+  marker: EndTxnMarker;
+}): Buffer {
+  const record: RecordInput = {
+    key: encodeControlRecordKey(options.marker.commit ? ControlRecordType.COMMIT : ControlRecordType.ABORT),
+    value: encodeControlRecordValue(options.marker.coordinatorEpoch),
+    timestamp: options.timestamp,
+  };
+  const batchOptions: EncodeRecordBatchOptions = {
+    records: [record],
+    baseOffset: options.baseOffset,
+    partitionLeaderEpoch: options.partitionLeaderEpoch,
+    isTransactional: true,
+    isControl: true,
+    producerId: options.producerId,
+    producerEpoch: options.producerEpoch,
+    baseSequence: -1,
+  };
+  return assembleBatch(
+    batchOptions,
+    options.timestamp,
+    CompressionCodec.none,
+    encodeRecords([record], options.timestamp),
+  );
+}
+
+/**
+ * The transaction marker in one complete control batch, without the promise decompression needs: null when the
+ * batch holds no record (a cleaner emptied it), is compressed (brokers never write markers so), or its record is
+ * not a COMMIT or ABORT marker.
+ */
+export function decodeEndTxnMarker(batch: Buffer): EndTxnMarker | null {
+  const header = readBatchHeader(batch, 0);
+  if (!header.isControl || header.recordCount < 1 || header.compression !== CompressionCodec.none)
+    return null;
+  const size = header.batchLength + RECORD_BATCH_LOG_OVERHEAD;
+  const [record] = decodeRecords(
+    { ...header, recordCount: 1 },
+    batch.subarray(RECORD_BATCH_HEADER_BYTES, size),
+  );
+  if (!record?.key || !record.value || record.value.length < 6) return null;
+  const { type } = decodeControlRecordKey(record.key);
+  if (type !== ControlRecordType.COMMIT && type !== ControlRecordType.ABORT) return null;
+  return { commit: type === ControlRecordType.COMMIT, coordinatorEpoch: record.value.readInt32BE(2) };
 }
