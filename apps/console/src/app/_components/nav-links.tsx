@@ -16,6 +16,7 @@ const SECTIONS: Section[] = [
   // The create form lives outside /topics/, where a topic could share its name.
   { href: '/topics', label: 'Topics', also: ['/create-topic'] },
   { href: '/groups', label: 'Consumer groups' },
+  { href: '/transactions', label: 'Transactions' },
   { href: '/kafka-users', label: 'Kafka users' },
   { href: '/quotas', label: 'Quotas' },
   { href: '/acls', label: 'ACLs' },

@@ -89,6 +89,29 @@ export const partitionColumns = column.columns([
     enableGlobalFilter: false,
     meta: { align: 'end', width: '7rem' },
   }),
+  // Below the high watermark while a transaction is open: read_committed consumers wait at the LSO.
+  column.accessor('lastStableOffset', {
+    header: 'LSO',
+    cell: (info) => {
+      const { lastStableOffset, highWatermark } = info.row.original;
+      return (
+        <span
+          title={
+            lastStableOffset < highWatermark
+              ? `${formatCount(highWatermark - lastStableOffset)} offsets held back by an open transaction`
+              : undefined
+          }
+          className={
+            lastStableOffset < highWatermark ? 'font-semibold text-amber-800 dark:text-amber-300' : undefined
+          }
+        >
+          {formatCount(lastStableOffset)}
+        </span>
+      );
+    },
+    enableGlobalFilter: false,
+    meta: { align: 'end', width: '6rem' },
+  }),
   column.accessor((p) => p.highWatermark - p.logStartOffset, {
     id: 'records',
     header: 'Records',

@@ -15,6 +15,7 @@ import { RecordDetail, type ConsoleRecord } from './record-detail';
 import {
   checkSeek,
   DEFAULT_SEEK,
+  ISOLATION_LEVELS,
   PAGE_SIZES,
   SEEK_FROM,
   seekFromSearchParams,
@@ -28,9 +29,11 @@ import { TopicNotFound } from './topic-not-found';
 /** The record the panel shows: one picked from the table, none, or the one the seek went to (an offset). */
 type Selection = { kind: 'auto' } | { kind: 'none' } | { kind: 'record'; record: ConsoleRecord };
 
-/** What the page in view holds, in words: which records, in which order. */
+/** What the page in view holds, in words: which records, in which order, read how. */
 function describePage(input: BrowseInput, count: number, page: number): string {
-  const where = input.partition === undefined ? 'all partitions' : `partition ${input.partition}`;
+  const where =
+    (input.partition === undefined ? 'all partitions' : `partition ${input.partition}`) +
+    (input.isolationLevel === 'read_committed' ? ' (read_committed)' : '');
   const records = formatRecords(count);
   switch (input.from.type) {
     case 'newest':
@@ -149,6 +152,28 @@ function SeekForm({
           {message('timestamp')}
         </div>
       )}
+      <div className="flex w-44 flex-col gap-1">
+        <label htmlFor={`${id}-isolation`} className={LABEL_TEXT}>
+          Isolation level
+        </label>
+        <select
+          id={`${id}-isolation`}
+          value={values.isolationLevel}
+          onChange={set('isolationLevel')}
+          aria-describedby={`${id}-isolation-hint`}
+          className={INPUT}
+        >
+          {ISOLATION_LEVELS.map((level) => (
+            <option key={level.value} value={level.value}>
+              {level.label}
+            </option>
+          ))}
+        </select>
+        <span id={`${id}-isolation-hint`} className="sr-only">
+          read_committed reads up to the last stable offset and leaves out the records of aborted
+          transactions, as a Kafka consumer with isolation.level=read_committed
+        </span>
+      </div>
       <div className="flex w-32 flex-col gap-1">
         <label htmlFor={`${id}-limit`} className={LABEL_TEXT}>
           Page size
@@ -238,7 +263,7 @@ function Browser({
     selection.kind === 'record'
       ? selection.record
       : selection.kind === 'auto' && autoTarget
-        ? records.find((r) => recordId(r) === autoTarget)
+        ? records.find((r): r is ConsoleRecord => r.kind === 'record' && recordId(r) === autoTarget)
         : undefined;
   const selectedId = selected ? recordId(selected) : null;
   const selectionContext = useMemo(
@@ -335,7 +360,8 @@ function Browser({
           />
         ) : (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            Open a record by its offset to see its key, value and headers in full.
+            Open a record by its offset to see its key, value and headers in full. Transaction markers (COMMIT
+            and ABORT) are control records: they end a producer&apos;s transaction and hold no data.
           </p>
         )}
       </div>

@@ -4,8 +4,8 @@ import { createContext, useContext } from 'react';
 import { dataTableColumns } from '@sluice/ui';
 import { formatRecordTimestamp, previewBytes } from '~/lib/record-view';
 import { formatBytes } from '../../../_components/topic-format';
-import type { ConsoleRecord } from './record-detail';
-import { NULL_TEXT } from './record-styles';
+import type { ConsoleEntry, ConsoleMarker, ConsoleRecord } from './record-detail';
+import { MARKER_BADGE, NULL_TEXT } from './record-styles';
 
 export const recordId = (record: { partition: number; offset: number }) =>
   `${record.partition}:${record.offset}`;
@@ -35,17 +35,43 @@ function OpenRecordButton({ record }: { record: ConsoleRecord }) {
   );
 }
 
-/** "CreateTime" is the producer's clock, "LogAppendTime" the broker's (message.timestamp.type). */
-export function TimestampText({ record }: { record: Pick<ConsoleRecord, 'timestamp' | 'timestampType'> }) {
+/**
+ * "CreateTime" is the producer's clock, "LogAppendTime" the broker's (message.timestamp.type); a marker's time
+ * is when its transaction ended.
+ */
+export function TimestampText({ entry }: { entry: ConsoleEntry }) {
   return (
     <span
       className="tabular-nums"
-      title={record.timestamp >= 0 ? new Date(record.timestamp).toISOString() : undefined}
+      title={entry.timestamp >= 0 ? new Date(entry.timestamp).toISOString() : undefined}
     >
-      {formatRecordTimestamp(record.timestamp)}{' '}
-      <span className="text-xs text-zinc-600 dark:text-zinc-400">{record.timestampType}</span>
+      {formatRecordTimestamp(entry.timestamp)}{' '}
+      <span className="text-xs text-zinc-600 dark:text-zinc-400">
+        {entry.kind === 'record' ? entry.timestampType : 'transaction end'}
+      </span>
     </span>
   );
+}
+
+/** "COMMIT marker" or "ABORT marker": a transaction's end on this partition, never shown as a key or value. */
+export function MarkerBadge({ marker }: { marker: ConsoleMarker }) {
+  return <span className={MARKER_BADGE[marker.marker]}>{marker.marker} marker</span>;
+}
+
+/** Whose transaction a marker ends. */
+export const markerText = (marker: ConsoleMarker) =>
+  `producer ${marker.producerId} (epoch ${marker.producerEpoch}), coordinator epoch ${marker.coordinatorEpoch}`;
+
+/** What a key or value column shows of an entry: the bytes of a record, the marker's words for a marker. */
+export function KeyCell({ entry, width }: { entry: ConsoleEntry; width?: number }) {
+  if (entry.kind === 'marker') return <MarkerBadge marker={entry} />;
+  return <PreviewText base64={entry.key} text={previewBytes(entry.key, width) ?? ''} />;
+}
+
+export function ValueCell({ entry }: { entry: ConsoleEntry }) {
+  if (entry.kind === 'marker')
+    return <span className="text-xs text-zinc-600 italic dark:text-zinc-400">{markerText(entry)}</span>;
+  return <PreviewText base64={entry.value} text={previewBytes(entry.value) ?? ''} />;
 }
 
 /** A key's or value's one-line preview, null shown as such rather than as the text "null". */
@@ -57,37 +83,55 @@ export function PreviewText({ base64, text }: { base64: string | null; text: str
   );
 }
 
-const column = dataTableColumns<ConsoleRecord>();
+const column = dataTableColumns<ConsoleEntry>();
 
 export const recordColumns = column.columns([
   column.accessor('partition', { header: 'Partition', meta: { align: 'end', width: '5.5rem' } }),
   column.accessor('offset', {
     header: 'Offset',
-    cell: (info) => <OpenRecordButton record={info.row.original} />,
+    cell: (info) => {
+      const entry = info.row.original;
+      return entry.kind === 'record' ? (
+        <OpenRecordButton record={entry} />
+      ) : (
+        <span className="px-1 font-mono tabular-nums">{entry.offset}</span>
+      );
+    },
     meta: { align: 'end', width: '6rem' },
   }),
   column.accessor('timestamp', {
     header: 'Timestamp',
-    cell: (info) => <TimestampText record={info.row.original} />,
+    cell: (info) => <TimestampText entry={info.row.original} />,
     enableGlobalFilter: false,
     meta: { width: '17.5rem' },
   }),
-  column.accessor((record) => previewBytes(record.key, 100) ?? '', {
-    id: 'key',
-    header: 'Key',
-    sortFn: 'alphanumeric',
-    cell: (info) => <PreviewText base64={info.row.original.key} text={info.getValue()} />,
-    meta: { width: '9rem' },
-  }),
-  column.accessor((record) => previewBytes(record.value) ?? '', {
-    id: 'value',
-    header: 'Value',
-    sortFn: 'alphanumeric',
-    cell: (info) => <PreviewText base64={info.row.original.value} text={info.getValue()} />,
-  }),
-  column.accessor('size', {
+  column.accessor(
+    (entry) => (entry.kind === 'record' ? (previewBytes(entry.key, 100) ?? '') : `${entry.marker} marker`),
+    {
+      id: 'key',
+      header: 'Key',
+      sortFn: 'alphanumeric',
+      cell: (info) => <KeyCell entry={info.row.original} width={100} />,
+      meta: { width: '9rem' },
+    },
+  ),
+  column.accessor(
+    (entry) => (entry.kind === 'record' ? (previewBytes(entry.value) ?? '') : markerText(entry)),
+    {
+      id: 'value',
+      header: 'Value',
+      sortFn: 'alphanumeric',
+      cell: (info) => <ValueCell entry={info.row.original} />,
+    },
+  ),
+  column.accessor((entry) => (entry.kind === 'record' ? entry.size : undefined), {
+    id: 'size',
     header: 'Size',
-    cell: (info) => formatBytes(info.getValue()),
+    sortUndefined: 'last',
+    cell: (info) => {
+      const size = info.getValue();
+      return size === undefined ? '—' : formatBytes(size);
+    },
     enableGlobalFilter: false,
     meta: { align: 'end', width: '5.5rem' },
   }),

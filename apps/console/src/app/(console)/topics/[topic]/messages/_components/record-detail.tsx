@@ -13,7 +13,10 @@ import {
 import type { RouterOutputs } from '~/trpc/outputs';
 import { SMALL_BUTTON } from '~/app/_components/form-styles';
 
-export type ConsoleRecord = RouterOutputs['messages']['browse']['records'][number];
+/** A record or a transaction marker, as the browser and the tail read them. */
+export type ConsoleEntry = RouterOutputs['messages']['browse']['records'][number];
+export type ConsoleRecord = Extract<ConsoleEntry, { kind: 'record' }>;
+export type ConsoleMarker = Extract<ConsoleEntry, { kind: 'marker' }>;
 
 const FORMAT_LABELS: Record<RecordFormat, string> = {
   auto: 'Auto',

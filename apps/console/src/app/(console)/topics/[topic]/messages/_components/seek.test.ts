@@ -5,7 +5,13 @@ import { checkSeek, DEFAULT_SEEK, recordHref, seekFromSearchParams, seekSearchPa
 test('the default seek is the newest page of every partition', () => {
   assert.deepEqual(checkSeek('orders', DEFAULT_SEEK), {
     ok: true,
-    input: { topic: 'orders', partition: undefined, from: { type: 'newest' }, limit: 50 },
+    input: {
+      topic: 'orders',
+      partition: undefined,
+      from: { type: 'newest' },
+      limit: 50,
+      isolationLevel: 'read_uncommitted',
+    },
   });
 });
 
@@ -16,6 +22,7 @@ test('an offset in one partition, and a local time, become the API input', () =>
     partition: 2,
     from: { type: 'offset', offset: 42 },
     limit: 50,
+    isolationLevel: 'read_uncommitted',
   });
   const byTime = checkSeek('orders', {
     ...DEFAULT_SEEK,
@@ -26,6 +33,17 @@ test('an offset in one partition, and a local time, become the API input', () =>
     type: 'timestamp',
     timestamp: new Date(2025, 2, 14, 9, 26, 53).getTime(),
   });
+});
+
+test('read_committed travels in the URL; read_uncommitted, the default, does not', () => {
+  const committed = checkSeek('orders', { ...DEFAULT_SEEK, isolationLevel: 'read_committed' });
+  assert.equal(committed.ok && committed.input.isolationLevel, 'read_committed');
+  const params = seekSearchParams(
+    committed.ok ? committed.input : { topic: 'orders', from: { type: 'newest' } },
+  );
+  assert.equal(params.toString(), 'isolation=read_committed');
+  assert.equal(seekFromSearchParams(Object.fromEntries(params)).isolationLevel, 'read_committed');
+  assert.equal(seekFromSearchParams({ isolation: 'dirty' }).isolationLevel, 'read_uncommitted');
 });
 
 test('a malformed offset, time or page size is reported on its field', () => {

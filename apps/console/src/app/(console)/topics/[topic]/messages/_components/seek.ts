@@ -21,6 +21,13 @@ export type SeekFrom = (typeof SEEK_FROM)[number]['value'];
 
 export const PAGE_SIZES = [20, 50, 100, 200, 500] as const;
 
+/** Kafka's isolation.level, as a consumer sets it. */
+export const ISOLATION_LEVELS = [
+  { value: 'read_uncommitted', label: 'read_uncommitted' },
+  { value: 'read_committed', label: 'read_committed' },
+] as const;
+export type IsolationLevel = (typeof ISOLATION_LEVELS)[number]['value'];
+
 export interface SeekValues {
   /** A partition number, or '' for all partitions. */
   partition: string;
@@ -29,6 +36,7 @@ export interface SeekValues {
   /** A datetime-local input's value, in local time. */
   timestamp: string;
   limit: string;
+  isolationLevel: IsolationLevel;
 }
 
 export const DEFAULT_SEEK: SeekValues = {
@@ -37,6 +45,7 @@ export const DEFAULT_SEEK: SeekValues = {
   offset: '0',
   timestamp: '',
   limit: '50',
+  isolationLevel: 'read_uncommitted',
 };
 
 export type SeekField = 'partition' | 'offset' | 'timestamp' | 'limit';
@@ -71,7 +80,13 @@ export function checkSeek(topic: string, values: SeekValues): SeekCheck {
     }
   }
   const limit = WHOLE_NUMBER.test(values.limit) ? Number(values.limit) : Number.NaN;
-  const parsed = browseMessagesInput.safeParse({ topic, partition, from, limit });
+  const parsed = browseMessagesInput.safeParse({
+    topic,
+    partition,
+    from,
+    limit,
+    isolationLevel: values.isolationLevel,
+  });
   if (!parsed.success)
     for (const issue of parsed.error.issues) {
       const field =
@@ -105,6 +120,8 @@ export function seekFromSearchParams(params: SearchParams): SeekValues {
     seek.timestamp = toLocalDateTime(Number(timestamp));
   const limit = first(params, 'limit');
   if (limit !== undefined && PAGE_SIZES.some((size) => String(size) === limit)) seek.limit = limit;
+  const isolation = ISOLATION_LEVELS.find((level) => level.value === first(params, 'isolation'));
+  if (isolation) seek.isolationLevel = isolation.value;
   return seek;
 }
 
@@ -117,6 +134,8 @@ export function seekSearchParams(input: BrowseInput): URLSearchParams {
   if (input.from.type === 'timestamp') params.set('timestamp', String(input.from.timestamp));
   if (input.limit !== undefined && String(input.limit) !== DEFAULT_SEEK.limit)
     params.set('limit', String(input.limit));
+  if (input.isolationLevel !== undefined && input.isolationLevel !== DEFAULT_SEEK.isolationLevel)
+    params.set('isolation', input.isolationLevel);
   return params;
 }
 

@@ -2,15 +2,17 @@
 
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useLayoutEffect, useRef } from 'react';
-import { previewBytes } from '~/lib/record-view';
-import { PreviewText, TimestampText } from '../../messages/_components/record-columns';
-import type { ConsoleRecord } from '../../messages/_components/record-detail';
+import { KeyCell, TimestampText, ValueCell } from '../../messages/_components/record-columns';
+import type { ConsoleEntry } from '../../messages/_components/record-detail';
 import { formatBytes } from '../../../_components/topic-format';
 
-/** A record as the tail holds it: `seq` numbers arrivals, so a row keeps its identity as the list moves. */
+/**
+ * A record or transaction marker as the tail holds it: `seq` numbers arrivals, so a row keeps its identity as the
+ * list moves.
+ */
 export interface LiveRecord {
   seq: number;
-  record: ConsoleRecord;
+  record: ConsoleEntry;
 }
 
 /** One line per record, so every row is this tall and the window is arithmetic, never measured. */
@@ -35,27 +37,31 @@ const LiveRow = memo(function LiveRow({
         {record.partition}
       </span>
       <span role="cell" className="text-right">
-        <button
-          type="button"
-          onClick={() => onSelect(item)}
-          aria-label={`Record at partition ${record.partition}, offset ${record.offset}`}
-          aria-pressed={selected}
-          className={`rounded px-1 font-mono tabular-nums underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 ${selected ? 'bg-sky-700 text-white' : 'text-sky-800 dark:text-sky-300'}`}
-        >
-          {record.offset}
-        </button>
+        {record.kind === 'record' ? (
+          <button
+            type="button"
+            onClick={() => onSelect(item)}
+            aria-label={`Record at partition ${record.partition}, offset ${record.offset}`}
+            aria-pressed={selected}
+            className={`rounded px-1 font-mono tabular-nums underline-offset-2 hover:underline focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 ${selected ? 'bg-sky-700 text-white' : 'text-sky-800 dark:text-sky-300'}`}
+          >
+            {record.offset}
+          </button>
+        ) : (
+          <span className="px-1 font-mono tabular-nums">{record.offset}</span>
+        )}
       </span>
       <span role="cell" className="truncate">
-        <TimestampText record={record} />
+        <TimestampText entry={record} />
       </span>
       <span role="cell" className="truncate">
-        <PreviewText base64={record.key} text={previewBytes(record.key, 60) ?? ''} />
+        <KeyCell entry={record} width={60} />
       </span>
       <span role="cell" className="truncate">
-        <PreviewText base64={record.value} text={previewBytes(record.value) ?? ''} />
+        <ValueCell entry={record} />
       </span>
       <span role="cell" className="text-right tabular-nums">
-        {formatBytes(record.size)}
+        {record.kind === 'record' ? formatBytes(record.size) : '—'}
       </span>
     </>
   );

@@ -14,6 +14,7 @@ import { RecordDetail } from '../../messages/_components/record-detail';
 import { TopicNotFound } from '../../messages/_components/topic-not-found';
 import { LiveRecords, type LiveRecord } from './live-records';
 import { TailBuffer, type TailCounts } from './tail-buffer';
+import { ISOLATION_LEVELS } from '../../messages/_components/seek';
 import {
   checkTail,
   DEFAULT_TAIL_SETTINGS,
@@ -235,6 +236,26 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
                 {...fieldProps('maxPerSecond', true)}
               />
             </Field>
+            <Field
+              id={`${id}-isolation`}
+              label="Isolation level"
+              hint="read_committed shows what a read_committed consumer gets: up to the last stable offset, without aborted transactions."
+              error={undefined}
+            >
+              <select
+                id={`${id}-isolation`}
+                aria-describedby={`${id}-isolation-hint`}
+                value={settings.isolationLevel}
+                onChange={(e) => set('isolationLevel')(e.target.value as TailSettings['isolationLevel'])}
+                className={INPUT}
+              >
+                {ISOLATION_LEVELS.map((level) => (
+                  <option key={level.value} value={level.value}>
+                    {level.label}
+                  </option>
+                ))}
+              </select>
+            </Field>
           </div>
 
           <fieldset
@@ -419,7 +440,7 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
         emptyMessage={running ? 'Waiting for records…' : 'Start the tail to see records as they arrive.'}
       />
 
-      {selected ? (
+      {selected?.record.kind === 'record' ? (
         <RecordDetail key={selected.seq} record={selected.record} onClose={() => setSelected(null)} />
       ) : (
         <p className="text-sm text-zinc-600 dark:text-zinc-400">

@@ -31,6 +31,11 @@ test('partitions, a start offset, filters and a cap reach the input; empty filte
   });
 });
 
+test('read_committed reaches the input; read_uncommitted, the server default, stays out of it', () => {
+  const checked = checkTail('orders', { ...DEFAULT_TAIL_SETTINGS, isolationLevel: 'read_committed' });
+  assert.equal(checked.ok && checked.input.isolationLevel, 'read_committed');
+});
+
 test('a start time is read in local time', () => {
   const checked = checkTail('orders', {
     ...DEFAULT_TAIL_SETTINGS,

@@ -5,6 +5,7 @@
 import { tailInput } from '@sluice/validators';
 import { parseLocalDateTime } from '../../../../../../lib/record-view.ts';
 import type { RouterInputs } from '~/trpc/outputs';
+import type { IsolationLevel } from '../../messages/_components/seek.ts';
 
 export type TailInput = RouterInputs['messages']['tail'];
 
@@ -27,6 +28,7 @@ export interface TailSettings {
   jsonPath: string;
   jsonEquals: string;
   maxPerSecond: string;
+  isolationLevel: IsolationLevel;
 }
 
 /** The server's default cap (messages.tail), so a start without a change asks for what it would get anyway. */
@@ -42,6 +44,7 @@ export const DEFAULT_TAIL_SETTINGS: TailSettings = {
   jsonPath: '',
   jsonEquals: '',
   maxPerSecond: String(DEFAULT_MAX_PER_SECOND),
+  isolationLevel: 'read_uncommitted',
 };
 
 export type TailField =
@@ -98,6 +101,7 @@ export function checkTail(topic: string, settings: TailSettings): TailCheck {
     jsonPath,
     jsonEquals: optional(settings.jsonEquals),
     maxPerSecond,
+    isolationLevel: settings.isolationLevel,
   });
   for (const issue of parsed.error?.issues ?? []) {
     const [first] = issue.path;
@@ -105,7 +109,12 @@ export function checkTail(topic: string, settings: TailSettings): TailCheck {
     if (typeof field === 'string' && FIELDS.has(field)) errors[field as TailField] ??= issue.message;
   }
   if (!parsed.success || Object.keys(errors).length > 0) return { ok: false, errors };
-  // The input travels in the subscription's URL: what is not set stays out of it.
-  const input = Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
+  // The input travels in the subscription's URL: what is not set, or is the server's default, stays out of it.
+  const input = Object.fromEntries(
+    Object.entries(parsed.data).filter(
+      ([name, value]) =>
+        value !== undefined && !(name === 'isolationLevel' && value === DEFAULT_TAIL_SETTINGS.isolationLevel),
+    ),
+  );
   return { ok: true, input: input as TailInput };
 }
