@@ -3,7 +3,8 @@
  * list, groups, offsets, traffic counters) is read in-process, without a round trip through the wire protocol;
  * a test checks it matches what the wire says. Topic details and changes, and record reads and writes, go
  * through the broker's own listener (WireTopicSource), so the console meets the same validation and errors as
- * any Kafka client.
+ * any Kafka client. So do transactions (WireTransactions): the coordinator's and the partitions' state is read
+ * and an abort written with Kafka's admin APIs, as kafka-transactions.sh would against this broker.
  */
 import type { BrokerServices } from '@sluice/broker';
 import { ClusterClient, KafkaError } from '@sluice/client';

@@ -177,6 +177,7 @@ export const messagesRouter = {
     let windowStart = Date.now();
     let sentInWindow = 0;
     while (!signal?.aborted) {
+      const roundStart = Date.now();
       const read = await kafkaCall(() =>
         ctx.cluster.readRecords(input.topic, positions, {
           maxRecords: TAIL_READ_RECORDS,
@@ -186,7 +187,16 @@ export const messagesRouter = {
       );
       for (const [p, offset] of read.next) positions.set(p, offset);
       const records = read.entries;
-      if (records.length === 0) continue;
+      if (records.length === 0) {
+        // A round that found nothing to show waits its time out, even when the broker answered at once (with
+        // only aborted records, or data past the last stable offset): never a busy loop against the cluster.
+        try {
+          await sleep(Math.max(0, TAIL_WAIT_MS - (Date.now() - roundStart)), undefined, { signal });
+        } catch {
+          return;
+        }
+        continue;
+      }
       // The filters select records; transaction markers are not data and always pass.
       const matched = records.filter((e) => e.kind === 'marker' || keep(e)).sort(byTime);
       if (Date.now() - windowStart >= CAP_WINDOW_MS) {
