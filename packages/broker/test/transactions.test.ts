@@ -70,6 +70,7 @@ describe('transaction coordinator on a real broker', () => {
       .transactionStates[0]!;
 
   const produceTxn = async (
+    transactionalId: string,
     topic: string,
     producerId: bigint,
     producerEpoch: number,
@@ -84,7 +85,7 @@ describe('transaction coordinator on a real broker', () => {
       isTransactional: true,
     });
     const response = await client.request(ApiKey.Produce, {
-      transactionalId: 'unused',
+      transactionalId,
       acks: -1,
       timeoutMs: 5000,
       topicData: [{ name: topic, partitionData: [{ index: 0, records }] }],
@@ -223,7 +224,7 @@ describe('transaction coordinator on a real broker', () => {
       ),
     );
     assert.equal(
-      (await produceTxn('payments', producerId, producerEpoch, 0, ['p1', 'p2'])).errorCode,
+      (await produceTxn('tx-flow', 'payments', producerId, producerEpoch, 0, ['p1', 'p2'])).errorCode,
       ErrorCode.NONE,
     );
 
@@ -342,6 +343,31 @@ describe('transaction coordinator on a real broker', () => {
       ],
     });
     assert.equal(late.responses[0]!.partitionResponses[0]!.errorCode, ErrorCode.INVALID_PRODUCER_EPOCH);
+  });
+
+  it('verifies a first transactional write with the coordinator (KIP-890): a partition outside the transaction is refused, INVALID_TXN_STATE before Produce v11 and TRANSACTION_ABORTABLE from it', async () => {
+    const { producerId, producerEpoch } = await initProducerId('tx-verify');
+    await addPartitions('tx-verify', producerId, producerEpoch, [{ name: 'audit', partitions: [0] }]);
+    const write = async (topic: string, version: number) => {
+      const records = await encodeRecordBatch({
+        records: [{ key: null, value: Buffer.from('v'), timestamp: BigInt(Date.now()) }],
+        producerId,
+        producerEpoch,
+        baseSequence: 0,
+        isTransactional: true,
+      });
+      const response = await client.send(ApiKey.Produce, version, {
+        transactionalId: 'tx-verify',
+        acks: -1,
+        timeoutMs: 5000,
+        topicData: [{ name: topic, partitionData: [{ index: 0, records }] }],
+      });
+      return response.responses[0]!.partitionResponses[0]!.errorCode;
+    };
+    assert.equal(await write('payments', 9), ErrorCode.INVALID_TXN_STATE);
+    assert.equal(await write('payments', 11), ErrorCode.TRANSACTION_ABORTABLE);
+    assert.equal(await write('audit', 11), ErrorCode.NONE, 'the partition added to the transaction');
+    assert.equal((await endTxn('tx-verify', producerId, producerEpoch, false)).errorCode, ErrorCode.NONE);
   });
 
   it('TxnOffsetCommit offsets count only once the transaction commits; meanwhile OffsetFetch with require_stable answers UNSTABLE_OFFSET_COMMIT', async () => {
