@@ -1,11 +1,11 @@
 /**
- * Transactions in the console against the real server, with a real transactional producer (kafkajs) holding a
- * transaction open: the Transactions page lists it (transactional id, producer, partition, state, age); a
- * viewer sees the Abort action disabled and the API refuses it; the topic's partitions table shows the LSO held
- * at the transaction's first offset below the high watermark; the message browser leaves its records out under
- * read_committed. An admin aborts it through the confirmation dialog: the LSO reaches the high watermark, the
- * browser shows the ABORT marker as a marker row (records still there under read_uncommitted, not under
- * read_committed), and the audit log names the abort.
+ * Transactions in the console against the real server, with a real transactional producer (kafkajs) that commits
+ * one transaction and holds a second open: the Transactions page lists the open one (transactional id,
+ * producer, partition, state, age); a viewer sees the Abort action disabled and the API refuses it; the message
+ * browser shows the COMMIT marker as a marker row and, under read_committed, stops before the open transaction;
+ * the topic's partitions table shows the LSO held at its first offset below the high watermark. An admin aborts
+ * it through the confirmation dialog: the LSO reaches the high watermark, the browser shows the ABORT marker
+ * (the records still there under read_uncommitted, not under read_committed), and the audit log names the abort.
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
@@ -43,8 +43,12 @@ test.beforeAll(async () => {
   const kafka = new Kafka({ brokers: [BOOTSTRAP], clientId: 'e2e-transactions', logLevel: logLevel.NOTHING });
   producer = kafka.producer({ transactionalId: TRANSACTIONAL_ID, maxInFlightRequests: 1, idempotent: true });
   await producer.connect();
-  const transaction = await producer.transaction();
-  await transaction.send({ topic: TOPIC, messages: [{ value: 'debit 40' }, { value: 'credit 40' }] });
+  // Offset 0 and its COMMIT marker at 1; then 2 and 3 in the transaction left open.
+  const committed = await producer.transaction();
+  await committed.send({ topic: TOPIC, messages: [{ value: 'order placed' }] });
+  await committed.commit();
+  const open = await producer.transaction();
+  await open.send({ topic: TOPIC, messages: [{ value: 'debit 40' }, { value: 'credit 40' }] });
 });
 
 test.afterAll(async () => {
@@ -58,6 +62,17 @@ test('transactions: an open one is listed, holds the LSO back, and an admin abor
 }) => {
   test.setTimeout(90_000);
 
+  await signIn(page, '/transactions');
+  await expect(page.getByRole('link', { name: 'Transactions' })).toHaveAttribute('aria-current', 'page');
+  const row = dataRows(page.getByRole('table', { name: 'Open transactions' })).filter({
+    hasText: TRANSACTIONAL_ID,
+  });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(`${TOPIC}-0`);
+  await expect(row).toContainText('Ongoing');
+  await expect(row).not.toContainText('Hanging');
+  await screenshots(page, 'transactions');
+
   // A viewer sees the transaction, but not an Abort it may use; the API refuses it all the same.
   const created = await trpcMutation(page.request, baseURL!, 'users.create', { ...VIEWER, role: 'viewer' });
   expect(created.status()).toBe(200);
@@ -65,11 +80,13 @@ test('transactions: an open one is listed, holds the LSO back, and an admin abor
   try {
     const viewer = await viewerContext.newPage();
     await signIn(viewer, '/transactions', VIEWER);
-    const row = dataRows(viewer.getByRole('table', { name: 'Open transactions' })).filter({
+    const viewerRow = dataRows(viewer.getByRole('table', { name: 'Open transactions' })).filter({
       hasText: TRANSACTIONAL_ID,
     });
-    await expect(row).toHaveCount(1);
-    await expect(row.getByRole('button', { name: `Abort transaction ${TRANSACTIONAL_ID}` })).toBeDisabled();
+    await expect(viewerRow).toHaveCount(1);
+    await expect(
+      viewerRow.getByRole('button', { name: `Abort transaction ${TRANSACTIONAL_ID}` }),
+    ).toBeDisabled();
     await expect(
       viewer.getByText('Aborting a transaction needs the operator or admin role; you are a viewer.'),
     ).toBeVisible();
@@ -83,23 +100,24 @@ test('transactions: an open one is listed, holds the LSO back, and an admin abor
     await viewerContext.close();
   }
 
-  await signIn(page, '/transactions');
-  await expect(page.getByRole('link', { name: 'Transactions' })).toHaveAttribute('aria-current', 'page');
-  const row = dataRows(page.getByRole('table', { name: 'Open transactions' })).filter({
-    hasText: TRANSACTIONAL_ID,
-  });
-  await expect(row).toHaveCount(1);
-  await expect(row).toContainText(`${TOPIC}-0`);
-  await expect(row).toContainText('Ongoing');
-  await expect(row).not.toContainText('Hanging');
-  await screenshots(page, 'transactions');
+  // read_uncommitted reads everything, the COMMIT marker as a marker row; read_committed stops at the open
+  // transaction.
+  const uncommitted = await browse(page, 'read_uncommitted');
+  await expect(dataRows(uncommitted)).toHaveCount(4);
+  const commitMarker = dataRows(uncommitted).filter({ hasText: 'COMMIT marker' });
+  await expect(commitMarker).toHaveCount(1);
+  await expect(commitMarker).toContainText(/producer \d+ \(epoch 0\)/);
+  await expect(commitMarker.getByRole('button')).toHaveCount(0);
+  await expect(uncommitted).toContainText('debit 40');
+  const committed = await browse(page, 'read_committed');
+  await expect(dataRows(committed)).toHaveCount(2);
+  await expect(committed).toContainText('order placed');
+  await expect(committed).not.toContainText('debit 40');
+  await screenshots(page, 'transactions-read-committed');
 
   // The open transaction holds the LSO at its first offset, below the high watermark.
   await page.goto(`/topics/${TOPIC}`);
-  await expect.poll(() => partitionZero(page)).toMatchObject({ 'High watermark': '2', LSO: '0' });
-  const committed = await browse(page, 'read_committed');
-  await expect(page.getByText('This is the end of the log.')).toBeVisible();
-  await expect(committed).toContainText('No records here');
+  await expect.poll(() => partitionZero(page)).toMatchObject({ 'High watermark': '4', LSO: '2' });
 
   // The abort, confirmed in the dialog.
   await page.goto('/transactions');
@@ -110,20 +128,22 @@ test('transactions: an open one is listed, holds the LSO back, and an admin abor
   await expect(dialog).toBeHidden();
 
   await page.goto(`/topics/${TOPIC}`);
-  await expect.poll(() => partitionZero(page)).toMatchObject({ 'High watermark': '3', LSO: '3' });
+  await expect.poll(() => partitionZero(page)).toMatchObject({ 'High watermark': '5', LSO: '5' });
 
+  // Its records stay in the log for read_uncommitted readers; read_committed leaves them out. Both show the
+  // ABORT marker at 4.
   const afterAbort = await browse(page, 'read_committed');
-  await expect(dataRows(afterAbort)).toHaveCount(1);
-  await expect(dataRows(afterAbort).first()).toContainText('ABORT marker');
+  await expect(dataRows(afterAbort)).toHaveCount(3);
+  await expect(dataRows(afterAbort).filter({ hasText: 'ABORT marker' })).toContainText('4');
   await expect(afterAbort).not.toContainText('debit 40');
-  await screenshots(page, 'transactions-markers');
-  const uncommitted = await browse(page, 'read_uncommitted');
-  await expect(dataRows(uncommitted)).toHaveCount(3);
-  await expect(uncommitted).toContainText('debit 40');
-  await expect(dataRows(uncommitted).filter({ hasText: 'ABORT marker' })).toHaveCount(1);
+  await screenshots(page, 'transactions-aborted');
+  const everything = await browse(page, 'read_uncommitted');
+  await expect(dataRows(everything)).toHaveCount(5);
+  await expect(everything).toContainText('debit 40');
+  await expect(dataRows(everything).filter({ hasText: 'ABORT marker' })).toHaveCount(1);
 
   await page.goto('/audit');
   await expect(
-    dataRows(page.getByRole('table')).filter({ hasText: 'transaction.abort' }).first(),
+    dataRows(page.getByRole('table', { name: 'Audit log' })).filter({ hasText: 'transaction.abort' }),
   ).toContainText(TRANSACTIONAL_ID);
 });

@@ -47,7 +47,7 @@ export function TimestampText({ entry }: { entry: ConsoleEntry }) {
     >
       {formatRecordTimestamp(entry.timestamp)}{' '}
       <span className="text-xs text-zinc-600 dark:text-zinc-400">
-        {entry.kind === 'record' ? entry.timestampType : 'transaction end'}
+        {entry.kind === 'record' ? entry.timestampType : 'marker'}
       </span>
     </span>
   );
@@ -60,7 +60,7 @@ export function MarkerBadge({ marker }: { marker: ConsoleMarker }) {
 
 /** Whose transaction a marker ends. */
 export const markerText = (marker: ConsoleMarker) =>
-  `producer ${marker.producerId} (epoch ${marker.producerEpoch}), coordinator epoch ${marker.coordinatorEpoch}`;
+  `producer ${marker.producerId} (epoch ${marker.producerEpoch})`;
 
 /** What a key or value column shows of an entry: the bytes of a record, the marker's words for a marker. */
 export function KeyCell({ entry, width }: { entry: ConsoleEntry; width?: number }) {
@@ -70,7 +70,14 @@ export function KeyCell({ entry, width }: { entry: ConsoleEntry; width?: number 
 
 export function ValueCell({ entry }: { entry: ConsoleEntry }) {
   if (entry.kind === 'marker')
-    return <span className="text-xs text-zinc-600 italic dark:text-zinc-400">{markerText(entry)}</span>;
+    return (
+      <span
+        className="text-xs text-zinc-600 italic dark:text-zinc-400"
+        title={`written by the transaction coordinator of epoch ${entry.coordinatorEpoch}`}
+      >
+        {markerText(entry)}
+      </span>
+    );
   return <PreviewText base64={entry.value} text={previewBytes(entry.value) ?? ''} />;
 }
 
