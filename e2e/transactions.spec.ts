@@ -9,6 +9,7 @@
  */
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { expectAccessible } from './support/axe.ts';
 import { dataRows, screenshots } from './support/page.ts';
 import { BOOTSTRAP, sluice } from './support/processes.ts';
 import { signIn } from './support/sign-in.ts';
@@ -72,6 +73,9 @@ test('transactions: an open one is listed, holds the LSO back, and an admin abor
   await expect(row).toContainText('Ongoing');
   await expect(row).not.toContainText('Hanging');
   await screenshots(page, 'transactions');
+  await expectAccessible(page, '/transactions', async (p) => {
+    await expect(p.getByRole('table', { name: 'Open transactions' })).toContainText(TRANSACTIONAL_ID);
+  });
 
   // A viewer sees the transaction, but not an Abort it may use; the API refuses it all the same.
   const created = await trpcMutation(page.request, baseURL!, 'users.create', { ...VIEWER, role: 'viewer' });
@@ -109,6 +113,9 @@ test('transactions: an open one is listed, holds the LSO back, and an admin abor
   await expect(commitMarker).toContainText(/producer \d+ \(epoch 0\)/);
   await expect(commitMarker.getByRole('button')).toHaveCount(0);
   await expect(uncommitted).toContainText('debit 40');
+  await expectAccessible(page, `/topics/${TOPIC}/messages?from=oldest`, async (p) => {
+    await expect(p.getByRole('table', { name: 'Records' })).toContainText('COMMIT marker');
+  });
   const committed = await browse(page, 'read_committed');
   await expect(dataRows(committed)).toHaveCount(2);
   await expect(committed).toContainText('order placed');
