@@ -15,7 +15,6 @@ import {
   describeReplicaLogDirs,
   executeOffsetReset,
   listPartitionReassignments,
-  markerOf,
   setReassignmentThrottles,
   partitionForKey,
   planOffsetReset,
@@ -27,7 +26,6 @@ import type { OffsetResetInput } from '@sluice/validators';
 import {
   ApiKey,
   ErrorCode,
-  TimestampType,
   decodeRecordBatch,
   encodeRecordBatch,
   splitBatches,
@@ -50,6 +48,7 @@ import {
   type TopicDetail,
   type TopicSummary,
 } from './cluster-source.ts';
+import { markerEntry, recordEntry } from './console-entries.ts';
 import {
   describeBrokersOverWire,
   laggingReplicas,
@@ -384,39 +383,16 @@ export abstract class WireTopicSource {
       for (const { header, bytes } of batches) {
         if (header.baseOffset >= end) return done();
         const { records } = await decodeRecordBatch(bytes);
+        // Records of an aborted transaction are read past without an entry (read_committed).
         const skip = aborted.isAborted(header, header.isControl ? records : []);
         for (const r of records) {
           if (r.offset < position || r.offset >= end) continue;
-          if (header.isControl) {
-            const marker = markerOf(r);
-            if (marker)
-              out.push({
-                kind: 'marker',
-                partition,
-                offset: Number(r.offset),
-                timestamp: Number(r.timestamp),
-                marker: marker.type,
-                producerId: Number(header.producerId),
-                producerEpoch: header.producerEpoch,
-                coordinatorEpoch: marker.coordinatorEpoch,
-              });
-          } else if (!skip) {
-            out.push({
-              kind: 'record',
-              partition,
-              offset: Number(r.offset),
-              timestamp: Number(r.timestamp),
-              timestampType:
-                header.timestampType === TimestampType.LogAppendTime ? 'LogAppendTime' : 'CreateTime',
-              key: r.key?.toString('base64') ?? null,
-              value: r.value?.toString('base64') ?? null,
-              headers: r.headers.map((h) => ({ key: h.key, value: h.value?.toString('base64') ?? null })),
-              size:
-                (r.key?.length ?? 0) +
-                (r.value?.length ?? 0) +
-                r.headers.reduce((sum, h) => sum + Buffer.byteLength(h.key) + (h.value?.length ?? 0), 0),
-            });
-          }
+          const entry = header.isControl
+            ? markerEntry(partition, header, r)
+            : skip
+              ? null
+              : recordEntry(partition, header, r);
+          if (entry) out.push(entry);
           position = r.offset + 1n;
           if (out.length === options.maxRecords) return done();
         }
