@@ -18,6 +18,7 @@ import { Broker, createLogger } from '@sluice/broker';
 import { ClusterClient, KafkaConnection } from '@sluice/client';
 import { openDatabase, type ConsoleDatabase, type UserRole } from '@sluice/db';
 import { ApiKey, type CreateAclsRequestAclCreation } from '@sluice/protocol';
+import { Kafka, logLevel } from 'kafkajs';
 import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import { ACL_CACHE_MS } from '../cluster-source/cluster-authorizers.ts';
 import type { ClusterSource } from '../cluster-source/cluster-source.ts';
@@ -27,6 +28,7 @@ import { createCaller } from '../root.ts';
 
 const TOPIC = 2;
 const GROUP = 3;
+const TRANSACTIONAL_ID = 5;
 const LITERAL = 3;
 const PREFIXED = 4;
 const DENY = 2;
@@ -34,6 +36,7 @@ const ALLOW = 3;
 const READ = 3;
 const WRITE = 4;
 const CREATE = 5;
+const DESCRIBE = 8;
 
 const LIMITED_PASSWORD = 'limited-Plain-secret-4471';
 
@@ -379,6 +382,59 @@ describe('a new ACL on the cluster', () => {
       (await as(remote, 'viewer', 'User:alice').topics.list()).map((t) => t.name),
       ['alice-audit', 'alice-created-embedded', 'alice-created-remote', 'alice-orders'],
     );
+  });
+});
+
+describe('transactions of a console user with a Kafka principal', () => {
+  it('lists the transactional ids it may DESCRIBE; producers need READ, an abort CLUSTER_ACTION', async () => {
+    await createAcls([{ resourceType: TRANSACTIONAL_ID, resourceName: 'alice-tx', operation: DESCRIBE }]);
+    const kafka = new Kafka({
+      brokers: [`127.0.0.1:${broker.port}`],
+      clientId: 'transactions',
+      logLevel: logLevel.NOTHING,
+    });
+    const producers = ['alice-tx', 'payments-tx'].map((transactionalId) =>
+      kafka.producer({ transactionalId, maxInFlightRequests: 1, idempotent: true }),
+    );
+    try {
+      for (const [i, producer] of producers.entries()) {
+        await producer.connect();
+        const transaction = await producer.transaction();
+        await transaction.send({ topic: ['alice-orders', 'payments'][i]!, messages: [{ value: 'open' }] });
+      }
+      for (const cluster of [embedded, remote]) {
+        const alice = as(cluster, 'operator', 'User:alice');
+        const open = (await as(cluster, 'viewer', null).transactions.list()).transactions;
+        assert.deepEqual(open.map((t) => t.transactionalId).sort(), ['alice-tx', 'payments-tx']);
+        // The remote source reads ACLs again after its cache time; the ACL above is older than that by now.
+        const deadline = Date.now() + ACL_CACHE_MS + 5_000;
+        for (;;) {
+          const listed = (await alice.transactions.list()).transactions.map((t) => t.transactionalId);
+          if (listed.length === 1 || Date.now() > deadline) {
+            assert.deepEqual(listed, ['alice-tx']);
+            break;
+          }
+          await new Promise((resolve) => setTimeout(resolve, 250));
+        }
+        await refused(
+          alice.transactions.producers({ topic: 'payments', partition: 0 }),
+          'TOPIC_AUTHORIZATION_FAILED',
+          'producers of a topic it may not READ',
+        );
+        const aliceTx = open.find((t) => t.transactionalId === 'alice-tx')!;
+        await refused(
+          alice.transactions.abort({
+            transactionalId: 'alice-tx',
+            producerId: aliceTx.producerId,
+            partitions: aliceTx.partitions,
+          }),
+          'CLUSTER_AUTHORIZATION_FAILED',
+          'an abort (WriteTxnMarkers needs CLUSTER_ACTION)',
+        );
+      }
+    } finally {
+      for (const producer of producers) await producer.disconnect().catch(() => undefined);
+    }
   });
 });
 
