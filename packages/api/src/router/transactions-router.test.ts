@@ -212,5 +212,30 @@ for (const [name, source] of [
         'marker:5:ABORT',
       ]);
     });
+
+    it('tails read_committed: markers pass the filters, records of the aborted transaction never come', async () => {
+      const stream = await as('viewer', source()).messages.tail({
+        topic,
+        from: { type: 'offset', offset: 0 },
+        isolationLevel: 'read_committed',
+        valueContains: 'committed-1',
+        maxPerSecond: 100,
+      });
+      const seen: ConsoleEntry[] = [];
+      let filteredOut = 0;
+      for await (const event of stream) {
+        // tracked() events arrive as [id, data] envelopes.
+        const [, data] = event as unknown as [string, { records: ConsoleEntry[]; filteredOut: number }];
+        seen.push(...data.records);
+        filteredOut += data.filteredOut;
+        if (seen.length >= 3) break;
+      }
+      assert.deepEqual(summary(seen.sort((a, b) => a.offset - b.offset)), [
+        'record:0:committed-1',
+        'marker:2:COMMIT',
+        'marker:5:ABORT',
+      ]);
+      assert.equal(filteredOut, 1, 'committed-2; the aborted records were never read as data');
+    });
   });
 }
