@@ -9,8 +9,9 @@
  *   coordinator itself would write it: the way to close a hanging transaction the coordinator no longer knows.
  * Refusals are thrown as KafkaError with Kafka's error name.
  */
-import { ApiKey, ErrorCode } from '@sluice/protocol';
+import { ApiKey, ErrorCode, type ApiKeyNumber } from '@sluice/protocol';
 import { CoordinatorType, KafkaError, throwIfError, type ClusterClient } from './cluster-client.ts';
+import type { KafkaConnection } from './connection.ts';
 
 export interface TransactionListing {
   transactionalId: string;
@@ -73,6 +74,20 @@ export interface AbortTransactionSpec extends TopicPartitionRef {
   coordinatorEpoch: number;
 }
 
+/**
+ * The broker's connection, refusing as Kafka's Admin client does (UnsupportedVersionException) when it does not
+ * serve the API: these came with Kafka 3.0 (KIP-664).
+ */
+async function connectionFor(client: ClusterClient, nodeId: number, apiKey: ApiKeyNumber, name: string) {
+  const connection: KafkaConnection = await client.broker(nodeId);
+  if (!connection.supports(apiKey))
+    throw new KafkaError(
+      ErrorCode.UNSUPPORTED_VERSION,
+      `broker ${nodeId} does not serve ${name} (Kafka 3.0+)`,
+    );
+  return connection;
+}
+
 /** Every transaction every broker coordinates, matching the filters; a broker's refusal is thrown. */
 export async function listTransactions(
   client: ClusterClient,
@@ -81,7 +96,7 @@ export async function listTransactions(
   await client.metadata([]);
   const perBroker = await Promise.all(
     client.knownBrokers().map(async ({ nodeId }) => {
-      const connection = await client.broker(nodeId);
+      const connection = await connectionFor(client, nodeId, ApiKey.ListTransactions, 'ListTransactions');
       if (filters.minDurationMs !== undefined && connection.versionFor(ApiKey.ListTransactions) < 1)
         throw new KafkaError(
           ErrorCode.UNSUPPORTED_VERSION,
@@ -135,7 +150,7 @@ export async function describeTransactionsAt(
   transactionalIds: readonly string[],
 ): Promise<Map<string, TransactionDescription | KafkaError>> {
   const response = await (
-    await client.broker(coordinatorId)
+    await connectionFor(client, coordinatorId, ApiKey.DescribeTransactions, 'DescribeTransactions')
   ).request(ApiKey.DescribeTransactions, { transactionalIds: [...transactionalIds] });
   return new Map(
     response.transactionStates.map((state) => [
@@ -192,7 +207,7 @@ export async function describeProducers(
       for (const { topic, partition } of wanted)
         byTopic.set(topic, [...(byTopic.get(topic) ?? []), partition]);
       const response = await (
-        await client.broker(nodeId)
+        await connectionFor(client, nodeId, ApiKey.DescribeProducers, 'DescribeProducers')
       ).request(ApiKey.DescribeProducers, {
         topics: [...byTopic].map(([name, partitionIndexes]) => ({ name, partitionIndexes })),
       });
