@@ -5,13 +5,15 @@
  * coordinator still lists the partition), and `abort --start-offset` closes it on the partition with an ABORT
  * marker, after which a read_committed reader gets nothing of it and the partition's producer has no open
  * transaction. Refusals are one line and exit 1.
+ * And the case the tool is for: a transactional batch its coordinator never heard of (written without
+ * AddPartitionsToTxn, with KIP-890's verification off) hangs; `find-hanging` finds it and `abort` closes it.
  */
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel, type Producer, type Transaction } from 'kafkajs';
-import { ClusterClient, IsolationLevel } from '@sluice/client';
-import { splitBatches } from '@sluice/protocol';
+import { ClusterClient, CoordinatorType, IsolationLevel } from '@sluice/client';
+import { ApiKey, encodeRecordBatch, splitBatches } from '@sluice/protocol';
 import { startBroker, type BrokerProcess } from '../../../packages/broker/test/support/broker-process.ts';
 import { run, runOk } from '../../../packages/broker/test/support/run.ts';
 import { prettyTable } from '../src/commands/transactions.ts';
@@ -160,6 +162,126 @@ describe('sluice transactions against a broker with an open transaction', () => 
       );
       const { batches } = splitBatches(committed.records ?? Buffer.alloc(0));
       assert.equal(batches.at(-1)?.header.isControl, true);
+    } finally {
+      client.close();
+    }
+  });
+});
+
+describe('sluice transactions with a hanging transaction', () => {
+  const LEDGER_WRITER = 'ledger-writer';
+  const LEDGER = 'ledger';
+  let broker: BrokerProcess;
+  let producerId: bigint;
+  const table = async (...args: string[]) =>
+    parseTable(
+      (await runOk(process.execPath, [CLI, 'transactions', '--bootstrap-server', broker.bootstrap, ...args]))
+        .stdout,
+    );
+
+  before(async () => {
+    broker = await startBroker({ configs: { 'transaction.partition.verification.enable': 'false' } });
+    await runOk(process.execPath, [
+      CLI,
+      'topics',
+      'create',
+      '--bootstrap-server',
+      broker.bootstrap,
+      '--topic',
+      LEDGER,
+      '--partitions',
+      '1',
+    ]);
+    const client = new ClusterClient(broker.bootstrap);
+    try {
+      const coordinator = await client.broker(
+        await client.findCoordinator(LEDGER_WRITER, CoordinatorType.TRANSACTION),
+      );
+      const init = await coordinator.request(ApiKey.InitProducerId, {
+        transactionalId: LEDGER_WRITER,
+        transactionTimeoutMs: 60_000,
+        producerId: -1n,
+        producerEpoch: -1,
+      });
+      assert.equal(init.errorCode, 0);
+      producerId = init.producerId;
+      // Straight to the leader, with no AddPartitionsToTxn: the coordinator never learns of the partition.
+      const leader = await client.broker((await client.topic(LEDGER)).partitions[0]!.leaderId);
+      const produced = await leader.request(ApiKey.Produce, {
+        transactionalId: LEDGER_WRITER,
+        acks: -1,
+        timeoutMs: 30_000,
+        topicData: [
+          {
+            name: LEDGER,
+            partitionData: [
+              {
+                index: 0,
+                records: await encodeRecordBatch({
+                  producerId,
+                  producerEpoch: init.producerEpoch,
+                  baseSequence: 0,
+                  isTransactional: true,
+                  records: [{ key: null, value: Buffer.from('orphan'), headers: [] }],
+                }),
+              },
+            ],
+          },
+        ],
+      });
+      assert.equal(produced.responses[0]!.partitionResponses[0]!.errorCode, 0);
+    } finally {
+      client.close();
+    }
+  });
+  after(async () => {
+    await broker?.stop();
+  });
+
+  it('finds it hanging: open on the partition, unknown to its coordinator there', async () => {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const rows = await table('find-hanging', '--broker-id', '1', '--max-transaction-timeout', '0');
+    assert.equal(rows.length, 1, JSON.stringify(rows));
+    assert.equal(rows[0]!.Topic, LEDGER);
+    assert.equal(rows[0]!.Partition, '0');
+    assert.equal(rows[0]!.ProducerId, String(producerId));
+    assert.equal(rows[0]!.CoordinatorEpoch, '-1', 'no marker was ever written for it here');
+    assert.equal(rows[0]!.StartOffset, '0');
+    assert.equal(rows[0]!['Duration(min)'], '0');
+    assert.deepEqual(await table('find-hanging', '--topic', LEDGER), [], 'within the default 15 minutes');
+  });
+
+  it('aborts it by producer id and epochs; read_committed then reads past it', async () => {
+    const [hanging] = await table('describe-producers', '--topic', LEDGER, '--partition', '0');
+    await runOk(process.execPath, [
+      CLI,
+      'transactions',
+      '--bootstrap-server',
+      broker.bootstrap,
+      'abort',
+      '--topic',
+      LEDGER,
+      '--partition',
+      '0',
+      '--producer-id',
+      hanging!.ProducerId!,
+      '--producer-epoch',
+      hanging!.ProducerEpoch!,
+      `--coordinator-epoch=${hanging!.LatestCoordinatorEpoch!}`,
+    ]);
+    assert.deepEqual(await table('find-hanging', '--broker-id', '1', '--max-transaction-timeout', '0'), []);
+    const client = new ClusterClient(broker.bootstrap);
+    try {
+      const topic = await client.topic(LEDGER);
+      const read = await client.fetch(topic, 0, 0n, {
+        maxWaitMs: 0,
+        isolationLevel: IsolationLevel.READ_COMMITTED,
+      });
+      assert.equal(read.lastStableOffset, 2n, 'the orphan record and its ABORT marker');
+      assert.deepEqual(
+        read.abortedTransactions?.map((t) => [t.producerId, t.firstOffset]),
+        [[producerId, 0n]],
+      );
     } finally {
       client.close();
     }
