@@ -302,3 +302,63 @@ export async function abortTransaction(client: ClusterClient, spec: AbortTransac
       `coordinator epoch ${spec.coordinatorEpoch} on ${spec.topic}-${spec.partition}`,
   );
 }
+
+/** A transaction open on one partition, as that partition's leader (or a replica) reports it. */
+export interface PartitionTransaction extends TopicPartitionRef {
+  producer: ProducerState & { currentTransactionStartOffset: bigint };
+}
+
+/**
+ * Kafka's find-hanging search (TransactionsCommand): of the transactions open on the partitions (DescribeProducers
+ * at their leaders, or at `brokerId`'s replicas), those whose producer wrote nothing for longer than
+ * `maxTransactionTimeoutMs` and whose coordinator will never write their marker there: no transactional id lists
+ * the producer id (ListTransactions), or its transaction no longer includes the partition (DescribeTransactions).
+ * A partition the broker refuses fails the search.
+ */
+export async function findHangingTransactions(
+  client: ClusterClient,
+  partitions: readonly TopicPartitionRef[],
+  options: { maxTransactionTimeoutMs: number; brokerId?: number; now?: number },
+): Promise<PartitionTransaction[]> {
+  const now = options.now ?? Date.now();
+  const candidates: PartitionTransaction[] = [];
+  for (const result of await describeProducers(client, partitions, options.brokerId)) {
+    if (result.error) throw result.error;
+    for (const producer of result.producers) {
+      const start = producer.currentTransactionStartOffset;
+      if (start !== null && now - producer.lastTimestamp > options.maxTransactionTimeoutMs)
+        candidates.push({
+          topic: result.topic,
+          partition: result.partition,
+          producer: { ...producer, currentTransactionStartOffset: start },
+        });
+    }
+  }
+  if (candidates.length === 0) return [];
+
+  const producerIds = [...new Set(candidates.map((c) => c.producer.producerId))];
+  const listed = (await listTransactions(client, { producerIds })).filter((t) =>
+    producerIds.includes(t.producerId),
+  );
+  const byCoordinator = new Map<number, string[]>();
+  for (const t of listed)
+    byCoordinator.set(t.coordinatorId, [...(byCoordinator.get(t.coordinatorId) ?? []), t.transactionalId]);
+  const partitionsOf = new Map<bigint, TopicPartitionRef[]>();
+  for (const [coordinatorId, ids] of byCoordinator) {
+    const described = await describeTransactionsAt(client, coordinatorId, ids);
+    for (const t of listed.filter((l) => l.coordinatorId === coordinatorId)) {
+      const description = described.get(t.transactionalId);
+      if (description instanceof KafkaError && description.errorCode !== ErrorCode.TRANSACTIONAL_ID_NOT_FOUND)
+        throw description;
+      if (description && !(description instanceof KafkaError))
+        partitionsOf.set(t.producerId, description.topicPartitions);
+    }
+  }
+  // The coordinator still writes markers to the partitions it lists (ongoing, or pending commit or abort).
+  return candidates.filter(
+    (c) =>
+      !partitionsOf
+        .get(c.producer.producerId)
+        ?.some((p) => p.topic === c.topic && p.partition === c.partition),
+  );
+}

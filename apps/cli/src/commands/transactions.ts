@@ -12,12 +12,13 @@ import { parseArgs } from 'node:util';
 import {
   abortSpecAtOffset,
   abortTransaction,
-  describeProducers,
   describePartitionProducers,
   describeTransaction,
+  findHangingTransactions,
   listTransactions,
   type AbortTransactionSpec,
   type ClusterClient,
+  type PartitionTransaction,
   type ProducerState,
   type TopicPartitionRef,
   type TransactionDescription,
@@ -274,17 +275,10 @@ async function abort(
   }
 }
 
-interface OpenTransaction {
-  partition: TopicPartitionRef;
-  producer: ProducerState;
-}
-
 /**
- * As TransactionsCommand's FindHangingTransactionsCommand: the open transactions (DescribeProducers) of the
- * partitions searched whose producer has written nothing for longer than the largest transaction timeout; of
- * those, the ones whose coordinator does not know them: no transactional id lists their producer id
- * (ListTransactions), or its transaction (DescribeTransactions) no longer includes the partition, so no
- * coordinator will ever write their marker.
+ * As TransactionsCommand's FindHangingTransactionsCommand: the open transactions of the partitions searched whose
+ * producer has written nothing for longer than the largest transaction timeout, and whose coordinator will
+ * never write their marker there (findHangingTransactions).
  */
 async function findHanging(client: ClusterClient, values: Partial<Record<Flag, string>>): Promise<void> {
   const brokerId = integer(values['broker-id'], 'broker-id', 0, INT32_MAX);
@@ -300,22 +294,19 @@ async function findHanging(client: ClusterClient, values: Partial<Record<Flag, s
     (integer(values['max-transaction-timeout'], 'max-transaction-timeout', 0, INT32_MAX) ?? 15) * 60_000;
 
   const partitions = await partitionsToSearch(client, topic, partition, brokerId);
-  let candidates: OpenTransaction[] = [];
+  let hanging: PartitionTransaction[];
   try {
-    const now = Date.now();
-    for (const result of await describeProducers(client, partitions, brokerId)) {
-      if (result.error) throw result.error;
-      for (const producer of result.producers)
-        if (producer.currentTransactionStartOffset !== null && now - producer.lastTimestamp > maxTimeoutMs)
-          candidates.push({ partition: result, producer });
-    }
+    hanging = await findHangingTransactions(client, partitions, {
+      maxTransactionTimeoutMs: maxTimeoutMs,
+      ...(brokerId === undefined ? {} : { brokerId }),
+    });
   } catch (error) {
     failed(
-      `Failed to describe producers for ${partitions.length} partitions on broker ${brokerId ?? 'leaders'}`,
+      `Failed to find hanging transactions in ${partitions.length} partitions` +
+        (brokerId === undefined ? '' : ` on broker ${brokerId}`),
       error,
     );
   }
-  if (candidates.length > 0) candidates = await whichAreHanging(client, candidates);
   const now = Date.now();
   console.log(
     prettyTable(
@@ -329,13 +320,13 @@ async function findHanging(client: ClusterClient, values: Partial<Record<Flag, s
         'LastTimestamp',
         'Duration(min)',
       ],
-      candidates.map(({ partition: p, producer }) => [
-        p.topic,
-        String(p.partition),
+      hanging.map(({ topic: t, partition: p, producer }) => [
+        t,
+        String(p),
         String(producer.producerId),
         String(producer.producerEpoch),
         String(producer.coordinatorEpoch ?? -1),
-        String(producer.currentTransactionStartOffset ?? -1),
+        String(producer.currentTransactionStartOffset),
         String(producer.lastTimestamp),
         String(Math.floor((now - producer.lastTimestamp) / 60_000)),
       ]),
@@ -370,40 +361,4 @@ async function partitionsToSearch(
         found.push({ topic: t.name, partition: p.partitionIndex });
   }
   return found.sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
-}
-
-async function whichAreHanging(
-  client: ClusterClient,
-  candidates: OpenTransaction[],
-): Promise<OpenTransaction[]> {
-  const producerIds = [...new Set(candidates.map((c) => c.producer.producerId))];
-  const transactionalIds = new Map<bigint, string>();
-  try {
-    for (const listing of await listTransactions(client, { producerIds }))
-      if (producerIds.includes(listing.producerId))
-        transactionalIds.set(listing.producerId, listing.transactionalId);
-  } catch (error) {
-    failed(`Failed to list transactions for ${producerIds.length} producers`, error);
-  }
-  const descriptions = new Map<string, TransactionDescription | null>();
-  try {
-    for (const transactionalId of new Set(transactionalIds.values())) {
-      try {
-        descriptions.set(transactionalId, await describeTransaction(client, transactionalId));
-      } catch (error) {
-        if ((error as { errorCode?: number }).errorCode !== ErrorCode.TRANSACTIONAL_ID_NOT_FOUND) throw error;
-        descriptions.set(transactionalId, null);
-      }
-    }
-  } catch (error) {
-    failed(`Failed to describe ${new Set(transactionalIds.values()).size} transactions`, error);
-  }
-  return candidates.filter(({ partition, producer }) => {
-    const transactionalId = transactionalIds.get(producer.producerId);
-    const description = transactionalId === undefined ? null : descriptions.get(transactionalId);
-    // The coordinator still writes markers to the partitions it lists (ongoing, or pending commit or abort).
-    return !description?.topicPartitions.some(
-      (p) => p.topic === partition.topic && p.partition === partition.partition,
-    );
-  });
 }
