@@ -12,10 +12,11 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel, type Producer, type Transaction } from 'kafkajs';
-import { ClusterClient, CoordinatorType, IsolationLevel } from '@sluice/client';
-import { ApiKey, encodeRecordBatch, splitBatches } from '@sluice/protocol';
+import { ClusterClient, IsolationLevel } from '@sluice/client';
+import { splitBatches } from '@sluice/protocol';
 import { startBroker, type BrokerProcess } from '../../../packages/broker/test/support/broker-process.ts';
 import { run, runOk } from '../../../packages/broker/test/support/run.ts';
+import { writeHangingTransaction } from '../../../packages/client/src/testing/hanging-transaction.ts';
 import { prettyTable } from '../src/commands/transactions.ts';
 
 const CLI = fileURLToPath(new URL('../bin/sluice.mjs', import.meta.url));
@@ -194,42 +195,7 @@ describe('sluice transactions with a hanging transaction', () => {
     ]);
     const client = new ClusterClient(broker.bootstrap);
     try {
-      const coordinator = await client.broker(
-        await client.findCoordinator(LEDGER_WRITER, CoordinatorType.TRANSACTION),
-      );
-      const init = await coordinator.request(ApiKey.InitProducerId, {
-        transactionalId: LEDGER_WRITER,
-        transactionTimeoutMs: 60_000,
-        producerId: -1n,
-        producerEpoch: -1,
-      });
-      assert.equal(init.errorCode, 0);
-      producerId = init.producerId;
-      // Straight to the leader, with no AddPartitionsToTxn: the coordinator never learns of the partition.
-      const leader = await client.broker((await client.topic(LEDGER)).partitions[0]!.leaderId);
-      const produced = await leader.request(ApiKey.Produce, {
-        transactionalId: LEDGER_WRITER,
-        acks: -1,
-        timeoutMs: 30_000,
-        topicData: [
-          {
-            name: LEDGER,
-            partitionData: [
-              {
-                index: 0,
-                records: await encodeRecordBatch({
-                  producerId,
-                  producerEpoch: init.producerEpoch,
-                  baseSequence: 0,
-                  isTransactional: true,
-                  records: [{ key: null, value: Buffer.from('orphan'), headers: [] }],
-                }),
-              },
-            ],
-          },
-        ],
-      });
-      assert.equal(produced.responses[0]!.partitionResponses[0]!.errorCode, 0);
+      ({ producerId } = await writeHangingTransaction(client, LEDGER_WRITER, LEDGER, 0, ['orphan']));
     } finally {
       client.close();
     }

@@ -124,4 +124,9 @@ export {
   type AclPermissionType,
   type AclResourceType,
 } from './acls.ts';
-export { abortTransactionInput, producerId, type AbortTransactionInput } from './transactions.ts';
+export {
+  abortTransactionInput,
+  findHangingInput,
+  producerId,
+  type AbortTransactionInput,
+} from './transactions.ts';

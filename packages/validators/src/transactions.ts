@@ -17,3 +17,11 @@ export const abortTransactionInput = z.object({
     .min(1, 'name at least one partition of the transaction'),
 });
 export type AbortTransactionInput = z.infer<typeof abortTransactionInput>;
+
+/**
+ * The search for hanging transactions (kafka-transactions.sh find-hanging): open transactions whose producer has
+ * written nothing for longer than this (the cluster's transaction.max.timeout.ms when absent).
+ */
+export const findHangingInput = z
+  .object({ maxTransactionTimeoutMs: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional() })
+  .default({});

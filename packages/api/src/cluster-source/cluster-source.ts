@@ -345,6 +345,20 @@ export interface PartitionProducer {
   currentTransactionStartOffset: number | null;
 }
 
+/**
+ * A transaction open on a partition that its coordinator will never end there (kafka-transactions.sh
+ * find-hanging): it holds the partition's LSO until it is aborted.
+ */
+export interface HangingTransaction extends TopicPartition {
+  producerId: number;
+  producerEpoch: number;
+  /** The epoch of the coordinator that wrote its producer's last marker here, null when none has. */
+  coordinatorEpoch: number | null;
+  startOffset: number;
+  /** When its producer last wrote to the partition (epoch ms). */
+  lastTimestamp: number;
+}
+
 /** One partition's abort: the ABORT marker written, or why not. */
 export interface PartitionAbort extends TopicPartition {
   /** Where the aborted transaction started on the partition; null when the producer had none open there. */
@@ -367,6 +381,12 @@ export interface ClusterTransactions {
   abort(producerId: number, partitions: readonly TopicPartition[]): Promise<PartitionAbort[]>;
   /** The cluster's transaction.max.timeout.ms (the longest timeout a producer may ask for). */
   maxTimeoutMs(): Promise<number>;
+  /**
+   * The hanging transactions on every partition (DescribeProducers at each leader, then ListTransactions and
+   * DescribeTransactions): open, idle longer than `maxTransactionTimeoutMs`, and unknown to their coordinator
+   * there.
+   */
+  findHanging(maxTransactionTimeoutMs: number): Promise<HangingTransaction[]>;
 }
 
 export interface ProduceRequest {

@@ -11,7 +11,8 @@
  *   OffsetCommit READ on the group (and READ on each topic), DeleteGroups DELETE: GROUP_AUTHORIZATION_FAILED;
  * - SCRAM credentials, quotas and ACLs: as principal-cluster-security.ts says;
  * - transactions: ListTransactions shows the transactional ids it may DESCRIBE, and DescribeTransactions the
- *   partitions of topics it may DESCRIBE; DescribeProducers needs READ on the topic; WriteTxnMarkers (an abort)
+ *   partitions of topics it may DESCRIBE; DescribeProducers needs READ on the topic (the hanging transactions
+ *   shown are those of topics it may READ); WriteTxnMarkers (an abort)
  *   CLUSTER_ACTION on the cluster: TRANSACTIONAL_ID_, TOPIC_ and CLUSTER_AUTHORIZATION_FAILED;
  * - the cluster: AlterPartitionReassignments needs ALTER, throttles (IncrementalAlterConfigs on brokers)
  *   ALTER_CONFIGS, ListPartitionReassignments and DescribeLogDirs DESCRIBE: CLUSTER_AUTHORIZATION_FAILED; the
@@ -118,6 +119,13 @@ export class PrincipalClusterSource implements ClusterSource {
         return transactions.abort(producerId, partitions);
       },
       maxTimeoutMs: () => transactions.maxTimeoutMs(),
+      findHanging: async (maxTransactionTimeoutMs) => {
+        const [hanging, readable] = await Promise.all([
+          transactions.findHanging(maxTransactionTimeoutMs),
+          this.allowed('READ', 'TOPIC'),
+        ]);
+        return hanging.filter((h) => readable(h.topic));
+      },
     };
   }
 

@@ -10,12 +10,14 @@ import {
   describeBrokerConfigs,
   describePartitionProducers,
   describeTransactionsAt,
+  findHangingTransactions,
   listTransactions,
   type ClusterClient,
 } from '@sluice/client';
 import { ErrorCode } from '@sluice/protocol';
 import type {
   ClusterTransactions,
+  HangingTransaction,
   OpenTransaction,
   PartitionAbort,
   PartitionProducer,
@@ -116,5 +118,28 @@ export class WireTransactions implements ClusterTransactions {
     const configs = await describeBrokerConfigs(this.client, broker.nodeId, ['transaction.max.timeout.ms']);
     const value = Number(configs.get('transaction.max.timeout.ms'));
     return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_TIMEOUT_MS;
+  }
+
+  async findHanging(maxTransactionTimeoutMs: number): Promise<HangingTransaction[]> {
+    const metadata = await this.client.metadata(null);
+    const partitions = metadata.topics
+      .filter((t) => t.errorCode === ErrorCode.NONE && t.name !== null)
+      .flatMap((t) =>
+        t.partitions
+          .filter((p) => p.leaderId >= 0)
+          .map((p) => ({ topic: t.name!, partition: p.partitionIndex })),
+      );
+    const hanging = await findHangingTransactions(this.client, partitions, { maxTransactionTimeoutMs });
+    return hanging
+      .map(({ topic, partition, producer }) => ({
+        topic,
+        partition,
+        producerId: Number(producer.producerId),
+        producerEpoch: producer.producerEpoch,
+        coordinatorEpoch: producer.coordinatorEpoch,
+        startOffset: Number(producer.currentTransactionStartOffset),
+        lastTimestamp: producer.lastTimestamp,
+      }))
+      .sort((a, b) => a.lastTimestamp - b.lastTimestamp);
   }
 }

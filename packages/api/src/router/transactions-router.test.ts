@@ -6,7 +6,10 @@
  *   offset stays at its first offset while the high watermark moves on; read_committed stops there;
  * - the abort: refused to viewers, done by operators with an ABORT marker and audited; then read_committed
  *   leaves its records out and shows the marker, read_uncommitted shows both, and the LSO reaches the high
- *   watermark.
+ *   watermark;
+ * - a hanging transaction (a transactional batch its coordinator never heard of): found on its partition and
+ *   aborted by producer id, without a transactional id.
+ * The broker runs with KIP-890's verification off, so that such a batch can be written at all.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -16,11 +19,13 @@ import { after, before, describe, it } from 'node:test';
 import { TRPCError } from '@trpc/server';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { Broker, createLogger } from '@sluice/broker';
+import { ClusterClient } from '@sluice/client';
 import { openDatabase, type ConsoleDatabase, type UserRole } from '@sluice/db';
 import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import type { ClusterSource, ConsoleEntry } from '../cluster-source/cluster-source.ts';
 import { EmbeddedClusterSource } from '../cluster-source/embedded-cluster-source.ts';
 import { RemoteClusterSource } from '../cluster-source/remote-cluster-source.ts';
+import { writeHangingTransaction } from '../../../client/src/testing/hanging-transaction.ts';
 import { createCaller } from '../root.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sluice-transactions-router-'));
@@ -69,6 +74,7 @@ before(async () => {
   broker = await Broker.start({
     dataDir: join(dir, 'broker'),
     port: 0,
+    configs: new Map([['transaction.partition.verification.enable', 'false']]),
     logger: createLogger('broker', 'warn'),
   });
   database = await openDatabase(join(dir, 'console.db'));
@@ -239,3 +245,69 @@ for (const [name, source] of [
     });
   });
 }
+
+describe('a hanging transaction', () => {
+  it('is found on its partition, not among the open transactions, and aborted by producer id', async () => {
+    const topic = 'ledger';
+    await as('operator', embedded).topics.create({
+      name: topic,
+      partitions: 1,
+      replicationFactor: 1,
+      configs: {},
+      validateOnly: false,
+    });
+    const client = new ClusterClient(`127.0.0.1:${broker.port}`);
+    let producerId: number;
+    try {
+      producerId = Number(
+        (await writeHangingTransaction(client, 'ledger-writer', topic, 0, ['orphan'])).producerId,
+      );
+    } finally {
+      client.close();
+    }
+    for (const cluster of [embedded, remote]) {
+      const { transactions } = await as('viewer', cluster).transactions.list();
+      assert.ok(
+        !transactions.some((t) => t.transactionalId === 'ledger-writer'),
+        'its coordinator has it Empty',
+      );
+      const atDefault = await as('viewer', cluster).transactions.hanging();
+      assert.equal(atDefault.maxTransactionTimeoutMs, 900_000);
+      assert.deepEqual(atDefault.transactions, [], 'idle for less than transaction.max.timeout.ms');
+      const { transactions: hanging } = await as('viewer', cluster).transactions.hanging({
+        maxTransactionTimeoutMs: 0,
+      });
+      const found = hanging.filter((h) => h.topic === topic);
+      assert.equal(found.length, 1, JSON.stringify(hanging));
+      assert.deepEqual(
+        { ...found[0], lastTimestamp: undefined },
+        {
+          topic,
+          partition: 0,
+          producerId,
+          producerEpoch: 0,
+          coordinatorEpoch: null,
+          startOffset: 0,
+          lastTimestamp: undefined,
+        },
+      );
+    }
+    const { partitions } = await as('operator', remote).transactions.abort({
+      transactionalId: null,
+      producerId,
+      partitions: [{ topic, partition: 0 }],
+    });
+    assert.deepEqual(partitions, [
+      { topic, partition: 0, startOffset: 0, producerEpoch: 0, coordinatorEpoch: 0 },
+    ]);
+    const { entries } = await as('operator', embedded).audit.list({});
+    assert.ok(entries.some((e) => e.action === 'transaction.abort' && e.target === `producer ${producerId}`));
+    const afterAbort = await as('viewer', embedded).transactions.hanging({ maxTransactionTimeoutMs: 0 });
+    assert.deepEqual(
+      afterAbort.transactions.filter((h) => h.topic === topic),
+      [],
+    );
+    const [partition] = (await as('viewer', embedded).topics.detail({ topic })).partitions;
+    assert.deepEqual([partition!.lastStableOffset, partition!.highWatermark], [2, 2]);
+  });
+});

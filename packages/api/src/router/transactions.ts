@@ -1,5 +1,5 @@
 import { TRPCError, type TRPCRouterRecord } from '@trpc/server';
-import { abortTransactionInput, partitionInput } from '@sluice/validators';
+import { abortTransactionInput, findHangingInput, partitionInput } from '@sluice/validators';
 import { recordAudit } from '../audit.ts';
 import { kafkaCall } from '../kafka-errors.ts';
 import { transactionAge } from '../transactions/transaction-age.ts';
@@ -19,6 +19,20 @@ export const transactionsRouter = {
     return {
       maxTimeoutMs,
       transactions: open.map((t) => ({ ...t, ...transactionAge(t, maxTimeoutMs, now) })),
+    };
+  }),
+
+  /**
+   * The hanging transactions of every partition (kafka-transactions.sh find-hanging): open there, idle longer
+   * than `maxTransactionTimeoutMs` (the cluster's transaction.max.timeout.ms by default), and never to be ended
+   * there by their coordinator, which does not know them.
+   */
+  hanging: clusterProcedure.input(findHangingInput).query(async ({ ctx, input }) => {
+    const maxTransactionTimeoutMs =
+      input.maxTransactionTimeoutMs ?? (await kafkaCall(() => ctx.cluster.transactions.maxTimeoutMs()));
+    return {
+      maxTransactionTimeoutMs,
+      transactions: await kafkaCall(() => ctx.cluster.transactions.findHanging(maxTransactionTimeoutMs)),
     };
   }),
 
