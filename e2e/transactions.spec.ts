@@ -72,6 +72,10 @@ test('transactions: an open one is listed, holds the LSO back, and an admin abor
   await expect(row).toContainText(`${TOPIC}-0`);
   await expect(row).toContainText('Ongoing');
   await expect(row).not.toContainText('Hanging');
+  // Idle for less than transaction.max.timeout.ms, and known to its coordinator: not hanging on its partition.
+  await expect(page.getByRole('table', { name: 'Hanging transactions' })).toContainText(
+    'No hanging transactions.',
+  );
   await screenshots(page, 'transactions');
   await expectAccessible(page, '/transactions', async (p) => {
     await expect(p.getByRole('table', { name: 'Open transactions' })).toContainText(TRANSACTIONAL_ID);

@@ -3,7 +3,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '~/trpc/react';
 import { ConfirmDialog } from '../../../_components/confirm-dialog';
-import { partitionText, type TransactionRow } from './columns';
+import { partitionText } from './columns';
+
+/** A producer's transaction on some partitions: an open transaction's, or one hanging on a partition. */
+export interface AbortTarget {
+  /** Null for a hanging transaction, whose coordinator does not know it there. */
+  transactionalId: string | null;
+  producerId: number;
+  producerEpoch: number;
+  partitions: { topic: string; partition: number }[];
+}
 
 /**
  * Aborts a transaction on each of its partitions (an ABORT marker at each leader, as kafka-transactions.sh
@@ -13,7 +22,7 @@ export function AbortTransactionDialog({
   transaction,
   onClose,
 }: {
-  transaction: TransactionRow;
+  transaction: AbortTarget;
   onClose: () => void;
 }) {
   const trpc = useTRPC();
@@ -27,11 +36,16 @@ export function AbortTransactionDialog({
       partitions: transaction.partitions,
     });
     await queryClient.invalidateQueries({ queryKey: trpc.transactions.list.queryKey() });
+    await queryClient.invalidateQueries({ queryKey: trpc.transactions.hanging.queryKey() });
   }
 
   return (
     <ConfirmDialog
-      title={`Abort transaction ${transaction.transactionalId}?`}
+      title={
+        transaction.transactionalId === null
+          ? `Abort the hanging transaction of producer ${transaction.producerId}?`
+          : `Abort transaction ${transaction.transactionalId}?`
+      }
       confirmLabel="Abort transaction"
       pendingLabel="Aborting…"
       onConfirm={confirm}

@@ -2,25 +2,29 @@
 
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { DataTable } from '@sluice/ui';
+import { Card, DataTable } from '@sluice/ui';
 import { refreshEvery } from '~/lib/api-errors';
 import { formatDuration, formatTime } from '~/lib/format';
 import { useTRPC } from '~/trpc/react';
 import { ApiError } from '../../../_components/api-error';
 import { HINT_TEXT } from '../../../_components/form-styles';
 import { useRoleAccess, youAre } from '../../../_components/role-access';
-import { AbortTransactionDialog } from './abort-transaction-dialog';
-import {
-  TransactionActionsContext,
-  transactionColumns,
-  transactionRowId,
-  type TransactionRow,
-} from './columns';
+import { AbortTransactionDialog, type AbortTarget } from './abort-transaction-dialog';
+import { TransactionActionsContext, transactionColumns, transactionRowId } from './columns';
+import { HangingActionsContext, hangingColumns, hangingRowId, type HangingRow } from './hanging-columns';
 
 const REFRESH_MS = 5_000;
+/** The hanging search asks every partition's leader: less often than the coordinators' list. */
+const HANGING_REFRESH_MS = 30_000;
+
+const asOf = (query: { dataUpdatedAt: number; isError: boolean; error: { message: string } | null }) =>
+  query.isError
+    ? `Refreshing failed (${query.error?.message}); showing what was read at ${formatTime(new Date(query.dataUpdatedAt))}.`
+    : `As of ${formatTime(new Date(query.dataUpdatedAt))}`;
 
 /**
- * The open transactions for everyone signed in; operators and admins may abort one (the server checks the role
+ * The open transactions at their coordinators, and the transactions hanging on partitions that no coordinator
+ * knows there, for everyone signed in; operators and admins may abort either (the server checks the role
  * whatever this page offers).
  */
 export function TransactionList() {
@@ -29,57 +33,114 @@ export function TransactionList() {
   const list = useQuery(
     trpc.transactions.list.queryOptions(undefined, { refetchInterval: refreshEvery(REFRESH_MS) }),
   );
-  const [aborting, setAborting] = useState<TransactionRow | null>(null);
-  const actions = useMemo(
+  const hanging = useQuery(
+    trpc.transactions.hanging.queryOptions(undefined, { refetchInterval: refreshEvery(HANGING_REFRESH_MS) }),
+  );
+  const [aborting, setAborting] = useState<AbortTarget | null>(null);
+  const refusal =
+    access.status === 'denied'
+      ? `Aborting a transaction needs the operator or admin role; ${youAre(access.role)}.`
+      : null;
+  const openActions = useMemo(
+    () => ({ abort: access.status === 'allowed' ? setAborting : null, refusal }),
+    [access.status, refusal],
+  );
+  const hangingActions = useMemo(
     () => ({
-      abort: access.status === 'allowed' ? setAborting : null,
-      refusal:
-        access.status === 'denied'
-          ? `Aborting a transaction needs the operator or admin role; ${youAre(access.role)}.`
+      abort:
+        access.status === 'allowed'
+          ? (h: HangingRow) =>
+              setAborting({
+                transactionalId: null,
+                producerId: h.producerId,
+                producerEpoch: h.producerEpoch,
+                partitions: [{ topic: h.topic, partition: h.partition }],
+              })
           : null,
+      refusal,
     }),
-    [access],
+    [access.status, refusal],
   );
 
-  if (list.isPending && !list.data)
-    return (
-      <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
-        Loading transactions…
-      </p>
-    );
-  if (list.isError && !list.data) return <ApiError error={list.error} what="the transactions" />;
-
-  const hanging = list.data.transactions.filter((t) => t.hanging).length;
+  const overTimeout = list.data?.transactions.filter((t) => t.hanging).length ?? 0;
   return (
-    <div className="flex flex-col gap-3">
-      {hanging > 0 && (
-        <p role="status" className="text-sm font-medium text-red-800 dark:text-red-300">
-          {hanging === 1 ? '1 transaction is hanging' : `${hanging} transactions are hanging`}: open longer
-          than the transaction timeout. Aborting one lets read_committed consumers of its partitions move on.
-        </p>
-      )}
-      <TransactionActionsContext value={actions}>
-        <DataTable
-          data={list.data.transactions}
-          columns={transactionColumns}
-          getRowId={transactionRowId}
-          label="Open transactions"
-          filterLabel="Filter transactions"
-          rowNoun={['transaction', 'transactions']}
-          initialSorting={[{ id: 'age', desc: true }]}
-          emptyMessage="No open transactions. A transaction is listed from a transactional producer's first write in it until it commits or aborts."
-        />
-      </TransactionActionsContext>
-      <p className={HINT_TEXT}>
-        {list.isError
-          ? `Refreshing failed (${list.error.message}); showing the transactions as of ${formatTime(new Date(list.dataUpdatedAt))}.`
-          : `As of ${formatTime(new Date(list.dataUpdatedAt))}, refreshed every ${REFRESH_MS / 1000} s. ` +
-            `transaction.max.timeout.ms is ${formatDuration(list.data.maxTimeoutMs / 1000, 2)}.`}
-      </p>
-      {actions.refusal && <p className={HINT_TEXT}>{actions.refusal}</p>}
+    <div className="flex flex-col gap-6">
+      <Card title="Open transactions">
+        {list.isPending && !list.data ? (
+          <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+            Loading transactions…
+          </p>
+        ) : list.isError && !list.data ? (
+          <ApiError error={list.error} what="the transactions" />
+        ) : (
+          <div className="flex flex-col gap-3">
+            {overTimeout > 0 && (
+              <p role="status" className="text-sm font-medium text-red-800 dark:text-red-300">
+                {overTimeout === 1 ? '1 transaction is hanging' : `${overTimeout} transactions are hanging`}:
+                open longer than the transaction timeout. Aborting one lets read_committed consumers of its
+                partitions move on.
+              </p>
+            )}
+            <TransactionActionsContext value={openActions}>
+              <DataTable
+                data={list.data.transactions}
+                columns={transactionColumns}
+                getRowId={transactionRowId}
+                label="Open transactions"
+                filterLabel="Filter transactions"
+                rowNoun={['transaction', 'transactions']}
+                initialSorting={[{ id: 'age', desc: true }]}
+                emptyMessage="No open transactions. A transaction is listed from a transactional producer's first write in it until it commits or aborts."
+              />
+            </TransactionActionsContext>
+            <p className={HINT_TEXT}>
+              {asOf(list)}, refreshed every {REFRESH_MS / 1000} s. transaction.max.timeout.ms is{' '}
+              {formatDuration(list.data.maxTimeoutMs / 1000, 2)}.
+            </p>
+          </div>
+        )}
+      </Card>
+
+      <Card title="Hanging on partitions">
+        <div className="flex flex-col gap-3">
+          <p className="text-sm text-zinc-600 dark:text-zinc-400">
+            Transactions open on a partition whose coordinator will never end them there (it does not list the
+            partition, or does not know the producer), idle longer than transaction.max.timeout.ms: what
+            kafka-transactions.sh find-hanging reports. Each holds its partition&apos;s LSO until it is
+            aborted.
+          </p>
+          {hanging.isPending && !hanging.data ? (
+            <p role="status" className="text-sm text-zinc-600 dark:text-zinc-400">
+              Asking every partition&apos;s leader…
+            </p>
+          ) : hanging.isError && !hanging.data ? (
+            <ApiError error={hanging.error} what="the hanging transactions" />
+          ) : (
+            <>
+              <HangingActionsContext value={hangingActions}>
+                <DataTable
+                  data={hanging.data.transactions}
+                  columns={hangingColumns}
+                  getRowId={hangingRowId}
+                  label="Hanging transactions"
+                  filterLabel="Filter hanging transactions"
+                  rowNoun={['hanging transaction', 'hanging transactions']}
+                  initialSorting={[{ id: 'lastTimestamp', desc: false }]}
+                  emptyMessage="No hanging transactions."
+                />
+              </HangingActionsContext>
+              <p className={HINT_TEXT}>
+                {asOf(hanging)}, refreshed every {HANGING_REFRESH_MS / 1000} s.
+              </p>
+            </>
+          )}
+        </div>
+      </Card>
+
+      {refusal && <p className={HINT_TEXT}>{refusal}</p>}
       {aborting && (
         <AbortTransactionDialog
-          key={transactionRowId(aborting)}
+          key={`${aborting.producerId}:${aborting.partitions.map((p) => `${p.topic}-${p.partition}`).join(',')}`}
           transaction={aborting}
           onClose={() => setAborting(null)}
         />
