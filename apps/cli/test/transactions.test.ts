@@ -33,6 +33,17 @@ function parseTable(stdout: string): Record<string, string>[] {
   return rows.map((cells) => Object.fromEntries(header.map((name, i) => [name, cells[i] ?? ''])));
 }
 
+/** `sluice transactions --bootstrap-server B ARGS`, however it ends. */
+const transactions = (broker: BrokerProcess, args: string[]) =>
+  run(process.execPath, [CLI, 'transactions', '--bootstrap-server', broker.bootstrap, ...args]);
+
+/** The table a successful `sluice transactions` prints. */
+async function transactionsTable(broker: BrokerProcess, args: string[]) {
+  const result = await transactions(broker, args);
+  assert.equal(result.code, 0, result.stderr);
+  return parseTable(result.stdout);
+}
+
 describe('sluice transactions: the table layout', () => {
   it("pads each cell to its column and ends it with a tab, as Kafka's ToolsUtils.prettyPrintTable", () => {
     assert.equal(
@@ -47,13 +58,8 @@ describe('sluice transactions against a broker with an open transaction', () => 
   let broker: BrokerProcess;
   let producer: Producer;
   let transaction: Transaction;
-  const sluice = (...args: string[]) =>
-    run(process.execPath, [CLI, 'transactions', '--bootstrap-server', broker.bootstrap, ...args]);
-  const table = async (...args: string[]) =>
-    parseTable(
-      (await runOk(process.execPath, [CLI, 'transactions', '--bootstrap-server', broker.bootstrap, ...args]))
-        .stdout,
-    );
+  const sluice = (...args: string[]) => transactions(broker, args);
+  const table = (...args: string[]) => transactionsTable(broker, args);
 
   before(async () => {
     broker = await startBroker();
@@ -174,11 +180,7 @@ describe('sluice transactions with a hanging transaction', () => {
   const LEDGER = 'ledger';
   let broker: BrokerProcess;
   let producerId: bigint;
-  const table = async (...args: string[]) =>
-    parseTable(
-      (await runOk(process.execPath, [CLI, 'transactions', '--bootstrap-server', broker.bootstrap, ...args]))
-        .stdout,
-    );
+  const table = (...args: string[]) => transactionsTable(broker, args);
 
   before(async () => {
     broker = await startBroker({ configs: { 'transaction.partition.verification.enable': 'false' } });
@@ -219,11 +221,7 @@ describe('sluice transactions with a hanging transaction', () => {
 
   it('aborts it by producer id and epochs; read_committed then reads past it', async () => {
     const [hanging] = await table('describe-producers', '--topic', LEDGER, '--partition', '0');
-    await runOk(process.execPath, [
-      CLI,
-      'transactions',
-      '--bootstrap-server',
-      broker.bootstrap,
+    const aborted = await transactions(broker, [
       'abort',
       '--topic',
       LEDGER,
@@ -235,6 +233,7 @@ describe('sluice transactions with a hanging transaction', () => {
       hanging!.ProducerEpoch!,
       `--coordinator-epoch=${hanging!.LatestCoordinatorEpoch!}`,
     ]);
+    assert.equal(aborted.code, 0, aborted.stderr);
     assert.deepEqual(await table('find-hanging', '--broker-id', '1', '--max-transaction-timeout', '0'), []);
     const client = new ClusterClient(broker.bootstrap);
     try {

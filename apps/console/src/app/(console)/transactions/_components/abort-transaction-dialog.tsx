@@ -3,16 +3,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTRPC } from '~/trpc/react';
 import { ConfirmDialog } from '../../../_components/confirm-dialog';
+import type { AbortTarget } from './abort-action';
 import { partitionText } from './columns';
-
-/** A producer's transaction on some partitions: an open transaction's, or one hanging on a partition. */
-export interface AbortTarget {
-  /** Null for a hanging transaction, whose coordinator does not know it there. */
-  transactionalId: string | null;
-  producerId: number;
-  producerEpoch: number;
-  partitions: { topic: string; partition: number }[];
-}
 
 /**
  * Aborts a transaction on each of its partitions (an ABORT marker at each leader, as kafka-transactions.sh

@@ -1,41 +1,15 @@
 'use client';
 
-import { createContext, useContext } from 'react';
 import { dataTableColumns } from '@sluice/ui';
 import { formatDuration } from '~/lib/format';
 import type { RouterOutputs } from '~/trpc/outputs';
-import { SMALL_BUTTON } from '../../../_components/form-styles';
+import { AbortButton } from './abort-action';
 
 export type TransactionRow = RouterOutputs['transactions']['list']['transactions'][number];
 
 export const transactionRowId = (t: TransactionRow) => t.transactionalId;
 
 export const partitionText = (p: { topic: string; partition: number }) => `${p.topic}-${p.partition}`;
-
-/**
- * What a row's Abort button does: null while the role is unknown, a reason when the user may not abort (the
- * button is shown disabled with it). By context: the columns live at module scope.
- */
-export const TransactionActionsContext = createContext<{
-  abort: ((transaction: TransactionRow) => void) | null;
-  refusal: string | null;
-}>({ abort: null, refusal: null });
-
-function AbortButton({ transaction }: { transaction: TransactionRow }) {
-  const { abort, refusal } = useContext(TransactionActionsContext);
-  return (
-    <button
-      type="button"
-      onClick={() => abort?.(transaction)}
-      disabled={!abort}
-      title={refusal ?? undefined}
-      aria-label={`Abort transaction ${transaction.transactionalId}`}
-      className={SMALL_BUTTON}
-    >
-      Abort
-    </button>
-  );
-}
 
 /** Hanging said in words first; colour only underlines it. */
 function AgeCell({ transaction }: { transaction: TransactionRow }) {
@@ -99,7 +73,12 @@ export const transactionColumns = column.columns([
   column.display({
     id: 'actions',
     header: () => <span className="sr-only">Actions</span>,
-    cell: (info) => <AbortButton transaction={info.row.original} />,
+    cell: (info) => (
+      <AbortButton
+        target={info.row.original}
+        label={`Abort transaction ${info.row.original.transactionalId}`}
+      />
+    ),
     meta: { width: '5rem' },
   }),
 ]);

@@ -1,37 +1,22 @@
 'use client';
 
-import { createContext, useContext } from 'react';
 import { dataTableColumns } from '@sluice/ui';
 import { formatCount, formatDuration } from '~/lib/format';
 import type { RouterOutputs } from '~/trpc/outputs';
-import { SMALL_BUTTON } from '../../../_components/form-styles';
+import { AbortButton, type AbortTarget } from './abort-action';
 import { partitionText } from './columns';
 
 export type HangingRow = RouterOutputs['transactions']['hanging']['transactions'][number];
 
 export const hangingRowId = (h: HangingRow) => `${partitionText(h)}:${h.producerId}`;
 
-/** What a row's Abort button does, as TransactionActionsContext for the open transactions. */
-export const HangingActionsContext = createContext<{
-  abort: ((hanging: HangingRow) => void) | null;
-  refusal: string | null;
-}>({ abort: null, refusal: null });
-
-function AbortButton({ hanging }: { hanging: HangingRow }) {
-  const { abort, refusal } = useContext(HangingActionsContext);
-  return (
-    <button
-      type="button"
-      onClick={() => abort?.(hanging)}
-      disabled={!abort}
-      title={refusal ?? undefined}
-      aria-label={`Abort the hanging transaction of producer ${hanging.producerId} on ${partitionText(hanging)}`}
-      className={SMALL_BUTTON}
-    >
-      Abort
-    </button>
-  );
-}
+/** The abort of a hanging transaction: its producer's on the one partition. */
+export const abortTargetOf = (h: HangingRow): AbortTarget => ({
+  transactionalId: null,
+  producerId: h.producerId,
+  producerEpoch: h.producerEpoch,
+  partitions: [{ topic: h.topic, partition: h.partition }],
+});
 
 const column = dataTableColumns<HangingRow>();
 
@@ -73,7 +58,12 @@ export const hangingColumns = column.columns([
   column.display({
     id: 'actions',
     header: () => <span className="sr-only">Actions</span>,
-    cell: (info) => <AbortButton hanging={info.row.original} />,
+    cell: (info) => (
+      <AbortButton
+        target={abortTargetOf(info.row.original)}
+        label={`Abort the hanging transaction of producer ${info.row.original.producerId} on ${partitionText(info.row.original)}`}
+      />
+    ),
     meta: { width: '5rem' },
   }),
 ]);
