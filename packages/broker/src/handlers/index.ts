@@ -14,6 +14,7 @@ import { describeClientQuotasHandler } from './describe-client-quotas.ts';
 import { describeClusterHandler } from './describe-cluster.ts';
 import { describeConfigsHandler } from './describe-configs.ts';
 import { describeLogDirsHandler } from './describe-log-dirs.ts';
+import { describeProducersHandler } from './describe-producers.ts';
 import { describeTopicPartitionsHandler } from './describe-topic-partitions.ts';
 import { fetchHandler } from './fetch.ts';
 import type { Handler } from './handler.ts';
@@ -54,6 +55,7 @@ export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   describeConfigsHandler,
   alterConfigsHandler,
   describeLogDirsHandler,
+  describeProducersHandler,
   createPartitionsHandler,
   incrementalAlterConfigsHandler,
   describeClusterHandler,
