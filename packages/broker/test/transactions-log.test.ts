@@ -1,0 +1,156 @@
+/**
+ * Issue 15, the log layer over the wire with Sluice's own client (the transaction coordinator is tested with it):
+ * Fetch with isolation_level READ_COMMITTED answers the LSO and an empty aborted transaction list where no
+ * transaction is open, READ_UNCOMMITTED a null list; ListOffsets READ_COMMITTED LATEST is the LSO; DescribeProducers
+ * reports an idempotent producer's state and is advertised by ApiVersions.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { KafkaConnection } from '@sluice/client';
+import { ApiKey, ErrorCode, ZERO_UUID, apis, encodeRecordBatch } from '@sluice/protocol';
+import { startBroker, type BrokerProcess } from './support/broker-process.ts';
+
+const TOPIC = 'txlog';
+
+describe('issue 15: read_committed reads and DescribeProducers', () => {
+  let broker: BrokerProcess;
+  let client: KafkaConnection;
+  let producerId: bigint;
+  let producerEpoch: number;
+  before(async () => {
+    broker = await startBroker({ configs: { 'auto.create.topics.enable': 'false' } });
+    client = await KafkaConnection.connect('127.0.0.1', broker.port);
+    const created = await client.request(ApiKey.CreateTopics, {
+      topics: [{ name: TOPIC, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
+      timeoutMs: 10_000,
+      validateOnly: false,
+    });
+    assert.equal(created.topics[0]!.errorCode, ErrorCode.NONE);
+    const init = await client.request(ApiKey.InitProducerId, {
+      transactionalId: null,
+      transactionTimeoutMs: -1,
+      producerId: -1n,
+      producerEpoch: -1,
+    });
+    assert.equal(init.errorCode, ErrorCode.NONE);
+    ({ producerId, producerEpoch } = init);
+    const produced = await client.request(ApiKey.Produce, {
+      transactionalId: null,
+      acks: -1,
+      timeoutMs: 10_000,
+      topicData: [
+        {
+          name: TOPIC,
+          partitionData: [
+            {
+              index: 0,
+              records: await encodeRecordBatch({
+                records: ['a', 'b', 'c'].map((v) => ({ key: null, value: Buffer.from(v) })),
+                producerId,
+                producerEpoch,
+                baseSequence: 0,
+                baseTimestamp: 1_700_000_000_000n,
+              }),
+            },
+          ],
+        },
+      ],
+    });
+    assert.equal(produced.responses[0]!.partitionResponses[0]!.errorCode, ErrorCode.NONE);
+  });
+  after(async () => {
+    client.close();
+    await broker.stop();
+  });
+
+  const fetch = async (version: number, isolationLevel: number) => {
+    const response = await client.send(ApiKey.Fetch, version, {
+      ...apis[ApiKey.Fetch].defaultRequest(),
+      replicaId: -1,
+      maxWaitMs: 0,
+      minBytes: 0,
+      maxBytes: 1 << 20,
+      isolationLevel,
+      sessionEpoch: -1,
+      topics: [
+        {
+          topic: TOPIC,
+          topicId: ZERO_UUID,
+          partitions: [
+            {
+              partition: 0,
+              currentLeaderEpoch: -1,
+              fetchOffset: 0n,
+              lastFetchedEpoch: -1,
+              logStartOffset: -1n,
+              partitionMaxBytes: 1 << 20,
+              replicaDirectoryId: ZERO_UUID,
+            },
+          ],
+        },
+      ],
+    });
+    return response.responses[0]!.partitions[0]!;
+  };
+
+  it('Fetch READ_COMMITTED answers the LSO (the high watermark here) and an empty aborted list', async () => {
+    for (const version of [4, 11, 12]) {
+      const committed = await fetch(version, 1);
+      assert.equal(committed.errorCode, ErrorCode.NONE);
+      assert.equal(committed.highWatermark, 3n);
+      assert.equal(committed.lastStableOffset, 3n, `v${version}`);
+      assert.deepEqual(committed.abortedTransactions, [], `v${version}: [] as Kafka sends it`);
+      assert.ok(committed.records!.length > 0);
+      const uncommitted = await fetch(version, 0);
+      assert.equal(uncommitted.lastStableOffset, 3n);
+      assert.equal(uncommitted.abortedTransactions, null, `v${version}: null for read_uncommitted`);
+    }
+  });
+
+  it('ListOffsets READ_COMMITTED LATEST is the LSO', async () => {
+    const response = await client.request(ApiKey.ListOffsets, {
+      replicaId: -1,
+      isolationLevel: 1,
+      timeoutMs: 10_000,
+      topics: [
+        {
+          name: TOPIC,
+          partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1n, maxNumOffsets: 1 }],
+        },
+      ],
+    });
+    const partition = response.topics[0]!.partitions[0]!;
+    assert.equal(partition.errorCode, ErrorCode.NONE);
+    assert.equal(partition.offset, 3n);
+  });
+
+  it('DescribeProducers reports the idempotent producer, and is advertised', async () => {
+    const versions = await client.request(ApiKey.ApiVersions, {
+      clientSoftwareName: 'test',
+      clientSoftwareVersion: '1',
+    });
+    const advertised = versions.apiKeys.find((a) => a.apiKey === ApiKey.DescribeProducers);
+    assert.deepEqual(advertised && [advertised.minVersion, advertised.maxVersion], [0, 0]);
+
+    const response = await client.request(ApiKey.DescribeProducers, {
+      topics: [
+        { name: TOPIC, partitionIndexes: [0, 7] },
+        { name: 'no-such-topic', partitionIndexes: [0] },
+      ],
+    });
+    const [known, unknownPartition] = response.topics[0]!.partitions;
+    assert.equal(known!.errorCode, ErrorCode.NONE);
+    assert.deepEqual(known!.activeProducers, [
+      {
+        producerId,
+        producerEpoch,
+        lastSequence: 2,
+        lastTimestamp: 1_700_000_000_000n,
+        coordinatorEpoch: -1,
+        currentTxnStartOffset: -1n,
+      },
+    ]);
+    assert.equal(unknownPartition!.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    assert.equal(response.topics[1]!.partitions[0]!.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  });
+});
