@@ -4,6 +4,8 @@
  * once it has passed.
  */
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ErrorCode, decodeRecordBatch, encodeRecordBatch, splitBatches } from '@sluice/protocol';
 import { BrokerConfigStore } from '../config/config-store.ts';
@@ -175,5 +177,48 @@ describe('log cleaner and transactions', () => {
     await append(log, [['more', 'm']]);
     await cleanLog(log, T0, OPTIONS);
     assert.deepEqual(await contents(log), ['k=newest@3', 'tail=t@4', 'MARKER(3)@5', 'more=m@6']);
+  });
+
+  it('a crash between the merged .log and its .txnindex being renamed in loses no aborted transaction', async () => {
+    const dir = tempDataDir('sluice-clean-txn-');
+    const log = openLog(dir);
+    await append(log, [['k', 'aborted']], { id: A, sequence: 0, transactional: true }); // 0
+    log.roll(T0);
+    marker(log, A, false); // 1
+    await append(log, [['k', 'kept']]); // 2
+    log.roll(T0);
+    await append(log, [['tail', 't']]); // 3
+    const original = join(dir, 'before-the-merge');
+    mkdirSync(original);
+    const second = readdirSync(dir).filter((name) => name.startsWith('00000000000000000001.'));
+    assert.ok(second.includes('00000000000000000001.txnindex'));
+    for (const name of second) copyFileSync(join(dir, name), join(original, name));
+    await cleanLog(log, T0, OPTIONS);
+    const cleaned = await contents(log);
+    assert.deepEqual(
+      cleaned,
+      ['MARKER(1)@1', 'k=kept@2', 'tail=t@3'],
+      'one merged segment below the active one',
+    );
+    const aborted = log.collectAbortedTransactions(0, log.logEndOffset);
+    assert.deepEqual(
+      aborted.map((t) => [t.producerId, t.firstOffset, t.lastOffset]),
+      [[A, 0, 1]],
+    );
+    log.close();
+
+    // After the merged .log was renamed in: the old second segment is still there, the merged .txnindex not yet.
+    for (const name of second) copyFileSync(join(original, name), join(dir, name));
+    mkdirSync(join(dir, '.cleaned'));
+    renameSync(
+      join(dir, '00000000000000000000.txnindex'),
+      join(dir, '.cleaned', '00000000000000000000.txnindex'),
+    );
+    writeFileSync(join(dir, '.cleaned', 'replaces'), '0 3 1\n');
+    const reopened = openLog(dir);
+    assert.deepEqual(await contents(reopened), cleaned);
+    assert.equal(reopened.segmentCount, 2);
+    assert.deepEqual(reopened.collectAbortedTransactions(0, reopened.logEndOffset), aborted);
+    reopened.close();
   });
 });
