@@ -291,6 +291,8 @@ export class ProducerStateManager {
    * (Kafka's firstUnstableOffset), or null when every transaction is decided and replicated.
    */
   firstUnstableOffset(): number | null {
+    // Every read asks: without transactions this must cost nothing.
+    if (this.ongoing.size === 0 && this.unreplicated.length === 0) return null;
     let first: number | null = null;
     for (const firstOffset of this.ongoing.values()) {
       first = firstOffset;
