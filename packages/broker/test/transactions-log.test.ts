@@ -2,7 +2,7 @@
  * Issue 15, the log layer over the wire with Sluice's own client (the transaction coordinator is tested with it):
  * Fetch with isolation_level READ_COMMITTED answers the LSO and an empty aborted transaction list where no
  * transaction is open, READ_UNCOMMITTED a null list; ListOffsets READ_COMMITTED LATEST is the LSO; DescribeProducers
- * reports an idempotent producer's state and is advertised by ApiVersions.
+ * reports an idempotent producer's state, is advertised by ApiVersions and needs Read on the topic.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -152,5 +152,77 @@ describe('issue 15: read_committed reads and DescribeProducers', () => {
     ]);
     assert.equal(unknownPartition!.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
     assert.equal(response.topics[1]!.partitions[0]!.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+  });
+});
+
+describe('issue 15: DescribeProducers needs Read on the topic', () => {
+  let broker: BrokerProcess;
+  let admin: KafkaConnection;
+  let alice: KafkaConnection;
+  before(async () => {
+    broker = await startBroker({
+      configs: {
+        listeners: 'PLAINTEXT://127.0.0.1:0,SASL_PLAINTEXT://127.0.0.1:0',
+        'sasl.enabled.mechanisms': 'PLAIN',
+        'listener.name.sasl_plaintext.plain.sasl.jaas.config':
+          'org.apache.kafka.common.security.plain.PlainLoginModule required user_alice="alice-secret";',
+        'authorizer.class.name': 'org.apache.kafka.metadata.authorizer.StandardAuthorizer',
+        'super.users': 'User:ANONYMOUS',
+      },
+    });
+    admin = await KafkaConnection.connect('127.0.0.1', broker.ports.PLAINTEXT!);
+    await admin.request(ApiKey.CreateTopics, {
+      topics: ['readable', 'described'].map((name) => ({
+        name,
+        numPartitions: 1,
+        replicationFactor: 1,
+        assignments: [],
+        configs: [],
+      })),
+      timeoutMs: 10_000,
+      validateOnly: false,
+    });
+    const acl = (resourceName: string, operation: number) => ({
+      resourceType: 2,
+      resourceName,
+      resourcePatternType: 3,
+      principal: 'User:alice',
+      host: '*',
+      operation,
+      permissionType: 3,
+    });
+    const READ = 3;
+    const DESCRIBE = 8;
+    const acls = await admin.request(ApiKey.CreateAcls, {
+      creations: [acl('readable', READ), acl('described', DESCRIBE)],
+    });
+    assert.deepEqual(
+      acls.results.map((r) => r.errorCode),
+      [0, 0],
+    );
+    alice = await KafkaConnection.connect('127.0.0.1', broker.ports.SASL_PLAINTEXT!, 'alice', 10_000, {
+      sasl: { mechanism: 'PLAIN', username: 'alice', password: 'alice-secret' },
+    });
+  });
+  after(async () => {
+    alice?.close();
+    admin?.close();
+    await broker?.stop();
+  });
+
+  it('answers the topics the principal may read and refuses the others (Describe is not enough)', async () => {
+    const response = await alice.request(ApiKey.DescribeProducers, {
+      topics: [
+        { name: 'readable', partitionIndexes: [0] },
+        { name: 'described', partitionIndexes: [0] },
+      ],
+    });
+    assert.deepEqual(
+      response.topics.map((t) => [t.name, t.partitions.map((p) => p.errorCode)]),
+      [
+        ['readable', [ErrorCode.NONE]],
+        ['described', [ErrorCode.TOPIC_AUTHORIZATION_FAILED]],
+      ],
+    );
   });
 });
