@@ -188,6 +188,10 @@ describe('Partition as leader', () => {
     assert.equal(log.lastStableOffset, 2);
     partition.makeFollower({ ...registration([1, 2]), leader: 2, leaderEpoch: 5 });
     assert.equal(partition.appendTxnMarker(marker).errorCode, ErrorCode.NOT_LEADER_OR_FOLLOWER);
+    const short = setup(2);
+    short.partition.makeLeader(registration([1]));
+    assert.equal(short.partition.appendTxnMarker(marker).errorCode, ErrorCode.NOT_ENOUGH_REPLICAS);
+    assert.equal(short.log.logEndOffset, 0);
   });
 
   it("refuses acks=all below min.insync.replicas with Kafka's message", () => {
