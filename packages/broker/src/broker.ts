@@ -19,6 +19,9 @@ import { BrokerConfigStore } from './config/config-store.ts';
 import { resolveLogConfig } from './config/log-config.ts';
 import { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import { GroupCoordinator } from './groups/group-coordinator.ts';
+import { TransactionCoordinator } from './transactions/transaction-coordinator.ts';
+import { LocalMarkerWriter, TransactionMarkerChannel } from './transactions/transaction-markers.ts';
+import { TransactionVerifier } from './transactions/transaction-verifier.ts';
 import { topicManagerCreator, type InternalTopicCreator } from './groups/offsets-topic.ts';
 import { brokerHandlers } from './handlers/index.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
@@ -238,6 +241,48 @@ export class Broker {
     const security = cluster
       ? new ClusterSecurityMetadata()
       : new LocalMetadataStore(dataDir, topics.clusterId, nodeId, clock, bootstrap);
+    const producerIds = cluster
+      ? new ControllerProducerIdManager(nodeId, () => cluster.lifecycle?.epoch ?? -1n, cluster.channel, log)
+      : new ProducerIdManager(dataDir);
+    const internalTopics =
+      options.internalTopics ??
+      (cluster ? new ControllerTopicCreator(cluster.channel, topics) : topicManagerCreator(topicManager));
+    const groups = new GroupCoordinator({
+      topics,
+      config,
+      log,
+      errorLog,
+      now: () => clock.now(),
+      node,
+      replicaManager,
+      internalTopics,
+    });
+    const txnMarkers = new LocalMarkerWriter({
+      topics,
+      replicaManager,
+      timeoutMs: () => config.getNumber('request.timeout.ms'),
+      onOffsetsMarker: (partition, producerId, commit) =>
+        groups.completeTransaction(partition, producerId, commit),
+    });
+    const transactions = new TransactionCoordinator({
+      topics,
+      config,
+      log,
+      errorLog,
+      now: () => clock.now(),
+      node,
+      replicaManager,
+      internalTopics,
+      producerIds,
+      markers: new TransactionMarkerChannel({
+        nodeId,
+        topics,
+        replicaManager,
+        logger: log,
+        requestTimeoutMs: () => config.getNumber('request.timeout.ms'),
+        writeLocal: (marker, partitions) => txnMarkers.write(marker, partitions),
+      }),
+    });
     const services: BrokerServices = {
       handlers: new HandlerRegistry(
         withRequestQuotas(
@@ -262,22 +307,18 @@ export class Broker {
       topics,
       topicManager,
       logs,
-      producerIds: cluster
-        ? new ControllerProducerIdManager(nodeId, () => cluster.lifecycle?.epoch ?? -1n, cluster.channel, log)
-        : new ProducerIdManager(dataDir),
+      producerIds,
       fetchSessions: new FetchSessionCache(),
-      groups: new GroupCoordinator({
-        topics,
-        config,
-        log,
-        errorLog,
-        now: () => clock.now(),
-        node,
+      groups,
+      transactions,
+      txnVerifier: new TransactionVerifier({
+        nodeId,
+        coordinator: transactions,
         replicaManager,
-        internalTopics:
-          options.internalTopics ??
-          (cluster ? new ControllerTopicCreator(cluster.channel, topics) : topicManagerCreator(topicManager)),
+        logger: log,
+        requestTimeoutMs: () => config.getNumber('request.timeout.ms'),
       }),
+      txnMarkers,
       replicaManager,
       cluster,
       security,
@@ -319,6 +360,7 @@ export class Broker {
     }
     await services.groups.start();
     services.groups.startOffsetExpiration();
+    await services.transactions.start();
     replicaManager.start();
     logs.startBackgroundTasks({
       retentionCheckMs: config.getNumber('log.retention.check.interval.ms'),
@@ -375,6 +417,8 @@ export class Broker {
     await Promise.all(this.servers.map((server) => server.close()));
     await this.services.replicaManager.close();
     this.services.groups.close();
+    this.services.transactions.close();
+    this.services.txnVerifier.close();
     await this.services.logs.stopCleaner();
     this.services.logs.close();
     this.services.log.info('Sluice broker stopped cleanly');

@@ -386,6 +386,87 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     min: 1,
     documentation: 'The segment size of __consumer_offsets, kept small so the cleaner can compact it often.',
   },
+  // Transactions (the transaction coordinator and __transaction_state).
+  {
+    name: 'transaction.state.log.num.partitions',
+    type: 'int',
+    defaultValue: '50',
+    min: 1,
+    documentation: 'The number of partitions of __transaction_state.',
+  },
+  {
+    name: 'transaction.state.log.replication.factor',
+    type: 'short',
+    defaultValue: '1',
+    min: 1,
+    documentation: 'The replication factor of __transaction_state (Kafka: 3; one broker here by default).',
+  },
+  {
+    name: 'transaction.state.log.min.isr',
+    type: 'int',
+    defaultValue: '1',
+    min: 1,
+    documentation:
+      'min.insync.replicas of __transaction_state (Kafka: 2; one broker here by default, so a single broker can commit).',
+  },
+  {
+    name: 'transaction.state.log.segment.bytes',
+    type: 'int',
+    defaultValue: '104857600',
+    min: 1,
+    documentation: 'The segment size of __transaction_state.',
+  },
+  {
+    name: 'transaction.state.log.load.buffer.size',
+    type: 'int',
+    defaultValue: '5242880',
+    min: 1,
+    documentation: 'How many bytes are read at a time when a coordinator loads a __transaction_state partition.',
+  },
+  {
+    name: 'transaction.max.timeout.ms',
+    type: 'int',
+    defaultValue: '900000',
+    min: 1,
+    documentation:
+      'The longest transaction.timeout.ms a producer may ask for; a longer one is refused with INVALID_TRANSACTION_TIMEOUT.',
+  },
+  {
+    name: 'transaction.abort.timed.out.transaction.cleanup.interval.ms',
+    type: 'int',
+    defaultValue: '10000',
+    min: 1,
+    documentation: 'How often the coordinator aborts transactions open longer than their timeout.',
+  },
+  {
+    name: 'transactional.id.expiration.ms',
+    type: 'int',
+    defaultValue: '604800000',
+    min: 1,
+    documentation:
+      'A transactional id without a transaction for this long is forgotten (a tombstone in __transaction_state).',
+  },
+  {
+    name: 'transaction.remove.expired.transaction.cleanup.interval.ms',
+    type: 'int',
+    defaultValue: '3600000',
+    min: 1,
+    documentation: 'How often the coordinator looks for expired transactional ids.',
+  },
+  {
+    name: 'transaction.partition.verification.enable',
+    type: 'boolean',
+    defaultValue: 'true',
+    documentation:
+      "A partition leader asks the transaction coordinator whether a producer's first transactional batch belongs to an ongoing transaction (KIP-890), so late or zombie writes cannot open a hanging transaction.",
+  },
+  {
+    name: 'request.timeout.ms',
+    type: 'int',
+    defaultValue: '30000',
+    documentation:
+      'How long the coordinator waits for __transaction_state writes and transaction markers to be replicated.',
+  },
   {
     name: 'offsets.retention.minutes',
     type: 'int',

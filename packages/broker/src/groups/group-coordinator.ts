@@ -86,6 +86,12 @@ export class GroupCoordinator implements LeadershipListener {
   private readonly classic: ClassicGroupProtocol;
   /** Committed offsets by group id, then by "topic:partition", whatever protocol the group speaks. */
   private readonly offsets = new Map<string, Map<string, CommittedOffset>>();
+  /**
+   * Transactional offset commits waiting for their transaction's marker (Kafka's pendingTransactionalOffsets):
+   * by producer id, then group id, then "topic:partition". A COMMIT marker moves them into `offsets`; an ABORT
+   * drops them. OffsetFetch with require_stable answers UNSTABLE_OFFSET_COMMIT for these partitions meanwhile.
+   */
+  private readonly pendingTxnOffsets = new Map<bigint, Map<string, Map<string, CommittedOffset>>>();
   /** The partitions led here, by index; a partition not in this map is not coordinated here. */
   private readonly coordinated = new Map<number, CoordinatedPartition>();
   private creatingOffsetsTopic: Promise<void> | null = null;
@@ -243,9 +249,10 @@ export class GroupCoordinator implements LeadershipListener {
         log && log.logEndOffset > log.logStartOffset
           ? await loadConsumerOffsets(
               log,
-              (record) => this.apply(record),
+              (record, producerId) => this.apply(record, producerId),
               stillLoading,
               this.config.getNumber('offsets.load.buffer.size'),
+              (producerId, commit) => this.completeTransaction(partition, producerId, commit),
             )
           : 0;
       if (!stillLoading()) return;
@@ -290,11 +297,26 @@ export class GroupCoordinator implements LeadershipListener {
       unloaded++;
     }
     for (const groupId of [...this.offsets.keys()]) if (ours(groupId)) this.offsets.delete(groupId);
+    for (const byGroup of this.pendingTxnOffsets.values())
+      for (const groupId of [...byGroup.keys()]) if (ours(groupId)) byGroup.delete(groupId);
     this.consumerGroups.unload(ours);
     this.log.info(`resigned ${CONSUMER_OFFSETS_TOPIC}-${partition}: unloaded ${unloaded} classic group(s)`);
   }
 
-  private apply(record: ConsumerOffsetsRecord): void {
+  /** Applies one loaded record; `producerId` is set for records of a transactional batch (TxnOffsetCommit). */
+  private apply(record: ConsumerOffsetsRecord, producerId: bigint | null = null): void {
+    if (record.type === 'offset' && producerId !== null) {
+      if (record.value === null) return;
+      const { offset, leaderEpoch, metadata, commitTimestamp } = record.value;
+      this.pendingOffsetsOf(producerId, record.group).set(`${record.topic}:${record.partition}`, {
+        offset,
+        leaderEpoch,
+        metadata,
+        commitTimestamp,
+      });
+      if (!this.consumerGroups.get(record.group)) this.group(record.group, true);
+      return;
+    }
     if (record.type === 'offset') {
       const key = `${record.topic}:${record.partition}`;
       if (record.value === null) {
@@ -376,6 +398,7 @@ export class GroupCoordinator implements LeadershipListener {
     groupId: string,
     records: { key: Buffer; value: Buffer | null }[],
     tooLarge: number = ErrorCode.UNKNOWN_SERVER_ERROR,
+    transactional: { producerId: bigint; producerEpoch: number } | null = null,
   ): Promise<number> {
     let errorCode: number;
     try {
@@ -386,13 +409,15 @@ export class GroupCoordinator implements LeadershipListener {
       if (!coordinated || !partition) return ErrorCode.NOT_COORDINATOR;
       const batch = await encodeRecordBatch({
         records: records.map((r) => ({ key: r.key, value: r.value, timestamp: BigInt(this.now()) })),
+        // TxnOffsetCommit: the producer's transactional batch, decided by its marker (no sequence, as in Kafka).
+        ...(transactional ? { ...transactional, isTransactional: true, baseSequence: -1 } : {}),
       });
       const stillCoordinating = () => partition.isLeader && this.coordinated.get(index) === coordinated;
       if (!stillCoordinating()) return ErrorCode.NOT_COORDINATOR;
       if (partition.notEnoughReplicas() !== null) {
         errorCode = ErrorCode.NOT_ENOUGH_REPLICAS;
       } else {
-        errorCode = partition.appendAsLeader(batch).errorCode;
+        errorCode = partition.appendAsLeader(batch, transactional ? 'coordinator' : 'client').errorCode;
         if (errorCode === ErrorCode.NONE) {
           const committed = await partition.waitForHighWatermark(
             partition.log.logEndOffset,
@@ -497,6 +522,106 @@ export class GroupCoordinator implements LeadershipListener {
       });
     }
     return results;
+  }
+
+  private pendingOffsetsOf(producerId: bigint, groupId: string): Map<string, CommittedOffset> {
+    let byGroup = this.pendingTxnOffsets.get(producerId);
+    if (!byGroup) this.pendingTxnOffsets.set(producerId, (byGroup = new Map()));
+    let offsets = byGroup.get(groupId);
+    if (!offsets) byGroup.set(groupId, (offsets = new Map()));
+    return offsets;
+  }
+
+  /**
+   * TxnOffsetCommit: the offsets are written to the group's partition in a transactional batch of the producer
+   * (so its COMMIT or ABORT marker decides them, on this broker and on any that loads the partition later) and
+   * held as pending until then. Who may commit is checked as for OffsetCommit, except that a commit from outside
+   * the group protocol is accepted whatever the group's state (Kafka's transactional validation).
+   */
+  async commitTransactionalOffsets(
+    groupId: string,
+    producer: { producerId: bigint; producerEpoch: number },
+    member: { memberId: string; groupInstanceId: string | null; generationId: number },
+    offsets: {
+      topic: string;
+      partition: number;
+      offset: bigint;
+      leaderEpoch: number;
+      metadata: string | null;
+    }[],
+  ): Promise<number[]> {
+    const fail = (code: number) => offsets.map(() => code);
+    if (groupId === '') return fail(ErrorCode.INVALID_GROUP_ID);
+    const notHere = this.coordinatorError(groupId);
+    if (notHere !== ErrorCode.NONE) return fail(notHere);
+    const fromOutside = member.generationId < 0 && member.memberId === '';
+    if (!fromOutside) {
+      const refused = this.validateCommit(
+        groupId,
+        member.memberId,
+        member.groupInstanceId,
+        member.generationId,
+        // A consumer-protocol member's epoch is checked as OffsetCommit v9+ checks it, whatever the version.
+        9,
+      );
+      if (refused !== ErrorCode.NONE) return fail(refused);
+    } else if (!this.consumerGroups.get(groupId)) {
+      this.group(groupId, true);
+    }
+    const results = offsets.map(({ topic, partition, metadata }) => {
+      if (!this.topics.get(topic)?.partitions[partition]) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+      if (metadata !== null && Buffer.byteLength(metadata) > MAX_OFFSET_METADATA_BYTES)
+        return ErrorCode.OFFSET_METADATA_TOO_LARGE;
+      return ErrorCode.NONE;
+    });
+    const accepted = offsets.filter((_, i) => results[i] === ErrorCode.NONE);
+    if (accepted.length === 0) return results;
+    const commitTimestamp = BigInt(this.now());
+    const values = accepted.map((o) => ({
+      offset: o.offset,
+      leaderEpoch: o.leaderEpoch,
+      metadata: o.metadata ?? '',
+      commitTimestamp,
+      expireTimestamp: -1n,
+    }));
+    const stored = await this.persist(
+      groupId,
+      accepted.map((o, i) => encodeOffsetCommitRecord(groupId, o.topic, o.partition, values[i]!)),
+      ErrorCode.INVALID_COMMIT_OFFSET_SIZE,
+      producer,
+    );
+    if (stored !== ErrorCode.NONE) return results.map((r) => (r === ErrorCode.NONE ? stored : r));
+    const pending = this.pendingOffsetsOf(producer.producerId, groupId);
+    accepted.forEach((o, i) => {
+      const { offset, leaderEpoch, metadata } = values[i]!;
+      pending.set(`${o.topic}:${o.partition}`, { offset, leaderEpoch, metadata, commitTimestamp });
+    });
+    return results;
+  }
+
+  /**
+   * A transaction marker of `producerId` was committed on __consumer_offsets-`partition` (or replayed on load):
+   * its pending offsets for the groups of that partition become committed (COMMIT) or are dropped (ABORT).
+   */
+  completeTransaction(partition: number, producerId: bigint, commit: boolean): void {
+    const byGroup = this.pendingTxnOffsets.get(producerId);
+    if (!byGroup) return;
+    for (const [groupId, pending] of [...byGroup]) {
+      if (this.partitionFor(groupId) !== partition) continue;
+      if (commit) {
+        const committed = this.offsetsOf(groupId);
+        for (const [key, offset] of pending) committed.set(key, offset);
+      }
+      byGroup.delete(groupId);
+    }
+    if (byGroup.size === 0) this.pendingTxnOffsets.delete(producerId);
+  }
+
+  /** Whether a transaction holds an offset of this group's partition not yet committed (require_stable). */
+  hasPendingTransactionalOffset(groupId: string, topic: string, partition: number): boolean {
+    const key = `${topic}:${partition}`;
+    for (const byGroup of this.pendingTxnOffsets.values()) if (byGroup.get(groupId)?.has(key)) return true;
+    return false;
   }
 
   /**

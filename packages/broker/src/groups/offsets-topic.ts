@@ -9,7 +9,14 @@
  * that hash to it; a partition is replayed from its log start offset to its log end offset in offset order (the
  * newest record of a key wins, as compaction keeps it).
  */
-import { ErrorCode, decodeConsumerOffsetsRecord, decodeRecordBatch, splitBatches } from '@sluice/protocol';
+import {
+  ControlRecordType,
+  ErrorCode,
+  decodeConsumerOffsetsRecord,
+  decodeControlRecordKey,
+  decodeRecordBatch,
+  splitBatches,
+} from '@sluice/protocol';
 import type { BrokerConfigStore } from '../config/config-store.ts';
 import type { TopicManager } from '../metadata/topic-manager.ts';
 import type { PartitionLog } from '../storage/partition-log.ts';
@@ -78,14 +85,17 @@ export type ConsumerOffsetsRecord = ReturnType<typeof decodeConsumerOffsetsRecor
 
 /**
  * Replays a partition's records from its log start to the log end offset as it was when loading began;
- * returns how many records were applied. `stillWanted` is asked between batches: loading stops when the
- * partition was resigned meanwhile.
+ * returns how many records were applied. Records of a transactional batch (TxnOffsetCommit) are applied with
+ * their producer id, and a transaction marker is passed to `completeTransaction`, so pending transactional
+ * offsets are decided exactly as they were when written. `stillWanted` is asked between batches: loading stops
+ * when the partition was resigned meanwhile.
  */
 export async function loadConsumerOffsets(
   log: PartitionLog,
-  apply: (record: ConsumerOffsetsRecord) => void,
+  apply: (record: ConsumerOffsetsRecord, producerId: bigint | null) => void,
   stillWanted: () => boolean,
   bufferBytes: number,
+  completeTransaction: (producerId: bigint, commit: boolean) => void = () => {},
 ): Promise<number> {
   const end = log.logEndOffset;
   let offset = log.logStartOffset;
@@ -97,10 +107,22 @@ export async function loadConsumerOffsets(
     for (const { bytes, header } of batches) {
       const next = Number(header.baseOffset) + header.lastOffsetDelta + 1;
       if (next > end) return records;
-      for (const record of (await decodeRecordBatch(bytes)).records) {
+      const decoded = (await decodeRecordBatch(bytes)).records;
+      if (header.isControl) {
+        const key = decoded[0]?.key;
+        if (key)
+          completeTransaction(
+            header.producerId,
+            decodeControlRecordKey(key).type === ControlRecordType.COMMIT,
+          );
+        offset = next;
+        continue;
+      }
+      const producerId = header.isTransactional ? header.producerId : null;
+      for (const record of decoded) {
         if (!stillWanted()) return records;
         if (!record.key) continue;
-        apply(decodeConsumerOffsetsRecord(record.key, record.value));
+        apply(decodeConsumerOffsetsRecord(record.key, record.value), producerId);
         records++;
       }
       offset = next;

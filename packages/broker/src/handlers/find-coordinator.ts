@@ -2,10 +2,11 @@ import { ApiKey, ErrorCode, defaultFindCoordinatorResponse } from '@sluice/proto
 import { defineHandler } from './handler.ts';
 
 const GROUP_KEY = 0;
+const TRANSACTION_KEY = 1;
 
 /**
- * A group's coordinator is the leader of its __consumer_offsets partition (the topic is created on first use);
- * transactions have no coordinator yet.
+ * A group's coordinator is the leader of its __consumer_offsets partition, a transactional id's the leader of
+ * its __transaction_state partition (each topic is created on first use).
  */
 export const findCoordinatorHandler = defineHandler({
   apiKey: ApiKey.FindCoordinator,
@@ -36,8 +37,20 @@ export const findCoordinatorHandler = defineHandler({
         errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE,
         errorMessage,
       });
-      if (body.keyType !== GROUP_KEY) return unavailable('Transactions are not supported yet');
-      const coordinator = await services.groups.findCoordinator(key);
+      if (body.keyType !== GROUP_KEY && body.keyType !== TRANSACTION_KEY)
+        return {
+          ...unavailable(`Unknown coordinator type ${body.keyType}`),
+          errorCode: ErrorCode.INVALID_REQUEST,
+        };
+      if (body.keyType === TRANSACTION_KEY && key === '')
+        return {
+          ...unavailable('A transactional id must not be empty'),
+          errorCode: ErrorCode.INVALID_REQUEST,
+        };
+      const coordinator =
+        body.keyType === GROUP_KEY
+          ? await services.groups.findCoordinator(key)
+          : await services.transactions.findCoordinator(key);
       if (typeof coordinator === 'number') return unavailable(null);
       // The coordinator as reached through the listener this client came in on.
       const node = services.brokers(listenerName).find((b) => b.nodeId === coordinator.nodeId);

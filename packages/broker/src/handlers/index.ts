@@ -1,6 +1,8 @@
 /** Every API the broker serves. Adding a handler here is all it takes to serve and advertise an API. */
 import type { ApiKeyNumber } from '@sluice/protocol';
 import { createAclsHandler, deleteAclsHandler, describeAclsHandler } from './acls.ts';
+import { addOffsetsToTxnHandler } from './add-offsets-to-txn.ts';
+import { addPartitionsToTxnHandler } from './add-partitions-to-txn.ts';
 import { alterClientQuotasHandler } from './alter-client-quotas.ts';
 import { alterConfigsHandler } from './alter-configs.ts';
 import { apiVersionsHandler } from './api-versions.ts';
@@ -16,6 +18,8 @@ import { describeConfigsHandler } from './describe-configs.ts';
 import { describeLogDirsHandler } from './describe-log-dirs.ts';
 import { describeProducersHandler } from './describe-producers.ts';
 import { describeTopicPartitionsHandler } from './describe-topic-partitions.ts';
+import { describeTransactionsHandler } from './describe-transactions.ts';
+import { endTxnHandler } from './end-txn.ts';
 import { fetchHandler } from './fetch.ts';
 import type { Handler } from './handler.ts';
 import { deleteGroupsHandler } from './delete-groups.ts';
@@ -32,9 +36,12 @@ import { describeGroupsHandler } from './describe-groups.ts';
 import { incrementalAlterConfigsHandler } from './incremental-alter-configs.ts';
 import { initProducerIdHandler } from './init-producer-id.ts';
 import { listOffsetsHandler } from './list-offsets.ts';
+import { listTransactionsHandler } from './list-transactions.ts';
 import { metadataHandler } from './metadata.ts';
 import { offsetForLeaderEpochHandler } from './offset-for-leader-epoch.ts';
 import { produceHandler } from './produce.ts';
+import { txnOffsetCommitHandler } from './txn-offset-commit.ts';
+import { writeTxnMarkersHandler } from './write-txn-markers.ts';
 import { saslAuthenticateHandler, saslHandshakeHandler } from './sasl.ts';
 import {
   alterUserScramCredentialsHandler,
@@ -52,6 +59,13 @@ export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   deleteTopicsHandler,
   deleteRecordsHandler,
   initProducerIdHandler,
+  addPartitionsToTxnHandler,
+  addOffsetsToTxnHandler,
+  endTxnHandler,
+  writeTxnMarkersHandler,
+  txnOffsetCommitHandler,
+  describeTransactionsHandler,
+  listTransactionsHandler,
   describeConfigsHandler,
   alterConfigsHandler,
   describeLogDirsHandler,

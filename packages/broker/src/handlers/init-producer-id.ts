@@ -1,9 +1,11 @@
 import { ApiKey, ErrorCode } from '@sluice/protocol';
 import { defineHandler } from './handler.ts';
+import { fencedForVersion } from './transaction-errors.ts';
 
 /**
- * Idempotent producers get a fresh producer id (epoch 0). Transactional ids need the transaction coordinator,
- * which Sluice does not have yet: those requests are refused with Kafka's "not available" coordinator error.
+ * InitProducerId. Without a transactional id: an idempotent producer gets a fresh producer id at epoch 0, or
+ * (KIP-360) its own id with the epoch bumped. With one: the transaction coordinator answers (a producer id and an
+ * epoch that fences every older producer of the id).
  */
 export const initProducerIdHandler = defineHandler({
   apiKey: ApiKey.InitProducerId,
@@ -15,14 +17,19 @@ export const initProducerIdHandler = defineHandler({
     producerId: -1n,
     producerEpoch: -1,
   }),
-  handle({ body }, { services }) {
+  async handle({ body, apiVersion }, { services }) {
     if (body.transactionalId !== null) {
-      return {
-        throttleTimeMs: 0,
-        errorCode: ErrorCode.COORDINATOR_NOT_AVAILABLE,
-        producerId: -1n,
-        producerEpoch: -1,
-      };
+      // v3+ may name the producer id and epoch it had (KIP-360); -1 means none.
+      const expected =
+        apiVersion >= 3 && body.producerId >= 0n
+          ? { producerId: body.producerId, producerEpoch: body.producerEpoch }
+          : null;
+      const result = await services.transactions.initProducerId(
+        body.transactionalId,
+        body.transactionTimeoutMs,
+        expected,
+      );
+      return { throttleTimeMs: 0, ...result, errorCode: fencedForVersion(result.errorCode, apiVersion, 4) };
     }
     if (body.producerId >= 0n) {
       // A producer asking to bump its own epoch (KIP-360) after a sequence error keeps its id.

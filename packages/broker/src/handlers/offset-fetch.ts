@@ -17,6 +17,7 @@ function fetchGroup(
   context: RequestContext,
   groupId: string,
   topics: { name: string; partitionIndexes: number[] }[] | null,
+  requireStable: boolean,
 ) {
   const { services } = context;
   const mayDescribe = (topic: string) =>
@@ -32,6 +33,17 @@ function fetchGroup(
   for (const { topic, partition, committed } of services.groups.fetchOffsets(groupId, wanted)) {
     if (topics === null && !mayDescribe(topic)) continue;
     const partitions = byTopic.get(topic) ?? [];
+    byTopic.set(topic, partitions);
+    // require_stable (v7+): an offset an open transaction may still change is not answered yet (retriable).
+    if (requireStable && services.groups.hasPendingTransactionalOffset(groupId, topic, partition)) {
+      partitions.push({
+        ...defaultOffsetFetchResponsePartition(),
+        partitionIndex: partition,
+        committedOffset: -1n,
+        errorCode: ErrorCode.UNSTABLE_OFFSET_COMMIT,
+      });
+      continue;
+    }
     partitions.push({
       partitionIndex: partition,
       committedOffset: committed?.offset ?? -1n,
@@ -39,7 +51,6 @@ function fetchGroup(
       metadata: committed?.metadata ?? '',
       errorCode: ErrorCode.NONE,
     });
-    byTopic.set(topic, partitions);
   }
   for (const { name, partitionIndexes } of refusedTopics) {
     byTopic.set(
@@ -107,7 +118,10 @@ export const offsetFetchHandler = defineHandler({
                 : ErrorCode.NONE;
           return {
             groupId: g.groupId,
-            topics: errorCode === ErrorCode.NONE ? fetchGroup(context, g.groupId, g.topics) : [],
+            topics:
+              errorCode === ErrorCode.NONE
+                ? fetchGroup(context, g.groupId, g.topics, body.requireStable)
+                : [],
             errorCode,
           };
         }),
@@ -119,7 +133,7 @@ export const offsetFetchHandler = defineHandler({
     if (refused !== ErrorCode.NONE) return offsetFetchRefused(body.topics, refused);
     return {
       throttleTimeMs: 0,
-      topics: fetchGroup(context, body.groupId, body.topics),
+      topics: fetchGroup(context, body.groupId, body.topics, apiVersion >= 7 && body.requireStable),
       errorCode: ErrorCode.NONE,
       groups: [],
     };

@@ -101,6 +101,7 @@ async function produceToPartition(
   records: Buffer | null,
   acks: number,
   version: number,
+  transactionalId: string | null,
 ): Promise<PartitionOutcome> {
   const topic = services.topics.get(topicName);
   const replicaManager = services.replicaManager;
@@ -162,7 +163,28 @@ async function produceToPartition(
       return fail(ErrorCode.CORRUPT_MESSAGE, `Record batch cannot be decoded: ${error.message}`);
     }
   }
-  // Leadership may have moved while the records were converted.
+  // KIP-890: the first batch of a producer's transaction here must belong to a transaction its coordinator knows.
+  const first = readBatchHeader(batches, 0);
+  if (
+    first.isTransactional &&
+    transactionalId !== null &&
+    services.config.get<boolean>('transaction.partition.verification.enable') &&
+    !partition.log.producers.ongoingTransactions().has(first.producerId)
+  ) {
+    const verified = await services.txnVerifier.verify(
+      transactionalId,
+      first.producerId,
+      first.producerEpoch,
+      { topic: topicName, partition: index },
+      version,
+    );
+    if (verified !== ErrorCode.NONE)
+      return fail(
+        verified,
+        `The transaction of producer ${first.producerId} does not include partition ${topicName}-${index}`,
+      );
+  }
+  // Leadership may have moved while the records were converted (or verified).
   if (!partition.isLeader) return notLeader(services, topicName, index);
   const endBefore = partition.log.logEndOffset;
   const result = partition.appendAsLeader(batches);
@@ -192,9 +214,10 @@ async function produceToPartitionOrFail(
   records: Buffer | null,
   acks: number,
   version: number,
+  transactionalId: string | null,
 ): Promise<PartitionOutcome> {
   try {
-    return await produceToPartition(services, topicName, index, records, acks, version);
+    return await produceToPartition(services, topicName, index, records, acks, version, transactionalId);
   } catch (error) {
     services.errorLog.error(`Produce: ${causeOf(error)}`, `Appending to ${topicName}-${index} failed`, error);
     const { errorCode, errorMessage } = failureOf(error);
@@ -251,6 +274,7 @@ export const produceHandler = defineHandler({
               partition.records,
               acks,
               apiVersion,
+              body.transactionalId,
             )
           : {
               response: partitionResponse(

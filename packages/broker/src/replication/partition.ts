@@ -19,7 +19,7 @@ import type { Clock } from '../clock.ts';
 import type { Logger } from '../logger.ts';
 import { NO_LEADER, type PartitionRegistration } from '../metadata/partition-registration.ts';
 import type { AppendResult, PartitionLog } from '../storage/partition-log.ts';
-import type { TxnMarker } from '../storage/producer-state.ts';
+import type { AppendOrigin, TxnMarker } from '../storage/producer-state.ts';
 import type { AlterPartitionManager } from './alter-partition-manager.ts';
 
 /** What the leader knows of one follower (Kafka's Replica / ReplicaState). */
@@ -225,9 +225,9 @@ export class Partition {
   }
 
   /** Appends a producer's batches in the current leader epoch; the caller has checked leadership. */
-  appendAsLeader(records: Buffer): AppendResult {
+  appendAsLeader(records: Buffer, origin: AppendOrigin = 'client'): AppendResult {
     const now = this.context.clock.now();
-    const result = this.log.appendAsLeader(records, this.leaderEpoch, now);
+    const result = this.log.appendAsLeader(records, this.leaderEpoch, now, origin);
     if (result.errorCode === ErrorCode.NONE) this.maybeIncrementHighWatermark(now);
     return result;
   }

@@ -48,6 +48,7 @@ import {
   type CompletedTxn,
   type ProducerBatch,
   type TxnMarker,
+  type AppendOrigin,
 } from './producer-state.ts';
 import type { AbortedTxn } from './transaction-index.ts';
 import { LeaderEpochCache } from './leader-epoch-cache.ts';
@@ -398,9 +399,15 @@ export class PartitionLog {
 
   /**
    * Validates the batches of a produce request (message format v2), assigns offsets and appends them.
-   * `records` is owned by the caller's request and is patched in place.
+   * `records` is owned by the caller's request and is patched in place. `origin` 'coordinator' is a batch the
+   * group coordinator writes for a transactional producer (TxnOffsetCommit): no sequence is checked.
    */
-  appendAsLeader(records: Buffer, leaderEpoch: number, now: number): AppendResult {
+  appendAsLeader(
+    records: Buffer,
+    leaderEpoch: number,
+    now: number,
+    origin: AppendOrigin = 'client',
+  ): AppendResult {
     const parsed = this.parseIncoming(records, now);
     if ('errorCode' in parsed) return parsed;
     const batches = parsed;
@@ -409,7 +416,7 @@ export class PartitionLog {
     let duplicateOf: { firstOffset: number } | null = null;
     for (const batch of batches) {
       if (!batch.producer) continue;
-      const check = this.producers.check(batch.producer);
+      const check = this.producers.check(batch.producer, origin);
       if (check.kind === 'error') return failure(check.errorCode, check.message, this.logStartOffset);
       if (check.kind === 'duplicate') duplicateOf = { firstOffset: check.firstOffset };
     }

@@ -83,6 +83,9 @@ export interface ProducerDescription {
   currentTxnStartOffset: number;
 }
 
+/** Who wrote a batch: a producer (its sequences are checked) or the broker's coordinator for one. */
+export type AppendOrigin = 'client' | 'coordinator';
+
 export type SequenceCheck =
   | { kind: 'append' }
   | { kind: 'duplicate'; firstOffset: number; lastOffset: number }
@@ -109,8 +112,12 @@ export class ProducerStateManager {
     return this.producers.size;
   }
 
-  /** Decides whether a batch from an idempotent producer may be appended. */
-  check(batch: ProducerBatch): SequenceCheck {
+  /**
+   * Decides whether a batch from an idempotent producer may be appended. A batch the broker's own coordinator
+   * writes for a producer (TxnOffsetCommit, origin 'coordinator') carries no sequence: only its epoch and the
+   * transaction state are checked, as Kafka checks AppendOrigin.COORDINATOR appends.
+   */
+  check(batch: ProducerBatch, origin: AppendOrigin = 'client'): SequenceCheck {
     const entry = this.producers.get(batch.producerId);
     if (!entry) return { kind: 'append' };
     if (batch.producerEpoch < entry.epoch) {
@@ -120,6 +127,7 @@ export class ProducerStateManager {
         message: `Epoch ${batch.producerEpoch} of producer ${batch.producerId} is older than the current ${entry.epoch}`,
       };
     }
+    if (origin === 'coordinator') return this.checkTxnState(batch, entry);
     if (batch.producerEpoch > entry.epoch) {
       if (batch.baseSequence !== 0) {
         return {
