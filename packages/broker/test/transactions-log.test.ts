@@ -1,14 +1,17 @@
 /**
- * Issue 15, the log layer over the wire with Sluice's own client (the transaction coordinator is tested with it):
- * Fetch with isolation_level READ_COMMITTED answers the LSO and an empty aborted transaction list where no
- * transaction is open, READ_UNCOMMITTED a null list; ListOffsets READ_COMMITTED LATEST is the LSO; DescribeProducers
- * reports an idempotent producer's state, is advertised by ApiVersions and needs Read on the topic.
+ * Issue 15, the log layer over the wire with Sluice's own client: Fetch with isolation_level READ_COMMITTED answers
+ * the LSO and an empty aborted transaction list where no transaction is open, READ_UNCOMMITTED a null list;
+ * ListOffsets READ_COMMITTED LATEST is the LSO; DescribeProducers reports an idempotent producer's state, is
+ * advertised by ApiVersions and needs Read on the topic. With the transaction coordinator: an open transaction
+ * holds the LSO (Fetch, ListOffsets, DescribeProducers), an abort is listed to read_committed fetches, and kcat
+ * (librdkafka) reading read_committed skips the aborted records.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { KafkaConnection } from '@sluice/client';
 import { ApiKey, ErrorCode, ZERO_UUID, apis, encodeRecordBatch } from '@sluice/protocol';
 import { startBroker, type BrokerProcess } from './support/broker-process.ts';
+import { runOk } from './support/run.ts';
 
 const TOPIC = 'txlog';
 
@@ -224,5 +227,196 @@ describe('issue 15: DescribeProducers needs Read on the topic', () => {
         ['described', [ErrorCode.TOPIC_AUTHORIZATION_FAILED]],
       ],
     );
+  });
+});
+
+describe('issue 15: transactions in the log, with the coordinator', () => {
+  let broker: BrokerProcess;
+  let client: KafkaConnection;
+  const TXN_TOPIC = 'txlog-txn';
+  before(async () => {
+    broker = await startBroker({ configs: { 'transaction.state.log.num.partitions': '2' } });
+    client = await KafkaConnection.connect('127.0.0.1', broker.port, 'txlog-test', 20_000);
+    const created = await client.request(ApiKey.CreateTopics, {
+      topics: [{ name: TXN_TOPIC, numPartitions: 1, replicationFactor: 1, assignments: [], configs: [] }],
+      timeoutMs: 10_000,
+      validateOnly: false,
+    });
+    assert.equal(created.topics[0]!.errorCode, ErrorCode.NONE);
+  });
+  after(async () => {
+    client?.close();
+    await broker?.stop();
+  });
+
+  /** A transaction of `values` on partition 0, left open. */
+  const openTransaction = async (transactionalId: string, values: string[]) => {
+    // FindCoordinator creates __transaction_state; its partitions load before the coordinator answers.
+    const found = await client.send(ApiKey.FindCoordinator, 4, {
+      key: '',
+      keyType: 1,
+      coordinatorKeys: [transactionalId],
+    });
+    assert.equal(found.coordinators[0]!.errorCode, ErrorCode.NONE);
+    const retriable: number[] = [
+      ErrorCode.NOT_COORDINATOR,
+      ErrorCode.COORDINATOR_LOAD_IN_PROGRESS,
+      ErrorCode.COORDINATOR_NOT_AVAILABLE,
+    ];
+    let init;
+    for (let attempt = 0; ; attempt++) {
+      init = await client.request(ApiKey.InitProducerId, {
+        transactionalId,
+        transactionTimeoutMs: 60_000,
+        producerId: -1n,
+        producerEpoch: -1,
+      });
+      if (!retriable.includes(init.errorCode) || attempt > 100) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(init.errorCode, ErrorCode.NONE);
+    const { producerId, producerEpoch } = init;
+    const added = await client.send(ApiKey.AddPartitionsToTxn, 3, {
+      transactions: [],
+      v3AndBelowTransactionalId: transactionalId,
+      v3AndBelowProducerId: producerId,
+      v3AndBelowProducerEpoch: producerEpoch,
+      v3AndBelowTopics: [{ name: TXN_TOPIC, partitions: [0] }],
+    });
+    assert.equal(
+      added.resultsByTopicV3AndBelow[0]!.resultsByPartition[0]!.partitionErrorCode,
+      ErrorCode.NONE,
+    );
+    const produced = await client.request(ApiKey.Produce, {
+      transactionalId,
+      acks: -1,
+      timeoutMs: 5000,
+      topicData: [
+        {
+          name: TXN_TOPIC,
+          partitionData: [
+            {
+              index: 0,
+              records: await encodeRecordBatch({
+                records: values.map((v) => ({ key: null, value: Buffer.from(v) })),
+                producerId,
+                producerEpoch,
+                baseSequence: 0,
+                isTransactional: true,
+              }),
+            },
+          ],
+        },
+      ],
+    });
+    const partition = produced.responses[0]!.partitionResponses[0]!;
+    assert.equal(partition.errorCode, ErrorCode.NONE);
+    const end = (committed: boolean) =>
+      client.request(ApiKey.EndTxn, { transactionalId, producerId, producerEpoch, committed });
+    return { producerId, firstOffset: partition.baseOffset, end };
+  };
+
+  const readCommitted = async () => {
+    // v12: topics by name.
+    const response = await client.send(ApiKey.Fetch, 12, {
+      ...apis[ApiKey.Fetch].defaultRequest(),
+      replicaId: -1,
+      maxWaitMs: 0,
+      minBytes: 0,
+      maxBytes: 1 << 20,
+      isolationLevel: 1,
+      sessionEpoch: -1,
+      topics: [
+        {
+          topic: TXN_TOPIC,
+          topicId: ZERO_UUID,
+          partitions: [
+            {
+              partition: 0,
+              currentLeaderEpoch: -1,
+              fetchOffset: 0n,
+              lastFetchedEpoch: -1,
+              logStartOffset: -1n,
+              partitionMaxBytes: 1 << 20,
+              replicaDirectoryId: ZERO_UUID,
+            },
+          ],
+        },
+      ],
+    });
+    return response.responses[0]!.partitions[0]!;
+  };
+
+  const latestCommitted = async () => {
+    const response = await client.request(ApiKey.ListOffsets, {
+      replicaId: -1,
+      isolationLevel: 1,
+      timeoutMs: 10_000,
+      topics: [
+        {
+          name: TXN_TOPIC,
+          partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1n, maxNumOffsets: 1 }],
+        },
+      ],
+    });
+    return response.topics[0]!.partitions[0]!.offset;
+  };
+
+  const producersOf = async () =>
+    (
+      await client.request(ApiKey.DescribeProducers, {
+        topics: [{ name: TXN_TOPIC, partitionIndexes: [0] }],
+      })
+    ).topics[0]!.partitions[0]!.activeProducers;
+
+  it('an open transaction holds the LSO until its marker is written; an abort is listed to read_committed reads', async () => {
+    const aborted = await openTransaction('txlog-aborted', ['aborted-0', 'aborted-1']);
+    assert.equal(aborted.firstOffset, 0n);
+    let fetched = await readCommitted();
+    assert.deepEqual([fetched.highWatermark, fetched.lastStableOffset], [2n, 0n]);
+    assert.equal(fetched.records!.length, 0);
+    assert.equal(await latestCommitted(), 0n);
+    assert.equal(
+      (await producersOf()).find((p) => p.producerId === aborted.producerId)?.currentTxnStartOffset,
+      0n,
+    );
+
+    const committed = await openTransaction('txlog-committed', ['committed-0']);
+    assert.equal(committed.firstOffset, 2n);
+    assert.equal((await aborted.end(false)).errorCode, ErrorCode.NONE);
+    // The coordinator acknowledges EndTxn before the markers are written; they follow at once on one broker.
+    for (let i = 0; i < 50 && (await readCommitted()).lastStableOffset !== 2n; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    fetched = await readCommitted();
+    assert.equal(fetched.lastStableOffset, 2n, 'the committed transaction, still open, holds it now');
+    assert.deepEqual(fetched.abortedTransactions, [{ producerId: aborted.producerId, firstOffset: 0n }]);
+
+    assert.equal((await committed.end(true)).errorCode, ErrorCode.NONE);
+    for (let i = 0; i < 50 && (await readCommitted()).lastStableOffset !== 5n; i++)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    fetched = await readCommitted();
+    assert.deepEqual([fetched.highWatermark, fetched.lastStableOffset], [5n, 5n], 'data 0-2 and two markers');
+    assert.equal(await latestCommitted(), 5n);
+    const states = await producersOf();
+    for (const producerId of [aborted.producerId, committed.producerId]) {
+      const state = states.find((p) => p.producerId === producerId)!;
+      assert.equal(state.currentTxnStartOffset, -1n);
+      assert.ok(state.coordinatorEpoch >= 0, 'the markers recorded their coordinator epoch');
+    }
+
+    // librdkafka's consumer filters with the aborted transaction list (its default isolation is read_committed).
+    const kcat = async (isolation: string) => {
+      const { stdout } = await runOk(
+        'kcat',
+        [
+          ...['-b', `127.0.0.1:${broker.port}`, '-C', '-t', TXN_TOPIC, '-o', 'beginning', '-e'],
+          ...['-f', '%o %s\n', '-X', `isolation.level=${isolation}`],
+        ],
+        { timeoutMs: 20_000 },
+      );
+      return stdout.split('\n').filter((line) => line !== '');
+    };
+    assert.deepEqual(await kcat('read_committed'), ['2 committed-0']);
+    assert.deepEqual(await kcat('read_uncommitted'), ['0 aborted-0', '1 aborted-1', '2 committed-0']);
   });
 });
