@@ -4,7 +4,7 @@
  * INVALID_TXN_STATE, truncation, followers, and restarts clean (snapshot) and unclean (replay).
  */
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ErrorCode, decodeEndTxnMarker, encodeRecordBatch, splitBatches } from '@sluice/protocol';
@@ -352,5 +352,37 @@ describe('partition log transactions', () => {
       0,
       'an open transaction never expires',
     );
+  });
+
+  it('a segment takes its .txnindex along when DeleteRecords, retention or topic deletion removes it', async () => {
+    const dir = tempDataDir('sluice-txn-');
+    const log = openLog(dir, {}, { 'retention.ms': '1000' });
+    const txnIndexes = () => readdirSync(dir).filter((name) => name.endsWith('.txnindex'));
+    await append(log, batch(A, 0)); // 0-1
+    marker(log, A, false); // 2
+    log.roll(T0);
+    await append(log, batch(B, 0)); // 3-4
+    marker(log, B, false); // 5
+    log.roll(T0);
+    await append(log, batch(C, 0)); // 6-7
+    marker(log, C, false); // 8
+    log.roll(T0);
+    await append(log, plainBatch()); // 9
+    assert.deepEqual(txnIndexes(), [
+      '00000000000000000000.txnindex',
+      '00000000000000000003.txnindex',
+      '00000000000000000006.txnindex',
+    ]);
+    assert.equal(log.deleteRecordsBefore(4).errorCode, ErrorCode.NONE);
+    assert.deepEqual(txnIndexes(), ['00000000000000000003.txnindex', '00000000000000000006.txnindex']);
+    assert.deepEqual(
+      committedRead(log, 4).abortedTransactions,
+      [{ producerId: B, firstOffset: 3n }],
+      'the log start offset is inside B: its abort is still listed',
+    );
+    assert.equal(log.enforceRetention(T0 + 10_000), 2);
+    assert.deepEqual(txnIndexes(), []);
+    log.deleteAll();
+    assert.deepEqual(readdirSync(dir), ['leader-epoch-checkpoint']);
   });
 });

@@ -749,7 +749,8 @@ export class PartitionLog {
     this.activeRollJitterMs = this.drawRollJitter();
     previous.flushInBackground((error) => {
       // A truncation meanwhile may have removed the new segment: the recovery point never passes the log's end.
-      if (!error)
+      // After deleteAll there is no log left to recover.
+      if (!error && this.segments.length > 0)
         this.recoveryPoint = Math.min(Math.max(this.recoveryPoint, segment.baseOffset), this.logEndOffset);
       // Closed segments are only read: their indexes need no descriptors (the log file keeps its one).
       if (this.segments.includes(previous)) previous.releaseIndexes();
