@@ -347,20 +347,22 @@ describe('issue 15: transactions in the log, with the coordinator', () => {
     return response.responses[0]!.partitions[0]!;
   };
 
-  const latestCommitted = async () => {
+  /** ListOffsets of `timestamp` (LATEST by default) as a read_committed or read_uncommitted consumer. */
+  const listOffset = async (timestamp = -1n, isolationLevel = 1) => {
     const response = await client.request(ApiKey.ListOffsets, {
       replicaId: -1,
-      isolationLevel: 1,
+      isolationLevel,
       timeoutMs: 10_000,
       topics: [
         {
           name: TXN_TOPIC,
-          partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp: -1n, maxNumOffsets: 1 }],
+          partitions: [{ partitionIndex: 0, currentLeaderEpoch: -1, timestamp, maxNumOffsets: 1 }],
         },
       ],
     });
     return response.topics[0]!.partitions[0]!.offset;
   };
+  const latestCommitted = () => listOffset();
 
   const producersOf = async () =>
     (
@@ -376,6 +378,10 @@ describe('issue 15: transactions in the log, with the coordinator', () => {
     assert.deepEqual([fetched.highWatermark, fetched.lastStableOffset], [2n, 0n]);
     assert.equal(fetched.records!.length, 0);
     assert.equal(await latestCommitted(), 0n);
+    assert.equal(await listOffset(-1n, 0), 2n, 'read_uncommitted: the high watermark');
+    assert.equal(await listOffset(0n), -1n, 'by time, read_committed: nothing below the LSO');
+    assert.equal(await listOffset(0n, 0), 0n, 'by time, read_uncommitted: the first record');
+    assert.equal(await listOffset(-3n), -1n, 'MAX_TIMESTAMP, read_committed: nothing below the LSO');
     assert.equal(
       (await producersOf()).find((p) => p.producerId === aborted.producerId)?.currentTxnStartOffset,
       0n,
