@@ -92,6 +92,8 @@ export type SequenceCheck =
   | { kind: 'error'; errorCode: number; message: string };
 
 function lastSequenceOf(batch: ProducerBatch): number {
+  // A batch without sequence (a coordinator's, baseSequence -1) has none either (Kafka's NO_SEQUENCE).
+  if (batch.baseSequence < 0) return -1;
   // Sequences wrap from Int.MAX back to 0 (Kafka's DefaultRecordBatch.incrementSequence).
   const last = batch.baseSequence + batch.recordCount - 1;
   return last > MAX_SEQUENCE ? last - MAX_SEQUENCE - 1 : last;
