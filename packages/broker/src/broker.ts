@@ -366,6 +366,10 @@ export class Broker {
       retentionCheckMs: config.getNumber('log.retention.check.interval.ms'),
       flushCheckMs: FLUSH_CHECK_MS,
       checkpointMs: config.getNumber('log.flush.offset.checkpoint.interval.ms'),
+      producerExpiration: {
+        checkMs: config.getNumber('producer.id.expiration.check.interval.ms'),
+        expirationMs: () => config.getNumber('producer.id.expiration.ms'),
+      },
     });
     if (config.get<boolean>('log.cleaner.enable'))
       logs.startCleaner(config.getNumber('log.cleaner.backoff.ms'), {

@@ -365,6 +365,33 @@ describe('transaction coordinator on a real broker', () => {
       return response.responses[0]!.partitionResponses[0]!.errorCode;
     };
     assert.equal(await write('payments', 9), ErrorCode.INVALID_TXN_STATE);
+    const anonymous = await client.request(ApiKey.Produce, {
+      transactionalId: null,
+      acks: -1,
+      timeoutMs: 5000,
+      topicData: [
+        {
+          name: 'audit',
+          partitionData: [
+            {
+              index: 0,
+              records: await encodeRecordBatch({
+                records: [{ key: null, value: Buffer.from('v'), timestamp: BigInt(Date.now()) }],
+                producerId,
+                producerEpoch,
+                baseSequence: 0,
+                isTransactional: true,
+              }),
+            },
+          ],
+        },
+      ],
+    });
+    assert.equal(
+      anonymous.responses[0]!.partitionResponses[0]!.errorCode,
+      ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
+      'transactional records without a transactional id',
+    );
     assert.equal(await write('payments', 11), ErrorCode.TRANSACTION_ABORTABLE);
     assert.equal(await write('audit', 11), ErrorCode.NONE, 'the partition added to the transaction');
     assert.equal((await endTxn('tx-verify', producerId, producerEpoch, false)).errorCode, ErrorCode.NONE);

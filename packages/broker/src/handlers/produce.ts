@@ -69,6 +69,19 @@ function recordsProblem(version: number, records: Buffer): { errorCode: number; 
   return null;
 }
 
+/** Whether any partition's first batch is a transactional v2 batch (header only, no record decoding). */
+function hasTransactionalRecords(topicData: { partitionData: { records: Buffer | null }[] }[]): boolean {
+  return topicData.some(({ partitionData }) =>
+    partitionData.some(
+      ({ records }) =>
+        records !== null &&
+        records.length >= RECORD_BATCH_HEADER_BYTES &&
+        detectMagic(records) === 2 &&
+        readBatchHeader(records, 0).isTransactional,
+    ),
+  );
+}
+
 /** A partition appended with acks=all, waiting for the high watermark to pass its records. */
 interface PendingAcks {
   partition: Partition;
@@ -261,6 +274,21 @@ export const produceHandler = defineHandler({
     const { services } = context;
     const startedAt = startRequestTime(context);
     const { acks } = body;
+    // As Kafka's handleProduceRequest: transactional records need a transactional id (authorized above when set).
+    if (body.transactionalId === null && hasTransactionalRecords(body.topicData)) {
+      const refused = ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
+      if (acks === 0) return CLOSE_CONNECTION;
+      return {
+        responses: body.topicData.map(({ name, partitionData }) => ({
+          name,
+          partitionResponses: partitionData.map(({ index }) =>
+            partitionResponse(index, refused, 'Transactional records need a transactional id'),
+          ),
+        })),
+        throttleTimeMs: 0,
+        nodeEndpoints: [],
+      };
+    }
     const responses = [];
     const outcomes: PartitionOutcome[] = [];
     for (const topic of body.topicData) {

@@ -51,7 +51,7 @@ async function readAll(isolation) {
   await consumer.subscribe({ topic, fromBeginning: true });
   const values = [];
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, 8000);
+    setTimeout(resolve, 8000);
     consumer
       .run({
         eachMessage: async ({ message }) => {
