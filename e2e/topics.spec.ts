@@ -119,13 +119,15 @@ test('topics: create with guardrails, inspect, reconfigure, delete records, view
 
   const partitions = page.getByRole('table', { name: 'Partitions' });
   await expect(dataRows(partitions)).toHaveCount(3);
-  // Partition, leader, leader epoch, replicas, ISR, log start offset, high watermark, records, size, replication.
+  // Partition, leader, leader epoch, replicas, ISR, log start offset, high watermark, LSO, records, size,
+  // replication.
   await expect(rowOf(partitions, '2').getByRole('cell')).toHaveText([
     '2',
     '1',
     /^\d+$/,
     '1',
     '1',
+    '0',
     '0',
     '0',
     '0',
@@ -238,7 +240,7 @@ test('topics: create with guardrails, inspect, reconfigure, delete records, view
   await confirmation.getByRole('button', { name: `Delete ${DELETE_BEFORE} records` }).click();
   await expect(danger.getByRole('status')).toHaveText(`Partition 0 now starts at offset ${DELETE_BEFORE}.`);
   await expect(partition0.getByRole('cell').nth(5)).toHaveText(String(DELETE_BEFORE));
-  await expect(partition0.getByRole('cell').nth(7)).toHaveText(String(PRODUCED - DELETE_BEFORE));
+  await expect(partition0.getByRole('cell').nth(8)).toHaveText(String(PRODUCED - DELETE_BEFORE));
   await expect(valueOf(summary, 'Records')).toHaveText(`${PRODUCED - DELETE_BEFORE} records`);
   await page.getByRole('searchbox', { name: 'Filter configs' }).fill('');
   await screenshots(page, 'topic-detail');
