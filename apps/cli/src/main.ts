@@ -58,7 +58,7 @@ commands:
         [--headers k=v,...] [--compression none|gzip|snappy|lz4|zstd] [--acks -1|0|1]   (stdin lines)
   consume --bootstrap-server HOST:PORT --topic T [--partition P] [--offset earliest|latest|N]
         [--from-beginning] [--max-messages N] [--timeout-ms MS] [--print-key] [--key-separator SEP]
-        [--format text|json|hex|base64]
+        [--format text|json|hex|base64] [--isolation-level read_uncommitted|read_committed]
   acls --bootstrap-server HOST:PORT (--add | --remove | --list) [--topic T] [--group G] [--cluster]
        [--transactional-id ID] [--resource-pattern-type LITERAL|PREFIXED|MATCH|ANY]
        [--allow-principal User:NAME] [--deny-principal User:NAME] [--allow-host H] [--deny-host H]

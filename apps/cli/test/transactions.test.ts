@@ -3,8 +3,8 @@
  * transaction is open, `list` and `describe` show it at its coordinator with kafka-transactions.sh's columns,
  * `describe-producers` shows where it started on the partition, `find-hanging` does not flag it (its
  * coordinator still lists the partition), and `abort --start-offset` closes it on the partition with an ABORT
- * marker, after which a read_committed reader gets nothing of it and the partition's producer has no open
- * transaction. Refusals are one line and exit 1.
+ * marker, after which a read_committed reader (a Fetch, and `sluice consume --isolation-level read_committed`)
+ * gets nothing of it and the partition's producer has no open transaction. Refusals are one line and exit 1.
  * And the case the tool is for: a transactional batch its coordinator never heard of (written without
  * AddPartitionsToTxn, with KIP-890's verification off) hangs; `find-hanging` finds it and `abort` closes it.
  */
@@ -154,6 +154,26 @@ describe('sluice transactions against a broker with an open transaction', () => 
     assert.equal(aborted.code, 0, aborted.stderr);
     const [afterAbort] = await table('describe-producers', '--topic', TOPIC, '--partition', '0');
     assert.equal(afterAbort!.CurrentTransactionStartOffset, 'None');
+
+    // sluice consume prints the records, never the marker; read_committed leaves the aborted ones out.
+    const consume = async (isolationLevel: string) =>
+      (
+        await runOk(process.execPath, [
+          CLI,
+          'consume',
+          '--bootstrap-server',
+          broker.bootstrap,
+          '--topic',
+          TOPIC,
+          '--from-beginning',
+          '--timeout-ms',
+          '1500',
+          '--isolation-level',
+          isolationLevel,
+        ])
+      ).stdout;
+    assert.equal(await consume('read_uncommitted'), 'debit\ncredit\n');
+    assert.equal(await consume('read_committed'), '');
 
     const client = new ClusterClient(broker.bootstrap);
     try {

@@ -1,14 +1,20 @@
 /**
  * `sluice consume`: like kafka-console-consumer without a group. Reads one partition (--partition) or all of
  * them, from the latest offset by default, --from-beginning, or --offset (earliest|latest|N, with --partition),
- * and prints each record in a format of choice until --max-messages or --timeout-ms of silence.
+ * and prints each record in a format of choice until --max-messages or --timeout-ms of silence. Transaction
+ * markers (control records) are never printed; with --isolation-level read_committed, as a Kafka consumer with
+ * isolation.level=read_committed, it reads up to the last stable offset and leaves out aborted transactions.
  */
 import { parseArgs } from 'node:util';
-import { ClusterClient } from '@sluice/client';
+import { AbortedTransactionFilter, ClusterClient, IsolationLevel } from '@sluice/client';
 import { decodeRecordBatch, splitBatches, type DecodedRecord } from '@sluice/protocol';
 import { CliError } from '../cli-error.ts';
 
 const FORMATS = ['text', 'json', 'hex', 'base64'] as const;
+const ISOLATION_LEVELS: Record<string, IsolationLevel> = {
+  read_uncommitted: IsolationLevel.READ_UNCOMMITTED,
+  read_committed: IsolationLevel.READ_COMMITTED,
+};
 type Format = (typeof FORMATS)[number];
 
 function encodeBytes(bytes: Buffer | null, format: Format): string | null {
@@ -53,9 +59,13 @@ export async function consumeCommand(args: string[]): Promise<void> {
       'print-key': { type: 'boolean', default: false },
       'key-separator': { type: 'string', default: '\t' },
       format: { type: 'string', default: 'text' },
+      'isolation-level': { type: 'string', default: 'read_uncommitted' },
     },
     strict: true,
   });
+  const isolationLevel = ISOLATION_LEVELS[values['isolation-level']];
+  if (isolationLevel === undefined)
+    throw new CliError('--isolation-level must be read_uncommitted or read_committed');
   if (!values.topic) throw new CliError('--topic is required');
   if (!(FORMATS as readonly string[]).includes(values.format))
     throw new CliError(`--format must be one of ${FORMATS.join(', ')}`);
@@ -78,10 +88,12 @@ export async function consumeCommand(args: string[]): Promise<void> {
     const positions = new Map<number, bigint>();
     for (const partition of partitions) {
       if (start === 'earliest') positions.set(partition, await client.listOffset(topic, partition, -2n));
-      else if (start === 'latest') positions.set(partition, await client.listOffset(topic, partition, -1n));
+      else if (start === 'latest')
+        positions.set(partition, await client.listOffset(topic, partition, -1n, isolationLevel));
       else if (/^\d+$/.test(start)) positions.set(partition, BigInt(start));
       else throw new CliError(`--offset must be earliest, latest or a number, got "${start}"`);
     }
+    const aborted = new Map(partitions.map((p) => [p, new AbortedTransactionFilter()]));
     let printed = 0;
     let lastData = Date.now();
     while (!stopped && printed < maxMessages && Date.now() - lastData < timeoutMs) {
@@ -89,9 +101,14 @@ export async function consumeCommand(args: string[]): Promise<void> {
       for (const partition of partitions) {
         const data = await client.fetch(topic, partition, positions.get(partition)!, {
           maxWaitMs: partitions.length > 1 ? 100 : 500,
+          isolationLevel,
         });
-        for (const { bytes } of splitBatches(data.records ?? Buffer.alloc(0)).batches) {
-          for (const record of (await decodeRecordBatch(bytes)).records) {
+        const filter = aborted.get(partition)!;
+        filter.addAborted(data.abortedTransactions);
+        for (const { header, bytes } of splitBatches(data.records ?? Buffer.alloc(0)).batches) {
+          const { records } = await decodeRecordBatch(bytes);
+          const skip = filter.isAborted(header, header.isControl ? records : []) || header.isControl;
+          for (const record of skip ? [] : records) {
             if (record.offset < positions.get(partition)!) continue;
             process.stdout.write(
               `${render(partition, record, format, values['print-key'], values['key-separator'])}\n`,
@@ -101,6 +118,9 @@ export async function consumeCommand(args: string[]): Promise<void> {
             if (++printed >= maxMessages) break;
           }
           if (printed >= maxMessages) break;
+          // Past markers and aborted records too, so the next fetch does not read them again.
+          const batchEnd = header.baseOffset + BigInt(header.lastOffsetDelta) + 1n;
+          if (batchEnd > positions.get(partition)!) positions.set(partition, batchEnd);
         }
         if (printed >= maxMessages) break;
       }
