@@ -159,7 +159,10 @@ export const messagesRouter = {
     if (input.lastEventId) {
       const resumed = JSON.parse(input.lastEventId) as Record<string, number>;
       positions = new Map(
-        partitions.map((p) => [p.partition, resumed[String(p.partition)] ?? p.highWatermark]),
+        partitions.map((p) => [
+          p.partition,
+          resumed[String(p.partition)] ?? readableEnd(p, input.isolationLevel),
+        ]),
       );
     } else {
       positions =
