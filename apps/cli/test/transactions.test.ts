@@ -37,6 +37,31 @@ function parseTable(stdout: string): Record<string, string>[] {
 const transactions = (broker: BrokerProcess, args: string[]) =>
   run(process.execPath, [CLI, 'transactions', '--bootstrap-server', broker.bootstrap, ...args]);
 
+/** A one-partition topic. */
+const createTopic = (broker: BrokerProcess, topic: string) =>
+  runOk(process.execPath, [
+    CLI,
+    'topics',
+    'create',
+    '--bootstrap-server',
+    broker.bootstrap,
+    '--topic',
+    topic,
+    '--partitions',
+    '1',
+  ]);
+
+/** A read_committed Fetch of partition 0 from offset 0. */
+async function readCommitted(broker: BrokerProcess, topicName: string) {
+  const client = new ClusterClient(broker.bootstrap);
+  try {
+    const topic = await client.topic(topicName);
+    return await client.fetch(topic, 0, 0n, { maxWaitMs: 0, isolationLevel: IsolationLevel.READ_COMMITTED });
+  } finally {
+    client.close();
+  }
+}
+
 /** The table a successful `sluice transactions` prints. */
 async function transactionsTable(broker: BrokerProcess, args: string[]) {
   const result = await transactions(broker, args);
@@ -63,17 +88,7 @@ describe('sluice transactions against a broker with an open transaction', () => 
 
   before(async () => {
     broker = await startBroker();
-    await runOk(process.execPath, [
-      CLI,
-      'topics',
-      'create',
-      '--bootstrap-server',
-      broker.bootstrap,
-      '--topic',
-      TOPIC,
-      '--partitions',
-      '1',
-    ]);
+    await createTopic(broker, TOPIC);
     const kafka = new Kafka({
       brokers: [broker.bootstrap],
       clientId: 'cli-transactions',
@@ -175,23 +190,14 @@ describe('sluice transactions against a broker with an open transaction', () => 
     assert.equal(await consume('read_uncommitted'), 'debit\ncredit\n');
     assert.equal(await consume('read_committed'), '');
 
-    const client = new ClusterClient(broker.bootstrap);
-    try {
-      const topic = await client.topic(TOPIC);
-      const committed = await client.fetch(topic, 0, 0n, {
-        maxWaitMs: 0,
-        isolationLevel: IsolationLevel.READ_COMMITTED,
-      });
-      assert.equal(committed.lastStableOffset, 3n, 'two records and the marker');
-      assert.deepEqual(
-        committed.abortedTransactions?.map((t) => t.firstOffset),
-        [0n],
-      );
-      const { batches } = splitBatches(committed.records ?? Buffer.alloc(0));
-      assert.equal(batches.at(-1)?.header.isControl, true);
-    } finally {
-      client.close();
-    }
+    const committed = await readCommitted(broker, TOPIC);
+    assert.equal(committed.lastStableOffset, 3n, 'two records and the marker');
+    assert.deepEqual(
+      committed.abortedTransactions?.map((t) => t.firstOffset),
+      [0n],
+    );
+    const { batches } = splitBatches(committed.records ?? Buffer.alloc(0));
+    assert.equal(batches.at(-1)?.header.isControl, true);
   });
 });
 
@@ -204,17 +210,7 @@ describe('sluice transactions with a hanging transaction', () => {
 
   before(async () => {
     broker = await startBroker({ configs: { 'transaction.partition.verification.enable': 'false' } });
-    await runOk(process.execPath, [
-      CLI,
-      'topics',
-      'create',
-      '--bootstrap-server',
-      broker.bootstrap,
-      '--topic',
-      LEDGER,
-      '--partitions',
-      '1',
-    ]);
+    await createTopic(broker, LEDGER);
     const client = new ClusterClient(broker.bootstrap);
     try {
       ({ producerId } = await writeHangingTransaction(client, LEDGER_WRITER, LEDGER, 0, ['orphan']));
@@ -255,20 +251,11 @@ describe('sluice transactions with a hanging transaction', () => {
     ]);
     assert.equal(aborted.code, 0, aborted.stderr);
     assert.deepEqual(await table('find-hanging', '--broker-id', '1', '--max-transaction-timeout', '0'), []);
-    const client = new ClusterClient(broker.bootstrap);
-    try {
-      const topic = await client.topic(LEDGER);
-      const read = await client.fetch(topic, 0, 0n, {
-        maxWaitMs: 0,
-        isolationLevel: IsolationLevel.READ_COMMITTED,
-      });
-      assert.equal(read.lastStableOffset, 2n, 'the orphan record and its ABORT marker');
-      assert.deepEqual(
-        read.abortedTransactions?.map((t) => [t.producerId, t.firstOffset]),
-        [[producerId, 0n]],
-      );
-    } finally {
-      client.close();
-    }
+    const read = await readCommitted(broker, LEDGER);
+    assert.equal(read.lastStableOffset, 2n, 'the orphan record and its ABORT marker');
+    assert.deepEqual(
+      read.abortedTransactions?.map((t) => [t.producerId, t.firstOffset]),
+      [[producerId, 0n]],
+    );
   });
 });
