@@ -12,10 +12,10 @@ import { describedBy, FieldMessage } from '~/app/_components/field';
 import { BUTTON, INPUT, LABEL_TEXT, PRIMARY_BUTTON } from '~/app/_components/form-styles';
 import { recordColumns, recordId, RecordSelectionContext } from './record-columns';
 import { RecordDetail, type ConsoleRecord } from './record-detail';
+import { IsolationLevelSelect, ISOLATION_LEVEL_HINT } from './isolation-level-select';
 import {
   checkSeek,
   DEFAULT_SEEK,
-  ISOLATION_LEVELS,
   PAGE_SIZES,
   SEEK_FROM,
   seekFromSearchParams,
@@ -156,22 +156,14 @@ function SeekForm({
         <label htmlFor={`${id}-isolation`} className={LABEL_TEXT}>
           Isolation level
         </label>
-        <select
+        <IsolationLevelSelect
           id={`${id}-isolation`}
           value={values.isolationLevel}
-          onChange={set('isolationLevel')}
-          aria-describedby={`${id}-isolation-hint`}
-          className={INPUT}
-        >
-          {ISOLATION_LEVELS.map((level) => (
-            <option key={level.value} value={level.value}>
-              {level.label}
-            </option>
-          ))}
-        </select>
+          onChange={(isolationLevel) => setValues((v) => ({ ...v, isolationLevel }))}
+          describedBy={`${id}-isolation-hint`}
+        />
         <span id={`${id}-isolation-hint`} className="sr-only">
-          read_committed reads up to the last stable offset and leaves out the records of aborted
-          transactions, as a Kafka consumer with isolation.level=read_committed
+          {ISOLATION_LEVEL_HINT}
         </span>
       </div>
       <div className="flex w-32 flex-col gap-1">

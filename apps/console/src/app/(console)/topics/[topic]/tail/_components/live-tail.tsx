@@ -14,7 +14,10 @@ import { RecordDetail } from '../../messages/_components/record-detail';
 import { TopicNotFound } from '../../messages/_components/topic-not-found';
 import { LiveRecords, type LiveRecord } from './live-records';
 import { TailBuffer, type TailCounts } from './tail-buffer';
-import { ISOLATION_LEVELS } from '../../messages/_components/seek';
+import {
+  IsolationLevelSelect,
+  ISOLATION_LEVEL_HINT,
+} from '../../messages/_components/isolation-level-select';
 import {
   checkTail,
   DEFAULT_TAIL_SETTINGS,
@@ -239,22 +242,15 @@ function Tail({ topic, partitions }: { topic: string; partitions: number[] }) {
             <Field
               id={`${id}-isolation`}
               label="Isolation level"
-              hint="read_committed shows what a read_committed consumer gets: up to the last stable offset, without aborted transactions."
+              hint={ISOLATION_LEVEL_HINT}
               error={undefined}
             >
-              <select
+              <IsolationLevelSelect
                 id={`${id}-isolation`}
-                aria-describedby={`${id}-isolation-hint`}
                 value={settings.isolationLevel}
-                onChange={(e) => set('isolationLevel')(e.target.value as TailSettings['isolationLevel'])}
-                className={INPUT}
-              >
-                {ISOLATION_LEVELS.map((level) => (
-                  <option key={level.value} value={level.value}>
-                    {level.label}
-                  </option>
-                ))}
-              </select>
+                onChange={set('isolationLevel')}
+                describedBy={`${id}-isolation-hint`}
+              />
             </Field>
           </div>
 
