@@ -116,10 +116,10 @@ export async function listTransactions(
       }));
     }),
   );
-  return perBroker.flat().sort((a, b) => a.coordinatorId - b.coordinatorId || compare(a, b));
+  return perBroker.flat().sort((a, b) => a.coordinatorId - b.coordinatorId || byTransactionalId(a, b));
 }
 
-const compare = (a: { transactionalId: string }, b: { transactionalId: string }) =>
+const byTransactionalId = (a: { transactionalId: string }, b: { transactionalId: string }) =>
   a.transactionalId < b.transactionalId ? -1 : a.transactionalId > b.transactionalId ? 1 : 0;
 
 /**
