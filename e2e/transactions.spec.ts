@@ -129,6 +129,10 @@ test('transactions: an open one is listed, holds the LSO back, and an admin abor
   // The open transaction holds the LSO at its first offset, below the high watermark.
   await page.goto(`/topics/${TOPIC}`);
   await expect.poll(() => partitionZero(page)).toMatchObject({ 'High watermark': '4', LSO: '2' });
+  // The leader's producer state says why: its producer's transaction is open from offset 2.
+  const producers = dataRows(page.getByRole('table', { name: 'Producers' }));
+  await expect(producers).toHaveCount(1);
+  await expect(producers.getByRole('cell').last()).toHaveText('2');
 
   // The abort, confirmed in the dialog.
   await page.goto('/transactions');
@@ -140,6 +144,7 @@ test('transactions: an open one is listed, holds the LSO back, and an admin abor
 
   await page.goto(`/topics/${TOPIC}`);
   await expect.poll(() => partitionZero(page)).toMatchObject({ 'High watermark': '5', LSO: '5' });
+  await expect(producers.getByRole('cell').last()).toHaveText('—');
 
   // Its records stay in the log for read_uncommitted readers; read_committed leaves them out. Both show the
   // ABORT marker at 4.

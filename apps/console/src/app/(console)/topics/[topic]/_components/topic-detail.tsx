@@ -17,6 +17,7 @@ import { consumerColumns, type ConsumerRow } from './consumer-columns';
 import { DeleteRecords } from './delete-records';
 import { DeleteTopic } from './delete-topic';
 import { partitionColumns, type PartitionRow } from './partition-columns';
+import { PartitionProducers } from './partition-producers';
 
 const REFRESH_MS = 5_000;
 const partitionId = (p: PartitionRow) => String(p.partition);
@@ -108,6 +109,8 @@ export function TopicDetail({ topic, sections }: { topic: string; sections?: Rea
           emptyMessage="The topic has no partitions."
         />
       </Card>
+
+      <PartitionProducers topic={topic} partitions={data.partitions.map((p) => p.partition)} />
 
       <Card title="Configs">
         <p className="mb-3 text-sm text-zinc-600 dark:text-zinc-400">
