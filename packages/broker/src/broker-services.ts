@@ -17,6 +17,7 @@ import type { SecurityMetadata } from './security/security-metadata.ts';
 import type { LogManager } from './storage/log-manager.ts';
 import type { TransactionCoordinator } from './transactions/transaction-coordinator.ts';
 import type { LocalMarkerWriter } from './transactions/transaction-markers.ts';
+import type { TransactionVerifier } from './transactions/transaction-verifier.ts';
 
 export interface NodeEndpoint {
   nodeId: number;
@@ -51,6 +52,8 @@ export interface BrokerServices {
   transactions: TransactionCoordinator;
   /** Writes transaction markers to partitions led here (WriteTxnMarkers, and the local coordinator). */
   txnMarkers: LocalMarkerWriter;
+  /** Asks the coordinator whether a partition belongs to a producer's transaction (KIP-890 verification). */
+  txnVerifier: TransactionVerifier;
   /** The partitions this broker holds, leader or follower; what Produce, Fetch and the offset APIs act on. */
   replicaManager: ReplicaManager;
   /** This node's place in a KRaft cluster (quorum, controller, metadata); null for a standalone broker. */

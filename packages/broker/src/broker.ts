@@ -21,6 +21,7 @@ import { FetchSessionCache } from './fetch/fetch-sessions.ts';
 import { GroupCoordinator } from './groups/group-coordinator.ts';
 import { TransactionCoordinator } from './transactions/transaction-coordinator.ts';
 import { LocalMarkerWriter, TransactionMarkerChannel } from './transactions/transaction-markers.ts';
+import { TransactionVerifier } from './transactions/transaction-verifier.ts';
 import { topicManagerCreator, type InternalTopicCreator } from './groups/offsets-topic.ts';
 import { brokerHandlers } from './handlers/index.ts';
 import { HandlerRegistry } from './handlers/registry.ts';
@@ -260,7 +261,27 @@ export class Broker {
       topics,
       replicaManager,
       timeoutMs: () => config.getNumber('request.timeout.ms'),
-      onOffsetsMarker: (partition, producerId, commit) => groups.completeTransaction(partition, producerId, commit),
+      onOffsetsMarker: (partition, producerId, commit) =>
+        groups.completeTransaction(partition, producerId, commit),
+    });
+    const transactions = new TransactionCoordinator({
+      topics,
+      config,
+      log,
+      errorLog,
+      now: () => clock.now(),
+      node,
+      replicaManager,
+      internalTopics,
+      producerIds,
+      markers: new TransactionMarkerChannel({
+        nodeId,
+        topics,
+        replicaManager,
+        logger: log,
+        requestTimeoutMs: () => config.getNumber('request.timeout.ms'),
+        writeLocal: (marker, partitions) => txnMarkers.write(marker, partitions),
+      }),
     });
     const services: BrokerServices = {
       handlers: new HandlerRegistry(
@@ -289,24 +310,13 @@ export class Broker {
       producerIds,
       fetchSessions: new FetchSessionCache(),
       groups,
-      transactions: new TransactionCoordinator({
-        topics,
-        config,
-        log,
-        errorLog,
-        now: () => clock.now(),
-        node,
+      transactions,
+      txnVerifier: new TransactionVerifier({
+        nodeId,
+        coordinator: transactions,
         replicaManager,
-        internalTopics,
-        producerIds,
-        markers: new TransactionMarkerChannel({
-          nodeId,
-          topics,
-          replicaManager,
-          logger: log,
-          requestTimeoutMs: () => config.getNumber('request.timeout.ms'),
-          writeLocal: (marker, partitions) => txnMarkers.write(marker, partitions),
-        }),
+        logger: log,
+        requestTimeoutMs: () => config.getNumber('request.timeout.ms'),
       }),
       txnMarkers,
       replicaManager,
@@ -356,6 +366,10 @@ export class Broker {
       retentionCheckMs: config.getNumber('log.retention.check.interval.ms'),
       flushCheckMs: FLUSH_CHECK_MS,
       checkpointMs: config.getNumber('log.flush.offset.checkpoint.interval.ms'),
+      producerExpiration: {
+        checkMs: config.getNumber('producer.id.expiration.check.interval.ms'),
+        expirationMs: () => config.getNumber('producer.id.expiration.ms'),
+      },
     });
     if (config.get<boolean>('log.cleaner.enable'))
       logs.startCleaner(config.getNumber('log.cleaner.backoff.ms'), {
@@ -404,6 +418,7 @@ export class Broker {
     await this.services.replicaManager.close();
     this.services.groups.close();
     this.services.transactions.close();
+    this.services.txnVerifier.close();
     await this.services.logs.stopCleaner();
     this.services.logs.close();
     this.services.log.info('Sluice broker stopped cleanly');

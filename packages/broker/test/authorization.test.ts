@@ -424,6 +424,102 @@ describe('authorization (StandardAuthorizer) on a real broker', () => {
       );
     });
 
+    it('guards transactions by TransactionalId ACLs: Write to use one, Describe to find or list it, and ClusterAction for markers', async () => {
+      const TRANSACTIONAL_ID = 5;
+      const CLUSTER_ACTION = 9;
+      const initAs = (who: KafkaConnection, transactionalId: string) =>
+        who.request(ApiKey.InitProducerId, {
+          transactionalId,
+          transactionTimeoutMs: 60_000,
+          producerId: -1n,
+          producerEpoch: -1,
+        });
+      const findAs = async (who: KafkaConnection, transactionalId: string) =>
+        (
+          await who.send(ApiKey.FindCoordinator, 4, {
+            key: '',
+            keyType: 1,
+            coordinatorKeys: [transactionalId],
+          })
+        ).coordinators[0]!.errorCode;
+      assert.equal(await findAs(alice, 'alice-tx'), ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+      assert.equal(
+        (await initAs(alice, 'alice-tx')).errorCode,
+        ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
+      );
+      const created = await admin.request(ApiKey.CreateAcls, {
+        creations: [
+          aclCreation({
+            resourceType: TRANSACTIONAL_ID,
+            resourceName: 'alice-',
+            resourcePatternType: PREFIXED,
+            operation: Op.WRITE,
+          }),
+        ],
+      });
+      assert.equal(created.results[0]!.errorCode, ErrorCode.NONE);
+      // Write implies Describe, as for every resource.
+      assert.equal(await findAs(alice, 'alice-tx'), ErrorCode.NONE);
+      const init = await initAs(alice, 'alice-tx');
+      assert.equal(init.errorCode, ErrorCode.NONE);
+      assert.equal(
+        (await initAs(bob, 'alice-tx')).errorCode,
+        ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
+      );
+      // Adding a partition needs Write on its topic too: alice may write orders-eu (earlier ACL), not payments.
+      const added = await alice.send(ApiKey.AddPartitionsToTxn, 3, {
+        transactions: [],
+        v3AndBelowTransactionalId: 'alice-tx',
+        v3AndBelowProducerId: init.producerId,
+        v3AndBelowProducerEpoch: init.producerEpoch,
+        v3AndBelowTopics: [
+          { name: 'orders-eu', partitions: [0] },
+          { name: 'payments', partitions: [0] },
+        ],
+      });
+      assert.deepEqual(
+        added.resultsByTopicV3AndBelow.map((t) => [t.name, t.resultsByPartition[0]!.partitionErrorCode]),
+        [
+          ['orders-eu', ErrorCode.OPERATION_NOT_ATTEMPTED],
+          ['payments', ErrorCode.TOPIC_AUTHORIZATION_FAILED],
+        ],
+      );
+      const listed = async (who: KafkaConnection) =>
+        (
+          await who.request(ApiKey.ListTransactions, {
+            stateFilters: [],
+            producerIdFilters: [],
+            durationFilter: -1n,
+          })
+        ).transactionStates.map((t) => t.transactionalId);
+      assert.deepEqual(await listed(alice), ['alice-tx']);
+      assert.deepEqual(await listed(bob), []);
+      assert.ok((await listed(admin)).includes('alice-tx'));
+      const marker = {
+        markers: [
+          {
+            producerId: init.producerId,
+            producerEpoch: init.producerEpoch,
+            transactionResult: false,
+            coordinatorEpoch: 0,
+            topics: [{ name: 'orders-eu', partitionIndexes: [0] }],
+          },
+        ],
+      };
+      const refused = await alice.request(ApiKey.WriteTxnMarkers, marker);
+      assert.equal(
+        refused.markers[0]!.topics[0]!.partitions[0]!.errorCode,
+        ErrorCode.CLUSTER_AUTHORIZATION_FAILED,
+      );
+      await admin.request(ApiKey.CreateAcls, {
+        creations: [
+          aclCreation({ resourceType: CLUSTER, resourceName: 'kafka-cluster', operation: CLUSTER_ACTION }),
+        ],
+      });
+      const written = await alice.request(ApiKey.WriteTxnMarkers, marker);
+      assert.equal(written.markers[0]!.topics[0]!.partitions[0]!.errorCode, ErrorCode.NONE);
+    });
+
     it('keeps the ACLs across a restart', async () => {
       const before = await admin.request(ApiKey.DescribeAcls, everyAcl);
       alice.close();

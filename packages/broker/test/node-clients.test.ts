@@ -1,6 +1,6 @@
 /**
  * Node clients from npm against the real broker: kafkajs and @platformatic/kafka (admin and producers, checked
- * by reading the data back with kcat). Their consumers need consumer groups (issue 5).
+ * by reading the data back with kcat), and @platformatic/kafka's transactions with both isolation levels.
  */
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
@@ -56,5 +56,19 @@ describe('Node clients against the broker', () => {
     for (const codec of ['none', 'gzip', 'snappy', 'lz4']) {
       assert.ok(records.includes(`${codec}-k7=${codec}-v7|codec=${codec}`), `record of ${codec} missing`);
     }
+  });
+  it('@platformatic/kafka: a committed and an aborted transaction, read with isolation levels 1 and 0', async () => {
+    const { stdout } = await runOk(
+      process.execPath,
+      [script('platformatic-transactions.mjs'), broker.bootstrap, 'ptx-topic'],
+      { timeoutMs: 60_000 },
+    );
+    const report = JSON.parse(stdout.trim().split('\n').at(-1)!);
+    const committed = ['committed-1', 'committed-2', 'committed-3'];
+    assert.deepEqual(report.readCommitted, committed, 'read_committed sees only the committed transaction');
+    assert.deepEqual(report.readUncommitted, ['aborted-1', 'aborted-2', ...committed]);
+    // Each transaction ends with one marker: 3 + 2 records and 2 markers.
+    const { stdout: offsets } = await runOk('kcat', ['-b', broker.bootstrap, '-Q', '-t', 'ptx-topic:0:-1']);
+    assert.match(offsets, /ptx-topic \[0\] offset 7/);
   });
 });

@@ -127,6 +127,9 @@ export function planCluster(options: {
       ],
       ['default.replication.factor', replication],
       ['offsets.topic.replication.factor', replication],
+      ['transaction.state.log.replication.factor', replication],
+      // Kafka's default (2) where the cluster has that many brokers, so a transaction survives one failure.
+      ['transaction.state.log.min.isr', String(Math.min(2, Number(replication)))],
       ...options.configs,
     ]);
     const args = ['broker', '--data-dir', dataDir, '--port', String(node.port), '--host', host];

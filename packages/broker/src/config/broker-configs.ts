@@ -454,6 +454,13 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     documentation: 'How often the coordinator looks for expired transactional ids.',
   },
   {
+    name: 'transaction.partition.verification.enable',
+    type: 'boolean',
+    defaultValue: 'true',
+    documentation:
+      "A partition leader asks the transaction coordinator whether a producer's first transactional batch belongs to an ongoing transaction (KIP-890), so late or zombie writes cannot open a hanging transaction.",
+  },
+  {
     name: 'request.timeout.ms',
     type: 'int',
     defaultValue: '30000',

@@ -389,6 +389,7 @@ const AUTHORIZATIONS: Partial<Record<ApiKeyNumber, RequestAuthorization<ApiKeyNu
       ? null
       : refuseAll(request, handler, CLUSTER_AUTHORIZATION_FAILED);
   }) as RequestAuthorization<typeof ApiKey.InitProducerId>,
+  [ApiKey.DescribeProducers]: topicItems('topics', 'topics', READ),
   [ApiKey.DescribeLogDirs]: clusterOperation(DESCRIBE),
   [ApiKey.ElectLeaders]: clusterOperation(ALTER),
   [ApiKey.AlterPartitionReassignments]: clusterOperation(ALTER),

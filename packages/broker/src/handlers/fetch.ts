@@ -54,10 +54,14 @@ function withLeaderHint(
   };
 }
 
+/** Fetch's isolation_level (v4+): READ_COMMITTED consumers read up to the LSO. */
+const READ_COMMITTED = 1;
+
 /**
  * Reads every requested partition once. The response limit (maxBytes) is shared in request order; the first
  * partition with data may exceed it by one batch (KIP-74) so a consumer can always make progress. A consumer
- * (replicaId -1) reads up to the high watermark; a follower (replicaId >= 0) reads up to the log end offset, and
+ * (replicaId -1) reads up to the high watermark, or with read_committed up to the LSO, with the aborted
+ * transactions overlapping what it reads; a follower (replicaId >= 0) reads up to the log end offset, and
  * its fetch offset is what the leader learns of its log (Kafka's updateFollowerFetchState), unless its log
  * diverges from the leader's at its last fetched epoch: then the answer is the diverging epoch, without records.
  */
@@ -67,6 +71,7 @@ function readPartitions(
   maxBytes: number,
   replicaId: number,
   apiVersion: number,
+  readCommitted: boolean,
   refused: (topic: string) => boolean,
 ): { reads: PartitionRead[]; bytes: number } {
   let bytes = 0;
@@ -114,7 +119,8 @@ function readPartitions(
     const limit = throttled ? 0 : Math.max(0, Math.min(entry.partitionMaxBytes, maxBytes - bytes));
     let read;
     try {
-      read = log.read(fetchOffset, limit, bytes === 0 && !throttled, isFollower ? 'logEnd' : 'highWatermark');
+      const upTo = isFollower ? 'logEnd' : readCommitted ? 'lastStable' : 'highWatermark';
+      read = log.read(fetchOffset, limit, bytes === 0 && !throttled, upTo);
     } catch (error) {
       // A partition that cannot be read fails alone (KAFKA_STORAGE_ERROR for I/O errors), as in Kafka.
       const where = `${entry.topic}-${entry.partition}`;
@@ -139,6 +145,7 @@ function readPartitions(
         highWatermark: BigInt(highWatermark),
         lastStableOffset: BigInt(isFollower ? highWatermark : read.lastStableOffset),
         logStartOffset: BigInt(read.logStartOffset),
+        abortedTransactions: read.abortedTransactions,
         records: read.records,
       },
     };
@@ -194,6 +201,7 @@ export const fetchHandler = defineHandler({
     const startedAt = startRequestTime(context);
     const replicaId = apiVersion >= 15 ? body.replicaState.replicaId : body.replicaId;
     const isConsumer = replicaId < 0;
+    const readCommitted = isConsumer && apiVersion >= 4 && body.isolationLevel === READ_COMMITTED;
     // A consumer asks for no more than its quota lets through in one window, or it would surely be throttled.
     const maxBytes = Math.min(
       apiVersion >= 3 ? body.maxBytes : Number.MAX_SAFE_INTEGER,
@@ -285,7 +293,9 @@ export const fetchHandler = defineHandler({
     }
 
     const entries = [...(session?.partitions ?? requested).values()];
-    let { reads, bytes } = readPartitions(services, entries, maxBytes, replicaId, apiVersion, refused);
+    const read = () =>
+      readPartitions(services, entries, maxBytes, replicaId, apiVersion, readCommitted, refused);
+    let { reads, bytes } = read();
     // Kafka's DelayedFetch: wait until minBytes are readable, an error or divergence turns up, or maxWaitMs passes.
     const deadline = Date.now() + body.maxWaitMs;
     const mustAnswer = () =>
@@ -293,7 +303,7 @@ export const fetchHandler = defineHandler({
     while (bytes < minBytes && entries.length > 0 && !mustAnswer() && Date.now() < deadline) {
       await excludedFromRequestTime(context, waitForChange(services, entries, deadline - Date.now()));
       const highWatermarks = reads.map((r) => r.data.highWatermark);
-      ({ reads, bytes } = readPartitions(services, entries, maxBytes, replicaId, apiVersion, refused));
+      ({ reads, bytes } = read());
       // A follower learns the high watermark from its fetches: a move is worth answering at once.
       if (replicaId >= 0 && reads.some((r, i) => r.data.highWatermark !== highWatermarks[i])) break;
     }

@@ -16,6 +16,7 @@ import { describeClientQuotasHandler } from './describe-client-quotas.ts';
 import { describeClusterHandler } from './describe-cluster.ts';
 import { describeConfigsHandler } from './describe-configs.ts';
 import { describeLogDirsHandler } from './describe-log-dirs.ts';
+import { describeProducersHandler } from './describe-producers.ts';
 import { describeTopicPartitionsHandler } from './describe-topic-partitions.ts';
 import { describeTransactionsHandler } from './describe-transactions.ts';
 import { endTxnHandler } from './end-txn.ts';
@@ -68,6 +69,7 @@ export const brokerHandlers: readonly Handler<ApiKeyNumber>[] = [
   describeConfigsHandler,
   alterConfigsHandler,
   describeLogDirsHandler,
+  describeProducersHandler,
   createPartitionsHandler,
   incrementalAlterConfigsHandler,
   describeClusterHandler,

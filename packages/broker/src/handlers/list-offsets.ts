@@ -7,6 +7,8 @@ const EARLIEST = -2n;
 const MAX_TIMESTAMP = -3n;
 const EARLIEST_LOCAL = -4n;
 const LATEST_TIERED = -5n;
+/** ListOffsets' isolation_level (v2+): READ_COMMITTED consumers see offsets below the LSO only. */
+const READ_COMMITTED = 1;
 /** Kafka's timestampMinSupportedVersion: the first version (v1+) that knows each special timestamp. */
 const MIN_VERSION_OF_SPECIAL_TIMESTAMP = new Map<bigint, number>([
   [LATEST, 1],
@@ -36,6 +38,7 @@ export const listOffsetsHandler = defineHandler({
   }),
   async handle({ body, apiVersion }, { services }) {
     const isConsumer = body.replicaId < 0;
+    const readCommitted = isConsumer && apiVersion >= 2 && body.isolationLevel === READ_COMMITTED;
     const topics = [];
     for (const topic of body.topics) {
       const seen = new Set<number>();
@@ -82,17 +85,20 @@ export const listOffsetsHandler = defineHandler({
         const log = partition.log;
         const epoch = partition.leaderEpoch;
         const { timestamp } = requested;
+        // Kafka's Partition.fetchOffsetForTimestamp: the requester is answered only offsets it may fetch.
+        const fetchable = readCommitted
+          ? log.lastStableOffset
+          : isConsumer
+            ? log.highWatermark
+            : log.logEndOffset;
         if (timestamp === LATEST) {
-          const latest = isConsumer ? log.highWatermark : log.logEndOffset;
-          partitions.push(answer(ErrorCode.NONE, BigInt(latest), -1n, epoch));
+          partitions.push(answer(ErrorCode.NONE, BigInt(fetchable), -1n, epoch));
         } else if (timestamp === EARLIEST || timestamp === EARLIEST_LOCAL) {
           partitions.push(answer(ErrorCode.NONE, BigInt(log.logStartOffset), -1n, epoch));
         } else if (timestamp === LATEST_TIERED) {
           partitions.push(answer(ErrorCode.NONE, -1n, -1n, -1));
         } else if (timestamp === MAX_TIMESTAMP) {
-          // Kafka's Partition.fetchOffsetForTimestamp answers only offsets below what the requester may fetch.
           const found = await log.offsetOfMaxTimestamp();
-          const fetchable = isConsumer ? log.highWatermark : log.logEndOffset;
           partitions.push(
             found && found.offset < fetchable
               ? answer(ErrorCode.NONE, BigInt(found.offset), BigInt(found.timestamp), found.leaderEpoch)
@@ -103,7 +109,7 @@ export const listOffsetsHandler = defineHandler({
         } else {
           const found = await log.offsetForTimestamp(Number(timestamp));
           partitions.push(
-            found
+            found && found.offset < fetchable
               ? answer(ErrorCode.NONE, BigInt(found.offset), BigInt(found.timestamp), epoch)
               : answer(ErrorCode.NONE, -1n, -1n, -1),
           );

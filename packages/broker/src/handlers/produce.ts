@@ -69,6 +69,19 @@ function recordsProblem(version: number, records: Buffer): { errorCode: number; 
   return null;
 }
 
+/** Whether any partition's first batch is a transactional v2 batch (header only, no record decoding). */
+function hasTransactionalRecords(topicData: { partitionData: { records: Buffer | null }[] }[]): boolean {
+  return topicData.some(({ partitionData }) =>
+    partitionData.some(
+      ({ records }) =>
+        records !== null &&
+        records.length >= RECORD_BATCH_HEADER_BYTES &&
+        detectMagic(records) === 2 &&
+        readBatchHeader(records, 0).isTransactional,
+    ),
+  );
+}
+
 /** A partition appended with acks=all, waiting for the high watermark to pass its records. */
 interface PendingAcks {
   partition: Partition;
@@ -101,6 +114,7 @@ async function produceToPartition(
   records: Buffer | null,
   acks: number,
   version: number,
+  transactionalId: string | null,
 ): Promise<PartitionOutcome> {
   const topic = services.topics.get(topicName);
   const replicaManager = services.replicaManager;
@@ -162,7 +176,28 @@ async function produceToPartition(
       return fail(ErrorCode.CORRUPT_MESSAGE, `Record batch cannot be decoded: ${error.message}`);
     }
   }
-  // Leadership may have moved while the records were converted.
+  // KIP-890: the first batch of a producer's transaction here must belong to a transaction its coordinator knows.
+  const first = readBatchHeader(batches, 0);
+  if (
+    first.isTransactional &&
+    transactionalId !== null &&
+    services.config.get<boolean>('transaction.partition.verification.enable') &&
+    !partition.log.producers.ongoingTransactions().has(first.producerId)
+  ) {
+    const verified = await services.txnVerifier.verify(
+      transactionalId,
+      first.producerId,
+      first.producerEpoch,
+      { topic: topicName, partition: index },
+      version,
+    );
+    if (verified !== ErrorCode.NONE)
+      return fail(
+        verified,
+        `The transaction of producer ${first.producerId} does not include partition ${topicName}-${index}`,
+      );
+  }
+  // Leadership may have moved while the records were converted (or verified).
   if (!partition.isLeader) return notLeader(services, topicName, index);
   const endBefore = partition.log.logEndOffset;
   const result = partition.appendAsLeader(batches);
@@ -192,9 +227,10 @@ async function produceToPartitionOrFail(
   records: Buffer | null,
   acks: number,
   version: number,
+  transactionalId: string | null,
 ): Promise<PartitionOutcome> {
   try {
-    return await produceToPartition(services, topicName, index, records, acks, version);
+    return await produceToPartition(services, topicName, index, records, acks, version, transactionalId);
   } catch (error) {
     services.errorLog.error(`Produce: ${causeOf(error)}`, `Appending to ${topicName}-${index} failed`, error);
     const { errorCode, errorMessage } = failureOf(error);
@@ -238,6 +274,21 @@ export const produceHandler = defineHandler({
     const { services } = context;
     const startedAt = startRequestTime(context);
     const { acks } = body;
+    // As Kafka's handleProduceRequest: transactional records need a transactional id (authorized above when set).
+    if (body.transactionalId === null && hasTransactionalRecords(body.topicData)) {
+      const refused = ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
+      if (acks === 0) return CLOSE_CONNECTION;
+      return {
+        responses: body.topicData.map(({ name, partitionData }) => ({
+          name,
+          partitionResponses: partitionData.map(({ index }) =>
+            partitionResponse(index, refused, 'Transactional records need a transactional id'),
+          ),
+        })),
+        throttleTimeMs: 0,
+        nodeEndpoints: [],
+      };
+    }
     const responses = [];
     const outcomes: PartitionOutcome[] = [];
     for (const topic of body.topicData) {
@@ -251,6 +302,7 @@ export const produceHandler = defineHandler({
               partition.records,
               acks,
               apiVersion,
+              body.transactionalId,
             )
           : {
               response: partitionResponse(

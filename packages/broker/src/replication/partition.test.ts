@@ -164,6 +164,36 @@ describe('Partition as leader', () => {
     assert.deepEqual(partition.isr, [1, 2]);
   });
 
+  it('writes transaction markers in its leader epoch; the LSO passes them once the ISR has them', async () => {
+    const { log, partition } = setup();
+    partition.makeLeader(registration([1, 2]));
+    const transactional = await encodeRecordBatch({
+      records: [{ key: null, value: Buffer.from('t') }],
+      producerId: 7n,
+      producerEpoch: 0,
+      baseSequence: 0,
+      isTransactional: true,
+    });
+    assert.equal(partition.appendAsLeader(transactional).errorCode, ErrorCode.NONE);
+    const marker = { producerId: 7n, producerEpoch: 0, coordinatorEpoch: 1, commit: true };
+    const written = partition.appendTxnMarker(marker);
+    assert.equal(written.errorCode, ErrorCode.NONE);
+    assert.equal(written.baseOffset, 1);
+    assert.deepEqual(log.leaderEpochs.epochEntries(), [{ epoch: 4, startOffset: 0 }]);
+    const acknowledged = partition.waitForHighWatermark(written.baseOffset + 1, 60_000);
+    partition.updateFollowerFetchState(2, 1, 0, 2);
+    assert.equal(log.lastStableOffset, 0, 'the marker is not on the ISR yet');
+    partition.updateFollowerFetchState(2, 2, 0, 2);
+    assert.deepEqual(await acknowledged, { errorCode: ErrorCode.NONE, errorMessage: null });
+    assert.equal(log.lastStableOffset, 2);
+    partition.makeFollower({ ...registration([1, 2]), leader: 2, leaderEpoch: 5 });
+    assert.equal(partition.appendTxnMarker(marker).errorCode, ErrorCode.NOT_LEADER_OR_FOLLOWER);
+    const short = setup(2);
+    short.partition.makeLeader(registration([1]));
+    assert.equal(short.partition.appendTxnMarker(marker).errorCode, ErrorCode.NOT_ENOUGH_REPLICAS);
+    assert.equal(short.log.logEndOffset, 0);
+  });
+
   it("refuses acks=all below min.insync.replicas with Kafka's message", () => {
     const { partition } = setup(2);
     partition.makeLeader(registration([1]));

@@ -233,21 +233,23 @@ export class Partition {
   }
 
   /**
-   * Writes a transaction marker in the current leader epoch (WriteTxnMarkers on the leader): NOT_LEADER_OR_FOLLOWER
-   * when this broker does not lead the partition, else PartitionLog.appendTxnMarker's answer. The coordinator
-   * counts the marker written once the high watermark passes it: `waitForHighWatermark(baseOffset + 1, ...)`, as
-   * for an acks=all append.
+   * Writes a transaction marker in the current leader epoch (WriteTxnMarkers on the leader, which Kafka appends
+   * with acks=all): NOT_LEADER_OR_FOLLOWER when this broker does not lead the partition, NOT_ENOUGH_REPLICAS when
+   * the ISR is below min.insync.replicas, else PartitionLog.appendTxnMarker's answer. The marker counts as written
+   * once the high watermark passes it: `waitForHighWatermark(baseOffset + 1, timeoutMs)`, as for acks=all.
    */
   appendTxnMarker(marker: TxnMarker): AppendResult {
-    if (!this.isLeader) {
-      return {
-        errorCode: ErrorCode.NOT_LEADER_OR_FOLLOWER,
-        errorMessage: `Leader not local for partition ${this.name}`,
-        baseOffset: -1,
-        logAppendTime: -1,
-        logStartOffset: this.log.logStartOffset,
-      };
-    }
+    const refuse = (errorCode: number, errorMessage: string): AppendResult => ({
+      errorCode,
+      errorMessage,
+      baseOffset: -1,
+      logAppendTime: -1,
+      logStartOffset: this.log.logStartOffset,
+    });
+    if (!this.isLeader)
+      return refuse(ErrorCode.NOT_LEADER_OR_FOLLOWER, `Leader not local for partition ${this.name}`);
+    const notEnough = this.notEnoughReplicas();
+    if (notEnough) return refuse(ErrorCode.NOT_ENOUGH_REPLICAS, notEnough);
     const now = this.context.clock.now();
     const result = this.log.appendTxnMarker(marker, this.leaderEpoch, now);
     if (result.errorCode === ErrorCode.NONE) this.maybeIncrementHighWatermark(now);

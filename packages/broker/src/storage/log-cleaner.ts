@@ -3,28 +3,48 @@
  *
  * A pass over one partition:
  * 1. the dirty section runs from the cleaner checkpoint (first dirty offset) to the first uncleanable offset:
- *    the active segment, segments holding records younger than min.compaction.lag.ms, and whatever does not
- *    fit the key map (log.cleaner.dedupe.buffer.size) stay uncleaned;
- * 2. a map from each key to its last offset is built over the dirty section;
+ *    the active segment, segments reaching the LSO (nothing undecided is ever cleaned), segments holding records
+ *    younger than min.compaction.lag.ms, and whatever does not fit the key map (log.cleaner.dedupe.buffer.size)
+ *    stay uncleaned;
+ * 2. a map from each key to its last offset is built over the dirty section, leaving out aborted transactions;
  * 3. every closed segment below the first uncleanable offset is rewritten keeping, for each key, only records
  *    at or after the offset the map holds (keys the map does not hold were cleaned before and are kept);
  *    records without a key are dropped; a tombstone (null value) is dropped once it was already below the
  *    previous first dirty offset and its batch is older than delete.retention.ms, so consumers that were behind
- *    see the deletion first; control batches are kept whole;
+ *    see the deletion first; batches of aborted transactions are dropped (cleaned-transactions.ts);
  *    adjacent segments that together fit in segment.bytes are written as one (Kafka's groupSegmentsBySize);
  * 4. the checkpoint moves to the first uncleanable offset.
+ *
+ * Transaction markers, as Kafka's cleanInto: a marker stays while any batch of its transaction is left (an
+ * ABORT keeps its .txnindex entry then); once none is, the marker is rewritten with a delete horizon (now +
+ * delete.retention.ms, the batch's delete-horizon attribute) and a later pass past the horizon removes it. A
+ * marker that is the last batch of its producer in the log, at the producer's epoch, stays (it holds the epoch
+ * that fences). Unlike Kafka, a producer's last data batch is not kept as an empty batch when its records go:
+ * the producer's sequence then lives on in the producer state and its snapshot, not in the log.
  *
  * Invariants: every kept record keeps its offset (batches are re-encoded with their original base offset,
  * last offset delta, producer fields and compression); a batch nothing was removed from is kept byte for byte;
  * a pass runs when the dirty ratio (dirty bytes / closed bytes) reaches min.cleanable.dirty.ratio, or when
  * max.compaction.lag.ms has passed for the oldest dirty record.
  */
-import { TimestampType, decodeRecordBatch, encodeRecordBatch, readBatchHeader } from '@sluice/protocol';
+import {
+  TimestampType,
+  decodeRecordBatch,
+  encodeRecordBatch,
+  readBatchHeader,
+  rewriteBatchCrc,
+  type RecordBatchHeader,
+} from '@sluice/protocol';
+import { CleanedTransactions } from './cleaned-transactions.ts';
 import type { LogSegment } from './log-segment.ts';
 import type { PartitionLog } from './partition-log.ts';
+import type { AbortedTxn } from './transaction-index.ts';
 
 /** Roughly what one key map entry costs (a hashed key and an offset), as Kafka sizes its dedupe buffer. */
 const MAP_ENTRY_BYTES = 24;
+const ATTRIBUTES_OFFSET = 21;
+/** Kafka's DELETE_HORIZON_FLAG_MASK: the batch's base timestamp is the time after which it may be deleted. */
+const DELETE_HORIZON_BIT = 0x40;
 
 export interface CleanerOptions {
   /** log.cleaner.dedupe.buffer.size */
@@ -114,19 +134,28 @@ export async function cleanLog(
   const closed = [...log.closedSegments()];
   const endOf = (i: number) => closed[i + 1]?.baseOffset ?? log.activeSegment.baseOffset;
   const previousCheckpoint = Math.max(log.cleanerCheckpoint, log.logStartOffset);
+  const lastStableOffset = log.lastStableOffset;
 
   // 1-2: the key map over the dirty section, stopping where the map is full or records are too young.
   const capacity = Math.max(1, Math.floor(options.dedupeBufferBytes / MAP_ENTRY_BYTES));
   const latest = new Map<string, number>();
   let firstUncleanable = previousCheckpoint;
+  const dirtyTransactions = new CleanedTransactions(
+    log.collectAbortedTransactions(previousCheckpoint, log.logEndOffset),
+  );
   for (let i = 0; i < closed.length; i++) {
     const segment = closed[i]!;
     if (endOf(i) <= previousCheckpoint) continue;
+    if (endOf(i) > lastStableOffset) break;
     if (now - segment.largestTimestamp < config.minCompactionLagMs) break;
     const keys = new Map<string, number>();
     for (const bytes of batchesOf(segment)) {
       const header = readBatchHeader(bytes, 0);
-      if (header.isControl) continue;
+      if (header.isControl) {
+        dirtyTransactions.onControlBatchRead(header, bytes);
+        continue;
+      }
+      if (dirtyTransactions.onBatchRead(header)) continue;
       for (const record of (await decodeRecordBatch(bytes)).records) {
         if (record.key) keys.set(record.key.toString('latin1'), Number(record.offset));
       }
@@ -147,8 +176,14 @@ export async function cleanLog(
   };
   // A prefix of `closed`, so endOf's indexes hold for it too.
   const cleanable = closed.filter((_, i) => endOf(i) <= firstUncleanable);
+  const transactions = new CleanedTransactions(
+    log.collectAbortedTransactions(cleanable[0]?.baseOffset ?? firstUncleanable, firstUncleanable),
+  );
+  const lastRecordsOfProducers = log.producers.lastRecordsOfProducers();
   for (const group of groupBySize(cleanable, endOf(cleanable.length - 1), config.segmentBytes)) {
     const kept: Buffer[] = [];
+    const abortedTxns: AbortedTxn[] = [];
+    transactions.cleanedIndex = abortedTxns;
     let changed = group.length > 1;
     // One batch at a time from disk: only what is kept is held, at most segment.bytes for the group.
     const groupBatches = function* () {
@@ -157,7 +192,26 @@ export async function cleanLog(
     for (const bytes of groupBatches()) {
       const header = readBatchHeader(bytes, 0);
       if (header.isControl) {
-        kept.push(bytes);
+        const canDiscard = transactions.onControlBatchRead(header, bytes);
+        const last = lastRecordsOfProducers.get(header.producerId);
+        const lastOfProducer =
+          last !== undefined && last.lastDataOffset < 0 && last.epoch === header.producerEpoch;
+        if (!canDiscard || lastOfProducer || header.producerId < 0n) {
+          kept.push(bytes);
+        } else if (!header.hasDeleteHorizon) {
+          kept.push(await withDeleteHorizon(bytes, header, now + config.deleteRetentionMs));
+          changed = true;
+        } else if (Number(header.baseTimestamp) > now) {
+          kept.push(bytes);
+        } else {
+          result.recordsRemoved += header.recordCount;
+          changed = true;
+        }
+        continue;
+      }
+      if (transactions.onBatchRead(header)) {
+        result.recordsRemoved += header.recordCount;
+        changed = true;
         continue;
       }
       const { records } = await decodeRecordBatch(bytes);
@@ -208,10 +262,42 @@ export async function cleanLog(
       continue;
     }
     // The segments may have been deleted (retention, DeleteRecords) while records were decoded.
-    if (!log.swapCleanedSegments(group, kept, now)) return null;
+    if (!log.swapCleanedSegments(group, kept, now, abortedTxns)) return null;
     result.segmentsCleaned += group.length;
     result.bytesAfter += kept.reduce((sum, b) => sum + b.length, 0);
   }
   log.cleanerCheckpoint = firstUncleanable;
   return result;
+}
+
+/**
+ * A marker batch rewritten with a delete horizon (Kafka's MemoryRecords.filterTo with deleteHorizonMs): the base
+ * timestamp becomes the horizon and the delete-horizon attribute is set; every record keeps its timestamp and
+ * offset, the batch its offsets, producer fields and max timestamp.
+ */
+async function withDeleteHorizon(bytes: Buffer, header: RecordBatchHeader, horizon: number): Promise<Buffer> {
+  const { records } = await decodeRecordBatch(bytes);
+  const rewritten = await encodeRecordBatch({
+    records: records.map((r) => ({
+      key: r.key,
+      value: r.value,
+      headers: r.headers,
+      timestamp: r.timestamp,
+      offsetDelta: Number(r.offset - header.baseOffset),
+    })),
+    baseOffset: header.baseOffset,
+    partitionLeaderEpoch: header.partitionLeaderEpoch,
+    compression: header.compression,
+    isTransactional: header.isTransactional,
+    isControl: true,
+    baseTimestamp: BigInt(horizon),
+    maxTimestamp: header.maxTimestamp,
+    producerId: header.producerId,
+    producerEpoch: header.producerEpoch,
+    baseSequence: header.baseSequence,
+    lastOffsetDelta: header.lastOffsetDelta,
+  });
+  rewritten.writeInt16BE(rewritten.readInt16BE(ATTRIBUTES_OFFSET) | DELETE_HORIZON_BIT, ATTRIBUTES_OFFSET);
+  rewriteBatchCrc(rewritten);
+  return rewritten;
 }

@@ -171,11 +171,13 @@ export class LogManager {
     }
   }
 
-  /** Starts the periodic work: retention, time-based flushes and checkpoints. */
+  /** Starts the periodic work: retention, time-based flushes, checkpoints and producer id expiration. */
   startBackgroundTasks(intervals: {
     retentionCheckMs: number;
     flushCheckMs: number;
     checkpointMs: number;
+    /** producer.id.expiration.check.interval.ms, and producer.id.expiration.ms as it is now (dynamic). */
+    producerExpiration?: { checkMs: number; expirationMs: () => number };
   }): void {
     const every = (name: string, ms: number, task: () => void) => {
       const timer = setInterval(() => {
@@ -193,6 +195,13 @@ export class LogManager {
       for (const log of this.logs.values()) log.maybeFlushOnTime(this.clock.now());
     });
     every('checkpoint', intervals.checkpointMs, () => this.checkpoint());
+    const { producerExpiration } = intervals;
+    if (producerExpiration) {
+      every('producer expiration', producerExpiration.checkMs, () => {
+        const expireBefore = this.clock.now() - producerExpiration.expirationMs();
+        for (const log of this.logs.values()) log.producers.expire(expireBefore);
+      });
+    }
   }
 
   enforceRetention(): number {

@@ -273,20 +273,29 @@ export class PartitionLog {
 
   /**
    * A cleaning pass interrupted by a crash leaves .cleaned/ behind (see swapCleanedSegments). When its new
-   * .log was already renamed in, the segments it replaced after the first are deleted now; either way the
-   * rest of .cleaned/ is dropped (before the rename, the old segments are all still in place).
+   * .log was already renamed in, the segments it replaced after the first are deleted now and the new segment
+   * gets its .txnindex (the cleaned one, or none); either way the rest of .cleaned/ is dropped (before the
+   * rename, the old segments are all still in place, with their .txnindex files).
    */
   private finishInterruptedSwap(): void {
     const cleanedDir = join(this.dir, CLEANED_DIR);
     const range = join(cleanedDir, SWAP_RANGE_FILE);
     if (existsSync(range)) {
-      const [first, end] = readFileSync(range, 'utf8').trim().split(' ').map(Number) as [number, number];
+      const [first, end, withTxnIndex] = readFileSync(range, 'utf8').trim().split(' ').map(Number) as [
+        number,
+        number,
+        number | undefined,
+      ];
       if (!existsSync(join(cleanedDir, segmentFileName(first, '.log')))) {
         for (const name of readdirSync(this.dir)) {
           const base = /^(\d{20})\.(log|index|timeindex|txnindex)$/.exec(name)?.[1];
           if (base !== undefined && Number(base) > first && Number(base) < end)
             rmSync(join(this.dir, name), { force: true });
         }
+        const txnIndex = segmentFileName(first, '.txnindex');
+        if (withTxnIndex !== 1) rmSync(join(this.dir, txnIndex), { force: true });
+        else if (existsSync(join(cleanedDir, txnIndex)))
+          renameSync(join(cleanedDir, txnIndex), join(this.dir, txnIndex));
       }
     }
     rmSync(cleanedDir, { recursive: true, force: true });
@@ -740,7 +749,8 @@ export class PartitionLog {
     this.activeRollJitterMs = this.drawRollJitter();
     previous.flushInBackground((error) => {
       // A truncation meanwhile may have removed the new segment: the recovery point never passes the log's end.
-      if (!error)
+      // After deleteAll there is no log left to recover.
+      if (!error && this.segments.length > 0)
         this.recoveryPoint = Math.min(Math.max(this.recoveryPoint, segment.baseOffset), this.logEndOffset);
       // Closed segments are only read: their indexes need no descriptors (the log file keeps its one).
       if (this.segments.includes(previous)) previous.releaseIndexes();
@@ -1005,15 +1015,22 @@ export class PartitionLog {
     cleaned.flush();
     cleaned.close();
     const nextOffset = olds.at(-1)!.nextOffset;
-    // What the new segment replaces, for load() to finish the swap if a crash comes after the rename below.
-    writeFileDurably(join(cleanedDir, SWAP_RANGE_FILE), `${first.baseOffset} ${nextOffset}\n`);
+    // What the new segment replaces, for load() to finish the swap if a crash comes after the .log rename below
+    // (the old first segment's .txnindex cannot be rebuilt: it stays until then, and is replaced or removed last).
+    const withTxnIndex = abortedTxns.length > 0 ? 1 : 0;
+    writeFileDurably(
+      join(cleanedDir, SWAP_RANGE_FILE),
+      `${first.baseOffset} ${nextOffset} ${withTxnIndex}\n`,
+    );
     first.close();
-    for (const suffix of ['.index', '.timeindex', '.txnindex'] as const)
+    for (const suffix of ['.index', '.timeindex'] as const)
       rmSync(join(this.dir, segmentFileName(first.baseOffset, suffix)), { force: true });
     for (const suffix of SEGMENT_FILE_SUFFIXES) {
       const name = segmentFileName(first.baseOffset, suffix);
       if (existsSync(join(cleanedDir, name))) renameSync(join(cleanedDir, name), join(this.dir, name));
     }
+    if (!withTxnIndex)
+      rmSync(join(this.dir, segmentFileName(first.baseOffset, '.txnindex')), { force: true });
     for (const old of olds.slice(1)) old.delete();
     rmSync(cleanedDir, { recursive: true, force: true });
     const replacement = new LogSegment(this.dir, first.baseOffset, this.segmentConfig);

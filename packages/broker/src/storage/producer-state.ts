@@ -92,6 +92,8 @@ export type SequenceCheck =
   | { kind: 'error'; errorCode: number; message: string };
 
 function lastSequenceOf(batch: ProducerBatch): number {
+  // A batch without sequence (a coordinator's, baseSequence -1) has none either (Kafka's NO_SEQUENCE).
+  if (batch.baseSequence < 0) return -1;
   // Sequences wrap from Int.MAX back to 0 (Kafka's DefaultRecordBatch.incrementSequence).
   const last = batch.baseSequence + batch.recordCount - 1;
   return last > MAX_SEQUENCE ? last - MAX_SEQUENCE - 1 : last;
@@ -299,6 +301,8 @@ export class ProducerStateManager {
    * (Kafka's firstUnstableOffset), or null when every transaction is decided and replicated.
    */
   firstUnstableOffset(): number | null {
+    // Every read asks: without transactions this must cost nothing.
+    if (this.ongoing.size === 0 && this.unreplicated.length === 0) return null;
     let first: number | null = null;
     for (const firstOffset of this.ongoing.values()) {
       first = firstOffset;

@@ -67,10 +67,7 @@ export class LocalMarkerWriter {
     if (!partition.isLeader) return ErrorCode.NOT_LEADER_OR_FOLLOWER;
     const appended = partition.appendTxnMarker(marker);
     if (appended.errorCode !== ErrorCode.NONE) return appended.errorCode;
-    const committed = await partition.waitForHighWatermark(
-      partition.log.logEndOffset,
-      this.options.timeoutMs(),
-    );
+    const committed = await partition.waitForHighWatermark(appended.baseOffset + 1, this.options.timeoutMs());
     if (committed.errorCode !== ErrorCode.NONE) return committed.errorCode;
     if (topic === CONSUMER_OFFSETS_TOPIC)
       this.options.onOffsetsMarker(index, marker.producerId, marker.commit);

@@ -3,7 +3,7 @@
 import { Kafka, logLevel } from 'kafkajs';
 
 const [bootstrap, topic = 'tx-topic', group = 'tx-group'] = process.argv.slice(2);
-const kafka = new Kafka({ clientId: 'kafkajs-tx', brokers: [bootstrap], logLevel: logLevel.NOTHING });
+const kafka = new Kafka({ clientId: 'kafkajs-tx', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING });
 const admin = kafka.admin();
 await admin.connect();
 await admin.createTopics({ topics: [{ topic, numPartitions: 2 }] });
@@ -51,7 +51,7 @@ async function readAll(isolation) {
   await consumer.subscribe({ topic, fromBeginning: true });
   const values = [];
   await new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, 8000);
+    setTimeout(resolve, 8000);
     consumer
       .run({
         eachMessage: async ({ message }) => {

@@ -8,9 +8,11 @@ import { decodeLegacyMessageSet, detectMagic, encodeLegacyMessageSet } from './l
 import {
   ControlRecordType,
   decodeControlRecordKey,
+  decodeEndTxnMarker,
   decodeRecordBatch,
   encodeControlRecordKey,
   encodeControlRecordValue,
+  encodeEndTxnMarkerBatch,
   encodeRecordBatch,
   splitBatches,
 } from './record-batch.ts';
@@ -78,6 +80,34 @@ describe('record batch v2', () => {
     } = await decodeRecordBatch(batch);
     assert.equal(header.isControl, true);
     assert.deepEqual(decodeControlRecordKey(marker!.key!), { version: 0, type: ControlRecordType.COMMIT });
+  });
+
+  it('writes and reads end-transaction marker batches synchronously, as a full decode sees them', async () => {
+    const batch = encodeEndTxnMarkerBatch({
+      producerId: 42n,
+      producerEpoch: 3,
+      baseOffset: 17n,
+      partitionLeaderEpoch: 2,
+      timestamp: 1_700_000_000_000n,
+      marker: { commit: false, coordinatorEpoch: 9 },
+    });
+    assert.equal(verifyBatchCrc(batch), true);
+    const { header, records: decoded } = await decodeRecordBatch(batch);
+    assert.deepEqual(
+      [
+        header.isControl,
+        header.isTransactional,
+        header.producerId,
+        header.producerEpoch,
+        header.baseSequence,
+      ],
+      [true, true, 42n, 3, -1],
+    );
+    assert.deepEqual([header.baseOffset, header.partitionLeaderEpoch, header.lastOffsetDelta], [17n, 2, 0]);
+    assert.deepEqual(decodeControlRecordKey(decoded[0]!.key!), { version: 0, type: ControlRecordType.ABORT });
+    assert.equal(decoded[0]!.timestamp, 1_700_000_000_000n);
+    assert.deepEqual(decodeEndTxnMarker(batch), { commit: false, coordinatorEpoch: 9 });
+    assert.equal(decodeEndTxnMarker(await encodeRecordBatch({ records })), null, 'not a control batch');
   });
 
   it('detects a flipped bit with the CRC', async () => {
