@@ -165,7 +165,7 @@ describe('transactions with real clients', () => {
     assert.deepEqual(report.groupOffsets, ['7', '-1']);
   });
 
-  it('confluent-kafka-python: a producer with the same transactional.id fences the zombie and aborts its transaction', async () => {
+  it('confluent-kafka-python: a producer with the same transactional.id fences the zombie and aborts its transaction', async (t) => {
     const topic = 'fencing';
     await createTopic(broker.bootstrap, topic, 1);
     const zombie = TxProducer.start(broker.bootstrap, 'fenced-app');
@@ -182,6 +182,7 @@ describe('transactions with real clients', () => {
       const write = await zombie.call(`produce ${topic} 0 zombie-3`);
       assert.deepEqual(write.delivered ?? [], [], 'a fenced producer wrote a record');
       const commit = await zombie.call('commit');
+      t.diagnostic(`fenced producer: produce ${JSON.stringify(write)}; commit ${JSON.stringify(commit)}`);
       assert.equal(commit.ok, false, 'the fenced producer committed');
       assert.equal(commit.error!.fatal, true, `not fatal: ${JSON.stringify(commit.error)}`);
       assert.match(commit.error!.name, /^(_FENCED|PRODUCER_FENCED)$/, JSON.stringify(commit.error));
@@ -208,7 +209,7 @@ describe('transactions with real clients', () => {
     }
   });
 
-  it('the broker aborts a transaction older than transaction.timeout.ms; read_committed consumers move past it', async () => {
+  it('the broker aborts a transaction older than transaction.timeout.ms; read_committed consumers move past it', async (t) => {
     const topic = 'timeout';
     await createTopic(broker.bootstrap, topic, 1);
     const hung = TxProducer.start(broker.bootstrap, 'hung-app', 4000);
@@ -234,6 +235,7 @@ describe('transactions with real clients', () => {
       const waitedMs = Date.now() - started;
 
       const commit = await hung.call('commit');
+      t.diagnostic(`aborted after ${waitedMs} ms; the hung producer's commit: ${JSON.stringify(commit)}`);
       assert.equal(commit.ok, false, `a transaction the broker aborted committed (after ${waitedMs} ms)`);
       assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_committed'), ['after-0']);
     } finally {

@@ -121,7 +121,7 @@ async function readOutput(bootstrap: string, isolation: 'read_committed' | 'read
 }
 
 describe('exactly-once consume-transform-produce', () => {
-  it('keeps every input record’s result exactly once through processor and broker SIGKILLs', async () => {
+  it('keeps every input record’s result exactly once through processor and broker SIGKILLs', async (t) => {
     const dataDir = tempDataDir();
     const port = await freePort();
     let broker: BrokerProcess = await startBroker({ dataDir, port });
@@ -152,8 +152,12 @@ describe('exactly-once consume-transform-produce', () => {
       const first = start();
       const killedAt = randomInt(2, 8);
       const flushed = await first.waitFor(new RegExp(`^FLUSHED ${killedAt} `));
-      await sleep(randomInt(0, PAUSE_MS / 2));
+      const firstDelay = randomInt(0, PAUSE_MS / 2);
+      await sleep(firstDelay);
       await first.kill();
+      t.diagnostic(
+        `processor kill 1: ${firstDelay} ms after "${flushed}", last line "${first.lines.at(-1)}"`,
+      );
       const abortedWrites = Number(flushed.split(' ')[2]);
       assert.ok(
         !first.lines.includes(`COMMITTED ${killedAt} ${abortedWrites}`),
@@ -164,8 +168,12 @@ describe('exactly-once consume-transform-produce', () => {
       const second = start();
       const secondAt = randomInt(2, 8);
       await second.waitFor(new RegExp(`^BEGIN ${secondAt}$`));
-      await sleep(randomInt(0, 40));
+      const secondDelay = randomInt(0, 40);
+      await sleep(secondDelay);
       await second.kill();
+      t.diagnostic(
+        `processor kill 2: ${secondDelay} ms after "BEGIN ${secondAt}", last line "${second.lines.at(-1)}"`,
+      );
       assert.ok(
         !second.lines.some((line) => line.startsWith(`COMMITTED ${secondAt} `)),
         'kill 2 was mid-transaction',
@@ -173,14 +181,22 @@ describe('exactly-once consume-transform-produce', () => {
 
       // The broker dies under the third run, which must carry on once it is back on the same port and data.
       const third = start();
-      await third.waitFor(new RegExp(`^COMMITTED ${randomInt(2, 6)} `));
-      await sleep(randomInt(0, 2 * PAUSE_MS));
+      const before = await third.waitFor(new RegExp(`^COMMITTED ${randomInt(2, 6)} `));
+      const brokerDelay = randomInt(0, 2 * PAUSE_MS);
+      await sleep(brokerDelay);
       await broker.stop('SIGKILL');
+      t.diagnostic(
+        `broker kill: ${brokerDelay} ms after "${before}", processor's last line "${third.lines.at(-1)}"`,
+      );
       await sleep(300);
       broker = await startBroker({ dataDir, port });
 
       const done = await third.waitFor(/^DONE /, 120_000);
       assert.equal(await third.exited, 0, third.transcript());
+      const recoveries = third.lines.filter((line) => /^(RETRY|ABORTED) /.test(line));
+      t.diagnostic(
+        `the processor through the broker restart: ${recoveries.join('; ') || 'no retries or aborts'}`,
+      );
       const committedOffsets = JSON.parse(done.slice('DONE '.length)) as Record<string, number>;
       assert.equal(
         Object.values(committedOffsets).reduce((sum, offset) => sum + offset, 0),
