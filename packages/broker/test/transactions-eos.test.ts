@@ -1,8 +1,9 @@
 /**
  * Exactly-once stream processing (issue 15) with confluent-kafka-python: a consume-transform-produce processor
  * (clients/confluent_eos_processor.py) reads keyed input with read_committed and writes its results and input
- * offsets in one transaction per batch. The test SIGKILLs the processor mid-transaction twice, at random points,
- * restarting it with the same transactional.id, and SIGKILLs the broker once while it runs. Afterwards a
+ * offsets in one transaction per batch. The test SIGKILLs the processor mid-transaction three times, at random
+ * points (after a batch is written, while it is written, while it commits), restarting it with the same
+ * transactional.id, and SIGKILLs the broker once while it runs. Afterwards a
  * read_committed consumer must see every input record's result exactly once; a read_uncommitted one also sees
  * the results the killed transactions wrote and the broker aborted.
  */
@@ -12,7 +13,7 @@ import { EventEmitter } from 'node:events';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import { startBroker, tempDataDir, type BrokerProcess } from './support/broker-process.ts';
 import { runOk } from './support/run.ts';
 
@@ -25,6 +26,9 @@ const BATCH = 50;
 /** The processor's work between writing a batch and committing it: the window the kills aim at. */
 const PAUSE_MS = 60;
 
+/** How the processor takes its input partitions: assign() them, or subscribe() as a static group member. */
+type Mode = 'assign' | 'subscribe';
+
 const randomInt = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1));
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -36,10 +40,20 @@ class Processor {
   private readonly events = new EventEmitter();
   private stderr = '';
 
-  constructor(bootstrap: string) {
+  constructor(bootstrap: string, mode: Mode) {
     this.child = spawn(
       PYTHON,
-      [PROCESSOR, bootstrap, 'eos-in', 'eos-out', 'eos-group', 'eos-app', String(BATCH), String(PAUSE_MS)],
+      [
+        PROCESSOR,
+        bootstrap,
+        'eos-in',
+        'eos-out',
+        'eos-group',
+        'eos-app',
+        String(BATCH),
+        String(PAUSE_MS),
+        mode,
+      ],
       { stdio: ['pipe', 'pipe', 'pipe'] },
     );
     createInterface({ input: this.child.stdout }).on('line', (line) => {
@@ -120,117 +134,130 @@ async function readOutput(bootstrap: string, isolation: 'read_committed' | 'read
   return stdout.split('\n').filter((line) => line !== '');
 }
 
-describe('exactly-once consume-transform-produce', () => {
-  it('keeps every input record’s result exactly once through processor and broker SIGKILLs', async (t) => {
-    const dataDir = tempDataDir();
-    const port = await freePort();
-    let broker: BrokerProcess = await startBroker({ dataDir, port });
-    const processors: Processor[] = [];
-    const start = () => {
-      const processor = new Processor(broker.bootstrap);
-      processors.push(processor);
-      return processor;
-    };
-    try {
-      for (const topic of ['eos-in', 'eos-out']) {
-        await runOk('node', [
-          CLI,
-          'topics',
-          'create',
-          '--bootstrap-server',
-          broker.bootstrap,
-          '--topic',
-          topic,
-          '--partitions',
-          String(PARTITIONS),
-        ]);
-      }
-      const input = Array.from({ length: RECORDS }, (_, i) => `k${i}:v${i}`).join('\n');
-      await runOk('kcat', ['-b', broker.bootstrap, '-P', '-t', 'eos-in', '-K:'], { input: `${input}\n` });
-
-      // Kill 1: after a batch's results are written (acknowledged) and before its commit.
-      const first = start();
-      const killedAt = randomInt(2, 8);
-      const flushed = await first.waitFor(new RegExp(`^FLUSHED ${killedAt} `));
-      const firstDelay = randomInt(0, PAUSE_MS / 2);
-      await sleep(firstDelay);
-      await first.kill();
-      t.diagnostic(
-        `processor kill 1: ${firstDelay} ms after "${flushed}", last line "${first.lines.at(-1)}"`,
-      );
-      const abortedWrites = Number(flushed.split(' ')[2]);
-      assert.ok(
-        !first.lines.includes(`COMMITTED ${killedAt} ${abortedWrites}`),
-        'kill 1 was mid-transaction',
-      );
-
-      // Kill 2: anywhere in a transaction, from its begin to before its commit returns.
-      const second = start();
-      const secondAt = randomInt(2, 8);
-      await second.waitFor(new RegExp(`^BEGIN ${secondAt}$`));
-      const secondDelay = randomInt(0, 40);
-      await sleep(secondDelay);
-      await second.kill();
-      t.diagnostic(
-        `processor kill 2: ${secondDelay} ms after "BEGIN ${secondAt}", last line "${second.lines.at(-1)}"`,
-      );
-      assert.ok(
-        !second.lines.some((line) => line.startsWith(`COMMITTED ${secondAt} `)),
-        'kill 2 was mid-transaction',
-      );
-
-      // The broker dies under the third run, which must carry on once it is back on the same port and data.
-      const third = start();
-      const before = await third.waitFor(new RegExp(`^COMMITTED ${randomInt(2, 6)} `));
-      const brokerDelay = randomInt(0, 2 * PAUSE_MS);
-      await sleep(brokerDelay);
-      await broker.stop('SIGKILL');
-      t.diagnostic(
-        `broker kill: ${brokerDelay} ms after "${before}", processor's last line "${third.lines.at(-1)}"`,
-      );
-      await sleep(300);
-      broker = await startBroker({ dataDir, port });
-
-      const done = await third.waitFor(/^DONE /, 120_000);
-      assert.equal(await third.exited, 0, third.transcript());
-      const recoveries = third.lines.filter((line) => /^(RETRY|ABORTED) /.test(line));
-      t.diagnostic(
-        `the processor through the broker restart: ${recoveries.join('; ') || 'no retries or aborts'}`,
-      );
-      const committedOffsets = JSON.parse(done.slice('DONE '.length)) as Record<string, number>;
-      assert.equal(
-        Object.values(committedOffsets).reduce((sum, offset) => sum + offset, 0),
-        RECORDS,
-        `the group's committed input offsets: ${done}`,
-      );
-
-      const committed = await readOutput(broker.bootstrap, 'read_committed');
-      const counts = new Map<string, number>();
-      for (const record of committed) counts.set(record, (counts.get(record) ?? 0) + 1);
-      const expected = Array.from({ length: RECORDS }, (_, i) => `k${i}=out:v${i}`);
-      const missing = expected.filter((record) => !counts.has(record));
-      const duplicated = [...counts].filter(([, n]) => n > 1).map(([record]) => record);
-      const unexpected = [...counts.keys()].filter((record) => !expected.includes(record));
-      assert.deepEqual(missing, [], `${missing.length} input records have no result (lost)`);
-      assert.deepEqual(duplicated, [], `${duplicated.length} results are there more than once`);
-      assert.deepEqual(unexpected, [], 'results that no input record produced');
-      assert.equal(committed.length, RECORDS);
-
-      // What the killed transactions wrote stays in the log, aborted: read_uncommitted sees it, so the
-      // exactly-once result above is the read_committed filtering's doing, not an accident of timing.
-      const uncommitted = await readOutput(broker.bootstrap, 'read_uncommitted');
-      assert.ok(
-        uncommitted.length >= RECORDS + abortedWrites,
-        `read_uncommitted saw ${uncommitted.length} records, expected at least ${RECORDS} + ${abortedWrites} aborted`,
-      );
-      const uncommittedSet = new Set(uncommitted);
-      assert.ok(
-        expected.every((record) => uncommittedSet.has(record)),
-        'read_uncommitted misses committed results',
-      );
-    } finally {
-      for (const processor of processors) await processor.kill();
-      await broker.stop();
+async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
+  const dataDir = tempDataDir();
+  const port = await freePort();
+  let broker: BrokerProcess = await startBroker({ dataDir, port });
+  const processors: Processor[] = [];
+  const start = () => {
+    const processor = new Processor(broker.bootstrap, mode);
+    processors.push(processor);
+    return processor;
+  };
+  try {
+    for (const topic of ['eos-in', 'eos-out']) {
+      await runOk('node', [
+        CLI,
+        'topics',
+        'create',
+        '--bootstrap-server',
+        broker.bootstrap,
+        '--topic',
+        topic,
+        '--partitions',
+        String(PARTITIONS),
+      ]);
     }
-  });
+    const input = Array.from({ length: RECORDS }, (_, i) => `k${i}:v${i}`).join('\n');
+    await runOk('kcat', ['-b', broker.bootstrap, '-P', '-t', 'eos-in', '-K:'], { input: `${input}\n` });
+
+    // Kill 1: after a batch's results are written (acknowledged) and before its commit.
+    const first = start();
+    const killedAt = randomInt(2, 8);
+    const flushed = await first.waitFor(new RegExp(`^FLUSHED ${killedAt} `));
+    const firstDelay = randomInt(0, PAUSE_MS / 2);
+    await sleep(firstDelay);
+    await first.kill();
+    t.diagnostic(`processor kill 1: ${firstDelay} ms after "${flushed}", last line "${first.lines.at(-1)}"`);
+    const abortedWrites = Number(flushed.split(' ')[2]);
+    assert.ok(!first.lines.includes(`COMMITTED ${killedAt} ${abortedWrites}`), 'kill 1 was mid-transaction');
+
+    // Kill 2: while the batch is being written or right after (the commit comes PAUSE_MS after the flush).
+    const second = start();
+    const secondAt = randomInt(2, 8);
+    await second.waitFor(new RegExp(`^BEGIN ${secondAt}$`));
+    const secondDelay = randomInt(0, 40);
+    await sleep(secondDelay);
+    await second.kill();
+    t.diagnostic(
+      `processor kill 2: ${secondDelay} ms after "BEGIN ${secondAt}", last line "${second.lines.at(-1)}"`,
+    );
+    assert.ok(
+      !second.lines.some((line) => line.startsWith(`COMMITTED ${secondAt} `)),
+      'kill 2 was mid-transaction',
+    );
+
+    // Kill 3: while the commit is under way (AddOffsetsToTxn, TxnOffsetCommit, EndTxn and its markers); the
+    // transaction may end either way, as long as its results and its offsets end the same way.
+    const third = start();
+    const thirdAt = randomInt(2, 8);
+    await third.waitFor(new RegExp(`^COMMITTING ${thirdAt}$`));
+    const thirdDelay = randomInt(0, 15);
+    await sleep(thirdDelay);
+    await third.kill();
+    t.diagnostic(
+      `processor kill 3: ${thirdDelay} ms after "COMMITTING ${thirdAt}", last line "${third.lines.at(-1)}"`,
+    );
+
+    // The broker dies under the fourth run, which must carry on once it is back on the same port and data.
+    const fourth = start();
+    const before = await fourth.waitFor(new RegExp(`^COMMITTED ${randomInt(2, 6)} `));
+    const brokerDelay = randomInt(0, 2 * PAUSE_MS);
+    await sleep(brokerDelay);
+    await broker.stop('SIGKILL');
+    t.diagnostic(
+      `broker kill: ${brokerDelay} ms after "${before}", processor's last line "${fourth.lines.at(-1)}"`,
+    );
+    await sleep(300);
+    broker = await startBroker({ dataDir, port });
+
+    const done = await fourth.waitFor(/^DONE /, 120_000);
+    assert.equal(await fourth.exited, 0, fourth.transcript());
+    const recoveries = fourth.lines.filter((line) => /^(RETRY|ABORTED) /.test(line));
+    t.diagnostic(
+      `the processor through the broker restart: ${recoveries.join('; ') || 'no retries or aborts'}`,
+    );
+    const committedOffsets = JSON.parse(done.slice('DONE '.length)) as Record<string, number>;
+    assert.equal(
+      Object.values(committedOffsets).reduce((sum, offset) => sum + offset, 0),
+      RECORDS,
+      `the group's committed input offsets: ${done}`,
+    );
+
+    const committed = await readOutput(broker.bootstrap, 'read_committed');
+    const counts = new Map<string, number>();
+    for (const record of committed) counts.set(record, (counts.get(record) ?? 0) + 1);
+    const expected = Array.from({ length: RECORDS }, (_, i) => `k${i}=out:v${i}`);
+    const missing = expected.filter((record) => !counts.has(record));
+    const duplicated = [...counts].filter(([, n]) => n > 1).map(([record]) => record);
+    const unexpected = [...counts.keys()].filter((record) => !expected.includes(record));
+    assert.deepEqual(missing, [], `${missing.length} input records have no result (lost)`);
+    assert.deepEqual(duplicated, [], `${duplicated.length} results are there more than once`);
+    assert.deepEqual(unexpected, [], 'results that no input record produced');
+    assert.equal(committed.length, RECORDS);
+
+    // What the killed transactions wrote stays in the log, aborted: read_uncommitted sees it, so the
+    // exactly-once result above is the read_committed filtering's doing, not an accident of timing.
+    const uncommitted = await readOutput(broker.bootstrap, 'read_uncommitted');
+    assert.ok(
+      uncommitted.length >= RECORDS + abortedWrites,
+      `read_uncommitted saw ${uncommitted.length} records, expected at least ${RECORDS} + ${abortedWrites} aborted`,
+    );
+    const uncommittedSet = new Set(uncommitted);
+    assert.ok(
+      expected.every((record) => uncommittedSet.has(record)),
+      'read_uncommitted misses committed results',
+    );
+  } finally {
+    for (const processor of processors) await processor.kill();
+    await broker.stop();
+  }
+}
+
+describe('exactly-once consume-transform-produce', () => {
+  it('keeps every input record’s result exactly once through processor and broker SIGKILLs (assigned partitions)', (t) =>
+    processWithKills(t, 'assign'));
+
+  it('keeps every input record’s result exactly once through processor and broker SIGKILLs (static group member, KIP-447 offsets)', (t) =>
+    processWithKills(t, 'subscribe'));
 });

@@ -3,10 +3,12 @@ input with isolation.level=read_committed and no auto commit, write each batch's
 one transaction (send_offsets_to_transaction + commit_transaction). Restarting it with the same transactional.id
 fences and aborts whatever transaction a killed instance left open, then it resumes from the committed offsets.
 
-Usage: confluent_eos_processor.py BOOTSTRAP INPUT OUTPUT GROUP TRANSACTIONAL_ID [BATCH [PAUSE_MS]]
+Usage: confluent_eos_processor.py BOOTSTRAP INPUT OUTPUT GROUP TRANSACTIONAL_ID [BATCH [PAUSE_MS [MODE]]]
 PAUSE_MS is time spent between writing a batch's results and committing (an application's work, and a window in
-which a test can kill it mid-transaction).
-Prints a line per step (BEGIN n, FLUSHED n count, COMMITTED n count, ABORTED n error, RETRY n error) and
+which a test can kill it mid-transaction). MODE `assign` (the default) takes every input partition itself;
+`subscribe` joins GROUP as a static member (group.instance.id), so the offsets it sends carry the group's
+generation and member id (KIP-447) and a restarted instance takes its predecessor's place at once (no wait for the session timeout).
+Prints a line per step (BEGIN n, FLUSHED n count, COMMITTING n, COMMITTED n count, ABORTED n error, RETRY n error) and
 `DONE {json}` with the committed offsets once every input partition is processed to its high watermark; exits 2
 with `FATAL {json}` on a fatal client error. Runs with Debian's /usr/bin/python3 and python3-confluent-kafka.
 """
@@ -19,8 +21,9 @@ from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaException, Producer
 bootstrap, input_topic, output_topic, group, transactional_id = sys.argv[1:6]
 batch = int(sys.argv[6]) if len(sys.argv) > 6 else 50
 pause_s = int(sys.argv[7]) / 1000 if len(sys.argv) > 7 else 0
+mode = sys.argv[8] if len(sys.argv) > 8 else "assign"
 
-consumer = Consumer({
+consumer_config = {
     "bootstrap.servers": bootstrap,
     "group.id": group,
     "isolation.level": "read_committed",
@@ -28,7 +31,11 @@ consumer = Consumer({
     "auto.offset.reset": "earliest",
     "reconnect.backoff.ms": 50,
     "reconnect.backoff.max.ms": 500,
-})
+}
+if mode == "subscribe":
+    consumer_config["group.instance.id"] = f"{transactional_id}-member"
+    consumer_config["session.timeout.ms"] = 10000
+consumer = Consumer(consumer_config)
 producer = Producer({
     "bootstrap.servers": bootstrap,
     "transactional.id": transactional_id,
@@ -75,16 +82,21 @@ producer.init_transactions(60)
 partitions = [
     TopicPartition(input_topic, p) for p in consumer.list_topics(input_topic, timeout=30).topics[input_topic].partitions
 ]
-consumer.assign(partitions)
+if mode == "subscribe":
+    consumer.subscribe([input_topic])
+else:
+    consumer.assign(partitions)
 
 
 def rewind():
     """After an abort the consumer must go back to the committed offsets: the aborted batch is processed again."""
-    for tp in consumer.committed(partitions, timeout=60):
+    for tp in consumer.committed(consumer.assignment(), timeout=60):
         consumer.seek(TopicPartition(tp.topic, tp.partition, tp.offset if tp.offset >= 0 else OFFSET_BEGINNING))
 
 
 def caught_up():
+    if len(consumer.assignment()) < len(partitions):
+        return False
     positions = consumer.position(partitions)
     for tp in positions:
         low, high = consumer.get_watermark_offsets(tp, timeout=30, cached=False)
@@ -118,6 +130,7 @@ while True:
         producer.flush(60)
         say("FLUSHED", transaction, len(records))
         time.sleep(pause_s)
+        say("COMMITTING", transaction)
         positions = consumer.position(consumer.assignment())
         retrying("send_offsets", transaction, lambda: producer.send_offsets_to_transaction(
             positions, consumer.consumer_group_metadata(), 60))
