@@ -211,7 +211,16 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
     await sleep(300);
     broker = await startBroker({ dataDir, port });
 
-    const done = await fourth.waitFor(/^DONE /, 120_000);
+    const done = await fourth.waitFor(/^DONE /, 120_000).catch((error: Error) => {
+      throw new Error(
+        `${error.message}\nbroker (last lines):\n${broker
+          .output()
+          .split('\n')
+          .filter((line) => !line.includes(' recovered '))
+          .slice(-20)
+          .join('\n')}`,
+      );
+    });
     assert.equal(await fourth.exited, 0, fourth.transcript());
     const recoveries = fourth.lines.filter((line) => /^(RETRY|ABORTED) /.test(line));
     t.diagnostic(

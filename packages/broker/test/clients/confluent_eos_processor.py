@@ -144,6 +144,6 @@ while True:
         say("ABORTED", transaction, json.dumps(error_of(exception)))
         try:
             producer.abort_transaction(60)
-        except KafkaException as abort_failure:
-            fatal(abort_failure)
-        rewind()
+            rewind()
+        except KafkaException as failure:
+            fatal(failure)
