@@ -245,40 +245,53 @@ describe('transactions with real clients', () => {
 });
 
 describe('transactions across a broker SIGKILL', () => {
-  it('an open transaction stays open (the LSO holds) until its producer commits; an orphaned one times out', async () => {
+  it('an open transaction stays open (the LSO holds) until its producer commits, a new instance aborts it, or it times out', async () => {
     const dataDir = tempDataDir();
     const port = await freePort();
     const configs = { 'transaction.abort.timed.out.transaction.cleanup.interval.ms': '500' };
     let broker = await startBroker({ dataDir, port, configs });
     const topic = 'restart';
+    // One transaction per partition: its producer survives and commits (0), is replaced by a new instance (1), or
+    // never comes back (2).
     const survivor = TxProducer.start(broker.bootstrap, 'survivor-app', 120_000);
+    const crashed = TxProducer.start(broker.bootstrap, 'restarted-app', 120_000);
     const orphan = TxProducer.start(broker.bootstrap, 'orphan-app', 8000);
+    let restarted: TxProducer | undefined;
     try {
-      await createTopic(broker.bootstrap, topic, 2);
-      await survivor.ok('init');
-      await survivor.ok('begin');
-      await survivor.ok(`produce ${topic} 0 survivor-0 survivor-1`);
-      await orphan.ok('init');
-      await orphan.ok('begin');
-      await orphan.ok(`produce ${topic} 1 orphan-0 orphan-1`);
+      await createTopic(broker.bootstrap, topic, 3);
+      for (const [partition, producer, name] of [
+        [0, survivor, 'survivor'],
+        [1, crashed, 'restarted'],
+        [2, orphan, 'orphan'],
+      ] as const) {
+        await producer.ok('init');
+        await producer.ok('begin');
+        await producer.ok(`produce ${topic} ${partition} ${name}-0 ${name}-1`);
+        await produceNonTransactional(broker.bootstrap, topic, partition, `plain-${partition}`);
+      }
+      crashed.kill();
       orphan.kill();
-      await produceNonTransactional(broker.bootstrap, topic, 0, 'plain-0');
-      await produceNonTransactional(broker.bootstrap, topic, 1, 'plain-1');
 
       await broker.stop('SIGKILL');
       broker = await startBroker({ dataDir, port, configs });
 
-      // Recovery rebuilt the open transaction: the LSO of partition 0 is still its first offset.
+      // Recovery rebuilt the open transactions: the LSO of partitions 0 and 1 is still their first offset.
       assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_uncommitted', 0), [
         'survivor-0',
         'survivor-1',
         'plain-0',
       ]);
       assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_committed', 0), []);
+      assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_committed', 1), []);
 
-      // The orphaned transaction times out on the restarted broker, and partition 1 becomes readable past it.
-      assert.equal(await firstCommittedRecord(broker.bootstrap, topic, 1, 45_000), 'plain-1');
+      // A new instance with the crashed producer's transactional.id aborts its transaction (long before its timeout).
+      restarted = TxProducer.start(broker.bootstrap, 'restarted-app', 120_000);
+      await restarted.ok('init');
       assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_committed', 1), ['plain-1']);
+
+      // The orphaned transaction times out on the restarted broker, and partition 2 becomes readable past it.
+      assert.equal(await firstCommittedRecord(broker.bootstrap, topic, 2, 45_000), 'plain-2');
+      assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_committed', 2), ['plain-2']);
 
       // The surviving producer reconnects and commits the transaction it began before the crash.
       await survivor.ok('commit');
@@ -288,8 +301,7 @@ describe('transactions across a broker SIGKILL', () => {
         'plain-0',
       ]);
     } finally {
-      survivor.kill();
-      orphan.kill();
+      for (const producer of [survivor, crashed, orphan, restarted]) producer?.kill();
       await broker.stop();
     }
   });

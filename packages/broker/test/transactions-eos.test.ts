@@ -192,17 +192,18 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
     const third = start();
     const thirdAt = randomInt(2, 8);
     await third.waitFor(new RegExp(`^COMMITTING ${thirdAt}$`));
-    const thirdDelay = randomInt(0, 15);
+    const thirdDelay = randomInt(0, 8);
     await sleep(thirdDelay);
     await third.kill();
     t.diagnostic(
       `processor kill 3: ${thirdDelay} ms after "COMMITTING ${thirdAt}", last line "${third.lines.at(-1)}"`,
     );
 
-    // The broker dies under the fourth run, which must carry on once it is back on the same port and data.
+    // The broker dies under the fourth run while it commits (the transaction prepared, its markers and the
+    // offsets being written, or not yet), and the run must carry on once it is back on the same port and data.
     const fourth = start();
-    const before = await fourth.waitFor(new RegExp(`^COMMITTED ${randomInt(2, 6)} `));
-    const brokerDelay = randomInt(0, 2 * PAUSE_MS);
+    const before = await fourth.waitFor(new RegExp(`^COMMITTING ${randomInt(2, 6)}$`));
+    const brokerDelay = randomInt(0, 10);
     await sleep(brokerDelay);
     await broker.stop('SIGKILL');
     t.diagnostic(
