@@ -242,6 +242,45 @@ describe('transactions with real clients', () => {
       hung.kill();
     }
   });
+
+  it('a read_committed consumer gets no group offset a transaction holds until it ends (require_stable)', async (t) => {
+    const topic = 'stable-offsets';
+    const group = 'stable-group';
+    await createTopic(broker.bootstrap, topic, 1);
+    const producer = TxProducer.start(broker.bootstrap, 'offsets-app');
+    const committed = async (isolation: Isolation, timeoutMs: number) =>
+      producer.call(`committed ${group} ${topic} 0 ${isolation} ${timeoutMs}`);
+    try {
+      await producer.ok('init');
+      await producer.ok('begin');
+      await producer.ok(`offsets ${group} ${topic} 0 3`);
+      await producer.ok('commit');
+
+      await producer.ok('begin');
+      await producer.ok(`offsets ${group} ${topic} 0 8`);
+      // The broker answers UNSTABLE_OFFSET_COMMIT and librdkafka asks again until the transaction ends: a
+      // consumer starting now must neither start at 3 (and redo what the transaction covers) nor at 8.
+      const pending = await committed('read_committed', 3000);
+      t.diagnostic(
+        `committed() of a read_committed consumer while the offset is pending: ${JSON.stringify(pending)}`,
+      );
+      assert.equal(
+        pending.ok,
+        false,
+        `a read_committed consumer got offset ${pending.offset} of an open transaction`,
+      );
+      assert.equal((await committed('read_uncommitted', 10_000)).offset, 3);
+      await producer.ok('commit');
+      assert.equal((await committed('read_committed', 10_000)).offset, 8);
+
+      await producer.ok('begin');
+      await producer.ok(`offsets ${group} ${topic} 0 20`);
+      await producer.ok('abort');
+      assert.equal((await committed('read_committed', 10_000)).offset, 8);
+    } finally {
+      producer.kill();
+    }
+  });
 });
 
 describe('transactions across a broker SIGKILL', () => {

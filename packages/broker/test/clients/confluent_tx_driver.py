@@ -6,6 +6,11 @@ Commands, one a line; each answers with one JSON line on stdout:
   init | begin | commit | abort            the transactional API calls (30 s timeout each)
   produce TOPIC PARTITION VALUE [VALUE...] produces the values (key = value) and flushes; answers with the
                                            delivery reports ({"delivered": [...offsets], "failed": [...]})
+  offsets GROUP TOPIC PARTITION OFFSET     send_offsets_to_transaction for GROUP (a consumer's group metadata)
+  committed GROUP TOPIC PARTITION ISOLATION TIMEOUT_MS
+                                           what a new consumer of GROUP with isolation.level ISOLATION gets from
+                                           committed() ({"offset": n}, -1001 for none); read_committed consumers
+                                           ask for stable offsets only (OffsetFetch require_stable, KIP-447)
   exit
 An answer is {"op": ..., "ok": true} or {"op": ..., "ok": false, "error": {name, code, fatal, retriable,
 txn_requires_abort, str}}. Runs with Debian's /usr/bin/python3 and python3-confluent-kafka (librdkafka).
@@ -13,7 +18,7 @@ txn_requires_abort, str}}. Runs with Debian's /usr/bin/python3 and python3-confl
 import json
 import sys
 
-from confluent_kafka import KafkaError, KafkaException, Producer
+from confluent_kafka import Consumer, KafkaError, KafkaException, Producer, TopicPartition
 
 bootstrap, transactional_id = sys.argv[1], sys.argv[2]
 config = {
@@ -62,6 +67,32 @@ def produce(topic, partition, values):
     return {"delivered": delivered, "failed": failed}
 
 
+def consumer_of(group, isolation="read_committed"):
+    return Consumer({
+        "bootstrap.servers": bootstrap,
+        "group.id": group,
+        "isolation.level": isolation,
+        "enable.auto.commit": False,
+    })
+
+
+def send_offsets(group, topic, partition, offset):
+    consumer = consumer_of(group)
+    try:
+        producer.send_offsets_to_transaction(
+            [TopicPartition(topic, partition, offset)], consumer.consumer_group_metadata(), 30)
+    finally:
+        consumer.close()
+
+
+def committed(group, topic, partition, isolation, timeout_ms):
+    consumer = consumer_of(group, isolation)
+    try:
+        return consumer.committed([TopicPartition(topic, partition)], timeout=timeout_ms / 1000)[0].offset
+    finally:
+        consumer.close()
+
+
 for line in sys.stdin:
     words = line.split()
     if not words:
@@ -82,6 +113,11 @@ for line in sys.stdin:
             answer(op, ok=True)
         elif op == "produce":
             answer(op, ok=True, **produce(words[1], int(words[2]), words[3:]))
+        elif op == "offsets":
+            send_offsets(words[1], words[2], int(words[3]), int(words[4]))
+            answer(op, ok=True)
+        elif op == "committed":
+            answer(op, ok=True, offset=committed(words[1], words[2], int(words[3]), words[4], int(words[5])))
         elif op == "exit":
             answer(op, ok=True)
             break
