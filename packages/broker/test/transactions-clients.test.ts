@@ -166,46 +166,60 @@ describe('transactions with real clients', () => {
   });
 
   it('confluent-kafka-python: a producer with the same transactional.id fences the zombie and aborts its transaction', async (t) => {
-    const topic = 'fencing';
-    await createTopic(broker.bootstrap, topic, 1);
-    const zombie = TxProducer.start(broker.bootstrap, 'fenced-app');
-    const successor = TxProducer.start(broker.bootstrap, 'fenced-app');
-    try {
-      await zombie.ok('init');
-      await zombie.ok('begin');
-      const open = await zombie.ok(`produce ${topic} 0 zombie-0 zombie-1 zombie-2`);
-      assert.deepEqual(open.delivered, [0, 1, 2]);
+    // What the zombie tries after it was fenced: each reaches the broker by another request (Produce,
+    // AddPartitionsToTxn, AddOffsetsToTxn, EndTxn), and each must fail for good.
+    const nextSteps = [
+      { what: 'writes to its partition', command: (topic: string) => `produce ${topic} 0 zombie-3` },
+      { what: 'writes to a new partition', command: (topic: string) => `produce ${topic} 1 zombie-3` },
+      { what: 'sends offsets', command: (topic: string) => `offsets fenced-group ${topic} 0 5` },
+      { what: 'commits', command: undefined },
+    ];
+    for (const [i, step] of nextSteps.entries()) {
+      const topic = `fencing-${i}`;
+      await createTopic(broker.bootstrap, topic, 2);
+      const zombie = TxProducer.start(broker.bootstrap, `fenced-app-${i}`);
+      const successor = TxProducer.start(broker.bootstrap, `fenced-app-${i}`);
+      try {
+        await zombie.ok('init');
+        await zombie.ok('begin');
+        const open = await zombie.ok(`produce ${topic} 0 zombie-0 zombie-1 zombie-2`);
+        assert.deepEqual(open.delivered, [0, 1, 2]);
 
-      await successor.ok('init');
+        await successor.ok('init');
 
-      // The zombie's next write and its commit must fail, fatally: it can never write in this epoch again.
-      const write = await zombie.call(`produce ${topic} 0 zombie-3`);
-      assert.deepEqual(write.delivered ?? [], [], 'a fenced producer wrote a record');
-      const commit = await zombie.call('commit');
-      t.diagnostic(`fenced producer: produce ${JSON.stringify(write)}; commit ${JSON.stringify(commit)}`);
-      assert.equal(commit.ok, false, 'the fenced producer committed');
-      assert.equal(commit.error!.fatal, true, `not fatal: ${JSON.stringify(commit.error)}`);
-      assert.match(commit.error!.name, /^(_FENCED|PRODUCER_FENCED)$/, JSON.stringify(commit.error));
+        const attempt = step.command ? await zombie.call(step.command(topic)) : undefined;
+        assert.deepEqual(attempt?.delivered ?? [], [], `a fenced producer that ${step.what} wrote a record`);
+        assert.notEqual(attempt?.ok, true, `a fenced producer ${step.what} without an error`);
+        const commit = await zombie.call('commit');
+        t.diagnostic(
+          `fenced producer ${step.what}: ${JSON.stringify(attempt)}; then commits: ${JSON.stringify(commit)}`,
+        );
+        assert.equal(commit.ok, false, `the fenced producer committed after it ${step.what}`);
+        assert.equal(commit.error!.fatal, true, `not fatal: ${JSON.stringify(commit.error)}`);
+        assert.match(commit.error!.name, /^(_FENCED|PRODUCER_FENCED)$/, JSON.stringify(commit.error));
 
-      await successor.ok('begin');
-      await successor.ok(`produce ${topic} 0 successor-0 successor-1`);
-      await successor.ok('commit');
+        await successor.ok('begin');
+        await successor.ok(`produce ${topic} 0 successor-0 successor-1`);
+        await successor.ok('commit');
 
-      assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_committed'), [
-        'successor-0',
-        'successor-1',
-      ]);
-      // The zombie's records are in the log, aborted: only a read_uncommitted consumer sees them.
-      assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_uncommitted'), [
-        'zombie-0',
-        'zombie-1',
-        'zombie-2',
-        'successor-0',
-        'successor-1',
-      ]);
-    } finally {
-      zombie.kill();
-      successor.kill();
+        assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_committed'), [
+          'successor-0',
+          'successor-1',
+        ]);
+        // The zombie's records before the fencing are in the log, aborted: only read_uncommitted sees them.
+        assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_uncommitted'), [
+          'zombie-0',
+          'zombie-1',
+          'zombie-2',
+          'successor-0',
+          'successor-1',
+        ]);
+        const offset = await successor.ok(`committed fenced-group ${topic} 0 read_committed 10000`);
+        assert.equal(offset.offset, -1001, 'the fenced producer committed group offsets');
+      } finally {
+        zombie.kill();
+        successor.kill();
+      }
     }
   });
 
