@@ -81,13 +81,13 @@ export const partitionColumns = column.columns([
     header: 'Log start offset',
     cell: (info) => formatCount(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '7rem' },
+    meta: { align: 'end', width: '6rem' },
   }),
   column.accessor('highWatermark', {
     header: 'High watermark',
     cell: (info) => formatCount(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '7rem' },
+    meta: { align: 'end', width: '6rem' },
   }),
   // Below the high watermark while a transaction is open: read_committed consumers wait at the LSO.
   column.accessor('lastStableOffset', {
@@ -110,7 +110,7 @@ export const partitionColumns = column.columns([
       );
     },
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '6rem' },
+    meta: { align: 'end', width: '4.5rem' },
   }),
   column.accessor((p) => p.highWatermark - p.logStartOffset, {
     id: 'records',
