@@ -64,6 +64,7 @@ export const partitionColumns = column.columns([
     header: 'Replicas',
     sortFn: 'alphanumeric',
     enableGlobalFilter: false,
+    meta: { width: '6.5rem' },
   }),
   column.accessor((p) => brokers(p.isr), {
     id: 'isr',
@@ -76,6 +77,7 @@ export const partitionColumns = column.columns([
         : `${info.getValue()} (offline: ${offlineReplicas.join(', ')})`;
     },
     enableGlobalFilter: false,
+    meta: { width: '6rem' },
   }),
   column.accessor('logStartOffset', {
     header: 'Log start offset',
@@ -117,7 +119,7 @@ export const partitionColumns = column.columns([
     header: 'Records',
     cell: (info) => formatCount(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '6rem' },
+    meta: { align: 'end', width: '5.5rem' },
   }),
   column.accessor((p) => p.sizeBytes ?? undefined, {
     id: 'sizeBytes',
@@ -128,13 +130,13 @@ export const partitionColumns = column.columns([
       return bytes === undefined ? '—' : formatBytes(bytes);
     },
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '6rem' },
+    meta: { align: 'end', width: '5.5rem' },
   }),
   column.accessor((p) => (p.offline ? 2 : p.underReplicated ? 1 : 0), {
     id: 'underReplicated',
     header: 'Replication',
     cell: (info) => <ReplicationCell partition={info.row.original} />,
     enableGlobalFilter: false,
-    meta: { width: '9rem' },
+    meta: { width: '7.5rem' },
   }),
 ]);
