@@ -303,6 +303,9 @@ export async function abortTransaction(client: ClusterClient, spec: AbortTransac
   );
 }
 
+/** Partitions per DescribeProducers in the hanging search (TransactionsCommand's MAX_BATCH_SIZE). */
+const FIND_HANGING_BATCH = 500;
+
 /** A transaction open on one partition, as that partition's leader (or a replica) reports it. */
 export interface PartitionTransaction extends TopicPartitionRef {
   producer: ProducerState & { currentTransactionStartOffset: bigint };
@@ -322,7 +325,13 @@ export async function findHangingTransactions(
 ): Promise<PartitionTransaction[]> {
   const now = options.now ?? Date.now();
   const candidates: PartitionTransaction[] = [];
-  for (const result of await describeProducers(client, partitions, options.brokerId)) {
+  const described: PartitionProducers[] = [];
+  // A broker with thousands of partitions is asked a batch at a time, as Kafka's tool does.
+  for (let i = 0; i < partitions.length; i += FIND_HANGING_BATCH)
+    described.push(
+      ...(await describeProducers(client, partitions.slice(i, i + FIND_HANGING_BATCH), options.brokerId)),
+    );
+  for (const result of described) {
     if (result.error) throw result.error;
     for (const producer of result.producers) {
       const start = producer.currentTransactionStartOffset;

@@ -64,6 +64,7 @@ export const partitionColumns = column.columns([
     header: 'Replicas',
     sortFn: 'alphanumeric',
     enableGlobalFilter: false,
+    meta: { width: '6.5rem' },
   }),
   column.accessor((p) => brokers(p.isr), {
     id: 'isr',
@@ -76,18 +77,19 @@ export const partitionColumns = column.columns([
         : `${info.getValue()} (offline: ${offlineReplicas.join(', ')})`;
     },
     enableGlobalFilter: false,
+    meta: { width: '6rem' },
   }),
   column.accessor('logStartOffset', {
     header: 'Log start offset',
     cell: (info) => formatCount(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '7rem' },
+    meta: { align: 'end', width: '6rem' },
   }),
   column.accessor('highWatermark', {
     header: 'High watermark',
     cell: (info) => formatCount(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '7rem' },
+    meta: { align: 'end', width: '6rem' },
   }),
   // Below the high watermark while a transaction is open: read_committed consumers wait at the LSO.
   column.accessor('lastStableOffset', {
@@ -110,14 +112,14 @@ export const partitionColumns = column.columns([
       );
     },
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '6rem' },
+    meta: { align: 'end', width: '4.5rem' },
   }),
   column.accessor((p) => p.highWatermark - p.logStartOffset, {
     id: 'records',
     header: 'Records',
     cell: (info) => formatCount(info.getValue()),
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '6rem' },
+    meta: { align: 'end', width: '5.5rem' },
   }),
   column.accessor((p) => p.sizeBytes ?? undefined, {
     id: 'sizeBytes',
@@ -128,13 +130,13 @@ export const partitionColumns = column.columns([
       return bytes === undefined ? '—' : formatBytes(bytes);
     },
     enableGlobalFilter: false,
-    meta: { align: 'end', width: '6rem' },
+    meta: { align: 'end', width: '5.5rem' },
   }),
   column.accessor((p) => (p.offline ? 2 : p.underReplicated ? 1 : 0), {
     id: 'underReplicated',
     header: 'Replication',
     cell: (info) => <ReplicationCell partition={info.row.original} />,
     enableGlobalFilter: false,
-    meta: { width: '9rem' },
+    meta: { width: '7.5rem' },
   }),
 ]);
