@@ -13,6 +13,7 @@ Prints a line per step (BEGIN n, FLUSHED n count, COMMITTING n, COMMITTED n coun
 with `FATAL {json}` on a fatal client error. Runs with Debian's /usr/bin/python3 and python3-confluent-kafka.
 """
 import json
+import os
 import sys
 import time
 
@@ -23,8 +24,16 @@ batch = int(sys.argv[6]) if len(sys.argv) > 6 else 50
 pause_s = int(sys.argv[7]) / 1000 if len(sys.argv) > 7 else 0
 mode = sys.argv[8] if len(sys.argv) > 8 else "assign"
 
+def on_client_error(error):
+    """A fatal error (a fenced producer or static member) ends the processor: only a new instance can go on."""
+    if error.fatal():
+        print("FATAL", json.dumps({"name": error.name(), "str": error.str()}), flush=True)
+        os._exit(2)
+
+
 consumer_config = {
     "bootstrap.servers": bootstrap,
+    "error_cb": on_client_error,
     "group.id": group,
     "isolation.level": "read_committed",
     "enable.auto.commit": False,
@@ -38,6 +47,7 @@ if mode == "subscribe":
 consumer = Consumer(consumer_config)
 producer = Producer({
     "bootstrap.servers": bootstrap,
+    "error_cb": on_client_error,
     "transactional.id": transactional_id,
     "transaction.timeout.ms": 30000,
     "linger.ms": 5,
