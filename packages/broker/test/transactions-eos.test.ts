@@ -243,7 +243,7 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
     await sleep(300);
     broker = await startBroker({ dataDir, port });
 
-    const done = await fourth.waitFor(/^DONE /, 120_000).catch((error: Error) => {
+    const done = await fourth.waitFor(/^DONE /, 60_000).catch((error: Error) => {
       throw new Error(
         `${error.message}\nbroker (last lines):\n${broker
           .output()

@@ -17,7 +17,7 @@ import os
 import sys
 import time
 
-from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaException, Producer, TopicPartition
+from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, KafkaException, Producer, TopicPartition
 
 bootstrap, input_topic, output_topic, group, transactional_id = sys.argv[1:6]
 batch = int(sys.argv[6]) if len(sys.argv) > 6 else 50
@@ -100,7 +100,7 @@ else:
 
 def rewind():
     """After an abort the consumer must go back to the committed offsets: the aborted batch is processed again."""
-    for tp in consumer.committed(consumer.assignment(), timeout=60):
+    for tp in consumer.committed(consumer.assignment(), timeout=15):
         consumer.seek(TopicPartition(tp.topic, tp.partition, tp.offset if tp.offset >= 0 else OFFSET_BEGINNING))
 
 
@@ -154,6 +154,9 @@ while True:
         say("ABORTED", transaction, json.dumps(error_of(exception)))
         try:
             producer.abort_transaction(60)
+            if exception.args[0].code() == KafkaError.FENCED_INSTANCE_ID:
+                # Another consumer holds this group.instance.id now: this instance may never commit offsets again.
+                fatal(exception)
             rewind()
         except KafkaException as failure:
             fatal(failure)
