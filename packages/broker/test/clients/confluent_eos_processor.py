@@ -51,6 +51,8 @@ producer = Producer({
     "transactional.id": transactional_id,
     "transaction.timeout.ms": 30000,
     "linger.ms": 5,
+    # Compressed batches, as applications write them: aborted ones must be skipped whole.
+    "compression.type": "lz4",
     "reconnect.backoff.ms": 50,
     "reconnect.backoff.max.ms": 500,
 })
