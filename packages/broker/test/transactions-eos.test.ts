@@ -3,9 +3,10 @@
  * (clients/confluent_eos_processor.py) reads keyed input with read_committed and writes its results and input
  * offsets in one transaction per batch. The test SIGKILLs the processor three times at random points of a
  * transaction (after a batch is written, while it is written, while it commits), restarting it with the same
- * transactional.id, and SIGKILLs the broker once while the processor commits. Afterwards a read_committed
- * consumer must see every input record's result exactly once; a read_uncommitted one also sees the results the
- * killed transactions wrote and the broker aborted. The processor runs with assigned partitions, and as a static
+ * transactional.id, and SIGKILLs the broker once while the processor commits. A read_committed consumer tailing
+ * the output through all of it, and read_committed consumers afterwards (librdkafka and kafkajs), must see every
+ * input record's result exactly once; a read_uncommitted one also sees the results the killed transactions wrote
+ * and the broker aborted. The processor runs with assigned partitions, and as a static
  * member of its group (KIP-345), whose offsets carry the group generation and member id (KIP-447).
  */
 import assert from 'node:assert/strict';
@@ -22,6 +23,7 @@ const PYTHON = '/usr/bin/python3';
 const CLI = fileURLToPath(new URL('../../../apps/cli/bin/sluice.mjs', import.meta.url));
 const PROCESSOR = fileURLToPath(new URL('./clients/confluent_eos_processor.py', import.meta.url));
 const TAIL = fileURLToPath(new URL('./clients/confluent_tail.py', import.meta.url));
+const KAFKAJS_READ = fileURLToPath(new URL('./clients/kafkajs-read.mjs', import.meta.url));
 const RECORDS = 3000;
 const PARTITIONS = 3;
 const BATCH = 50;
@@ -276,6 +278,18 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
     assertExactlyOnce(
       tailed.split('\n').filter((line) => line !== ''),
       `read_committed tailing during the run (tail consumer: exit ${tailerCode})`,
+    );
+
+    // kafkajs filters aborted transactions itself too, from the aborted transactions the Fetch response lists.
+    // It stops after RECORDS records: any aborted one among them leaves a committed one unread.
+    const { stdout: kafkajsRead } = await runOk(
+      'node',
+      [KAFKAJS_READ, broker.bootstrap, 'eos-out', 'read_committed', String(RECORDS), '30000'],
+      { timeoutMs: 60_000 },
+    );
+    assertExactlyOnce(
+      kafkajsRead.split('\n').filter((line) => line !== ''),
+      'kafkajs read_committed after the run',
     );
 
     // What the killed transactions wrote stays in the log, aborted: read_uncommitted sees it, so the
