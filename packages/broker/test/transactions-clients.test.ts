@@ -346,12 +346,16 @@ describe('transactions across a broker SIGKILL', () => {
       assert.equal(await firstCommittedRecord(broker.bootstrap, topic, 2, 45_000), 'plain-2');
       assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_committed', 2), ['plain-2']);
 
-      // The surviving producer reconnects and commits the transaction it began before the crash.
+      // The surviving producer reconnects, writes more in the transaction it began before the crash (the
+      // recovered producer state takes its next sequence numbers) and commits it.
+      const more = await survivor.ok(`produce ${topic} 0 survivor-2`);
+      assert.deepEqual(more.delivered, [3]);
       await survivor.ok('commit');
       assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_committed', 0), [
         'survivor-0',
         'survivor-1',
         'plain-0',
+        'survivor-2',
       ]);
     } finally {
       for (const producer of [survivor, crashed, orphan, restarted]) producer?.kill();

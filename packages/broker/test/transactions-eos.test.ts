@@ -3,13 +3,14 @@
  * (clients/confluent_eos_processor.py) reads keyed input with read_committed and writes its results and input
  * offsets in one transaction per batch. The test SIGKILLs the processor three times at random points of a
  * transaction (after a batch is written, while it is written, while it commits), restarting it with the same
- * transactional.id, and SIGKILLs the broker once while the processor commits. Afterwards a read_committed
- * consumer must see every input record's result exactly once; a read_uncommitted one also sees the results the
- * killed transactions wrote and the broker aborted. The processor runs with assigned partitions, and as a static
+ * transactional.id, and SIGKILLs the broker once while the processor commits. A read_committed consumer tailing
+ * the output through all of it, and read_committed consumers afterwards (librdkafka and kafkajs), must see every
+ * input record's result exactly once; a read_uncommitted one also sees the results the killed transactions wrote
+ * and the broker aborted. The processor runs with assigned partitions, and as a static
  * member of its group (KIP-345), whose offsets carry the group generation and member id (KIP-447).
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { EventEmitter } from 'node:events';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
@@ -21,6 +22,8 @@ import { runOk } from './support/run.ts';
 const PYTHON = '/usr/bin/python3';
 const CLI = fileURLToPath(new URL('../../../apps/cli/bin/sluice.mjs', import.meta.url));
 const PROCESSOR = fileURLToPath(new URL('./clients/confluent_eos_processor.py', import.meta.url));
+const TAIL = fileURLToPath(new URL('./clients/confluent_tail.py', import.meta.url));
+const KAFKAJS_READ = fileURLToPath(new URL('./clients/kafkajs-read.mjs', import.meta.url));
 const RECORDS = 3000;
 const PARTITIONS = 3;
 const BATCH = 50;
@@ -130,9 +133,26 @@ async function readOutput(bootstrap: string, isolation: 'read_committed' | 'read
       '-X',
       `isolation.level=${isolation}`,
     ],
-    { timeoutMs: 60_000 },
+    {
+      timeoutMs: 60_000,
+    },
   );
   return stdout.split('\n').filter((line) => line !== '');
+}
+
+/** Every input record's result once, and nothing else. */
+function assertExactlyOnce(records: string[], reader: string): void {
+  const counts = new Map<string, number>();
+  for (const record of records) counts.set(record, (counts.get(record) ?? 0) + 1);
+  const expected = Array.from({ length: RECORDS }, (_, i) => `k${i}=out:v${i}`);
+  const expectedSet = new Set(expected);
+  const missing = expected.filter((record) => !counts.has(record));
+  const duplicated = [...counts].filter(([, n]) => n > 1).map(([record]) => record);
+  const unexpected = [...counts.keys()].filter((record) => !expectedSet.has(record));
+  assert.deepEqual(missing, [], `${reader}: ${missing.length} input records have no result (lost)`);
+  assert.deepEqual(duplicated, [], `${reader}: ${duplicated.length} results are there more than once`);
+  assert.deepEqual(unexpected, [], `${reader}: results that no input record produced`);
+  assert.equal(records.length, RECORDS, reader);
 }
 
 async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
@@ -140,6 +160,7 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
   const port = await freePort();
   let broker: BrokerProcess = await startBroker({ dataDir, port });
   const processors: Processor[] = [];
+  const tailers: ChildProcess[] = [];
   const start = () => {
     const processor = new Processor(broker.bootstrap, mode);
     processors.push(processor);
@@ -159,6 +180,17 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
         String(PARTITIONS),
       ]);
     }
+    // A read_committed consumer tails the output from the start, through every abort and the broker restart.
+    const tailer = spawn(
+      PYTHON,
+      [TAIL, broker.bootstrap, 'eos-out', 'read_committed', String(RECORDS), '150'],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    tailers.push(tailer);
+    let tailed = '';
+    tailer.stdout.on('data', (chunk: Buffer) => (tailed += chunk.toString()));
+    const tailerExited = new Promise<number | null>((resolve) => tailer.once('exit', resolve));
+
     const input = Array.from({ length: RECORDS }, (_, i) => `k${i}:v${i}`).join('\n');
     await runOk('kcat', ['-b', broker.bootstrap, '-P', '-t', 'eos-in', '-K:'], { input: `${input}\n` });
 
@@ -213,7 +245,7 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
     await sleep(300);
     broker = await startBroker({ dataDir, port });
 
-    const done = await fourth.waitFor(/^DONE /, 120_000).catch((error: Error) => {
+    const done = await fourth.waitFor(/^DONE /, 60_000).catch((error: Error) => {
       throw new Error(
         `${error.message}\nbroker (last lines):\n${broker
           .output()
@@ -236,17 +268,29 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
     );
 
     const committed = await readOutput(broker.bootstrap, 'read_committed');
-    const counts = new Map<string, number>();
-    for (const record of committed) counts.set(record, (counts.get(record) ?? 0) + 1);
-    const expected = Array.from({ length: RECORDS }, (_, i) => `k${i}=out:v${i}`);
-    const missing = expected.filter((record) => !counts.has(record));
-    const duplicated = [...counts].filter(([, n]) => n > 1).map(([record]) => record);
-    const expectedSet = new Set(expected);
-    const unexpected = [...counts.keys()].filter((record) => !expectedSet.has(record));
-    assert.deepEqual(missing, [], `${missing.length} input records have no result (lost)`);
-    assert.deepEqual(duplicated, [], `${duplicated.length} results are there more than once`);
-    assert.deepEqual(unexpected, [], 'results that no input record produced');
-    assert.equal(committed.length, RECORDS);
+    assertExactlyOnce(committed, 'read_committed from the beginning after the run');
+    let giveUp: NodeJS.Timeout | undefined;
+    const tailerCode = await Promise.race([
+      tailerExited,
+      new Promise((resolve) => (giveUp = setTimeout(() => resolve('still running after 30 s'), 30_000))),
+    ]);
+    clearTimeout(giveUp);
+    assertExactlyOnce(
+      tailed.split('\n').filter((line) => line !== ''),
+      `read_committed tailing during the run (tail consumer: exit ${tailerCode})`,
+    );
+
+    // kafkajs filters aborted transactions itself too, from the aborted transactions the Fetch response lists.
+    // It stops after RECORDS records: any aborted one among them leaves a committed one unread.
+    const { stdout: kafkajsRead } = await runOk(
+      'node',
+      [KAFKAJS_READ, broker.bootstrap, 'eos-out', 'read_committed', String(RECORDS), '30000'],
+      { timeoutMs: 60_000 },
+    );
+    assertExactlyOnce(
+      kafkajsRead.split('\n').filter((line) => line !== ''),
+      'kafkajs read_committed after the run',
+    );
 
     // What the killed transactions wrote stays in the log, aborted: read_uncommitted sees it, so the
     // exactly-once result above is the read_committed filtering's doing, not an accident of timing.
@@ -256,12 +300,14 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
       `read_uncommitted saw ${uncommitted.length} records, expected at least ${RECORDS} + ${abortedWrites} aborted`,
     );
     const uncommittedSet = new Set(uncommitted);
+    const expected = Array.from({ length: RECORDS }, (_, i) => `k${i}=out:v${i}`);
     assert.ok(
       expected.every((record) => uncommittedSet.has(record)),
       'read_uncommitted misses committed results',
     );
   } finally {
     for (const processor of processors) await processor.kill();
+    for (const tailer of tailers) tailer.kill('SIGKILL');
     await broker.stop();
   }
 }

@@ -13,18 +13,27 @@ Prints a line per step (BEGIN n, FLUSHED n count, COMMITTING n, COMMITTED n coun
 with `FATAL {json}` on a fatal client error. Runs with Debian's /usr/bin/python3 and python3-confluent-kafka.
 """
 import json
+import os
 import sys
 import time
 
-from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaException, Producer, TopicPartition
+from confluent_kafka import OFFSET_BEGINNING, Consumer, KafkaError, KafkaException, Producer, TopicPartition
 
 bootstrap, input_topic, output_topic, group, transactional_id = sys.argv[1:6]
 batch = int(sys.argv[6]) if len(sys.argv) > 6 else 50
 pause_s = int(sys.argv[7]) / 1000 if len(sys.argv) > 7 else 0
 mode = sys.argv[8] if len(sys.argv) > 8 else "assign"
 
+def on_client_error(error):
+    """A fatal error (a fenced producer or static member) ends the processor: only a new instance can go on."""
+    if error.fatal():
+        print("FATAL", json.dumps({"name": error.name(), "str": error.str()}), flush=True)
+        os._exit(2)
+
+
 consumer_config = {
     "bootstrap.servers": bootstrap,
+    "error_cb": on_client_error,
     "group.id": group,
     "isolation.level": "read_committed",
     "enable.auto.commit": False,
@@ -38,9 +47,13 @@ if mode == "subscribe":
 consumer = Consumer(consumer_config)
 producer = Producer({
     "bootstrap.servers": bootstrap,
+    "error_cb": on_client_error,
     "transactional.id": transactional_id,
     "transaction.timeout.ms": 30000,
     "linger.ms": 5,
+    # Compressed batches, as applications write them (gzip, which kafkajs reads without a codec plugin): aborted
+    # ones must be skipped whole.
+    "compression.type": "gzip",
     "reconnect.backoff.ms": 50,
     "reconnect.backoff.max.ms": 500,
 })
@@ -90,7 +103,7 @@ else:
 
 def rewind():
     """After an abort the consumer must go back to the committed offsets: the aborted batch is processed again."""
-    for tp in consumer.committed(consumer.assignment(), timeout=60):
+    for tp in consumer.committed(consumer.assignment(), timeout=15):
         consumer.seek(TopicPartition(tp.topic, tp.partition, tp.offset if tp.offset >= 0 else OFFSET_BEGINNING))
 
 
@@ -144,6 +157,9 @@ while True:
         say("ABORTED", transaction, json.dumps(error_of(exception)))
         try:
             producer.abort_transaction(60)
+            if exception.args[0].code() == KafkaError.FENCED_INSTANCE_ID:
+                # Another consumer holds this group.instance.id now: this instance may never commit offsets again.
+                fatal(exception)
             rewind()
         except KafkaException as failure:
             fatal(failure)
