@@ -34,6 +34,8 @@ interface Answer {
   error?: ClientError;
   delivered?: number[];
   failed?: ClientError[];
+  /** A group's committed offset (`committed`), -1001 for none. */
+  offset?: number;
 }
 
 /** A transactional confluent-kafka-python producer (clients/confluent_tx_driver.py) the test drives a call at a time. */
