@@ -228,7 +228,7 @@ describe('transactions with real clients', () => {
   it('the broker aborts a transaction older than transaction.timeout.ms; read_committed consumers move past it', async (t) => {
     const topic = 'timeout';
     await createTopic(broker.bootstrap, topic, 1);
-    const hung = TxProducer.start(broker.bootstrap, 'hung-app', 4000);
+    const hung = TxProducer.start(broker.bootstrap, 'hung-app', 6000);
     try {
       await hung.ok('init');
       await hung.ok('begin');
