@@ -259,6 +259,17 @@ describe('transactions with real clients', () => {
     }
   });
 
+  it('a transaction.timeout.ms above the broker’s transaction.max.timeout.ms is refused', async () => {
+    const greedy = TxProducer.start(broker.bootstrap, 'greedy-app', 900_001);
+    try {
+      const init = await greedy.call('init');
+      assert.equal(init.ok, false, 'init_transactions accepted a timeout above transaction.max.timeout.ms');
+      assert.equal(init.error!.name, 'INVALID_TRANSACTION_TIMEOUT', JSON.stringify(init.error));
+    } finally {
+      greedy.kill();
+    }
+  });
+
   it('a read_committed consumer gets no group offset a transaction holds until it ends (require_stable)', async (t) => {
     const topic = 'stable-offsets';
     const group = 'stable-group';
