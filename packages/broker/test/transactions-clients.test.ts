@@ -34,6 +34,8 @@ interface Answer {
   error?: ClientError;
   delivered?: number[];
   failed?: ClientError[];
+  /** A group's committed offset (`committed`), -1001 for none. */
+  offset?: number;
 }
 
 /** A transactional confluent-kafka-python producer (clients/confluent_tx_driver.py) the test drives a call at a time. */
@@ -226,7 +228,7 @@ describe('transactions with real clients', () => {
   it('the broker aborts a transaction older than transaction.timeout.ms; read_committed consumers move past it', async (t) => {
     const topic = 'timeout';
     await createTopic(broker.bootstrap, topic, 1);
-    const hung = TxProducer.start(broker.bootstrap, 'hung-app', 4000);
+    const hung = TxProducer.start(broker.bootstrap, 'hung-app', 6000);
     try {
       await hung.ok('init');
       await hung.ok('begin');
@@ -254,6 +256,17 @@ describe('transactions with real clients', () => {
       assert.deepEqual(await readToEnd(broker.bootstrap, topic, 'read_committed'), ['after-0']);
     } finally {
       hung.kill();
+    }
+  });
+
+  it('a transaction.timeout.ms above the broker’s transaction.max.timeout.ms is refused', async () => {
+    const greedy = TxProducer.start(broker.bootstrap, 'greedy-app', 900_001);
+    try {
+      const init = await greedy.call('init');
+      assert.equal(init.ok, false, 'init_transactions accepted a timeout above transaction.max.timeout.ms');
+      assert.equal(init.error!.name, 'INVALID_TRANSACTION_TIMEOUT', JSON.stringify(init.error));
+    } finally {
+      greedy.kill();
     }
   });
 

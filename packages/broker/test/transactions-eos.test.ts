@@ -3,7 +3,8 @@
  * (clients/confluent_eos_processor.py) reads keyed input with read_committed and writes its results and input
  * offsets in one transaction per batch. The test SIGKILLs the processor three times at random points of a
  * transaction (after a batch is written, while it is written, while it commits), restarting it with the same
- * transactional.id, and SIGKILLs the broker once while the processor commits. A read_committed consumer tailing
+ * transactional.id, SIGSTOPs a run that a new one then replaces (a zombie, SIGCONTed at the end: it must be fenced),
+ * and SIGKILLs the broker once while the processor commits. A read_committed consumer tailing
  * the output through all of it, and read_committed consumers afterwards (librdkafka and kafkajs), must see every
  * input record's result exactly once; a read_uncommitted one also sees the results the killed transactions wrote
  * and the broker aborted. The processor runs with assigned partitions, and as a static
@@ -94,6 +95,11 @@ class Processor {
   async kill(): Promise<void> {
     this.child.kill('SIGKILL');
     await this.exited;
+  }
+
+  /** SIGSTOP or SIGCONT: a process that stalls (a long GC pause, a frozen VM) and comes back as a zombie. */
+  signal(signal: 'SIGSTOP' | 'SIGCONT'): void {
+    this.child.kill(signal);
   }
 
   transcript(): string {
@@ -232,6 +238,12 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
       `processor kill 3: ${thirdDelay} ms after "COMMITTING ${thirdAt}", last line "${third.lines.at(-1)}"`,
     );
 
+    // A zombie: a run stalls after writing a batch, and the next run (same transactional.id) replaces it.
+    const zombie = start();
+    const zombieAt = randomInt(2, 8);
+    await zombie.waitFor(new RegExp(`^FLUSHED ${zombieAt} `));
+    zombie.signal('SIGSTOP');
+
     // The broker dies under the fourth run while it commits (the transaction prepared, its markers and the
     // offsets being written, or not yet), and the run must carry on once it is back on the same port and data.
     const fourth = start();
@@ -256,6 +268,13 @@ async function processWithKills(t: TestContext, mode: Mode): Promise<void> {
       );
     });
     assert.equal(await fourth.exited, 0, fourth.transcript());
+
+    // The zombie wakes up to finish its transaction: it was fenced, so it must fail for good and write nothing.
+    zombie.signal('SIGCONT');
+    const zombieEnd = await zombie.waitFor(new RegExp(`^(FATAL|COMMITTED ${zombieAt}) `), 60_000);
+    t.diagnostic(`the zombie after SIGCONT: ${zombieEnd}`);
+    assert.match(zombieEnd, /^FATAL .*_FENCED|PRODUCER_FENCED|FENCED_INSTANCE_ID/, zombie.transcript());
+    assert.equal(await zombie.exited, 2, zombie.transcript());
     const recoveries = fourth.lines.filter((line) => /^(RETRY|ABORTED) /.test(line));
     t.diagnostic(
       `the processor through the broker restart: ${recoveries.join('; ') || 'no retries or aborts'}`,

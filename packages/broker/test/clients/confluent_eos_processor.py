@@ -108,10 +108,11 @@ def rewind():
 
 
 def caught_up():
+    """Done when the committed offsets reached the high watermarks. (Not the positions: a partition an earlier
+    instance finished has no position in this one, which never consumes from it.)"""
     if len(consumer.assignment()) < len(partitions):
         return False
-    positions = consumer.position(partitions)
-    for tp in positions:
+    for tp in consumer.committed(partitions, timeout=30):
         low, high = consumer.get_watermark_offsets(tp, timeout=30, cached=False)
         if tp.offset < 0 or tp.offset < high:
             return False
