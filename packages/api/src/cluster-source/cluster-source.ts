@@ -379,8 +379,11 @@ export interface ClusterTransactions {
    * the producer has no open transaction is left alone and says so (startOffset null).
    */
   abort(producerId: number, partitions: readonly TopicPartition[]): Promise<PartitionAbort[]>;
-  /** The cluster's transaction.max.timeout.ms (the longest timeout a producer may ask for). */
-  maxTimeoutMs(): Promise<number>;
+  /**
+   * The cluster's transaction.max.timeout.ms (the longest timeout a producer may ask for); null when the cluster
+   * will not say (the console's principal may not DescribeConfigs the brokers).
+   */
+  maxTimeoutMs(): Promise<number | null>;
   /**
    * The hanging transactions on every partition (DescribeProducers at each leader, then ListTransactions and
    * DescribeTransactions): open, idle longer than `maxTransactionTimeoutMs`, and unknown to their coordinator

@@ -27,9 +27,6 @@ import type {
 /** The states of a transaction that has begun and not yet completed (Kafka's TransactionState). */
 export const OPEN_STATES = ['Ongoing', 'PrepareCommit', 'PrepareAbort', 'PrepareEpochFence'];
 
-/** Kafka's default transaction.max.timeout.ms (15 minutes). */
-const DEFAULT_MAX_TIMEOUT_MS = 900_000;
-
 export class WireTransactions implements ClusterTransactions {
   constructor(private readonly client: ClusterClient) {}
 
@@ -111,13 +108,20 @@ export class WireTransactions implements ClusterTransactions {
     return results;
   }
 
-  async maxTimeoutMs(): Promise<number> {
+  async maxTimeoutMs(): Promise<number | null> {
     await this.client.metadata([]);
     const [broker] = this.client.knownBrokers();
-    if (!broker) return DEFAULT_MAX_TIMEOUT_MS;
-    const configs = await describeBrokerConfigs(this.client, broker.nodeId, ['transaction.max.timeout.ms']);
+    if (!broker) return null;
+    let configs;
+    try {
+      configs = await describeBrokerConfigs(this.client, broker.nodeId, ['transaction.max.timeout.ms']);
+    } catch (error) {
+      if (error instanceof KafkaError && error.errorCode === ErrorCode.CLUSTER_AUTHORIZATION_FAILED)
+        return null;
+      throw error;
+    }
     const value = Number(configs.get('transaction.max.timeout.ms'));
-    return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_TIMEOUT_MS;
+    return Number.isFinite(value) && value > 0 ? value : null;
   }
 
   async findHanging(maxTransactionTimeoutMs: number): Promise<HangingTransaction[]> {

@@ -454,6 +454,11 @@ describe('a remote console whose own principal may not read the ACLs', () => {
       });
       // The console's own view: User:limited describes nothing, and Metadata says so by listing nothing.
       assert.deepEqual(await as(limited, 'viewer', null).topics.list(), []);
+      // Nor the brokers' configs: transaction.max.timeout.ms is unknown, and the transactions list still reads.
+      assert.deepEqual(await as(limited, 'viewer', null).transactions.list(), {
+        maxTimeoutMs: null,
+        transactions: [],
+      });
     } finally {
       limited.close();
     }

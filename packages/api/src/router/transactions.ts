@@ -5,6 +5,9 @@ import { kafkaCall } from '../kafka-errors.ts';
 import { transactionAge } from '../transactions/transaction-age.ts';
 import { clusterOperatorProcedure, clusterProcedure } from '../trpc.ts';
 
+/** kafka-transactions.sh find-hanging's default --max-transaction-timeout (15 minutes, Kafka's default max). */
+const DEFAULT_HANGING_SEARCH_MS = 15 * 60_000;
+
 export const transactionsRouter = {
   /**
    * The open transactions at every coordinator (ListTransactions, DescribeTransactions) with their age, each
@@ -24,12 +27,15 @@ export const transactionsRouter = {
 
   /**
    * The hanging transactions of every partition (kafka-transactions.sh find-hanging): open there, idle longer
-   * than `maxTransactionTimeoutMs` (the cluster's transaction.max.timeout.ms by default), and never to be ended
+   * than `maxTransactionTimeoutMs` (by default the cluster's transaction.max.timeout.ms, or 15 minutes when it
+   * will not say, as the tool's default), and never to be ended
    * there by their coordinator, which does not know them.
    */
   hanging: clusterProcedure.input(findHangingInput).query(async ({ ctx, input }) => {
     const maxTransactionTimeoutMs =
-      input.maxTransactionTimeoutMs ?? (await kafkaCall(() => ctx.cluster.transactions.maxTimeoutMs()));
+      input.maxTransactionTimeoutMs ??
+      (await kafkaCall(() => ctx.cluster.transactions.maxTimeoutMs())) ??
+      DEFAULT_HANGING_SEARCH_MS;
     return {
       maxTransactionTimeoutMs,
       transactions: await kafkaCall(() => ctx.cluster.transactions.findHanging(maxTransactionTimeoutMs)),

@@ -34,6 +34,11 @@ test("one open longer than the cluster's transaction.max.timeout.ms is hanging",
   assert.match(age.hangingReason!, /longer than transaction\.max\.timeout\.ms \(15 min\)/);
 });
 
+test("without the cluster's transaction.max.timeout.ms, only its own timeout judges it", () => {
+  assert.equal(transactionAge(open(0, 3_600_000), null, 1_200_000).hanging, false);
+  assert.equal(transactionAge(open(0, 60_000), null, 90_000).hanging, true);
+});
+
 test('one whose start the coordinator does not give has no age and is not judged', () => {
   assert.deepEqual(transactionAge(open(null, 60_000), 900_000, 1e12), {
     ageMs: null,

@@ -1,8 +1,8 @@
 /**
  * How long an open transaction has been running, and whether it is hanging: open longer than its own timeout
  * (its coordinator should have aborted it by then) or than the cluster's transaction.max.timeout.ms (no
- * producer may ask for longer). A transaction whose coordinator does not say when it started has no age and
- * is not judged.
+ * producer may ask for longer), when the cluster says what that is. A transaction whose coordinator does not say
+ * when it started has no age and is not judged.
  */
 import type { OpenTransaction } from '../cluster-source/cluster-source.ts';
 
@@ -18,7 +18,7 @@ const minutes = (ms: number) => `${Math.round((ms / 60_000) * 10) / 10} min`;
 
 export function transactionAge(
   transaction: OpenTransaction,
-  maxTimeoutMs: number,
+  maxTimeoutMs: number | null,
   now: number,
 ): TransactionAge {
   if (transaction.startTimeMs === null) return { ageMs: null, hanging: false, hangingReason: null };
@@ -29,7 +29,7 @@ export function transactionAge(
       hanging: true,
       hangingReason: `open ${minutes(ageMs)}, longer than its timeout (${minutes(transaction.transactionTimeoutMs)})`,
     };
-  if (ageMs > maxTimeoutMs)
+  if (maxTimeoutMs !== null && ageMs > maxTimeoutMs)
     return {
       ageMs,
       hanging: true,

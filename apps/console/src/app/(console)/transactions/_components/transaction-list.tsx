@@ -79,7 +79,10 @@ export function TransactionList() {
               />
               <p className={HINT_TEXT}>
                 {asOf(list)}, refreshed every {REFRESH_MS / 1000} s. transaction.max.timeout.ms is{' '}
-                {formatDuration(list.data.maxTimeoutMs / 1000, 2)}.
+                {list.data.maxTimeoutMs === null
+                  ? "unknown (the console may not read the brokers' configs)"
+                  : formatDuration(list.data.maxTimeoutMs / 1000, 2)}
+                .
               </p>
             </div>
           )}
