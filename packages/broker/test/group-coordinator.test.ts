@@ -201,6 +201,66 @@ describe('group coordinator', () => {
     assert.equal(state, 'Empty', 'a restored member that never heartbeats expires');
   });
 
+  it("stores a static member's new member id before answering its rejoin, so a restart does not fence it (KIP-345)", async () => {
+    const dataDir = tempDataDir();
+    let broker = await startInProcess(dataDir, {});
+    let client = await KafkaConnection.connect('127.0.0.1', broker.port);
+    await createTopic(client, 'static-restored', 1);
+    const joinStatic = (memberId: string) =>
+      client.request(ApiKey.JoinGroup, {
+        groupId: 'g-static',
+        sessionTimeoutMs: 30_000,
+        rebalanceTimeoutMs: 10_000,
+        memberId,
+        groupInstanceId: 'instance-1',
+        protocolType: 'consumer',
+        protocols: [{ name: 'range', metadata: subscription(['static-restored']) }],
+        reason: null,
+      });
+    const first = await joinStatic('');
+    assert.equal(first.errorCode, ErrorCode.NONE, `static join: error ${first.errorCode}`);
+    const synced = await client.request(ApiKey.SyncGroup, {
+      groupId: 'g-static',
+      generationId: first.generationId,
+      memberId: first.memberId,
+      groupInstanceId: 'instance-1',
+      protocolType: 'consumer',
+      protocolName: 'range',
+      assignments: [{ memberId: first.memberId, assignment: assignment('static-restored', [0]) }],
+    });
+    assert.equal(synced.errorCode, ErrorCode.NONE);
+
+    // The consumer process restarts: it rejoins with no member id and gets a new one in the same generation.
+    const rejoined = await joinStatic('');
+    assert.equal(rejoined.errorCode, ErrorCode.NONE);
+    assert.notEqual(rejoined.memberId, first.memberId, 'a rejoining static member gets a new member id');
+    assert.equal(rejoined.generationId, first.generationId, 'a Stable group does not rebalance for it');
+    client.close();
+    await broker.close();
+
+    broker = await startInProcess(dataDir, {});
+    cleanups.push(() => broker.close());
+    client = await KafkaConnection.connect('127.0.0.1', broker.port);
+    cleanups.push(() => client.close());
+    const heartbeat = (memberId: string) =>
+      client.request(ApiKey.Heartbeat, {
+        groupId: 'g-static',
+        generationId: first.generationId,
+        memberId,
+        groupInstanceId: 'instance-1',
+      });
+    assert.equal(
+      (await heartbeat(rejoined.memberId)).errorCode,
+      ErrorCode.NONE,
+      'the live static member keeps heartbeating after the coordinator restarts',
+    );
+    assert.equal(
+      (await heartbeat(first.memberId)).errorCode,
+      ErrorCode.FENCED_INSTANCE_ID,
+      'the replaced member id stays fenced',
+    );
+  });
+
   it('expires offsets after offsets.retention.minutes, counting from when the group became empty (KIP-211)', async () => {
     const clock = new ManualClock();
     const dataDir = tempDataDir();

@@ -173,9 +173,46 @@ export class ClassicGroupProtocol {
     if (group.leaderId === oldId) group.leaderId = newId;
     this.touchSession(group, member);
     if (group.state === 'Stable' && this.sameProtocols(old, request)) {
-      return Promise.resolve(currentGeneration(group, newId));
+      return this.storeStaticReplacement(group, old, member);
     }
     return this.join({ ...request, memberId: newId, requireKnownMemberId: false });
+  }
+
+  /**
+   * Writes the group's metadata naming the static member's new member id before answering, as Kafka's
+   * updateStaticMemberAndRebalance does: a coordinator that restarts or moves would otherwise load the old
+   * id and fence the live member with FENCED_INSTANCE_ID. A failed write puts the old id back and answers
+   * the error, so the restarted member retries its join.
+   */
+  private async storeStaticReplacement(
+    group: ClassicGroup,
+    old: Member,
+    replacement: Member,
+  ): Promise<JoinGroupResponse> {
+    const errorCode = await this.deps.persist(group.groupId, [this.groupMetadataRecord(group)]);
+    const stillCurrent =
+      this.deps.groups.get(group.groupId) === group &&
+      group.members.get(replacement.memberId) === replacement;
+    if (errorCode === ErrorCode.NONE) {
+      return stillCurrent
+        ? currentGeneration(group, replacement.memberId)
+        : joinError(ErrorCode.UNKNOWN_MEMBER_ID, replacement.memberId);
+    }
+    if (stillCurrent) {
+      if (replacement.sessionTimer) clearTimeout(replacement.sessionTimer);
+      group.members.delete(replacement.memberId);
+      const restored: Member = {
+        ...replacement,
+        memberId: old.memberId,
+        clientId: old.clientId,
+        sessionTimer: null,
+      };
+      group.members.set(old.memberId, restored);
+      group.staticMembers.set(old.groupInstanceId!, old.memberId);
+      if (group.leaderId === replacement.memberId) group.leaderId = old.memberId;
+      this.touchSession(group, restored);
+    }
+    return joinError(errorCode);
   }
 
   private sameProtocols(member: Member, request: JoinRequest): boolean {
