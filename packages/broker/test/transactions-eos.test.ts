@@ -13,6 +13,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { EventEmitter } from 'node:events';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -103,7 +104,25 @@ class Processor {
   }
 
   transcript(): string {
-    return `stdout (last lines):\n${this.lines.slice(-15).join('\n')}\nstderr:\n${this.stderr.slice(-4000)}`;
+    return `stdout (last lines):\n${this.lines.slice(-15).join('\n')}\nstderr:\n${this.stderr.slice(-4000)}\nthreads: ${this.threadStates()}`;
+  }
+
+  /** Each thread's scheduler state and wait channel, to tell a stopped or blocked processor from a slow one. */
+  private threadStates(): string {
+    const pid = this.child.pid;
+    if (pid === undefined || this.child.exitCode !== null) return 'exited';
+    try {
+      return readdirSync(`/proc/${pid}/task`)
+        .map((tid) => {
+          const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+          const state = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[0];
+          const wchan = readFileSync(`/proc/${pid}/task/${tid}/wchan`, 'utf8');
+          return `${tid}:${state}:${wchan || '-'}`;
+        })
+        .join(' ');
+    } catch (error) {
+      return `unreadable (${(error as Error).message})`;
+    }
   }
 }
 
