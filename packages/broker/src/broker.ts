@@ -3,6 +3,7 @@
  * together. `Broker.start` returns once the listener is bound and every log is loaded (and recovered after a
  * crash); `close` shuts down cleanly so the next start can skip recovery.
  */
+import type { PartitionCleanerStatus } from './storage/cleaner-status.ts';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrokerServices, NodeEndpoint } from './broker-services.ts';
@@ -409,6 +410,11 @@ export class Broker {
         : listeners.map((l) => `${l.host}:${ports.get(l.name)} (${l.name})`).join(', ');
     log.info(`Sluice broker ${nodeId} listening on ${where} (data in ${dataDir})`);
     return new Broker(services, servers, ports);
+  }
+
+  /** The log cleaner's status of every partition with a log on this broker (see storage/cleaner-status.ts). */
+  cleanerStatus(): PartitionCleanerStatus[] {
+    return this.services.logs.cleanerStatus();
   }
 
   /** Stops accepting requests, closes connections, flushes and checkpoints every log. */

@@ -45,3 +45,4 @@ export {
   writeBootstrapMetadata,
   type BootstrapMetadata,
 } from './metadata/bootstrap-metadata.ts';
+export type { CleaningEligibility, CleaningPass, PartitionCleanerStatus } from './storage/cleaner-status.ts';

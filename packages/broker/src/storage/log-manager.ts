@@ -15,7 +15,13 @@ import type { LogConfig } from '../config/log-config.ts';
 import { causeOf } from '../handlers/request-failure.ts';
 import type { Logger, OncePerCauseLog } from '../logger.ts';
 import { writeFileDurably } from './durable-file.ts';
-import { cleanLog, needsCleaning, type CleanerOptions, type CleaningResult } from './log-cleaner.ts';
+import {
+  NO_HISTORY,
+  cleanerStatus,
+  type CleanerHistory,
+  type PartitionCleanerStatus,
+} from './cleaner-status.ts';
+import { cleanLog, needsCleaning, type CleanerOptions } from './log-cleaner.ts';
 import { PartitionLog } from './partition-log.ts';
 
 const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
@@ -53,8 +59,8 @@ export interface LoadedPartition {
 export class LogManager {
   private readonly logs = new Map<string, PartitionLog>();
   private readonly timers: NodeJS.Timeout[] = [];
-  /** The last compaction pass of each log, by "<topic>-<partition>", for status pages. */
-  readonly lastCleaning = new Map<string, CleaningResult & { at: number }>();
+  /** Each log's compaction passes and failures, by "<topic>-<partition>", for status pages and metrics. */
+  private readonly cleanerHistory = new Map<string, CleanerHistory>();
   private cleanerPass: Promise<void> | null = null;
   /** replication-offset-checkpoint as found at start: where a replica's high watermark resumes. */
   private checkpointedHighWatermarks = new Map<string, number>();
@@ -143,6 +149,7 @@ export class LogManager {
     const log = this.logs.get(key);
     if (!log) return;
     this.logs.delete(key);
+    this.cleanerHistory.delete(key);
     log.close();
     const aside = join(this.dataDir, `${key}.${Date.now().toString(36)}-delete`);
     renameSync(log.dir, aside);
@@ -255,17 +262,25 @@ export class LogManager {
       if (this.cleanerStop.signal.aborted) break;
       const now = this.clock.now();
       if (!needsCleaning(log, now)) continue;
+      const history = { ...(this.cleanerHistory.get(key) ?? NO_HISTORY) };
+      this.cleanerHistory.set(key, history);
+      history.cleaning = true;
       try {
         const result = await cleanLog(log, now, options);
         if (!result) continue;
         cleaned++;
-        this.lastCleaning.set(key, { ...result, at: now });
+        history.lastPass = { ...result, startedAt: now, durationMs: this.clock.now() - now };
+        history.passes++;
+        history.bytesRemoved += result.bytesBefore - result.bytesAfter;
+        history.recordsRemoved += result.recordsRemoved;
         this.log.info(
           `cleaned ${key} up to offset ${result.cleanedUpTo}: ${result.segmentsCleaned} segment(s), ` +
             `${result.bytesBefore} -> ${result.bytesAfter} bytes, ${result.recordsRemoved} record(s) removed`,
         );
       } catch (error) {
         this.errorLog.error(`cleaner: ${causeOf(error)}`, `cleaning ${key} failed`, error);
+      } finally {
+        history.cleaning = false;
       }
     }
     if (cleaned > 0) {
@@ -277,6 +292,12 @@ export class LogManager {
       }
     }
     return cleaned;
+  }
+
+  /** The cleaner's view of every log on this broker, compacted or not. */
+  cleanerStatus(): PartitionCleanerStatus[] {
+    const now = this.clock.now();
+    return [...this.logs].map(([key, log]) => cleanerStatus(log, now, this.cleanerHistory.get(key)));
   }
 
   /** Stops the cleaner, waiting for a pass in progress to finish (it never leaves a half-swapped segment). */
