@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { ClusterClient, throwIfError } from '@sluice/client';
 import { CliError, parseConfigPairs } from '../cli-error.ts';
+import { printCompactionStatus } from './compaction-status.ts';
 
 const COMMON = {
   'bootstrap-server': { type: 'string', default: '127.0.0.1:9092' },
@@ -112,6 +113,9 @@ export async function topicsCommand(args: string[]): Promise<void> {
                 `Replicas: ${p.replicaNodes.join(',')}\tIsr: ${p.isrNodes.join(',')}`,
             );
           }
+          // kafka-topics.sh's lines above stay as they are; a compacted topic gets the cleaner's view after them.
+          const policy = configs.find((c) => c.name === 'cleanup.policy')?.value ?? '';
+          if (policy.includes('compact')) await printCompactionStatus(client, topic.name!, topic.partitions);
         }
         return;
       }
