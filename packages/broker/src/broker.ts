@@ -427,12 +427,6 @@ export class Broker {
         securityProtocol: SECURITY_PROTOCOL_IDS[l.securityProtocol],
       })),
     );
-    // "127.0.0.1:9092", or with several listeners "127.0.0.1:9092 (PLAINTEXT), 127.0.0.1:9093 (SASL_SSL)".
-    const where =
-      listeners.length === 1 && listeners[0]!.name === 'PLAINTEXT'
-        ? `${listeners[0]!.host}:${ports.get('PLAINTEXT')}`
-        : listeners.map((l) => `${l.host}:${ports.get(l.name)} (${l.name})`).join(', ');
-    log.info(`Sluice broker ${nodeId} listening on ${where} (data in ${dataDir})`);
     registerBrokerCollectors(services.metrics.registry, {
       services,
       connectionCounts: () => new Map(listeners.map((l, i) => [l.name, servers[i]?.connectionCount ?? 0])),
@@ -457,6 +451,12 @@ export class Broker {
         });
       log.info(`Sluice broker ${nodeId} serving metrics on http://${hostForUrl(host)}:${http.port}/metrics`);
     }
+    // "127.0.0.1:9092", or with several listeners "127.0.0.1:9092 (PLAINTEXT), 127.0.0.1:9093 (SASL_SSL)".
+    const where =
+      listeners.length === 1 && listeners[0]!.name === 'PLAINTEXT'
+        ? `${listeners[0]!.host}:${ports.get('PLAINTEXT')}`
+        : listeners.map((l) => `${l.host}:${ports.get(l.name)} (${l.name})`).join(', ');
+    log.info(`Sluice broker ${nodeId} listening on ${where} (data in ${dataDir})`);
     return new Broker(services, servers, ports, http);
   }
 
