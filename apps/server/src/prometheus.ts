@@ -38,31 +38,31 @@ export class ServerMetrics {
     const partitionLabels = ['consumergroup', 'topic', 'partition'];
     this.lag = new Gauge({
       name: 'kafka_consumergroup_lag',
-      help: 'Records between the group\'s committed offset and the high watermark, by partition (kafka_exporter).',
+      help: "Records between the group's committed offset and the high watermark, by partition (kafka_exporter).",
       labelNames: partitionLabels,
       registers,
     });
     this.lagSeconds = new Gauge({
       name: 'kafka_consumergroup_lag_seconds',
-      help: 'Age of the group\'s next unconsumed record in seconds, by partition; 0 without lag.',
+      help: "Age of the group's next unconsumed record in seconds, by partition; 0 without lag.",
       labelNames: partitionLabels,
       registers,
     });
     this.lagSum = new Gauge({
       name: 'kafka_consumergroup_lag_sum',
-      help: 'The group\'s lag summed over its partitions (kafka_exporter).',
+      help: "The group's lag summed over its partitions (kafka_exporter).",
       labelNames: ['consumergroup'],
       registers,
     });
     this.currentOffset = new Gauge({
       name: 'kafka_consumergroup_current_offset',
-      help: 'The group\'s committed offset, by partition (kafka_exporter); absent before its first commit.',
+      help: "The group's committed offset, by partition (kafka_exporter); absent before its first commit.",
       labelNames: partitionLabels,
       registers,
     });
     this.status = new Gauge({
       name: 'sluice_consumergroup_status',
-      help: 'The group\'s lag status by Burrow\'s rules (NOTFOUND, OK, WARN, ERR): 1 for the current one.',
+      help: "The group's lag status by Burrow's rules (NOTFOUND, OK, WARN, ERR): 1 for the current one.",
       labelNames: ['consumergroup', 'status'],
       registers,
     });
@@ -88,7 +88,8 @@ export class ServerMetrics {
 
   private async readLag(db: Database, cluster: ClusterSource): Promise<void> {
     const { groups, failedGroups } = await currentLag(db, cluster);
-    for (const gauge of [this.lag, this.lagSeconds, this.lagSum, this.currentOffset, this.status]) gauge.reset();
+    for (const gauge of [this.lag, this.lagSeconds, this.lagSum, this.currentOffset, this.status])
+      gauge.reset();
     this.failedGroups.set(failedGroups.length);
     for (const { lag, status, partitions } of groups) {
       const consumergroup = lag.group.groupId;

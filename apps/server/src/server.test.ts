@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import superjson from 'superjson';
-import { parseExposition, samplesOf, valueOf } from '../../../packages/broker/test/support/prometheus-text.ts';
+import {
+  parseExposition,
+  samplesOf,
+  valueOf,
+} from '../../../packages/broker/test/support/prometheus-text.ts';
 import { createSluiceServer, type SluiceServer } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -292,7 +296,9 @@ test('GET /metrics exposes the broker to Prometheus', async () => {
   const statuses = samplesOf(samples, 'sluice_consumergroup_status', { consumergroup: 'server-group' });
   assert.deepEqual(statuses.map((s) => s.labels.status).sort(), ['ERR', 'NOTFOUND', 'OK', 'WARN']);
   assert.equal(statuses.filter((s) => s.value === 1).length, 1, 'one current status');
-  const produceRequests = valueOf(samples, 'kafka_network_requestmetrics_requests_total', { request: 'Produce' });
+  const produceRequests = valueOf(samples, 'kafka_network_requestmetrics_requests_total', {
+    request: 'Produce',
+  });
   assert.equal(
     valueOf(samples, 'kafka_network_requestmetrics_totaltimems_bucket', { request: 'Produce', le: '+Inf' }),
     produceRequests,

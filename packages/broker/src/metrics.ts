@@ -14,7 +14,9 @@ import { Counter, Histogram, Registry } from 'prom-client';
 import { apis, isApiKey } from '@sluice/protocol';
 
 /** Request-time buckets in milliseconds: from a cached Metadata answer to a long-polling Fetch. */
-export const REQUEST_TIME_BUCKETS_MS = [0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000];
+export const REQUEST_TIME_BUCKETS_MS = [
+  0.5, 1, 2.5, 5, 10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000,
+];
 
 /** Produce and Fetch traffic of one topic since the broker started (Kafka's BrokerTopicMetrics). */
 export interface TopicTraffic {

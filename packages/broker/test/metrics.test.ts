@@ -8,7 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import kafkajs, { Kafka, logLevel } from 'kafkajs';
 import { startBroker, type BrokerProcess } from './support/broker-process.ts';
-import { metricFamilies, parseExposition, samplesOf, valueOf, type Sample } from './support/prometheus-text.ts';
+import {
+  metricFamilies,
+  parseExposition,
+  samplesOf,
+  valueOf,
+  type Sample,
+} from './support/prometheus-text.ts';
 
 // kafkajs is CommonJS: its enums are reachable only through the default export.
 const { ConfigResourceTypes } = kafkajs;
@@ -135,7 +141,10 @@ describe('the broker HTTP endpoint', () => {
 
   it('answers the cleaner status as JSON, filtered by topic', async () => {
     const all = (await (await fetch(new URL('/v1/cleaner', metricsUrl))).json()) as { topic: string }[];
-    assert.ok(all.some((s) => s.topic === '__consumer_offsets'), 'the compacted offsets topic is listed');
+    assert.ok(
+      all.some((s) => s.topic === '__consumer_offsets'),
+      'the compacted offsets topic is listed',
+    );
     const response = await fetch(new URL(`/v1/cleaner?topic=${TOPIC}`, metricsUrl));
     assert.equal(response.status, 200);
     const filtered = (await response.json()) as { topic: string; partition: number; cleanupPolicy: string }[];

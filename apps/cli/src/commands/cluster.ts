@@ -99,8 +99,7 @@ export function planCluster(options: {
     port: options.port + index,
     controllerPort: firstControllerPort + index,
     listenerPorts: Object.fromEntries(extra.map((name, j) => [name, firstExtraPort + j * count + index])),
-    httpPort:
-      options.httpPort === undefined ? null : options.httpPort < 0 ? -1 : options.httpPort + index,
+    httpPort: options.httpPort === undefined ? null : options.httpPort < 0 ? -1 : options.httpPort + index,
   }));
   const voters = nodes.map((node) => `${node.nodeId}@${node.host}:${node.controllerPort}`).join(',');
   const replication = String(Math.min(3, count));

@@ -421,7 +421,8 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     type: 'int',
     defaultValue: '5242880',
     min: 1,
-    documentation: 'How many bytes are read at a time when a coordinator loads a __transaction_state partition.',
+    documentation:
+      'How many bytes are read at a time when a coordinator loads a __transaction_state partition.',
   },
   {
     name: 'transaction.max.timeout.ms',

@@ -25,7 +25,13 @@ export interface BrokerCollectorSources {
   connectionCounts(): ReadonlyMap<string, number>;
 }
 
-function gauge(registry: Registry, name: string, help: string, labelNames: string[], read: () => Samples): void {
+function gauge(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: string[],
+  read: () => Samples,
+): void {
   const metric: Gauge = new Gauge({
     name,
     help,
@@ -38,7 +44,13 @@ function gauge(registry: Registry, name: string, help: string, labelNames: strin
   });
 }
 
-function counter(registry: Registry, name: string, help: string, labelNames: string[], read: () => Samples): void {
+function counter(
+  registry: Registry,
+  name: string,
+  help: string,
+  labelNames: string[],
+  read: () => Samples,
+): void {
   const metric: Counter = new Counter({
     name,
     help,
@@ -189,7 +201,7 @@ export function registerBrokerCollectors(registry: Registry, sources: BrokerColl
   gauge(
     registry,
     'kafka_log_logcleaner_max_clean_time_secs',
-    'The longest of the partitions\' last cleaning passes, in seconds (Kafka LogCleaner max-clean-time-secs).',
+    "The longest of the partitions' last cleaning passes, in seconds (Kafka LogCleaner max-clean-time-secs).",
     [],
     () =>
       single(Math.max(0, ...services.logs.cleanerStatus().map((s) => (s.lastPass?.durationMs ?? 0) / 1000))),

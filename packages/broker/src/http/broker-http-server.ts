@@ -24,7 +24,12 @@ export class BrokerHttpServer {
     readonly port: number,
   ) {}
 
-  static async listen(host: string, port: number, routes: BrokerHttpRoutes, log: Logger): Promise<BrokerHttpServer> {
+  static async listen(
+    host: string,
+    port: number,
+    routes: BrokerHttpRoutes,
+    log: Logger,
+  ): Promise<BrokerHttpServer> {
     const server = createServer((req, res) => {
       serve(req, res, routes).catch((error: unknown) => {
         log.error(`HTTP ${req.method} ${req.url} failed`, error);
