@@ -43,6 +43,15 @@ function ensureConsoleBuilt(): void {
   );
   if (build.status !== 0) throw new CliError(`building the console failed (exit ${build.status})`);
 }
+/**
+ * Brokers log through a pipe to this process, which would make them write JSON lines: at a terminal they are
+ * asked for the readable form, as `sluice broker` there would print. SLUICE_LOG_FORMAT, when set, wins.
+ */
+function childLogEnv(): NodeJS.ProcessEnv {
+  if (process.env.SLUICE_LOG_FORMAT !== undefined || !process.stdout.isTTY) return process.env;
+  return { ...process.env, SLUICE_LOG_FORMAT: 'text' };
+}
+
 /** The largest quorum Kafka recommends; more voters slow every metadata commit. */
 const MAX_BROKERS = 9;
 const STOP_DEADLINE_MS = 15_000;
@@ -353,6 +362,7 @@ export async function clusterCommand(args: string[]): Promise<void> {
     const name = `broker-${entry.broker.nodeId}`;
     const child = spawn(process.execPath, [SLUICE_BIN, ...entry.broker.args], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: childLogEnv(),
     });
     prefixOutput(child, name);
     entry.child = child;

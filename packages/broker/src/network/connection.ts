@@ -220,6 +220,12 @@ export class Connection<C> {
       principal: this.principal,
     });
     services.metrics.countRequest(request.apiKey);
+    // Names and ids only: a request's records and SASL tokens are never logged.
+    if (services.log.debugEnabled)
+      services.log.debug(
+        `${apis[request.apiKey].name} v${request.apiVersion} correlation ${request.correlationId} from ` +
+          `${this.remoteAddress} client ${request.clientId ?? '-'} as ${this.principal.type}:${this.principal.name}`,
+      );
     const apiKey = request.apiKey as ApiKeyNumber;
     let body;
     const startedAt = performance.now();
