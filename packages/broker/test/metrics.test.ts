@@ -5,6 +5,7 @@
  * DescribeConfigs shows the setting.
  */
 import assert from 'node:assert/strict';
+import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import kafkajs, { Kafka, logLevel } from 'kafkajs';
 import { startBroker, type BrokerProcess } from './support/broker-process.ts';
@@ -174,6 +175,46 @@ describe('the broker HTTP endpoint', () => {
       assert.equal(entry.configValue, '0', '`sluice broker --port 0` asks for a free metrics port');
     } finally {
       await admin.disconnect();
+    }
+  });
+});
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
+describe('sluice broker picks its metrics port', () => {
+  it('at its Kafka port + 1000 unless told, and prints the URL', async () => {
+    let port = 0;
+    for (let attempt = 0; attempt < 50 && port === 0; attempt++) {
+      const candidate = 20_000 + Math.floor(Math.random() * 10_000);
+      if ((await portIsFree(candidate)) && (await portIsFree(candidate + 1000))) port = candidate;
+    }
+    assert.ok(port > 0, 'a free pair of ports');
+    const broker = await startBroker({ port });
+    try {
+      assert.match(
+        broker.output(),
+        new RegExp(`serving metrics on http://127\\.0\\.0\\.1:${port + 1000}/metrics`),
+      );
+      const response = await fetch(`http://127.0.0.1:${port + 1000}/metrics`);
+      assert.equal(response.status, 200);
+      assert.match(await response.text(), /^# TYPE kafka_network_requestmetrics_totaltimems histogram$/m);
+    } finally {
+      await broker.stop();
+    }
+  });
+
+  it('nowhere with sluice.http.port=-1', async () => {
+    const broker = await startBroker({ configs: { 'sluice.http.port': '-1' } });
+    try {
+      assert.doesNotMatch(broker.output(), /serving metrics/);
+    } finally {
+      await broker.stop();
     }
   });
 });
