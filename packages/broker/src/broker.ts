@@ -164,10 +164,6 @@ export class Broker {
     return this.http?.port ?? null;
   }
 
-  /** The broker's series and the process's, in Prometheus text format (what GET /metrics serves). */
-  metricsText(): Promise<string> {
-    return exposition([this.services.metrics.registry]);
-  }
 
   /** The bound port of the first client listener (the only one unless `listeners` names several). */
   get port(): number {

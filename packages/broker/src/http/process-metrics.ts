@@ -6,7 +6,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 
 let processRegistry: Registry | null = null;
 
-export function processMetricsRegistry(): Registry {
+function processMetricsRegistry(): Registry {
   if (!processRegistry) {
     processRegistry = new Registry();
     collectDefaultMetrics({ register: processRegistry });
