@@ -164,7 +164,6 @@ export class Broker {
     return this.http?.port ?? null;
   }
 
-
   /** The bound port of the first client listener (the only one unless `listeners` names several). */
   get port(): number {
     return this.ports.values().next().value!;
