@@ -444,6 +444,7 @@ export class Broker {
           await Promise.all(servers.map((server) => server.close()));
           throw error;
         });
+      if (http.port !== httpPort) config.resolveStatic('sluice.http.port', String(http.port));
       log.info(`Sluice broker ${nodeId} serving metrics on http://${hostForUrl(host)}:${http.port}/metrics`);
     }
     // "127.0.0.1:9092", or with several listeners "127.0.0.1:9092 (PLAINTEXT), 127.0.0.1:9093 (SASL_SSL)".

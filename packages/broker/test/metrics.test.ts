@@ -172,7 +172,11 @@ describe('the broker HTTP endpoint', () => {
       const entry = resources[0]!.configEntries.find((e) => e.configName === 'sluice.http.port');
       assert.ok(entry, 'described');
       assert.equal(entry.readOnly, true);
-      assert.equal(entry.configValue, '0', '`sluice broker --port 0` asks for a free metrics port');
+      assert.equal(
+        entry.configValue,
+        new URL(metricsUrl).port,
+        '`sluice broker --port 0` asked for a free port (0); the port bound is described',
+      );
     } finally {
       await admin.disconnect();
     }
