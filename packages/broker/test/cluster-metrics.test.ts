@@ -1,27 +1,29 @@
 /**
  * Each broker of a 3-broker cluster (each its own `sluice broker` process, as `sluice cluster` starts them)
  * serves its own /metrics: a replicated topic's records count on its leader alone, every broker holds a replica,
- * and none is under-replicated once the followers caught up.
+ * none is under-replicated once the followers caught up, and with a broker SIGKILLed the survivors report
+ * its single-replica partition offline and the others under-replicated.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Kafka, logLevel } from 'kafkajs';
 import { fileURLToPath } from 'node:url';
 import { startCluster, type ClusterProcess } from './support/cluster-process.ts';
-import { waitForBrokers } from './support/cluster-tools.ts';
+import { FAST_FAILURE_DETECTION, waitFor, waitForBrokers } from './support/cluster-tools.ts';
 import { runOk } from './support/run.ts';
 import { parseExposition, samplesOf, valueOf, type Sample } from './support/prometheus-text.ts';
 
 const CLI = fileURLToPath(new URL('../../../apps/cli/bin/sluice.mjs', import.meta.url));
 const TOPIC = 'cluster-metrics';
 const RECORDS = 7;
+const SINGLE_REPLICA_TOPIC = 'cluster-metrics-single';
 
 describe('per-broker metrics of a cluster', () => {
   let cluster: ClusterProcess;
   let urls: string[];
 
   before(async () => {
-    cluster = await startCluster({ brokers: 3 });
+    cluster = await startCluster({ brokers: 3, configs: FAST_FAILURE_DETECTION });
     await waitForBrokers(cluster.bootstrap, 3);
     urls = cluster.brokers.map((broker) => {
       const url = /serving metrics on (http:\/\/127\.0\.0\.1:\d+\/metrics)/.exec(broker.output)?.[1];
@@ -45,6 +47,18 @@ describe('per-broker metrics of a cluster', () => {
       '--partitions',
       '1',
       '--replication-factor',
+      '3',
+    ]);
+    // One replica, on broker 3: offline once broker 3 is gone.
+    await runOk(process.execPath, [
+      CLI,
+      'topics',
+      'create',
+      '--bootstrap-server',
+      cluster.bootstrap,
+      '--topic',
+      SINGLE_REPLICA_TOPIC,
+      '--replica-assignment',
       '3',
     ]);
     const producer = kafka.producer();
@@ -80,6 +94,10 @@ describe('per-broker metrics of a cluster', () => {
       );
       assert.equal(valueOf(samples, 'kafka_server_replicamanager_underreplicatedpartitions'), 0);
       assert.equal(valueOf(samples, 'kafka_controller_kafkacontroller_offlinepartitionscount'), 0);
+      assert.ok(
+        valueOf(samples, 'sluice_broker_partitions') >= 1,
+        'the offline count looks at every partition',
+      );
     }
     const messagesIn = scrapes.map(
       (samples) =>
@@ -91,5 +109,27 @@ describe('per-broker metrics of a cluster', () => {
       [0, 0, RECORDS],
       'the leader appended the producer batch; followers replicate, which Kafka does not count as messages in',
     );
+  });
+
+  it('shows an under-replicated and an offline partition while a broker is down', async () => {
+    await cluster.signal(3, 'SIGKILL');
+    const survivors = urls.slice(0, 2);
+    const { offline, underReplicated } = await waitFor(
+      'broker 3 fenced: its partitions offline or shrunk',
+      async () => {
+        const scrapes = await Promise.all(survivors.map(scrape));
+        const offline = Math.max(
+          ...scrapes.map((s) => valueOf(s, 'kafka_controller_kafkacontroller_offlinepartitionscount')),
+        );
+        const underReplicated = scrapes.reduce(
+          (sum, s) => sum + valueOf(s, 'kafka_server_replicamanager_underreplicatedpartitions'),
+          0,
+        );
+        return offline >= 1 && underReplicated >= 1 ? { offline, underReplicated } : null;
+      },
+      30_000,
+    );
+    assert.equal(offline, 1, `${SINGLE_REPLICA_TOPIC}-0 has no leader`);
+    assert.ok(underReplicated >= 1, 'partitions replicated to broker 3 shrank their ISR');
   });
 });
