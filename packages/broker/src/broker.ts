@@ -422,6 +422,7 @@ export class Broker {
         securityProtocol: SECURITY_PROTOCOL_IDS[l.securityProtocol],
       })),
     );
+    services.metrics.topicExists = (topic) => topics.get(topic) !== undefined;
     registerBrokerCollectors(services.metrics.registry, {
       services,
       connectionCounts: () => new Map(listeners.map((l, i) => [l.name, servers[i]?.connectionCount ?? 0])),

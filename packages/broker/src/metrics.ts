@@ -40,6 +40,8 @@ export class BrokerMetrics {
   readonly requestsByApiKey = new Map<number, number>();
   readonly topicTraffic = new Map<string, TopicTraffic>();
   readonly registry = new Registry();
+  /** Whether a topic still exists; a deleted topic's series go, as Kafka's BrokerTopicStats.removeMetrics does. */
+  topicExists: (topic: string) => boolean = () => true;
   private readonly queueTime: Histogram<'request'>;
   private readonly localTime: Histogram<'request'>;
   private readonly totalTime: Histogram<'request'>;
@@ -57,7 +59,10 @@ export class BrokerMetrics {
         collect: () => {
           const counter = this.registry.getSingleMetric(name) as Counter<'topic'>;
           counter.reset();
-          for (const [topic, t] of this.topicTraffic) counter.inc({ topic }, t[field]);
+          for (const [topic, t] of this.topicTraffic) {
+            if (this.topicExists(topic)) counter.inc({ topic }, t[field]);
+            else this.topicTraffic.delete(topic);
+          }
         },
       });
     traffic(

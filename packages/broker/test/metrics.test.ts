@@ -181,6 +181,29 @@ describe('the broker HTTP endpoint', () => {
       await admin.disconnect();
     }
   });
+
+  it("drops a deleted topic's series, as Kafka removes its topic metrics", async () => {
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      await admin.deleteTopics({ topics: [TOPIC] });
+    } finally {
+      await admin.disconnect();
+    }
+    const deadline = Date.now() + 10_000;
+    let left: Sample[] = [];
+    do {
+      const { samples } = await scrape();
+      left = samples.filter((s) => s.labels.topic === TOPIC);
+      if (left.length === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    } while (Date.now() < deadline);
+    assert.deepEqual(
+      left.map((s) => s.name),
+      [],
+      'no series of the deleted topic',
+    );
+  });
 });
 
 function portIsFree(port: number): Promise<boolean> {
