@@ -33,6 +33,7 @@ const SYSTEM_REQUIREMENTS = [
   { package: 'burrow', present: () => existsSync('/usr/bin/Burrow') },
   { package: 'zookeeper', present: () => existsSync('/usr/share/java/zookeeper.jar') },
   { package: 'default-jre-headless', present: () => existsSync('/usr/bin/java') },
+  { package: 'prometheus', present: () => commandExists('promtool') },
 ];
 
 function commandExists(command) {

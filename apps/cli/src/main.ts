@@ -20,12 +20,14 @@ import { transactionsCommand } from './commands/transactions.ts';
 const USAGE = `usage: sluice <command> [options]
 
 commands:
-  broker --data-dir DIR --port PORT [--host HOST] [--config name=value ...]
-        one broker; settings use Kafka's config names (e.g. --config num.partitions=3)
+  broker --data-dir DIR --port PORT [--host HOST] [--http-port HPORT] [--config name=value ...]
+        one broker; settings use Kafka's config names (e.g. --config num.partitions=3); GET /metrics and
+        /v1/cleaner on HPORT (default PORT+1000, a free one with --port 0; -1 for none)
   cluster --brokers N --data-dir DIR --port PORT [--controller-port QPORT] [--console-port CPORT]
-        [--host HOST] [--listener SSL|SASL_PLAINTEXT|SASL_SSL ...] [--config name=value ...]
-        N brokers, one OS process each (DIR/broker-K, clients on PORT..PORT+N-1), all voters of the metadata
-        quorum; prints each broker's command line so it can be stopped and restarted on its own
+        [--http-port HPORT] [--host HOST] [--listener SSL|SASL_PLAINTEXT|SASL_SSL ...] [--config name=value ...]
+        N brokers, one OS process each (DIR/broker-K, clients on PORT..PORT+N-1, /metrics on
+        HPORT..HPORT+N-1, default PORT+1000..), all voters of the metadata quorum; prints each broker's
+        command line so it can be stopped and restarted on its own
   serve --data-dir DIR --port KPORT --console-port CPORT [--host HOST] [--config name=value ...]
         [--ssl-cert FILE --ssl-key FILE]
         the broker and the console in one process; or, with --bootstrap-server HOST:PORT instead of --port
@@ -89,20 +91,33 @@ async function broker(args: string[]): Promise<void> {
       port: { type: 'string', default: '9092' },
       host: { type: 'string', default: '127.0.0.1' },
       'advertised-host': { type: 'string' },
+      'http-port': { type: 'string' },
       config: { type: 'string', multiple: true, default: [] },
     },
     strict: true,
   });
   const configs = parseConfigPairs(values.config);
+  const port = parsePort(values.port, '--port');
+  // The metrics endpoint is on unless turned off: --http-port, else --config sluice.http.port, else PORT+1000.
+  const httpPortDefaulted = values['http-port'] === undefined && !configs.has(HTTP_PORT_CONFIG);
+  if (values['http-port'] !== undefined) {
+    const httpPort = values['http-port'] === '-1' ? -1 : parsePort(values['http-port'], '--http-port');
+    configs.set(HTTP_PORT_CONFIG, String(httpPort));
+  } else if (httpPortDefaulted) {
+    if (port !== 0 && port + HTTP_PORT_OFFSET > 65535)
+      fail(`--port ${port} leaves no room for the metrics port ${port + HTTP_PORT_OFFSET}: give --http-port`);
+    configs.set(HTTP_PORT_CONFIG, String(port === 0 ? 0 : port + HTTP_PORT_OFFSET));
+  }
   const { Broker, ConfigError } = await import('@sluice/broker');
   let running;
   try {
     running = await Broker.start({
       dataDir: values['data-dir'],
-      port: parsePort(values.port, '--port'),
+      port,
       host: values.host,
       ...(values['advertised-host'] ? { advertisedHost: values['advertised-host'] } : {}),
       configs,
+      httpPortInUseFallback: httpPortDefaulted,
     });
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);
@@ -114,6 +129,10 @@ async function broker(args: string[]): Promise<void> {
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 }
+
+/** Where `sluice broker` serves /metrics unless told: its Kafka port plus this. */
+const HTTP_PORT_OFFSET = 1000;
+const HTTP_PORT_CONFIG = 'sluice.http.port';
 
 function parsePort(text: string, flag: string): number {
   const port = Number(text);

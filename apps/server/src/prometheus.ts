@@ -1,105 +1,107 @@
 /**
- * Prometheus text exposition (version 0.0.4) for GET /metrics: the embedded broker's traffic, requests by API,
- * topics and partitions, and the process's memory. Names follow Prometheus conventions (_total for counters).
+ * GET /metrics of the console server: the process's series, the embedded broker's (the same ones its own
+ * sluice.http.port endpoint serves; see packages/broker/src/http/) and consumer group lag, which needs the
+ * console's sampled lag history for each group's status.
  *
- * Client quota metrics keep Kafka's names as a JMX exporter renders them: kafka.server type=Produce|Fetch|Request|
- * ControllerMutation, tags user and client-id, become kafka_server_produce_byte_rate{user="",client_id="app"}
- * (and _throttle_time, fetch_*, request_request_time, controllermutation_mutation_rate and _tokens). As in Kafka,
- * a tag is empty when the quota in force does not name it, and the user is URL-encoded (Kafka's Sanitizer).
+ * Lag series carry kafka_exporter's names and labels (kafka_consumergroup_lag{consumergroup,topic,partition},
+ * kafka_consumergroup_lag_sum, kafka_consumergroup_current_offset) and Burrow's group status as a state set:
+ * sluice_consumergroup_status{consumergroup,status} is 1 for the group's current status and 0 for the others.
+ * They are read from the cluster when scraped, so they also cover a remote cluster (--kafka-bootstrap).
  */
-import type { Broker, QuotaObservation, QuotaType } from '@sluice/broker';
-import { apis, type ApiKeyNumber } from '@sluice/protocol';
+import { currentLag, type ClusterSource } from '@sluice/api';
+import { exposition, type Broker } from '@sluice/broker';
+import type { Database } from '@sluice/db';
+import { Gauge, Registry } from 'prom-client';
 
-function escapeLabel(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+/** Burrow's group statuses, in its order. */
+const GROUP_STATUSES = ['NOTFOUND', 'OK', 'WARN', 'ERR'] as const;
+
+export interface ServerMetricsSources {
+  broker: Broker | null;
+  cluster: ClusterSource | null;
+  db: Database;
 }
 
-/** Kafka's Sanitizer.sanitize: URL-encoding, with a space as %20 and * as %2A. */
-function sanitize(name: string): string {
-  return encodeURIComponent(name).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
+export class ServerMetrics {
+  private readonly registry = new Registry();
+  private readonly lag: Gauge;
+  private readonly lagSeconds: Gauge;
+  private readonly lagSum: Gauge;
+  private readonly currentOffset: Gauge;
+  private readonly status: Gauge;
+  private readonly failedGroups: Gauge;
+  /** Scrapes run one after another: each resets and refills the lag gauges. */
+  private scraping: Promise<unknown> = Promise.resolve();
 
-/** Each quota type's rate metric, as Kafka names it, and what it measures. */
-const QUOTA_RATE_METRICS: Record<QuotaType, { name: string; help: string }> = {
-  Produce: { name: 'byte_rate', help: 'Tracking byte-rate per user/client-id (bytes per second)' },
-  Fetch: { name: 'byte_rate', help: 'Tracking byte-rate per user/client-id (bytes per second)' },
-  Request: { name: 'request_time', help: 'Tracking request-time per user/client-id (percent of a thread)' },
-  ControllerMutation: {
-    name: 'mutation_rate',
-    help: 'Tracking mutation-rate per user/client-id (per second)',
-  },
-};
-
-function quotaMetrics(
-  observations: readonly QuotaObservation[],
-  metric: (name: string, type: 'gauge', help: string, samples: [string, number][]) => void,
-): void {
-  for (const quotaType of Object.keys(QUOTA_RATE_METRICS) as QuotaType[]) {
-    const ofType = observations.filter((o) => o.quotaType === quotaType);
-    if (ofType.length === 0) continue;
-    const prefix = `kafka_server_${quotaType.toLowerCase()}`;
-    const labels = (o: QuotaObservation) =>
-      `{user="${escapeLabel(sanitize(o.user))}",client_id="${escapeLabel(o.clientId)}"}`;
-    const rate = QUOTA_RATE_METRICS[quotaType];
-    metric(
-      `${prefix}_${rate.name}`,
-      'gauge',
-      rate.help,
-      ofType.map((o) => [labels(o), o.rate]),
-    );
-    metric(
-      `${prefix}_throttle_time`,
-      'gauge',
-      'Tracking average throttle-time per user/client-id (milliseconds)',
-      ofType.map((o) => [labels(o), o.throttleTimeMs]),
-    );
-    if (quotaType === 'ControllerMutation')
-      metric(
-        `${prefix}_tokens`,
-        'gauge',
-        'Tracking remaining tokens in the token bucket per user/client-id',
-        ofType.map((o) => [labels(o), (o as QuotaObservation & { tokens: number }).tokens]),
-      );
+  constructor(private readonly sources: ServerMetricsSources) {
+    const registers = [this.registry];
+    const partitionLabels = ['consumergroup', 'topic', 'partition'];
+    this.lag = new Gauge({
+      name: 'kafka_consumergroup_lag',
+      help: "Records between the group's committed offset and the high watermark, by partition (kafka_exporter).",
+      labelNames: partitionLabels,
+      registers,
+    });
+    this.lagSeconds = new Gauge({
+      name: 'kafka_consumergroup_lag_seconds',
+      help: "Age of the group's next unconsumed record in seconds, by partition; 0 without lag.",
+      labelNames: partitionLabels,
+      registers,
+    });
+    this.lagSum = new Gauge({
+      name: 'kafka_consumergroup_lag_sum',
+      help: "The group's lag summed over its partitions (kafka_exporter).",
+      labelNames: ['consumergroup'],
+      registers,
+    });
+    this.currentOffset = new Gauge({
+      name: 'kafka_consumergroup_current_offset',
+      help: "The group's committed offset, by partition (kafka_exporter); absent before its first commit.",
+      labelNames: partitionLabels,
+      registers,
+    });
+    this.status = new Gauge({
+      name: 'sluice_consumergroup_status',
+      help: "The group's lag status by Burrow's rules (NOTFOUND, OK, WARN, ERR): 1 for the current one.",
+      labelNames: ['consumergroup', 'status'],
+      registers,
+    });
+    this.failedGroups = new Gauge({
+      name: 'sluice_consumergroup_lag_read_failures',
+      help: 'Groups whose lag could not be read at this scrape (left out of the lag series).',
+      registers,
+    });
   }
-}
 
-export function prometheusMetrics(broker: Broker | null): string {
-  const lines: string[] = [];
-  const metric = (name: string, type: 'counter' | 'gauge', help: string, samples: [string, number][]) => {
-    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`);
-    for (const [labels, value] of samples) lines.push(`${name}${labels} ${value}`);
-  };
-  const memory = process.memoryUsage();
-  metric('sluice_process_resident_memory_bytes', 'gauge', 'Resident memory of the server process.', [
-    ['', memory.rss],
-  ]);
-  metric('sluice_process_heap_used_bytes', 'gauge', 'V8 heap in use.', [['', memory.heapUsed]]);
-  if (broker) {
-    const { metrics, topics } = broker.services;
-    metric('sluice_broker_bytes_in_total', 'counter', 'Bytes received from Kafka clients.', [
-      ['', metrics.bytesIn],
-    ]);
-    metric('sluice_broker_bytes_out_total', 'counter', 'Bytes sent to Kafka clients.', [
-      ['', metrics.bytesOut],
-    ]);
-    metric(
-      'sluice_broker_requests_total',
-      'counter',
-      'Kafka requests handled, by API.',
-      [...metrics.requestsByApiKey].map(([apiKey, count]) => [
-        `{api="${escapeLabel(apis[apiKey as ApiKeyNumber]?.name ?? String(apiKey))}"}`,
-        count,
-      ]),
-    );
-    const all = topics.list();
-    metric('sluice_broker_topics', 'gauge', 'Topics, internal ones included.', [['', all.length]]);
-    metric('sluice_broker_partitions', 'gauge', 'Partitions of all topics.', [
-      ['', all.reduce((sum, t) => sum + t.partitions.length, 0)],
-    ]);
-    quotaMetrics(broker.services.quotas.observations(), metric);
+  /** The exposition GET /metrics answers. */
+  text(): Promise<string> {
+    const scrape = this.scraping.then(() => this.render());
+    this.scraping = scrape.catch(() => undefined);
+    return scrape;
   }
-  return `${lines.join('\n')}\n`;
+
+  private async render(): Promise<string> {
+    const { broker, cluster, db } = this.sources;
+    if (cluster) await this.readLag(db, cluster);
+    return exposition(broker ? [broker.services.metrics.registry, this.registry] : [this.registry]);
+  }
+
+  private async readLag(db: Database, cluster: ClusterSource): Promise<void> {
+    const { groups, failedGroups } = await currentLag(db, cluster);
+    for (const gauge of [this.lag, this.lagSeconds, this.lagSum, this.currentOffset, this.status])
+      gauge.reset();
+    this.failedGroups.set(failedGroups.length);
+    for (const { lag, status, partitions } of groups) {
+      const consumergroup = lag.group.groupId;
+      this.lagSum.set({ consumergroup }, lag.totalLag);
+      for (const candidate of GROUP_STATUSES)
+        this.status.set({ consumergroup, status: candidate }, candidate === status ? 1 : 0);
+      for (const p of partitions) {
+        const labels = { consumergroup, topic: p.topic, partition: p.partition };
+        this.lag.set(labels, p.lag);
+        if (p.lagSeconds !== null) this.lagSeconds.set(labels, p.lagSeconds);
+        if (p.committedOffset !== null) this.currentOffset.set(labels, p.committedOffset);
+      }
+    }
+  }
 }

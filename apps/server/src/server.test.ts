@@ -11,6 +11,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import superjson from 'superjson';
+import {
+  parseExposition,
+  samplesOf,
+  valueOf,
+} from '../../../packages/broker/test/support/prometheus-text.ts';
 import { createSluiceServer, type SluiceServer } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
@@ -270,6 +275,36 @@ test('GET /metrics exposes the broker to Prometheus', async () => {
     'the producers byte rate, as Kafka names it',
   );
   assert.match(body, /^kafka_server_produce_throttle_time\{user="",client_id="[^"]*"\} 0$/m, 'not throttled');
+
+  // The lag test above produced 5 records to server-lag in two kcat runs; server-group committed offset 3.
+  const samples = parseExposition(body);
+  const topic = { topic: 'server-lag' };
+  const partition = { topic: 'server-lag', partition: '0' };
+  assert.equal(valueOf(samples, 'kafka_server_brokertopicmetrics_messagesin_total', topic), 5);
+  assert.equal(
+    valueOf(samples, 'kafka_server_brokertopicmetrics_bytesin_total', topic),
+    valueOf(samples, 'kafka_log_log_size', partition),
+    'bytes in are the batches the log holds',
+  );
+  assert.ok(valueOf(samples, 'kafka_server_brokertopicmetrics_bytesout_total', topic) > 0, 'the group read');
+  assert.equal(valueOf(samples, 'kafka_log_log_logendoffset', partition), 5);
+  const group = { consumergroup: 'server-group', ...partition };
+  assert.equal(valueOf(samples, 'kafka_consumergroup_lag', group), 2);
+  assert.equal(valueOf(samples, 'kafka_consumergroup_current_offset', group), 3);
+  assert.equal(valueOf(samples, 'kafka_consumergroup_lag_sum', { consumergroup: 'server-group' }), 2);
+  assert.ok(valueOf(samples, 'kafka_consumergroup_lag_seconds', group) > 0, 'record d waits');
+  const statuses = samplesOf(samples, 'sluice_consumergroup_status', { consumergroup: 'server-group' });
+  assert.deepEqual(statuses.map((s) => s.labels.status).sort(), ['ERR', 'NOTFOUND', 'OK', 'WARN']);
+  assert.equal(statuses.filter((s) => s.value === 1).length, 1, 'one current status');
+  const produceRequests = valueOf(samples, 'kafka_network_requestmetrics_requests_total', {
+    request: 'Produce',
+  });
+  assert.equal(
+    valueOf(samples, 'kafka_network_requestmetrics_totaltimems_bucket', { request: 'Produce', le: '+Inf' }),
+    produceRequests,
+    'every Produce request timed',
+  );
+  assert.ok(valueOf(samples, 'process_resident_memory_bytes') > 0);
 });
 
 test('ticks arrive over SSE as tracked events, one a second', async () => {

@@ -27,10 +27,10 @@ import {
   RemoteClusterSource,
   type ConnectionSecurity,
 } from '@sluice/api/cluster-sources';
-import { Broker } from '@sluice/broker';
+import { Broker, EXPOSITION_CONTENT_TYPE } from '@sluice/broker';
 import { openDatabase } from '@sluice/db';
 import { assertConsoleBuilt, CONSOLE_DIR, loadConsoleApp } from './console-app.ts';
-import { prometheusMetrics } from './prometheus.ts';
+import { ServerMetrics } from './prometheus.ts';
 
 export interface SluiceServerOptions {
   /** Holds console.db (users, sessions, audit log) and the embedded broker's logs (kafka-logs/). */
@@ -232,6 +232,8 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     ? new IsrSampler({ db: database.db, source: cluster, intervalMs: options.isrSampleIntervalMs })
     : null;
 
+  const metrics = new ServerMetrics({ broker, cluster, db: database.db });
+
   const server: Server = tls ? createHttpsServer(tls) : createServer();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -291,11 +293,9 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
       return;
     }
     if (pathname === '/metrics' && (req.method === 'GET' || req.method === 'HEAD')) {
-      res.writeHead(200, {
-        'content-type': 'text/plain; version=0.0.4; charset=utf-8',
-        'cache-control': 'no-store',
-      });
-      res.end(prometheusMetrics(broker));
+      const text = await metrics.text();
+      res.writeHead(200, { 'content-type': EXPOSITION_CONTENT_TYPE, 'cache-control': 'no-store' });
+      res.end(req.method === 'HEAD' ? undefined : text);
       return;
     }
     if (pathname === '/healthz') {

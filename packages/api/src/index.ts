@@ -20,3 +20,5 @@ export {
   type SampleRound,
 } from './lag/lag-sampler.ts';
 export { IpcDrillController, type DrillController } from './drills.ts';
+export { currentLag, type CurrentLag } from './lag/current-lag.ts';
+export type { GroupAssessment, PartitionAssessment } from './lag/assess-lag.ts';

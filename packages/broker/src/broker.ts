@@ -32,6 +32,9 @@ import { ProducerIdManager } from './metadata/producer-ids.ts';
 import { TopicManager } from './metadata/topic-manager.ts';
 import { TopicRegistry } from './metadata/topic-registry.ts';
 import { BrokerMetrics } from './metrics.ts';
+import { registerBrokerCollectors } from './http/broker-collectors.ts';
+import { BrokerHttpServer } from './http/broker-http-server.ts';
+import { exposition } from './http/process-metrics.ts';
 import {
   SECURITY_PROTOCOL_IDS,
   clientListenerSetup,
@@ -78,6 +81,16 @@ export interface BrokerOptions {
    * asks its controller.
    */
   internalTopics?: InternalTopicCreator;
+  /**
+   * When sluice.http.port is only a default chosen for the user (`sluice broker` picks the Kafka port + 1000):
+   * a port in use then gives way to a free one, with a warning, instead of failing the start.
+   */
+  httpPortInUseFallback?: boolean;
+}
+
+/** A host as a URL writes it: an IPv6 address in brackets. */
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 /** How often time-based flushes are considered; flush.ms itself decides whether one is due. */
@@ -143,7 +156,13 @@ export class Broker {
     private readonly servers: KafkaServer<RequestContext>[],
     /** The bound port of each client listener, by listener name. */
     readonly ports: ReadonlyMap<string, number>,
+    private readonly http: BrokerHttpServer | null,
   ) {}
+
+  /** The bound port of the HTTP endpoint (sluice.http.port), or null when it is off. */
+  get httpPort(): number | null {
+    return this.http?.port ?? null;
+  }
 
   /** The bound port of the first client listener (the only one unless `listeners` names several). */
   get port(): number {
@@ -403,13 +422,39 @@ export class Broker {
         securityProtocol: SECURITY_PROTOCOL_IDS[l.securityProtocol],
       })),
     );
+    services.metrics.topicExists = (topic) => topics.get(topic) !== undefined;
+    registerBrokerCollectors(services.metrics.registry, {
+      services,
+      connectionCounts: () => new Map(listeners.map((l, i) => [l.name, servers[i]?.connectionCount ?? 0])),
+    });
+    const httpPort = config.getNumber('sluice.http.port');
+    let http: BrokerHttpServer | null = null;
+    if (httpPort >= 0) {
+      const routes = {
+        metrics: () => exposition([services.metrics.registry]),
+        cleanerStatus: () => services.logs.cleanerStatus(),
+      };
+      http = await BrokerHttpServer.listen(host, httpPort, routes, log)
+        .catch((error: unknown) => {
+          if (!options.httpPortInUseFallback || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE')
+            throw error;
+          log.warn(`sluice.http.port ${httpPort} is in use; serving metrics on a free port instead`);
+          return BrokerHttpServer.listen(host, 0, routes, log);
+        })
+        .catch(async (error: unknown) => {
+          await Promise.all(servers.map((server) => server.close()));
+          throw error;
+        });
+      if (http.port !== httpPort) config.resolveStatic('sluice.http.port', String(http.port));
+      log.info(`Sluice broker ${nodeId} serving metrics on http://${hostForUrl(host)}:${http.port}/metrics`);
+    }
     // "127.0.0.1:9092", or with several listeners "127.0.0.1:9092 (PLAINTEXT), 127.0.0.1:9093 (SASL_SSL)".
     const where =
       listeners.length === 1 && listeners[0]!.name === 'PLAINTEXT'
         ? `${listeners[0]!.host}:${ports.get('PLAINTEXT')}`
         : listeners.map((l) => `${l.host}:${ports.get(l.name)} (${l.name})`).join(', ');
     log.info(`Sluice broker ${nodeId} listening on ${where} (data in ${dataDir})`);
-    return new Broker(services, servers, ports);
+    return new Broker(services, servers, ports, http);
   }
 
   /** The log cleaner's status of every partition with a log on this broker (see storage/cleaner-status.ts). */
@@ -419,6 +464,7 @@ export class Broker {
 
   /** Stops accepting requests, closes connections, flushes and checkpoints every log. */
   async close(): Promise<void> {
+    await this.http?.close();
     await this.services.cluster?.shutdown();
     await Promise.all(this.servers.map((server) => server.close()));
     await this.services.replicaManager.close();

@@ -46,3 +46,4 @@ export {
   type BootstrapMetadata,
 } from './metadata/bootstrap-metadata.ts';
 export type { CleaningEligibility, CleaningPass, PartitionCleanerStatus } from './storage/cleaner-status.ts';
+export { EXPOSITION_CONTENT_TYPE, exposition } from './http/process-metrics.ts';

@@ -43,6 +43,15 @@ function ensureConsoleBuilt(): void {
   );
   if (build.status !== 0) throw new CliError(`building the console failed (exit ${build.status})`);
 }
+/**
+ * Brokers log through a pipe to this process, which would make them write JSON lines: at a terminal they are
+ * asked for the readable form, as `sluice broker` there would print. SLUICE_LOG_FORMAT, when set, wins.
+ */
+function childLogEnv(): NodeJS.ProcessEnv {
+  if (process.env.SLUICE_LOG_FORMAT !== undefined || !process.stdout.isTTY) return process.env;
+  return { ...process.env, SLUICE_LOG_FORMAT: 'text' };
+}
+
 /** The largest quorum Kafka recommends; more voters slow every metadata commit. */
 const MAX_BROKERS = 9;
 const STOP_DEADLINE_MS = 15_000;
@@ -61,6 +70,8 @@ export interface BrokerLayout {
   controllerPort: number;
   /** Ports of the secured client listeners (`--listener`), by listener name. */
   listenerPorts: Record<string, number>;
+  /** Port of its /metrics endpoint (-1: none); null leaves it to `sluice broker` (its Kafka port + 1000). */
+  httpPort: number | null;
   /** The arguments after `sluice`: the broker's complete command line. */
   args: string[];
 }
@@ -71,7 +82,8 @@ export interface BrokerLayout {
  * brokers replicate over it. Settings given with
  * --config go to every broker and win over the cluster's own defaults (replication factors of min(3, N)).
  * `hosts`, when given, puts broker K on hosts[K-1] (its listeners, advertised listener and voter address)
- * instead of `host`: brokers on separate test hosts.
+ * instead of `host`: brokers on separate test hosts. `httpPort`, when given, puts broker K's /metrics endpoint on
+ * httpPort+K-1 (-1: none).
  */
 export function planCluster(options: {
   brokers: number;
@@ -84,6 +96,7 @@ export function planCluster(options: {
   listeners?: readonly string[];
   configs: ReadonlyMap<string, string>;
   clusterId: string;
+  httpPort?: number;
 }): ClusterLayout {
   const { brokers: count, host } = options;
   const firstControllerPort = options.controllerPort ?? options.port + count;
@@ -95,6 +108,7 @@ export function planCluster(options: {
     port: options.port + index,
     controllerPort: firstControllerPort + index,
     listenerPorts: Object.fromEntries(extra.map((name, j) => [name, firstExtraPort + j * count + index])),
+    httpPort: options.httpPort === undefined ? null : options.httpPort < 0 ? -1 : options.httpPort + index,
   }));
   const voters = nodes.map((node) => `${node.nodeId}@${node.host}:${node.controllerPort}`).join(',');
   const replication = String(Math.min(3, count));
@@ -133,6 +147,7 @@ export function planCluster(options: {
       ...options.configs,
     ]);
     const args = ['broker', '--data-dir', dataDir, '--port', String(node.port), '--host', host];
+    if (node.httpPort !== null) args.push('--http-port', String(node.httpPort));
     for (const [name, value] of configs) args.push('--config', `${name}=${value}`);
     return { ...node, dataDir, args };
   });
@@ -274,6 +289,7 @@ export async function clusterCommand(args: string[]): Promise<void> {
       port: { type: 'string', default: '9092' },
       'controller-port': { type: 'string' },
       'console-port': { type: 'string' },
+      'http-port': { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       listener: { type: 'string', multiple: true, default: [] },
       config: { type: 'string', multiple: true, default: [] },
@@ -290,6 +306,15 @@ export async function clusterCommand(args: string[]): Promise<void> {
     values['controller-port'] === undefined
       ? undefined
       : parsePositive(values['controller-port'], '--controller-port', 65535 - count);
+  // Each broker's /metrics: HPORT..HPORT+N-1, by default the client ports + 1000; -1 turns them off.
+  const httpPort =
+    values['http-port'] === '-1'
+      ? -1
+      : values['http-port'] === undefined
+        ? port + 1000
+        : parsePositive(values['http-port'], '--http-port', 65535 - count);
+  if (httpPort + count - 1 > 65535)
+    throw new CliError(`the metrics ports ${httpPort}.. do not fit below 65536: give --http-port`);
   const dataDir = resolve(values['data-dir']);
   const configs = parseConfigPairs(values.config);
   for (const reserved of [
@@ -299,6 +324,7 @@ export async function clusterCommand(args: string[]): Promise<void> {
     'listeners',
     'advertised.listeners',
     'listener.security.protocol.map',
+    'sluice.http.port',
   ])
     if (configs.has(reserved))
       throw new CliError(
@@ -314,9 +340,15 @@ export async function clusterCommand(args: string[]): Promise<void> {
     listeners,
     configs,
     clusterId: existingClusterId(dataDir, count) ?? randomClusterId(),
+    httpPort,
   });
   for (const broker of layout.brokers)
-    for (const candidate of [broker.port, broker.controllerPort, ...Object.values(broker.listenerPorts)])
+    for (const candidate of [
+      broker.port,
+      broker.controllerPort,
+      ...Object.values(broker.listenerPorts),
+      ...(broker.httpPort !== null && broker.httpPort >= 0 ? [broker.httpPort] : []),
+    ])
       if (!(await portIsFree(values.host, candidate)))
         throw new CliError(`port ${candidate} on ${values.host} is in use (choose another --port)`);
   formatStorage(layout);
@@ -330,6 +362,7 @@ export async function clusterCommand(args: string[]): Promise<void> {
     const name = `broker-${entry.broker.nodeId}`;
     const child = spawn(process.execPath, [SLUICE_BIN, ...entry.broker.args], {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env: childLogEnv(),
     });
     prefixOutput(child, name);
     entry.child = child;
@@ -346,8 +379,12 @@ export async function clusterCommand(args: string[]): Promise<void> {
   };
   for (const broker of layout.brokers) {
     const commandLine = `npx sluice ${broker.args.map(shellQuote).join(' ')}`;
+    const metrics =
+      broker.httpPort !== null && broker.httpPort >= 0
+        ? `, metrics http://${values.host}:${broker.httpPort}/metrics`
+        : '';
     console.log(
-      `  broker-${broker.nodeId}: clients ${values.host}:${broker.port}, quorum ${values.host}:${broker.controllerPort}\n` +
+      `  broker-${broker.nodeId}: clients ${values.host}:${broker.port}, quorum ${values.host}:${broker.controllerPort}${metrics}\n` +
         `    ${commandLine}`,
     );
     const entry: BrokerProcessEntry = { broker, commandLine, child: null, state: 'exited', lastExit: null };

@@ -421,7 +421,8 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     type: 'int',
     defaultValue: '5242880',
     min: 1,
-    documentation: 'How many bytes are read at a time when a coordinator loads a __transaction_state partition.',
+    documentation:
+      'How many bytes are read at a time when a coordinator loads a __transaction_state partition.',
   },
   {
     name: 'transaction.max.timeout.ms',
@@ -627,6 +628,21 @@ const AUTHORIZER_CONFIG_DEFS: readonly ConfigDef[] = [
   },
 ];
 
+/** Sluice's own broker settings, named sluice.* so they cannot collide with a Kafka name. */
+const SLUICE_CONFIG_DEFS: readonly ConfigDef[] = [
+  {
+    name: 'sluice.http.port',
+    type: 'int',
+    defaultValue: '-1',
+    min: -1,
+    max: 65535,
+    updateMode: 'read-only',
+    documentation:
+      "Port of the broker's HTTP endpoint (GET /metrics for Prometheus, GET /v1/cleaner), bound to the " +
+      "broker's host; -1 turns it off, 0 picks a free port.",
+  },
+];
+
 /** The configs Sluice acts on first, in the order above, then the rest of Kafka's catalog. */
 function buildBrokerConfigs(): Map<string, ConfigDef> {
   const catalog = new Map(CATALOG.map((row) => [row[0], catalogRowToDef(row)]));
@@ -643,6 +659,7 @@ function buildBrokerConfigs(): Map<string, ConfigDef> {
   }
   for (const [name, def] of catalog) if (!defs.has(name)) defs.set(name, def);
   for (const def of AUTHORIZER_CONFIG_DEFS) defs.set(def.name, def);
+  for (const def of SLUICE_CONFIG_DEFS) defs.set(def.name, def);
   return defs;
 }
 

@@ -62,15 +62,14 @@ export function validateConfigs(
 export class BrokerConfigStore {
   private readonly dynamicPerBroker = new Map<string, string>();
   private readonly dynamicClusterDefault = new Map<string, string>();
+  private readonly staticValues: Map<string, string>;
 
   /**
    * `staticValues` are the `--config` settings; every Kafka broker config name is accepted, unknown and
    * dynamic-only names are refused, and `warn` hears once about each name Sluice does not act on.
    */
-  constructor(
-    private readonly staticValues: ReadonlyMap<string, string>,
-    warn: (message: string) => void = () => {},
-  ) {
+  constructor(staticValues: ReadonlyMap<string, string>, warn: (message: string) => void = () => {}) {
+    this.staticValues = new Map(staticValues);
     for (const [name, value] of staticValues) {
       const def = brokerConfigDef(name);
       if (!def || def.dynamicOnly) throw new ConfigError(`Unknown broker config name: ${name}`);
@@ -80,6 +79,14 @@ export class BrokerConfigStore {
     for (const name of ignored) {
       warn(`broker config ${name} is a Kafka config that Sluice accepts but does not act on`);
     }
+  }
+
+  /**
+   * What a static setting resolved to at start, described from then on: a port of 0 becomes the port bound, so
+   * a client reading it (`sluice topics describe` finds sluice.http.port this way) can use it.
+   */
+  resolveStatic(name: string, value: string): void {
+    this.staticValues.set(name, value);
   }
 
   private dynamicMap(level: DynamicLevel): Map<string, string> {

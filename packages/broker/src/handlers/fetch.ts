@@ -346,6 +346,8 @@ export const fetchHandler = defineHandler({
 
     const byTopic = new Map<string, FetchResponseFetchableTopicResponse>();
     for (const { entry, data } of included) {
+      if (replicaId < 0 && data.records!.length > 0)
+        services.metrics.countFetched(entry.topic, data.records!.length);
       const key = apiVersion >= 13 ? entry.topicId : entry.topic;
       let topic = byTopic.get(key);
       if (!topic) {

@@ -201,6 +201,8 @@ async function produceToPartition(
   if (!partition.isLeader) return notLeader(services, topicName, index);
   const endBefore = partition.log.logEndOffset;
   const result = partition.appendAsLeader(batches);
+  const appendedRecords = partition.log.logEndOffset - endBefore;
+  if (appendedRecords > 0) services.metrics.countProduced(topicName, batches.length, appendedRecords);
   const response = {
     ...partitionResponse(
       index,
@@ -214,8 +216,7 @@ async function produceToPartition(
   if (acks !== -1 || result.errorCode !== ErrorCode.NONE) return { response };
   // A retried batch already in the log (idempotence) is acknowledged only once it is committed too; replicas
   // append whole batches, so a high watermark past its first offset is past all of it.
-  const appended = partition.log.logEndOffset > endBefore;
-  const requiredOffset = appended ? partition.log.logEndOffset : result.baseOffset + 1;
+  const requiredOffset = appendedRecords > 0 ? partition.log.logEndOffset : result.baseOffset + 1;
   return { response, pending: { partition, requiredOffset } };
 }
 

@@ -14,6 +14,7 @@
  * for that long: it reads and handles nothing more until the throttle ends, as Kafka mutes a throttled channel.
  */
 import type { Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
 import { apiVersionsResponse } from '../handlers/api-versions.ts';
 import { CLOSE_CONNECTION } from '../handlers/handler.ts';
 import { causeOf, failureOf } from '../handlers/request-failure.ts';
@@ -28,6 +29,7 @@ import {
   isApiKey,
   type ApiKeyNumber,
 } from '@sluice/protocol';
+import type { RequestTiming } from '../metrics.ts';
 import { ANONYMOUS, type KafkaPrincipal } from '../security/kafka-principal.ts';
 import type { ListenerSetup } from './listener.ts';
 import { SaslAuthenticator, type AuthOutcome } from './sasl-authenticator.ts';
@@ -36,13 +38,16 @@ const MAX_QUEUED_FRAMES = 64;
 
 export class Connection<C> {
   private readonly frames: FrameReader;
-  private readonly queue: Buffer[] = [];
+  /** Frames waiting, each with when it arrived (performance.now()), for the request-time histograms. */
+  private readonly queue: { frame: Buffer; receivedAt: number }[] = [];
   private processing = false;
   private closed = false;
   private readonly sasl: SaslAuthenticator | null;
   private readonly maxRequestBytes: number;
   /** The throttle time of the response being sent; set by `handle`. */
   private responseThrottleMs = 0;
+  /** The timing of the request being handled, once its handler ran; set by `handle`. */
+  private requestTiming: RequestTiming | null = null;
   /** Set while the connection is muted by a throttle. */
   private throttleTimer: NodeJS.Timeout | null = null;
 
@@ -94,7 +99,8 @@ export class Connection<C> {
       throw error;
     }
     if (frames.length === 0) return;
-    this.queue.push(...frames);
+    const receivedAt = performance.now();
+    for (const frame of frames) this.queue.push({ frame, receivedAt });
     this.updateReading();
     if (!this.processing) void this.processQueue();
   }
@@ -111,9 +117,12 @@ export class Connection<C> {
     this.processing = true;
     try {
       while (!this.closed && this.queue.length > 0 && this.throttleTimer === null) {
-        const frame = this.queue.shift()!;
+        const { frame, receivedAt } = this.queue.shift()!;
         this.responseThrottleMs = 0;
-        const response = await this.handle(frame);
+        this.requestTiming = null;
+        const response = await this.handle(frame, receivedAt);
+        // Set by `handle` during the await, which the compiler's narrowing of the reset above cannot see.
+        const timing = this.requestTiming as RequestTiming | null;
         if (response === 'close') {
           this.close('invalid request');
           return;
@@ -121,7 +130,10 @@ export class Connection<C> {
         if (response && 'kind' in response) {
           if (!this.answerAuthentication(response)) return;
         } else if (response) {
-          this.write(response);
+          this.write(response, timing);
+        } else if (timing) {
+          // Answered by no response (Produce with acks=0): done once handled.
+          this.services.metrics.observeRequest(timing, timing.handledAt);
         }
         if (this.responseThrottleMs > 0 && !this.closed) this.mute(this.responseThrottleMs);
         this.updateReading();
@@ -169,7 +181,7 @@ export class Connection<C> {
    * Returns the response chunks, null when no response is due, 'close' when Kafka would drop the client, or the
    * authenticator's outcome for SASL frames.
    */
-  private async handle(frame: Buffer): Promise<Buffer[] | null | 'close' | AuthOutcome> {
+  private async handle(frame: Buffer, receivedAt: number): Promise<Buffer[] | null | 'close' | AuthOutcome> {
     const { services } = this;
     if (this.sasl?.expectsRawToken) return this.sasl.rawToken(frame);
     const decoded = decodeRequest(frame);
@@ -208,8 +220,15 @@ export class Connection<C> {
       principal: this.principal,
     });
     services.metrics.countRequest(request.apiKey);
+    // Names and ids only: a request's records and SASL tokens are never logged.
+    if (services.log.debugEnabled)
+      services.log.debug(
+        `${apis[request.apiKey].name} v${request.apiVersion} correlation ${request.correlationId} from ` +
+          `${this.remoteAddress} client ${request.clientId ?? '-'} as ${this.principal.type}:${this.principal.name}`,
+      );
     const apiKey = request.apiKey as ApiKeyNumber;
     let body;
+    const startedAt = performance.now();
     try {
       body = await handler.handle(request, context);
     } catch (error) {
@@ -218,6 +237,7 @@ export class Connection<C> {
       services.errorLog.error(`${name}: ${causeOf(error)}`, `${name} v${request.apiVersion} failed`, error);
       body = handler.errorResponse(request, failureOf(error));
     }
+    this.requestTiming = { apiKey, receivedAt, startedAt, handledAt: performance.now() };
     if (body === CLOSE_CONNECTION) return 'close';
     if (body === null) return null;
     const { throttleTimeMs } = body as { throttleTimeMs?: unknown };
@@ -225,13 +245,17 @@ export class Connection<C> {
     return encodeResponse(apiKey, request.apiVersion, request.correlationId, body);
   }
 
-  private write(chunks: Buffer[]): void {
+  /** Sends a response; a request's timing is observed once the socket has flushed its last chunk. */
+  private write(chunks: Buffer[], timing: RequestTiming | null = null): void {
     if (this.closed) return;
+    const { metrics } = this.services;
     this.socket.cork();
-    for (const chunk of chunks) {
-      this.services.metrics.bytesOut += chunk.length;
-      this.socket.write(chunk);
-    }
+    chunks.forEach((chunk, i) => {
+      metrics.bytesOut += chunk.length;
+      if (timing && i === chunks.length - 1)
+        this.socket.write(chunk, () => metrics.observeRequest(timing, performance.now()));
+      else this.socket.write(chunk);
+    });
     this.socket.uncork();
   }
 
