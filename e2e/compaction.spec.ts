@@ -1,0 +1,105 @@
+/**
+ * Compaction status in the console against the real server: a compacted topic with 200-byte segments and
+ * min.cleanable.dirty.ratio=0.01 gets the same ten keys five times, a `sluice produce` each round, so each round
+ * is its own segment and four closed segments are dirty. min.compaction.lag.ms of an hour holds the cleaner off
+ * while the Compaction card shows the dirty ratio (100%, no pass yet); removing it lets the cleaner's next pass
+ * (the server's log.cleaner.backoff.ms, 15 s) compact: the card then shows the last cleaning, records removed
+ * and a dirty ratio of 0%, and the Cleaner page lists the partition. axe-core in both themes on both pages.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './support/axe.ts';
+import { dataRows, screenshots } from './support/page.ts';
+import { sluice } from './support/processes.ts';
+import { signIn } from './support/sign-in.ts';
+
+const TOPIC = 'e2e-compaction';
+const KEYS = 10;
+const ROUNDS = 5;
+
+/** The compaction table's cells of partition 0, by column header. */
+async function partitionZero(page: Page): Promise<Record<string, string>> {
+  const table = page.getByRole('table', { name: 'Compaction per partition' });
+  const headers = await table.getByRole('columnheader').allTextContents();
+  const cells = await dataRows(table).first().getByRole('cell').allTextContents();
+  return Object.fromEntries(headers.map((h, i) => [h.replace(/[▲▼]/g, '').trim(), (cells[i] ?? '').trim()]));
+}
+
+test.beforeAll(async () => {
+  await sluice([
+    'topics',
+    'create',
+    '--topic',
+    TOPIC,
+    '--partitions',
+    '1',
+    '--config',
+    'cleanup.policy=compact',
+    '--config',
+    'segment.bytes=200',
+    '--config',
+    'min.cleanable.dirty.ratio=0.01',
+    '--config',
+    'min.compaction.lag.ms=3600000',
+  ]);
+  for (let round = 0; round < ROUNDS; round++) {
+    const lines = Array.from({ length: KEYS }, (_, key) => `key-${key}:round ${round} of key ${key}`);
+    await sluice(['produce', '--topic', TOPIC, '--key-separator', ':'], `${lines.join('\n')}\n`);
+  }
+});
+
+test('compaction: the dirty ratio before a cleaning pass, what the pass removed after it, the Cleaner page', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+
+  await signIn(page, `/topics/${TOPIC}`);
+  const card = page.getByRole('region', { name: 'Compaction', exact: true });
+  await expect(card.getByRole('list', { name: 'Dirty ratio per partition' })).toContainText(
+    '100% dirty, threshold 1% (due)',
+  );
+  const before = await partitionZero(page);
+  expect(before).toMatchObject({
+    'Dirty ratio': '100%',
+    'First dirty offset': '0',
+    'Last cleaning': 'Not cleaned since the broker started',
+    'Records removed': '0',
+    Uncleanable: '—',
+  });
+  expect(before.Cleanable).not.toBe('0 B');
+  await expect(card).toContainText('min.compaction.lag.ms3600000');
+  await screenshots(page, 'compaction-dirty');
+  await expectAccessible(page, `/topics/${TOPIC}`, async (p) => {
+    await expect(p.getByRole('table', { name: 'Compaction per partition' })).toContainText('100%');
+  });
+
+  // Let the cleaner at the records; the page refreshes itself.
+  await sluice(['topics', 'alter', '--topic', TOPIC, '--delete-config', 'min.compaction.lag.ms']);
+  await expect
+    .poll(async () => (await partitionZero(page))['Last cleaning'], { timeout: 60_000 })
+    .toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}, took /);
+  const after = await partitionZero(page);
+  expect(Number(after['Records removed']!.replace(/,/g, ''))).toBeGreaterThan(0);
+  expect(Number(after['First dirty offset']!.replace(/,/g, ''))).toBeGreaterThan(0);
+  expect(after['Dirty ratio']).toBe('0%');
+  expect(after['Bytes removed']).not.toBe('0 B');
+  await expect(
+    card.getByRole('list', { name: 'Dirty ratio per partition' }).getByRole('listitem'),
+  ).toHaveText(/^Partition 0\s*0% dirty, threshold 1%$/);
+  await screenshots(page, 'compaction-cleaned');
+
+  await page.getByRole('link', { name: 'Cleaner', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Cleaner', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  const listed = dataRows(
+    page.getByRole('table', { name: 'Compacted partitions, most in need of cleaning first' }),
+  ).filter({ has: page.getByRole('link', { name: TOPIC, exact: true }) });
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText(after['Records removed']!);
+  await expect(listed).toContainText('0% of 1%');
+  await screenshots(page, 'cleaner');
+  await expectAccessible(page, '/cleaner', async (p) => {
+    await expect(p.getByRole('link', { name: TOPIC, exact: true })).toBeVisible();
+  });
+});
