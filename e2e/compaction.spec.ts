@@ -61,7 +61,9 @@ test('compaction: the dirty ratio before a cleaning pass, what the pass removed 
   expect(before).toMatchObject({
     'Dirty ratio': '100%',
     'First dirty offset': '0',
-    'Last cleaning': 'Not cleaned since the broker started',
+    'Last cleaning': 'never',
+    Took: '—',
+    'Next cleaning': 'Due: dirty ratio',
     'Records removed': '0',
     Uncleanable: '—',
   });
@@ -76,15 +78,17 @@ test('compaction: the dirty ratio before a cleaning pass, what the pass removed 
   await sluice(['topics', 'alter', '--topic', TOPIC, '--delete-config', 'min.compaction.lag.ms']);
   await expect
     .poll(async () => (await partitionZero(page))['Last cleaning'], { timeout: 60_000 })
-    .toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}, took /);
+    .toMatch(/\d\d:\d\d:\d\d/);
   const after = await partitionZero(page);
   expect(Number(after['Records removed']!.replace(/,/g, ''))).toBeGreaterThan(0);
   expect(Number(after['First dirty offset']!.replace(/,/g, ''))).toBeGreaterThan(0);
   expect(after['Dirty ratio']).toBe('0%');
+  expect(after['Next cleaning']).toBe('Clean');
+  expect(after.Took).toMatch(/^\d+ ms$|s$/);
   expect(after['Bytes removed']).not.toBe('0 B');
   await expect(
     card.getByRole('list', { name: 'Dirty ratio per partition' }).getByRole('listitem'),
-  ).toHaveText(/^Partition 0\s*0% dirty, threshold 1%$/);
+  ).toHaveText(/^Partition 0\s*0% dirty, threshold 1%Next cleaning: Clean: /);
   await screenshots(page, 'compaction-cleaned');
 
   await page.getByRole('link', { name: 'Cleaner', exact: true }).click();

@@ -3,7 +3,7 @@ import { dataTableColumns } from '@sluice/ui';
 import { formatCount } from '~/lib/format';
 import { formatBytes } from '../../topics/_components/topic-format';
 import { topicHref } from '../../topics/_components/topic-links';
-import { describeEligibility, formatLastPass, formatRatio, type CleanerStatusRow } from './cleaner-format';
+import { eligibilityLabel, formatLastPassTime, formatRatio, type CleanerStatusRow } from './cleaner-format';
 
 export const cleanerRowId = (row: CleanerStatusRow) => `${row.topic}-${row.partition}`;
 
@@ -45,8 +45,9 @@ export const cleanerColumns = column.columns([
     id: 'lastPass',
     header: 'Last cleaning',
     sortUndefined: 'last',
-    cell: (info) => formatLastPass(info.row.original),
+    cell: (info) => formatLastPassTime(info.row.original),
     enableGlobalFilter: false,
+    meta: { width: '8rem' },
   }),
   column.accessor('recordsRemoved', {
     header: 'Records removed',
@@ -54,5 +55,14 @@ export const cleanerColumns = column.columns([
     enableGlobalFilter: false,
     meta: { align: 'end', width: '8rem' },
   }),
-  column.accessor((row) => describeEligibility(row), { id: 'eligibility', header: 'Next cleaning' }),
+  column.accessor((row) => eligibilityLabel(row), {
+    id: 'eligibility',
+    header: 'Next cleaning',
+    meta: { width: '9rem' },
+  }),
+  column.accessor((row) => row.uncleanableReason ?? '', {
+    id: 'uncleanableReason',
+    header: 'Uncleanable',
+    cell: (info) => info.getValue() || '—',
+  }),
 ]);

@@ -2,7 +2,7 @@
  * The log cleaner's words for the Compaction view and the Cleaner page: why a partition is or is not due for
  * cleaning, in Kafka's config names, so an operator knows which setting to change.
  */
-import { formatDuration } from '~/lib/format';
+import { formatDuration, formatTime } from '~/lib/format';
 import { formatRecordTimestamp } from '~/lib/record-view';
 import type { RouterOutputs } from '~/trpc/outputs';
 
@@ -37,8 +37,34 @@ export function describeEligibility(status: CleanerStatusRow): string {
   }
 }
 
-export function formatLastPass(status: CleanerStatusRow): string {
+/** The short form of describeEligibility, for a table cell. */
+export function eligibilityLabel(status: CleanerStatusRow): string {
+  if (status.cleaning) return 'Cleaning now';
+  switch (status.eligibility) {
+    case 'dirty-ratio':
+      return 'Due: dirty ratio';
+    case 'max-compaction-lag':
+      return 'Due: max lag';
+    case 'below-ratio':
+      return status.dueByMaxLagAt === null
+        ? 'Below ratio'
+        : `By ${formatTime(new Date(status.dueByMaxLagAt))}`;
+    case 'clean':
+      return 'Clean';
+    case 'uncleanable':
+      return 'Uncleanable';
+    case 'not-compacted':
+      return 'Not compacted';
+  }
+}
+
+/** When the last pass started, on this browser's clock face; "never" before the first since the broker started. */
+export function formatLastPassTime(status: CleanerStatusRow): string {
+  return status.lastPass ? formatTime(new Date(status.lastPass.startedAt)) : 'never';
+}
+
+export function formatPassDuration(status: CleanerStatusRow): string {
   const pass = status.lastPass;
-  if (!pass) return 'Not cleaned since the broker started';
-  return `${formatRecordTimestamp(pass.startedAt)}, took ${pass.durationMs < 1000 ? `${pass.durationMs} ms` : formatDuration(pass.durationMs / 1000)}`;
+  if (!pass) return '—';
+  return pass.durationMs < 1000 ? `${pass.durationMs} ms` : formatDuration(pass.durationMs / 1000);
 }

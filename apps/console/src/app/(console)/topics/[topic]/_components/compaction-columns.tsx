@@ -2,8 +2,9 @@ import { dataTableColumns } from '@sluice/ui';
 import { formatCount } from '~/lib/format';
 import type { RouterOutputs } from '~/trpc/outputs';
 import {
-  describeEligibility,
-  formatLastPass,
+  eligibilityLabel,
+  formatLastPassTime,
+  formatPassDuration,
   formatRatio,
   type CleanerStatusRow,
 } from '../../../cleaner/_components/cleaner-format';
@@ -47,8 +48,17 @@ export const compactionColumns = column.columns([
     id: 'lastPass',
     header: 'Last cleaning',
     sortUndefined: 'last',
-    cell: (info) => formatLastPass(info.row.original.cleaner),
+    cell: (info) => formatLastPassTime(info.row.original.cleaner),
     enableGlobalFilter: false,
+    meta: { width: '8rem' },
+  }),
+  column.accessor((row) => row.cleaner.lastPass?.durationMs ?? undefined, {
+    id: 'duration',
+    header: 'Took',
+    sortUndefined: 'last',
+    cell: (info) => formatPassDuration(info.row.original.cleaner),
+    enableGlobalFilter: false,
+    meta: { align: 'end', width: '6rem' },
   }),
   column.accessor((row) => row.cleaner.bytesRemoved, {
     id: 'bytesRemoved',
@@ -64,9 +74,10 @@ export const compactionColumns = column.columns([
     enableGlobalFilter: false,
     meta: { align: 'end', width: '8rem' },
   }),
-  column.accessor((row) => describeEligibility(row.cleaner), {
+  column.accessor((row) => eligibilityLabel(row.cleaner), {
     id: 'eligibility',
     header: 'Next cleaning',
+    meta: { width: '9rem' },
   }),
   column.accessor((row) => row.cleaner.uncleanableReason ?? '', {
     id: 'uncleanableReason',

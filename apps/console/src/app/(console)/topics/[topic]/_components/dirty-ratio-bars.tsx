@@ -1,4 +1,8 @@
-import { formatRatio, type CleanerStatusRow } from '../../../cleaner/_components/cleaner-format';
+import {
+  describeEligibility,
+  formatRatio,
+  type CleanerStatusRow,
+} from '../../../cleaner/_components/cleaner-format';
 
 /**
  * Each partition's dirty ratio as a bar against its min.cleanable.dirty.ratio, drawn as a tick across the bar.
@@ -29,6 +33,9 @@ export function DirtyRatioBars({ statuses }: { statuses: CleanerStatusRow[] }) {
             <span className="text-zinc-900 tabular-nums dark:text-zinc-100">
               {formatRatio(status.dirtyRatio)} dirty, threshold {formatRatio(status.minCleanableDirtyRatio)}
               {due ? ' (due)' : ''}
+            </span>
+            <span className="col-start-2 col-end-4 text-zinc-700 dark:text-zinc-300">
+              Next cleaning: {describeEligibility(status)}
             </span>
           </li>
         );
