@@ -4,7 +4,9 @@
  * is its own segment and four closed segments are dirty. min.compaction.lag.ms of an hour holds the cleaner off
  * while the Compaction card shows the dirty ratio (100%, no pass yet); removing it lets the cleaner's next pass
  * (the server's log.cleaner.backoff.ms, 15 s) compact: the card then shows the last cleaning, records removed
- * and a dirty ratio of 0%, and the Cleaner page lists the partition. axe-core in both themes on both pages.
+ * and a dirty ratio of 0%, and the Cleaner page lists the partition. A delete topic with 200-byte segments
+ * shows its partition's size and when retention.ms deletes its oldest segment (its records' time + a day).
+ * axe-core in both themes on every page.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
@@ -13,6 +15,7 @@ import { sluice } from './support/processes.ts';
 import { signIn } from './support/sign-in.ts';
 
 const TOPIC = 'e2e-compaction';
+const DELETE_TOPIC = 'e2e-retention';
 const KEYS = 10;
 const ROUNDS = 5;
 
@@ -105,5 +108,49 @@ test('compaction: the dirty ratio before a cleaning pass, what the pass removed 
   await screenshots(page, 'cleaner');
   await expectAccessible(page, '/cleaner', async (p) => {
     await expect(p.getByRole('link', { name: TOPIC, exact: true })).toBeVisible();
+  });
+});
+
+test('retention: a delete topic shows the size of each partition and when its oldest segment goes', async ({
+  page,
+}) => {
+  await sluice([
+    'topics',
+    'create',
+    '--topic',
+    DELETE_TOPIC,
+    '--partitions',
+    '1',
+    '--config',
+    'segment.bytes=200',
+    '--config',
+    'retention.ms=86400000',
+  ]);
+  const startedAt = Date.now();
+  for (let round = 0; round < 3; round++)
+    await sluice(
+      ['produce', '--topic', DELETE_TOPIC],
+      `${Array.from({ length: 10 }, (_, i) => `r${round} ${i}`).join('\n')}\n`,
+    );
+
+  await signIn(page, `/topics/${DELETE_TOPIC}`);
+  const card = page.getByRole('region', { name: 'Retention', exact: true });
+  const row = card.getByRole('listitem').filter({ hasText: 'Partition 0' });
+  await expect(row).toContainText(
+    /Next deletion: Segment at offset 0 \(\d+ B\) by retention\.ms at \d{4}-\d\d-\d\d /,
+  );
+  const text = (await row.textContent()) ?? '';
+  const [, date] = /by retention\.ms at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3})/.exec(text) ?? [];
+  const at = new Date(date!.replace(' ', 'T')).getTime();
+  expect(at).toBeGreaterThanOrEqual(startedAt + 86_400_000 - 1000);
+  expect(at).toBeLessThanOrEqual(Date.now() + 86_400_000);
+  await expect(row.getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /^Partition 0 size over \d+ samples: now \d/,
+  );
+  await expect(page.getByRole('region', { name: 'Compaction', exact: true })).toHaveCount(0);
+  await screenshots(page, 'retention');
+  await expectAccessible(page, `/topics/${DELETE_TOPIC}`, async (p) => {
+    await expect(p.getByRole('region', { name: 'Retention', exact: true })).toContainText('Next deletion');
   });
 });
