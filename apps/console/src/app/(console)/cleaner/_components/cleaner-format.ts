@@ -2,8 +2,8 @@
  * The log cleaner's words for the Compaction view and the Cleaner page: why a partition is or is not due for
  * cleaning, in Kafka's config names, so an operator knows which setting to change.
  */
-import { formatDuration, formatTime } from '~/lib/format';
-import { formatRecordTimestamp } from '~/lib/record-view';
+import { formatDuration, formatTime } from '../../../../lib/format.ts';
+import { formatRecordTimestamp } from '../../../../lib/record-view.ts';
 import type { RouterOutputs } from '~/trpc/outputs';
 
 export type CleanerStatusRow = RouterOutputs['compaction']['cleaner']['partitions'][number];
