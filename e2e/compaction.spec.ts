@@ -6,12 +6,14 @@
  * (the server's log.cleaner.backoff.ms, 15 s) compact: the card then shows the last cleaning, records removed
  * and a dirty ratio of 0%, and the Cleaner page lists the partition. A delete topic with 200-byte segments
  * shows its partition's size and when retention.ms deletes its oldest segment (its records' time + a day).
- * axe-core in both themes on every page.
+ * A console showing the same broker over the Kafka protocol alone says the cleaner status is unavailable and
+ * why, with no number for it, and still shows the configs. axe-core in both themes on every page.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
 import { dataRows, screenshots } from './support/page.ts';
-import { sluice } from './support/processes.ts';
+import { BOOTSTRAP, sluice } from './support/processes.ts';
+import { startRemoteConsole } from './support/secured-server.ts';
 import { signIn } from './support/sign-in.ts';
 
 const TOPIC = 'e2e-compaction';
@@ -153,4 +155,38 @@ test('retention: a delete topic shows the size of each partition and when its ol
   await expectAccessible(page, `/topics/${DELETE_TOPIC}`, async (p) => {
     await expect(p.getByRole('region', { name: 'Retention', exact: true })).toContainText('Next deletion');
   });
+});
+
+test('a console showing a remote cluster says the cleaner status is unavailable, and shows what the wire gives', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const remote = await startRemoteConsole(BOOTSTRAP);
+  const context = await browser.newContext({ baseURL: remote.url });
+  try {
+    const page = await context.newPage();
+    await signIn(page, `/topics/${TOPIC}`);
+    const card = page.getByRole('region', { name: 'Compaction', exact: true });
+    await expect(card.getByRole('status')).toContainText(
+      'Log cleaner status unavailable. Kafka exposes the log cleaner only as JMX metrics and log lines, not over the wire protocol',
+    );
+    await expect(card).toContainText('cleanup.policycompact');
+    await expect(card).toContainText('segment.bytes200');
+    await expect(card.getByRole('list', { name: 'Dirty ratio per partition' })).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Compaction per partition' })).toHaveCount(0);
+    await expect(card).not.toContainText('%');
+    await expectAccessible(page, `/topics/${TOPIC}`, async (p) => {
+      await expect(p.getByRole('region', { name: 'Compaction', exact: true })).toContainText('unavailable');
+    });
+
+    await page.goto('/cleaner');
+    await expect(page.getByRole('status')).toContainText('Log cleaner status unavailable.');
+    await expect(page.getByRole('table')).toHaveCount(0);
+    await expectAccessible(page, '/cleaner', async (p) => {
+      await expect(p.getByRole('status')).toContainText('unavailable');
+    });
+  } finally {
+    await context.close();
+    await remote.stop();
+  }
 });
