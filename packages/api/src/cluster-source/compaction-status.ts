@@ -115,7 +115,7 @@ export interface CleanerOverview {
   /** Compacted partitions of this broker, uncleanable ones first, then by dirty ratio and cleanable bytes. */
   partitions: PartitionCleanerStatus[];
   /** Compacted partitions in the cluster with no replica on this broker: their cleaner is not readable. */
-  elsewhere: number;
+  elsewhere: { topic: string; partition: number }[];
   readAt: number;
 }
 

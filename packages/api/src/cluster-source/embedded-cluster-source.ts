@@ -294,7 +294,11 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
       .filter((t) =>
         this.services.config.topicValue<string[]>('cleanup.policy', t.configs).includes('compact'),
       )
-      .flatMap((t) => t.partitions.filter((p) => !held.has(`${t.name}-${p.partitionIndex}`))).length;
+      .flatMap((t) =>
+        t.partitions
+          .filter((p) => !held.has(`${t.name}-${p.partitionIndex}`))
+          .map((p) => ({ topic: t.name, partition: p.partitionIndex })),
+      );
     return {
       unavailableReason: null,
       brokerId: this.services.node.nodeId,

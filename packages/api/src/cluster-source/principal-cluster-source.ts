@@ -342,7 +342,11 @@ export class PrincipalClusterSource implements ClusterSource {
       this.cluster.cleanerOverview(),
       this.allowed('DESCRIBE', 'TOPIC'),
     ]);
-    return { ...overview, partitions: overview.partitions.filter((p) => describable(p.topic)) };
+    return {
+      ...overview,
+      partitions: overview.partitions.filter((p) => describable(p.topic)),
+      elsewhere: overview.elsewhere.filter((p) => describable(p.topic)),
+    };
   }
 
   authorizer() {

@@ -527,7 +527,7 @@ export abstract class WireTopicSource {
       unavailableReason: NO_WIRE_CLEANER_STATUS,
       brokerId: null,
       partitions: [],
-      elsewhere: 0,
+      elsewhere: [],
       readAt: Date.now(),
     };
   }

@@ -65,11 +65,11 @@ export function CleanerList() {
         }
       >
         <div className="flex flex-col gap-3">
-          {data && data.elsewhere > 0 && (
+          {data && data.elsewhere.length > 0 && (
             <p className="text-sm text-zinc-700 dark:text-zinc-300">
-              {data.elsewhere} more compacted partition{data.elsewhere === 1 ? ' has' : 's have'} no replica
-              on this broker: other brokers clean them, and their cleaner is not readable over the wire
-              protocol.
+              {data.elsewhere.length} more compacted partition
+              {data.elsewhere.length === 1 ? ' has' : 's have'} no replica on this broker: other brokers clean
+              them, and their cleaner is not readable over the wire protocol.
             </p>
           )}
           <DataTable
