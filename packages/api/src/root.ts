@@ -3,6 +3,7 @@ import { auditRouter } from './router/audit.ts';
 import { authRouter } from './router/auth.ts';
 import { brokersRouter } from './router/brokers.ts';
 import { clusterRouter } from './router/cluster.ts';
+import { compactionRouter } from './router/compaction.ts';
 import { groupsRouter } from './router/groups.ts';
 import { healthRouter } from './router/health.ts';
 import { isrRouter } from './router/isr.ts';
@@ -24,6 +25,7 @@ export const appRouter = createTRPCRouter({
   topics: topicsRouter,
   reassignments: reassignmentsRouter,
   isr: isrRouter,
+  compaction: compactionRouter,
   messages: messagesRouter,
   groups: groupsRouter,
   brokers: brokersRouter,

@@ -12,6 +12,7 @@
 import type { OffsetResetPlan } from '@sluice/client';
 import type { OffsetResetInput } from '@sluice/validators';
 import type { ClusterSecurity } from './cluster-security.ts';
+import type { CleanerOverview, TopicCompaction } from './compaction-status.ts';
 
 export interface TopicPartition {
   topic: string;
@@ -513,6 +514,13 @@ export interface ClusterSource {
    * (kafka-reassign-partitions --verify once done, or --cancel).
    */
   clearReplicationThrottles(topic: string): Promise<void>;
+  /**
+   * A topic's cleaning and retention: its configs and partition sizes (DescribeConfigs, DescribeLogDirs), and
+   * the log cleaner's status where the source can read it (compaction-status.ts); null when the topic is unknown.
+   */
+  topicCompaction(topic: string): Promise<TopicCompaction | null>;
+  /** The log cleaner's status of every compacted partition it can read, most in need of cleaning first. */
+  cleanerOverview(): Promise<CleanerOverview>;
   /**
    * The cluster's authorizer as of now (a remote cluster's ACLs are read with DescribeAcls and cached briefly);
    * null when the cluster runs without one, and then, as in Kafka, every principal may do everything.

@@ -25,6 +25,14 @@ import {
   type TopicSummary,
 } from './cluster-source.ts';
 import { embeddedAuthorizer } from './cluster-authorizers.ts';
+import {
+  byCleaningNeed,
+  NO_WIRE_CLEANER_STATUS,
+  retentionOutlook,
+  type CleanerOverview,
+  type PartitionCleanerStatus,
+  type TopicCompaction,
+} from './compaction-status.ts';
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
 import { EmbeddedClusterSecurity } from './embedded-security.ts';
 import { WireTopicSource } from './wire-topics.ts';
@@ -234,6 +242,70 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
     return (
       (await this.services.topicManager.partitionLog(topic, partition)?.timestampAtOffset(offset)) ?? null
     );
+  }
+
+  /** This broker's cleaner status of every log it holds (its replicas, leader or follower). */
+  private cleanerStatuses(): PartitionCleanerStatus[] {
+    return this.services.logs.cleanerStatus();
+  }
+
+  /**
+   * The configs and sizes over the wire, as for any cluster; the cleaner status and the retention outlook of
+   * this broker's replica of each partition, in-process. In a cluster, a partition with no replica here is
+   * cleaned by other brokers' processes, whose cleaner is not readable over the wire: it says so.
+   */
+  override async topicCompaction(topic: string): Promise<TopicCompaction | null> {
+    const wire = await super.topicCompaction(topic);
+    if (!wire) return null;
+    const self = this.services.node.nodeId;
+    const statuses = new Map(
+      this.cleanerStatuses()
+        .filter((s) => s.topic === topic)
+        .map((s) => [s.partition, s]),
+    );
+    const partitions = wire.partitions.map((p) => {
+      const log = this.services.topicManager.partitionLog(topic, p.partition);
+      const cleaner = statuses.get(p.partition) ?? null;
+      if (!log || !cleaner)
+        return {
+          ...p,
+          cleanerUnavailableReason: `no replica on broker ${self}, the console's own; ${NO_WIRE_CLEANER_STATUS}`,
+        };
+      return {
+        ...p,
+        cleaner,
+        cleanerBrokerId: self,
+        cleanerUnavailableReason: null,
+        retention: retentionOutlook(log),
+      };
+    });
+    return {
+      ...wire,
+      partitions,
+      cleanerUnavailableReason: partitions.some((p) => p.cleaner) ? null : wire.cleanerUnavailableReason,
+    };
+  }
+
+  override async cleanerOverview(): Promise<CleanerOverview> {
+    const compacted = this.cleanerStatuses().filter((s) => s.cleanupPolicy.includes('compact'));
+    const held = new Set(compacted.map((s) => `${s.topic}-${s.partition}`));
+    const elsewhere = this.services.topics
+      .list()
+      .filter((t) =>
+        this.services.config.topicValue<string[]>('cleanup.policy', t.configs).includes('compact'),
+      )
+      .flatMap((t) =>
+        t.partitions
+          .filter((p) => !held.has(`${t.name}-${p.partitionIndex}`))
+          .map((p) => ({ topic: t.name, partition: p.partitionIndex })),
+      );
+    return {
+      unavailableReason: null,
+      brokerId: this.services.node.nodeId,
+      partitions: compacted.sort(byCleaningNeed),
+      elsewhere,
+      readAt: Date.now(),
+    };
   }
 
   /** Whether the broker runs a quorum controller (a cluster node), which serves reassignments. */

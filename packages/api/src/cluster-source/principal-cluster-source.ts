@@ -325,6 +325,30 @@ export class PrincipalClusterSource implements ClusterSource {
     return this.cluster.clearReplicationThrottles(topic);
   }
 
+  /** As describeTopic: DESCRIBE on the topic, and its configs only with DESCRIBE_CONFIGS. */
+  async topicCompaction(topic: string) {
+    await this.require('DESCRIBE', 'TOPIC', topic);
+    const [compaction, configsDescribable] = await Promise.all([
+      this.cluster.topicCompaction(topic),
+      this.allowed('DESCRIBE_CONFIGS', 'TOPIC'),
+    ]);
+    if (!compaction || configsDescribable(topic)) return compaction;
+    return { ...compaction, configs: compaction.configs.map((c) => ({ ...c, value: null, source: null })) };
+  }
+
+  /** The partitions of the topics the principal may DESCRIBE. */
+  async cleanerOverview() {
+    const [overview, describable] = await Promise.all([
+      this.cluster.cleanerOverview(),
+      this.allowed('DESCRIBE', 'TOPIC'),
+    ]);
+    return {
+      ...overview,
+      partitions: overview.partitions.filter((p) => describable(p.topic)),
+      elsewhere: overview.elsewhere.filter((p) => describable(p.topic)),
+    };
+  }
+
   authorizer() {
     return this.cluster.authorizer();
   }

@@ -48,6 +48,12 @@ import {
   type TopicDetail,
   type TopicSummary,
 } from './cluster-source.ts';
+import {
+  NO_WIRE_CLEANER_STATUS,
+  wireTopicCompaction,
+  type CleanerOverview,
+  type TopicCompaction,
+} from './compaction-status.ts';
 import { markerEntry, recordEntry } from './console-entries.ts';
 import {
   describeBrokersOverWire,
@@ -508,5 +514,21 @@ export abstract class WireTopicSource {
 
   async clearReplicationThrottles(topic: string): Promise<void> {
     await clearReassignmentThrottles(this.client, [topic]);
+  }
+
+  /** Sizes and configs only: no cleaner status travels over the wire protocol. */
+  async topicCompaction(topic: string): Promise<TopicCompaction | null> {
+    const detail = await this.describeTopic(topic);
+    return detail && wireTopicCompaction(detail, NO_WIRE_CLEANER_STATUS);
+  }
+
+  async cleanerOverview(): Promise<CleanerOverview> {
+    return {
+      unavailableReason: NO_WIRE_CLEANER_STATUS,
+      brokerId: null,
+      partitions: [],
+      elsewhere: [],
+      readAt: Date.now(),
+    };
   }
 }

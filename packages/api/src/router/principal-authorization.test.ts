@@ -192,6 +192,33 @@ for (const [name, source] of [
       );
     });
 
+    it('compaction status: a topic it may DESCRIBE, configs only with DESCRIBE_CONFIGS, its partitions only', async () => {
+      const status = await alice('viewer').compaction.topic({ topic: 'alice-orders' });
+      assert.equal(status.partitions.length, 1);
+      assert.equal(status.partitions[0]!.cleaner === null, name === 'remote');
+      assert.equal(
+        status.configs.find((c) => c.name === 'cleanup.policy')?.value,
+        null,
+        'no DESCRIBE_CONFIGS',
+      );
+      const console = await as(source(), 'viewer', null).compaction.topic({ topic: 'alice-orders' });
+      assert.equal(console.configs.find((c) => c.name === 'cleanup.policy')?.value, 'delete');
+      await refused(
+        alice('viewer').compaction.topic({ topic: 'payments' }),
+        'TOPIC_AUTHORIZATION_FAILED',
+        'compaction status',
+      );
+      const seen = (await alice('viewer').compaction.cleaner()).partitions.map((p) => p.topic);
+      assert.ok(
+        seen.every((topic) => topic.startsWith('alice-')),
+        seen.join(', '),
+      );
+      if (name === 'embedded') {
+        const all = (await as(source(), 'viewer', null).compaction.cleaner()).partitions.map((p) => p.topic);
+        assert.ok(all.includes('__consumer_offsets'), all.join(', '));
+      }
+    });
+
     it('reads what it may READ; DESCRIBE and READ refusals are TOPIC_AUTHORIZATION_FAILED', async () => {
       const detail = await alice('viewer').topics.detail({ topic: 'alice-orders' });
       const { highWatermark } = (await as(source(), 'viewer', null).topics.detail({ topic: 'alice-orders' }))

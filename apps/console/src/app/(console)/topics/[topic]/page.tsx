@@ -5,6 +5,7 @@ import { PageHeader } from '../../../_components/page-header';
 import { topicHref } from '../_components/topic-links';
 import { IsrTimeline } from './_components/isr-timeline';
 import { PartitionReassignment } from './_components/partition-reassignment';
+import { TopicCompaction } from './_components/topic-compaction';
 import { TopicDetail } from './_components/topic-detail';
 
 interface TopicPageProps {
@@ -94,6 +95,7 @@ export default async function TopicPage({ params }: TopicPageProps) {
         topic={topic}
         sections={
           <>
+            <TopicCompaction topic={topic} />
             <PartitionReassignment topic={topic} />
             <IsrTimeline topic={topic} />
           </>

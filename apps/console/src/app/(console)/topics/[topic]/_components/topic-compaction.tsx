@@ -1,0 +1,183 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Card, DataTable, Sparkline } from '@sluice/ui';
+import { refreshEvery } from '~/lib/api-errors';
+import { formatRecordTimestamp } from '~/lib/record-view';
+import type { RouterOutputs } from '~/trpc/outputs';
+import { useTRPC } from '~/trpc/react';
+import { ApiError } from '../../../../_components/api-error';
+import { formatBytes } from '../../_components/topic-format';
+import { compactionColumns, compactionRowId, type CompactionRow } from './compaction-columns';
+import { DirtyRatioBars } from './dirty-ratio-bars';
+
+type CompactionData = RouterOutputs['compaction']['topic'];
+type PartitionCompaction = CompactionData['partitions'][number];
+
+const REFRESH_MS = 3_000;
+/** Size samples kept per partition: the last 10 minutes at one a refresh. */
+const KEPT_SIZES = 200;
+
+function Configs({ configs }: { configs: CompactionData['configs'] }) {
+  return (
+    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm sm:grid-cols-[max-content_1fr_max-content_1fr]">
+      {configs.map((c) => (
+        <div key={c.name} className="contents">
+          <dt className="font-mono text-zinc-600 dark:text-zinc-400">{c.name}</dt>
+          <dd className="font-mono text-zinc-900 dark:text-zinc-100">{c.value ?? 'not described'}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Unavailable({ reason }: { reason: string }) {
+  return (
+    <p
+      role="status"
+      className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100"
+    >
+      <span className="font-semibold">Log cleaner status unavailable.</span> {reason}. Sizes and configs below
+      are what the cluster reports over the wire.
+    </p>
+  );
+}
+
+/** Each partition's size since this page opened, one sample per refresh, reset when the page is left. */
+function useSizeHistory(data: CompactionData | undefined): Map<number, (number | null)[]> {
+  const [history, setHistory] = useState<{ readAt: number; sizes: Map<number, (number | null)[]> }>({
+    readAt: 0,
+    sizes: new Map(),
+  });
+  if (data && data.readAt !== history.readAt) {
+    const sizes = new Map(
+      data.partitions.map((p) => [
+        p.partition,
+        [...(history.sizes.get(p.partition) ?? []), p.sizeBytes].slice(-KEPT_SIZES),
+      ]),
+    );
+    setHistory({ readAt: data.readAt, sizes });
+  }
+  return history.sizes;
+}
+
+function describeRetention(p: PartitionCompaction): string {
+  const r = p.retention;
+  if (!r) return 'Not readable from a remote cluster';
+  if (r.blocked)
+    return 'Nothing yet: only the active segment is left, and it is never deleted until it rolls';
+  const parts: string[] = [];
+  if (r.deleteByTimeAt !== null)
+    parts.push(
+      r.deleteByTimeAt <= Date.now()
+        ? 'by retention.ms at the next retention check'
+        : `by retention.ms at ${formatRecordTimestamp(r.deleteByTimeAt)}`,
+    );
+  if (r.bytesUntilDeleteBySize !== null)
+    parts.push(
+      r.bytesUntilDeleteBySize === 0
+        ? 'by retention.bytes at the next retention check'
+        : `by retention.bytes after ${formatBytes(r.bytesUntilDeleteBySize)} more`,
+    );
+  if (parts.length === 0) return 'Never: retention.ms and retention.bytes are both -1';
+  return `Segment at offset ${r.oldestSegmentBaseOffset} (${formatBytes(r.oldestSegmentBytes)}) ${parts.join(', or ')}`;
+}
+
+function Retention({ data, sizes }: { data: CompactionData; sizes: Map<number, (number | null)[]> }) {
+  return (
+    <Card title="Retention">
+      <div className="flex flex-col gap-3">
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">
+          Each partition&apos;s size on disk (DescribeLogDirs) since this page opened, and when retention next
+          deletes its oldest segment.
+        </p>
+        <ul aria-label="Retention per partition" className="flex flex-col gap-3">
+          {data.partitions.map((p) => {
+            const values = sizes.get(p.partition) ?? [];
+            const size = p.sizeBytes === null ? 'unknown' : formatBytes(p.sizeBytes);
+            return (
+              <li
+                key={p.partition}
+                className="grid gap-2 text-sm sm:grid-cols-[7rem_12rem_1fr] sm:items-center"
+              >
+                <span className="text-zinc-700 dark:text-zinc-300">Partition {p.partition}</span>
+                <Sparkline
+                  values={values}
+                  capacity={KEPT_SIZES}
+                  height={32}
+                  label={`Partition ${p.partition} size over ${values.length} samples: now ${size}`}
+                />
+                <span className="text-zinc-900 dark:text-zinc-100">
+                  <span className="tabular-nums">{size}</span>. Next deletion: {describeRetention(p)}
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </Card>
+  );
+}
+
+/**
+ * A topic's cleaning and retention, refreshed every few seconds: for a compacted topic the dirty ratio of each
+ * partition against min.cleanable.dirty.ratio and the cleaner's passes; for a delete topic sizes and when
+ * retention deletes next. Where the cleaner cannot be read (a remote cluster) the page says so and shows no number.
+ */
+export function TopicCompaction({ topic }: { topic: string }) {
+  const trpc = useTRPC();
+  const query = useQuery(
+    trpc.compaction.topic.queryOptions({ topic }, { refetchInterval: refreshEvery(REFRESH_MS) }),
+  );
+  const sizes = useSizeHistory(query.data);
+  if (query.isError && !query.data)
+    return (
+      <Card title="Compaction">
+        <ApiError error={query.error} what="the topic's compaction status" />
+      </Card>
+    );
+  const data = query.data;
+  if (!data) return null;
+  const rows = data.partitions.filter((p): p is CompactionRow => p.cleaner !== null);
+  const elsewhere = data.partitions.filter(
+    (p) => p.cleaner === null && data.cleanerUnavailableReason === null,
+  );
+  return (
+    <>
+      {data.compacted ? (
+        <Card title="Compaction">
+          <div className="flex flex-col gap-4">
+            {data.cleanerUnavailableReason !== null && <Unavailable reason={data.cleanerUnavailableReason} />}
+            {rows.length > 0 && <DirtyRatioBars statuses={rows.map((r) => r.cleaner)} />}
+            {elsewhere.length > 0 && (
+              <p className="text-sm text-zinc-700 dark:text-zinc-300">
+                No cleaner status for partition{elsewhere.length === 1 ? '' : 's'}{' '}
+                {elsewhere.map((p) => p.partition).join(', ')}: {elsewhere[0]!.cleanerUnavailableReason}.
+              </p>
+            )}
+            {data.cleanerUnavailableReason === null && (
+              <DataTable
+                data={rows}
+                columns={compactionColumns}
+                getRowId={compactionRowId}
+                label="Compaction per partition"
+                filterLabel="Filter partitions"
+                rowNoun={['partition', 'partitions']}
+                scrollAreaClassName="max-h-[50vh]"
+                emptyMessage="No partition of this topic has a replica on this broker."
+              />
+            )}
+            <Configs configs={data.configs} />
+          </div>
+        </Card>
+      ) : null}
+      {data.deletes ? <Retention data={data} sizes={sizes} /> : null}
+      {!data.compacted && !data.deletes ? (
+        <Card title="Cleaning and retention">
+          <Configs configs={data.configs} />
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,192 @@
+/**
+ * Compaction status in the console against the real server: a compacted topic with 200-byte segments and
+ * min.cleanable.dirty.ratio=0.01 gets the same ten keys five times, a `sluice produce` each round, so each round
+ * is its own segment and four closed segments are dirty. min.compaction.lag.ms of an hour holds the cleaner off
+ * while the Compaction card shows the dirty ratio (100%, no pass yet); removing it lets the cleaner's next pass
+ * (the server's log.cleaner.backoff.ms, 15 s) compact: the card then shows the last cleaning, records removed
+ * and a dirty ratio of 0%, and the Cleaner page lists the partition. A delete topic with 200-byte segments
+ * shows its partition's size and when retention.ms deletes its oldest segment (its records' time + a day).
+ * A console showing the same broker over the Kafka protocol alone says the cleaner status is unavailable and
+ * why, with no number for it, and still shows the configs. axe-core in both themes on every page.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible } from './support/axe.ts';
+import { dataRows, screenshots } from './support/page.ts';
+import { BOOTSTRAP, sluice } from './support/processes.ts';
+import { startRemoteConsole } from './support/secured-server.ts';
+import { signIn } from './support/sign-in.ts';
+
+const TOPIC = 'e2e-compaction';
+const DELETE_TOPIC = 'e2e-retention';
+const KEYS = 10;
+const ROUNDS = 5;
+
+/** The compaction table's cells of partition 0, by column header. */
+async function partitionZero(page: Page): Promise<Record<string, string>> {
+  const table = page.getByRole('table', { name: 'Compaction per partition' });
+  const headers = await table.getByRole('columnheader').allTextContents();
+  const cells = await dataRows(table).first().getByRole('cell').allTextContents();
+  return Object.fromEntries(headers.map((h, i) => [h.replace(/[▲▼]/g, '').trim(), (cells[i] ?? '').trim()]));
+}
+
+test.beforeAll(async () => {
+  await sluice([
+    'topics',
+    'create',
+    '--topic',
+    TOPIC,
+    '--partitions',
+    '1',
+    '--config',
+    'cleanup.policy=compact',
+    '--config',
+    'segment.bytes=200',
+    '--config',
+    'min.cleanable.dirty.ratio=0.01',
+    '--config',
+    'min.compaction.lag.ms=3600000',
+  ]);
+  for (let round = 0; round < ROUNDS; round++) {
+    const lines = Array.from({ length: KEYS }, (_, key) => `key-${key}:round ${round} of key ${key}`);
+    await sluice(['produce', '--topic', TOPIC, '--key-separator', ':'], `${lines.join('\n')}\n`);
+  }
+});
+
+test('compaction: the dirty ratio before a cleaning pass, what the pass removed after it, the Cleaner page', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+
+  await signIn(page, `/topics/${TOPIC}`);
+  const card = page.getByRole('region', { name: 'Compaction', exact: true });
+  await expect(card.getByRole('list', { name: 'Dirty ratio per partition' })).toContainText(
+    '100% dirty, threshold 1% (due)',
+  );
+  const before = await partitionZero(page);
+  expect(before).toMatchObject({
+    'Dirty ratio': '100%',
+    'First dirty offset': '0',
+    'Last cleaning': 'never',
+    Took: '—',
+    'Next cleaning': 'Due: dirty ratio',
+    'Records removed': '0',
+    Uncleanable: '—',
+  });
+  expect(before.Cleanable).not.toBe('0 B');
+  await expect(card).toContainText('min.compaction.lag.ms3600000');
+  await screenshots(page, 'compaction-dirty');
+  await expectAccessible(page, `/topics/${TOPIC}`, async (p) => {
+    await expect(p.getByRole('table', { name: 'Compaction per partition' })).toContainText('100%');
+  });
+
+  // Let the cleaner at the records; the page refreshes itself.
+  await sluice(['topics', 'alter', '--topic', TOPIC, '--delete-config', 'min.compaction.lag.ms']);
+  await expect
+    .poll(async () => (await partitionZero(page))['Last cleaning'], { timeout: 60_000 })
+    .toMatch(/\d\d:\d\d:\d\d/);
+  const after = await partitionZero(page);
+  expect(Number(after['Records removed']!.replace(/,/g, ''))).toBeGreaterThan(0);
+  expect(Number(after['First dirty offset']!.replace(/,/g, ''))).toBeGreaterThan(0);
+  expect(after['Dirty ratio']).toBe('0%');
+  expect(after['Next cleaning']).toBe('Clean');
+  expect(after.Took).toMatch(/^\d+ ms$|s$/);
+  expect(after['Bytes removed']).not.toBe('0 B');
+  await expect(
+    card.getByRole('list', { name: 'Dirty ratio per partition' }).getByRole('listitem'),
+  ).toHaveText(/^Partition 0\s*0% dirty, threshold 1%Next cleaning: Clean: /);
+  await screenshots(page, 'compaction-cleaned');
+
+  await page.getByRole('link', { name: 'Cleaner', exact: true }).click();
+  await expect(page.getByRole('link', { name: 'Cleaner', exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
+  const listed = dataRows(
+    page.getByRole('table', { name: 'Compacted partitions, most in need of cleaning first' }),
+  ).filter({ has: page.getByRole('link', { name: TOPIC, exact: true }) });
+  await expect(listed).toHaveCount(1);
+  await expect(listed).toContainText(after['Records removed']!);
+  await expect(listed).toContainText('0% of 1%');
+  await screenshots(page, 'cleaner');
+  await expectAccessible(page, '/cleaner', async (p) => {
+    await expect(p.getByRole('link', { name: TOPIC, exact: true })).toBeVisible();
+  });
+});
+
+test('retention: a delete topic shows the size of each partition and when its oldest segment goes', async ({
+  page,
+}) => {
+  await sluice([
+    'topics',
+    'create',
+    '--topic',
+    DELETE_TOPIC,
+    '--partitions',
+    '1',
+    '--config',
+    'segment.bytes=200',
+    '--config',
+    'retention.ms=86400000',
+  ]);
+  const startedAt = Date.now();
+  for (let round = 0; round < 3; round++)
+    await sluice(
+      ['produce', '--topic', DELETE_TOPIC],
+      `${Array.from({ length: 10 }, (_, i) => `r${round} ${i}`).join('\n')}\n`,
+    );
+
+  await signIn(page, `/topics/${DELETE_TOPIC}`);
+  const card = page.getByRole('region', { name: 'Retention', exact: true });
+  const row = card.getByRole('listitem').filter({ hasText: 'Partition 0' });
+  await expect(row).toContainText(
+    /Next deletion: Segment at offset 0 \(\d+ B\) by retention\.ms at \d{4}-\d\d-\d\d /,
+  );
+  const text = (await row.textContent()) ?? '';
+  const [, date] = /by retention\.ms at (\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3})/.exec(text) ?? [];
+  const at = new Date(date!.replace(' ', 'T')).getTime();
+  expect(at).toBeGreaterThanOrEqual(startedAt + 86_400_000 - 1000);
+  expect(at).toBeLessThanOrEqual(Date.now() + 86_400_000);
+  await expect(row.getByRole('img')).toHaveAttribute(
+    'aria-label',
+    /^Partition 0 size over \d+ samples: now \d/,
+  );
+  await expect(page.getByRole('region', { name: 'Compaction', exact: true })).toHaveCount(0);
+  await screenshots(page, 'retention');
+  await expectAccessible(page, `/topics/${DELETE_TOPIC}`, async (p) => {
+    await expect(p.getByRole('region', { name: 'Retention', exact: true })).toContainText('Next deletion');
+  });
+});
+
+test('a console showing a remote cluster says the cleaner status is unavailable, and shows what the wire gives', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const remote = await startRemoteConsole(BOOTSTRAP);
+  const context = await browser.newContext({ baseURL: remote.url });
+  try {
+    const page = await context.newPage();
+    await signIn(page, `/topics/${TOPIC}`);
+    const card = page.getByRole('region', { name: 'Compaction', exact: true });
+    await expect(card.getByRole('status')).toContainText(
+      'Log cleaner status unavailable. Kafka exposes the log cleaner only as JMX metrics and log lines, not over the wire protocol',
+    );
+    await expect(card).toContainText('cleanup.policycompact');
+    await expect(card).toContainText('segment.bytes200');
+    await expect(card.getByRole('list', { name: 'Dirty ratio per partition' })).toHaveCount(0);
+    await expect(page.getByRole('table', { name: 'Compaction per partition' })).toHaveCount(0);
+    await expect(card).not.toContainText('%');
+    await expectAccessible(page, `/topics/${TOPIC}`, async (p) => {
+      await expect(p.getByRole('region', { name: 'Compaction', exact: true })).toContainText('unavailable');
+    });
+
+    await page.goto('/cleaner');
+    await expect(page.getByRole('status')).toContainText('Log cleaner status unavailable.');
+    await expect(page.getByRole('table')).toHaveCount(0);
+    await expectAccessible(page, '/cleaner', async (p) => {
+      await expect(p.getByRole('status')).toContainText('unavailable');
+    });
+  } finally {
+    await context.close();
+    await remote.stop();
+  }
+});
