@@ -33,10 +33,11 @@ import {
   encodeRecordBatch,
   readBatchHeader,
   rewriteBatchCrc,
+  verifyBatchCrc,
   type RecordBatchHeader,
 } from '@sluice/protocol';
 import { CleanedTransactions } from './cleaned-transactions.ts';
-import type { LogSegment } from './log-segment.ts';
+import { BATCH_HEADER_BYTES, type LogSegment } from './log-segment.ts';
 import type { PartitionLog } from './partition-log.ts';
 import type { AbortedTxn } from './transaction-index.ts';
 
@@ -60,12 +61,30 @@ export interface CleaningResult {
   cleanedUpTo: number;
 }
 
+/** Thrown for a batch that fails its CRC or overruns its segment: the partition is marked uncleanable. */
+export class CorruptSegmentError extends Error {
+  override name = 'CorruptSegmentError';
+}
+
+/** The segment's batches, each checked: a closed segment was recovered, so a bad batch means corruption. */
 function* batchesOf(segment: LogSegment): Generator<Buffer> {
   let position = 0;
   for (let location = segment.batchAt(position); location; location = segment.batchAt(position)) {
-    yield segment.readBytes(position, location.size);
+    const corrupt = (why: string) =>
+      new CorruptSegmentError(
+        `corrupt batch at position ${position} of segment ${segment.baseOffset} (offset ${location.baseOffset}): ${why}`,
+      );
+    if (location.size < BATCH_HEADER_BYTES || position + location.size > segment.size)
+      throw corrupt(`length ${location.size} overruns the segment's ${segment.size} bytes`);
+    const bytes = segment.readBytes(position, location.size);
+    if (!verifyBatchCrc(bytes)) throw corrupt('CRC mismatch');
+    yield bytes;
     position += location.size;
   }
+  if (position !== segment.size)
+    throw new CorruptSegmentError(
+      `segment ${segment.baseOffset} has ${segment.size - position} trailing bytes after its last batch`,
+    );
 }
 
 /**
@@ -93,35 +112,96 @@ export function groupBySize(segments: readonly LogSegment[], end: number, maxByt
   return groups;
 }
 
-/** Closed segments starting at or after the cleaner checkpoint count as dirty; those wholly below it as clean. */
-export function dirtyRatio(log: PartitionLog): { dirtyBytes: number; totalBytes: number } {
-  let dirtyBytes = 0;
-  let totalBytes = 0;
+/**
+ * Kafka's LogCleanerManager.cleanableOffsets and LogToClean, over the closed segments (the active segment is
+ * never cleaned): a segment is clean when it ends at or below the first dirty offset, cleanable when it is dirty
+ * and ends at or below the first uncleanable offset, and uncleanable after that.
+ */
+export interface CleanableRange {
+  /** The cleaner checkpoint, or the log start offset when the checkpoint is outside the log. */
+  firstDirtyOffset: number;
+  /**
+   * Where cleaning must stop: the first dirty segment that reaches past the LSO (nothing undecided is cleaned) or
+   * holds records younger than min.compaction.lag.ms, else the active segment's base offset.
+   */
+  firstUncleanableOffset: number;
+  cleanBytes: number;
+  cleanableBytes: number;
+  /** Dirty bytes the cleaner may not touch yet (LSO, min.compaction.lag.ms). */
+  uncleanableBytes: number;
+  /** cleanableBytes / (cleanBytes + cleanableBytes), 0 when both are 0 (Kafka's LogToClean.cleanableRatio). */
+  ratio: number;
+  /** The first batch's max timestamp of the first dirty segment (Kafka's getFirstBatchTimestamp); -1 if none. */
+  firstDirtyTimestamp: number;
+  /** The largest timestamp of the first dirty segment, -1 when there is no dirty segment. */
+  firstDirtySegmentLargestTimestamp: number;
+}
+
+export function cleanableRange(log: PartitionLog, now: number): CleanableRange {
+  const config = log.logConfig;
   const closed = log.closedSegments();
+  const checkpoint = log.cleanerCheckpoint;
+  const firstDirtyOffset =
+    checkpoint < log.logStartOffset || checkpoint > log.logEndOffset ? log.logStartOffset : checkpoint;
+  const lastStableOffset = log.lastStableOffset;
+  const range: CleanableRange = {
+    firstDirtyOffset,
+    firstUncleanableOffset: log.activeSegment.baseOffset,
+    cleanBytes: 0,
+    cleanableBytes: 0,
+    uncleanableBytes: 0,
+    ratio: 0,
+    firstDirtyTimestamp: -1,
+    firstDirtySegmentLargestTimestamp: -1,
+  };
+  let blocked = false;
   closed.forEach((segment, i) => {
-    totalBytes += segment.size;
     const end = closed[i + 1]?.baseOffset ?? log.activeSegment.baseOffset;
-    if (end > log.cleanerCheckpoint) dirtyBytes += segment.size;
+    if (end <= firstDirtyOffset) {
+      range.cleanBytes += segment.size;
+      return;
+    }
+    if (range.firstDirtySegmentLargestTimestamp < 0 && range.firstDirtyTimestamp < 0) {
+      range.firstDirtyTimestamp = segment.batchAt(0)?.maxTimestamp ?? -1;
+      range.firstDirtySegmentLargestTimestamp = segment.largestTimestamp;
+    }
+    if (!blocked && (end > lastStableOffset || now - segment.largestTimestamp < config.minCompactionLagMs)) {
+      blocked = true;
+      range.firstUncleanableOffset = Math.max(segment.baseOffset, firstDirtyOffset);
+    }
+    if (blocked) range.uncleanableBytes += segment.size;
+    else range.cleanableBytes += segment.size;
   });
-  return { dirtyBytes, totalBytes };
+  const total = range.cleanBytes + range.cleanableBytes;
+  range.ratio = total === 0 ? 0 : range.cleanableBytes / total;
+  return range;
+}
+
+/** When max.compaction.lag.ms makes the log due: its oldest dirty record is older than that; null if never. */
+export function maxCompactionLagDeadline(log: PartitionLog, range: CleanableRange): number | null {
+  return range.firstDirtyTimestamp >= 0 ? range.firstDirtyTimestamp + log.logConfig.maxCompactionLagMs : null;
+}
+
+/**
+ * Whether a compacted log is due for a pass, as Kafka's grabFilthiestCompactedLog decides: it has cleanable bytes,
+ * and its cleanable ratio is above min.cleanable.dirty.ratio or its oldest dirty record is older than
+ * max.compaction.lag.ms.
+ */
+export function isDue(
+  log: PartitionLog,
+  range: CleanableRange,
+  now: number,
+): 'dirty-ratio' | 'max-compaction-lag' | null {
+  if (range.cleanableBytes === 0) return null;
+  if (range.ratio > log.logConfig.minCleanableDirtyRatio) return 'dirty-ratio';
+  const deadline = maxCompactionLagDeadline(log, range);
+  return deadline !== null && now > deadline ? 'max-compaction-lag' : null;
 }
 
 /** Whether the log is due for a pass (its policy compacts, and it is dirty or overdue enough). */
 export function needsCleaning(log: PartitionLog, now: number): boolean {
-  const config = log.logConfig;
-  if (!config.cleanupPolicy.includes('compact')) return false;
-  const { dirtyBytes, totalBytes } = dirtyRatio(log);
-  if (dirtyBytes === 0) return false;
-  if (dirtyBytes / totalBytes >= config.minCleanableDirtyRatio) return true;
-  // max.compaction.lag.ms: a dirty record may not stay uncompacted longer than this.
-  const oldestDirty = log
-    .closedSegments()
-    .find((s, i, all) => (all[i + 1]?.baseOffset ?? log.activeSegment.baseOffset) > log.cleanerCheckpoint);
-  return (
-    oldestDirty !== undefined &&
-    oldestDirty.maxTimestamp >= 0 &&
-    now - oldestDirty.maxTimestamp > config.maxCompactionLagMs
-  );
+  if (!log.logConfig.cleanupPolicy.includes('compact')) return false;
+  return isDue(log, cleanableRange(log, now), now) !== null;
 }
 
 /** Runs one compaction pass over a log; null when there was nothing cleanable. */
@@ -133,8 +213,8 @@ export async function cleanLog(
   const config = log.logConfig;
   const closed = [...log.closedSegments()];
   const endOf = (i: number) => closed[i + 1]?.baseOffset ?? log.activeSegment.baseOffset;
-  const previousCheckpoint = Math.max(log.cleanerCheckpoint, log.logStartOffset);
-  const lastStableOffset = log.lastStableOffset;
+  const range = cleanableRange(log, now);
+  const previousCheckpoint = range.firstDirtyOffset;
 
   // 1-2: the key map over the dirty section, stopping where the map is full or records are too young.
   const capacity = Math.max(1, Math.floor(options.dedupeBufferBytes / MAP_ENTRY_BYTES));
@@ -146,8 +226,7 @@ export async function cleanLog(
   for (let i = 0; i < closed.length; i++) {
     const segment = closed[i]!;
     if (endOf(i) <= previousCheckpoint) continue;
-    if (endOf(i) > lastStableOffset) break;
-    if (now - segment.largestTimestamp < config.minCompactionLagMs) break;
+    if (endOf(i) > range.firstUncleanableOffset) break;
     const keys = new Map<string, number>();
     for (const bytes of batchesOf(segment)) {
       const header = readBatchHeader(bytes, 0);

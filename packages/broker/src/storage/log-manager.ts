@@ -241,7 +241,9 @@ export class LogManager {
 
   /**
    * The log cleaner: one pass over every log that needs compaction, then log.cleaner.backoff.ms of rest, until
-   * stopCleaner(). Passes run one log at a time, as Kafka's single cleaner thread does by default.
+   * stopCleaner(). Passes run one log at a time, as Kafka's single cleaner thread does by default. A log whose
+   * pass fails (an I/O error, a corrupt batch) is marked uncleanable, with the reason, and skipped until the
+   * broker restarts or the log is deleted, as Kafka's LogCleanerManager does.
    */
   startCleaner(backoffMs: number, options: CleanerOptions): void {
     const loop = async () => {
@@ -261,7 +263,7 @@ export class LogManager {
     for (const [key, log] of [...this.logs]) {
       if (this.cleanerStop.signal.aborted) break;
       const now = this.clock.now();
-      if (!needsCleaning(log, now)) continue;
+      if (this.cleanerHistory.get(key)?.uncleanableReason != null || !needsCleaning(log, now)) continue;
       const history = { ...(this.cleanerHistory.get(key) ?? NO_HISTORY) };
       this.cleanerHistory.set(key, history);
       history.cleaning = true;
@@ -278,7 +280,14 @@ export class LogManager {
             `${result.bytesBefore} -> ${result.bytesAfter} bytes, ${result.recordsRemoved} record(s) removed`,
         );
       } catch (error) {
-        this.errorLog.error(`cleaner: ${causeOf(error)}`, `cleaning ${key} failed`, error);
+        // Kafka's markPartitionUncleanable: this log is skipped until the broker restarts or the log is deleted;
+        // the others carry on.
+        history.uncleanableReason = error instanceof Error ? error.message : String(error);
+        this.errorLog.error(
+          `cleaner: ${causeOf(error)}`,
+          `cleaning ${key} failed; the partition is marked uncleanable`,
+          error,
+        );
       } finally {
         history.cleaning = false;
       }
