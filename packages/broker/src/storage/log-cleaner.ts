@@ -27,6 +27,9 @@
  * a pass runs when the dirty ratio (dirty bytes / closed bytes) reaches min.cleanable.dirty.ratio, or when
  * max.compaction.lag.ms has passed for the oldest dirty record.
  */
+import { closeSync, openSync, readSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   TimestampType,
   decodeRecordBatch,
@@ -37,7 +40,7 @@ import {
   type RecordBatchHeader,
 } from '@sluice/protocol';
 import { CleanedTransactions } from './cleaned-transactions.ts';
-import { BATCH_HEADER_BYTES, type LogSegment } from './log-segment.ts';
+import { BATCH_HEADER_BYTES, LOG_OVERHEAD, segmentFileName, type LogSegment } from './log-segment.ts';
 import type { PartitionLog } from './partition-log.ts';
 import type { AbortedTxn } from './transaction-index.ts';
 
@@ -46,11 +49,6 @@ const MAP_ENTRY_BYTES = 24;
 const ATTRIBUTES_OFFSET = 21;
 /** Kafka's DELETE_HORIZON_FLAG_MASK: the batch's base timestamp is the time after which it may be deleted. */
 const DELETE_HORIZON_BIT = 0x40;
-
-export interface CleanerOptions {
-  /** log.cleaner.dedupe.buffer.size */
-  dedupeBufferBytes: number;
-}
 
 export interface CleaningResult {
   segmentsCleaned: number;
@@ -66,25 +64,76 @@ export class CorruptSegmentError extends Error {
   override name = 'CorruptSegmentError';
 }
 
+/**
+ * A closed segment as the cleaner reads it, through its own read-only descriptor: a segment is never appended to
+ * once closed, and only the cleaner's own swap replaces it, so what it holds up to `size` does not change while a
+ * pass reads it (retention may unlink it meanwhile; the open descriptor still reads it).
+ */
+export interface SegmentToClean {
+  fd: number;
+  baseOffset: number;
+  size: number;
+  /** The offset after the segment: the next segment's base offset. */
+  end: number;
+}
+
+/** Log I/O throttle (Kafka's Throttler): every so often the rate is measured and the thread sleeps it down. */
+export class Throttler {
+  private periodStart = performance.now();
+  private observed = 0;
+
+  constructor(
+    private readonly bytesPerSecond: number,
+    private readonly checkIntervalMs = 100,
+  ) {}
+
+  async maybeThrottle(bytes: number): Promise<void> {
+    if (!Number.isFinite(this.bytesPerSecond)) return;
+    this.observed += bytes;
+    const elapsed = performance.now() - this.periodStart;
+    if (elapsed < this.checkIntervalMs && this.observed < this.bytesPerSecond * (this.checkIntervalMs / 1000))
+      return;
+    const needed = (this.observed / this.bytesPerSecond) * 1000;
+    if (needed > elapsed) await sleep(needed - elapsed);
+    this.periodStart = performance.now();
+    this.observed = 0;
+  }
+}
+
+function readExactly(segment: SegmentToClean, position: number, length: number): Buffer {
+  const out = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const n = readSync(segment.fd, out, done, length - done, position + done);
+    if (n === 0) break;
+    done += n;
+  }
+  if (done < length)
+    throw new CorruptSegmentError(
+      `segment ${segment.baseOffset} ends at ${position + done} bytes, ${segment.size} expected`,
+    );
+  return out;
+}
+
 /** The segment's batches, each checked: a closed segment was recovered, so a bad batch means corruption. */
-function* batchesOf(segment: LogSegment): Generator<Buffer> {
+async function* batchesOf(segment: SegmentToClean, throttler: Throttler): AsyncGenerator<Buffer> {
   let position = 0;
-  for (let location = segment.batchAt(position); location; location = segment.batchAt(position)) {
+  while (position < segment.size) {
     const corrupt = (why: string) =>
       new CorruptSegmentError(
-        `corrupt batch at position ${position} of segment ${segment.baseOffset} (offset ${location.baseOffset}): ${why}`,
+        `corrupt batch at position ${position} of segment ${segment.baseOffset}: ${why}`,
       );
-    if (location.size < BATCH_HEADER_BYTES || position + location.size > segment.size)
-      throw corrupt(`length ${location.size} overruns the segment's ${segment.size} bytes`);
-    const bytes = segment.readBytes(position, location.size);
+    if (position + BATCH_HEADER_BYTES > segment.size)
+      throw corrupt(`${segment.size - position} trailing bytes after the last batch`);
+    const size = readExactly(segment, position, LOG_OVERHEAD).readInt32BE(8) + LOG_OVERHEAD;
+    if (size < BATCH_HEADER_BYTES || position + size > segment.size)
+      throw corrupt(`length ${size} overruns the segment's ${segment.size} bytes`);
+    const bytes = readExactly(segment, position, size);
     if (!verifyBatchCrc(bytes)) throw corrupt('CRC mismatch');
+    await throttler.maybeThrottle(size);
     yield bytes;
-    position += location.size;
+    position += size;
   }
-  if (position !== segment.size)
-    throw new CorruptSegmentError(
-      `segment ${segment.baseOffset} has ${segment.size - position} trailing bytes after its last batch`,
-    );
 }
 
 /**
@@ -92,8 +141,12 @@ function* batchesOf(segment: LogSegment): Generator<Buffer> {
  * offsets a u32 relative offset reaches) are cleaned into one, so a compacted log does not keep every small
  * segment it ever rolled. `end` is the offset after the last segment.
  */
-export function groupBySize(segments: readonly LogSegment[], end: number, maxBytes: number): LogSegment[][] {
-  const groups: LogSegment[][] = [];
+export function groupBySize<S extends { baseOffset: number; size: number }>(
+  segments: readonly S[],
+  end: number,
+  maxBytes: number,
+): S[][] {
+  const groups: S[][] = [];
   let i = 0;
   while (i < segments.length) {
     const group = [segments[i]!];
@@ -204,31 +257,117 @@ export function needsCleaning(log: PartitionLog, now: number): boolean {
   return isDue(log, cleanableRange(log, now), now) !== null;
 }
 
-/** Runs one compaction pass over a log; null when there was nothing cleanable. */
-export async function cleanLog(
+/**
+ * Everything a pass decides from, taken on the main thread at one moment, so the pass can run on a worker thread:
+ * the closed segments up to the first uncleanable offset (each with its own read-only descriptor), the aborted
+ * transactions and the producers' last records from the in-memory state, and the log's configuration.
+ */
+export interface CleaningTask {
+  now: number;
+  firstDirtyOffset: number;
+  firstUncleanableOffset: number;
+  segments: SegmentToClean[];
+  /** Aborted transactions from the first dirty offset to the log end (for the key map). */
+  dirtyAbortedTxns: AbortedTxn[];
+  /** Aborted transactions from the first segment to the first uncleanable offset (for the rewrite). */
+  abortedTxns: AbortedTxn[];
+  lastRecordsOfProducers: Map<bigint, { lastDataOffset: number; epoch: number }>;
+  segmentBytes: number;
+  deleteRetentionMs: number;
+  dedupeBufferBytes: number;
+  /** log.cleaner.io.max.bytes.per.second; Infinity when unthrottled. */
+  ioMaxBytesPerSecond: number;
+}
+
+/** What a pass produced: for each group of segments, the batches to swap in (none when nothing changed). */
+export interface CleaningPlan {
+  groups: {
+    baseOffsets: number[];
+    changed: boolean;
+    bytesBefore: number;
+    kept: Uint8Array[];
+    abortedTxns: AbortedTxn[];
+  }[];
+  recordsRemoved: number;
+  cleanedUpTo: number;
+}
+
+export interface CleanerOptions {
+  /** log.cleaner.dedupe.buffer.size */
+  dedupeBufferBytes: number;
+  /** log.cleaner.io.max.bytes.per.second (Kafka's default, Double.MAX_VALUE, is no throttle). */
+  ioMaxBytesPerSecond?: number;
+}
+
+/** A task and the segments it was taken from (kept on the main thread: the swap checks they are still the log's). */
+export interface CleaningSnapshot {
+  task: CleaningTask;
+  segments: readonly LogSegment[];
+}
+
+/**
+ * Step 0, on the main thread: the snapshot a pass works from, or null when nothing is cleanable. The caller
+ * closes the descriptors with releaseTask once the pass is over.
+ */
+export function snapshotCleaning(
   log: PartitionLog,
   now: number,
   options: CleanerOptions,
-): Promise<CleaningResult | null> {
+): CleaningSnapshot | null {
   const config = log.logConfig;
-  const closed = [...log.closedSegments()];
-  const endOf = (i: number) => closed[i + 1]?.baseOffset ?? log.activeSegment.baseOffset;
   const range = cleanableRange(log, now);
-  const previousCheckpoint = range.firstDirtyOffset;
+  if (range.firstUncleanableOffset <= range.firstDirtyOffset) return null;
+  const closed = log.closedSegments();
+  const segments: SegmentToClean[] = [];
+  const originals: LogSegment[] = [];
+  try {
+    for (let i = 0; i < closed.length; i++) {
+      const end = closed[i + 1]?.baseOffset ?? log.activeSegment.baseOffset;
+      if (end > range.firstUncleanableOffset) break;
+      const segment = closed[i]!;
+      const path = join(segment.dir, segmentFileName(segment.baseOffset, '.log'));
+      segments.push({ fd: openSync(path, 'r'), baseOffset: segment.baseOffset, size: segment.size, end });
+      originals.push(segment);
+    }
+  } catch (error) {
+    for (const segment of segments) closeSync(segment.fd);
+    throw error;
+  }
+  const task: CleaningTask = {
+    now,
+    firstDirtyOffset: range.firstDirtyOffset,
+    firstUncleanableOffset: range.firstUncleanableOffset,
+    segments,
+    dirtyAbortedTxns: log.collectAbortedTransactions(range.firstDirtyOffset, log.logEndOffset),
+    abortedTxns: log.collectAbortedTransactions(segments[0]?.baseOffset ?? 0, range.firstUncleanableOffset),
+    lastRecordsOfProducers: log.producers.lastRecordsOfProducers(),
+    segmentBytes: config.segmentBytes,
+    deleteRetentionMs: config.deleteRetentionMs,
+    dedupeBufferBytes: options.dedupeBufferBytes,
+    ioMaxBytesPerSecond: options.ioMaxBytesPerSecond ?? Infinity,
+  };
+  return { task, segments: originals };
+}
 
-  // 1-2: the key map over the dirty section, stopping where the map is full or records are too young.
-  const capacity = Math.max(1, Math.floor(options.dedupeBufferBytes / MAP_ENTRY_BYTES));
+export function releaseTask(task: CleaningTask): void {
+  for (const segment of task.segments) closeSync(segment.fd);
+}
+
+/** Steps 1-3, on any thread: reads the segments and builds what is to replace them; touches no log state. */
+export async function compactSegments(task: CleaningTask): Promise<CleaningPlan | null> {
+  const { now, segments } = task;
+  const previousCheckpoint = task.firstDirtyOffset;
+  const throttler = new Throttler(task.ioMaxBytesPerSecond);
+
+  // 1-2: the key map over the dirty section, stopping where the map is full.
+  const capacity = Math.max(1, Math.floor(task.dedupeBufferBytes / MAP_ENTRY_BYTES));
   const latest = new Map<string, number>();
   let firstUncleanable = previousCheckpoint;
-  const dirtyTransactions = new CleanedTransactions(
-    log.collectAbortedTransactions(previousCheckpoint, log.logEndOffset),
-  );
-  for (let i = 0; i < closed.length; i++) {
-    const segment = closed[i]!;
-    if (endOf(i) <= previousCheckpoint) continue;
-    if (endOf(i) > range.firstUncleanableOffset) break;
+  const dirtyTransactions = new CleanedTransactions(task.dirtyAbortedTxns);
+  for (const segment of segments) {
+    if (segment.end <= previousCheckpoint) continue;
     const keys = new Map<string, number>();
-    for (const bytes of batchesOf(segment)) {
+    for await (const bytes of batchesOf(segment, throttler)) {
       const header = readBatchHeader(bytes, 0);
       if (header.isControl) {
         dirtyTransactions.onControlBatchRead(header, bytes);
@@ -241,76 +380,64 @@ export async function cleanLog(
     }
     if (latest.size + keys.size > capacity && latest.size > 0) break;
     for (const [key, offset] of keys) latest.set(key, offset);
-    firstUncleanable = endOf(i);
+    firstUncleanable = segment.end;
   }
   if (firstUncleanable <= previousCheckpoint) return null;
 
   // 3: rewrite every closed segment below the first uncleanable offset.
-  const result: CleaningResult = {
-    segmentsCleaned: 0,
-    bytesBefore: 0,
-    bytesAfter: 0,
-    recordsRemoved: 0,
-    cleanedUpTo: firstUncleanable,
-  };
-  // A prefix of `closed`, so endOf's indexes hold for it too.
-  const cleanable = closed.filter((_, i) => endOf(i) <= firstUncleanable);
-  const transactions = new CleanedTransactions(
-    log.collectAbortedTransactions(cleanable[0]?.baseOffset ?? firstUncleanable, firstUncleanable),
-  );
-  const lastRecordsOfProducers = log.producers.lastRecordsOfProducers();
-  for (const group of groupBySize(cleanable, endOf(cleanable.length - 1), config.segmentBytes)) {
+  const plan: CleaningPlan = { groups: [], recordsRemoved: 0, cleanedUpTo: firstUncleanable };
+  const cleanable = segments.filter((segment) => segment.end <= firstUncleanable);
+  const transactions = new CleanedTransactions(task.abortedTxns);
+  const lastRecordsOfProducers = task.lastRecordsOfProducers;
+  for (const group of groupBySize(cleanable, firstUncleanable, task.segmentBytes)) {
     const kept: Buffer[] = [];
     const abortedTxns: AbortedTxn[] = [];
     transactions.cleanedIndex = abortedTxns;
     let changed = group.length > 1;
     // One batch at a time from disk: only what is kept is held, at most segment.bytes for the group.
-    const groupBatches = function* () {
-      for (const segment of group) yield* batchesOf(segment);
-    };
-    for (const bytes of groupBatches()) {
-      const header = readBatchHeader(bytes, 0);
-      if (header.isControl) {
-        const canDiscard = transactions.onControlBatchRead(header, bytes);
-        const last = lastRecordsOfProducers.get(header.producerId);
-        const lastOfProducer =
-          last !== undefined && last.lastDataOffset < 0 && last.epoch === header.producerEpoch;
-        if (!canDiscard || lastOfProducer || header.producerId < 0n) {
-          kept.push(bytes);
-        } else if (!header.hasDeleteHorizon) {
-          kept.push(await withDeleteHorizon(bytes, header, now + config.deleteRetentionMs));
-          changed = true;
-        } else if (Number(header.baseTimestamp) > now) {
-          kept.push(bytes);
-        } else {
-          result.recordsRemoved += header.recordCount;
-          changed = true;
+    for (const segment of group) {
+      for await (const bytes of batchesOf(segment, throttler)) {
+        const header = readBatchHeader(bytes, 0);
+        if (header.isControl) {
+          const canDiscard = transactions.onControlBatchRead(header, bytes);
+          const last = lastRecordsOfProducers.get(header.producerId);
+          const lastOfProducer =
+            last !== undefined && last.lastDataOffset < 0 && last.epoch === header.producerEpoch;
+          if (!canDiscard || lastOfProducer || header.producerId < 0n) {
+            kept.push(bytes);
+          } else if (!header.hasDeleteHorizon) {
+            kept.push(await withDeleteHorizon(bytes, header, now + task.deleteRetentionMs));
+            changed = true;
+          } else if (Number(header.baseTimestamp) > now) {
+            kept.push(bytes);
+          } else {
+            plan.recordsRemoved += header.recordCount;
+            changed = true;
+          }
+          continue;
         }
-        continue;
-      }
-      if (transactions.onBatchRead(header)) {
-        result.recordsRemoved += header.recordCount;
+        if (transactions.onBatchRead(header)) {
+          plan.recordsRemoved += header.recordCount;
+          changed = true;
+          continue;
+        }
+        const { records } = await decodeRecordBatch(bytes);
+        const tombstonesExpire = now - Number(header.maxTimestamp) > task.deleteRetentionMs;
+        const retained = records.filter((record) => {
+          if (!record.key) return false;
+          const offset = Number(record.offset);
+          const last = latest.get(record.key.toString('latin1'));
+          if (last !== undefined && offset < last) return false;
+          return !(record.value === null && offset < previousCheckpoint && tombstonesExpire);
+        });
+        plan.recordsRemoved += records.length - retained.length;
+        if (retained.length === records.length) {
+          kept.push(bytes);
+          continue;
+        }
         changed = true;
-        continue;
-      }
-      const { records } = await decodeRecordBatch(bytes);
-      const tombstonesExpire = now - Number(header.maxTimestamp) > config.deleteRetentionMs;
-      const retained = records.filter((record) => {
-        if (!record.key) return false;
-        const offset = Number(record.offset);
-        const last = latest.get(record.key.toString('latin1'));
-        if (last !== undefined && offset < last) return false;
-        return !(record.value === null && offset < previousCheckpoint && tombstonesExpire);
-      });
-      result.recordsRemoved += records.length - retained.length;
-      if (retained.length === records.length) {
-        kept.push(bytes);
-        continue;
-      }
-      changed = true;
-      if (retained.length === 0) continue;
-      kept.push(
-        await encodeRecordBatch({
+        if (retained.length === 0) continue;
+        const rewritten = await encodeRecordBatch({
           records: retained.map((r) => ({
             key: r.key,
             value: r.value,
@@ -331,22 +458,70 @@ export async function cleanLog(
           producerEpoch: header.producerEpoch,
           baseSequence: header.baseSequence,
           lastOffsetDelta: header.lastOffsetDelta,
-        }),
-      );
+        });
+        await throttler.maybeThrottle(rewritten.length);
+        kept.push(rewritten);
+      }
     }
-    const groupBytes = group.reduce((sum, segment) => sum + segment.size, 0);
-    result.bytesBefore += groupBytes;
-    if (!changed) {
-      result.bytesAfter += groupBytes;
+    plan.groups.push({
+      baseOffsets: group.map((segment) => segment.baseOffset),
+      changed,
+      bytesBefore: group.reduce((sum, segment) => sum + segment.size, 0),
+      kept: changed ? kept : [],
+      abortedTxns,
+    });
+  }
+  return plan;
+}
+
+/**
+ * Step 3's swaps and step 4, on the main thread: each changed group replaces its segments (crash-safe, see
+ * PartitionLog.swapCleanedSegments), then the checkpoint moves. Null when the segments changed since the
+ * snapshot (retention or DeleteRecords removed some): the pass is dropped, the next one starts over.
+ */
+export function applyCleaning(
+  log: PartitionLog,
+  snapshot: CleaningSnapshot,
+  plan: CleaningPlan,
+  now: number,
+): CleaningResult | null {
+  const result: CleaningResult = {
+    segmentsCleaned: 0,
+    bytesBefore: 0,
+    bytesAfter: 0,
+    recordsRemoved: plan.recordsRemoved,
+    cleanedUpTo: plan.cleanedUpTo,
+  };
+  for (const group of plan.groups) {
+    result.bytesBefore += group.bytesBefore;
+    if (!group.changed) {
+      result.bytesAfter += group.bytesBefore;
       continue;
     }
-    // The segments may have been deleted (retention, DeleteRecords) while records were decoded.
-    if (!log.swapCleanedSegments(group, kept, now, abortedTxns)) return null;
-    result.segmentsCleaned += group.length;
+    const olds = group.baseOffsets.map((base) => snapshot.segments.find((s) => s.baseOffset === base)!);
+    const kept = group.kept.map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    if (!log.swapCleanedSegments(olds, kept, now, group.abortedTxns)) return null;
+    result.segmentsCleaned += group.baseOffsets.length;
     result.bytesAfter += kept.reduce((sum, b) => sum + b.length, 0);
   }
-  log.cleanerCheckpoint = firstUncleanable;
+  log.cleanerCheckpoint = plan.cleanedUpTo;
   return result;
+}
+
+/** Runs one compaction pass over a log on this thread; null when there was nothing cleanable. */
+export async function cleanLog(
+  log: PartitionLog,
+  now: number,
+  options: CleanerOptions,
+): Promise<CleaningResult | null> {
+  const snapshot = snapshotCleaning(log, now, options);
+  if (!snapshot) return null;
+  try {
+    const plan = await compactSegments(snapshot.task);
+    return plan && applyCleaning(log, snapshot, plan, now);
+  } finally {
+    releaseTask(snapshot.task);
+  }
 }
 
 /**
