@@ -133,6 +133,21 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
       'Memory for the key -> offset map of one cleaning pass; a pass cleans what its map covers.',
   },
   {
+    name: 'log.cleaner.threads',
+    type: 'int',
+    defaultValue: '1',
+    min: 0,
+    documentation:
+      'Worker threads that compact logs off the request path, one log each at a time; with 0 nothing is compacted.',
+  },
+  {
+    name: 'log.cleaner.io.max.bytes.per.second',
+    type: 'double',
+    defaultValue: '1.7976931348623157E308',
+    documentation:
+      'The log cleaner is throttled so that its reads and writes together stay below this (the default: no limit).',
+  },
+  {
     name: 'log.cleaner.delete.retention.ms',
     type: 'long',
     defaultValue: '86400000',
@@ -421,7 +436,8 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     type: 'int',
     defaultValue: '5242880',
     min: 1,
-    documentation: 'How many bytes are read at a time when a coordinator loads a __transaction_state partition.',
+    documentation:
+      'How many bytes are read at a time when a coordinator loads a __transaction_state partition.',
   },
   {
     name: 'transaction.max.timeout.ms',

@@ -36,6 +36,7 @@ import {
   encodeRecordBatch,
   readBatchHeader,
   rewriteBatchCrc,
+  splitBatches,
   verifyBatchCrc,
   type RecordBatchHeader,
 } from '@sluice/protocol';
@@ -279,13 +280,16 @@ export interface CleaningTask {
   ioMaxBytesPerSecond: number;
 }
 
-/** What a pass produced: for each group of segments, the batches to swap in (none when nothing changed). */
+/**
+ * What a pass produced: for each group of segments, the batches to swap in, back to back in one buffer of its own
+ * (transferred, not copied, from a worker thread); empty when nothing changed.
+ */
 export interface CleaningPlan {
   groups: {
     baseOffsets: number[];
     changed: boolean;
     bytesBefore: number;
-    kept: Uint8Array[];
+    kept: Uint8Array;
     abortedTxns: AbortedTxn[];
   }[];
   recordsRemoved: number;
@@ -467,7 +471,7 @@ export async function compactSegments(task: CleaningTask): Promise<CleaningPlan 
       baseOffsets: group.map((segment) => segment.baseOffset),
       changed,
       bytesBefore: group.reduce((sum, segment) => sum + segment.size, 0),
-      kept: changed ? kept : [],
+      kept: changed ? pack(kept) : new Uint8Array(0),
       abortedTxns,
     });
   }
@@ -492,6 +496,9 @@ export function applyCleaning(
     recordsRemoved: plan.recordsRemoved,
     cleanedUpTo: plan.cleanedUpTo,
   };
+  const closed = new Set(log.closedSegments());
+  // Truncation or retention since the snapshot: what the pass read may no longer be the log.
+  if (snapshot.segments.some((segment) => !closed.has(segment))) return null;
   for (const group of plan.groups) {
     result.bytesBefore += group.bytesBefore;
     if (!group.changed) {
@@ -499,13 +506,25 @@ export function applyCleaning(
       continue;
     }
     const olds = group.baseOffsets.map((base) => snapshot.segments.find((s) => s.baseOffset === base)!);
-    const kept = group.kept.map((bytes) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    const kept = splitBatches(
+      Buffer.from(group.kept.buffer, group.kept.byteOffset, group.kept.byteLength),
+    ).batches.map((batch) => batch.bytes);
     if (!log.swapCleanedSegments(olds, kept, now, group.abortedTxns)) return null;
     result.segmentsCleaned += group.baseOffsets.length;
     result.bytesAfter += kept.reduce((sum, b) => sum + b.length, 0);
   }
   log.cleanerCheckpoint = plan.cleanedUpTo;
   return result;
+}
+
+function pack(batches: Buffer[]): Uint8Array {
+  const packed = new Uint8Array(batches.reduce((sum, b) => sum + b.length, 0));
+  let at = 0;
+  for (const batch of batches) {
+    packed.set(batch, at);
+    at += batch.length;
+  }
+  return packed;
 }
 
 /** Runs one compaction pass over a log on this thread; null when there was nothing cleanable. */
