@@ -1,5 +1,5 @@
 /**
- * Log compaction for topics whose cleanup.policy includes "compact" (Kafka's LogCleaner, one pass at a time).
+ * Log compaction for topics whose cleanup.policy includes "compact" (Kafka's LogCleaner and CleanerThread).
  *
  * A pass over one partition:
  * 1. the dirty section runs from the cleaner checkpoint (first dirty offset) to the first uncleanable offset:
@@ -24,8 +24,15 @@
  *
  * Invariants: every kept record keeps its offset (batches are re-encoded with their original base offset,
  * last offset delta, producer fields and compression); a batch nothing was removed from is kept byte for byte;
- * a pass runs when the dirty ratio (dirty bytes / closed bytes) reaches min.cleanable.dirty.ratio, or when
- * max.compaction.lag.ms has passed for the oldest dirty record.
+ * a pass runs when the cleanable ratio (cleanable bytes / (clean + cleanable bytes), Kafka's cleanableRatio) is
+ * above min.cleanable.dirty.ratio, or when max.compaction.lag.ms has passed for the first batch of the first dirty
+ * segment and something is cleanable; a batch failing its CRC stops the pass (the log is marked uncleanable).
+ *
+ * Threads: snapshotCleaning takes, on the main thread, everything the pass decides from (the cleanable range, the
+ * aborted transactions, the producers' last records, the config, a read-only descriptor per segment);
+ * compactSegments (steps 1-3, on a cleaner thread or inline) only reads those descriptors and returns the new
+ * segments' bytes; applyCleaning swaps them in on the main thread, after checking that every segment read is still
+ * in the log (retention, DeleteRecords or truncation since the snapshot drop the pass), then moves the checkpoint.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { join } from 'node:path';
