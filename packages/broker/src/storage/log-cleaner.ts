@@ -487,15 +487,18 @@ export async function compactSegments(task: CleaningTask): Promise<CleaningPlan 
 
 /**
  * Step 3's swaps and step 4, on the main thread: each changed group replaces its segments (crash-safe, see
- * PartitionLog.swapCleanedSegments), then the checkpoint moves. Null when the segments changed since the
- * snapshot (retention or DeleteRecords removed some): the pass is dropped, the next one starts over.
+ * PartitionLog.swapCleanedSegments), one group per turn of the event loop so requests are served between them;
+ * then the checkpoint moves. Before each swap every segment of the snapshot not swapped yet must still be in the
+ * log: the key map that decided what goes came from them. Null when they changed (retention, DeleteRecords,
+ * truncation): the rest of the pass is dropped (groups already swapped stay, each a correct cleaning) and the next
+ * pass starts over from the unchanged checkpoint.
  */
-export function applyCleaning(
+export async function applyCleaning(
   log: PartitionLog,
   snapshot: CleaningSnapshot,
   plan: CleaningPlan,
   now: number,
-): CleaningResult | null {
+): Promise<CleaningResult | null> {
   const result: CleaningResult = {
     segmentsCleaned: 0,
     bytesBefore: 0,
@@ -503,16 +506,18 @@ export function applyCleaning(
     recordsRemoved: plan.recordsRemoved,
     cleanedUpTo: plan.cleanedUpTo,
   };
-  const closed = new Set(log.closedSegments());
-  // Truncation or retention since the snapshot: what the pass read may no longer be the log.
-  if (snapshot.segments.some((segment) => !closed.has(segment))) return null;
+  const unswapped = new Set(snapshot.segments);
   for (const group of plan.groups) {
+    if (group.changed && result.segmentsCleaned > 0) await new Promise((resolve) => setImmediate(resolve));
+    const closed = new Set(log.closedSegments());
+    if ([...unswapped].some((segment) => !closed.has(segment))) return null;
     result.bytesBefore += group.bytesBefore;
+    const olds = group.baseOffsets.map((base) => snapshot.segments.find((s) => s.baseOffset === base)!);
+    for (const old of olds) unswapped.delete(old);
     if (!group.changed) {
       result.bytesAfter += group.bytesBefore;
       continue;
     }
-    const olds = group.baseOffsets.map((base) => snapshot.segments.find((s) => s.baseOffset === base)!);
     const kept = splitBatches(
       Buffer.from(group.kept.buffer, group.kept.byteOffset, group.kept.byteLength),
     ).batches.map((batch) => batch.bytes);
@@ -544,7 +549,7 @@ export async function cleanLog(
   if (!snapshot) return null;
   try {
     const plan = await compactSegments(snapshot.task);
-    return plan && applyCleaning(log, snapshot, plan, now);
+    return plan && (await applyCleaning(log, snapshot, plan, now));
   } finally {
     releaseTask(snapshot.task);
   }
