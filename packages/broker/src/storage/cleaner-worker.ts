@@ -1,7 +1,8 @@
 /**
  * The body of a log cleaner thread (Kafka's CleanerThread): it receives a CleaningTask (the segments' read-only
- * descriptors and a snapshot of the log state), runs compactSegments and sends the plan back; the main thread
- * does the swap. It never writes to the data directory, so terminating it at any moment loses only the pass.
+ * descriptors and a snapshot of the log state), runs compactSegments, which writes the cleaned copies to their
+ * own directories (cleaned-segment.ts), and sends the plan back; the main thread does the swaps. It never touches
+ * a segment of the log, so terminating it at any moment loses only the pass (load drops unswapped copies).
  *
  * Messages in: { id, task }; out: { id, plan } or { id, error: { name, message } }.
  */
@@ -13,11 +14,7 @@ if (!port) throw new Error('cleaner-worker.ts runs as a worker thread');
 
 port.on('message', (message: { id: number; task: CleaningTask }) => {
   compactSegments(message.task).then(
-    (plan) =>
-      port.postMessage(
-        { id: message.id, plan },
-        plan ? plan.groups.map((g) => g.kept.buffer as ArrayBuffer) : [],
-      ),
+    (plan) => port.postMessage({ id: message.id, plan }),
     (error: unknown) =>
       port.postMessage({
         id: message.id,

@@ -2,8 +2,10 @@
  * Cleaning on a cleaner thread: log.cleaner.io.max.bytes.per.second slows a pass down to its rate, the event loop
  * keeps serving while a pass runs, and segments deleted under a running pass (DeleteRecords, retention) make the
  * pass drop its result: nothing is swapped, the partition is not marked uncleanable, and the next pass cleans.
+ * A crash after a cleaner thread wrote its cleaned copies, before the swap, leaves the log as it was.
  */
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { decodeRecordBatch, encodeRecordBatch, splitBatches } from '@sluice/protocol';
 import { tempDataDir } from '../../test/support/broker-process.ts';
@@ -11,8 +13,9 @@ import { ManualClock } from '../clock.ts';
 import { BrokerConfigStore } from '../config/config-store.ts';
 import { resolveLogConfig } from '../config/log-config.ts';
 import { OncePerCauseLog, createLogger } from '../logger.ts';
+import { compactSegments, releaseTask, snapshotCleaning } from './log-cleaner.ts';
 import { LogManager } from './log-manager.ts';
-import type { PartitionLog } from './partition-log.ts';
+import { PartitionLog } from './partition-log.ts';
 
 function setup() {
   const clock = new ManualClock();
@@ -116,5 +119,32 @@ describe('log cleaner threads', () => {
     );
     assert.equal(await logs.cleanAll({ dedupeBufferBytes: 1 << 20, threads: 1 }), 1, 'the next pass cleans');
     logs.close();
+  });
+
+  it('drops cleaned copies a crash left unswapped: the reopened log is as before', async () => {
+    const { clock, log } = setup();
+    await fill(log, 600, clock.now());
+    const before = await contents(log);
+    const snapshot = snapshotCleaning(log, clock.now(), { dedupeBufferBytes: 1 << 20 })!;
+    const plan = await compactSegments(snapshot.task);
+    releaseTask(snapshot.task);
+    assert.ok(plan && plan.groups.some((g) => g.cleaned), 'the pass wrote cleaned copies');
+    const copies = readdirSync(log.dir).filter((name) => name.startsWith('.cleaned-'));
+    assert.equal(copies.length, plan.groups.filter((g) => g.cleaned).length);
+    // The crash: the process ends here, before applyCleaning; nothing is closed cleanly.
+    const reopened = new PartitionLog(log.dir, 't', 0, log.logConfig, {
+      recoveryPoint: 0,
+      logStartOffset: 0,
+      cleanShutdown: false,
+      now: clock.now(),
+    });
+    assert.deepEqual(await contents(reopened), before);
+    assert.deepEqual(
+      readdirSync(log.dir).filter((name) => name.startsWith('.cleaned')),
+      [],
+      'the copies were dropped',
+    );
+    reopened.close();
+    log.close();
   });
 });

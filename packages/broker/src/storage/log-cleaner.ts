@@ -30,11 +30,12 @@
  *
  * Threads: snapshotCleaning takes, on the main thread, everything the pass decides from (the cleanable range, the
  * aborted transactions, the producers' last records, the config, a read-only descriptor per segment);
- * compactSegments (steps 1-3, on a cleaner thread or inline) only reads those descriptors and returns the new
- * segments' bytes; applyCleaning swaps them in on the main thread, after checking that every segment read is still
+ * compactSegments (steps 1-3, on a cleaner thread or inline) reads only those descriptors and writes each group's
+ * cleaned copy to a directory of its own (cleaned-segment.ts); applyCleaning swaps them in on the main thread, one
+ * group per turn of the event loop, after checking that every segment read and not yet swapped is still
  * in the log (retention, DeleteRecords or truncation since the snapshot drop the pass), then moves the checkpoint.
  */
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -43,12 +44,18 @@ import {
   encodeRecordBatch,
   readBatchHeader,
   rewriteBatchCrc,
-  splitBatches,
   verifyBatchCrc,
   type RecordBatchHeader,
 } from '@sluice/protocol';
 import { CleanedTransactions } from './cleaned-transactions.ts';
-import { BATCH_HEADER_BYTES, LOG_OVERHEAD, segmentFileName, type LogSegment } from './log-segment.ts';
+import { writeCleanedSegment } from './cleaned-segment.ts';
+import {
+  BATCH_HEADER_BYTES,
+  LOG_OVERHEAD,
+  segmentFileName,
+  type LogSegment,
+  type SegmentConfig,
+} from './log-segment.ts';
 import type { PartitionLog } from './partition-log.ts';
 import type { AbortedTxn } from './transaction-index.ts';
 
@@ -272,6 +279,9 @@ export function needsCleaning(log: PartitionLog, now: number): boolean {
  */
 export interface CleaningTask {
   now: number;
+  /** The partition directory: each group's cleaned copy is written to a directory of its own in it. */
+  dir: string;
+  segmentConfig: SegmentConfig;
   firstDirtyOffset: number;
   firstUncleanableOffset: number;
   segments: SegmentToClean[];
@@ -288,16 +298,15 @@ export interface CleaningTask {
 }
 
 /**
- * What a pass produced: for each group of segments, the batches to swap in, back to back in one buffer of its own
- * (transferred, not copied, from a worker thread); empty when nothing changed.
+ * What a pass produced: for each group of segments whose cleaning changed something, the directory its cleaned
+ * copy was written to (cleaned-segment.ts), to be swapped in.
  */
 export interface CleaningPlan {
   groups: {
     baseOffsets: number[];
-    changed: boolean;
     bytesBefore: number;
-    kept: Uint8Array;
-    abortedTxns: AbortedTxn[];
+    /** null when nothing in the group changed: it stays as it is. */
+    cleaned: { dir: string; bytes: number; withTxnIndex: boolean } | null;
   }[];
   recordsRemoved: number;
   cleanedUpTo: number;
@@ -346,6 +355,8 @@ export function snapshotCleaning(
   }
   const task: CleaningTask = {
     now,
+    dir: log.dir,
+    segmentConfig: log.segmentConfig,
     firstDirtyOffset: range.firstDirtyOffset,
     firstUncleanableOffset: range.firstUncleanableOffset,
     segments,
@@ -364,9 +375,12 @@ export function releaseTask(task: CleaningTask): void {
   for (const segment of task.segments) closeSync(segment.fd);
 }
 
-/** Steps 1-3, on any thread: reads the segments and builds what is to replace them; touches no log state. */
+/**
+ * Steps 1-3, on any thread: reads the segments and writes their cleaned copies, each group to a directory of its
+ * own (cleaned-segment.ts); touches no segment of the log and no log state.
+ */
 export async function compactSegments(task: CleaningTask): Promise<CleaningPlan | null> {
-  const { now, segments } = task;
+  const { segments } = task;
   const previousCheckpoint = task.firstDirtyOffset;
   const throttler = new Throttler(task.ioMaxBytesPerSecond);
 
@@ -397,6 +411,27 @@ export async function compactSegments(task: CleaningTask): Promise<CleaningPlan 
 
   // 3: rewrite every closed segment below the first uncleanable offset.
   const plan: CleaningPlan = { groups: [], recordsRemoved: 0, cleanedUpTo: firstUncleanable };
+  try {
+    await rewriteGroups(task, segments, latest, plan, throttler);
+  } catch (error) {
+    for (const group of plan.groups)
+      if (group.cleaned) rmSync(group.cleaned.dir, { recursive: true, force: true });
+    throw error;
+  }
+  return plan;
+}
+
+/** Step 3 for every group of segments below `firstUncleanable`, each written to its directory as it is done. */
+async function rewriteGroups(
+  task: CleaningTask,
+  segments: readonly SegmentToClean[],
+  latest: ReadonlyMap<string, number>,
+  plan: CleaningPlan,
+  throttler: Throttler,
+): Promise<void> {
+  const { now } = task;
+  const previousCheckpoint = task.firstDirtyOffset;
+  const firstUncleanable = plan.cleanedUpTo;
   const cleanable = segments.filter((segment) => segment.end <= firstUncleanable);
   const transactions = new CleanedTransactions(task.abortedTxns);
   const lastRecordsOfProducers = task.lastRecordsOfProducers;
@@ -474,15 +509,27 @@ export async function compactSegments(task: CleaningTask): Promise<CleaningPlan 
         kept.push(rewritten);
       }
     }
+    const first = group[0]!.baseOffset;
     plan.groups.push({
       baseOffsets: group.map((segment) => segment.baseOffset),
-      changed,
       bytesBefore: group.reduce((sum, segment) => sum + segment.size, 0),
-      kept: changed ? pack(kept) : new Uint8Array(0),
-      abortedTxns,
+      cleaned: changed
+        ? {
+            dir: writeCleanedSegment(
+              task.dir,
+              first,
+              group.at(-1)!.end,
+              kept,
+              abortedTxns,
+              task.segmentConfig,
+              now,
+            ),
+            bytes: kept.reduce((sum, b) => sum + b.length, 0),
+            withTxnIndex: abortedTxns.length > 0,
+          }
+        : null,
     });
   }
-  return plan;
 }
 
 /**
@@ -497,7 +544,6 @@ export async function applyCleaning(
   log: PartitionLog,
   snapshot: CleaningSnapshot,
   plan: CleaningPlan,
-  now: number,
 ): Promise<CleaningResult | null> {
   const result: CleaningResult = {
     segmentsCleaned: 0,
@@ -507,36 +553,30 @@ export async function applyCleaning(
     cleanedUpTo: plan.cleanedUpTo,
   };
   const unswapped = new Set(snapshot.segments);
-  for (const group of plan.groups) {
-    if (group.changed && result.segmentsCleaned > 0) await new Promise((resolve) => setImmediate(resolve));
-    const closed = new Set(log.closedSegments());
-    if ([...unswapped].some((segment) => !closed.has(segment))) return null;
-    result.bytesBefore += group.bytesBefore;
-    const olds = group.baseOffsets.map((base) => snapshot.segments.find((s) => s.baseOffset === base)!);
-    for (const old of olds) unswapped.delete(old);
-    if (!group.changed) {
-      result.bytesAfter += group.bytesBefore;
-      continue;
+  try {
+    for (const group of plan.groups) {
+      const { cleaned } = group;
+      if (cleaned && result.segmentsCleaned > 0) await new Promise((resolve) => setImmediate(resolve));
+      const closed = new Set(log.closedSegments());
+      if ([...unswapped].some((segment) => !closed.has(segment))) return null;
+      result.bytesBefore += group.bytesBefore;
+      const olds = group.baseOffsets.map((base) => snapshot.segments.find((s) => s.baseOffset === base)!);
+      for (const old of olds) unswapped.delete(old);
+      if (!cleaned) {
+        result.bytesAfter += group.bytesBefore;
+        continue;
+      }
+      if (!log.swapInCleanedSegment(olds, cleaned.dir, cleaned.withTxnIndex)) return null;
+      result.segmentsCleaned += group.baseOffsets.length;
+      result.bytesAfter += cleaned.bytes;
     }
-    const kept = splitBatches(
-      Buffer.from(group.kept.buffer, group.kept.byteOffset, group.kept.byteLength),
-    ).batches.map((batch) => batch.bytes);
-    if (!log.swapCleanedSegments(olds, kept, now, group.abortedTxns)) return null;
-    result.segmentsCleaned += group.baseOffsets.length;
-    result.bytesAfter += kept.reduce((sum, b) => sum + b.length, 0);
+  } finally {
+    // Copies not swapped in (the pass was dropped) go; swapped ones are already gone.
+    for (const group of plan.groups)
+      if (group.cleaned) rmSync(group.cleaned.dir, { recursive: true, force: true });
   }
   log.cleanerCheckpoint = plan.cleanedUpTo;
   return result;
-}
-
-function pack(batches: Buffer[]): Uint8Array {
-  const packed = new Uint8Array(batches.reduce((sum, b) => sum + b.length, 0));
-  let at = 0;
-  for (const batch of batches) {
-    packed.set(batch, at);
-    at += batch.length;
-  }
-  return packed;
 }
 
 /** Runs one compaction pass over a log on this thread; null when there was nothing cleanable. */
@@ -549,7 +589,7 @@ export async function cleanLog(
   if (!snapshot) return null;
   try {
     const plan = await compactSegments(snapshot.task);
-    return plan && (await applyCleaning(log, snapshot, plan, now));
+    return plan && (await applyCleaning(log, snapshot, plan));
   } finally {
     releaseTask(snapshot.task);
   }

@@ -319,8 +319,7 @@ export class LogManager {
       if (!snapshot) return false;
       const plan = pool ? await pool.run(snapshot.task) : await compactSegments(snapshot.task);
       // The log may have been deleted meanwhile; applyCleaning checks that its segments are still the same.
-      const result =
-        plan && this.logs.get(key) === log ? await applyCleaning(log, snapshot, plan, now) : null;
+      const result = plan && this.logs.get(key) === log ? await applyCleaning(log, snapshot, plan) : null;
       if (!result) return false;
       history.lastPass = { ...result, startedAt: now, durationMs: this.clock.now() - now };
       history.passes++;
