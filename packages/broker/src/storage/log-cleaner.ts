@@ -35,27 +35,20 @@
  * group per turn of the event loop, after checking that every segment read and not yet swapped is still
  * in the log (retention, DeleteRecords or truncation since the snapshot drop the pass), then moves the checkpoint.
  */
-import { closeSync, openSync, readSync, rmSync } from 'node:fs';
+import { closeSync, openSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   TimestampType,
   decodeRecordBatch,
   encodeRecordBatch,
   readBatchHeader,
   rewriteBatchCrc,
-  verifyBatchCrc,
   type RecordBatchHeader,
 } from '@sluice/protocol';
 import { CleanedTransactions } from './cleaned-transactions.ts';
 import { writeCleanedSegment } from './cleaned-segment.ts';
-import {
-  BATCH_HEADER_BYTES,
-  LOG_OVERHEAD,
-  segmentFileName,
-  type LogSegment,
-  type SegmentConfig,
-} from './log-segment.ts';
+import { Throttler, batchesOf, type SegmentToClean } from './cleaner-io.ts';
+import { segmentFileName, type LogSegment, type SegmentConfig } from './log-segment.ts';
 import type { PartitionLog } from './partition-log.ts';
 import type { AbortedTxn } from './transaction-index.ts';
 
@@ -72,83 +65,6 @@ export interface CleaningResult {
   recordsRemoved: number;
   /** The new first dirty offset. */
   cleanedUpTo: number;
-}
-
-/** Thrown for a batch that fails its CRC or overruns its segment: the partition is marked uncleanable. */
-export class CorruptSegmentError extends Error {
-  override name = 'CorruptSegmentError';
-}
-
-/**
- * A closed segment as the cleaner reads it, through its own read-only descriptor: a segment is never appended to
- * once closed, and only the cleaner's own swap replaces it, so what it holds up to `size` does not change while a
- * pass reads it (retention may unlink it meanwhile; the open descriptor still reads it).
- */
-export interface SegmentToClean {
-  fd: number;
-  baseOffset: number;
-  size: number;
-  /** The offset after the segment: the next segment's base offset. */
-  end: number;
-}
-
-/** Log I/O throttle (Kafka's Throttler): every so often the rate is measured and the thread sleeps it down. */
-export class Throttler {
-  private periodStart = performance.now();
-  private observed = 0;
-
-  constructor(
-    private readonly bytesPerSecond: number,
-    private readonly checkIntervalMs = 100,
-  ) {}
-
-  async maybeThrottle(bytes: number): Promise<void> {
-    if (!Number.isFinite(this.bytesPerSecond)) return;
-    this.observed += bytes;
-    const elapsed = performance.now() - this.periodStart;
-    if (elapsed < this.checkIntervalMs && this.observed < this.bytesPerSecond * (this.checkIntervalMs / 1000))
-      return;
-    const needed = (this.observed / this.bytesPerSecond) * 1000;
-    if (needed > elapsed) await sleep(needed - elapsed);
-    this.periodStart = performance.now();
-    this.observed = 0;
-  }
-}
-
-function readExactly(segment: SegmentToClean, position: number, length: number): Buffer {
-  const out = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const n = readSync(segment.fd, out, done, length - done, position + done);
-    if (n === 0) break;
-    done += n;
-  }
-  if (done < length)
-    throw new CorruptSegmentError(
-      `segment ${segment.baseOffset} ends at ${position + done} bytes, ${segment.size} expected`,
-    );
-  return out;
-}
-
-/** The segment's batches, each checked: a closed segment was recovered, so a bad batch means corruption. */
-async function* batchesOf(segment: SegmentToClean, throttler: Throttler): AsyncGenerator<Buffer> {
-  let position = 0;
-  while (position < segment.size) {
-    const corrupt = (why: string) =>
-      new CorruptSegmentError(
-        `corrupt batch at position ${position} of segment ${segment.baseOffset}: ${why}`,
-      );
-    if (position + BATCH_HEADER_BYTES > segment.size)
-      throw corrupt(`${segment.size - position} trailing bytes after the last batch`);
-    const size = readExactly(segment, position, LOG_OVERHEAD).readInt32BE(8) + LOG_OVERHEAD;
-    if (size < BATCH_HEADER_BYTES || position + size > segment.size)
-      throw corrupt(`length ${size} overruns the segment's ${segment.size} bytes`);
-    const bytes = readExactly(segment, position, size);
-    if (!verifyBatchCrc(bytes)) throw corrupt('CRC mismatch');
-    await throttler.maybeThrottle(size);
-    yield bytes;
-    position += size;
-  }
 }
 
 /**
