@@ -130,7 +130,7 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: '134217728',
     min: 0,
     documentation:
-      'Memory for the key -> offset map of one cleaning pass; a pass cleans what its map covers.',
+      'Memory for the key -> offset maps of all cleaner threads together; a pass cleans what its map covers.',
   },
   {
     name: 'log.cleaner.threads',

@@ -283,10 +283,15 @@ export class LogManager {
       ([key, log]) =>
         this.cleanerHistory.get(key)?.uncleanableReason == null && needsCleaning(log, this.clock.now()),
     );
+    // log.cleaner.dedupe.buffer.size is the memory of all cleaner threads together, as in Kafka.
+    const perThread = {
+      ...options,
+      dedupeBufferBytes: Math.floor(options.dedupeBufferBytes / Math.max(1, threads)),
+    };
     let cleaned = 0;
     const worker = async () => {
       for (let next = due.shift(); next && !this.cleanerStop.signal.aborted; next = due.shift()) {
-        if (await this.cleanOne(next[0], next[1], options, pool)) cleaned++;
+        if (await this.cleanOne(next[0], next[1], perThread, pool)) cleaned++;
       }
     };
     await Promise.all(Array.from({ length: Math.max(1, threads) }, worker));
