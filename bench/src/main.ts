@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatSuite, machineDescription, type SuiteResult } from './harness.ts';
 import { brokerSuite } from './broker.ts';
+import { cleanerSuite } from './cleaner.ts';
 import { competitorsSuite } from './competitors.ts';
 import { consoleSuite } from './console.ts';
 import { protocolSuite } from './protocol.ts';
@@ -20,6 +21,7 @@ const suites: Record<string, () => Promise<SuiteResult>> = {
   console: consoleSuite,
   replication: replicationSuite,
   tls: tlsSuite,
+  cleaner: cleanerSuite,
 };
 
 const requested = process.argv.slice(2);

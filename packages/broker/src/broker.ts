@@ -391,9 +391,11 @@ export class Broker {
         expirationMs: () => config.getNumber('producer.id.expiration.ms'),
       },
     });
-    if (config.get<boolean>('log.cleaner.enable'))
+    if (config.get<boolean>('log.cleaner.enable') && config.getNumber('log.cleaner.threads') > 0)
       logs.startCleaner(config.getNumber('log.cleaner.backoff.ms'), {
         dedupeBufferBytes: config.getNumber('log.cleaner.dedupe.buffer.size'),
+        threads: config.getNumber('log.cleaner.threads'),
+        ioMaxBytesPerSecond: config.getNumber('log.cleaner.io.max.bytes.per.second'),
       });
     await cluster?.start(host);
     warnAboutOpenListeners(listeners, log);

@@ -130,7 +130,22 @@ const ACTED_ON_BROKER_CONFIG_DEFS: readonly ConfigDef[] = [
     defaultValue: '134217728',
     min: 0,
     documentation:
-      'Memory for the key -> offset map of one cleaning pass; a pass cleans what its map covers.',
+      'Memory for the key -> offset maps of all cleaner threads together; a pass cleans what its map covers.',
+  },
+  {
+    name: 'log.cleaner.threads',
+    type: 'int',
+    defaultValue: '1',
+    min: 0,
+    documentation:
+      'Worker threads that compact logs off the request path, one log each at a time; with 0 nothing is compacted.',
+  },
+  {
+    name: 'log.cleaner.io.max.bytes.per.second',
+    type: 'double',
+    defaultValue: '1.7976931348623157E308',
+    documentation:
+      'The log cleaner is throttled so that its reads and writes together stay below this (the default: no limit).',
   },
   {
     name: 'log.cleaner.delete.retention.ms',

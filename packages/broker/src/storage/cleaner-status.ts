@@ -4,7 +4,7 @@
  *
  * Times are epoch milliseconds on the broker's clock; offsets and byte counts are numbers.
  */
-import { dirtyRatio } from './log-cleaner.ts';
+import { cleanableRange, isDue, maxCompactionLagDeadline } from './log-cleaner.ts';
 import type { PartitionLog } from './partition-log.ts';
 
 /** One finished compaction pass over a partition (Kafka logs these as "Log cleaner thread ... cleaned log"). */
@@ -25,11 +25,15 @@ export type CleaningEligibility =
   | 'not-compacted'
   /** Every closed segment is below the first dirty offset. */
   | 'clean'
-  /** The dirty ratio reached min.cleanable.dirty.ratio. */
+  /** The dirty ratio is above min.cleanable.dirty.ratio (Kafka compares strictly). */
   | 'dirty-ratio'
   /** The oldest dirty record is older than max.compaction.lag.ms. */
   | 'max-compaction-lag'
-  /** Dirty, but below min.cleanable.dirty.ratio and within max.compaction.lag.ms. */
+  /**
+   * Dirty, but not due: the dirty ratio is at or below min.cleanable.dirty.ratio and the oldest dirty record is
+   * within max.compaction.lag.ms, or nothing dirty is cleanable yet (past the LSO, or younger than
+   * min.compaction.lag.ms).
+   */
   | 'below-ratio'
   /** The cleaner gave up on the partition (see uncleanableReason) until the broker restarts. */
   | 'uncleanable';
@@ -38,14 +42,26 @@ export interface PartitionCleanerStatus {
   topic: string;
   partition: number;
   cleanupPolicy: string;
-  /** Bytes of closed segments at or after the first dirty offset (Kafka's cleanable bytes). */
+  /**
+   * Bytes of the closed segments a pass would clean now (Kafka's cleanable bytes): from the first dirty offset to
+   * the first uncleanable offset.
+   */
   cleanableBytes: number;
-  /** Bytes of every closed segment (the active segment is never cleaned). */
+  /** Bytes of every closed segment (the active segment is never cleaned): clean + cleanable + uncleanable. */
   closedBytes: number;
-  /** cleanableBytes / closedBytes, 0 when there is no closed segment. */
+  /** Bytes of closed segments below the first dirty offset (Kafka's LogToClean.cleanBytes). */
+  cleanBytes: number;
+  /** Dirty bytes of closed segments a pass may not clean yet: past the LSO or younger than min.compaction.lag.ms. */
+  uncleanableBytes: number;
+  /**
+   * cleanableBytes / (cleanBytes + cleanableBytes), Kafka's cleanableRatio, what min.cleanable.dirty.ratio is
+   * compared with; 0 when both are 0.
+   */
   dirtyRatio: number;
-  /** The cleaner checkpoint: records before it were compacted. */
+  /** The cleaner checkpoint (the log start offset when it lies outside the log): records before it were compacted. */
   firstDirtyOffset: number;
+  /** Where a pass would stop now (Kafka's firstUncleanableDirtyOffset). */
+  firstUncleanableOffset: number;
   minCleanableDirtyRatio: number;
   eligibility: CleaningEligibility;
   /**
@@ -89,36 +105,39 @@ export function cleanerStatus(
   history: CleanerHistory = NO_HISTORY,
 ): PartitionCleanerStatus {
   const config = log.logConfig;
-  const { dirtyBytes, totalBytes } = dirtyRatio(log);
-  const ratio = totalBytes === 0 ? 0 : dirtyBytes / totalBytes;
+  const range = cleanableRange(log, now);
   const compacted = config.cleanupPolicy.includes('compact');
-  const oldestDirty = log
-    .closedSegments()
-    .find((s, i, all) => (all[i + 1]?.baseOffset ?? log.activeSegment.baseOffset) > log.cleanerCheckpoint);
-  const maxLagDeadline =
-    oldestDirty && oldestDirty.maxTimestamp >= 0
-      ? oldestDirty.maxTimestamp + config.maxCompactionLagMs
-      : null;
+  const due = isDue(log, range, now);
   let eligibility: CleaningEligibility;
   if (!compacted) eligibility = 'not-compacted';
   else if (history.uncleanableReason !== null) eligibility = 'uncleanable';
-  else if (dirtyBytes === 0) eligibility = 'clean';
-  else if (ratio >= config.minCleanableDirtyRatio) eligibility = 'dirty-ratio';
-  else if (maxLagDeadline !== null && now > maxLagDeadline) eligibility = 'max-compaction-lag';
-  else eligibility = 'below-ratio';
+  else if (range.cleanableBytes + range.uncleanableBytes === 0) eligibility = 'clean';
+  else eligibility = due ?? 'below-ratio';
+  let dueByMaxLagAt = maxCompactionLagDeadline(log, range);
+  // Nothing dirty is cleaned before its first segment is older than min.compaction.lag.ms; past the LSO, when the
+  // transaction ends is unknown.
+  if (dueByMaxLagAt !== null && range.cleanableBytes === 0) {
+    const lsoBlocks = now - range.firstDirtySegmentLargestTimestamp >= config.minCompactionLagMs;
+    dueByMaxLagAt = lsoBlocks
+      ? null
+      : Math.max(dueByMaxLagAt, range.firstDirtySegmentLargestTimestamp + config.minCompactionLagMs);
+  }
   return {
     topic: log.topic,
     partition: log.partition,
     cleanupPolicy: config.cleanupPolicy.join(','),
-    cleanableBytes: dirtyBytes,
-    closedBytes: totalBytes,
-    dirtyRatio: ratio,
-    firstDirtyOffset: Math.max(log.cleanerCheckpoint, log.logStartOffset),
+    cleanableBytes: range.cleanableBytes,
+    closedBytes: range.cleanBytes + range.cleanableBytes + range.uncleanableBytes,
+    cleanBytes: range.cleanBytes,
+    uncleanableBytes: range.uncleanableBytes,
+    dirtyRatio: range.ratio,
+    firstDirtyOffset: range.firstDirtyOffset,
+    firstUncleanableOffset: range.firstUncleanableOffset,
     minCleanableDirtyRatio: config.minCleanableDirtyRatio,
     eligibility,
     dueByMaxLagAt:
-      eligibility === 'below-ratio' && maxLagDeadline !== null && Number.isFinite(maxLagDeadline)
-        ? maxLagDeadline
+      eligibility === 'below-ratio' && dueByMaxLagAt !== null && Number.isFinite(dueByMaxLagAt)
+        ? dueByMaxLagAt
         : null,
     cleaning: history.cleaning,
     lastPass: history.lastPass,

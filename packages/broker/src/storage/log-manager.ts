@@ -21,7 +21,16 @@ import {
   type CleanerHistory,
   type PartitionCleanerStatus,
 } from './cleaner-status.ts';
-import { cleanLog, needsCleaning, type CleanerOptions } from './log-cleaner.ts';
+import { CleanerThreads } from './cleaner-threads.ts';
+import {
+  applyCleaning,
+  compactSegments,
+  needsCleaning,
+  releaseTask,
+  snapshotCleaning,
+  type CleanerOptions,
+  type CleaningSnapshot,
+} from './log-cleaner.ts';
 import { PartitionLog } from './partition-log.ts';
 
 const CLEAN_SHUTDOWN_FILE = '.kafka_cleanshutdown';
@@ -62,6 +71,7 @@ export class LogManager {
   /** Each log's compaction passes and failures, by "<topic>-<partition>", for status pages and metrics. */
   private readonly cleanerHistory = new Map<string, CleanerHistory>();
   private cleanerPass: Promise<void> | null = null;
+  private cleanerThreads: CleanerThreads | null = null;
   /** replication-offset-checkpoint as found at start: where a replica's high watermark resumes. */
   private checkpointedHighWatermarks = new Map<string, number>();
   private readonly cleanerStop = new AbortController();
@@ -241,9 +251,11 @@ export class LogManager {
 
   /**
    * The log cleaner: one pass over every log that needs compaction, then log.cleaner.backoff.ms of rest, until
-   * stopCleaner(). Passes run one log at a time, as Kafka's single cleaner thread does by default.
+   * stopCleaner(). Passes run one log at a time, as Kafka's single cleaner thread does by default. A log whose
+   * pass fails (an I/O error, a corrupt batch) is marked uncleanable, with the reason, and skipped until the
+   * broker restarts or the log is deleted, as Kafka's LogCleanerManager does.
    */
-  startCleaner(backoffMs: number, options: CleanerOptions): void {
+  startCleaner(backoffMs: number, options: CleanerOptions & { threads?: number }): void {
     const loop = async () => {
       const { signal } = this.cleanerStop;
       while (!signal.aborted) {
@@ -255,34 +267,34 @@ export class LogManager {
     this.cleanerPass = loop().catch((error: unknown) => this.log.error('log cleaner stopped', error));
   }
 
-  /** Cleans every log due for it; resolves when done. */
-  async cleanAll(options: CleanerOptions): Promise<number> {
-    let cleaned = 0;
-    for (const [key, log] of [...this.logs]) {
-      if (this.cleanerStop.signal.aborted) break;
-      const now = this.clock.now();
-      if (!needsCleaning(log, now)) continue;
-      const history = { ...(this.cleanerHistory.get(key) ?? NO_HISTORY) };
-      this.cleanerHistory.set(key, history);
-      history.cleaning = true;
-      try {
-        const result = await cleanLog(log, now, options);
-        if (!result) continue;
-        cleaned++;
-        history.lastPass = { ...result, startedAt: now, durationMs: this.clock.now() - now };
-        history.passes++;
-        history.bytesRemoved += result.bytesBefore - result.bytesAfter;
-        history.recordsRemoved += result.recordsRemoved;
-        this.log.info(
-          `cleaned ${key} up to offset ${result.cleanedUpTo}: ${result.segmentsCleaned} segment(s), ` +
-            `${result.bytesBefore} -> ${result.bytesAfter} bytes, ${result.recordsRemoved} record(s) removed`,
-        );
-      } catch (error) {
-        this.errorLog.error(`cleaner: ${causeOf(error)}`, `cleaning ${key} failed`, error);
-      } finally {
-        history.cleaning = false;
-      }
+  /**
+   * Cleans every log due for it; resolves when done. With `options.threads` the passes run on that many cleaner
+   * threads, as many logs at a time; without, on this thread one log at a time. Either way the snapshot and the
+   * swap happen here, between requests.
+   */
+  async cleanAll(options: CleanerOptions & { threads?: number }): Promise<number> {
+    const threads = options.threads ?? 0;
+    if (threads > 0 && (!this.cleanerThreads || this.cleanerThreads.size !== threads)) {
+      void this.cleanerThreads?.close();
+      this.cleanerThreads = new CleanerThreads(threads);
     }
+    const pool = threads > 0 ? this.cleanerThreads : null;
+    const due = [...this.logs].filter(
+      ([key, log]) =>
+        this.cleanerHistory.get(key)?.uncleanableReason == null && needsCleaning(log, this.clock.now()),
+    );
+    // log.cleaner.dedupe.buffer.size is the memory of all cleaner threads together, as in Kafka.
+    const perThread = {
+      ...options,
+      dedupeBufferBytes: Math.floor(options.dedupeBufferBytes / Math.max(1, threads)),
+    };
+    let cleaned = 0;
+    const worker = async () => {
+      for (let next = due.shift(); next && !this.cleanerStop.signal.aborted; next = due.shift()) {
+        if (await this.cleanOne(next[0], next[1], perThread, pool)) cleaned++;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, threads) }, worker));
     if (cleaned > 0) {
       try {
         this.checkpoint();
@@ -294,21 +306,76 @@ export class LogManager {
     return cleaned;
   }
 
+  /** One pass over one log; true when it cleaned something. */
+  private async cleanOne(
+    key: string,
+    log: PartitionLog,
+    options: CleanerOptions,
+    pool: CleanerThreads | null,
+  ): Promise<boolean> {
+    const now = this.clock.now();
+    if (this.logs.get(key) !== log || !needsCleaning(log, now)) return false;
+    const history = { ...(this.cleanerHistory.get(key) ?? NO_HISTORY) };
+    this.cleanerHistory.set(key, history);
+    history.cleaning = true;
+    let snapshot: CleaningSnapshot | null = null;
+    try {
+      snapshot = snapshotCleaning(log, now, options);
+      if (!snapshot) return false;
+      const plan = pool ? await pool.run(snapshot.task) : await compactSegments(snapshot.task);
+      // The log may have been deleted meanwhile; applyCleaning checks that its segments are still the same.
+      const result = plan && this.logs.get(key) === log ? await applyCleaning(log, snapshot, plan) : null;
+      if (!result) return false;
+      history.lastPass = { ...result, startedAt: now, durationMs: this.clock.now() - now };
+      history.passes++;
+      history.bytesRemoved += result.bytesBefore - result.bytesAfter;
+      history.recordsRemoved += result.recordsRemoved;
+      this.log.info(
+        `cleaned ${key} up to offset ${result.cleanedUpTo}: ${result.segmentsCleaned} segment(s), ` +
+          `${result.bytesBefore} -> ${result.bytesAfter} bytes, ${result.recordsRemoved} record(s) removed`,
+      );
+      return true;
+    } catch (error) {
+      if (this.cleanerStop.signal.aborted) return false;
+      const changed = snapshot !== null && snapshot.segments.some((s) => !log.closedSegments().includes(s));
+      if (changed || this.logs.get(key) !== log) {
+        // Retention, truncation or deletion removed what the pass was reading: the next pass starts over.
+        this.log.info(`cleaning ${key} abandoned: its segments changed during the pass`);
+        return false;
+      }
+      // Kafka's markPartitionUncleanable: this log is skipped until the broker restarts or the log is deleted;
+      // the others carry on.
+      history.uncleanableReason = error instanceof Error ? error.message : String(error);
+      this.errorLog.error(
+        `cleaner: ${causeOf(error)}`,
+        `cleaning ${key} failed; the partition is marked uncleanable`,
+        error,
+      );
+      return false;
+    } finally {
+      if (snapshot) releaseTask(snapshot.task);
+      history.cleaning = false;
+    }
+  }
+
   /** The cleaner's view of every log on this broker, compacted or not. */
   cleanerStatus(): PartitionCleanerStatus[] {
     const now = this.clock.now();
     return [...this.logs].map(([key, log]) => cleanerStatus(log, now, this.cleanerHistory.get(key)));
   }
 
-  /** Stops the cleaner, waiting for a pass in progress to finish (it never leaves a half-swapped segment). */
+  /** Stops the cleaner; a pass in progress ends without a swap, or after its swap (never half-swapped). */
   async stopCleaner(): Promise<void> {
     this.cleanerStop.abort();
+    // Passes running on cleaner threads are dropped (a thread never writes the data directory).
+    await this.cleanerThreads?.close();
     await this.cleanerPass;
   }
 
   /** Clean shutdown: flush every log, checkpoint, then leave the marker that lets the next start skip recovery. */
   close(): void {
     for (const timer of this.timers) clearInterval(timer);
+    void this.cleanerThreads?.close();
     const now = this.clock.now();
     for (const log of this.logs.values()) log.flush(now);
     this.checkpoint();

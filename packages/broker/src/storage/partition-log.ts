@@ -42,6 +42,7 @@ import {
   segmentFileName,
   type SegmentConfig,
 } from './log-segment.ts';
+import { CLEANED_DIR_PATTERN, SWAP_RANGE_FILE, writeCleanedSegment } from './cleaned-segment.ts';
 import { writeFileDurably } from './durable-file.ts';
 import {
   ProducerStateManager,
@@ -169,7 +170,7 @@ export class PartitionLog {
     this.producers.removeUnreplicatedTransactions(offset);
   }
 
-  private get segmentConfig(): SegmentConfig {
+  get segmentConfig(): SegmentConfig {
     return {
       indexIntervalBytes: this.config.indexIntervalBytes,
       maxIndexBytes: this.config.segmentIndexBytes,
@@ -272,33 +273,36 @@ export class PartitionLog {
   }
 
   /**
-   * A cleaning pass interrupted by a crash leaves .cleaned/ behind (see swapCleanedSegments). When its new
-   * .log was already renamed in, the segments it replaced after the first are deleted now and the new segment
-   * gets its .txnindex (the cleaned one, or none); either way the rest of .cleaned/ is dropped (before the
-   * rename, the old segments are all still in place, with their .txnindex files).
+   * A cleaning pass interrupted by a crash leaves `.cleaned-<base>/` directories behind (cleaned-segment.ts).
+   * When one's new .log was already renamed in, the segments it replaced after the first are deleted now and the
+   * new segment gets its .txnindex (the cleaned one, or none); either way the rest of the directory is dropped
+   * (before the rename, the old segments are all still in place, with their .txnindex files).
    */
   private finishInterruptedSwap(): void {
-    const cleanedDir = join(this.dir, CLEANED_DIR);
-    const range = join(cleanedDir, SWAP_RANGE_FILE);
-    if (existsSync(range)) {
-      const [first, end, withTxnIndex] = readFileSync(range, 'utf8').trim().split(' ').map(Number) as [
-        number,
-        number,
-        number | undefined,
-      ];
-      if (!existsSync(join(cleanedDir, segmentFileName(first, '.log')))) {
-        for (const name of readdirSync(this.dir)) {
-          const base = /^(\d{20})\.(log|index|timeindex|txnindex)$/.exec(name)?.[1];
-          if (base !== undefined && Number(base) > first && Number(base) < end)
-            rmSync(join(this.dir, name), { force: true });
+    for (const entry of readdirSync(this.dir)) {
+      if (!CLEANED_DIR_PATTERN.test(entry)) continue;
+      const cleanedDir = join(this.dir, entry);
+      const range = join(cleanedDir, SWAP_RANGE_FILE);
+      if (existsSync(range)) {
+        const [first, end, withTxnIndex] = readFileSync(range, 'utf8').trim().split(' ').map(Number) as [
+          number,
+          number,
+          number | undefined,
+        ];
+        if (!existsSync(join(cleanedDir, segmentFileName(first, '.log')))) {
+          for (const name of readdirSync(this.dir)) {
+            const base = /^(\d{20})\.(log|index|timeindex|txnindex)$/.exec(name)?.[1];
+            if (base !== undefined && Number(base) > first && Number(base) < end)
+              rmSync(join(this.dir, name), { force: true });
+          }
+          const txnIndex = segmentFileName(first, '.txnindex');
+          if (withTxnIndex !== 1) rmSync(join(this.dir, txnIndex), { force: true });
+          else if (existsSync(join(cleanedDir, txnIndex)))
+            renameSync(join(cleanedDir, txnIndex), join(this.dir, txnIndex));
         }
-        const txnIndex = segmentFileName(first, '.txnindex');
-        if (withTxnIndex !== 1) rmSync(join(this.dir, txnIndex), { force: true });
-        else if (existsSync(join(cleanedDir, txnIndex)))
-          renameSync(join(cleanedDir, txnIndex), join(this.dir, txnIndex));
       }
+      rmSync(cleanedDir, { recursive: true, force: true });
     }
-    rmSync(cleanedDir, { recursive: true, force: true });
   }
 
   /** The offset after the last batch of a segment, found by walking headers from its last index entry. */
@@ -985,11 +989,9 @@ export class PartitionLog {
 
   /**
    * Replaces `olds` (adjacent closed segments) with one segment holding `batches`, at the first one's base
-   * offset. The new files are written and fsync'd in .cleaned/ with a note of the offsets they replace; the new
-   * .log is renamed over the first segment's (atomic), the other segments are deleted, and .cleaned/ goes last.
-   * A crash before the rename leaves the old segments in place; after it, load() finds the note and deletes the
-   * old segments the new one replaced. Returns false when the segments are no longer all in the log
-   * (retention or DeleteRecords removed some meanwhile). `abortedTxns` become the new segment's .txnindex.
+   * offset: writeCleanedSegment, then swapInCleanedSegment (cleaned-segment.ts states the crash safety). Returns
+   * false when the segments are no longer all in the log (retention or DeleteRecords removed some meanwhile).
+   * `abortedTxns` become the new segment's .txnindex.
    */
   swapCleanedSegments(
     olds: readonly LogSegment[],
@@ -997,31 +999,41 @@ export class PartitionLog {
     now: number,
     abortedTxns: readonly AbortedTxn[] = [],
   ): boolean {
-    const at = this.segments.indexOf(olds[0]!);
-    const last = at + olds.length - 1;
-    if (at < 0 || last >= this.segments.length - 1 || olds.some((old, i) => this.segments[at + i] !== old))
-      return false;
-    const first = olds[0]!;
-    const cleanedDir = join(this.dir, CLEANED_DIR);
-    rmSync(cleanedDir, { recursive: true, force: true });
-    mkdirSync(cleanedDir);
-    const cleaned = new LogSegment(cleanedDir, first.baseOffset, this.segmentConfig);
-    for (const batch of batches) {
-      const header = readBatchHeader(batch, 0);
-      const base = Number(header.baseOffset);
-      cleaned.append(batch, base, base + header.lastOffsetDelta, Number(header.maxTimestamp), now);
-    }
-    for (const txn of abortedTxns) cleaned.txnIndex.append(txn);
-    cleaned.flush();
-    cleaned.close();
-    const nextOffset = olds.at(-1)!.nextOffset;
-    // What the new segment replaces, for load() to finish the swap if a crash comes after the .log rename below
-    // (the old first segment's .txnindex cannot be rebuilt: it stays until then, and is replaced or removed last).
-    const withTxnIndex = abortedTxns.length > 0 ? 1 : 0;
-    writeFileDurably(
-      join(cleanedDir, SWAP_RANGE_FILE),
-      `${first.baseOffset} ${nextOffset} ${withTxnIndex}\n`,
+    if (!this.holdsClosed(olds)) return false;
+    const end = olds.at(-1)!.nextOffset;
+    const dir = writeCleanedSegment(
+      this.dir,
+      olds[0]!.baseOffset,
+      end,
+      batches,
+      abortedTxns,
+      this.segmentConfig,
+      now,
     );
+    return this.swapInCleanedSegment(olds, dir, abortedTxns.length > 0);
+  }
+
+  /** Whether `segments` are adjacent closed segments of this log, in order. */
+  private holdsClosed(segments: readonly LogSegment[]): boolean {
+    const at = this.segments.indexOf(segments[0]!);
+    const last = at + segments.length - 1;
+    return (
+      at >= 0 && last < this.segments.length - 1 && segments.every((s, i) => this.segments[at + i] === s)
+    );
+  }
+
+  /**
+   * The commit of a swap: the cleaned segment written to `cleanedDir` (writeCleanedSegment) replaces `olds`.
+   * False, and the directory removed, when `olds` are no longer all in the log.
+   */
+  swapInCleanedSegment(olds: readonly LogSegment[], cleanedDir: string, withTxnIndex: boolean): boolean {
+    if (!this.holdsClosed(olds)) {
+      rmSync(cleanedDir, { recursive: true, force: true });
+      return false;
+    }
+    const at = this.segments.indexOf(olds[0]!);
+    const first = olds[0]!;
+    const nextOffset = olds.at(-1)!.nextOffset;
     first.close();
     for (const suffix of ['.index', '.timeindex'] as const)
       rmSync(join(this.dir, segmentFileName(first.baseOffset, suffix)), { force: true });
@@ -1074,10 +1086,6 @@ export class PartitionLog {
 const EMPTY = Buffer.alloc(0);
 /** Kafka's RecordBatch.NO_TIMESTAMP: a batch whose records carry no timestamp. */
 const NO_TIMESTAMP = -1;
-/** Where the log cleaner writes a segment's compacted copy before swapping it in. */
-const CLEANED_DIR = '.cleaned';
-/** In .cleaned/: "<first base offset> <end offset>" of the segments a cleaned segment replaces. */
-const SWAP_RANGE_FILE = 'replaces';
 /** The producer state at the last clean shutdown: the log end offset it describes, a newline, then the state. */
 const PRODUCER_SNAPSHOT_FILE = 'producer-state.snapshot';
 const ATTRIBUTES_OFFSET = 21;
