@@ -31,15 +31,15 @@ const status = (overrides: Partial<CleanerStatusRow>): CleanerStatusRow => ({
 test('each eligibility names the config that decides it', () => {
   assert.equal(
     describeEligibility(status({})),
-    'When the dirty ratio reaches min.cleanable.dirty.ratio (50%)',
+    'When the dirty ratio exceeds min.cleanable.dirty.ratio (50%)',
   );
   assert.match(
     describeEligibility(status({ dueByMaxLagAt: Date.UTC(2026, 0, 2) })),
-    /^By max\.compaction\.lag\.ms at 2026-01-0\d \d\d:\d\d:\d\d\.000, sooner if the dirty ratio reaches/,
+    /^By max\.compaction\.lag\.ms at 2026-01-0\d \d\d:\d\d:\d\d\.000, sooner if the dirty ratio exceeds/,
   );
   assert.equal(
     describeEligibility(status({ eligibility: 'dirty-ratio' })),
-    'Due now: the dirty ratio reached min.cleanable.dirty.ratio (50%)',
+    'Due now: the dirty ratio exceeds min.cleanable.dirty.ratio (50%)',
   );
   assert.match(
     describeEligibility(status({ eligibility: 'max-compaction-lag' })),

@@ -21,15 +21,15 @@ export function describeEligibility(status: CleanerStatusRow): string {
   if (status.cleaning) return 'Cleaning now';
   switch (status.eligibility) {
     case 'dirty-ratio':
-      return `Due now: the dirty ratio reached ${threshold}`;
+      return `Due now: the dirty ratio exceeds ${threshold}`;
     case 'max-compaction-lag':
       return 'Due now: its oldest dirty record is older than max.compaction.lag.ms';
     case 'below-ratio':
       return status.dueByMaxLagAt === null
-        ? `When the dirty ratio reaches ${threshold}`
-        : `By max.compaction.lag.ms at ${formatRecordTimestamp(status.dueByMaxLagAt)}, sooner if the dirty ratio reaches ${threshold}`;
+        ? `When the dirty ratio exceeds ${threshold}`
+        : `By max.compaction.lag.ms at ${formatRecordTimestamp(status.dueByMaxLagAt)}, sooner if the dirty ratio exceeds ${threshold}`;
     case 'clean':
-      return `Clean: once new writes roll segments and the dirty ratio reaches ${threshold}`;
+      return `Clean: once new writes roll segments and the dirty ratio exceeds ${threshold}`;
     case 'uncleanable':
       return 'Not until the broker restarts: the cleaner gave up on it';
     case 'not-compacted':

@@ -7,13 +7,14 @@ import {
 /**
  * Each partition's dirty ratio as a bar against its min.cleanable.dirty.ratio, drawn as a tick across the bar.
  * The numbers are in the text beside it, so the bar is decoration for assistive technology and colour is never
- * the only signal: a ratio at or above the threshold also says "due".
+ * the only signal: a partition the cleaner would pick now (its ratio above the threshold, or its oldest dirty
+ * record past max.compaction.lag.ms) also says "due".
  */
 export function DirtyRatioBars({ statuses }: { statuses: CleanerStatusRow[] }) {
   return (
     <ul aria-label="Dirty ratio per partition" className="flex flex-col gap-2">
       {statuses.map((status) => {
-        const due = status.dirtyRatio >= status.minCleanableDirtyRatio && status.cleanableBytes > 0;
+        const due = status.eligibility === 'dirty-ratio' || status.eligibility === 'max-compaction-lag';
         return (
           <li key={status.partition} className="grid grid-cols-[7rem_1fr_16rem] items-center gap-3 text-sm">
             <span className="text-zinc-700 dark:text-zinc-300">Partition {status.partition}</span>
