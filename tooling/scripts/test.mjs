@@ -47,9 +47,19 @@ function debianPythonHas(module) {
 function run(command, args, options = {}) {
   console.log(`\n$ ${[command, ...args].join(' ')}`);
   const started = Date.now();
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', killSignal: 'SIGKILL', ...options });
+  if (result.error?.code === 'ETIMEDOUT')
+    console.error(`${command} ran past ${options.timeout / 1000} s and was killed`);
   return { ok: result.status === 0, seconds: (Date.now() - started) / 1000 };
 }
+
+/**
+ * Bounds on each phase, so that a hung test becomes a failure with a closing line instead of a CI timeout
+ * (CI allows 90 minutes for install and tests together). A single test may run 10 minutes; the longest take 2.
+ */
+const TEST_TIMEOUT_MS = 10 * 60_000;
+const NODE_TEST_PHASE_TIMEOUT_MS = 50 * 60_000;
+const E2E_PHASE_TIMEOUT_MS = 20 * 60_000;
 
 function record(name, outcome) {
   results.push({ name, ...outcome });
@@ -134,22 +144,31 @@ for (const [name, command, args] of [
 
 const testFiles = ['apps', 'packages', 'tooling'].flatMap((dir) => findTestFiles(join(root, dir))).sort();
 const tapFile = join(reports, 'node-test.tap');
-const unit = run('node', [
-  '--import',
-  'tsx',
-  '--test',
-  '--test-reporter=spec',
-  '--test-reporter-destination=stdout',
-  '--test-reporter=tap',
-  `--test-reporter-destination=${tapFile}`,
-  ...testFiles,
-]);
+const unit = run(
+  'node',
+  [
+    '--import',
+    'tsx',
+    '--test',
+    `--test-timeout=${TEST_TIMEOUT_MS}`,
+    // A test file whose event loop stays alive after its tests ended (a client that never exits) must not hang
+    // the run: its timed-out test already counts as failed.
+    '--test-force-exit',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${tapFile}`,
+    ...testFiles,
+  ],
+  { timeout: NODE_TEST_PHASE_TIMEOUT_MS },
+);
 addTotals(`node:test (${testFiles.length} files)`, tapTotals(tapFile), unit);
 
 const playwrightReport = join(reports, 'playwright.json');
 const e2eDataDir = join(reports, 'e2e-data');
 const e2e = run('npx', ['playwright', 'test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], {
   env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, SLUICE_E2E_DATA_DIR: e2eDataDir },
+  timeout: E2E_PHASE_TIMEOUT_MS,
 });
 addTotals('playwright e2e', playwrightTotals(playwrightReport), e2e);
 

@@ -28,18 +28,35 @@ const GROUP = 'rolling-group';
 /** What a broker logs once the controller has unfenced it (Kafka's RUNNING state). */
 const RUNNING = /Unfenced: this broker is running/g;
 
-/** A client program whose whole output is kept; `exit` resolves with its exit code. */
+/** Client programs still running; killed after the test whatever happened, so none keeps the file alive. */
+const running = new Set<ChildProcess>();
+
+/**
+ * A client program whose whole output is kept. `exit(ms)` resolves with its exit code, or SIGKILLs it and
+ * resolves with null when it has not exited `ms` after being asked to stop.
+ */
 function startClient(args: string[]): {
-  child: ChildProcess;
   output: () => string;
-  exit: Promise<number | null>;
+  exit: (withinMs: number) => Promise<number | null>;
 } {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, output: () => output, exit };
+  const exited = new Promise<number | null>((resolve) =>
+    child.once('exit', (code) => {
+      running.delete(child);
+      resolve(code);
+    }),
+  );
+  const exit = async (withinMs: number) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), withinMs);
+    const code = await exited;
+    clearTimeout(timer);
+    return code;
+  };
+  return { output: () => output, exit };
 }
 
 /** Values a consumer printed as "partition:offset:value", with their partition and offset. */
@@ -65,6 +82,7 @@ describe('rolling restarts of a 3-broker cluster under produce and group load', 
     await waitForBrokers(cluster.bootstrap, 3);
   });
   after(async () => {
+    for (const child of running) child.kill('SIGKILL');
     await cluster?.stopAll();
   });
 
@@ -124,7 +142,7 @@ describe('rolling restarts of a 3-broker cluster under produce and group load', 
       writeFileSync(stopProducer, '');
       writeFileSync(stopConsumer, '');
     }
-    assert.equal(await producer.exit, 0, producer.output().slice(-2000));
+    assert.equal(await producer.exit(60_000), 0, producer.output().slice(-2000));
 
     // Restarts leave leadership where failovers put it; a preferred election gives it back (kafka-leader-election).
     const before = await partitionStates(cluster.bootstrap, [TOPIC, '__consumer_offsets']);
@@ -150,7 +168,7 @@ describe('rolling restarts of a 3-broker cluster under produce and group load', 
       return states.length === 9 && states.every((s) => s.leader === s.preferred) ? states : null;
     });
     assert.equal(new Set(balanced.filter((s) => s.topic === TOPIC).map((s) => s.leader)).size, 3);
-    assert.equal(await consumer.exit, 0, consumer.output().slice(-2000));
+    assert.equal(await consumer.exit(60_000), 0, consumer.output().slice(-2000));
 
     const acknowledged = [...producer.output().matchAll(/^ack (\d+)$/gm)].map((m) => `r-${m[1]}`);
     assert.ok(acknowledged.length > 100, `only ${acknowledged.length} records acknowledged`);
