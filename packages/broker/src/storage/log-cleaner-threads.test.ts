@@ -2,6 +2,8 @@
  * Cleaning on a cleaner thread: log.cleaner.io.max.bytes.per.second slows a pass down to its rate, the event loop
  * keeps serving while a pass runs, and segments deleted under a running pass (DeleteRecords, retention) make the
  * pass drop its result: nothing is swapped, the partition is not marked uncleanable, and the next pass cleans.
+ * A follower's truncation into the segments a pass reads drops the pass the same way (Kafka pauses cleaning for
+ * a truncation), and pulls the cleaner checkpoint down to the truncated log's active segment.
  * A crash after a cleaner thread wrote its cleaned copies, before the swap, leaves the log as it was.
  */
 import assert from 'node:assert/strict';
@@ -118,6 +120,45 @@ describe('log cleaner threads', () => {
       'nothing was swapped in',
     );
     assert.equal(await logs.cleanAll({ dedupeBufferBytes: 1 << 20, threads: 1 }), 1, 'the next pass cleans');
+    logs.close();
+  });
+
+  it('drops a pass when a follower truncates into the segments it reads, and keeps the checkpoint below the truncation', async () => {
+    const { clock, logs, log } = setup();
+    await fill(log, 600, clock.now());
+    assert.equal(await logs.cleanAll({ dedupeBufferBytes: 1 << 20, threads: 1 }), 1);
+    const firstCheckpoint = log.cleanerCheckpoint;
+    await fill(log, 600, clock.now());
+    // A truncation point below the first pass's checkpoint, inside a closed segment the second pass reads.
+    const truncateAt = firstCheckpoint - 3;
+    const expected = (await contents(log)).filter((line) => Number(line.split(' ')[0]) < truncateAt);
+    const rate = logs.cleanerStatus()[0]!.cleanableBytes * 2;
+    const pass = logs.cleanAll({ dedupeBufferBytes: 1 << 20, threads: 1, ioMaxBytesPerSecond: rate });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(logs.cleanerStatus()[0]!.cleaning, true, 'the pass is still running');
+    // What a follower does when its log diverged from the new leader's (ReplicaFetcher's truncation).
+    assert.equal(log.truncateTo(truncateAt), true);
+    assert.equal(await pass, 0, 'the pass was dropped');
+    assert.equal(logs.cleanerStatus()[0]!.uncleanableReason, null);
+    assert.deepEqual(await contents(log), expected, 'nothing was swapped in over the truncated log');
+    assert.ok(
+      log.cleanerCheckpoint <= log.activeSegment.baseOffset && log.cleanerCheckpoint < truncateAt,
+      `the checkpoint ${log.cleanerCheckpoint} follows the truncation to ${truncateAt}`,
+    );
+
+    // Appended again above the truncation point, the records are dirty and the next pass compacts them.
+    await fill(log, 600, clock.now());
+    const beforeClean = await contents(log);
+    assert.equal(await logs.cleanAll({ dedupeBufferBytes: 1 << 20, threads: 1 }), 1, 'the next pass cleans');
+    const after = await contents(log);
+    const latest = (lines: string[]) => new Map(lines.map((line) => [line.split(' ')[1], line] as const));
+    assert.deepEqual(latest(after), latest(beforeClean), 'every key keeps its latest value at its offset');
+    assert.ok(after.length < beforeClean.length, 'superseded records were removed');
+    const offsets = after.map((line) => Number(line.split(' ')[0]));
+    assert.ok(
+      offsets.every((offset, i) => i === 0 || offset > offsets[i - 1]!),
+      'offsets increase',
+    );
     logs.close();
   });
 

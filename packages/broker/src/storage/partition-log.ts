@@ -121,7 +121,9 @@ export class PartitionLog {
   readonly producers = new ProducerStateManager();
   /**
    * The log cleaner's first dirty offset: records below it have been compacted at least once
-   * (cleaner-offset-checkpoint). Only meaningful for compacted topics.
+   * (cleaner-offset-checkpoint). Only meaningful for compacted topics. Truncation keeps it at or below the active
+   * segment's base offset (Kafka's maybeTruncateCheckpoint), so records appended again above a truncation point
+   * are dirty, never taken for cleaned ones.
    */
   cleanerCheckpoint = 0;
   /**
@@ -615,8 +617,11 @@ export class PartitionLog {
       this.truncateFullyAndStartAt(offset);
       return true;
     }
+    // Closed segments above `offset` go and the one holding it becomes the active segment, so a cleaning pass
+    // reading them finds them gone from closedSegments() at its swap and is dropped (applyCleaning).
     while (this.segments.length > 1 && this.activeSegment.baseOffset > offset) this.segments.pop()!.delete();
     this.activeSegment.truncateToOffset(offset);
+    this.cleanerCheckpoint = Math.min(this.cleanerCheckpoint, this.activeSegment.baseOffset);
     this.leaderEpochs.truncateFromEnd(this.logEndOffset);
     this.recoveryPoint = Math.min(this.recoveryPoint, this.logEndOffset);
     this.rebuildProducerState();
@@ -633,6 +638,7 @@ export class PartitionLog {
     this.segments = [new LogSegment(this.dir, offset, this.segmentConfig)];
     this.logStartOffsetValue = offset;
     this.recoveryPoint = offset;
+    this.cleanerCheckpoint = offset;
     this.leaderEpochs.clearAndFlush();
     this.producers.clear();
     this.setHighWatermark(offset);
