@@ -50,6 +50,7 @@ import type { AlterPartitionManager } from './replication/alter-partition-manage
 import { ReplicaManager } from './replication/replica-manager.ts';
 import { METADATA_TOPIC } from './raft/raft-log.ts';
 import { LogManager } from './storage/log-manager.ts';
+import { LogCleanerReconfiguration, cleanerSettings } from './storage/cleaner-settings.ts';
 import { withAuthorization } from './handlers/authorization.ts';
 import { authorizerFromConfig } from './security/authorizer.ts';
 import { ClusterSecurityMetadata, LocalMetadataStore } from './security/security-metadata.ts';
@@ -391,12 +392,10 @@ export class Broker {
         expirationMs: () => config.getNumber('producer.id.expiration.ms'),
       },
     });
-    if (config.get<boolean>('log.cleaner.enable') && config.getNumber('log.cleaner.threads') > 0)
-      logs.startCleaner(config.getNumber('log.cleaner.backoff.ms'), {
-        dedupeBufferBytes: config.getNumber('log.cleaner.dedupe.buffer.size'),
-        threads: config.getNumber('log.cleaner.threads'),
-        ioMaxBytesPerSecond: config.getNumber('log.cleaner.io.max.bytes.per.second'),
-      });
+    if (config.get<boolean>('log.cleaner.enable') && config.getNumber('log.cleaner.threads') > 0) {
+      logs.startCleaner(() => cleanerSettings(config));
+      config.addReconfigurable(new LogCleanerReconfiguration(config, logs));
+    }
     await cluster?.start(host);
     warnAboutOpenListeners(listeners, log);
     const servers: KafkaServer<RequestContext>[] = [];

@@ -46,6 +46,19 @@ export type ResolvedTopicConfig = ResolvedConfig & { def: ConfigDef };
 /** Which dynamic broker resource a change addresses: this broker ("<node.id>") or the cluster default (""). */
 export type DynamicLevel = 'broker' | 'cluster';
 
+/**
+ * A part of the broker that acts on broker configs which can change at runtime (Kafka's BrokerReconfigurable):
+ * it may refuse a change with a ConfigError (Kafka's validateReconfiguration, which AlterConfigs answers as
+ * INVALID_REQUEST), and hears of every change it accepted once it is in force.
+ */
+export interface BrokerReconfigurable {
+  readonly reconfigurableConfigs: ReadonlySet<string>;
+  /** Throws ConfigError when the configs `next` would hold are not acceptable; `this` store is still current. */
+  validateReconfiguration(next: BrokerConfigStore): void;
+  /** Acts on the configs now in force. */
+  reconfigure(): void;
+}
+
 /** Validates a map of names to values against a set of definitions; the first bad entry is a ConfigError. */
 export function validateConfigs(
   defs: ReadonlyMap<string, ConfigDef>,
@@ -63,6 +76,7 @@ export class BrokerConfigStore {
   private readonly dynamicPerBroker = new Map<string, string>();
   private readonly dynamicClusterDefault = new Map<string, string>();
   private readonly staticValues: Map<string, string>;
+  private readonly reconfigurables: BrokerReconfigurable[] = [];
 
   /**
    * `staticValues` are the `--config` settings; every Kafka broker config name is accepted, unknown and
@@ -157,7 +171,38 @@ export class BrokerConfigStore {
 
   /** Throws ConfigError, with Kafka's message, when a set of dynamic changes (null clears a value) is invalid. */
   validateDynamic(changes: ReadonlyMap<string, string | null>, level: DynamicLevel = 'broker'): void {
-    validateDynamicBrokerConfigs(this.afterChanges(changes, level), level === 'broker');
+    const next = this.afterChanges(changes, level);
+    validateDynamicBrokerConfigs(next, level === 'broker');
+    this.reconfigurablesChangedBy(next, level, true);
+  }
+
+  /** Registers a part of the broker to validate and hear of dynamic changes to the configs it acts on. */
+  addReconfigurable(reconfigurable: BrokerReconfigurable): void {
+    this.reconfigurables.push(reconfigurable);
+  }
+
+  /**
+   * The reconfigurables whose configs the dynamic values `next` at `level` would change; with `validate`, each
+   * checks the change first (Kafka's DynamicBrokerConfig.processReconfiguration).
+   */
+  private reconfigurablesChangedBy(
+    next: ReadonlyMap<string, string>,
+    level: DynamicLevel,
+    validate: boolean,
+  ): BrokerReconfigurable[] {
+    if (this.reconfigurables.length === 0) return [];
+    const candidate = new BrokerConfigStore(this.staticValues);
+    for (const other of ['broker', 'cluster'] as const) {
+      const values = other === level ? next : this.dynamicMap(other);
+      for (const [name, value] of values) candidate.dynamicMap(other).set(name, value);
+    }
+    const changed = this.reconfigurables.filter((reconfigurable) =>
+      [...reconfigurable.reconfigurableConfigs].some(
+        (name) => this.brokerEntry(name)?.value !== candidate.brokerEntry(name)?.value,
+      ),
+    );
+    if (validate) for (const reconfigurable of changed) reconfigurable.validateReconfiguration(candidate);
+    return changed;
   }
 
   private afterChanges(
@@ -176,9 +221,11 @@ export class BrokerConfigStore {
   setDynamic(changes: ReadonlyMap<string, string | null>, level: DynamicLevel = 'broker'): void {
     const next = this.afterChanges(changes, level);
     validateDynamicBrokerConfigs(next, level === 'broker');
+    const changed = this.reconfigurablesChangedBy(next, level, true);
     const target = this.dynamicMap(level);
     target.clear();
     for (const [name, value] of next) target.set(name, value);
+    for (const reconfigurable of changed) reconfigurable.reconfigure();
   }
 
   /** The effective broker-level string value of any name (Kafka's, listener-prefixed or custom), or null. */

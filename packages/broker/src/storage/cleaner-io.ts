@@ -26,27 +26,87 @@ export interface SegmentToClean {
   end: number;
 }
 
-/** Log I/O throttle (Kafka's Throttler): every so often the rate is measured and the thread sleeps it down. */
-export class Throttler {
-  private periodStart = performance.now();
-  private observed = 0;
+/** Where a CleanerThrottle keeps its state: a lock word, then the rate, the period's start and its bytes. */
+const LOCK = 0;
+const RATE = 1;
+const PERIOD_START = 2;
+const OBSERVED = 3;
 
-  constructor(
-    private readonly bytesPerSecond: number,
-    private readonly checkIntervalMs = 100,
-  ) {}
+/**
+ * The log cleaner's I/O throttle (Kafka's Throttler, one for all cleaner threads): log.cleaner.io.max.bytes.per.second
+ * bounds the reads and writes of every cleaner thread together. Its state lives in a SharedArrayBuffer that each
+ * task carries to its thread (postMessage shares it, never copies it), so the threads count their bytes in one
+ * period, and a changed rate (a dynamic config) applies to passes already running. The state is guarded by a
+ * spin lock held only for a few arithmetic operations, never across a sleep.
+ */
+export class CleanerThrottle {
+  private readonly lock: Int32Array;
+  private readonly state: Float64Array;
 
-  async maybeThrottle(bytes: number): Promise<void> {
-    if (!Number.isFinite(this.bytesPerSecond)) return;
-    this.observed += bytes;
-    const elapsed = performance.now() - this.periodStart;
-    if (elapsed < this.checkIntervalMs && this.observed < this.bytesPerSecond * (this.checkIntervalMs / 1000))
-      return;
-    const needed = (this.observed / this.bytesPerSecond) * 1000;
-    if (needed > elapsed) await sleep(needed - elapsed);
-    this.periodStart = performance.now();
-    this.observed = 0;
+  private constructor(
+    readonly buffer: SharedArrayBuffer,
+    private readonly checkIntervalMs: number,
+  ) {
+    this.lock = new Int32Array(buffer, 0, 2);
+    this.state = new Float64Array(buffer, 0, 4);
   }
+
+  /** A new throttle at `bytesPerSecond` (Infinity: none). */
+  static create(bytesPerSecond: number, checkIntervalMs = 100): CleanerThrottle {
+    const throttle = new CleanerThrottle(new SharedArrayBuffer(4 * 8), checkIntervalMs);
+    throttle.state[PERIOD_START] = wallClockMs();
+    throttle.setRate(bytesPerSecond);
+    return throttle;
+  }
+
+  /** The throttle whose state `buffer` holds (on a cleaner thread). */
+  static attach(buffer: SharedArrayBuffer, checkIntervalMs = 100): CleanerThrottle {
+    return new CleanerThrottle(buffer, checkIntervalMs);
+  }
+
+  get rate(): number {
+    return this.state[RATE]!;
+  }
+
+  setRate(bytesPerSecond: number): void {
+    this.state[RATE] = bytesPerSecond > 0 ? bytesPerSecond : Infinity;
+  }
+
+  /**
+   * Counts `bytes` of I/O and, once a check interval has passed or a period's worth of bytes was done, sleeps
+   * for as long as the period's bytes should have taken at the rate (Kafka's Throttler.maybeThrottle). The next
+   * period starts when that sleep ends, so bytes other threads do meanwhile count towards a sleep of their own.
+   */
+  async maybeThrottle(bytes: number): Promise<void> {
+    const rate = this.state[RATE]!;
+    if (!Number.isFinite(rate)) return;
+    let sleepMs = 0;
+    this.acquire();
+    try {
+      const observed = (this.state[OBSERVED]! += bytes);
+      const now = wallClockMs();
+      const elapsed = now - this.state[PERIOD_START]!;
+      if (elapsed >= this.checkIntervalMs || observed >= rate * (this.checkIntervalMs / 1000)) {
+        sleepMs = Math.max(0, (observed / rate) * 1000 - elapsed);
+        this.state[PERIOD_START] = now + sleepMs;
+        this.state[OBSERVED] = 0;
+      }
+    } finally {
+      Atomics.store(this.lock, LOCK, 0);
+    }
+    if (sleepMs > 0) await sleep(sleepMs);
+  }
+
+  private acquire(): void {
+    while (Atomics.compareExchange(this.lock, LOCK, 0, 1) !== 0) {
+      // Another thread holds the lock for a few instructions; spin.
+    }
+  }
+}
+
+/** Milliseconds on a clock every thread shares (performance.now() counts from each thread's own start). */
+function wallClockMs(): number {
+  return performance.timeOrigin + performance.now();
 }
 
 function readExactly(segment: SegmentToClean, position: number, length: number): Buffer {
@@ -65,7 +125,10 @@ function readExactly(segment: SegmentToClean, position: number, length: number):
 }
 
 /** The segment's batches, each checked: a closed segment was recovered, so a bad batch means corruption. */
-export async function* batchesOf(segment: SegmentToClean, throttler: Throttler): AsyncGenerator<Buffer> {
+export async function* batchesOf(
+  segment: SegmentToClean,
+  throttler: CleanerThrottle,
+): AsyncGenerator<Buffer> {
   let position = 0;
   while (position < segment.size) {
     const corrupt = (why: string) =>

@@ -1,5 +1,6 @@
 /**
- * Cleaning on a cleaner thread: log.cleaner.io.max.bytes.per.second slows a pass down to its rate, the event loop
+ * Cleaning on a cleaner thread: log.cleaner.io.max.bytes.per.second slows a pass down to its rate (all threads
+ * together, and a changed rate applies to a running pass), the event loop
  * keeps serving while a pass runs, and segments deleted under a running pass (DeleteRecords, retention) make the
  * pass drop its result: nothing is swapped, the partition is not marked uncleanable, and the next pass cleans.
  * A follower's truncation into the segments a pass reads drops the pass the same way (Kafka pauses cleaning for
@@ -35,7 +36,7 @@ function setup() {
       ['segment.bytes', '4096'],
     ]),
   );
-  return { clock, logs, log: logs.create('t', 0, config) };
+  return { clock, logs, config, log: logs.create('t', 0, config) };
 }
 
 async function fill(log: PartitionLog, count: number, now: number) {
@@ -96,6 +97,43 @@ describe('log cleaner threads', () => {
     const unthrottledStart = performance.now();
     assert.equal(await logs.cleanAll({ dedupeBufferBytes: 1 << 20, threads: 1 }), 1);
     assert.ok(performance.now() - unthrottledStart < elapsed / 2, 'without a limit the pass is faster');
+    logs.close();
+  });
+
+  it('shares log.cleaner.io.max.bytes.per.second among all cleaner threads, as one Kafka Throttler does', async () => {
+    const { clock, logs, config, log } = setup();
+    const other = logs.create('u', 0, config);
+    await fill(log, 600, clock.now());
+    await fill(other, 600, clock.now());
+    const bytes = logs.cleanerStatus().reduce((sum, status) => sum + status.cleanableBytes, 0);
+    const rate = bytes * 2; // both passes' reads alone take half a second at this rate, whatever the threads
+    const started = performance.now();
+    const cleaned = await logs.cleanAll({
+      dedupeBufferBytes: 1 << 20,
+      threads: 2,
+      ioMaxBytesPerSecond: rate,
+    });
+    const elapsed = performance.now() - started;
+    assert.equal(cleaned, 2);
+    assert.ok(
+      elapsed >= 800,
+      `two threads cleaning ${2 * bytes} bytes at ${rate} B/s together took ${elapsed} ms`,
+    );
+    logs.close();
+  });
+
+  it('applies a changed rate (a dynamic config) to a pass already running', async () => {
+    const { clock, logs, log } = setup();
+    await fill(log, 600, clock.now());
+    const slow = logs.cleanerStatus()[0]!.cleanableBytes / 10; // twenty seconds and more at this rate
+    const started = performance.now();
+    const pass = logs.cleanAll({ dedupeBufferBytes: 1 << 20, threads: 1, ioMaxBytesPerSecond: slow });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(logs.cleanerStatus()[0]!.cleaning, true);
+    logs.reconfigureCleaner({ dedupeBufferBytes: 1 << 20, threads: 1, ioMaxBytesPerSecond: Infinity });
+    assert.equal(await pass, 1);
+    const elapsed = performance.now() - started;
+    assert.ok(elapsed < 5_000, `the pass ended ${elapsed} ms after it started, unthrottled`);
     logs.close();
   });
 

@@ -47,7 +47,7 @@ import {
 } from '@sluice/protocol';
 import { CleanedTransactions } from './cleaned-transactions.ts';
 import { writeCleanedSegment } from './cleaned-segment.ts';
-import { Throttler, batchesOf, type SegmentToClean } from './cleaner-io.ts';
+import { CleanerThrottle, batchesOf, type SegmentToClean } from './cleaner-io.ts';
 import { segmentFileName, type LogSegment, type SegmentConfig } from './log-segment.ts';
 import type { PartitionLog } from './partition-log.ts';
 import type { AbortedTxn } from './transaction-index.ts';
@@ -209,8 +209,8 @@ export interface CleaningTask {
   segmentBytes: number;
   deleteRetentionMs: number;
   dedupeBufferBytes: number;
-  /** log.cleaner.io.max.bytes.per.second; Infinity when unthrottled. */
-  ioMaxBytesPerSecond: number;
+  /** The state of the throttle all cleaner threads share (CleanerThrottle; log.cleaner.io.max.bytes.per.second). */
+  throttle: SharedArrayBuffer;
 }
 
 /**
@@ -231,8 +231,8 @@ export interface CleaningPlan {
 export interface CleanerOptions {
   /** log.cleaner.dedupe.buffer.size */
   dedupeBufferBytes: number;
-  /** log.cleaner.io.max.bytes.per.second (Kafka's default, Double.MAX_VALUE, is no throttle). */
-  ioMaxBytesPerSecond?: number;
+  /** The cleaner's I/O throttle (log.cleaner.io.max.bytes.per.second); none when absent. */
+  throttle?: CleanerThrottle;
 }
 
 /** A task and the segments it was taken from (kept on the main thread: the swap checks they are still the log's). */
@@ -282,7 +282,7 @@ export function snapshotCleaning(
     segmentBytes: config.segmentBytes,
     deleteRetentionMs: config.deleteRetentionMs,
     dedupeBufferBytes: options.dedupeBufferBytes,
-    ioMaxBytesPerSecond: options.ioMaxBytesPerSecond ?? Infinity,
+    throttle: (options.throttle ?? CleanerThrottle.create(Infinity)).buffer,
   };
   return { task, segments: originals };
 }
@@ -298,7 +298,7 @@ export function releaseTask(task: CleaningTask): void {
 export async function compactSegments(task: CleaningTask): Promise<CleaningPlan | null> {
   const { segments } = task;
   const previousCheckpoint = task.firstDirtyOffset;
-  const throttler = new Throttler(task.ioMaxBytesPerSecond);
+  const throttler = CleanerThrottle.attach(task.throttle);
 
   // 1-2: the key map over the dirty section, stopping where the map is full.
   const capacity = Math.max(1, Math.floor(task.dedupeBufferBytes / MAP_ENTRY_BYTES));
@@ -343,7 +343,7 @@ async function rewriteGroups(
   segments: readonly SegmentToClean[],
   latest: ReadonlyMap<string, number>,
   plan: CleaningPlan,
-  throttler: Throttler,
+  throttler: CleanerThrottle,
 ): Promise<void> {
   const { now } = task;
   const previousCheckpoint = task.firstDirtyOffset;

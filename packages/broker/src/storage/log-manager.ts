@@ -21,6 +21,7 @@ import {
   type CleanerHistory,
   type PartitionCleanerStatus,
 } from './cleaner-status.ts';
+import { CleanerThrottle } from './cleaner-io.ts';
 import { CleanerThreads } from './cleaner-threads.ts';
 import {
   applyCleaning,
@@ -59,6 +60,16 @@ function writeCheckpoint(path: string, entries: [string, number, number][]): voi
   writeFileDurably(path, `${lines.join('\n')}\n`);
 }
 
+/** The log cleaner's broker configs, all dynamic in Kafka (LogCleaner.ReconfigurableConfigs). */
+export interface CleanerSettings {
+  /** log.cleaner.dedupe.buffer.size: the key maps of all cleaner threads together. */
+  dedupeBufferBytes: number;
+  /** log.cleaner.threads; absent or 0 (tests only) cleans on the event loop's thread. */
+  threads?: number;
+  /** log.cleaner.io.max.bytes.per.second, all threads together; absent or Infinity: no limit. */
+  ioMaxBytesPerSecond?: number;
+}
+
 export interface LoadedPartition {
   topic: string;
   partition: number;
@@ -75,6 +86,10 @@ export class LogManager {
   /** replication-offset-checkpoint as found at start: where a replica's high watermark resumes. */
   private checkpointedHighWatermarks = new Map<string, number>();
   private readonly cleanerStop = new AbortController();
+  /** Ends the cleaner's rest between rounds early (reconfigureCleaner). */
+  private cleanerWake: AbortController | null = null;
+  /** log.cleaner.io.max.bytes.per.second, shared by every cleaner thread. */
+  private readonly throttle = CleanerThrottle.create(Infinity);
   readonly wasCleanShutdown: boolean;
 
   constructor(
@@ -251,42 +266,62 @@ export class LogManager {
 
   /**
    * The log cleaner: one pass over every log that needs compaction, then log.cleaner.backoff.ms of rest, until
-   * stopCleaner(). Passes run one log at a time, as Kafka's single cleaner thread does by default. A log whose
-   * pass fails (an I/O error, a corrupt batch) is marked uncleanable, with the reason, and skipped until the
-   * broker restarts or the log is deleted, as Kafka's LogCleanerManager does.
+   * stopCleaner(). `settings` is read at every round, so dynamic changes to the cleaner's configs apply from the
+   * next round (reconfigureCleaner starts it at once). A log whose pass fails (an I/O error, a corrupt batch) is
+   * marked uncleanable, with the reason, and skipped until the broker restarts or the log is deleted, as Kafka's
+   * LogCleanerManager does.
    */
-  startCleaner(backoffMs: number, options: CleanerOptions & { threads?: number }): void {
+  startCleaner(settings: () => CleanerSettings & { backoffMs: number }): void {
     const loop = async () => {
       const { signal } = this.cleanerStop;
       while (!signal.aborted) {
-        await this.cleanAll(options);
-        // The rest between passes ends early when the cleaner is stopped; it never keeps the process alive.
-        await sleep(backoffMs, undefined, { signal, ref: false }).catch(() => undefined);
+        const current = settings();
+        await this.cleanAll(current);
+        // The rest between rounds ends early when the cleaner is stopped or reconfigured; it never keeps the
+        // process alive.
+        this.cleanerWake = new AbortController();
+        await sleep(current.backoffMs, undefined, {
+          signal: AbortSignal.any([signal, this.cleanerWake.signal]),
+          ref: false,
+        }).catch(() => undefined);
       }
     };
     this.cleanerPass = loop().catch((error: unknown) => this.log.error('log cleaner stopped', error));
   }
 
   /**
-   * Cleans every log due for it; resolves when done. With `options.threads` the passes run on that many cleaner
-   * threads, as many logs at a time; without, on this thread one log at a time. Either way the snapshot and the
-   * swap happen here, between requests.
+   * Applies changed cleaner settings (Kafka's LogCleaner.reconfigure): the I/O rate at once, to passes already
+   * running too; the thread count, buffer and backoff from the round it starts now. Passes already running
+   * finish on the threads they started on.
    */
-  async cleanAll(options: CleanerOptions & { threads?: number }): Promise<number> {
-    const threads = options.threads ?? 0;
+  reconfigureCleaner(settings: CleanerSettings): void {
+    this.throttle.setRate(settings.ioMaxBytesPerSecond ?? Infinity);
+    this.cleanerWake?.abort();
+  }
+
+  /**
+   * Cleans every log due for it; resolves when done. With `settings.threads` the passes run on that many
+   * cleaner threads, as many logs at a time; without, on this thread one log at a time. Either way the snapshot
+   * and the swap happen here, between requests.
+   */
+  async cleanAll(settings: CleanerSettings): Promise<number> {
+    const threads = settings.threads ?? 0;
     if (threads > 0 && (!this.cleanerThreads || this.cleanerThreads.size !== threads)) {
+      // Between rounds: no task is running on the old threads.
       void this.cleanerThreads?.close();
       this.cleanerThreads = new CleanerThreads(threads);
     }
+    this.throttle.setRate(settings.ioMaxBytesPerSecond ?? Infinity);
     const pool = threads > 0 ? this.cleanerThreads : null;
     const due = [...this.logs].filter(
       ([key, log]) =>
         this.cleanerHistory.get(key)?.uncleanableReason == null && needsCleaning(log, this.clock.now()),
     );
-    // log.cleaner.dedupe.buffer.size is the memory of all cleaner threads together, as in Kafka.
-    const perThread = {
-      ...options,
-      dedupeBufferBytes: Math.floor(options.dedupeBufferBytes / Math.max(1, threads)),
+    // log.cleaner.dedupe.buffer.size is the memory of all cleaner threads together, as in Kafka; so is the
+    // throttle's rate.
+    const perThread: CleanerOptions = {
+      dedupeBufferBytes: Math.floor(settings.dedupeBufferBytes / Math.max(1, threads)),
+      throttle: this.throttle,
     };
     let cleaned = 0;
     const worker = async () => {
