@@ -10,7 +10,7 @@
  *
  * Prints `N passed, N failed` last; exits non-zero when anything failed.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -54,6 +54,31 @@ function run(command, args, options = {}) {
 }
 
 /**
+ * Like run, but also returns what the command wrote to stdout (still shown as it comes), for reading a reporter's
+ * totals from it.
+ */
+function runCapturingStdout(command, args, { timeout }) {
+  console.log(`\n$ ${[command, ...args].join(' ')}`);
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => {
+      process.stdout.write(chunk);
+      stdout += chunk.toString();
+    });
+    const timer = setTimeout(() => {
+      console.error(`${command} ran past ${timeout / 1000} s and was killed`);
+      child.kill('SIGKILL');
+    }, timeout);
+    child.once('close', (code) => {
+      clearTimeout(timer);
+      resolve({ ok: code === 0, seconds: (Date.now() - started) / 1000, stdout });
+    });
+  });
+}
+
+/**
  * Bounds on each phase, so that a hung test becomes a failure with a closing line instead of a CI timeout
  * (CI allows 90 minutes for install and tests together). A single test may run 10 minutes; the longest take 2.
  */
@@ -94,10 +119,13 @@ function findTestFiles(directory) {
   return files;
 }
 
-/** Reads the totals node:test's TAP reporter writes at the end (`# pass N`, `# fail N`, ...). */
-function tapTotals(file) {
-  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
+/**
+ * Reads the totals node:test's spec reporter prints last (`ℹ pass N`, `ℹ fail N`, ...). They are read from stdout,
+ * not from a reporter file: --test-force-exit ends the runner before a file destination is flushed.
+ */
+function specTotals(stdout) {
+  const count = (label) =>
+    Number([...stdout.matchAll(new RegExp(`^ℹ ${label} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? 0);
   return {
     pass: count('pass'),
     fail: count('fail') + count('cancelled'),
@@ -121,6 +149,8 @@ function addTotals(name, counts, outcome) {
   totals.pass += counts.pass;
   totals.fail += counts.fail;
   totals.skipped += counts.skipped;
+  // A runner that reported no totals ran nothing we can count: that is a failure, not a pass.
+  if (counts.pass + counts.fail + counts.skipped === 0) outcome = { ...outcome, ok: false };
   // A runner that failed without reporting a failing test (a crash, a timeout) still counts as one failure.
   if (!outcome.ok && counts.fail === 0) totals.fail += 1;
   record(`${name}: ${counts.pass} passed, ${counts.fail} failed, ${counts.skipped} skipped`, outcome);
@@ -143,8 +173,7 @@ for (const [name, command, args] of [
 }
 
 const testFiles = ['apps', 'packages', 'tooling'].flatMap((dir) => findTestFiles(join(root, dir))).sort();
-const tapFile = join(reports, 'node-test.tap');
-const unit = run(
+const unit = await runCapturingStdout(
   'node',
   [
     '--import',
@@ -155,14 +184,11 @@ const unit = run(
     // the run: its timed-out test already counts as failed.
     '--test-force-exit',
     '--test-reporter=spec',
-    '--test-reporter-destination=stdout',
-    '--test-reporter=tap',
-    `--test-reporter-destination=${tapFile}`,
     ...testFiles,
   ],
   { timeout: NODE_TEST_PHASE_TIMEOUT_MS },
 );
-addTotals(`node:test (${testFiles.length} files)`, tapTotals(tapFile), unit);
+addTotals(`node:test (${testFiles.length} files)`, specTotals(unit.stdout), unit);
 
 const playwrightReport = join(reports, 'playwright.json');
 const e2eDataDir = join(reports, 'e2e-data');
