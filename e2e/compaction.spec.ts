@@ -111,6 +111,7 @@ test('compaction: the dirty ratio before a cleaning pass, what the pass removed 
   await expect(listed).toContainText('0% of 1%');
   await screenshots(page, 'cleaner');
   await expectAccessible(page, '/cleaner', async (p) => {
+    await p.getByRole('searchbox', { name: 'Filter by topic' }).fill(TOPIC);
     await expect(p.getByRole('link', { name: TOPIC, exact: true })).toBeVisible();
   });
 });
