@@ -14,7 +14,7 @@ import type { Clock } from '../clock.ts';
 import type { LogConfig } from '../config/log-config.ts';
 import { causeOf } from '../handlers/request-failure.ts';
 import type { Logger, OncePerCauseLog } from '../logger.ts';
-import { writeFileDurably } from './durable-file.ts';
+import { writeFileDurably, writeFileDurablyInBackground } from './durable-file.ts';
 import {
   NO_HISTORY,
   cleanerStatus,
@@ -55,9 +55,14 @@ function readCheckpoint(path: string): Map<string, number> {
   return offsets;
 }
 
-function writeCheckpoint(path: string, entries: [string, number, number][]): void {
+/** Kafka's checkpoint file format: version 0, the number of entries, then `topic partition offset` lines. */
+function checkpointText(entries: [string, number, number][]): string {
   const lines = ['0', String(entries.length), ...entries.map(([t, p, o]) => `${t} ${p} ${o}`)];
-  writeFileDurably(path, `${lines.join('\n')}\n`);
+  return `${lines.join('\n')}\n`;
+}
+
+function writeCheckpoint(path: string, entries: [string, number, number][]): void {
+  writeFileDurably(path, checkpointText(entries));
 }
 
 /** The log cleaner's broker configs, all dynamic in Kafka (LogCleaner.ReconfigurableConfigs). */
@@ -332,7 +337,14 @@ export class LogManager {
     await Promise.all(Array.from({ length: Math.max(1, threads) }, worker));
     if (cleaned > 0) {
       try {
-        this.checkpoint();
+        // A pass moves only the cleaner's checkpoint; it is written off the event loop, as Kafka's cleaner
+        // threads write it. A crash before it lands costs only a pass done again.
+        await writeFileDurablyInBackground(
+          join(this.dataDir, CLEANER_OFFSET_FILE),
+          checkpointText(
+            [...this.logs.values()].map((log) => [log.topic, log.partition, log.cleanerCheckpoint]),
+          ),
+        );
       } catch (error) {
         // The cleaner carries on; the periodic checkpoint writes its progress once it can.
         this.errorLog.error(`checkpoint: ${causeOf(error)}`, 'checkpoint after cleaning failed', error);

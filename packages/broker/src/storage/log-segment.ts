@@ -13,6 +13,7 @@
  * Kafka does by default. A crashed process loses nothing the kernel accepted.
  */
 import {
+  close,
   closeSync,
   existsSync,
   fdatasync,
@@ -21,9 +22,10 @@ import {
   ftruncateSync,
   openSync,
   readSync,
-  rmSync,
+  renameSync,
   writeSync,
 } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { readBatchHeader, verifyBatchCrc } from '@sluice/protocol';
 import { OffsetIndex, OFFSET_INDEX_ENTRY_BYTES } from './offset-index.ts';
@@ -43,6 +45,18 @@ export const SEGMENT_FILE_SUFFIXES: readonly SegmentFileSuffix[] = [
   '.timeindex',
   '.txnindex',
 ];
+
+/**
+ * What a deleted segment's files are renamed to before they are unlinked off the event loop (Kafka's
+ * LogFileUtils.DELETED_FILE_SUFFIX). Unlinking a large file frees its blocks inside the syscall, which on ext4
+ * can take tens of milliseconds while another thread fsyncs; a rename does not. Load drops any left by a crash.
+ */
+export const DELETED_FILE_SUFFIX = '.deleted';
+
+/** Unlinks files in libuv's thread pool; a file already gone (its directory removed meanwhile) is no error. */
+export function unlinkInBackground(paths: readonly string[]): void {
+  for (const path of paths) void rm(path, { force: true }).catch(() => undefined);
+}
 
 export function segmentFileName(baseOffset: number, suffix: SegmentFileSuffix): string {
   return `${String(baseOffset).padStart(20, '0')}${suffix}`;
@@ -387,6 +401,11 @@ export class LogSegment {
     this.timeIndex.release();
   }
 
+  /** fsyncs the log file alone (its data; the indexes are fsync'd by flush). */
+  flushLog(): void {
+    fdatasyncSync(this.fd);
+  }
+
   flush(): void {
     fdatasyncSync(this.fd);
     this.index.flush();
@@ -395,21 +414,47 @@ export class LogSegment {
   }
 
   close(): void {
+    this.closeIndexes();
+    closeSync(this.fd);
+  }
+
+  /**
+   * Closes the index files only. The log's descriptor stays open for closeLogInBackground: swapping a cleaned
+   * segment in renames the new .log over this one's, and while a descriptor holds the old file the rename does
+   * not free its blocks on the event loop (the last close does, in the thread pool).
+   */
+  closeIndexes(): void {
     try {
       this.indexMaxTimestamp();
     } catch {
       // As Kafka's close swallows it: a full disk must not keep the segment open; recovery rebuilds the index.
     }
-    closeSync(this.fd);
     this.index.close();
     this.timeIndex.close();
   }
 
-  /** Closes and removes the segment's files. */
+  /** Closes the log's descriptor in libuv's thread pool (after closeIndexes). */
+  closeLogInBackground(): void {
+    close(this.fd, () => undefined);
+  }
+
+  /**
+   * Closes and removes the segment's files: each is renamed to `<name>.deleted` here, which is cheap, and
+   * unlinked in the thread pool (DELETED_FILE_SUFFIX says why). Once this returns no file of the segment is
+   * under its own name, so a segment with the same base offset may be created at once.
+   */
   delete(): void {
     this.close();
+    const deleted: string[] = [];
     for (const suffix of SEGMENT_FILE_SUFFIXES) {
-      rmSync(join(this.dir, segmentFileName(this.baseOffset, suffix)), { force: true });
+      const path = join(this.dir, segmentFileName(this.baseOffset, suffix));
+      try {
+        renameSync(path, path + DELETED_FILE_SUFFIX);
+        deleted.push(path + DELETED_FILE_SUFFIX);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
     }
+    unlinkInBackground(deleted);
   }
 }

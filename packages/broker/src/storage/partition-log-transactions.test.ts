@@ -383,6 +383,13 @@ describe('partition log transactions', () => {
     assert.equal(log.enforceRetention(T0 + 10_000), 2);
     assert.deepEqual(txnIndexes(), []);
     log.deleteAll();
+    // Deleted files are renamed at once and unlinked in the thread pool (LogSegment.delete).
+    assert.deepEqual(
+      readdirSync(dir).filter((name) => !name.endsWith('.deleted')),
+      ['leader-epoch-checkpoint'],
+    );
+    for (let waited = 0; readdirSync(dir).length > 1 && waited < 5000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     assert.deepEqual(readdirSync(dir), ['leader-epoch-checkpoint']);
   });
 });

@@ -242,6 +242,32 @@ describe('PartitionLog', () => {
     log.close();
   });
 
+  it('renames a deleted segment to .deleted at once, unlinks it off the event loop, and drops leftovers at load', async () => {
+    const dir = tempDir();
+    const log = openLog(dir, { 'segment.bytes': '600', 'retention.ms': '3600000' });
+    for (let i = 0; i < 3; i++) log.appendAsLeader(await batch(4, { size: 100, timestamp: T0 + i }), 0, T0);
+    const segmentFiles = () => readdirSync(dir).filter((name) => /^\d{20}\./.test(name));
+    const first = segmentFiles().find((name) => name.endsWith('.log'))!;
+    assert.equal(log.enforceRetention(T0 + 3_600_000 + 10), 2, 'two closed segments expire');
+    assert.ok(!existsSync(join(dir, first)), 'no file of a deleted segment stays under its own name');
+    for (let waited = 0; segmentFiles().some((n) => n.endsWith('.deleted')) && waited < 5000; waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(
+      segmentFiles().filter((name) => name.endsWith('.deleted')),
+      [],
+      'unlinked in the background',
+    );
+    log.close();
+
+    // A crash between the rename and the unlink leaves .deleted files; load removes them and ignores them.
+    writeFileSync(join(dir, `${first}.deleted`), Buffer.alloc(64, 1));
+    const reopened = openLog(dir, { 'segment.bytes': '600', 'retention.ms': '3600000' });
+    assert.ok(!existsSync(join(dir, `${first}.deleted`)));
+    assert.equal(reopened.logStartOffset, 8);
+    assert.equal(reopened.logEndOffset, 12);
+    reopened.close();
+  });
+
   // Regression (issue 11): sarama and message format v0 send batches whose timestamps are all -1. Appends failed
   // with ERR_OUT_OF_RANGE from the time index once a segment had taken index.interval.bytes.
   it('stores, indexes and recovers batches without timestamps, mixed with timestamped ones', async () => {

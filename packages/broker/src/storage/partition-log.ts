@@ -36,6 +36,7 @@ import {
 import type { LogConfig } from '../config/log-config.ts';
 import {
   BATCH_HEADER_BYTES,
+  DELETED_FILE_SUFFIX,
   LOG_OVERHEAD,
   LogSegment,
   SEGMENT_FILE_SUFFIXES,
@@ -246,6 +247,9 @@ export class PartitionLog {
 
   private load(cleanShutdown: boolean): void {
     this.finishInterruptedSwap();
+    // Files of deleted segments whose unlinking a crash or a stop cut short (LogSegment.delete).
+    for (const name of readdirSync(this.dir))
+      if (name.endsWith(DELETED_FILE_SUFFIX)) rmSync(join(this.dir, name), { force: true });
     const baseOffsets = readdirSync(this.dir)
       .filter((name) => /^\d{20}\.log$/.test(name))
       .map((name) => Number(name.slice(0, 20)))
@@ -1040,13 +1044,17 @@ export class PartitionLog {
     const at = this.segments.indexOf(olds[0]!);
     const first = olds[0]!;
     const nextOffset = olds.at(-1)!.nextOffset;
-    first.close();
+    // The first old .log stays open across the rename over it, so that its blocks are freed by the close in the
+    // thread pool and not inside the rename on this thread; the other old segments' files go the same way
+    // (LogSegment.delete). Only renames and small files are done here, between requests.
+    first.closeIndexes();
     for (const suffix of ['.index', '.timeindex'] as const)
       rmSync(join(this.dir, segmentFileName(first.baseOffset, suffix)), { force: true });
     for (const suffix of SEGMENT_FILE_SUFFIXES) {
       const name = segmentFileName(first.baseOffset, suffix);
       if (existsSync(join(cleanedDir, name))) renameSync(join(cleanedDir, name), join(this.dir, name));
     }
+    first.closeLogInBackground();
     if (!withTxnIndex)
       rmSync(join(this.dir, segmentFileName(first.baseOffset, '.txnindex')), { force: true });
     for (const old of olds.slice(1)) old.delete();
