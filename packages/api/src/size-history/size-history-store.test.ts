@@ -71,14 +71,11 @@ describe('size history store', () => {
       ],
     );
     const latest = await latestSizes(database.db);
-    assert.deepEqual(
-      [...latest.values()].map((s) => [s.topic, s.partition, s.sizeBytes]).sort(),
-      [
-        ['t', 0, 300],
-        ['t', 1, 500],
-        ['u', 0, 900],
-      ],
-    );
+    assert.deepEqual([...latest.values()].map((s) => [s.topic, s.partition, s.sizeBytes]).sort(), [
+      ['t', 0, 300],
+      ['t', 1, 500],
+      ['u', 0, 900],
+    ]);
   });
 
   it('prunes by the lag history’s tiers: the last record of each bucket, idle partitions kept, gone topics dropped', async () => {
@@ -115,12 +112,7 @@ describe('size history store', () => {
     assert.equal(await applySizeRetention(database.db, now, LAG_HISTORY_RETENTION), 0, 'idempotent');
 
     // A window over the pruned hour gives the same value at every kept point as before pruning.
-    const history = buildSizeHistory(
-      await readTopicSizes(database.db, 't', T0, now),
-      T0,
-      now,
-      500,
-    );
+    const history = buildSizeHistory(await readTopicSizes(database.db, 't', T0, now), T0, now, 500);
     const p0 = history.partitions.find((p) => p.partition === 0)!;
     assert.ok(p0.points.every((p) => p.sizeBytes === 1000 + (10 * (p.at - T0)) / MINUTE));
   });
@@ -219,6 +211,9 @@ describe('size history series', () => {
     assert.ok(bounded.total.length <= 12, `${bounded.total.length} points`);
     assert.deepEqual(bounded.total[0], { at: at(0), sizeBytes: 1000 });
     assert.deepEqual(bounded.total.at(-1), { at: at(120), sizeBytes: 1120 });
-    assert.ok(bounded.total.every((p) => p.sizeBytes === 1000 + (p.at - T0) / MINUTE), 'exact where kept');
+    assert.ok(
+      bounded.total.every((p) => p.sizeBytes === 1000 + (p.at - T0) / MINUTE),
+      'exact where kept',
+    );
   });
 });

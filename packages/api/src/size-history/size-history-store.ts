@@ -57,7 +57,11 @@ export async function latestSizes(db: Database): Promise<Map<string, RecordedSiz
 }
 
 /** Deletes what `policy` no longer keeps at `now`; resolves with how many records went. */
-export async function applySizeRetention(db: Database, now: number, policy: RetentionPolicy): Promise<number> {
+export async function applySizeRetention(
+  db: Database,
+  now: number,
+  policy: RetentionPolicy,
+): Promise<number> {
   const bucket = (column: string) => retentionBucketSql(column, now, policy);
   const result = await db.run(
     sql.raw(`
