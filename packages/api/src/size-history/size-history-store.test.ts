@@ -5,11 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, afterEach, beforeEach, describe, it } from 'node:test';
 import { openDatabase, type ConsoleDatabase } from '@sluice/db';
-import type { ClusterSource, PartitionSize } from '../cluster-source/cluster-source.ts';
+import type { PartitionSize } from '../cluster-source/cluster-source.ts';
 import { LAG_HISTORY_RETENTION } from '../lag/lag-retention.ts';
 import { buildSizeHistory, changedSizes, type RecordedSize } from './size-history.ts';
 import { applySizeRetention, latestSizes, readTopicSizes, writeSizes } from './size-history-store.ts';
-import { SizeSampler } from './size-sampler.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -115,26 +114,6 @@ describe('size history store', () => {
     const history = buildSizeHistory(await readTopicSizes(database.db, 't', T0, now), T0, now, 500);
     const p0 = history.partitions.find((p) => p.partition === 0)!;
     assert.ok(p0.points.every((p) => p.sizeBytes === 1000 + (10 * (p.at - T0)) / MINUTE));
-  });
-
-  it('applies retention from the sampler at most once a minute', async () => {
-    let now = T0;
-    const sizes: PartitionSize[] = [];
-    const source = { partitionSizes: async () => sizes } as unknown as ClusterSource;
-    // Real records to prune: a record 40 days old with a newer one after it.
-    await writeSizes(database.db, T0 - 40 * DAY, [size(0, 1)]);
-    await writeSizes(database.db, T0 - DAY, [size(0, 2)]);
-    const sampler = new SizeSampler({ db: database.db, source, clock: () => now });
-    sizes.push({ topic: 't', partition: 0, sizeBytes: 2, logStartOffset: 0, highWatermark: 2 });
-    await sampler.sampleOnce();
-    assert.deepEqual(await rowsOf('t', 0), [{ at: -DAY, sizeBytes: 2 }]);
-    await writeSizes(database.db, T0 - 40 * DAY, [size(0, 1)]);
-    now += 30_000;
-    await sampler.sampleOnce();
-    assert.equal((await rowsOf('t', 0)).length, 2, 'not again within the minute');
-    now += 30_000;
-    await sampler.sampleOnce();
-    assert.equal((await rowsOf('t', 0)).length, 1);
   });
 });
 

@@ -1,8 +1,8 @@
 /**
  * The size history end to end against the real broker in this process and a real SQLite file: records produced
  * to a delete topic, sampler rounds through the embedded source and through the wire (a remote source on the same
- * broker), and what compaction.sizeHistory answers. Sizes are checked against the segment files on disk and
- * offsets against what was produced, not against the broker's own figures.
+ * broker), what compaction.sizeHistory answers, and the retention the sampler's rounds apply. Sizes are checked
+ * against the segment files on disk and offsets against what was produced, not against the broker's own figures.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -15,6 +15,7 @@ import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import { EmbeddedClusterSource } from '../cluster-source/embedded-cluster-source.ts';
 import { RemoteClusterSource } from '../cluster-source/remote-cluster-source.ts';
 import { createCaller } from '../root.ts';
+import { writeSizes } from './size-history-store.ts';
 import { SizeSampler } from './size-sampler.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sluice-size-history-'));
@@ -182,14 +183,31 @@ describe('size history', () => {
       { at: p0second!.at, sizeBytes: p0second!.sizeBytes! + p1!.sizeBytes! },
       { at: history.until, sizeBytes: bytesOnDisk(TOPIC, 0) + bytesOnDisk(TOPIC, 1) },
     ]);
+  });
 
-    // A window that opens after the last change starts from the values recorded before it.
-    const recent = await as('viewer').compaction.sizeHistory({ topic: TOPIC, windowMinutes: 1 });
-    if (recent.since > p0second!.at)
-      assert.deepEqual(recent.total, [
-        { at: recent.since, sizeBytes: p0second!.sizeBytes! + p1!.sizeBytes! },
-        { at: recent.until, sizeBytes: p0second!.sizeBytes! + p1!.sizeBytes! },
-      ]);
+  it('starts a window that opens after the last change from the values recorded before it', async () => {
+    // Recorded two hours ago and unchanged since: an hour's window holds no record of this topic, only the
+    // values it had when the window opened. No sampler runs here, so nothing tombstones it meanwhile.
+    const idle = 'idle-views';
+    const recordedAt = Date.now() - 2 * 60 * 60_000;
+    await writeSizes(database.db, recordedAt, [
+      { topic: idle, partition: 0, sizeBytes: 4096, logStartOffset: 10, highWatermark: 90 },
+    ]);
+    const history = await as('viewer').compaction.sizeHistory({ topic: idle, windowMinutes: 60 });
+    assert.ok(history.since > recordedAt);
+    assert.deepEqual(history.total, [
+      { at: history.since, sizeBytes: 4096 },
+      { at: history.until, sizeBytes: 4096 },
+    ]);
+    assert.deepEqual(history.partitions, [
+      {
+        partition: 0,
+        points: [
+          { at: history.since, sizeBytes: 4096, logStartOffset: 10, highWatermark: 90 },
+          { at: history.until, sizeBytes: 4096, logStartOffset: 10, highWatermark: 90 },
+        ],
+      },
+    ]);
   });
 
   it('records a new log start offset when records are deleted', async () => {
@@ -217,6 +235,60 @@ describe('size history', () => {
     );
     const history = await as('viewer').compaction.sizeHistory({ topic: TOPIC, windowMinutes: 60 });
     assert.equal(history.total.at(-1)?.sizeBytes, 0);
-    assert.ok(history.partitions.every((p) => p.points.at(-1)!.at < history.until));
+    assert.ok(history.total.at(-1)!.at < history.until, 'the total ends at the tombstones, not at until');
+    // Each partition's series ends at its last recorded values, before the tombstone: none reaches `until`.
+    const lastRecorded = (await storedRows()).filter((r) => r.sizeBytes !== null);
+    assert.deepEqual(
+      history.partitions.map((p) => [p.partition, p.points.at(-1)]),
+      [0, 1].map((partition) => {
+        const { partition: _partition, ...values } = lastRecorded.findLast((r) => r.partition === partition)!;
+        return [partition, values];
+      }),
+    );
+  });
+});
+
+describe('size history retention', () => {
+  it('is applied by the sampler’s rounds, at most once a minute', async () => {
+    // A database of its own, so the rounds' tombstones and pruning touch only the records written here.
+    const retained = await openDatabase(join(dir, 'retention.db'));
+    try {
+      const DAY = 24 * 60 * 60_000;
+      const now = Date.now();
+      let clock = now;
+      // A topic the broker no longer has: its first round tombstones it, and nothing of it changes after.
+      const gone = 'retired-views';
+      const expired = { topic: gone, partition: 0, sizeBytes: 1, logStartOffset: 0, highWatermark: 1 };
+      const rowsOfGone = async () =>
+        (
+          await retained.client.execute({
+            sql: 'select at, size_bytes from partition_size_samples where topic = ? order by id',
+            args: [gone],
+          })
+        ).rows.map((r) => [Number(r.at) - now, r.size_bytes === null ? null : Number(r.size_bytes)]);
+      await writeSizes(retained.db, now - 40 * DAY, [expired]);
+      await writeSizes(retained.db, now - DAY, [{ ...expired, sizeBytes: 2, highWatermark: 2 }]);
+
+      const sampler = new SizeSampler({ db: retained.db, source: embedded, clock: () => clock });
+      await sampler.sampleOnce();
+      assert.deepEqual(
+        await rowsOfGone(),
+        [
+          [-DAY, 2],
+          [0, null],
+        ],
+        'the record past 30 days with a newer one went; the tombstone is new',
+      );
+
+      await writeSizes(retained.db, now - 40 * DAY, [expired]);
+      clock += 30_000;
+      await sampler.sampleOnce();
+      assert.equal((await rowsOfGone()).length, 3, 'not again within the minute');
+      clock += 30_000;
+      await sampler.sampleOnce();
+      assert.equal((await rowsOfGone()).length, 2, 'again once a minute has passed');
+    } finally {
+      retained.close();
+    }
   });
 });
