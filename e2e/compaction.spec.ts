@@ -158,12 +158,13 @@ test('retention: a delete topic shows its size over time, each partition’s siz
   // size the partition list shows now (nothing is written after it).
   const sizeNow = /^([\d.,]+ (?:B|KiB))\./.exec((await row.locator('span').nth(1).textContent()) ?? '')?.[1];
   expect(sizeNow).toBeDefined();
+  const sizeNowPattern = sizeNow!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const history = card.getByRole('region', { name: 'Size over time' });
   const chart = history.getByRole('figure', { name: `Size of ${DELETE_TOPIC} over the last hour` });
   await expect(chart.locator('figcaption')).toContainText(`Size now ${sizeNow} (at `, { timeout: 90_000 });
   await expect(chart.locator('figcaption')).toHaveText(
     new RegExp(
-      `^Size now ${sizeNow} \\(at [^)]+\\), highest ${sizeNow} \\(at [^)]+\\), \\d+ points since [^;]+; retention\\.bytes 1 MiB$`,
+      `^Size now ${sizeNowPattern} \\(at [^)]+\\), highest ${sizeNowPattern} \\(at [^)]+\\), \\d+ points since [^;]+; retention\\.bytes 1 MiB$`,
     ),
   );
   await expect(chart.locator('.recharts-line-curve')).toHaveAttribute('d', /^M[\d.]+,[\d.]+/);
