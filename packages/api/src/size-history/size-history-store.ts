@@ -3,6 +3,9 @@
  * records and applies the retention policy; readers take one topic's records over a window, with the record
  * each partition had when the window opened.
  *
+ * Records are appended in time order (one sampler, rounds never overlap, each dated when it starts), so of a
+ * partition's records the largest id is the latest: the reads below take max(id) as "the last record".
+ *
  * Retention (the lag history's policy, LAG_HISTORY_RETENTION, or another RetentionPolicy), as the partition
  * history's: records younger than the first tier are all kept; older ones keep, per partition, the last record of
  * each bucket of their tier, so the values at every bucket's end stay exact. A record past maxAgeMs goes once a
