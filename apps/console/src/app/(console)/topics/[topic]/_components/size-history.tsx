@@ -120,7 +120,7 @@ export function SizeHistory({
             label={`Size of ${subject} over the ${windowLabel}`}
             valueLabel="Size"
             formatValue={formatBytes}
-            formatTime={windowMinutes > DAY_MINUTES ? formatDateTime : formatTime}
+            formatTime={windowMinutes >= DAY_MINUTES ? formatDateTime : formatTime}
             interpolation="step"
             limit={limit}
             height={200}
