@@ -6,7 +6,8 @@
  * it to 0.01 lets the cleaner's next pass
  * (the server's log.cleaner.backoff.ms, 15 s) compact: the card then shows the last cleaning, records removed
  * and a dirty ratio of 0%, and the Cleaner page lists the partition. A delete topic with 200-byte segments
- * shows its partition's size and when retention.ms deletes its oldest segment (its records' time + a day).
+ * shows its partition's size and when retention.ms deletes its oldest segment (its records' time + a day), and
+ * its size over time as the server's sampler recorded it (every 30 s), with retention.bytes drawn as the limit.
  * A console showing the same broker over the Kafka protocol alone says the cleaner status is unavailable and
  * why, with no number for it, and still shows the configs. axe-core in both themes on every page.
  */
@@ -22,6 +23,8 @@ const TOPIC = `e2e-compaction-${process.pid}`;
 const DELETE_TOPIC = `e2e-retention-${process.pid}`;
 const KEYS = 10;
 const ROUNDS = 5;
+/** 1 MiB: far above what the test writes, so only retention.ms deletes; drawn as the chart's limit. */
+const RETENTION_BYTES = 1_048_576;
 
 /** The compaction table's cells of partition 0, by column header. */
 async function partitionZero(page: Page): Promise<Record<string, string>> {
@@ -116,9 +119,11 @@ test('compaction: the dirty ratio before a cleaning pass, what the pass removed 
   });
 });
 
-test('retention: a delete topic shows the size of each partition and when its oldest segment goes', async ({
+test('retention: a delete topic shows its size over time, each partition’s size and when its oldest segment goes', async ({
   page,
 }) => {
+  // The size sampler's next round (every 30 s) and the chart's next refresh (every 15 s) may both be needed.
+  test.setTimeout(120_000);
   await sluice([
     'topics',
     'create',
@@ -130,6 +135,8 @@ test('retention: a delete topic shows the size of each partition and when its ol
     'segment.bytes=200',
     '--config',
     'retention.ms=86400000',
+    '--config',
+    `retention.bytes=${RETENTION_BYTES}`,
   ]);
   const startedAt = Date.now();
   for (let round = 0; round < 3; round++)
@@ -149,14 +156,38 @@ test('retention: a delete topic shows the size of each partition and when its ol
   const at = new Date(date!.replace(' ', 'T')).getTime();
   expect(at).toBeGreaterThanOrEqual(startedAt + 86_400_000 - 1000);
   expect(at).toBeLessThanOrEqual(Date.now() + 86_400_000);
-  await expect(row.getByRole('img')).toHaveAttribute(
-    'aria-label',
-    /^Partition 0 size over \d+ samples: now \d/,
-  );
   await expect(page.getByRole('region', { name: 'Compaction', exact: true })).toHaveCount(0);
+
+  // The chart's latest point is what the sampler recorded last; once it has seen the last produce, it is the
+  // size the partition list shows now (nothing is written after it).
+  const sizeNow = /^([\d.,]+ (?:B|KiB))\./.exec((await row.locator('span').nth(1).textContent()) ?? '')?.[1];
+  expect(sizeNow).toBeDefined();
+  const sizeNowPattern = sizeNow!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const history = card.getByRole('region', { name: 'Size over time' });
+  const chart = history.getByRole('figure', { name: `Size of ${DELETE_TOPIC} over the last hour` });
+  await expect(chart.locator('figcaption')).toContainText(`Size now ${sizeNow} (at `, { timeout: 90_000 });
+  await expect(chart.locator('figcaption')).toHaveText(
+    new RegExp(
+      `^Size now ${sizeNowPattern} \\(at [^)]+\\), highest ${sizeNowPattern} \\(at [^)]+\\), \\d+ points since [^;]+; retention\\.bytes 1 MiB$`,
+    ),
+  );
+  await expect(chart.locator('.recharts-line-curve')).toHaveAttribute('d', /^M[\d.]+,[\d.]+/);
+  // Recharts 3 draws every label in a layer of its own above the plot, not inside the reference line's group.
+  await expect(chart.locator('.recharts-reference-line-line')).toHaveCount(1);
+  await expect(chart.locator('svg .recharts-label', { hasText: 'retention.bytes 1 MiB' })).toBeVisible();
+
+  await history.getByRole('combobox', { name: 'Show', exact: true }).selectOption({ label: 'Partition 0' });
+  await expect(
+    history.getByRole('figure', { name: `Size of ${DELETE_TOPIC} partition 0 over the last hour` }),
+  ).toContainText(`Size now ${sizeNow} (at `);
+  await history.getByRole('combobox', { name: 'over the', exact: true }).selectOption({ label: 'Last day' });
+  await expect(
+    history.getByRole('figure', { name: `Size of ${DELETE_TOPIC} partition 0 over the last day` }),
+  ).toContainText(`Size now ${sizeNow} (at `);
   await screenshots(page, 'retention');
   await expectAccessible(page, `/topics/${DELETE_TOPIC}`, async (p) => {
     await expect(p.getByRole('region', { name: 'Retention', exact: true })).toContainText('Next deletion');
+    await expect(p.getByRole('figure', { name: /^Size of / })).toContainText('Size now');
   });
 });
 

@@ -16,6 +16,7 @@ import {
   LagSampler,
   LoginRateLimiter,
   sessionCookie,
+  SizeSampler,
   sessionTokenFrom,
   type ApiContext,
   type ClusterSource,
@@ -63,6 +64,8 @@ export interface SluiceServerOptions {
   lagSampleIntervalMs?: number;
   /** How often partitions' leaders and ISRs are sampled into console.db (default 5 s). */
   isrSampleIntervalMs?: number;
+  /** How often partitions' sizes and offsets are sampled into console.db (default 30 s). */
+  sizeSampleIntervalMs?: number;
   /** The Next.js app to serve; its production build must exist. */
   consoleDir?: string;
   /** Where the first admin comes from (SLUICE_ADMIN_USER, SLUICE_ADMIN_PASSWORD); process.env by default. */
@@ -231,6 +234,9 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
   const isrSampler = cluster
     ? new IsrSampler({ db: database.db, source: cluster, intervalMs: options.isrSampleIntervalMs })
     : null;
+  const sizeSampler = cluster
+    ? new SizeSampler({ db: database.db, source: cluster, intervalMs: options.sizeSampleIntervalMs })
+    : null;
 
   const metrics = new ServerMetrics({ broker, cluster, db: database.db });
 
@@ -343,9 +349,10 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
       () => undefined,
     );
     clearInterval(sessionCleanup);
-    // The sampler reads the cluster and writes the database: it stops before either closes.
+    // The samplers read the cluster and write the database: they stop before either closes.
     await lagSampler?.stop();
     await isrSampler?.stop();
+    await sizeSampler?.stop();
     cluster?.close();
     await broker?.close();
     database.close();
@@ -359,6 +366,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
   }
   lagSampler?.start();
   isrSampler?.start();
+  sizeSampler?.start();
 
   let closing: Promise<void> | undefined;
   return {

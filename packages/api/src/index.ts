@@ -19,6 +19,11 @@ export {
   type LagSamplerOptions,
   type SampleRound,
 } from './lag/lag-sampler.ts';
+export {
+  SizeSampler,
+  DEFAULT_SIZE_SAMPLE_INTERVAL_MS,
+  type SizeSamplerOptions,
+} from './size-history/size-sampler.ts';
 export { IpcDrillController, type DrillController } from './drills.ts';
 export { currentLag, type CurrentLag } from './lag/current-lag.ts';
 export type { GroupAssessment, PartitionAssessment } from './lag/assess-lag.ts';

@@ -1,6 +1,6 @@
 /**
  * A round of work run now and then every `intervalMs` until stopped, never two at once: the next round is
- * scheduled when the previous one has settled. The samplers (consumer lag, ISR history) run on it.
+ * scheduled when the previous one has settled. The samplers (consumer lag, ISR history, partition sizes) run on it.
  */
 export class PeriodicRounds {
   private timer: NodeJS.Timeout | null = null;

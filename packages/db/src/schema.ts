@@ -1,6 +1,6 @@
 /**
  * The console's own data (not Kafka data): who may sign in, their sessions, what they changed, and the
- * consumer-lag history and the partition (ISR, leader) history it sampled.
+ * consumer-lag history, the partition (ISR, leader) history and the partition size history it sampled.
  * Timestamps are integer milliseconds since the epoch (`timestamp_ms`), so they sort and compare in SQL; their
  * defaults live in SQL rather than in TypeScript so that rows written by any client get them.
  * Change this file, then run `npm run generate -w @sluice/db` and commit the new migration under drizzle/.
@@ -122,5 +122,31 @@ export const partitionStates = sqliteTable(
   (table) => [
     index('partition_states_partition_at_idx').on(table.topic, table.partition, table.at),
     index('partition_states_at_idx').on(table.at),
+  ],
+);
+
+/**
+ * Partition size history as the console observed it (DescribeLogDirs and ListOffsets, sampled like the partition
+ * history): one row per change of a partition's size on disk (its largest replica), log start offset or high
+ * watermark, holding the values after the change; between two rows of a partition its values are those of the
+ * first. So an idle topic costs one row however long the console runs, and downsampling that keeps the last row
+ * of each bucket keeps every surviving value exact. Rows of one sample round share `at`. A topic that disappears
+ * gets a last row per partition with null size and offsets (a tombstone); the three are otherwise never null.
+ */
+export const partitionSizeSamples = sqliteTable(
+  'partition_size_samples',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: integer('at', { mode: 'timestamp_ms' }).notNull(),
+    topic: text('topic').notNull(),
+    partition: integer('partition').notNull(),
+    sizeBytes: integer('size_bytes'),
+    logStartOffset: integer('log_start_offset'),
+    highWatermark: integer('high_watermark'),
+  },
+  (table) => [
+    // A topic's history over a window, and each partition's last row before it.
+    index('partition_size_samples_topic_at_idx').on(table.topic, table.at),
+    index('partition_size_samples_partition_at_idx').on(table.topic, table.partition, table.at),
   ],
 );

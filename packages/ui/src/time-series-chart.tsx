@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, type ReactNode } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 
 export interface TimeSeriesPoint {
   at: Date;
@@ -23,6 +23,13 @@ export interface TimeSeriesChartProps {
   /** Shown instead of the chart when there are no points. */
   emptyMessage: ReactNode;
   height?: number;
+  /**
+   * "step" for a series recorded on change: each value holds until the next point, and the summary counts
+   * points rather than samples. "linear" (the default) joins samples with straight lines.
+   */
+  interpolation?: 'linear' | 'step';
+  /** A limit drawn as a dashed horizontal line and named in the summary, e.g. "retention.bytes". */
+  limit?: { value: number; label: string } | undefined;
 }
 
 /**
@@ -40,6 +47,8 @@ export function TimeSeriesChart({
   formatTime,
   emptyMessage,
   height = 240,
+  interpolation = 'linear',
+  limit,
 }: TimeSeriesChartProps) {
   const summaryId = useId();
   if (points.length === 0) {
@@ -48,15 +57,17 @@ export function TimeSeriesChart({
   const data = points.map((p) => ({ t: p.at.getTime(), value: p.value }));
   const latest = points.at(-1)!;
   const highest = points.reduce((max, p) => (p.value > max.value ? p : max));
+  const [one, many] = interpolation === 'step' ? ['point', 'points'] : ['sample', 'samples'];
   const summary =
     `${valueLabel} now ${formatValue(latest.value)} (at ${formatTime(latest.at)}), ` +
     `highest ${formatValue(highest.value)} (at ${formatTime(highest.at)}), ` +
-    `${points.length} ${points.length === 1 ? 'sample' : 'samples'} since ${formatTime(points[0]!.at)}`;
+    `${points.length} ${points.length === 1 ? one : many} since ${formatTime(points[0]!.at)}` +
+    (limit ? `; ${limit.label} ${formatValue(limit.value)}` : '');
 
   return (
     <figure
       aria-label={label}
-      className="flex flex-col gap-2 [--chart-grid:var(--color-zinc-200)] [--chart-line:var(--color-sky-700)] [--chart-surface:var(--color-white)] [--chart-text:var(--color-zinc-600)] dark:[--chart-grid:var(--color-zinc-700)] dark:[--chart-line:var(--color-sky-400)] dark:[--chart-surface:var(--color-zinc-900)] dark:[--chart-text:var(--color-zinc-400)]"
+      className="flex flex-col gap-2 [--chart-grid:var(--color-zinc-200)] [--chart-limit:var(--color-amber-700)] [--chart-line:var(--color-sky-700)] [--chart-surface:var(--color-white)] [--chart-text:var(--color-zinc-600)] dark:[--chart-grid:var(--color-zinc-700)] dark:[--chart-limit:var(--color-amber-400)] dark:[--chart-line:var(--color-sky-400)] dark:[--chart-surface:var(--color-zinc-900)] dark:[--chart-text:var(--color-zinc-400)]"
     >
       <div style={{ height }} className="w-full">
         <LineChart
@@ -97,8 +108,23 @@ export function TimeSeriesChart({
               borderRadius: 6,
             }}
           />
+          {limit && (
+            <ReferenceLine
+              y={limit.value}
+              stroke="var(--chart-limit)"
+              strokeDasharray="6 4"
+              strokeWidth={1.5}
+              ifOverflow="extendDomain"
+              label={{
+                value: `${limit.label} ${formatAxisValue(limit.value)}`,
+                position: 'insideTopRight',
+                fill: 'var(--chart-limit)',
+                fontSize: 12,
+              }}
+            />
+          )}
           <Line
-            type="linear"
+            type={interpolation === 'step' ? 'stepAfter' : 'linear'}
             dataKey="value"
             name={valueLabel}
             stroke="var(--chart-line)"

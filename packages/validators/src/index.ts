@@ -20,6 +20,7 @@ export {
   tailInput,
   topicInput,
   topicName,
+  topicSizeHistoryInput,
   type CreateTopicInput,
   type IsolationLevelName,
   type MessagesFrom,

@@ -86,6 +86,20 @@ export type CreateTopicInput = z.infer<typeof createTopicFields>;
 
 export const topicInput = z.object({ topic: topicName });
 
+/**
+ * A topic's size history over the last `windowMinutes` (an hour by default, 30 days at most: as long as the
+ * console keeps it).
+ */
+export const topicSizeHistoryInput = z.object({
+  topic: topicName,
+  windowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(30 * 24 * 60)
+    .default(60),
+});
+
 export const deleteTopicInput = z
   .object({
     topic: topicName,

@@ -205,6 +205,18 @@ export interface PartitionState {
   isr: number[];
 }
 
+/**
+ * A partition's size on disk and offsets at one instant, as the topic list reads them (DescribeLogDirs and
+ * ListOffsets, or the engine's logs in-process), for the size history.
+ */
+export interface PartitionSize extends TopicPartition {
+  /** Bytes of its largest replica; null when no broker holding it answered DescribeLogDirs. */
+  sizeBytes: number | null;
+  /** Null, as the high watermark, when the partition has no leader to ask. */
+  logStartOffset: number | null;
+  highWatermark: number | null;
+}
+
 /** An ongoing reassignment (ListPartitionReassignments): the replicas now, and those being added and removed. */
 export interface PartitionReassignment {
   topic: string;
@@ -494,6 +506,11 @@ export interface ClusterSource {
   deleteGroup(groupId: string): Promise<number>;
   /** Every partition of every topic: leader, leader epoch, replicas and ISR (Metadata), for the ISR history. */
   partitionStates(): Promise<PartitionState[]>;
+  /**
+   * Every partition of every topic: size on disk, log start offset and high watermark, for the size history; read
+   * in one pass as listTopics reads them, never a request per topic.
+   */
+  partitionSizes(): Promise<PartitionSize[]>;
   /**
    * AlterPartitionReassignments for one partition: `replicas` is the target, null cancels the ongoing one.
    * With `throttle` (bytes/s), first sets the replication throttles as kafka-reassign-partitions does.

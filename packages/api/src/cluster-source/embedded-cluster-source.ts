@@ -20,6 +20,7 @@ import {
   type GroupListing,
   type PartitionOffsets,
   type PartitionReassignment,
+  type PartitionSize,
   type TopicConfigDefinition,
   type TopicPartition,
   type TopicSummary,
@@ -155,6 +156,23 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
         };
       })
       .sort(byName);
+  }
+
+  /** As listTopics, in-process: the figures ListOffsets and DescribeLogDirs give, for every partition. */
+  override async partitionSizes(): Promise<PartitionSize[]> {
+    const { topics, topicManager } = this.services;
+    return topics.list().flatMap((topic) =>
+      topic.partitions.map(({ partitionIndex: partition }) => {
+        const log = topicManager.partitionLog(topic.name, partition);
+        return {
+          topic: topic.name,
+          partition,
+          sizeBytes: log?.size ?? null,
+          logStartOffset: log?.logStartOffset ?? null,
+          highWatermark: log?.highWatermark ?? null,
+        };
+      }),
+    );
   }
 
   override trafficTotals(): { bytesIn: number; bytesOut: number } {

@@ -295,6 +295,14 @@ export class PrincipalClusterSource implements ClusterSource {
     return states.filter((s) => describable(s.topic));
   }
 
+  async partitionSizes() {
+    const [sizes, describable] = await Promise.all([
+      this.cluster.partitionSizes(),
+      this.allowed('DESCRIBE', 'TOPIC'),
+    ]);
+    return sizes.filter((s) => describable(s.topic));
+  }
+
   async reassignPartition(
     topic: string,
     partition: number,

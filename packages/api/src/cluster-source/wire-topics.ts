@@ -39,6 +39,7 @@ import {
   type EntriesRead,
   type PartitionReassignment,
   type PartitionPositions,
+  type PartitionSize,
   type PartitionState,
   type ReplicaLogSize,
   type ProduceRequest,
@@ -185,6 +186,32 @@ export abstract class WireTopicSource {
         };
       })
       .sort(byName);
+  }
+
+  /** Metadata, two ListOffsets per leader and DescribeLogDirs at every broker: the topic list's requests. */
+  async partitionSizes(): Promise<PartitionSize[]> {
+    const metadata = await this.client.metadata(null);
+    const topics = metadata.topics.filter((t) => t.errorCode === ErrorCode.NONE && t.name !== null);
+    const [{ earliest, latest }, sizes] = await Promise.all([
+      this.offsetsOf(topics),
+      this.client.partitionSizes().catch(() => null),
+    ]);
+    const offset = (offsets: Map<string, bigint>, at: string) => {
+      const found = offsets.get(at);
+      return found === undefined ? null : Number(found);
+    };
+    return topics.flatMap((t) =>
+      t.partitions.map((p) => {
+        const at = key(t.name!, p.partitionIndex);
+        return {
+          topic: t.name!,
+          partition: p.partitionIndex,
+          sizeBytes: sizes?.get(at) ?? null,
+          logStartOffset: offset(earliest, at),
+          highWatermark: offset(latest, at),
+        };
+      }),
+    );
   }
 
   async describeTopic(name: string): Promise<TopicDetail | null> {

@@ -12,7 +12,7 @@
  */
 import { and, asc, eq, gte, inArray, lt, sql } from 'drizzle-orm';
 import { partitionStates, type Database } from '@sluice/db';
-import { fullResolutionAgeMs, type RetentionPolicy } from '../lag/lag-retention.ts';
+import { fullResolutionAgeMs, retentionBucketSql, type RetentionPolicy } from '../lag/lag-retention.ts';
 import { partitionStateKey, type ObservedState, type PartitionState } from './partition-history.ts';
 
 const CHUNK = 500;
@@ -63,15 +63,7 @@ function toState(row: typeof partitionStates.$inferSelect): PartitionState {
 
 /** Deletes what `policy` no longer keeps at `now`; resolves with how many states went. */
 export async function applyRetention(db: Database, now: number, policy: RetentionPolicy): Promise<number> {
-  const bucket = (column: string) => {
-    const tiers = [...policy.tiers].sort((a, b) => b.olderThanMs - a.olderThanMs);
-    // Tier i's buckets are numbered apart from every other tier's; the full-resolution tier keys on the time.
-    const cases = tiers.map(
-      (t, i) =>
-        `when ${column} < ${now - t.olderThanMs} then ${(tiers.length - i) * 1e15} + ${column} / ${t.resolutionMs}`,
-    );
-    return `case ${cases.join(' ')} else -${column} end`;
-  };
+  const bucket = (column: string) => retentionBucketSql(column, now, policy);
   const result = await db.run(
     sql.raw(`
       delete from partition_states where id in (

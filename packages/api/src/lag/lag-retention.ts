@@ -45,6 +45,21 @@ export function fullResolutionAgeMs(policy: RetentionPolicy): number {
   return policy.tiers[0]?.olderThanMs ?? policy.maxAgeMs;
 }
 
+/**
+ * A SQL expression numbering the retention bucket a time column's value falls in at `now`, for histories that
+ * keep the last row of each bucket per partition: two times share a number exactly when they share a tier and a
+ * bucket of it; a time in the full-resolution tier gets a number of its own.
+ */
+export function retentionBucketSql(column: string, now: number, policy: RetentionPolicy): string {
+  const tiers = [...policy.tiers].sort((a, b) => b.olderThanMs - a.olderThanMs);
+  // Tier i's buckets are numbered apart from every other tier's; the full-resolution tier keys on the time.
+  const cases = tiers.map(
+    (t, i) =>
+      `when ${column} < ${now - t.olderThanMs} then ${(tiers.length - i) * 1e15} + ${column} / ${t.resolutionMs}`,
+  );
+  return `case ${cases.join(' ')} else -${column} end`;
+}
+
 /** The rounds (their times) of `rounds` to delete at `now`. */
 export function roundsToDelete(rounds: number[], now: number, policy: RetentionPolicy): number[] {
   const deleted: number[] = [];

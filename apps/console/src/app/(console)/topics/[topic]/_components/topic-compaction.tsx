@@ -1,8 +1,7 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Card, DataTable, Sparkline } from '@sluice/ui';
+import { Card, DataTable } from '@sluice/ui';
 import { refreshEvery } from '~/lib/api-errors';
 import { formatRecordTimestamp } from '~/lib/record-view';
 import type { RouterOutputs } from '~/trpc/outputs';
@@ -11,13 +10,12 @@ import { ApiError } from '../../../../_components/api-error';
 import { formatBytes } from '../../_components/topic-format';
 import { compactionColumns, compactionRowId, type CompactionRow } from './compaction-columns';
 import { DirtyRatioBars } from './dirty-ratio-bars';
+import { SizeHistory } from './size-history';
 
 type CompactionData = RouterOutputs['compaction']['topic'];
 type PartitionCompaction = CompactionData['partitions'][number];
 
 const REFRESH_MS = 3_000;
-/** Size samples kept per partition: the last 10 minutes at one a refresh. */
-const KEPT_SIZES = 200;
 
 function Configs({ configs }: { configs: CompactionData['configs'] }) {
   return (
@@ -44,24 +42,6 @@ function Unavailable({ reason }: { reason: string }) {
   );
 }
 
-/** Each partition's size since this page opened, one sample per refresh, reset when the page is left. */
-function useSizeHistory(data: CompactionData | undefined): Map<number, (number | null)[]> {
-  const [history, setHistory] = useState<{ readAt: number; sizes: Map<number, (number | null)[]> }>({
-    readAt: 0,
-    sizes: new Map(),
-  });
-  if (data && data.readAt !== history.readAt) {
-    const sizes = new Map(
-      data.partitions.map((p) => [
-        p.partition,
-        [...(history.sizes.get(p.partition) ?? []), p.sizeBytes].slice(-KEPT_SIZES),
-      ]),
-    );
-    setHistory({ readAt: data.readAt, sizes });
-  }
-  return history.sizes;
-}
-
 function describeRetention(p: PartitionCompaction): string {
   const r = p.retention;
   if (!r) return 'Not readable from a remote cluster';
@@ -84,30 +64,32 @@ function describeRetention(p: PartitionCompaction): string {
   return `Segment at offset ${r.oldestSegmentBaseOffset} (${formatBytes(r.oldestSegmentBytes)}) ${parts.join(', or ')}`;
 }
 
-function Retention({ data, sizes }: { data: CompactionData; sizes: Map<number, (number | null)[]> }) {
+/** retention.bytes when it limits the size (not -1) and could be described, else null. */
+function retentionBytesLimit(configs: CompactionData['configs']): number | null {
+  const value = configs.find((c) => c.name === 'retention.bytes')?.value;
+  const bytes = value === null || value === undefined ? NaN : Number(value);
+  return Number.isFinite(bytes) && bytes >= 0 ? bytes : null;
+}
+
+function Retention({ data }: { data: CompactionData }) {
   return (
     <Card title="Retention">
-      <div className="flex flex-col gap-3">
+      <div className="flex flex-col gap-4">
         <p className="text-sm text-zinc-700 dark:text-zinc-300">
-          Each partition&apos;s size on disk (DescribeLogDirs) since this page opened, and when retention next
-          deletes its oldest segment.
+          Each partition&apos;s size on disk (DescribeLogDirs) over time, as the console recorded it, and when
+          retention next deletes its oldest segment.
         </p>
+        <SizeHistory
+          topic={data.topic}
+          partitions={data.partitions.map((p) => p.partition)}
+          retentionBytes={retentionBytesLimit(data.configs)}
+        />
         <ul aria-label="Retention per partition" className="flex flex-col gap-3">
           {data.partitions.map((p) => {
-            const values = sizes.get(p.partition) ?? [];
             const size = p.sizeBytes === null ? 'unknown' : formatBytes(p.sizeBytes);
             return (
-              <li
-                key={p.partition}
-                className="grid gap-2 text-sm sm:grid-cols-[7rem_12rem_1fr] sm:items-center"
-              >
+              <li key={p.partition} className="grid gap-2 text-sm sm:grid-cols-[7rem_1fr] sm:items-center">
                 <span className="text-zinc-700 dark:text-zinc-300">Partition {p.partition}</span>
-                <Sparkline
-                  values={values}
-                  capacity={KEPT_SIZES}
-                  height={32}
-                  label={`Partition ${p.partition} size over ${values.length} samples: now ${size}`}
-                />
                 <span className="text-zinc-900 dark:text-zinc-100">
                   <span className="tabular-nums">{size}</span>. Next deletion: {describeRetention(p)}
                 </span>
@@ -130,7 +112,6 @@ export function TopicCompaction({ topic }: { topic: string }) {
   const query = useQuery(
     trpc.compaction.topic.queryOptions({ topic }, { refetchInterval: refreshEvery(REFRESH_MS) }),
   );
-  const sizes = useSizeHistory(query.data);
   if (query.isError && !query.data)
     return (
       <Card title="Compaction">
@@ -172,7 +153,7 @@ export function TopicCompaction({ topic }: { topic: string }) {
           </div>
         </Card>
       ) : null}
-      {data.deletes ? <Retention data={data} sizes={sizes} /> : null}
+      {data.deletes ? <Retention data={data} /> : null}
       {!data.compacted && !data.deletes ? (
         <Card title="Cleaning and retention">
           <Configs configs={data.configs} />
