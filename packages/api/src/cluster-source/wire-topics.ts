@@ -8,6 +8,7 @@
  */
 import {
   AbortedTransactionFilter,
+  BrokerCleanerStatusCache,
   IsolationLevel,
   KafkaError,
   alterPartitionReassignments,
@@ -48,12 +49,7 @@ import {
   type TopicDetail,
   type TopicSummary,
 } from './cluster-source.ts';
-import {
-  NO_WIRE_CLEANER_STATUS,
-  wireTopicCompaction,
-  type CleanerOverview,
-  type TopicCompaction,
-} from './compaction-status.ts';
+import { wireTopicCompaction, type CleanerOverview, type TopicCompaction } from './compaction-status.ts';
 import { markerEntry, recordEntry } from './console-entries.ts';
 import {
   describeBrokersOverWire,
@@ -61,6 +57,7 @@ import {
   rememberBrokers,
   type BrokerAddressBook,
 } from './wire-brokers.ts';
+import { cleanersFromLeaders, clusterCleanerOverview, partitionCleanerOf } from './wire-cleaner.ts';
 
 const EARLIEST = -2n;
 const LATEST = -1n;
@@ -100,8 +97,12 @@ function underReplicated(p: MetadataResponseTopic['partitions'][number]): boolea
 /** The topic half of a ClusterSource over the wire; the sources add groups (and the embedded one, engine reads). */
 export abstract class WireTopicSource {
   private readonly brokerAddresses: BrokerAddressBook = new Map();
+  /** Each broker's cleaner status, read over its HTTP listener at most every few seconds. */
+  protected readonly brokerCleaners: BrokerCleanerStatusCache;
 
-  constructor(protected readonly client: ClusterClient) {}
+  constructor(protected readonly client: ClusterClient) {
+    this.brokerCleaners = new BrokerCleanerStatusCache(client);
+  }
 
   describeBrokers(): Promise<ClusterBrokers> {
     return describeBrokersOverWire(this.client, this.brokerAddresses);
@@ -516,19 +517,21 @@ export abstract class WireTopicSource {
     await clearReassignmentThrottles(this.client, [topic]);
   }
 
-  /** Sizes and configs only: no cleaner status travels over the wire protocol. */
+  /**
+   * Sizes and configs over the wire protocol; each partition's cleaner status from its leader's HTTP listener
+   * (wire-cleaner.ts), or why it cannot be read. The retention outlook needs the segments: never read remotely.
+   */
   async topicCompaction(topic: string): Promise<TopicCompaction | null> {
     const detail = await this.describeTopic(topic);
-    return detail && wireTopicCompaction(detail, NO_WIRE_CLEANER_STATUS);
+    if (!detail) return null;
+    const led = detail.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader }));
+    const cleaners = await cleanersFromLeaders(this.brokerCleaners, led);
+    const byPartition = new Map(led.map((p, i) => [p.partition, cleaners[i]!]));
+    return wireTopicCompaction(detail, (p) => partitionCleanerOf(byPartition.get(p.partition)!));
   }
 
+  /** Every compacted partition of the cluster, each from its leader's HTTP listener (wire-cleaner.ts). */
   async cleanerOverview(): Promise<CleanerOverview> {
-    return {
-      unavailableReason: NO_WIRE_CLEANER_STATUS,
-      brokerId: null,
-      partitions: [],
-      elsewhere: [],
-      readAt: Date.now(),
-    };
+    return clusterCleanerOverview(this.client, this.brokerCleaners);
   }
 }
