@@ -13,7 +13,6 @@
  * Times are epoch milliseconds on the broker's clock.
  */
 import type { PartitionCleanerStatus } from '@sluice/validators';
-import type { TopicDetail } from './cluster-source.ts';
 
 /**
  * The broker's PartitionCleanerStatus as the API sends it: the shape GET /v1/cleaner is validated against
@@ -161,14 +160,21 @@ export type PartitionCleaner = Pick<
   'cleaner' | 'cleanerBrokerId' | 'cleanerUnavailableReason' | 'retention'
 >;
 
+/** What the wire protocol gives of a topic for its compaction status (a TopicDetail is one). */
+export interface CompactionWireDetail {
+  name: string;
+  configs: { name: string; value: string | null; source: string }[];
+  partitions: { partition: number; leader: number; sizeBytes: number | null }[];
+}
+
 /**
  * A topic's compaction status: sizes and configs as the wire protocol gives them, each partition's cleaner as
  * `cleanerOf` says. The topic's own cleanerUnavailableReason is set only when no partition's status was read:
  * the partitions' reason when they share one.
  */
 export function wireTopicCompaction(
-  detail: TopicDetail,
-  cleanerOf: (partition: TopicDetail['partitions'][number]) => PartitionCleaner,
+  detail: CompactionWireDetail,
+  cleanerOf: (partition: CompactionWireDetail['partitions'][number]) => PartitionCleaner,
 ): TopicCompaction {
   const configs = COMPACTION_CONFIGS.map((name) => {
     const entry = detail.configs.find((c) => c.name === name);

@@ -255,7 +255,7 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
    * from its leader's HTTP listener, as the remote source reads every partition (wire-cleaner.ts).
    */
   override async topicCompaction(topic: string): Promise<TopicCompaction | null> {
-    const detail = await this.describeTopic(topic);
+    const detail = await this.compactionDetail(topic);
     if (!detail) return null;
     const self = this.services.node.nodeId;
     const statuses = new Map(

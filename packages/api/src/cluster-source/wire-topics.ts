@@ -49,7 +49,12 @@ import {
   type TopicDetail,
   type TopicSummary,
 } from './cluster-source.ts';
-import { wireTopicCompaction, type CleanerOverview, type TopicCompaction } from './compaction-status.ts';
+import {
+  wireTopicCompaction,
+  type CleanerOverview,
+  type CompactionWireDetail,
+  type TopicCompaction,
+} from './compaction-status.ts';
 import { markerEntry, recordEntry } from './console-entries.ts';
 import {
   describeBrokersOverWire,
@@ -75,6 +80,8 @@ const CONFIG_SOURCES = [
   'CLIENT_METRICS_CONFIG',
   'GROUP_CONFIG',
 ];
+const configSourceName = (code: number) => CONFIG_SOURCES[code] ?? 'UNKNOWN';
+
 const CONFIG_TYPES = [
   'UNKNOWN',
   'BOOLEAN',
@@ -229,7 +236,7 @@ export abstract class WireTopicSource {
         .map((c): TopicConfigEntry => ({
           name: c.name,
           value: c.value,
-          source: CONFIG_SOURCES[c.configSource] ?? 'UNKNOWN',
+          source: configSourceName(c.configSource),
           isDefault: c.configSource === 5,
           readOnly: c.readOnly,
           sensitive: c.isSensitive,
@@ -518,11 +525,42 @@ export abstract class WireTopicSource {
   }
 
   /**
+   * What the compaction view shows of a topic from the wire: leaders, sizes and configs. Not describeTopic,
+   * whose ListOffsets at every leader would fail the whole view while a stopped leader is not yet fenced.
+   * A partition no broker reported in DescribeLogDirs (its only replica down) has no size: null, not 0.
+   */
+  protected async compactionDetail(name: string): Promise<CompactionWireDetail | null> {
+    const metadata = await this.client.metadata([name]);
+    const topic = metadata.topics[0];
+    if (!topic || topic.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) return null;
+    throwIfError(topic.errorCode, `topic ${name}`);
+    const [sizes, configs] = await Promise.all([
+      this.client.partitionSizes().catch(() => null),
+      this.client.describeTopicConfigsInDetail(name),
+    ]);
+    return {
+      name,
+      configs: configs.map((c) => ({
+        name: c.name,
+        value: c.value,
+        source: configSourceName(c.configSource),
+      })),
+      partitions: topic.partitions
+        .map((p) => ({
+          partition: p.partitionIndex,
+          leader: p.leaderId,
+          sizeBytes: sizes?.get(key(name, p.partitionIndex)) ?? null,
+        }))
+        .sort((a, b) => a.partition - b.partition),
+    };
+  }
+
+  /**
    * Sizes and configs over the wire protocol; each partition's cleaner status from its leader's HTTP listener
    * (wire-cleaner.ts), or why it cannot be read. The retention outlook needs the segments: never read remotely.
    */
   async topicCompaction(topic: string): Promise<TopicCompaction | null> {
-    const detail = await this.describeTopic(topic);
+    const detail = await this.compactionDetail(topic);
     if (!detail) return null;
     const led = detail.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader }));
     const cleaners = await cleanersFromLeaders(this.brokerCleaners, led);
