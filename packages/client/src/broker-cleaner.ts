@@ -31,16 +31,25 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 /** A host as a URL writes it: an IPv6 address in brackets. */
 const hostForUrl = (host: string) => (host.includes(':') ? `[${host}]` : host);
 
+class AnswerTooLarge extends Error {}
+
 /** The body as text, refused past `limit` bytes (the listener is not authenticated; its answer is not trusted). */
 async function boundedText(response: Response, limit: number): Promise<string> {
   const length = Number(response.headers.get('content-length') ?? 0);
-  if (length > limit) throw new Error(`an answer of ${length} bytes, more than ${limit}`);
+  if (length > limit) throw new AnswerTooLarge(`an answer of ${length} bytes, more than ${limit}`);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > limit) throw new Error(`an answer of more than ${limit} bytes`);
-    chunks.push(chunk);
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AnswerTooLarge(`an answer of more than ${limit} bytes`);
+    }
+    chunks.push(value);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
@@ -61,6 +70,42 @@ export function parseCleanerStatuses(body: string): PartitionCleanerStatus[] | s
   const issue = parsed.error.issues[0]!;
   const where = issue.path.length === 0 ? 'the answer' : issue.path.join('.');
   return `an answer that is not a list of cleaner statuses (${where}: ${issue.message})`;
+}
+
+/**
+ * GET `url` (a broker's /v1/cleaner) as cleaner statuses, or what went wrong, worded to follow "broker N (URL)":
+ * refused or unreachable, no answer by `deadline` (epoch ms; it bounds the body too, so a broker trickling bytes
+ * cannot hold the caller), an HTTP error, more than `limit` bytes, or not cleaner statuses. Never throws.
+ */
+export async function getCleanerStatuses(
+  url: string,
+  deadline: number,
+  limit = MAX_ANSWER_BYTES,
+): Promise<PartitionCleanerStatus[] | string> {
+  const ms = Math.max(1, deadline - Date.now());
+  let body: string;
+  try {
+    const response = await fetch(url, {
+      method: 'GET',
+      headers: { accept: 'application/json' },
+      credentials: 'omit',
+      redirect: 'error',
+      signal: AbortSignal.timeout(ms),
+    });
+    if (!response.ok) {
+      await response.body?.cancel();
+      return `answered HTTP ${response.status}`;
+    }
+    body = await boundedText(response, limit);
+  } catch (error) {
+    if (error instanceof Error && error.name === 'TimeoutError')
+      return `gave no whole answer within ${ms} ms`;
+    if (error instanceof AnswerTooLarge) return `gave ${error.message}`;
+    const cause = (error as { cause?: unknown }).cause;
+    return `is unreachable (${message(error)}${cause ? `: ${message(cause)}` : ''})`;
+  }
+  const statuses = parseCleanerStatuses(body);
+  return typeof statuses === 'string' ? `gave ${statuses}` : statuses;
 }
 
 async function readWithin(
@@ -94,31 +139,10 @@ async function readWithin(
     return { kind: 'failed', brokerId, reason: `broker ${brokerId} is not in the cluster metadata` };
   const query = topic === null ? '' : `?topic=${encodeURIComponent(topic)}`;
   const url = `http://${hostForUrl(host)}:${port}/v1/cleaner${query}`;
-  const failed = (what: string): BrokerCleanerAnswer => ({
-    kind: 'failed',
-    brokerId,
-    reason: `broker ${brokerId} (${url}) ${what}`,
-  });
-  let body: string;
-  try {
-    const response = await fetch(url, {
-      method: 'GET',
-      headers: { accept: 'application/json' },
-      credentials: 'omit',
-      redirect: 'error',
-      signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
-    });
-    if (!response.ok) {
-      await response.body?.cancel();
-      return failed(`answered HTTP ${response.status}`);
-    }
-    body = await boundedText(response, MAX_ANSWER_BYTES);
-  } catch (error) {
-    const cause = (error as { cause?: unknown }).cause;
-    return failed(`is unreachable (${message(error)}${cause ? `: ${message(cause)}` : ''})`);
-  }
-  const statuses = parseCleanerStatuses(body);
-  return typeof statuses === 'string' ? failed(`gave ${statuses}`) : { kind: 'read', brokerId, statuses };
+  const statuses = await getCleanerStatuses(url, deadline);
+  return typeof statuses === 'string'
+    ? { kind: 'failed', brokerId, reason: `broker ${brokerId} (${url}) ${statuses}` }
+    : { kind: 'read', brokerId, statuses };
 }
 
 /**

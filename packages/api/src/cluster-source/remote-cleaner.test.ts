@@ -15,7 +15,7 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, before, describe, it } from 'node:test';
-import { BrokerCleanerStatusCache, ClusterClient, throwIfError } from '@sluice/client';
+import { BrokerCleanerStatusCache, ClusterClient, KafkaError, throwIfError } from '@sluice/client';
 import { encodeRecordBatch } from '@sluice/protocol';
 import { startCluster, type ClusterProcess } from '../../../broker/test/support/cluster-process.ts';
 import { waitFor } from '../../../broker/test/support/cluster-tools.ts';
@@ -36,6 +36,27 @@ let source: RemoteClusterSource;
 const cleaned = (p: PartitionCompaction) =>
   p.cleaner !== null && p.cleaner.passes >= 1 && p.cleaner.eligibility === 'clean';
 
+/**
+ * Produce, retried while the error is retriable: the metadata may name a leader before that broker has the
+ * partition (UNKNOWN_TOPIC_OR_PARTITION, not appended, so a retry adds no duplicate).
+ */
+async function produceOnceTheLeaderKnows(
+  topic: Awaited<ReturnType<ClusterClient['topic']>>,
+  partition: number,
+  batch: Buffer,
+): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await client.produce(topic, partition, batch);
+      return;
+    } catch (error) {
+      if (!(error instanceof KafkaError) || !error.retriable || Date.now() > deadline) throw error;
+      await sleep(250);
+    }
+  }
+}
+
 before(async () => {
   cluster = await startCluster({
     brokers: 3,
@@ -50,7 +71,10 @@ before(async () => {
         name: TOPIC,
         numPartitions: -1,
         replicationFactor: -1,
-        assignments: Array.from({ length: PARTITIONS }, (_, p) => ({ partitionIndex: p, brokerIds: [p + 1] })),
+        assignments: Array.from({ length: PARTITIONS }, (_, p) => ({
+          partitionIndex: p,
+          brokerIds: [p + 1],
+        })),
         configs: [
           { name: 'cleanup.policy', value: 'compact' },
           { name: 'segment.bytes', value: '200' },
@@ -75,7 +99,7 @@ before(async () => {
           headers: [],
         })),
       });
-      await client.produce(topic, partition, batch);
+      await produceOnceTheLeaderKnows(topic, partition, batch);
     }
 });
 
@@ -179,6 +203,7 @@ describe('the remote cluster source reads the log cleaner from each partition le
     );
     const down = compaction.partitions[killed - 1]!;
     assert.equal(down.leader, killed, 'still the leader: not fenced yet');
+    assert.equal(down.sizeBytes, null, 'its only replica is down: the size is unknown, not 0');
     assert.match(down.cleanerUnavailableReason ?? '', /^broker 3 did not describe its configs \(.+\)$/);
     assert.equal(compaction.cleanerUnavailableReason, null, 'the others were read');
     assert.deepEqual(
