@@ -8,13 +8,17 @@
  * and a dirty ratio of 0%, and the Cleaner page lists the partition. A delete topic with 200-byte segments
  * shows its partition's size and when retention.ms deletes its oldest segment (its records' time + a day), and
  * its size over time as the server's sampler recorded it (every 30 s), with retention.bytes drawn as the limit.
- * A console showing the same broker over the Kafka protocol alone says the cleaner status is unavailable and
- * why, with no number for it, and still shows the configs. axe-core in both themes on every page.
+ * A console showing a remote cluster over the Kafka protocol reads each partition's cleaner status from its
+ * leader's HTTP listener (GET /v1/cleaner on the port the broker reports as sluice.http.port): against a
+ * `sluice broker` with its listener on it shows the figures that broker reports; against the e2e server's broker,
+ * whose listener is off, it says the status is unavailable and why, with no number for it, and still shows the
+ * configs. axe-core in both themes on every page.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
 import { dataRows, screenshots } from './support/page.ts';
 import { BOOTSTRAP, sluice } from './support/processes.ts';
+import { startBroker } from './support/broker.ts';
 import { startRemoteConsole } from './support/secured-server.ts';
 import { signIn } from './support/sign-in.ts';
 
@@ -191,10 +195,99 @@ test('retention: a delete topic shows its size over time, each partition’s siz
   });
 });
 
-test('a console showing a remote cluster says the cleaner status is unavailable, and shows what the wire gives', async ({
+test('a console showing a remote Sluice broker shows the cleaner status the broker reports on its HTTP listener', async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  // A short backoff so the cleaner passes within seconds of the last round; the e2e server keeps Kafka's 15 s.
+  const broker = await startBroker(['log.cleaner.backoff.ms=200']);
+  let remote: Awaited<ReturnType<typeof startRemoteConsole>> | undefined;
+  try {
+    await broker.sluice([
+      'topics',
+      'create',
+      '--topic',
+      TOPIC,
+      '--partitions',
+      '1',
+      '--config',
+      'cleanup.policy=compact',
+      '--config',
+      'segment.bytes=200',
+      '--config',
+      'min.cleanable.dirty.ratio=0.01',
+    ]);
+    for (let round = 0; round < ROUNDS; round++) {
+      const lines = Array.from({ length: KEYS }, (_, key) => `key-${key}:round ${round} of key ${key}`);
+      await broker.sluice(['produce', '--topic', TOPIC, '--key-separator', ':'], `${lines.join('\n')}\n`);
+    }
+    // What the broker itself says once it has cleaned: the console must show these figures, read over the wire.
+    const reported = async () =>
+      (
+        (await (await fetch(`${broker.httpUrl}/v1/cleaner?topic=${TOPIC}`)).json()) as {
+          passes: number;
+          eligibility: string;
+          recordsRemoved: number;
+          firstDirtyOffset: number;
+        }[]
+      )[0];
+    await expect.poll(async () => (await reported())?.eligibility, { timeout: 60_000 }).toBe('clean');
+    const status = (await reported())!;
+    expect(status.passes).toBeGreaterThanOrEqual(1);
+    expect(status.recordsRemoved).toBeGreaterThan(0);
+
+    remote = await startRemoteConsole(broker.bootstrap);
+    const context = await browser.newContext({ baseURL: remote.url });
+    try {
+      const page = await context.newPage();
+      await signIn(page, `/topics/${TOPIC}`);
+      const card = page.getByRole('region', { name: 'Compaction', exact: true });
+      await expect(page.getByRole('table', { name: 'Compaction per partition' })).toBeVisible();
+      await expect(card).not.toContainText('Log cleaner status unavailable');
+      expect(await partitionZero(page)).toMatchObject({
+        'Dirty ratio': '0%',
+        'First dirty offset': String(status.firstDirtyOffset),
+        'Records removed': String(status.recordsRemoved),
+        'Next cleaning': 'Clean',
+        Uncleanable: '—',
+      });
+      expect((await partitionZero(page))['Last cleaning']).toMatch(/\d\d:\d\d:\d\d/);
+      await expect(
+        card.getByRole('list', { name: 'Dirty ratio per partition' }).getByRole('listitem'),
+      ).toHaveText(/^Partition 0\s*0% dirty, threshold 1%Next cleaning: Clean: /);
+      await expectAccessible(page, `/topics/${TOPIC}`, async (p) => {
+        await expect(p.getByRole('table', { name: 'Compaction per partition' })).toBeVisible();
+      });
+
+      await page.goto('/cleaner');
+      const table = page.getByRole('table', { name: 'Compacted partitions, most in need of cleaning first' });
+      const listed = dataRows(table).filter({ has: page.getByRole('link', { name: TOPIC, exact: true }) });
+      await expect(listed).toHaveCount(1);
+      const headers = (await table.getByRole('columnheader').allTextContents()).map((h) =>
+        h.replace(/[▲▼]/g, '').trim(),
+      );
+      const cells = (await listed.getByRole('cell').allTextContents()).map((c) => c.trim());
+      expect(cells[headers.indexOf('Broker')]).toBe('1');
+      expect(cells[headers.indexOf('Records removed')]).toBe(String(status.recordsRemoved));
+      await expect(page.getByRole('region', { name: 'Partitions without a cleaner status' })).toHaveCount(0);
+      await expect(page.getByText('Log cleaner status unavailable')).toHaveCount(0);
+      await expectAccessible(page, '/cleaner', async (p) => {
+        await expect(p.getByRole('link', { name: TOPIC, exact: true })).toBeVisible();
+      });
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await remote?.stop();
+    await broker.stop();
+  }
+});
+
+test('a console showing a remote broker without its HTTP listener says the cleaner status is unavailable and why, and shows what the wire gives', async ({
   browser,
 }) => {
   test.setTimeout(120_000);
+  // The e2e server's broker is started with no sluice.http.port (-1, the default of `sluice serve`).
   const remote = await startRemoteConsole(BOOTSTRAP);
   const context = await browser.newContext({ baseURL: remote.url });
   try {
@@ -202,7 +295,8 @@ test('a console showing a remote cluster says the cleaner status is unavailable,
     await signIn(page, `/topics/${TOPIC}`);
     const card = page.getByRole('region', { name: 'Compaction', exact: true });
     await expect(card.getByRole('status')).toContainText(
-      'Log cleaner status unavailable. Kafka exposes the log cleaner only as JMX metrics and log lines, not over the wire protocol',
+      'Log cleaner status unavailable. broker 1 has no sluice.http.port: its HTTP listener, where a Sluice ' +
+        'broker reports its log cleaner, is off.',
     );
     await expect(card).toContainText('cleanup.policycompact');
     await expect(card).toContainText('segment.bytes200');
@@ -214,7 +308,10 @@ test('a console showing a remote cluster says the cleaner status is unavailable,
     });
 
     await page.goto('/cleaner');
-    await expect(page.getByRole('status')).toContainText('Log cleaner status unavailable.');
+    await expect(page.getByRole('status')).toContainText(
+      'Log cleaner status unavailable. no broker has sluice.http.port: the HTTP listener, where a Sluice broker ' +
+        'reports its log cleaner, is off on every broker.',
+    );
     await expect(page.getByRole('table')).toHaveCount(0);
     await expectAccessible(page, '/cleaner', async (p) => {
       await expect(p.getByRole('status')).toContainText('unavailable');

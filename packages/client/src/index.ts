@@ -9,3 +9,5 @@ export * from './scram-credentials.ts';
 export * from './acls.ts';
 export * from './transactions.ts';
 export * from './read-committed.ts';
+export * from './deadline.ts';
+export * from './broker-cleaner.ts';

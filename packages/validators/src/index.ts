@@ -131,3 +131,9 @@ export {
   producerId,
   type AbortTransactionInput,
 } from './transactions.ts';
+export {
+  CLEANING_ELIGIBILITIES,
+  brokerCleanerStatusSchema,
+  partitionCleanerStatusSchema,
+  type PartitionCleanerStatus,
+} from './cleaner-status.ts';

@@ -4,35 +4,11 @@
  * config `sluice.http.port`), which the CLI finds through DescribeConfigs on each partition leader. A broker
  * without that listener (a Kafka broker, or one started with the listener off) is reported as such.
  */
-import type { PartitionCleanerStatus } from '@sluice/broker';
-import { describeBrokerConfigs, type ClusterClient } from '@sluice/client';
+import { readBrokerCleanerStatus, type ClusterClient } from '@sluice/client';
+import type { PartitionCleanerStatus } from '@sluice/validators';
 
-const HTTP_PORT_CONFIG = 'sluice.http.port';
-
-/** Each leader's statuses for the topic, or why they could not be read. */
-async function statusesFromLeader(
-  client: ClusterClient,
-  leaderId: number,
-  topic: string,
-): Promise<PartitionCleanerStatus[] | string> {
-  let port: number;
-  try {
-    const configs = await describeBrokerConfigs(client, leaderId, [HTTP_PORT_CONFIG]);
-    port = Number(configs.get(HTTP_PORT_CONFIG) ?? -1);
-  } catch (error) {
-    return `broker ${leaderId} did not describe its configs (${(error as Error).message})`;
-  }
-  if (!Number.isInteger(port) || port <= 0) return `broker ${leaderId} has no ${HTTP_PORT_CONFIG}`;
-  const host = client.knownBrokers().find((b) => b.nodeId === leaderId)?.host ?? '127.0.0.1';
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}/v1/cleaner?topic=${encodeURIComponent(topic)}`;
-  try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-    if (!response.ok) return `${url} answered HTTP ${response.status}`;
-    return (await response.json()) as PartitionCleanerStatus[];
-  } catch (error) {
-    return `${url} is unreachable (${(error as Error).message})`;
-  }
-}
+/** How long each leader has to describe its configs and answer GET /v1/cleaner. */
+const LEADER_TIMEOUT_MS = 10_000;
 
 function formatTime(epochMs: number): string {
   return new Date(epochMs).toISOString();
@@ -70,12 +46,12 @@ export async function printCompactionStatus(
       console.log(`\tPartitions ${[...led].join(',')}: no leader`);
       continue;
     }
-    const statuses = await statusesFromLeader(client, leaderId, topic);
-    if (typeof statuses === 'string') {
-      console.log(`\tPartitions ${[...led].sort((a, b) => a - b).join(',')}: unavailable, ${statuses}`);
+    const answer = await readBrokerCleanerStatus(client, leaderId, { topic, timeoutMs: LEADER_TIMEOUT_MS });
+    if (answer.kind !== 'read') {
+      console.log(`\tPartitions ${[...led].sort((a, b) => a - b).join(',')}: unavailable, ${answer.reason}`);
       continue;
     }
-    for (const status of statuses
+    for (const status of answer.statuses
       .filter((s) => s.topic === topic && led.has(s.partition))
       .sort((a, b) => a.partition - b.partition))
       console.log(statusLine(status));

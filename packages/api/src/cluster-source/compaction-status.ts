@@ -3,47 +3,23 @@
  * Cleaner page.
  *
  * Only a broker can say what its own cleaner does. The embedded broker is read in-process
- * (Broker.cleanerStatus); Kafka exposes its cleaner only as JMX metrics and log lines, never over the wire
- * protocol, so for a remote cluster (and for replicas on other brokers of a cluster) the cleaner status is
- * unavailable, with that reason, and never estimated. What the wire does give is shown either way: each
- * partition's size (DescribeLogDirs) and the topic's cleanup and retention configs (DescribeConfigs).
+ * (Broker.cleanerStatus); any other Sluice broker serves its status on its HTTP listener (GET /v1/cleaner, found
+ * through its sluice.http.port config), which wire-cleaner.ts reads from each partition's leader. Kafka exposes
+ * its cleaner only as JMX metrics and log lines, never over the wire protocol, so for Apache Kafka brokers the
+ * cleaner status is unavailable, with that reason, and never estimated; so is a partition whose leader does not
+ * answer. What the wire does give is shown either way: each partition's size (DescribeLogDirs) and the topic's
+ * cleanup and retention configs (DescribeConfigs).
  *
  * Times are epoch milliseconds on the broker's clock.
  */
-import type { TopicDetail } from './cluster-source.ts';
+import type { PartitionCleanerStatus } from '@sluice/validators';
 
 /**
- * The broker's PartitionCleanerStatus (packages/broker/src/storage/cleaner-status.ts, documented there) as the
- * API sends it. Restated here so that the console, which compiles the router's types, does not compile the
- * engine; the embedded source assigns the broker's type to it, so a change there that breaks it fails to compile.
+ * The broker's PartitionCleanerStatus as the API sends it: the shape GET /v1/cleaner is validated against
+ * (packages/validators), so that the console, which compiles the router's types, does not compile the engine.
+ * The embedded source assigns the broker's type to it, so a change there that breaks it fails to compile.
  */
-export interface PartitionCleanerStatus {
-  topic: string;
-  partition: number;
-  cleanupPolicy: string;
-  cleanableBytes: number;
-  closedBytes: number;
-  dirtyRatio: number;
-  firstDirtyOffset: number;
-  minCleanableDirtyRatio: number;
-  eligibility:
-    'not-compacted' | 'clean' | 'dirty-ratio' | 'max-compaction-lag' | 'below-ratio' | 'uncleanable';
-  dueByMaxLagAt: number | null;
-  cleaning: boolean;
-  lastPass: {
-    startedAt: number;
-    durationMs: number;
-    segmentsCleaned: number;
-    bytesBefore: number;
-    bytesAfter: number;
-    recordsRemoved: number;
-    cleanedUpTo: number;
-  } | null;
-  passes: number;
-  bytesRemoved: number;
-  recordsRemoved: number;
-  uncleanableReason: string | null;
-}
+export type { PartitionCleanerStatus };
 
 /** The topic configs that decide cleaning and retention, in the order the console lists them. */
 export const COMPACTION_CONFIGS = [
@@ -60,7 +36,8 @@ export const COMPACTION_CONFIGS = [
 
 export const NO_WIRE_CLEANER_STATUS =
   'Kafka exposes the log cleaner only as JMX metrics and log lines, not over the wire protocol; ' +
-  'the console can read it only from the broker embedded in its own process';
+  'the console can read it only from Sluice brokers (their HTTP listener, sluice.http.port) ' +
+  'and from the broker embedded in its own process';
 
 /**
  * When retention will next delete a partition's oldest segment, as PartitionLog.enforceRetention decides: only a
@@ -107,15 +84,28 @@ export interface TopicCompaction {
   readAt: number;
 }
 
-export interface CleanerOverview {
-  /** Set when the cleaner cannot be read at all (a remote cluster). */
-  unavailableReason: string | null;
-  /** The broker whose cleaner this is. */
+/** A partition's cleaner status as the broker `brokerId` reports it of its replica. */
+export type BrokerPartitionCleanerStatus = PartitionCleanerStatus & { brokerId: number };
+
+/** A compacted partition whose cleaner status could not be read, and why. */
+export interface UnreadCleanerStatus {
+  topic: string;
+  partition: number;
+  /** The broker that was asked (the partition's leader); null when there was none to ask. */
   brokerId: number | null;
-  /** Compacted partitions of this broker, uncleanable ones first, then by dirty ratio and cleanable bytes. */
-  partitions: PartitionCleanerStatus[];
-  /** Compacted partitions in the cluster with no replica on this broker: their cleaner is not readable. */
-  elsewhere: { topic: string; partition: number }[];
+  reason: string;
+}
+
+export interface CleanerOverview {
+  /** Set when no broker of the cluster can report its cleaner (Apache Kafka): partitions and unread are empty. */
+  unavailableReason: string | null;
+  /**
+   * Compacted partitions, each as one broker's replica of it (the partition leader's, or the embedded broker's
+   * own), uncleanable ones first, then by dirty ratio and cleanable bytes.
+   */
+  partitions: BrokerPartitionCleanerStatus[];
+  /** Compacted partitions whose cleaner status could not be read, by topic and partition. */
+  unread: UnreadCleanerStatus[];
   readAt: number;
 }
 
@@ -164,28 +154,52 @@ export function retentionOutlook(log: RetentionView): RetentionOutlook | null {
   };
 }
 
-/** The part of a topic's compaction status the wire protocol gives: sizes and configs, no cleaner status. */
-export function wireTopicCompaction(detail: TopicDetail, unavailableReason: string): TopicCompaction {
+/** What is known of one partition's cleaner: its status and retention outlook, or why there is none. */
+export type PartitionCleaner = Pick<
+  PartitionCompaction,
+  'cleaner' | 'cleanerBrokerId' | 'cleanerUnavailableReason' | 'retention'
+>;
+
+/** What the wire protocol gives of a topic for its compaction status (a TopicDetail is one). */
+export interface CompactionWireDetail {
+  name: string;
+  configs: { name: string; value: string | null; source: string }[];
+  partitions: { partition: number; leader: number; sizeBytes: number | null }[];
+}
+
+/**
+ * A topic's compaction status: sizes and configs as the wire protocol gives them, each partition's cleaner as
+ * `cleanerOf` says. The topic's own cleanerUnavailableReason is set only when no partition's status was read:
+ * the partitions' reason when they share one.
+ */
+export function wireTopicCompaction(
+  detail: CompactionWireDetail,
+  cleanerOf: (partition: CompactionWireDetail['partitions'][number]) => PartitionCleaner,
+): TopicCompaction {
   const configs = COMPACTION_CONFIGS.map((name) => {
     const entry = detail.configs.find((c) => c.name === name);
     return { name, value: entry?.value ?? null, source: entry?.source ?? null };
   });
   const policy = configs[0]!.value ?? '';
+  const partitions = detail.partitions.map((p) => ({
+    partition: p.partition,
+    leader: p.leader,
+    sizeBytes: p.sizeBytes,
+    ...cleanerOf(p),
+  }));
+  const reasons = new Set(partitions.map((p) => p.cleanerUnavailableReason));
+  const [shared] = reasons;
   return {
     topic: detail.name,
     configs,
     compacted: policy.includes('compact'),
     deletes: policy.includes('delete'),
-    cleanerUnavailableReason: unavailableReason,
-    partitions: detail.partitions.map((p) => ({
-      partition: p.partition,
-      leader: p.leader,
-      sizeBytes: p.sizeBytes,
-      cleaner: null,
-      cleanerBrokerId: null,
-      cleanerUnavailableReason: unavailableReason,
-      retention: null,
-    })),
+    cleanerUnavailableReason: partitions.some((p) => p.cleaner)
+      ? null
+      : reasons.size === 1 && shared
+        ? shared
+        : "no partition's cleaner status could be read; each partition says why",
+    partitions,
     readAt: Date.now(),
   };
 }

@@ -27,9 +27,8 @@ import {
 } from './cluster-source.ts';
 import { embeddedAuthorizer } from './cluster-authorizers.ts';
 import {
-  byCleaningNeed,
-  NO_WIRE_CLEANER_STATUS,
   retentionOutlook,
+  wireTopicCompaction,
   type CleanerOverview,
   type PartitionCleanerStatus,
   type TopicCompaction,
@@ -37,6 +36,7 @@ import {
 import { decodeAssignment, decodeSubscribedTopics } from './consumer-protocol.ts';
 import { EmbeddedClusterSecurity } from './embedded-security.ts';
 import { WireTopicSource } from './wire-topics.ts';
+import { cleanersFromLeaders, overviewOf, partitionCleanerOf } from './wire-cleaner.ts';
 import { WireTransactions } from './wire-transactions.ts';
 
 const underReplicated = (p: { isr: number[]; replicas: number[] }) => p.isr.length < p.replicas.length;
@@ -269,42 +269,48 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
 
   /**
    * The configs and sizes over the wire, as for any cluster; the cleaner status and the retention outlook of
-   * this broker's replica of each partition, in-process. In a cluster, a partition with no replica here is
-   * cleaned by other brokers' processes, whose cleaner is not readable over the wire: it says so.
+   * this broker's replica of each partition, in-process. In a cluster, a partition with no replica here is read
+   * from its leader's HTTP listener, as the remote source reads every partition (wire-cleaner.ts).
    */
   override async topicCompaction(topic: string): Promise<TopicCompaction | null> {
-    const wire = await super.topicCompaction(topic);
-    if (!wire) return null;
+    const detail = await this.compactionDetail(topic);
+    if (!detail) return null;
     const self = this.services.node.nodeId;
     const statuses = new Map(
       this.cleanerStatuses()
         .filter((s) => s.topic === topic)
         .map((s) => [s.partition, s]),
     );
-    const partitions = wire.partitions.map((p) => {
-      const log = this.services.topicManager.partitionLog(topic, p.partition);
-      const cleaner = statuses.get(p.partition) ?? null;
-      if (!log || !cleaner)
-        return {
-          ...p,
-          cleanerUnavailableReason: `no replica on broker ${self}, the console's own; ${NO_WIRE_CLEANER_STATUS}`,
-        };
+    const local = new Map(
+      detail.partitions.flatMap((p) => {
+        const log = this.services.topicManager.partitionLog(topic, p.partition);
+        const cleaner = statuses.get(p.partition);
+        return log && cleaner ? [[p.partition, { log, cleaner }] as const] : [];
+      }),
+    );
+    const elsewhere = detail.partitions
+      .filter((p) => !local.has(p.partition))
+      .map((p) => ({ topic, partition: p.partition, leader: p.leader }));
+    const cleaners = elsewhere.length === 0 ? [] : await cleanersFromLeaders(this.brokerCleaners, elsewhere);
+    const fromLeaders = new Map(elsewhere.map((p, i) => [p.partition, cleaners[i]!]));
+    return wireTopicCompaction(detail, (p) => {
+      const held = local.get(p.partition);
+      if (!held) return partitionCleanerOf(fromLeaders.get(p.partition)!);
       return {
-        ...p,
-        cleaner,
+        cleaner: held.cleaner,
         cleanerBrokerId: self,
         cleanerUnavailableReason: null,
-        retention: retentionOutlook(log),
+        retention: retentionOutlook(held.log),
       };
     });
-    return {
-      ...wire,
-      partitions,
-      cleanerUnavailableReason: partitions.some((p) => p.cleaner) ? null : wire.cleanerUnavailableReason,
-    };
   }
 
+  /**
+   * This broker's compacted replicas, in-process; in a cluster, the compacted partitions with no replica here
+   * from their leaders' HTTP listeners.
+   */
   override async cleanerOverview(): Promise<CleanerOverview> {
+    const self = this.services.node.nodeId;
     const compacted = this.cleanerStatuses().filter((s) => s.cleanupPolicy.includes('compact'));
     const held = new Set(compacted.map((s) => `${s.topic}-${s.partition}`));
     const elsewhere = this.services.topics
@@ -315,15 +321,14 @@ export class EmbeddedClusterSource extends WireTopicSource implements ClusterSou
       .flatMap((t) =>
         t.partitions
           .filter((p) => !held.has(`${t.name}-${p.partitionIndex}`))
-          .map((p) => ({ topic: t.name, partition: p.partitionIndex })),
+          .map((p) => ({ topic: t.name, partition: p.partitionIndex, leader: p.leaderId })),
       );
-    return {
-      unavailableReason: null,
-      brokerId: this.services.node.nodeId,
-      partitions: compacted.sort(byCleaningNeed),
+    const cleaners = elsewhere.length === 0 ? [] : await cleanersFromLeaders(this.brokerCleaners, elsewhere);
+    return overviewOf(
       elsewhere,
-      readAt: Date.now(),
-    };
+      cleaners,
+      compacted.map((s) => ({ ...s, brokerId: self })),
+    );
   }
 
   /** Whether the broker runs a quorum controller (a cluster node), which serves reassignments. */

@@ -353,7 +353,7 @@ export class PrincipalClusterSource implements ClusterSource {
     return {
       ...overview,
       partitions: overview.partitions.filter((p) => describable(p.topic)),
-      elsewhere: overview.elsewhere.filter((p) => describable(p.topic)),
+      unread: overview.unread.filter((p) => describable(p.topic)),
     };
   }
 

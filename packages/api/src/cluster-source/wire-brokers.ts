@@ -8,7 +8,7 @@
  * A broker that does not answer (stopped, SIGSTOPped) must not hold the page: each per-broker call has its own
  * deadline, and its failure is reported beside that broker rather than failing the whole answer.
  */
-import type { ClusterClient } from '@sluice/client';
+import { withDeadline, type ClusterClient } from '@sluice/client';
 import type { MetadataResponse } from '@sluice/protocol';
 import type {
   BrokerStatus,
@@ -20,14 +20,6 @@ import type {
 
 /** How long one broker gets to answer DescribeLogDirs or ListOffsets before it is reported as not answering. */
 export const PER_BROKER_DEADLINE_MS = 3_000;
-
-export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
-}
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 /** Kafka reports unknown offsets and times as -1. */

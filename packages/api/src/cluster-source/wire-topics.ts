@@ -8,6 +8,7 @@
  */
 import {
   AbortedTransactionFilter,
+  BrokerCleanerStatusCache,
   IsolationLevel,
   KafkaError,
   alterPartitionReassignments,
@@ -50,9 +51,9 @@ import {
   type TopicSummary,
 } from './cluster-source.ts';
 import {
-  NO_WIRE_CLEANER_STATUS,
   wireTopicCompaction,
   type CleanerOverview,
+  type CompactionWireDetail,
   type TopicCompaction,
 } from './compaction-status.ts';
 import { markerEntry, recordEntry } from './console-entries.ts';
@@ -62,6 +63,7 @@ import {
   rememberBrokers,
   type BrokerAddressBook,
 } from './wire-brokers.ts';
+import { cleanersFromLeaders, clusterCleanerOverview, partitionCleanerOf } from './wire-cleaner.ts';
 
 const EARLIEST = -2n;
 const LATEST = -1n;
@@ -79,6 +81,8 @@ const CONFIG_SOURCES = [
   'CLIENT_METRICS_CONFIG',
   'GROUP_CONFIG',
 ];
+const configSourceName = (code: number) => CONFIG_SOURCES[code] ?? 'UNKNOWN';
+
 const CONFIG_TYPES = [
   'UNKNOWN',
   'BOOLEAN',
@@ -101,8 +105,12 @@ function underReplicated(p: MetadataResponseTopic['partitions'][number]): boolea
 /** The topic half of a ClusterSource over the wire; the sources add groups (and the embedded one, engine reads). */
 export abstract class WireTopicSource {
   private readonly brokerAddresses: BrokerAddressBook = new Map();
+  /** Each broker's cleaner status, read over its HTTP listener at most every few seconds. */
+  protected readonly brokerCleaners: BrokerCleanerStatusCache;
 
-  constructor(protected readonly client: ClusterClient) {}
+  constructor(protected readonly client: ClusterClient) {
+    this.brokerCleaners = new BrokerCleanerStatusCache(client);
+  }
 
   describeBrokers(): Promise<ClusterBrokers> {
     return describeBrokersOverWire(this.client, this.brokerAddresses);
@@ -255,7 +263,7 @@ export abstract class WireTopicSource {
         .map((c): TopicConfigEntry => ({
           name: c.name,
           value: c.value,
-          source: CONFIG_SOURCES[c.configSource] ?? 'UNKNOWN',
+          source: configSourceName(c.configSource),
           isDefault: c.configSource === 5,
           readOnly: c.readOnly,
           sensitive: c.isSensitive,
@@ -543,19 +551,52 @@ export abstract class WireTopicSource {
     await clearReassignmentThrottles(this.client, [topic]);
   }
 
-  /** Sizes and configs only: no cleaner status travels over the wire protocol. */
-  async topicCompaction(topic: string): Promise<TopicCompaction | null> {
-    const detail = await this.describeTopic(topic);
-    return detail && wireTopicCompaction(detail, NO_WIRE_CLEANER_STATUS);
+  /**
+   * What the compaction view shows of a topic from the wire: leaders, sizes and configs. Not describeTopic,
+   * whose ListOffsets at every leader would fail the whole view while a stopped leader is not yet fenced.
+   * A partition no broker reported in DescribeLogDirs (its only replica down) has no size: null, not 0.
+   */
+  protected async compactionDetail(name: string): Promise<CompactionWireDetail | null> {
+    const metadata = await this.client.metadata([name]);
+    const topic = metadata.topics[0];
+    if (!topic || topic.errorCode === ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) return null;
+    throwIfError(topic.errorCode, `topic ${name}`);
+    const [sizes, configs] = await Promise.all([
+      this.client.partitionSizes().catch(() => null),
+      this.client.describeTopicConfigsInDetail(name),
+    ]);
+    return {
+      name,
+      configs: configs.map((c) => ({
+        name: c.name,
+        value: c.value,
+        source: configSourceName(c.configSource),
+      })),
+      partitions: topic.partitions
+        .map((p) => ({
+          partition: p.partitionIndex,
+          leader: p.leaderId,
+          sizeBytes: sizes?.get(key(name, p.partitionIndex)) ?? null,
+        }))
+        .sort((a, b) => a.partition - b.partition),
+    };
   }
 
+  /**
+   * Sizes and configs over the wire protocol; each partition's cleaner status from its leader's HTTP listener
+   * (wire-cleaner.ts), or why it cannot be read. The retention outlook needs the segments: never read remotely.
+   */
+  async topicCompaction(topic: string): Promise<TopicCompaction | null> {
+    const detail = await this.compactionDetail(topic);
+    if (!detail) return null;
+    const led = detail.partitions.map((p) => ({ topic, partition: p.partition, leader: p.leader }));
+    const cleaners = await cleanersFromLeaders(this.brokerCleaners, led);
+    const byPartition = new Map(led.map((p, i) => [p.partition, cleaners[i]!]));
+    return wireTopicCompaction(detail, (p) => partitionCleanerOf(byPartition.get(p.partition)!));
+  }
+
+  /** Every compacted partition of the cluster, each from its leader's HTTP listener (wire-cleaner.ts). */
   async cleanerOverview(): Promise<CleanerOverview> {
-    return {
-      unavailableReason: NO_WIRE_CLEANER_STATUS,
-      brokerId: null,
-      partitions: [],
-      elsewhere: [],
-      readAt: Date.now(),
-    };
+    return clusterCleanerOverview(this.client, this.brokerCleaners);
   }
 }

@@ -2,8 +2,9 @@
  * The compaction router against the real broker in this process, with a log whose state the test knows: keys
  * written over and over to one partition with 200-byte segments, so there are closed dirty segments. What the
  * router says is checked against the segment files on disk (sizes, base offsets) and the records left after
- * cleaning, not against the broker's own figures. A remote source reads the same topic over the wire and says
- * the cleaner status is unavailable, with sizes and configs only.
+ * cleaning, not against the broker's own figures. A remote source reads the same topic over the wire; the broker
+ * serves no HTTP listener (sluice.http.port -1, the default of a broker started in-process), so it says the
+ * cleaner status is unavailable, and why, with sizes and configs only.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -173,9 +174,13 @@ describe('compaction router', () => {
     assert.equal(bySize?.bytesUntilDeleteBySize, 1000 + onDisk.closed[0]!.size);
   });
 
-  it('tells what the wire gives of a remote cluster, and that the cleaner status is not on it', async () => {
+  it('tells what the wire gives of a remote broker without an HTTP listener, and why the cleaner is not read', async () => {
     const status = await as('viewer', remote).compaction.topic({ topic });
-    assert.match(status.cleanerUnavailableReason ?? '', /not over the wire protocol/);
+    assert.equal(
+      status.cleanerUnavailableReason,
+      'broker 1 has no sluice.http.port: its HTTP listener, where a Sluice broker reports its log cleaner, is off',
+    );
+    assert.equal(status.partitions[0]?.cleanerUnavailableReason, status.cleanerUnavailableReason);
     assert.equal(status.partitions[0]?.cleaner, null);
     assert.equal(status.partitions[0]?.retention, null);
     assert.equal(
@@ -184,7 +189,7 @@ describe('compaction router', () => {
     );
     assert.equal(status.configs.find((c) => c.name === 'cleanup.policy')?.value, 'delete');
     const overview = await as('viewer', remote).compaction.cleaner();
-    assert.match(overview.unavailableReason ?? '', /not over the wire protocol/);
+    assert.match(overview.unavailableReason ?? '', /^no broker has sluice\.http\.port: /);
     assert.deepEqual(overview.partitions, []);
   });
 
@@ -237,9 +242,9 @@ describe('compaction router', () => {
 
     const overview = await viewer.compaction.cleaner();
     assert.equal(overview.unavailableReason, null);
-    assert.equal(overview.brokerId, broker.services.node.nodeId);
     const listed = overview.partitions.find((p) => p.topic === topic);
     assert.equal(listed?.dirtyRatio, dirty.dirtyRatio);
+    assert.equal(listed?.brokerId, broker.services.node.nodeId);
     assert.ok(overview.partitions.every((p) => p.cleanupPolicy.includes('compact')));
     const ratios = overview.partitions.map((p) => p.dirtyRatio);
     assert.deepEqual(
@@ -247,7 +252,7 @@ describe('compaction router', () => {
       [...ratios].sort((a, b) => b - a),
       'most dirty first',
     );
-    assert.deepEqual(overview.elsewhere, []);
+    assert.deepEqual(overview.unread, []);
   });
 
   it('answers NOT_FOUND for an unknown topic', async () => {

@@ -3,11 +3,11 @@ import { dataTableColumns } from '@sluice/ui';
 import { formatCount } from '~/lib/format';
 import { formatBytes } from '../../topics/_components/topic-format';
 import { topicHref } from '../../topics/_components/topic-links';
-import { eligibilityLabel, formatLastPassTime, formatRatio, type CleanerStatusRow } from './cleaner-format';
+import { eligibilityLabel, formatLastPassTime, formatRatio, type CleanerOverviewRow } from './cleaner-format';
 
-export const cleanerRowId = (row: CleanerStatusRow) => `${row.topic}-${row.partition}`;
+export const cleanerRowId = (row: { topic: string; partition: number }) => `${row.topic}-${row.partition}`;
 
-const column = dataTableColumns<CleanerStatusRow>();
+const column = dataTableColumns<CleanerOverviewRow>();
 
 export const cleanerColumns = column.columns([
   column.accessor('topic', {
@@ -27,6 +27,11 @@ export const cleanerColumns = column.columns([
     header: 'Partition',
     enableGlobalFilter: false,
     meta: { align: 'end', width: '6rem' },
+  }),
+  column.accessor('brokerId', {
+    header: 'Broker',
+    enableGlobalFilter: false,
+    meta: { align: 'end', width: '5rem' },
   }),
   column.accessor('dirtyRatio', {
     header: 'Dirty ratio',

@@ -6,7 +6,10 @@ import { formatDuration, formatTime } from '../../../../lib/format.ts';
 import { formatRecordTimestamp } from '../../../../lib/record-view.ts';
 import type { RouterOutputs } from '~/trpc/outputs';
 
-export type CleanerStatusRow = RouterOutputs['compaction']['cleaner']['partitions'][number];
+/** A Cleaner page row: one partition as the broker `brokerId` reports its replica. */
+export type CleanerOverviewRow = RouterOutputs['compaction']['cleaner']['partitions'][number];
+/** A partition's cleaner status, whichever broker reported it. */
+export type CleanerStatusRow = Omit<CleanerOverviewRow, 'brokerId'>;
 
 const PERCENT = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 

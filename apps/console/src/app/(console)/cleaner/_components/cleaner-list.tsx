@@ -12,8 +12,10 @@ import { cleanerColumns, cleanerRowId } from './cleaner-columns';
 const REFRESH_MS = 3_000;
 
 /**
- * The compacted partitions of the console's broker, most in need of cleaning first (as the API orders them:
- * uncleanable, then dirty ratio, then cleanable bytes); uncleanable ones also above the table, with the reason.
+ * The compacted partitions of the cluster, each as the broker that reported it (its leader, or the console's own
+ * broker), most in need of cleaning first (as the API orders them: uncleanable, then dirty ratio, then cleanable
+ * bytes); uncleanable ones also above the table, with the reason; those whose status could not be read listed
+ * with why.
  */
 export function CleanerList() {
   const trpc = useTRPC();
@@ -57,20 +59,25 @@ export function CleanerList() {
           </ul>
         </section>
       )}
-      <Card
-        title={
-          data?.brokerId === null || !data
-            ? 'Compacted partitions'
-            : `Compacted partitions on broker ${data.brokerId}`
-        }
-      >
+      <Card title="Compacted partitions">
         <div className="flex flex-col gap-3">
-          {data && data.elsewhere.length > 0 && (
-            <p className="text-sm text-zinc-700 dark:text-zinc-300">
-              {data.elsewhere.length} more compacted partition
-              {data.elsewhere.length === 1 ? ' has' : 's have'} no replica on this broker: other brokers clean
-              them, and their cleaner is not readable over the wire protocol.
-            </p>
+          {data && data.unread.length > 0 && (
+            <section aria-label="Partitions without a cleaner status" className="text-sm">
+              <h2 className="text-zinc-700 dark:text-zinc-300">
+                {data.unread.length} more compacted partition{data.unread.length === 1 ? ' has' : 's have'} no
+                cleaner status:
+              </h2>
+              <ul className="mt-1 list-disc pl-5 text-zinc-700 dark:text-zinc-300">
+                {data.unread.map((p) => (
+                  <li key={cleanerRowId(p)}>
+                    <Link href={topicHref(p.topic)} prefetch={false} className="font-medium underline">
+                      {p.topic}-{p.partition}
+                    </Link>
+                    : {p.reason}
+                  </li>
+                ))}
+              </ul>
+            </section>
           )}
           <DataTable
             data={data?.partitions ?? []}
@@ -80,7 +87,9 @@ export function CleanerList() {
             filterLabel="Filter by topic"
             rowNoun={['partition', 'partitions']}
             scrollAreaClassName="max-h-[70vh]"
-            emptyMessage={query.isPending ? 'Reading…' : 'No compacted partition on this broker.'}
+            emptyMessage={
+              query.isPending ? 'Reading…' : 'No compacted partition with a readable cleaner status.'
+            }
           />
         </div>
       </Card>

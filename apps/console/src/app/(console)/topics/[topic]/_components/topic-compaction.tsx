@@ -105,7 +105,8 @@ function Retention({ data }: { data: CompactionData }) {
 /**
  * A topic's cleaning and retention, refreshed every few seconds: for a compacted topic the dirty ratio of each
  * partition against min.cleanable.dirty.ratio and the cleaner's passes; for a delete topic sizes and when
- * retention deletes next. Where the cleaner cannot be read (a remote cluster) the page says so and shows no number.
+ * retention deletes next. Where the cleaner cannot be read (an Apache Kafka broker, a Sluice broker with its HTTP
+ * listener off, a leader that does not answer) the page says so and why, and shows no number for it.
  */
 export function TopicCompaction({ topic }: { topic: string }) {
   const trpc = useTRPC();
@@ -121,9 +122,8 @@ export function TopicCompaction({ topic }: { topic: string }) {
   const data = query.data;
   if (!data) return null;
   const rows = data.partitions.filter((p): p is CompactionRow => p.cleaner !== null);
-  const elsewhere = data.partitions.filter(
-    (p) => p.cleaner === null && data.cleanerUnavailableReason === null,
-  );
+  // When no partition was read, the topic's own reason says why, above; otherwise each unread one says its own.
+  const unread = data.partitions.filter((p) => p.cleaner === null && data.cleanerUnavailableReason === null);
   return (
     <>
       {data.compacted ? (
@@ -131,11 +131,20 @@ export function TopicCompaction({ topic }: { topic: string }) {
           <div className="flex flex-col gap-4">
             {data.cleanerUnavailableReason !== null && <Unavailable reason={data.cleanerUnavailableReason} />}
             {rows.length > 0 && <DirtyRatioBars statuses={rows.map((r) => r.cleaner)} />}
-            {elsewhere.length > 0 && (
-              <p className="text-sm text-zinc-700 dark:text-zinc-300">
-                No cleaner status for partition{elsewhere.length === 1 ? '' : 's'}{' '}
-                {elsewhere.map((p) => p.partition).join(', ')}: {elsewhere[0]!.cleanerUnavailableReason}.
-              </p>
+            {unread.length > 0 && (
+              <section aria-label="Partitions without a cleaner status" className="text-sm">
+                <h3 className="text-zinc-700 dark:text-zinc-300">
+                  No cleaner status for partition{unread.length === 1 ? '' : 's'}{' '}
+                  {unread.map((p) => p.partition).join(', ')}:
+                </h3>
+                <ul className="mt-1 list-disc pl-5 text-zinc-700 dark:text-zinc-300">
+                  {unread.map((p) => (
+                    <li key={p.partition}>
+                      Partition {p.partition}: {p.cleanerUnavailableReason}
+                    </li>
+                  ))}
+                </ul>
+              </section>
             )}
             {data.cleanerUnavailableReason === null && (
               <DataTable
@@ -146,7 +155,7 @@ export function TopicCompaction({ topic }: { topic: string }) {
                 filterLabel="Filter partitions"
                 rowNoun={['partition', 'partitions']}
                 scrollAreaClassName="max-h-[50vh]"
-                emptyMessage="No partition of this topic has a replica on this broker."
+                emptyMessage="No partition's cleaner status could be read."
               />
             )}
             <Configs configs={data.configs} />
