@@ -17,7 +17,10 @@ export class SchemaBuilderException extends DataException {}
 
 /** A configuration error (org.apache.kafka.common.config.ConfigException), with Kafka's message format. */
 export class ConfigException extends Error {
-  constructor(nameOrMessage: string, ...rest: [] | [value: unknown] | [value: unknown, message: string | null]) {
+  constructor(
+    nameOrMessage: string,
+    ...rest: [] | [value: unknown] | [value: unknown, message: string | null]
+  ) {
     if (rest.length === 0) {
       super(nameOrMessage);
     } else {

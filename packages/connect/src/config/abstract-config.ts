@@ -1,6 +1,6 @@
 import { ConfigException } from '../errors.ts';
 import type { ConfigDef } from './config-def.ts';
-import { Password } from './config-def.ts';
+import type { Password } from './config-def.ts';
 
 /**
  * Parsed configuration (org.apache.kafka.common.config.AbstractConfig; transforms use it as SimpleConfig).

@@ -16,7 +16,8 @@ import {
   javaParseLong,
 } from '../data/java-numbers.ts';
 
-export type ConfigType = 'BOOLEAN' | 'STRING' | 'INT' | 'SHORT' | 'LONG' | 'DOUBLE' | 'LIST' | 'CLASS' | 'PASSWORD';
+export type ConfigType =
+  'BOOLEAN' | 'STRING' | 'INT' | 'SHORT' | 'LONG' | 'DOUBLE' | 'LIST' | 'CLASS' | 'PASSWORD';
 export type Importance = 'HIGH' | 'MEDIUM' | 'LOW';
 export type Width = 'NONE' | 'SHORT' | 'MEDIUM' | 'LONG';
 
@@ -115,7 +116,8 @@ export class ConfigDef {
         ? NO_DEFAULT_VALUE
         : parseType(init.name, rawDefault, init.type);
     const validator = init.validator ?? null;
-    if (validator !== null && defaultValue !== NO_DEFAULT_VALUE) validator.ensureValid(init.name, defaultValue);
+    if (validator !== null && defaultValue !== NO_DEFAULT_VALUE)
+      validator.ensureValid(init.name, defaultValue);
     const group = init.group ?? null;
     if (group !== null && !this.groupNames.includes(group)) this.groupNames.push(group);
     this.keys.set(init.name, {
@@ -250,7 +252,11 @@ export class ConfigDef {
     for (const dependent of key.dependents) this.parseForValidate(dependent, props, parsed, configValues);
   }
 
-  private recommend(name: string, parsed: Map<string, unknown>, configValues: Map<string, ConfigValue>): void {
+  private recommend(
+    name: string,
+    parsed: Map<string, unknown>,
+    configValues: Map<string, ConfigValue>,
+  ): void {
     const key = this.keys.get(name);
     const configValue = configValues.get(name);
     if (!key || !configValue) return;
@@ -312,10 +318,18 @@ export function parseType(name: string, value: unknown, type: ConfigType): unkno
       case 'PASSWORD':
         if (value instanceof Password) return value;
         if (trimmed !== null) return new Password(trimmed);
-        throw new ConfigException(name, value, `Expected value to be a string, but it was a ${javaClassOf(value)}`);
+        throw new ConfigException(
+          name,
+          value,
+          `Expected value to be a string, but it was a ${javaClassOf(value)}`,
+        );
       case 'STRING':
         if (trimmed !== null) return trimmed;
-        throw new ConfigException(name, value, `Expected value to be a string, but it was a ${javaClassOf(value)}`);
+        throw new ConfigException(
+          name,
+          value,
+          `Expected value to be a string, but it was a ${javaClassOf(value)}`,
+        );
       case 'INT':
         if (typeof value === 'number' && Number.isInteger(value) && Math.abs(value) <= 2 ** 31) return value;
         if (trimmed !== null) return javaParseInt(trimmed, 32);
@@ -345,7 +359,11 @@ export function parseType(name: string, value: unknown, type: ConfigType): unkno
         if (typeof value === 'number') return value;
         if (typeof value === 'bigint') return Number(value);
         if (trimmed !== null) return javaParseDouble(trimmed);
-        throw new ConfigException(name, value, `Expected value to be a double, but it was a ${javaClassOf(value)}`);
+        throw new ConfigException(
+          name,
+          value,
+          `Expected value to be a double, but it was a ${javaClassOf(value)}`,
+        );
       case 'LIST':
         if (Array.isArray(value)) return value;
         if (trimmed !== null) return trimmed === '' ? [] : trimmed.split(/\s*,\s*/);
@@ -356,7 +374,8 @@ export function parseType(name: string, value: unknown, type: ConfigType): unkno
         throw new ConfigException(name, value, 'Expected a Class instance or class name.');
     }
   } catch (error) {
-    if (error instanceof NumberFormatException) throw new ConfigException(name, value, `Not a number of type ${type}`);
+    if (error instanceof NumberFormatException)
+      throw new ConfigException(name, value, `Not a number of type ${type}`);
     throw error;
   }
 }

@@ -61,7 +61,9 @@ export function convertConfigValue(configValue: ConfigValue, type: ConfigType | 
   return {
     name: configValue.name,
     value: convertToString(configValue.value, type),
-    recommended_values: configValue.recommendedValues.map((value) => convertToString(value, recommendedType) ?? ''),
+    recommended_values: configValue.recommendedValues.map(
+      (value) => convertToString(value, recommendedType) ?? '',
+    ),
     errors: [...configValue.errorMessages],
     visible: configValue.visible,
   };

@@ -14,10 +14,12 @@ export const Range = {
 function range(min: number | null, max: number | null): Validator {
   return {
     ensureValid(name, value) {
-      if (value === null || value === undefined) throw new ConfigException(name, null, 'Value must be non-null');
+      if (value === null || value === undefined)
+        throw new ConfigException(name, null, 'Value must be non-null');
       const n = Number(value);
       if (min !== null && n < min) throw new ConfigException(name, value, `Value must be at least ${min}`);
-      if (max !== null && n > max) throw new ConfigException(name, value, `Value must be no more than ${max}`);
+      if (max !== null && n > max)
+        throw new ConfigException(name, value, `Value must be no more than ${max}`);
     },
     toString() {
       if (min === null && max === null) return '[...]';
@@ -47,7 +49,11 @@ export const CaseInsensitiveValidString = {
     return {
       ensureValid(name, value) {
         if (typeof value !== 'string' || !upper.has(value.toUpperCase())) {
-          throw new ConfigException(name, value, `String must be one of (case insensitive): ${[...upper].join(', ')}`);
+          throw new ConfigException(
+            name,
+            value,
+            `String must be one of (case insensitive): ${[...upper].join(', ')}`,
+          );
         }
       },
       toString: () => `(case insensitive) [${[...upper].join(', ')}]`,
@@ -69,14 +75,16 @@ export const ValidList = {
 
 export const NonNullValidator: Validator = {
   ensureValid(name, value) {
-    if (value === null || value === undefined) throw new ConfigException(name, 'null', 'entry must be non null');
+    if (value === null || value === undefined)
+      throw new ConfigException(name, 'null', 'entry must be non null');
   },
   toString: () => 'non-null string',
 };
 
 export const NonEmptyString: Validator = {
   ensureValid(name, value) {
-    if (typeof value === 'string' && value === '') throw new ConfigException(name, value, 'String must be non-empty');
+    if (typeof value === 'string' && value === '')
+      throw new ConfigException(name, value, 'String must be non-empty');
   },
   toString: () => 'non-empty string',
 };
@@ -86,7 +94,9 @@ export const NonEmptyStringWithoutControlChars: Validator = {
     if (value === null || value === undefined) return;
     const s = value as string;
     if (s === '') throw new ConfigException(name, value, 'String may not be empty');
-    const illegal = [...s].map((c) => c.codePointAt(0) as number).filter((c) => c <= 0x1f || (c >= 0x7f && c <= 0x9f));
+    const illegal = [...s]
+      .map((c) => c.codePointAt(0) as number)
+      .filter((c) => c <= 0x1f || (c >= 0x7f && c <= 0x9f));
     if (illegal.length > 0) {
       throw new ConfigException(
         name,

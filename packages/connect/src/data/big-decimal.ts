@@ -54,7 +54,9 @@ export class BigDecimal {
   }
 
   equals(other: unknown): boolean {
-    return other instanceof BigDecimal && other.unscaledValue === this.unscaledValue && other.scale === this.scale;
+    return (
+      other instanceof BigDecimal && other.unscaledValue === this.unscaledValue && other.scale === this.scale
+    );
   }
 
   /** Java's `BigDecimal.toString()`: plain notation unless the exponent is small, then scientific with `E+n`. */

@@ -25,8 +25,8 @@ export const INT64_MAX = 2n ** 63n - 1n;
 /** Java's `(long) d` for a double: truncates toward zero, saturates, NaN becomes 0. */
 export function doubleToLong(d: number): bigint {
   if (Number.isNaN(d)) return 0n;
-  if (d >= 9223372036854775807) return INT64_MAX;
-  if (d <= -9223372036854775808) return INT64_MIN;
+  if (d >= 2 ** 63) return INT64_MAX;
+  if (d <= -(2 ** 63)) return INT64_MIN;
   return BigInt(Math.trunc(d));
 }
 
@@ -54,7 +54,8 @@ export function javaFloatToString(f: number): string {
   if (!Number.isFinite(value) || value === 0) return formatJavaFloating(value, decompose(value));
   for (let precision = 1; precision <= 9; precision++) {
     const candidate = value.toPrecision(precision);
-    if (Math.fround(Number(candidate)) === value) return formatJavaFloating(value, decompose(Number(candidate)));
+    if (Math.fround(Number(candidate)) === value)
+      return formatJavaFloating(value, decompose(Number(candidate)));
   }
   return formatJavaFloating(value, decompose(value));
 }

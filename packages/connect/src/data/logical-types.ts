@@ -6,7 +6,12 @@
  */
 import { DataException } from '../errors.ts';
 import { BigDecimal } from './big-decimal.ts';
-import { DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, TIME_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME } from './logical-names.ts';
+import {
+  DATE_LOGICAL_NAME,
+  DECIMAL_LOGICAL_NAME,
+  TIME_LOGICAL_NAME,
+  TIMESTAMP_LOGICAL_NAME,
+} from './logical-names.ts';
 import { SchemaBuilder } from './schema.ts';
 import type { ConnectSchema, Schema } from './schema.ts';
 
@@ -62,7 +67,9 @@ export const ConnectDate = {
     }
     const millis = value.getTime();
     if (millis % MILLIS_PER_DAY !== 0) {
-      throw new DataException('Kafka Connect Date type should not have any time fields set to non-zero values.');
+      throw new DataException(
+        'Kafka Connect Date type should not have any time fields set to non-zero values.',
+      );
     }
     return millis / MILLIS_PER_DAY;
   },
@@ -89,7 +96,9 @@ export const ConnectTime = {
     }
     const millis = value.getTime();
     if (millis < 0 || millis > MILLIS_PER_DAY) {
-      throw new DataException('Kafka Connect Time type should not have any date fields set to non-zero values.');
+      throw new DataException(
+        'Kafka Connect Time type should not have any date fields set to non-zero values.',
+      );
     }
     return millis;
   },
@@ -99,7 +108,9 @@ export const ConnectTime = {
       throw new DataException('Requested conversion of Date object but the schema does not match.');
     }
     if (value < 0 || value > MILLIS_PER_DAY) {
-      throw new DataException('Time values must use number of milliseconds greater than 0 and less than 86400000');
+      throw new DataException(
+        'Time values must use number of milliseconds greater than 0 and less than 86400000',
+      );
     }
     return new Date(value);
   },

@@ -17,8 +17,22 @@
  */
 import { DataException, SchemaBuilderException } from '../errors.ts';
 import { BigDecimal } from './big-decimal.ts';
-import { INT16_MAX, INT16_MIN, INT32_MAX, INT32_MIN, INT64_MAX, INT64_MIN, INT8_MAX, INT8_MIN } from './java-numbers.ts';
-import { DATE_LOGICAL_NAME, DECIMAL_LOGICAL_NAME, TIME_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME } from './logical-names.ts';
+import {
+  INT16_MAX,
+  INT16_MIN,
+  INT32_MAX,
+  INT32_MIN,
+  INT64_MAX,
+  INT64_MIN,
+  INT8_MAX,
+  INT8_MIN,
+} from './java-numbers.ts';
+import {
+  DATE_LOGICAL_NAME,
+  DECIMAL_LOGICAL_NAME,
+  TIME_LOGICAL_NAME,
+  TIMESTAMP_LOGICAL_NAME,
+} from './logical-names.ts';
 import { Struct } from './struct.ts';
 
 export const SCHEMA_TYPES = [
@@ -211,7 +225,9 @@ export function validateValue(schema: Schema, value: unknown, fieldName?: string
 function validateAt(schema: Schema, value: unknown, location: string): void {
   if (value === null || value === undefined) {
     if (!schema.isOptional()) {
-      throw new DataException(`Invalid value: null used for required ${location}, schema type: ${schema.type()}`);
+      throw new DataException(
+        `Invalid value: null used for required ${location}, schema type: ${schema.type()}`,
+      );
     }
     return;
   }
@@ -341,7 +357,8 @@ export function javaClassName(value: unknown): string {
     case 'bigint':
       return 'java.lang.Long';
     case 'number':
-      if (Number.isInteger(value)) return value >= INT32_MIN && value <= INT32_MAX ? 'java.lang.Integer' : 'java.lang.Long';
+      if (Number.isInteger(value))
+        return value >= INT32_MIN && value <= INT32_MAX ? 'java.lang.Integer' : 'java.lang.Long';
       return 'java.lang.Double';
     default:
       break;
@@ -377,11 +394,15 @@ export function schemaEquals(a: Schema | null, b: Schema | null): boolean {
     if (!aFields.every((field, i) => field.equals(bFields[i] as Field))) return false;
   }
   if (a.type() === 'MAP' && !schemaEquals(a.keySchema(), b.keySchema())) return false;
-  if ((a.type() === 'MAP' || a.type() === 'ARRAY') && !schemaEquals(a.valueSchema(), b.valueSchema())) return false;
+  if ((a.type() === 'MAP' || a.type() === 'ARRAY') && !schemaEquals(a.valueSchema(), b.valueSchema()))
+    return false;
   return true;
 }
 
-function parametersEqual(a: ReadonlyMap<string, string> | null, b: ReadonlyMap<string, string> | null): boolean {
+function parametersEqual(
+  a: ReadonlyMap<string, string> | null,
+  b: ReadonlyMap<string, string> | null,
+): boolean {
   if (a === null || b === null) return a === b;
   if (a.size !== b.size) return false;
   for (const [key, value] of a) if (b.get(key) !== value) return false;
@@ -536,7 +557,8 @@ export class SchemaBuilder implements Schema {
     try {
       validateValue(this, value);
     } catch (error) {
-      if (error instanceof DataException) throw new SchemaBuilderException('Invalid default value', { cause: error });
+      if (error instanceof DataException)
+        throw new SchemaBuilderException('Invalid default value', { cause: error });
       throw error;
     }
     this.defaultVal = value ?? null;
@@ -593,9 +615,11 @@ export class SchemaBuilder implements Schema {
       return this.structFields?.get(fieldName) ?? null;
     }
     const [fieldSchema] = args;
-    if (this.structFields === null) throw new SchemaBuilderException(`Cannot create fields on type ${this.schemaType}`);
+    if (this.structFields === null)
+      throw new SchemaBuilderException(`Cannot create fields on type ${this.schemaType}`);
     if (fieldName == null || fieldName === '') throw new SchemaBuilderException('fieldName cannot be null.');
-    if (fieldSchema == null) throw new SchemaBuilderException(`fieldSchema for field ${fieldName} cannot be null.`);
+    if (fieldSchema == null)
+      throw new SchemaBuilderException(`fieldSchema for field ${fieldName} cannot be null.`);
     if (this.structFields.has(fieldName)) {
       throw new SchemaBuilderException(`Cannot create field because of field name duplication ${fieldName}`);
     }

@@ -116,7 +116,8 @@ export class Struct {
 
   private getCheckType(fieldName: string, type: SchemaType): unknown {
     const field = this.lookupField(fieldName);
-    if (field.schema().type() !== type) throw new DataException(`Field '${fieldName}' is not of type ${type}`);
+    if (field.schema().type() !== type)
+      throw new DataException(`Field '${fieldName}' is not of type ${type}`);
     return this.values[field.index()];
   }
 }

@@ -47,7 +47,8 @@ export class ConnectHeaders implements Iterable<Header> {
   }
 
   remove(key: string): this {
-    for (let i = this.headers.length - 1; i >= 0; i--) if ((this.headers[i] as Header).key === key) this.headers.splice(i, 1);
+    for (let i = this.headers.length - 1; i >= 0; i--)
+      if ((this.headers[i] as Header).key === key) this.headers.splice(i, 1);
     return this;
   }
 

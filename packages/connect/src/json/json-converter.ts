@@ -16,7 +16,13 @@ import { ConnectDate, ConnectTime, ConnectTimestamp, Decimal } from '../data/log
 import { LruCache } from '../data/lru-cache.ts';
 import { SchemaAndValue } from '../data/schema-and-value.ts';
 import type { Schema } from '../data/schema.ts';
-import { SchemaBuilder, javaClassName, schemaEquals, schemaTypeOf, valueMatchesSchemaClass } from '../data/schema.ts';
+import {
+  SchemaBuilder,
+  javaClassName,
+  schemaEquals,
+  schemaTypeOf,
+  valueMatchesSchemaClass,
+} from '../data/schema.ts';
 import type { SchemaType } from '../data/schema.ts';
 import { Struct } from '../data/struct.ts';
 import { DataException } from '../errors.ts';
@@ -162,7 +168,12 @@ export class JsonConverter implements Converter, HeaderConverter {
       });
     }
     if (this.settings.schemasEnabled) {
-      if (json.kind !== 'object' || json.fields.size !== 2 || !json.fields.has('schema') || !json.fields.has('payload')) {
+      if (
+        json.kind !== 'object' ||
+        json.fields.size !== 2 ||
+        !json.fields.has('schema') ||
+        !json.fields.has('payload')
+      ) {
         throw new DataException(
           'JsonConverter with schemas.enable requires "schema" and "payload" fields and may not contain additional fields.' +
             ' If you are trying to deserialize plain JSON data, set schemas.enable=false in your converter configuration.',
@@ -174,7 +185,12 @@ export class JsonConverter implements Converter, HeaderConverter {
     return new SchemaAndValue(null, this.convertToConnect(null, json));
   }
 
-  fromConnectHeader(topic: string, _headerKey: string, schema: Schema | null, value: unknown): Uint8Array | null {
+  fromConnectHeader(
+    topic: string,
+    _headerKey: string,
+    schema: Schema | null,
+    value: unknown,
+  ): Uint8Array | null {
     return this.fromConnectData(topic, schema, value);
   }
 
@@ -202,7 +218,9 @@ export class JsonConverter implements Converter, HeaderConverter {
         json.fields.set('fields', {
           kind: 'array',
           items: schema.fields().map((field) => {
-            const fieldJson = objectNode((this.asJsonSchema(field.schema()) as JsonNode & { kind: 'object' }).fields);
+            const fieldJson = objectNode(
+              (this.asJsonSchema(field.schema()) as JsonNode & { kind: 'object' }).fields,
+            );
             fieldJson.fields.set('field', textNode(field.name()));
             return fieldJson;
           }),
@@ -220,7 +238,10 @@ export class JsonConverter implements Converter, HeaderConverter {
     if (doc !== null) json.fields.set('doc', textNode(doc));
     const parameters = schema.parameters();
     if (parameters !== null) {
-      json.fields.set('parameters', objectNode([...parameters].map(([key, value]) => [key, textNode(value)])));
+      json.fields.set(
+        'parameters',
+        objectNode([...parameters].map(([key, value]) => [key, textNode(value)])),
+      );
     }
     if (schema.defaultValue() !== null) {
       json.fields.set('default', this.convertToJson(schema, schema.defaultValue()) ?? NULL_NODE);
@@ -237,7 +258,8 @@ export class JsonConverter implements Converter, HeaderConverter {
     if (cached) return cached;
     const fields = jsonSchema.kind === 'object' ? jsonSchema.fields : new Map<string, JsonNode>();
     const typeNode = fields.get('type');
-    if (typeNode === undefined || typeNode.kind !== 'string') throw new DataException("Schema must contain 'type' field");
+    if (typeNode === undefined || typeNode.kind !== 'string')
+      throw new DataException("Schema must contain 'type' field");
     const type = TYPES_BY_NAME.get(typeNode.value);
     let builder: SchemaBuilder;
     switch (type) {
@@ -254,7 +276,10 @@ export class JsonConverter implements Converter, HeaderConverter {
         if (keys === undefined) throw new DataException('Map schema did not specify the key type');
         const values = fields.get('values');
         if (values === undefined) throw new DataException('Map schema did not specify the value type');
-        builder = SchemaBuilder.map(this.asConnectSchema(keys) as Schema, this.asConnectSchema(values) as Schema);
+        builder = SchemaBuilder.map(
+          this.asConnectSchema(keys) as Schema,
+          this.asConnectSchema(values) as Schema,
+        );
         break;
       }
       case 'STRUCT': {
@@ -307,7 +332,9 @@ export class JsonConverter implements Converter, HeaderConverter {
         return this.convertToJson(schema, schema.defaultValue());
       }
       if (schema.isOptional()) return NULL_NODE;
-      throw new DataException('Conversion error: null value for field that is required and has no default value');
+      throw new DataException(
+        'Conversion error: null value for field that is required and has no default value',
+      );
     }
     const logical = schema?.name();
     if (schema && logical) {
@@ -318,14 +345,18 @@ export class JsonConverter implements Converter, HeaderConverter {
     if (schema === null) {
       const inferred = schemaTypeOf(value);
       if (inferred === null) {
-        throw new DataException(`Java class class ${javaClassName(value)} does not have corresponding schema type.`);
+        throw new DataException(
+          `Java class class ${javaClassName(value)} does not have corresponding schema type.`,
+        );
       }
       type = inferred;
     } else {
       type = schema.type();
     }
     const invalid = (): DataException =>
-      new DataException(`Invalid type for ${schema ? schema.type() : 'unknown schema'}: class ${javaClassName(value)}`);
+      new DataException(
+        `Invalid type for ${schema ? schema.type() : 'unknown schema'}: class ${javaClassName(value)}`,
+      );
     switch (type) {
       case 'INT8':
       case 'INT16':
@@ -353,20 +384,31 @@ export class JsonConverter implements Converter, HeaderConverter {
       case 'ARRAY': {
         if (!Array.isArray(value)) throw invalid();
         const elementSchema = schema === null ? null : schema.valueSchema();
-        return { kind: 'array', items: value.map((item) => this.convertToJson(elementSchema, item) ?? NULL_NODE) };
+        return {
+          kind: 'array',
+          items: value.map((item) => this.convertToJson(elementSchema, item) ?? NULL_NODE),
+        };
       }
       case 'MAP': {
         if (!(value instanceof Map)) throw invalid();
         const keySchema = schema === null ? null : schema.keySchema();
         const valueSchema = schema === null ? null : schema.valueSchema();
         const objectMode =
-          schema === null ? [...value.keys()].every((key) => typeof key === 'string') : keySchema?.type() === 'STRING';
+          schema === null
+            ? [...value.keys()].every((key) => typeof key === 'string')
+            : keySchema?.type() === 'STRING';
         const entries = [...value].map(
           ([key, entryValue]) =>
-            [this.convertToJson(keySchema, key) ?? NULL_NODE, this.convertToJson(valueSchema, entryValue) ?? NULL_NODE] as const,
+            [
+              this.convertToJson(keySchema, key) ?? NULL_NODE,
+              this.convertToJson(valueSchema, entryValue) ?? NULL_NODE,
+            ] as const,
         );
         if (objectMode) return objectNode(entries.map(([key, entryValue]) => [asText(key), entryValue]));
-        return { kind: 'array', items: entries.map(([key, entryValue]) => ({ kind: 'array', items: [key, entryValue] })) };
+        return {
+          kind: 'array',
+          items: entries.map(([key, entryValue]) => ({ kind: 'array', items: [key, entryValue] })),
+        };
       }
       case 'STRUCT': {
         if (!(value instanceof Struct)) throw invalid();
@@ -374,7 +416,10 @@ export class JsonConverter implements Converter, HeaderConverter {
         return objectNode(
           (schema as Schema)
             .fields()
-            .map((field) => [field.name(), this.convertToJson(field.schema(), value.getWithoutDefault(field.name())) ?? NULL_NODE]),
+            .map((field) => [
+              field.name(),
+              this.convertToJson(field.schema(), value.getWithoutDefault(field.name())) ?? NULL_NODE,
+            ]),
         );
       }
     }
@@ -384,7 +429,9 @@ export class JsonConverter implements Converter, HeaderConverter {
     switch (logicalName) {
       case Decimal.LOGICAL_NAME:
         if (!(value instanceof BigDecimal)) {
-          throw new DataException(`Invalid type for Decimal, expected BigDecimal but was class ${javaClassName(value)}`);
+          throw new DataException(
+            `Invalid type for Decimal, expected BigDecimal but was class ${javaClassName(value)}`,
+          );
         }
         return this.settings.decimalFormat === 'NUMERIC'
           ? numberNode(value.toString(), false)
@@ -394,7 +441,9 @@ export class JsonConverter implements Converter, HeaderConverter {
       case ConnectTimestamp.LOGICAL_NAME: {
         const label = logicalName.slice(logicalName.lastIndexOf('.') + 1);
         if (!(value instanceof Date)) {
-          throw new DataException(`Invalid type for ${label}, expected Date but was class ${javaClassName(value)}`);
+          throw new DataException(
+            `Invalid type for ${label}, expected Date but was class ${javaClassName(value)}`,
+          );
         }
         const encoded =
           logicalName === ConnectDate.LOGICAL_NAME
@@ -414,7 +463,8 @@ export class JsonConverter implements Converter, HeaderConverter {
     if (schema !== null) {
       type = schema.type();
       if (json === undefined || json.kind === 'null' || json.kind === 'missing') {
-        if (schema.defaultValue() !== null && this.settings.replaceNullWithDefault) return schema.defaultValue();
+        if (schema.defaultValue() !== null && this.settings.replaceNullWithDefault)
+          return schema.defaultValue();
         if (schema.isOptional()) return null;
         throw new DataException(`Invalid null value for required ${type} field`);
       }
@@ -500,19 +550,28 @@ export class JsonConverter implements Converter, HeaderConverter {
           }
           for (const entry of json.items) {
             if (entry.kind !== 'array') {
-              throw new DataException(`Found invalid map entry instead of array tuple: ${nodeTypeName(entry)}`);
+              throw new DataException(
+                `Found invalid map entry instead of array tuple: ${nodeTypeName(entry)}`,
+              );
             }
             if (entry.items.length !== 2) {
-              throw new DataException(`Found invalid map entry, expected length 2 but found :${entry.items.length}`);
+              throw new DataException(
+                `Found invalid map entry, expected length 2 but found :${entry.items.length}`,
+              );
             }
-            result.set(this.convertToConnect(keySchema, entry.items[0]), this.convertToConnect(valueSchema, entry.items[1]));
+            result.set(
+              this.convertToConnect(keySchema, entry.items[0]),
+              this.convertToConnect(valueSchema, entry.items[1]),
+            );
           }
         }
         return result;
       }
       case 'STRUCT': {
         if (json.kind !== 'object') {
-          throw new DataException(`Structs should be encoded as JSON objects, but found ${nodeTypeName(json)}`);
+          throw new DataException(
+            `Structs should be encoded as JSON objects, but found ${nodeTypeName(json)}`,
+          );
         }
         const structSchema = (schema as Schema).schema();
         const struct = new Struct(structSchema);

@@ -21,7 +21,9 @@ export class ByteArrayConverter implements Converter, HeaderConverter {
       throw new DataException(`Invalid schema type for ByteArrayConverter: ${schema.type()}`);
     }
     if (value !== null && value !== undefined && !(value instanceof Uint8Array)) {
-      throw new DataException(`ByteArrayConverter is not compatible with objects of type class ${javaClassName(value)}`);
+      throw new DataException(
+        `ByteArrayConverter is not compatible with objects of type class ${javaClassName(value)}`,
+      );
     }
     return (value as Uint8Array | null | undefined) ?? null;
   }
@@ -30,7 +32,12 @@ export class ByteArrayConverter implements Converter, HeaderConverter {
     return new SchemaAndValue(Schema.OPTIONAL_BYTES_SCHEMA, value);
   }
 
-  fromConnectHeader(topic: string, _headerKey: string, schema: SchemaType | null, value: unknown): Uint8Array | null {
+  fromConnectHeader(
+    topic: string,
+    _headerKey: string,
+    schema: SchemaType | null,
+    value: unknown,
+  ): Uint8Array | null {
     return this.fromConnectData(topic, schema, value);
   }
 

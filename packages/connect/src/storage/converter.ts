@@ -19,7 +19,12 @@ export interface Converter {
   /** With `isKey`, sets `converter.type` to key or value as the worker does; otherwise it must be in `configs`. */
   configure(configs: Readonly<Record<string, unknown>>, isKey?: boolean): void;
   /** Serialises a value with its schema; null for a null schema and value (a tombstone) where the format allows. */
-  fromConnectData(topic: string, schema: Schema | null, value: unknown, headers?: ConnectHeaders): Uint8Array | null;
+  fromConnectData(
+    topic: string,
+    schema: Schema | null,
+    value: unknown,
+    headers?: ConnectHeaders,
+  ): Uint8Array | null;
   toConnectData(topic: string, value: Uint8Array | null, headers?: ConnectHeaders): SchemaAndValue;
   close(): void;
 }
@@ -27,7 +32,12 @@ export interface Converter {
 export interface HeaderConverter {
   config(): ConfigDef;
   configure(configs: Readonly<Record<string, unknown>>): void;
-  fromConnectHeader(topic: string, headerKey: string, schema: Schema | null, value: unknown): Uint8Array | null;
+  fromConnectHeader(
+    topic: string,
+    headerKey: string,
+    schema: Schema | null,
+    value: unknown,
+  ): Uint8Array | null;
   toConnectHeader(topic: string, headerKey: string, value: Uint8Array | null): SchemaAndValue;
   close(): void;
 }

@@ -29,7 +29,7 @@ const CHARSETS: Record<string, 'utf8' | 'latin1' | 'ascii' | 'utf16be' | 'utf16l
   'utf-8': 'utf8',
   utf8: 'utf8',
   'iso-8859-1': 'latin1',
-  'iso8859_1': 'latin1',
+  iso8859_1: 'latin1',
   latin1: 'latin1',
   'us-ascii': 'ascii',
   ascii: 'ascii',
@@ -45,9 +45,13 @@ function encode(text: string, charset: Charset): Uint8Array {
     case 'utf8':
       return new Uint8Array(Buffer.from(text, 'utf8'));
     case 'latin1':
-      return new Uint8Array(Buffer.from([...text].map((c) => (c.charCodeAt(0) <= 0xff ? c.charCodeAt(0) : 0x3f))));
+      return new Uint8Array(
+        Buffer.from([...text].map((c) => (c.charCodeAt(0) <= 0xff ? c.charCodeAt(0) : 0x3f))),
+      );
     case 'ascii':
-      return new Uint8Array(Buffer.from([...text].map((c) => (c.charCodeAt(0) <= 0x7f ? c.charCodeAt(0) : 0x3f))));
+      return new Uint8Array(
+        Buffer.from([...text].map((c) => (c.charCodeAt(0) <= 0x7f ? c.charCodeAt(0) : 0x3f))),
+      );
     case 'utf16le':
       return new Uint8Array(Buffer.from(text, 'utf16le'));
     case 'utf16be':
@@ -71,8 +75,10 @@ function decode(bytes: Uint8Array, charset: Charset): string {
     case 'utf16be':
       return new TextDecoder('utf-16be').decode(bytes);
     case 'utf16':
-      if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-      if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+      if (bytes[0] === 0xff && bytes[1] === 0xfe)
+        return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+      if (bytes[0] === 0xfe && bytes[1] === 0xff)
+        return new TextDecoder('utf-16be').decode(bytes.subarray(2));
       return new TextDecoder('utf-16be').decode(bytes);
   }
 }
@@ -93,7 +99,11 @@ export class StringConverter implements Converter, HeaderConverter {
     const encoding = config.getString(STRING_CONVERTER_ENCODING_CONFIG) ?? 'UTF-8';
     const charset = CHARSETS[encoding.toLowerCase()];
     if (charset === undefined) {
-      throw new ConfigException(STRING_CONVERTER_ENCODING_CONFIG, encoding, `Unsupported encoding ${encoding}`);
+      throw new ConfigException(
+        STRING_CONVERTER_ENCODING_CONFIG,
+        encoding,
+        `Unsupported encoding ${encoding}`,
+      );
     }
     this.charset = charset;
   }
@@ -108,10 +118,18 @@ export class StringConverter implements Converter, HeaderConverter {
   }
 
   toConnectData(_topic: string, value: Uint8Array | null): SchemaAndValue {
-    return new SchemaAndValue(Schema.OPTIONAL_STRING_SCHEMA, value === null ? null : decode(value, this.charset));
+    return new SchemaAndValue(
+      Schema.OPTIONAL_STRING_SCHEMA,
+      value === null ? null : decode(value, this.charset),
+    );
   }
 
-  fromConnectHeader(topic: string, _headerKey: string, schema: SchemaType | null, value: unknown): Uint8Array | null {
+  fromConnectHeader(
+    topic: string,
+    _headerKey: string,
+    schema: SchemaType | null,
+    value: unknown,
+  ): Uint8Array | null {
     return this.fromConnectData(topic, schema, value);
   }
 
