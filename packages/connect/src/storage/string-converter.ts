@@ -3,6 +3,7 @@ import type { ConfigDef } from '../config/config-def.ts';
 import { SchemaAndValue } from '../data/schema-and-value.ts';
 import { Schema } from '../data/schema.ts';
 import type { Schema as SchemaType } from '../data/schema.ts';
+import { javaDoubleToString, javaFloatToString } from '../data/java-numbers.ts';
 import { ConfigException, DataException } from '../errors.ts';
 import type { Converter, HeaderConverter } from './converter.ts';
 import { newConverterConfigDef, withConverterType } from './converter.ts';
@@ -84,6 +85,19 @@ function decode(bytes: Uint8Array, charset: Charset): string {
 }
 
 /**
+ * Java's `value.toString()` where it differs from JavaScript's: a FLOAT32/FLOAT64 (or a schemaless fraction) prints
+ * as Java prints a Float/Double, so 12.0 is "12.0" and 1e10 is "1.0E10".
+ */
+function javaToString(schema: SchemaType | null, value: unknown): string {
+  if (typeof value === 'number') {
+    if (schema?.type() === 'FLOAT32') return javaFloatToString(value);
+    if (schema?.type() === 'FLOAT64' || (schema === null && !Number.isInteger(value)))
+      return javaDoubleToString(value);
+  }
+  return String(value);
+}
+
+/**
  * org.apache.kafka.connect.storage.StringConverter: writes any value's string form in `converter.encoding`,
  * reads bytes as an optional string. Schemas are ignored when writing and not stored.
  */
@@ -108,10 +122,10 @@ export class StringConverter implements Converter, HeaderConverter {
     this.charset = charset;
   }
 
-  fromConnectData(_topic: string, _schema: SchemaType | null, value: unknown): Uint8Array | null {
+  fromConnectData(_topic: string, schema: SchemaType | null, value: unknown): Uint8Array | null {
     if (value === null || value === undefined) return null;
     try {
-      return encode(String(value), this.charset);
+      return encode(javaToString(schema, value), this.charset);
     } catch (error) {
       throw new DataException('Failed to serialize to a string: ', { cause: error });
     }
