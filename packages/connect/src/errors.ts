@@ -15,6 +15,15 @@ export class DataException extends ConnectException {}
 /** Raised by SchemaBuilder for an invalid builder call or default value. */
 export class SchemaBuilderException extends DataException {}
 
+/** A failure that may succeed if retried, e.g. a sink system briefly unavailable (connect.errors.RetriableException). */
+export class RetriableException extends ConnectException {}
+
+/** Raised when a connector, task or plugin does not exist (connect.errors.NotFoundException); REST 404. */
+export class NotFoundException extends ConnectException {}
+
+/** Raised when creating something that already exists (connect.errors.AlreadyExistsException); REST 409. */
+export class AlreadyExistsException extends ConnectException {}
+
 /** A configuration error (org.apache.kafka.common.config.ConfigException), with Kafka's message format. */
 export class ConfigException extends Error {
   constructor(

@@ -21,3 +21,6 @@ export * from './storage/converter.ts';
 export * from './storage/string-converter.ts';
 export * from './storage/byte-array-converter.ts';
 export * from './json/json-converter.ts';
+export * from './connector/connector.ts';
+export * from './connector/source-connector.ts';
+export * from './connector/sink-connector.ts';
