@@ -24,7 +24,21 @@ export * from './json/json-converter.ts';
 export * from './connector/connector.ts';
 export * from './connector/source-connector.ts';
 export * from './connector/sink-connector.ts';
-export * from './transforms/transformation.ts';
+export {
+  SimpleConfig,
+  TransformationStage,
+  applyChain,
+  copySchemaBasics,
+  requireMap,
+  requireMapOrNull,
+  requireSchema,
+  requireSinkRecord,
+  requireStruct,
+  requireStructOrNull,
+  type Predicate,
+  type RecordSide,
+  type Transformation,
+} from './transforms/transformation.ts';
 export * from './transforms/insert-field.ts';
 export * from './transforms/replace-field.ts';
 export * from './transforms/field-transforms.ts';
