@@ -42,5 +42,6 @@ export {
 export * from './transforms/insert-field.ts';
 export * from './transforms/replace-field.ts';
 export * from './transforms/field-transforms.ts';
+export * from './transforms/cast.ts';
 export * from './transforms/routers.ts';
 export * from './transforms/java-regex.ts';
