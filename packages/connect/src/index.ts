@@ -42,5 +42,8 @@ export {
 export * from './transforms/insert-field.ts';
 export * from './transforms/replace-field.ts';
 export * from './transforms/field-transforms.ts';
+export * from './transforms/cast.ts';
 export * from './transforms/routers.ts';
+export * from './transforms/plugins.ts';
+export * from './transforms/transformation-chain.ts';
 export * from './transforms/java-regex.ts';
