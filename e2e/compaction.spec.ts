@@ -38,8 +38,15 @@ async function partitionZero(page: Page): Promise<Record<string, string>> {
   return Object.fromEntries(headers.map((h, i) => [h.replace(/[▲▼]/g, '').trim(), (cells[i] ?? '').trim()]));
 }
 
-test.beforeAll(async () => {
-  await sluice([
+/**
+ * Creates TOPIC (compacted, 200-byte segments) through `run` (a `sluice` against some broker) and writes the same
+ * KEYS keys ROUNDS times, a `sluice produce` each round, so each round is its own segment.
+ */
+async function fillCompactedTopic(
+  run: (args: string[], input?: string) => Promise<string>,
+  minCleanableDirtyRatio: string,
+): Promise<void> {
+  await run([
     'topics',
     'create',
     '--topic',
@@ -51,12 +58,16 @@ test.beforeAll(async () => {
     '--config',
     'segment.bytes=200',
     '--config',
-    'min.cleanable.dirty.ratio=1',
+    `min.cleanable.dirty.ratio=${minCleanableDirtyRatio}`,
   ]);
   for (let round = 0; round < ROUNDS; round++) {
     const lines = Array.from({ length: KEYS }, (_, key) => `key-${key}:round ${round} of key ${key}`);
-    await sluice(['produce', '--topic', TOPIC, '--key-separator', ':'], `${lines.join('\n')}\n`);
+    await run(['produce', '--topic', TOPIC, '--key-separator', ':'], `${lines.join('\n')}\n`);
   }
+}
+
+test.beforeAll(async () => {
+  await fillCompactedTopic(sluice, '1');
 });
 
 test('compaction: the dirty ratio before a cleaning pass, what the pass removed after it, the Cleaner page', async ({
@@ -203,24 +214,7 @@ test('a console showing a remote Sluice broker shows the cleaner status the brok
   const broker = await startBroker(['log.cleaner.backoff.ms=200']);
   let remote: Awaited<ReturnType<typeof startRemoteConsole>> | undefined;
   try {
-    await broker.sluice([
-      'topics',
-      'create',
-      '--topic',
-      TOPIC,
-      '--partitions',
-      '1',
-      '--config',
-      'cleanup.policy=compact',
-      '--config',
-      'segment.bytes=200',
-      '--config',
-      'min.cleanable.dirty.ratio=0.01',
-    ]);
-    for (let round = 0; round < ROUNDS; round++) {
-      const lines = Array.from({ length: KEYS }, (_, key) => `key-${key}:round ${round} of key ${key}`);
-      await broker.sluice(['produce', '--topic', TOPIC, '--key-separator', ':'], `${lines.join('\n')}\n`);
-    }
+    await fillCompactedTopic((args, input) => broker.sluice(args, input), '0.01');
     // What the broker itself says once it has cleaned: the console must show these figures, read over the wire.
     const reported = async () =>
       (
