@@ -27,7 +27,7 @@ import {
 import { DATE_LOGICAL_NAME, TIME_LOGICAL_NAME, TIMESTAMP_LOGICAL_NAME } from '../data/logical-names.ts';
 import { ConnectDate, ConnectTime, ConnectTimestamp } from '../data/logical-types.ts';
 import { LruCache } from '../data/lru-cache.ts';
-import { SchemaBuilder, javaClassName, javaString, schemaTypeOf } from '../data/schema.ts';
+import { SCHEMA_TYPES, SchemaBuilder, javaClassName, javaString, schemaTypeOf } from '../data/schema.ts';
 import type { Schema, SchemaType } from '../data/schema.ts';
 import { Struct } from '../data/struct.ts';
 import type { AnyConnectRecord } from '../connector/connect-record.ts';
@@ -53,36 +53,21 @@ export const CAST_SPEC_CONFIG = 'spec';
 const PURPOSE = 'cast types';
 const MILLIS_PER_DAY = 24 * 60 * 60 * 1000;
 
-/** Schema.Type's declaration order, which is how Java prints an EnumSet of them. */
-const SCHEMA_TYPE_ORDER: readonly SchemaType[] = [
-  'INT8',
-  'INT16',
-  'INT32',
-  'INT64',
-  'FLOAT32',
-  'FLOAT64',
-  'BOOLEAN',
-  'STRING',
-  'BYTES',
-  'ARRAY',
-  'MAP',
-  'STRUCT',
-];
-
 export type CastTargetType =
   'INT8' | 'INT16' | 'INT32' | 'INT64' | 'FLOAT32' | 'FLOAT64' | 'BOOLEAN' | 'STRING';
 
-const SUPPORTED_CAST_INPUT_TYPES: ReadonlySet<SchemaType> = new Set(SCHEMA_TYPE_ORDER.slice(0, 9));
-const SUPPORTED_CAST_OUTPUT_TYPES: ReadonlySet<SchemaType> = new Set(SCHEMA_TYPE_ORDER.slice(0, 8));
+// SCHEMA_TYPES is Schema.Type's declaration order, which is how Java prints an EnumSet of them.
+const SUPPORTED_CAST_INPUT_TYPES: ReadonlySet<SchemaType> = new Set(SCHEMA_TYPES.slice(0, 9));
+const SUPPORTED_CAST_OUTPUT_TYPES: ReadonlySet<SchemaType> = new Set(SCHEMA_TYPES.slice(0, 8));
 
 function enumSetString(types: ReadonlySet<SchemaType>): string {
-  return `[${SCHEMA_TYPE_ORDER.filter((type) => types.has(type)).join(', ')}]`;
+  return `[${SCHEMA_TYPES.filter((type) => types.has(type)).join(', ')}]`;
 }
 
 /** Schema.Type.valueOf(text.toUpperCase()): an unknown name is Java's IllegalArgumentException. */
 function schemaTypeValueOf(text: string): SchemaType {
   const upper = text.toUpperCase();
-  const type = SCHEMA_TYPE_ORDER.find((candidate) => candidate === upper);
+  const type = SCHEMA_TYPES.find((candidate) => candidate === upper);
   if (type === undefined)
     throw new RangeError(`No enum constant org.apache.kafka.connect.data.Schema.Type.${upper}`);
   return type;
