@@ -14,8 +14,6 @@ import {
   encodeExtendedAssignment,
   encodeExtendedWorkerState,
   encodeWorkerState,
-  javaHashSetOrder,
-  javaStringHash,
   joinGroupProtocols,
   protocolName,
   selectProtocol,
@@ -207,26 +205,5 @@ describe('protocol modes', () => {
     assert.equal(selectProtocol([all, all]), 'sessioned');
     assert.equal(selectProtocol([all, ['compatible', 'default']]), 'compatible');
     assert.equal(selectProtocol([all, ['default']]), 'default');
-  });
-});
-
-describe('Java HashSet order', () => {
-  it('hashes strings as java.lang.String does', () => {
-    assert.equal(javaStringHash(''), 0);
-    assert.equal(javaStringHash('connector'), -579210163);
-    assert.equal(javaStringHash('hello world'), 1794106052);
-  });
-
-  it('iterates by bucket index, then insertion order', () => {
-    // "a".."c" hash to 97..99, buckets 1..3 of 16; "q" (113) shares bucket 1 with "a" and follows it.
-    assert.deepEqual(javaHashSetOrder(['c', 'q', 'b', 'a']), ['q', 'a', 'b', 'c']);
-  });
-
-  it('matches what jshell printed for new HashSet<>(List.of(...)) of 17 names (a 32-bucket table)', () => {
-    const names =
-      'connector-a connector-b sink-orders source-users mirror jdbc-source-1 jdbc-source-2 c q b a x yy zzz elastic s3-sink http';
-    const javaOrder =
-      'yy a mirror b c s3-sink jdbc-source-2 sink-orders jdbc-source-1 connector-b source-users connector-a q x elastic http zzz';
-    assert.deepEqual(javaHashSetOrder(names.split(' ')), javaOrder.split(' '));
   });
 });

@@ -20,6 +20,7 @@
  *   one), so the bytes equal a Java worker's; revoked connectors keep their order; tasks follow in list order.
  */
 import { Reader, Writer } from '@sluice/protocol';
+import { javaHashSetOrder } from './java-collections.ts';
 
 export const CONNECT_PROTOCOL_TYPE = 'connect';
 export const CONNECT_PROTOCOL_V0 = 0;
@@ -354,32 +355,4 @@ function withTasks(connectors: readonly string[], tasks: readonly ConnectorTaskI
     else byConnector.set(connector, [task]);
   }
   return byConnector;
-}
-
-/** java.lang.String#hashCode over UTF-16 code units. */
-export function javaStringHash(value: string): number {
-  let hash = 0;
-  for (let i = 0; i < value.length; i++) hash = (Math.imul(hash, 31) + value.charCodeAt(i)) | 0;
-  return hash;
-}
-
-/**
- * The iteration order of `new HashSet<>(values)` in Java: buckets in index order (spread hash masked by a
- * table sized for the collection), insertion order within a bucket. Buckets long enough to become trees
- * (8 or more colliding names) are not modelled.
- */
-export function javaHashSetOrder(values: readonly string[]): string[] {
-  const unique = [...new Set(values)];
-  const wanted = Math.max(Math.floor(unique.length / 0.75) + 1, 16);
-  let tableSize = 1;
-  while (tableSize < wanted) tableSize *= 2;
-  const buckets = new Map<number, string[]>();
-  for (const value of unique) {
-    const hash = javaStringHash(value);
-    const index = (hash ^ (hash >>> 16)) & (tableSize - 1);
-    const bucket = buckets.get(index);
-    if (bucket) bucket.push(value);
-    else buckets.set(index, [value]);
-  }
-  return [...buckets.keys()].sort((a, b) => a - b).flatMap((index) => buckets.get(index)!);
 }
