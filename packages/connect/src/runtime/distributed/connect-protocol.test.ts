@@ -15,6 +15,7 @@ import {
   encodeExtendedWorkerState,
   encodeWorkerState,
   joinGroupProtocols,
+  mergeAssignment,
   protocolName,
   selectProtocol,
   type ExtendedAssignment,
@@ -205,5 +206,46 @@ describe('protocol modes', () => {
     assert.equal(selectProtocol([all, all]), 'sessioned');
     assert.equal(selectProtocol([all, ['compatible', 'default']]), 'compatible');
     assert.equal(selectProtocol([all, ['default']]), 'default');
+  });
+});
+
+describe('mergeAssignment', () => {
+  const base = {
+    version: 1,
+    error: 0,
+    leader: 'l',
+    leaderUrl: 'lu',
+    configOffset: 3,
+    revokedConnectors: [] as string[],
+    revokedTasks: [] as { connector: string; task: number }[],
+    delay: 0,
+  };
+  const previous = {
+    ...base,
+    connectors: ['a', 'b'],
+    tasks: [
+      { connector: 'a', task: 0 },
+      { connector: 'b', task: 0 },
+    ],
+  };
+  const next = {
+    ...base,
+    connectors: ['c'],
+    tasks: [{ connector: 'c', task: 0 }],
+    revokedConnectors: ['b'],
+    revokedTasks: [{ connector: 'b', task: 0 }],
+  };
+
+  it('keeps the previous work less the revoked under the incremental protocols', () => {
+    const merged = mergeAssignment('sessioned', previous, next);
+    assert.deepEqual(merged.connectors, ['c', 'a']);
+    assert.deepEqual(merged.tasks, [
+      { connector: 'c', task: 0 },
+      { connector: 'a', task: 0 },
+    ]);
+  });
+
+  it('takes the new assignment alone under the eager protocol', () => {
+    assert.equal(mergeAssignment('eager', previous, next), next);
   });
 });

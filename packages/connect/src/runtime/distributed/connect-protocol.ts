@@ -129,6 +129,28 @@ export function emptyExtendedAssignment(): ExtendedAssignment {
   };
 }
 
+/**
+ * What a worker runs after a rebalance (WorkerCoordinator.onJoinComplete): under the eager protocol the new
+ * assignment alone; under the incremental ones the new assignment plus what the worker kept of its previous
+ * one, less what was revoked.
+ */
+export function mergeAssignment(
+  mode: ConnectProtocolCompatibility,
+  previous: ExtendedAssignment | null,
+  next: ExtendedAssignment,
+): ExtendedAssignment {
+  if (mode === 'eager' || previous === null) return next;
+  const revokedTasks = new Set(next.revokedTasks.map(taskIdString));
+  return {
+    ...next,
+    connectors: [
+      ...next.connectors,
+      ...previous.connectors.filter((c) => !next.revokedConnectors.includes(c)),
+    ],
+    tasks: [...next.tasks, ...previous.tasks.filter((t) => !revokedTasks.has(taskIdString(t)))],
+  };
+}
+
 /** A JoinGroup protocol entry: name and metadata. */
 export interface JoinGroupProtocol {
   name: string;
