@@ -240,9 +240,7 @@ export class KafkaConnection {
     const chunks = encodeRequest(apiKey, version, correlationId, this.clientId, body);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.fail(
-          new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${timeoutMs} ms`),
-        );
+        this.fail(new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${timeoutMs} ms`));
         this.socket.destroy();
       }, timeoutMs);
       timer.unref();

@@ -37,7 +37,8 @@ export function parsePartitionKey(key: string): TopicPartition {
 /** Groups partitions by topic, partitions in ascending order, topics by name. */
 export function byTopic(partitions: Iterable<TopicPartition>): Map<string, number[]> {
   const grouped = new Map<string, number[]>();
-  for (const { topic, partition } of partitions) grouped.set(topic, [...(grouped.get(topic) ?? []), partition]);
+  for (const { topic, partition } of partitions)
+    grouped.set(topic, [...(grouped.get(topic) ?? []), partition]);
   for (const list of grouped.values()) list.sort((a, b) => a - b);
   return new Map([...grouped].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -68,7 +69,10 @@ export function decodeSubscription(metadata: Buffer): ConsumerProtocolSubscripti
   return decodeConsumerProtocolSubscription(reader, Math.min(version, SUBSCRIPTION_VERSION));
 }
 
-export function encodeAssignment(partitions: Iterable<TopicPartition>, userData: Buffer | null = null): Buffer {
+export function encodeAssignment(
+  partitions: Iterable<TopicPartition>,
+  userData: Buffer | null = null,
+): Buffer {
   const writer = new Writer(64);
   writer.int16(ASSIGNMENT_VERSION);
   encodeConsumerProtocolAssignment(
@@ -88,7 +92,9 @@ export function decodeAssignment(assignment: Buffer): TopicPartition[] {
   const reader = new Reader(assignment);
   const version = reader.int16();
   const decoded = decodeConsumerProtocolAssignment(reader, Math.min(version, ASSIGNMENT_VERSION));
-  return decoded.assignedPartitions.flatMap((t) => t.partitions.map((partition) => ({ topic: t.topic, partition })));
+  return decoded.assignedPartitions.flatMap((t) =>
+    t.partitions.map((partition) => ({ topic: t.topic, partition })),
+  );
 }
 
 export interface RangeMember {

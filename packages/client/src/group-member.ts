@@ -73,10 +73,7 @@ const FATAL_JOIN_ERRORS = new Set<number>([
   ErrorCode.UNSUPPORTED_VERSION,
 ]);
 
-const COORDINATOR_ERRORS = new Set<number>([
-  ErrorCode.NOT_COORDINATOR,
-  ErrorCode.COORDINATOR_NOT_AVAILABLE,
-]);
+const COORDINATOR_ERRORS = new Set<number>([ErrorCode.NOT_COORDINATOR, ErrorCode.COORDINATOR_NOT_AVAILABLE]);
 
 const NO_GENERATION: GroupGeneration = { generationId: -1, memberId: '', protocol: '', leaderId: '' };
 
