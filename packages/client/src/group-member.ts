@@ -138,9 +138,13 @@ export class GroupMember {
     return this.generation;
   }
 
-  /** Whether a rebalance is under way or due: offsets committed now would be refused. */
+  /**
+   * Whether a join is under way (JoinGroup or SyncGroup sent): offsets committed now would be refused. A rejoin
+   * that is only due, with onJoinPrepare still to run, is not one: the coordinator takes commits of the current
+   * generation until the member rejoins, which is how onJoinPrepare commits what it revokes.
+   */
   get rebalancing(): boolean {
-    return this.state !== 'stable' || this.rejoinNeeded;
+    return this.state !== 'stable';
   }
 
   /** Joins and keeps the membership alive; resolves after the first successful join and sync. */

@@ -14,3 +14,4 @@ export * from './broker-cleaner.ts';
 export * from './group-member.ts';
 export * from './consumer-protocol.ts';
 export * from './producer.ts';
+export * from './consumer.ts';
