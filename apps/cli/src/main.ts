@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { CliError, CommandFailedError, parseConfigPairs } from './cli-error.ts';
 import { clusterCommand } from './commands/cluster.ts';
 import { configsCommand } from './commands/configs.ts';
+import { connectCommand } from './commands/connect.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
 import { usersCommand } from './commands/users.ts';
@@ -74,6 +75,10 @@ commands:
         abort --topic T --partition P (--start-offset O | --producer-id I --producer-epoch E --coordinator-epoch C) |
         find-hanging (--broker-id N | --topic T [--partition P]) [--max-transaction-timeout MINUTES])
         transactions and the producers of partitions, and aborting hanging ones, as kafka-transactions.sh
+  connect standalone WORKER.properties [CONNECTOR.properties ...] | distributed WORKER.properties
+        a Kafka Connect worker, as connect-standalone.sh / connect-distributed.sh, with Kafka Connect's
+        settings (bootstrap.servers, key.converter, offset.storage.file.filename, listeners, plugin.path, ...);
+        its REST API listens on listeners (http://:8083 by default)
   Admin commands reach a secured listener with --command-config FILE (Kafka's client properties:
   security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.location, ...).
 `;
@@ -191,6 +196,9 @@ try {
       break;
     case 'transactions':
       await transactionsCommand(rest);
+      break;
+    case 'connect':
+      await connectCommand(rest);
       break;
     case undefined:
     case '--help':

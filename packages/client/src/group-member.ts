@@ -38,8 +38,13 @@ export interface GroupProtocolHandler {
   readonly protocolType: string;
   /** In preference order, sent in JoinGroup. */
   protocols(): { name: string; metadata: Buffer }[];
-  /** Leader only: every member's assignment (SyncGroup). */
-  assign(protocol: string, members: JoinedMember[], leaderId: string): Promise<Map<string, Buffer>>;
+  /** Leader only: every member's assignment (SyncGroup) for the generation JoinGroup just formed. */
+  assign(
+    protocol: string,
+    members: JoinedMember[],
+    leaderId: string,
+    generationId: number,
+  ): Promise<Map<string, Buffer>>;
   /** This member's assignment, after each successful SyncGroup. */
   onJoinComplete(generation: GroupGeneration, assignment: Buffer): Promise<void>;
   /** Before rejoining (eager protocols revoke everything here). */
@@ -287,7 +292,12 @@ export class GroupMember {
     };
     let assignments: { memberId: string; assignment: Buffer }[] = [];
     if (joined.leader === joined.memberId && !joined.skipAssignment) {
-      const computed = await this.handler.assign(protocol, joined.members, joined.leader);
+      const computed = await this.handler.assign(
+        protocol,
+        joined.members,
+        joined.leader,
+        joined.generationId,
+      );
       assignments = [...computed].map(([memberId, assignment]) => ({ memberId, assignment }));
     }
     const synced = await connection.request(
