@@ -15,7 +15,7 @@ function feed(
   records: [string, Buffer | null][],
   from = 0,
 ): (ConfigUpdate | null)[] {
-  return records.map(([key, value], index) => state.consume(from + index, key, value));
+  return records.map(([key, value], index) => state.apply(from + index, key, value));
 }
 
 const config = (name: string): Buffer => encodeConnectorConfig({ 'connector.class': name, 'tasks.max': '2' });
@@ -162,9 +162,9 @@ describe('ConfigTopicState', () => {
   it('skips a value that is not JSON without moving the offset, but moves it past other invalid records', () => {
     const state = new ConfigTopicState();
     feed(state, [['connector-a', config('A')]]);
-    assert.equal(state.consume(1, 'connector-b', Buffer.from('{oops')), null);
+    assert.equal(state.apply(1, 'connector-b', Buffer.from('{oops')), null);
     assert.equal(state.snapshot().offset, 1);
-    assert.equal(state.consume(2, 'nonsense', Buffer.from('{}')), null);
+    assert.equal(state.apply(2, 'nonsense', Buffer.from('{}')), null);
     assert.equal(state.snapshot().offset, 3);
   });
 

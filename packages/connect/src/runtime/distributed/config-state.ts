@@ -154,7 +154,7 @@ export class ConfigTopicState {
   private readonly inconsistent = new Set<string>();
 
   /** Decodes and applies the record at `offset`; returns what changed, or null when nothing a herder cares about. */
-  consume(offset: number, key: string | Buffer, value: Buffer | null): ConfigUpdate | null {
+  apply(offset: number, key: string | Buffer, value: Buffer | null): ConfigUpdate | null {
     return this.applyRecord(offset, decodeConfigRecord(key, value));
   }
 

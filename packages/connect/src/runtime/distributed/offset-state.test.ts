@@ -8,10 +8,10 @@ describe('OffsetTopicState', () => {
     const state = new OffsetTopicState();
     const fileA = encodeOffsetKey('file', { filename: 'a' });
     const fileB = encodeOffsetKey('file', { filename: 'b' });
-    state.consume(fileA, encodeOffsetValue({ position: 1 }));
-    state.consume(fileA, encodeOffsetValue({ position: 7 }));
-    state.consume(fileB, encodeOffsetValue({ position: 3 }));
-    state.consume(encodeOffsetKey('other', { p: 0 }), encodeOffsetValue({ o: 0 }));
+    state.apply(fileA, encodeOffsetValue({ position: 1 }));
+    state.apply(fileA, encodeOffsetValue({ position: 7 }));
+    state.apply(fileB, encodeOffsetValue({ position: 3 }));
+    state.apply(encodeOffsetKey('other', { p: 0 }), encodeOffsetValue({ o: 0 }));
 
     assert.deepEqual(state.offset(Buffer.from(fileA)), new Map([['position', 7n]]));
     assert.deepEqual(state.connectorPartitions('file'), [
@@ -19,7 +19,7 @@ describe('OffsetTopicState', () => {
       new Map([['filename', 'b']]),
     ]);
 
-    state.consume(fileA, null);
+    state.apply(fileA, null);
     assert.equal(state.get(fileA), null);
     assert.deepEqual(state.connectorPartitions('file'), [new Map([['filename', 'b']])]);
     assert.deepEqual(state.connectorPartitions('none'), []);
@@ -27,14 +27,15 @@ describe('OffsetTopicState', () => {
 
   it('matches keys by bytes, so another key order is another entry', () => {
     const state = new OffsetTopicState();
-    state.consume(encodeOffsetKey('c', { a: 1, b: 2 }), encodeOffsetValue({ o: 1 }));
+    state.apply(encodeOffsetKey('c', { a: 1, b: 2 }), encodeOffsetValue({ o: 1 }));
     assert.equal(state.get(encodeOffsetKey('c', { b: 2, a: 1 })), null);
   });
 
   it('stores keys that are not [connector, partition] without listing them', () => {
     const state = new OffsetTopicState();
-    state.consume(Buffer.from('"junk"'), Buffer.from('{"o":1}'));
-    state.consume(null, Buffer.from('{}'));
+    state.apply(Buffer.from('"junk"'), Buffer.from('{"o":1}'));
+    const noKey: Buffer | null = null;
+    state.apply(noKey, Buffer.from('{}'));
     assert.deepEqual(state.get(Buffer.from('"junk"')), Buffer.from('{"o":1}'));
     assert.deepEqual(state.connectorPartitions('junk'), []);
   });

@@ -15,7 +15,7 @@ export class OffsetTopicState {
   private readonly partitions = new Map<string, Map<string, OffsetMap>>();
 
   /** Applies one offsets-topic record; `key` null records are ignored as Kafka ignores them. */
-  consume(key: Buffer | null, value: Buffer | null): void {
+  apply(key: Buffer | null, value: Buffer | null): void {
     if (key === null) return;
     const id = key.toString('base64');
     if (value === null) this.data.delete(id);
