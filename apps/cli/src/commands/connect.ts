@@ -14,8 +14,11 @@ export async function connectCommand(args: string[]): Promise<void> {
     if (workerProperties === undefined || workerProperties.startsWith('-')) throw new CliError(USAGE);
     if (mode === 'distributed' && connectorProperties.length > 0)
       throw new CliError(`distributed mode takes connectors through the REST API, not files\n${USAGE}`);
-    const { startStandalone, consoleLogger } = await import('@sluice/connect/runtime');
-    const worker = await startStandalone(workerProperties, connectorProperties, consoleLogger);
+    const { startStandalone, startDistributed, consoleLogger } = await import('@sluice/connect/runtime');
+    const worker =
+      mode === 'standalone'
+        ? await startStandalone(workerProperties, connectorProperties, consoleLogger)
+        : await startDistributed(workerProperties, consoleLogger);
     let stopping = false;
     const stop = (): void => {
       if (stopping) return;

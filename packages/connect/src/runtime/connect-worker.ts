@@ -1,8 +1,11 @@
 /**
- * `sluice connect standalone WORKER.properties [CONNECTOR.properties ...]` (ConnectStandalone): reads the
- * worker's settings, loads the plugins, opens the file offset store, starts the REST API, then creates each
- * connector given on the command line. SIGTERM and SIGINT stop every task (committing its offsets) before the
- * process exits.
+ * The worker processes:
+ * - `sluice connect standalone WORKER.properties [CONNECTOR.properties ...]` (ConnectStandalone): reads the
+ *   worker's settings, loads the plugins, opens the file offset store, starts the REST API, then creates each
+ *   connector given on the command line;
+ * - `sluice connect distributed WORKER.properties` (ConnectDistributed): the same worker with its offsets,
+ *   configs and statuses in Kafka topics, in the group `group.id` with the other workers.
+ * Stopping one (SIGTERM, SIGINT) stops every task, committing its offsets, before the process exits.
  */
 import { readFile } from 'node:fs/promises';
 import { ConnectException } from '../errors.ts';
@@ -12,6 +15,9 @@ import { workerPlugins } from './plugin-loader.ts';
 import { FileOffsetBackingStore } from './offset-store.ts';
 import { Worker } from './worker.ts';
 import { StandaloneHerder, connectorFromProperties } from './standalone-herder.ts';
+import { DistributedHerder } from './distributed-herder.ts';
+import { KafkaOffsetBackingStore } from './kafka-offset-backing-store.ts';
+import type { Herder } from './herder.ts';
 import { ConnectRestServer } from './rest/connect-rest-server.ts';
 import { workerClients } from './kafka-client-adapters.ts';
 import type { Logger } from './worker-task.ts';
@@ -34,8 +40,22 @@ export async function readProperties(path: string): Promise<Record<string, strin
 
 export interface RunningWorker {
   restUrl: string;
-  herder: StandaloneHerder;
+  herder: Herder;
   stop(): Promise<void>;
+}
+
+/** Binds the REST listener and works out the worker's id: its advertised host and port. */
+async function startRest(config: WorkerConfig, log: Logger) {
+  const listener = config.restListener();
+  const restServer = new ConnectRestServer(log);
+  const address = await restServer.start(listener.host, listener.port);
+  const advertisedHost =
+    config.getString('rest.advertised.host.name') ??
+    (listener.host === '' || listener.host === '0.0.0.0' ? '127.0.0.1' : listener.host);
+  const advertisedPort = config.getInt('rest.advertised.port') ?? address.port;
+  const restUrl = `${listener.protocol}://${advertisedHost}:${advertisedPort}/`;
+  log('info', `REST server listening at ${restUrl}, advertising URL ${restUrl}`);
+  return { restServer, restUrl, workerId: `${advertisedHost}:${advertisedPort}` };
 }
 
 export async function startStandalone(
@@ -47,23 +67,14 @@ export async function startStandalone(
   const plugins = await workerPlugins(config.getList('plugin.path'));
   const offsetStore = new FileOffsetBackingStore(config.getString('offset.storage.file.filename')!);
   await offsetStore.start();
-  const listener = config.restListener();
   const clients = workerClients(
     config.bootstrapServers(),
     config.getString('client.id') || 'connect-standalone',
   );
-  const restServer = new ConnectRestServer(log);
-  const address = await restServer.start(listener.host, listener.port);
-  const advertisedHost =
-    config.getString('rest.advertised.host.name') ??
-    (listener.host === '' || listener.host === '0.0.0.0' ? '127.0.0.1' : listener.host);
-  const advertisedPort = config.getInt('rest.advertised.port') ?? address.port;
-  const workerId = `${advertisedHost}:${advertisedPort}`;
+  const { restServer, restUrl, workerId } = await startRest(config, log);
   const worker = new Worker(config, plugins, workerId, clients, offsetStore, log);
   const herder = new StandaloneHerder(worker, offsetStore);
   restServer.serve(herder);
-  const restUrl = `${listener.protocol}://${advertisedHost}:${advertisedPort}/`;
-  log('info', `REST server listening at ${restUrl}, advertising URL ${restUrl}`);
   for (const path of connectorPropertiesPaths) {
     const { name, config: connectorConfig } = connectorFromProperties(await readProperties(path));
     await herder.putConnectorConfig(name, connectorConfig, false);
@@ -77,6 +88,41 @@ export async function startStandalone(
       await restServer.stop();
       await herder.stop();
       await offsetStore.stop();
+      clients.client.close();
+    },
+  };
+}
+
+export async function startDistributed(
+  workerPropertiesPath: string,
+  log: Logger = consoleLogger,
+): Promise<RunningWorker> {
+  const config = new WorkerConfig('distributed', await readProperties(workerPropertiesPath));
+  const plugins = await workerPlugins(config.getList('plugin.path'));
+  const clientId = config.getString('client.id') || `connect-${config.getString('group.id')}`;
+  const clients = workerClients(config.bootstrapServers(), clientId);
+  const offsetStore = new KafkaOffsetBackingStore(
+    clients.newClient(`${clientId}-offsets`),
+    {
+      name: config.getString('offset.storage.topic')!,
+      partitions: config.getInt('offset.storage.partitions')!,
+      replicationFactor: config.get('offset.storage.replication.factor') as number,
+    },
+    clients.newProducer(`${clientId}-offsets`),
+    log,
+  );
+  const { restServer, restUrl, workerId } = await startRest(config, log);
+  const worker = new Worker(config, plugins, workerId, clients, offsetStore, log);
+  const herder = new DistributedHerder(worker, offsetStore, config, clients, restUrl, log);
+  restServer.serve(herder);
+  await herder.start();
+  log('info', 'Kafka Connect started');
+  return {
+    restUrl,
+    herder,
+    async stop() {
+      await restServer.stop();
+      await herder.stop();
       clients.client.close();
     },
   };

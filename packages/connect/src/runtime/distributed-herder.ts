@@ -92,6 +92,7 @@ function toProps(config: ConfigProperties | null): ConnectorProps {
 
 export interface DistributedLogs {
   client: ClusterClient;
+  newClient(clientId: string): ClusterClient;
   newProducer(clientId: string): RecordProducer;
 }
 
@@ -136,7 +137,7 @@ export class DistributedHerder
     );
     const clientId = config.getString('client.id') || `connect-${config.getString('group.id')}`;
     this.configLog = new KafkaBasedLog(
-      logs.client,
+      logs.newClient(`${clientId}-configs`),
       {
         name: config.getString('config.storage.topic')!,
         partitions: 1,
@@ -147,7 +148,7 @@ export class DistributedHerder
       log,
     );
     this.statusLog = new KafkaBasedLog(
-      logs.client,
+      logs.newClient(`${clientId}-statuses`),
       {
         name: config.getString('status.storage.topic')!,
         partitions: config.getInt('status.storage.partitions')!,

@@ -4,12 +4,15 @@
  * its internal topics), reads every partition from the beginning, and keeps reading in the background;
  * `readToEnd()` resolves once everything written before the call has been handed to the callback.
  *
+ * The log owns its client (closed on stop): its long polls must not hold up other requests.
+ *
  * Invariant: records reach the callback in offset order per partition, each once per log instance, and a
  * record this worker wrote is seen through the same path as anyone else's (the callback is the only reader).
  */
 import type { ClusterClient } from '@sluice/client';
 import type { MetadataResponseTopic } from '@sluice/protocol';
-import { ErrorCode, decodeRecordBatch, splitBatches } from '@sluice/protocol';
+import { ApiKey, ErrorCode, ZERO_UUID, apis, decodeRecordBatch, splitBatches } from '@sluice/protocol';
+import { throwIfError } from '@sluice/client';
 import { ConnectException } from '../errors.ts';
 import type { ConsumedRecord, ProducedRecordMetadata, RecordProducer } from './kafka-clients.ts';
 
@@ -21,13 +24,15 @@ export interface KafkaBasedLogTopic {
 
 const FETCH_WAIT_MS = 500;
 const RETRY_MS = 500;
+const FETCH_MAX_BYTES = 8 * 1024 * 1024;
+const TOPIC_READY_TIMEOUT_MS = 60_000;
 
 export class KafkaBasedLog {
   private topic: MetadataResponseTopic | null = null;
   private readonly positions = new Map<number, bigint>();
   private readonly waiters: { targets: Map<number, bigint>; resolve: () => void }[] = [];
   private running = false;
-  private readers: Promise<void>[] = [];
+  private reader: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly client: ClusterClient,
@@ -39,7 +44,7 @@ export class KafkaBasedLog {
 
   async start(): Promise<void> {
     await this.ensureTopic();
-    this.topic = await this.client.topic(this.spec.name);
+    this.topic = await this.topicWithLeaders();
     const earliest = await this.client.listOffsets(
       this.topic.partitions.map((p) => ({ topic: this.topic!, partition: p.partitionIndex })),
       -2n,
@@ -47,7 +52,7 @@ export class KafkaBasedLog {
     for (const p of this.topic.partitions)
       this.positions.set(p.partitionIndex, earliest.get(`${this.spec.name}\u0000${p.partitionIndex}`) ?? 0n);
     this.running = true;
-    this.readers = this.topic.partitions.map((p) => this.readPartition(p.partitionIndex));
+    this.reader = this.readAll();
     await this.readToEnd();
   }
 
@@ -69,48 +74,99 @@ export class KafkaBasedLog {
       this.log('info', `Created topic ${this.spec.name} (compacted, ${this.spec.partitions} partition(s))`);
   }
 
-  private async readPartition(partition: number): Promise<void> {
+  /** The topic's metadata once every partition has a leader (a topic just created may not have them yet). */
+  private async topicWithLeaders(): Promise<MetadataResponseTopic> {
+    const deadline = Date.now() + TOPIC_READY_TIMEOUT_MS;
+    for (;;) {
+      try {
+        const topic = await this.client.topic(this.spec.name);
+        if (topic.partitions.length > 0 && topic.partitions.every((p) => p.leaderId >= 0)) return topic;
+      } catch (error) {
+        if (Date.now() > deadline) throw error;
+      }
+      if (Date.now() > deadline)
+        throw new ConnectException(`Topic ${this.spec.name} has partitions without a leader`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /**
+   * Reads every partition with one Fetch per leader at a time: a broker answers a connection's requests in
+   * order, so a long poll per partition would queue each behind the others.
+   */
+  private async readAll(): Promise<void> {
     while (this.running) {
       try {
-        const position = this.positions.get(partition)!;
-        const data = await this.client.fetch(this.topic!, partition, position, { maxWaitMs: FETCH_WAIT_MS });
-        let next = position;
-        for (const { header, bytes } of splitBatches(data.records ?? Buffer.alloc(0)).batches) {
-          const lastOffset = header.baseOffset + BigInt(header.lastOffsetDelta);
-          if (lastOffset < next) continue;
-          if (!header.isControl) {
-            const { records } = await decodeRecordBatch(bytes);
-            for (const record of records) {
-              if (record.offset < next) continue;
-              this.onRecord({
-                topic: this.spec.name,
-                partition,
-                offset: record.offset,
-                timestamp: record.timestamp,
-                timestampType: 0,
-                key: record.key,
-                value: record.value,
-                headers: record.headers,
-              });
-            }
-          }
-          next = lastOffset + 1n;
-        }
-        this.positions.set(partition, next);
+        const byLeader = new Map<number, number[]>();
+        for (const p of this.topic!.partitions)
+          byLeader.set(p.leaderId, [...(byLeader.get(p.leaderId) ?? []), p.partitionIndex]);
+        await Promise.all([...byLeader].map(([leader, partitions]) => this.fetchFrom(leader, partitions)));
         this.releaseWaiters();
       } catch (error) {
         if (!this.running) return;
-        this.log(
-          'warn',
-          `Reading ${this.spec.name}-${partition} failed, retrying: ${(error as Error).message}`,
-        );
+        this.log('warn', `Reading ${this.spec.name} failed, retrying: ${(error as Error).message}`);
         await new Promise((resolve) => setTimeout(resolve, RETRY_MS));
-        try {
-          this.topic = await this.client.topic(this.spec.name);
-        } catch {
-          // the next fetch reports it
-        }
+        this.topic = await this.topicWithLeaders().catch(() => this.topic);
       }
+    }
+  }
+
+  private async fetchFrom(leader: number, partitions: number[]): Promise<void> {
+    const topic = this.topic!;
+    const response = await (
+      await this.client.broker(leader)
+    ).request(ApiKey.Fetch, {
+      ...apis[ApiKey.Fetch].defaultRequest(),
+      replicaId: -1,
+      maxWaitMs: FETCH_WAIT_MS,
+      minBytes: 1,
+      maxBytes: FETCH_MAX_BYTES,
+      isolationLevel: 0,
+      sessionId: 0,
+      sessionEpoch: -1,
+      topics: [
+        {
+          topic: this.spec.name,
+          topicId: topic.topicId,
+          partitions: partitions.map((partition) => ({
+            partition,
+            currentLeaderEpoch: -1,
+            fetchOffset: this.positions.get(partition)!,
+            lastFetchedEpoch: -1,
+            logStartOffset: -1n,
+            partitionMaxBytes: FETCH_MAX_BYTES,
+            replicaDirectoryId: ZERO_UUID,
+          })),
+        },
+      ],
+    });
+    throwIfError(response.errorCode, `Fetch ${this.spec.name}`);
+    for (const data of response.responses[0]?.partitions ?? []) {
+      const partition = data.partitionIndex;
+      throwIfError(data.errorCode, `Fetch ${this.spec.name}-${partition}`);
+      let next = this.positions.get(partition)!;
+      for (const { header, bytes } of splitBatches(data.records ?? Buffer.alloc(0)).batches) {
+        const lastOffset = header.baseOffset + BigInt(header.lastOffsetDelta);
+        if (lastOffset < next) continue;
+        if (!header.isControl) {
+          const { records } = await decodeRecordBatch(bytes);
+          for (const record of records) {
+            if (record.offset < next) continue;
+            this.onRecord({
+              topic: this.spec.name,
+              partition,
+              offset: record.offset,
+              timestamp: record.timestamp,
+              timestampType: 0,
+              key: record.key,
+              value: record.value,
+              headers: record.headers,
+            });
+          }
+        }
+        next = lastOffset + 1n;
+      }
+      this.positions.set(partition, next);
     }
   }
 
@@ -156,6 +212,7 @@ export class KafkaBasedLog {
     this.running = false;
     await this.producer.flush().catch(() => undefined);
     await this.producer.close();
-    await Promise.all(this.readers);
+    await this.reader;
+    this.client.close();
   }
 }

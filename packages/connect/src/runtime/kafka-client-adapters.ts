@@ -15,6 +15,7 @@ export function workerClients(bootstrapServers: string, clientIdPrefix: string):
   const client = new ClusterClient(bootstrapServers, clientIdPrefix);
   return {
     client,
+    newClient: (clientId: string) => new ClusterClient(bootstrapServers, clientId),
     newProducer(clientId: string): RecordProducer {
       return new Producer(new ClusterClient(bootstrapServers, clientId), {
         acks: -1,

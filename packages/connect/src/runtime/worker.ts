@@ -50,6 +50,8 @@ export interface ConnectorStatusListener {
 
 export interface WorkerClients {
   client: ClusterClient;
+  /** A client of its own, for a reader that long-polls (a broker answers one connection's requests in order). */
+  newClient(clientId: string): ClusterClient;
   newProducer(clientId: string): RecordProducer;
   newConsumer(groupId: string, clientId: string): RecordConsumer;
   /** Creates a topic unless it exists (the dead letter queue). */

@@ -1,0 +1,156 @@
+/**
+ * Distributed mode with real worker processes (`sluice connect distributed`) against a real broker: two
+ * workers in one Connect group share a sink connector's tasks; configs, statuses and offsets live in compacted
+ * topics; a config change while a worker holds up the rebalance is refused with 409; and when one worker is
+ * SIGKILLed the other takes over all tasks and nothing produced afterwards is lost.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { ClusterClient } from '@sluice/client';
+import { startBroker, tempDataDir, type BrokerProcess } from '../../broker/test/support/broker-process.ts';
+import { runOk } from '../../broker/test/support/run.ts';
+import { rest, startWorker, waitFor, writeProperties, type WorkerProcess } from './support/worker-process.ts';
+
+let broker: BrokerProcess;
+const workers: WorkerProcess[] = [];
+let dir: string;
+
+before(async () => {
+  broker = await startBroker();
+  dir = tempDataDir('sluice-connect-distributed-');
+});
+
+after(async () => {
+  if (process.env.CONNECT_TEST_DEBUG) for (const worker of workers) console.log(worker.output());
+  for (const worker of workers) {
+    worker.process.kill('SIGCONT');
+    await worker.stop('SIGKILL');
+  }
+  await broker?.stop();
+});
+
+function workerProperties(name: string): string {
+  return writeProperties(dir, `${name}.properties`, {
+    'bootstrap.servers': broker.bootstrap,
+    'group.id': 'connect-cluster',
+    'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+    'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
+    'config.storage.topic': 'connect-configs',
+    'offset.storage.topic': 'connect-offsets',
+    'status.storage.topic': 'connect-status',
+    'config.storage.replication.factor': '1',
+    'offset.storage.replication.factor': '1',
+    'status.storage.replication.factor': '1',
+    'offset.flush.interval.ms': '500',
+    'session.timeout.ms': '6000',
+    'heartbeat.interval.ms': '1000',
+    'rebalance.timeout.ms': '20000',
+    'scheduled.rebalance.max.delay.ms': '2000',
+    listeners: 'http://127.0.0.1:0',
+  });
+}
+
+interface Status {
+  connector: { state: string; worker_id: string };
+  tasks: { id: number; state: string; worker_id: string }[];
+}
+
+const readLines = (path: string): string[] =>
+  existsSync(path) ? readFileSync(path, 'utf8').split('\n').slice(0, -1) : [];
+
+async function produce(partition: number, values: string[]): Promise<void> {
+  await runOk('kcat', ['-b', broker.bootstrap, '-P', '-t', 'dist-in', '-p', String(partition)], {
+    input: values.join('\n') + '\n',
+  });
+}
+
+test('two workers share a connector; a SIGKILLed worker tasks move to the other', async (t) => {
+  const client = new ClusterClient(broker.bootstrap);
+  const [created] = await client.createTopics([
+    { name: 'dist-in', numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] },
+  ]);
+  assert.equal(created!.errorCode, 0);
+  client.close();
+
+  workers.push(await startWorker('distributed', workerProperties('worker-a')));
+  workers.push(await startWorker('distributed', workerProperties('worker-b')));
+  const [a, b] = workers as [WorkerProcess, WorkerProcess];
+
+  const out = join(dir, 'out.txt');
+  const createdConnector = await waitFor('the connector to be created', async () => {
+    const response = await rest(a.url, 'POST', '/connectors', {
+      name: 'dist-sink',
+      config: { 'connector.class': 'FileStreamSink', 'tasks.max': '2', topics: 'dist-in', file: out },
+    });
+    return response.status === 409 ? undefined : response;
+  });
+  assert.equal(createdConnector.status, 201, JSON.stringify(createdConnector.body));
+
+  const shared = await waitFor('both tasks running, one on each worker', async () => {
+    const { status, body } = await rest(b.url, 'GET', '/connectors/dist-sink/status');
+    const info = body as Status;
+    return status === 200 &&
+      info.tasks.length === 2 &&
+      info.tasks.every((task) => task.state === 'RUNNING') &&
+      new Set(info.tasks.map((task) => task.worker_id)).size === 2
+      ? info
+      : undefined;
+  });
+  t.diagnostic(`tasks on ${shared.tasks.map((task) => `${task.id}@${task.worker_id}`).join(', ')}`);
+  // Both workers answer from the same config topic.
+  assert.deepEqual((await rest(a.url, 'GET', '/connectors')).body, ['dist-sink']);
+  assert.deepEqual((await rest(b.url, 'GET', '/connectors/dist-sink/tasks')).body instanceof Array, true);
+
+  await produce(0, ['p0-1', 'p0-2']);
+  await produce(1, ['p1-1', 'p1-2']);
+  await waitFor('four lines in the sink file', () => (readLines(out).length >= 4 ? true : undefined));
+  assert.deepEqual(readLines(out).sort(), ['p0-1', 'p0-2', 'p1-1', 'p1-2']);
+
+  // A worker that holds up the rebalance (SIGSTOP) keeps the group rebalancing; config writes meanwhile get 409.
+  b.process.kill('SIGSTOP');
+  const conflict = await waitFor(
+    'a 409 while the group rebalances',
+    async () => {
+      const response = await rest(a.url, 'PUT', '/connectors/extra/config', {
+        'connector.class': 'FileStreamSink',
+        topics: 'dist-in',
+        file: join(dir, 'extra.txt'),
+      });
+      return response.status === 409 ? response : undefined;
+    },
+    30_000,
+  );
+  assert.deepEqual(conflict.body, {
+    error_code: 409,
+    message: 'Cannot complete request because of a conflicting operation (e.g. worker rebalance)',
+  });
+
+  // Worker B dies; worker A runs both tasks within the session and scheduled rebalance delays.
+  const killedAt = Date.now();
+  await b.stop('SIGKILL');
+  workers.splice(workers.indexOf(b), 1);
+  const aId = new URL(a.url).host;
+  await waitFor(
+    'both dist-sink tasks running on the surviving worker',
+    async () => {
+      const { body } = await rest(a.url, 'GET', '/connectors/dist-sink/status');
+      const info = body as Status;
+      return info.tasks.length === 2 &&
+        info.tasks.every((task) => task.state === 'RUNNING' && task.worker_id === aId)
+        ? true
+        : undefined;
+    },
+    60_000,
+  );
+  t.diagnostic(`failover took ${Date.now() - killedAt} ms`);
+  await produce(0, ['p0-3']);
+  await produce(1, ['p1-3']);
+  await waitFor('the lines produced after the failover', () =>
+    ['p0-3', 'p1-3'].every((line) => readLines(out).includes(line)) ? true : undefined,
+  );
+  const lines = readLines(out);
+  for (const expected of ['p0-1', 'p0-2', 'p0-3', 'p1-1', 'p1-2', 'p1-3'])
+    assert.ok(lines.includes(expected), expected);
+});
