@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { CliError, CommandFailedError, parseConfigPairs } from './cli-error.ts';
 import { clusterCommand } from './commands/cluster.ts';
 import { configsCommand } from './commands/configs.ts';
+import { CONNECT_REST_USAGE, registerConnectRestCommands } from './commands/connect-rest.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
 import { usersCommand } from './commands/users.ts';
@@ -74,7 +75,7 @@ commands:
         abort --topic T --partition P (--start-offset O | --producer-id I --producer-epoch E --coordinator-epoch C) |
         find-hanging (--broker-id N | --topic T [--partition P]) [--max-transaction-timeout MINUTES])
         transactions and the producers of partitions, and aborting hanging ones, as kafka-transactions.sh
-  Admin commands reach a secured listener with --command-config FILE (Kafka's client properties:
+${CONNECT_REST_USAGE}  Admin commands reach a secured listener with --command-config FILE (Kafka's client properties:
   security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.location, ...).
 `;
 
@@ -146,6 +147,10 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** `sluice connect SUBCOMMAND ...`, by subcommand: the REST API's calls (connect-rest.ts). */
+const connectSubcommands = new Map<string, (args: string[]) => Promise<void>>();
+registerConnectRestCommands(connectSubcommands);
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   switch (command) {
@@ -192,6 +197,13 @@ try {
     case 'transactions':
       await transactionsCommand(rest);
       break;
+    case 'connect': {
+      const [subcommand = '', ...connectArgs] = rest;
+      const run = connectSubcommands.get(subcommand);
+      if (!run) fail(`unknown connect subcommand "${subcommand}"`);
+      await run(connectArgs);
+      break;
+    }
     case undefined:
     case '--help':
     case '-h':
