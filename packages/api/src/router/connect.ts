@@ -148,12 +148,12 @@ export const connectRouter = {
       connectCall(() => clientFor(ctx, input.cluster).connectorPlugins(input.connectorsOnly)),
     ),
 
-  /** The plugin's config definition (KIP-769), grouped as its ConfigDef groups it, in `order_in_group`. */
+  /** The plugin's config definition (KIP-769) by ConfigDef group ("General" for configs without one), in `order_in_group`. */
   pluginConfig: viewerProcedure.input(connectPluginInput).query(async ({ ctx, input }) => {
     const definitions = await connectCall(() => clientFor(ctx, input.cluster).pluginConfig(input.plugin));
     const groups = new Map<string, typeof definitions>();
     for (const definition of definitions) {
-      const group = definition.group ?? 'Common';
+      const group = definition.group ?? 'General';
       groups.set(group, [...(groups.get(group) ?? []), definition]);
     }
     return [...groups].map(([group, configs]) => ({
