@@ -7,6 +7,7 @@ import { CliError, CommandFailedError, parseConfigPairs } from './cli-error.ts';
 import { clusterCommand } from './commands/cluster.ts';
 import { configsCommand } from './commands/configs.ts';
 import { CONNECT_REST_USAGE, registerConnectRestCommands } from './commands/connect-rest.ts';
+import { connectCommand } from './commands/connect.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
 import { usersCommand } from './commands/users.ts';
@@ -75,6 +76,10 @@ commands:
         abort --topic T --partition P (--start-offset O | --producer-id I --producer-epoch E --coordinator-epoch C) |
         find-hanging (--broker-id N | --topic T [--partition P]) [--max-transaction-timeout MINUTES])
         transactions and the producers of partitions, and aborting hanging ones, as kafka-transactions.sh
+  connect standalone WORKER.properties [CONNECTOR.properties ...] | distributed WORKER.properties
+        a Kafka Connect worker, as connect-standalone.sh / connect-distributed.sh, with Kafka Connect's
+        settings (bootstrap.servers, key.converter, offset.storage.file.filename, listeners, plugin.path, ...);
+        its REST API listens on listeners (http://:8083 by default)
 ${CONNECT_REST_USAGE}  Admin commands reach a secured listener with --command-config FILE (Kafka's client properties:
   security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.location, ...).
 `;
@@ -147,8 +152,11 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-/** `sluice connect SUBCOMMAND ...`, by subcommand: the REST API's calls (connect-rest.ts). */
-const connectSubcommands = new Map<string, (args: string[]) => Promise<void>>();
+/** `sluice connect SUBCOMMAND ...`, by subcommand: a worker (connect.ts) and the REST API's calls (connect-rest.ts). */
+const connectSubcommands = new Map<string, (args: string[]) => Promise<void>>([
+  ['standalone', (args) => connectCommand(['standalone', ...args])],
+  ['distributed', (args) => connectCommand(['distributed', ...args])],
+]);
 registerConnectRestCommands(connectSubcommands);
 
 const [command, ...rest] = process.argv.slice(2);

@@ -183,6 +183,25 @@ export class ClusterClient {
     return connection;
   }
 
+  /**
+   * A new connection to a broker that no one else uses; the caller closes it. For requests the broker holds for
+   * long (JoinGroup waits up to the rebalance timeout) and that would otherwise hold up the shared connection,
+   * since a broker answers one request of a connection at a time.
+   */
+  async connectTo(nodeId: number): Promise<KafkaConnection> {
+    if (!this.brokers.has(nodeId)) await this.metadata([]);
+    const address = this.brokers.get(nodeId);
+    if (!address) throw new KafkaProtocolError(`broker ${nodeId} is not in the cluster metadata`);
+    return KafkaConnection.connect(
+      address.host,
+      address.port,
+      this.clientId,
+      CONNECT_TIMEOUT_MS,
+      this.security,
+      this.requestTimeoutMs,
+    );
+  }
+
   /** Metadata for the given topics (all topics when null); never auto-creates. */
   async metadata(topics: string[] | null, allowAutoTopicCreation = false): Promise<MetadataResponse> {
     const connection = await this.any();

@@ -209,12 +209,16 @@ export class KafkaConnection {
     return Math.min(theirs.max, ours.maxVersion);
   }
 
-  /** Sends a request at the negotiated version. */
+  /**
+   * Sends a request at the negotiated version. `timeoutMs` replaces the connection's request timeout for requests
+   * the broker holds on purpose (JoinGroup waits up to the rebalance timeout).
+   */
   request<K extends ApiKeyNumber>(
     apiKey: K,
     body: ApiMessages[K]['request'],
+    timeoutMs?: number,
   ): Promise<ApiMessages[K]['response']> {
-    return this.send(apiKey, this.versionFor(apiKey), body);
+    return this.send(apiKey, this.versionFor(apiKey), body, timeoutMs);
   }
 
   /** Sends a request that expects no response (Produce with acks=0). */
@@ -229,17 +233,16 @@ export class KafkaConnection {
     apiKey: K,
     version: number,
     body: ApiMessages[K]['request'],
+    timeoutMs = this.requestTimeoutMs,
   ): Promise<ApiMessages[K]['response']> {
     if (this.closedError) return Promise.reject(this.closedError);
     const correlationId = this.nextCorrelationId++;
     const chunks = encodeRequest(apiKey, version, correlationId, this.clientId, body);
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.fail(
-          new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${this.requestTimeoutMs} ms`),
-        );
+        this.fail(new KafkaProtocolError(`no answer to ${apis[apiKey].name} within ${timeoutMs} ms`));
         this.socket.destroy();
-      }, this.requestTimeoutMs);
+      }, timeoutMs);
       timer.unref();
       this.pending.set(correlationId, {
         apiKey,

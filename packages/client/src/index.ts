@@ -11,3 +11,7 @@ export * from './transactions.ts';
 export * from './read-committed.ts';
 export * from './deadline.ts';
 export * from './broker-cleaner.ts';
+export * from './group-member.ts';
+export * from './consumer-protocol.ts';
+export * from './producer.ts';
+export * from './consumer.ts';

@@ -43,9 +43,14 @@ export class ConfigException extends Error {
   }
 }
 
-/** How Java's String.valueOf renders a config value inside a message: lists as `[a, b]`, null as `null`. */
+/**
+ * How Java's String.valueOf renders a value (a config value in a message, a record value in FileStreamSink's
+ * output): lists as `[a, b]`, maps as `{k=v, k2=v2}`, null as `null`.
+ */
 export function javaToString(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (Array.isArray(value)) return `[${value.map(javaToString).join(', ')}]`;
+  if (value instanceof Map)
+    return `{${[...value].map(([key, item]) => `${javaToString(key)}=${javaToString(item)}`).join(', ')}}`;
   return String(value);
 }

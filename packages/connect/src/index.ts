@@ -47,3 +47,4 @@ export * from './transforms/routers.ts';
 export * from './transforms/plugins.ts';
 export * from './transforms/transformation-chain.ts';
 export * from './transforms/java-regex.ts';
+export * as distributed from './runtime/distributed/index.ts';

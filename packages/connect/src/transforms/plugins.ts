@@ -1,8 +1,9 @@
 /**
- * The transformation and predicate plugins a connector config can name, by Kafka's class names, and the
- * aliases Kafka's plugin scanner derives from them (PluginUtils.computeAliases): a plugin's simple class name,
- * and that name without a trailing "Transformation" / "Predicate", each registered only when no other plugin
- * shares it. Nested `$Key` / `$Value` classes have the simple names "Key" and "Value", which every such pair
+ * The plugins a connector config can name (connectors, converters, transformations, predicates), by Kafka's
+ * class names, and the aliases Kafka's plugin scanner derives from them (PluginUtils.computeAliases): a
+ * plugin's simple class name, and that name without its kind's suffix ("Connector" for connectors, else the
+ * kind's name: "Converter", "HeaderConverter", "Transformation", "Predicate"), each registered only when no
+ * other plugin shares it. Nested `$Key` / `$Value` classes have the simple names "Key" and "Value", which every such pair
  * shares, so they have no alias: `InsertField$Value` is not a class Kafka can load either.
  */
 import { Cast } from './cast.ts';
@@ -18,12 +19,29 @@ import {
   TopicNameMatches,
 } from './routers.ts';
 import type { Predicate, Transformation } from './transformation.ts';
+import type { SourceConnector } from '../connector/source-connector.ts';
+import type { SinkConnector } from '../connector/sink-connector.ts';
+import type { Converter, HeaderConverter } from '../storage/converter.ts';
 
-export type PluginKind = 'Transformation' | 'Predicate';
+/** What each kind of plugin instantiates to. */
+export interface PluginInstances {
+  Transformation: Transformation;
+  Predicate: Predicate;
+  SourceConnector: SourceConnector;
+  SinkConnector: SinkConnector;
+  Converter: Converter;
+  HeaderConverter: HeaderConverter;
+}
+
+export type PluginKind = keyof PluginInstances;
+
+/** A loadable plugin of one kind. A class that is two kinds (JsonConverter) is listed once per kind. */
+export type ConcretePluginDesc = {
+  [K in PluginKind]: { className: string; kind: K; create: () => PluginInstances[K]; version?: string };
+}[PluginKind];
 
 export type PluginDesc =
-  | { className: string; kind: 'Transformation'; create: () => Transformation }
-  | { className: string; kind: 'Predicate'; create: () => Predicate }
+  | ConcretePluginDesc
   /** An abstract class: naming it is an error that suggests its concrete nested classes. */
   | { className: string; kind: PluginKind; abstractOf: readonly string[] };
 
@@ -66,18 +84,22 @@ export function simpleName(className: string): string {
 
 function prunedName(plugin: PluginDesc): string {
   const simple = simpleName(plugin.className);
-  const position = simple.lastIndexOf(plugin.kind);
+  const suffix =
+    plugin.kind === 'SourceConnector' || plugin.kind === 'SinkConnector' ? 'Connector' : plugin.kind;
+  const position = simple.lastIndexOf(suffix);
   return position > 0 ? simple.slice(0, position) : simple;
 }
 
 export class Plugins {
-  private readonly byClassName = new Map<string, PluginDesc>();
+  /** Every plugin of a class name: one per kind (JsonConverter is a Converter and a HeaderConverter). */
+  private readonly byClassName = new Map<string, PluginDesc[]>();
   private readonly aliasToClassName = new Map<string, string>();
 
   constructor(plugins: readonly PluginDesc[] = BUILT_IN_PLUGINS) {
     const concrete = plugins.filter((plugin) => !('abstractOf' in plugin));
     const claims = new Map<string, Set<string>>();
-    for (const plugin of plugins) this.byClassName.set(plugin.className, plugin);
+    for (const plugin of plugins)
+      this.byClassName.set(plugin.className, [...(this.byClassName.get(plugin.className) ?? []), plugin]);
     for (const plugin of concrete) {
       for (const alias of [simpleName(plugin.className), prunedName(plugin)]) {
         const claimants = claims.get(alias) ?? new Set();
@@ -92,9 +114,23 @@ export class Plugins {
     }
   }
 
-  /** The plugin a class name or alias names, as the plugin class loader resolves it. */
-  resolve(name: string): PluginDesc | undefined {
-    return this.byClassName.get(this.aliasToClassName.get(name) ?? name);
+  /**
+   * The plugin a class name or alias names, as the plugin class loader resolves it: of `kind` when the class
+   * is that kind, else its first kind (so the caller can say "Not a ...").
+   */
+  resolve(name: string, kind?: PluginKind): PluginDesc | undefined {
+    const candidates = this.byClassName.get(this.aliasToClassName.get(name) ?? name);
+    return candidates?.find((plugin) => plugin.kind === kind) ?? candidates?.[0];
+  }
+
+  /** A concrete plugin of `kind` by class name or alias; undefined when there is none. */
+  concrete<K extends PluginKind>(
+    name: string,
+    kind: K,
+  ): Extract<ConcretePluginDesc, { kind: K }> | undefined {
+    const plugin = this.resolve(name, kind);
+    if (plugin === undefined || plugin.kind !== kind || 'abstractOf' in plugin) return undefined;
+    return plugin as Extract<ConcretePluginDesc, { kind: K }>;
   }
 
   aliases(): ReadonlyMap<string, string> {
@@ -109,9 +145,16 @@ export class Plugins {
     return this.classNamesOf('Predicate');
   }
 
-  private classNamesOf(kind: PluginKind): string[] {
+  /** Every concrete plugin, in registration order. */
+  all(): ConcretePluginDesc[] {
     return [...this.byClassName.values()]
-      .filter((plugin) => plugin.kind === kind && !('abstractOf' in plugin))
+      .flat()
+      .filter((plugin): plugin is ConcretePluginDesc => !('abstractOf' in plugin));
+  }
+
+  classNamesOf(kind: PluginKind): string[] {
+    return this.all()
+      .filter((plugin) => plugin.kind === kind)
       .map((plugin) => plugin.className);
   }
 }

@@ -75,7 +75,7 @@ function classString(className: string | null): string {
 function requirePlugin(plugins: Plugins, kind: PluginKind, key: string, value: unknown): PluginDesc {
   const name = parseType(key, value ?? null, 'CLASS') as string | null;
   if (name === null) throw new ConfigException(key, 'null', `Not a ${kind}`);
-  const plugin = plugins.resolve(name);
+  const plugin = plugins.resolve(name, kind);
   if (plugin === undefined) throw new ConfigException(key, name, `Class ${name} could not be found.`);
   if (plugin.kind !== kind) throw new ConfigException(key, classString(plugin.className), `Not a ${kind}`);
   if ('abstractOf' in plugin) {
@@ -90,7 +90,7 @@ function requirePlugin(plugins: Plugins, kind: PluginKind, key: string, value: u
 
 function instantiate(plugin: PluginDesc): Transformation | Predicate {
   if ('abstractOf' in plugin) throw new ConnectException(`${plugin.className} is abstract`);
-  return plugin.create();
+  return plugin.create() as Transformation | Predicate;
 }
 
 /**

@@ -1,0 +1,140 @@
+/**
+ * The plugins a worker can run: Kafka's built-in connectors, converters, transformations and predicates by
+ * their Kafka class names, plus those found on `plugin.path`.
+ *
+ * A plugin on `plugin.path` is a module (.ts, .mts, .js or .mjs; a directory entry is scanned one level deep)
+ * whose exported classes implement one of Connect's plugin interfaces. Each class is registered under its
+ * static `className` when it has one, else under its export name, and gets Kafka's aliases. The kind is told
+ * from the class's shape, so a plugin may extend @sluice/connect's base classes or only `import type` them:
+ * - a connector has `taskClass` and `taskConfigs`; a sink connector's task class has `put`, a source's `poll`;
+ * - a converter has `fromConnectData` and `toConnectData`; a header converter `fromConnectHeader`;
+ * - a transformation has `apply`; a predicate has `test`.
+ * See packages/connect/examples/plugins for one of each that a worker loads.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { BUILT_IN_PLUGINS, Plugins, type PluginDesc, type PluginKind } from '../transforms/plugins.ts';
+import { FileStreamSinkConnector } from '../file/file-stream-sink.ts';
+import { FileStreamSourceConnector } from '../file/file-stream-source.ts';
+import { StringConverter } from '../storage/string-converter.ts';
+import { ByteArrayConverter } from '../storage/byte-array-converter.ts';
+import { JsonConverter } from '../json/json-converter.ts';
+import { SimpleHeaderConverter } from '../storage/simple-header-converter.ts';
+import { CONNECT_VERSION } from '../version.ts';
+
+const converterPair = (
+  className: string,
+  create: () => StringConverter | ByteArrayConverter | JsonConverter,
+): PluginDesc[] => [
+  { className, kind: 'Converter', create },
+  { className, kind: 'HeaderConverter', create },
+];
+
+export const BUILT_IN_CONNECT_PLUGINS: readonly PluginDesc[] = [
+  {
+    className: 'org.apache.kafka.connect.file.FileStreamSourceConnector',
+    kind: 'SourceConnector',
+    create: () => new FileStreamSourceConnector(),
+    version: CONNECT_VERSION,
+  },
+  {
+    className: 'org.apache.kafka.connect.file.FileStreamSinkConnector',
+    kind: 'SinkConnector',
+    create: () => new FileStreamSinkConnector(),
+    version: CONNECT_VERSION,
+  },
+  ...converterPair('org.apache.kafka.connect.storage.StringConverter', () => new StringConverter()),
+  ...converterPair('org.apache.kafka.connect.converters.ByteArrayConverter', () => new ByteArrayConverter()),
+  ...converterPair('org.apache.kafka.connect.json.JsonConverter', () => new JsonConverter()),
+  {
+    className: 'org.apache.kafka.connect.storage.SimpleHeaderConverter',
+    kind: 'HeaderConverter',
+    create: () => new SimpleHeaderConverter(),
+  },
+  ...BUILT_IN_PLUGINS,
+];
+
+const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.js', '.mjs']);
+
+type PluginClass = (new () => object) & { className?: unknown; prototype: object };
+
+function kindsOf(pluginClass: PluginClass): PluginKind[] {
+  const proto = pluginClass.prototype as Record<string, unknown>;
+  const has = (name: string): boolean => typeof proto[name] === 'function';
+  if (has('taskClass') && has('taskConfigs')) {
+    const instance = new pluginClass() as { taskClass(): { prototype: Record<string, unknown> } };
+    return typeof instance.taskClass().prototype.put === 'function' ? ['SinkConnector'] : ['SourceConnector'];
+  }
+  const kinds: PluginKind[] = [];
+  if (has('fromConnectData') && has('toConnectData')) kinds.push('Converter');
+  if (has('fromConnectHeader') && has('toConnectHeader')) kinds.push('HeaderConverter');
+  if (kinds.length > 0) return kinds;
+  if (has('apply') && has('config')) return ['Transformation'];
+  if (has('test') && has('config')) return ['Predicate'];
+  return [];
+}
+
+async function moduleFiles(entry: string): Promise<string[]> {
+  const path = resolve(entry);
+  const info = await stat(path);
+  if (!info.isDirectory()) return [path];
+  const files: string[] = [];
+  for (const child of await readdir(path, { withFileTypes: true })) {
+    const childPath = join(path, child.name);
+    if (child.isFile() && MODULE_EXTENSIONS.has(extname(child.name)) && !child.name.endsWith('.d.ts'))
+      files.push(childPath);
+    else if (child.isDirectory() && child.name !== 'node_modules') {
+      for (const grandchild of await readdir(childPath, { withFileTypes: true }))
+        if (
+          grandchild.isFile() &&
+          MODULE_EXTENSIONS.has(extname(grandchild.name)) &&
+          !grandchild.name.endsWith('.d.ts')
+        )
+          files.push(join(childPath, grandchild.name));
+    }
+  }
+  return files.sort();
+}
+
+/** The plugins of `plugin.path`, in path order; a module that fails to load fails the worker's start. */
+export async function loadPluginPath(pluginPath: readonly string[]): Promise<PluginDesc[]> {
+  const found: PluginDesc[] = [];
+  for (const entry of pluginPath) {
+    for (const file of await moduleFiles(entry)) {
+      const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+      for (const [exportName, exported] of Object.entries(exports)) {
+        if (typeof exported !== 'function' || !exported.prototype) continue;
+        const pluginClass = exported as PluginClass;
+        const className =
+          typeof pluginClass.className === 'string'
+            ? pluginClass.className
+            : exportName === 'default'
+              ? pluginClass.name
+              : exportName;
+        for (const kind of kindsOf(pluginClass)) {
+          const version = (pluginClass.prototype as { version?: () => string }).version;
+          found.push({
+            className,
+            kind,
+            create: () => new pluginClass(),
+            version: typeof version === 'function' ? safeVersion(pluginClass) : undefined,
+          } as PluginDesc);
+        }
+      }
+    }
+  }
+  return found;
+}
+
+function safeVersion(pluginClass: PluginClass): string | undefined {
+  try {
+    return (new pluginClass() as { version(): string }).version();
+  } catch {
+    return undefined;
+  }
+}
+
+export async function workerPlugins(pluginPath: readonly string[] | null): Promise<Plugins> {
+  return new Plugins([...BUILT_IN_CONNECT_PLUGINS, ...(await loadPluginPath(pluginPath ?? []))]);
+}
