@@ -75,20 +75,26 @@ export const pluginInfo = z.object({
   version: z.string().optional(),
 });
 
-/** ConfigKeyInfo: one config a plugin takes, as ConfigDef defines it. */
-export const configKeyInfo = z.object({
-  name: z.string(),
-  type: z.string(),
-  required: z.boolean(),
-  default_value: z.string().nullable(),
-  importance: z.string().nullable(),
-  documentation: z.string().nullable(),
-  group: z.string().nullable(),
-  order_in_group: z.number().int(),
-  width: z.string().nullable(),
-  display_name: z.string().nullable(),
-  dependents: z.array(z.string()),
-});
+/**
+ * ConfigKeyInfo: one config a plugin takes, as ConfigDef defines it. Kafka writes its place in the group as
+ * `order` (the getter's name) while its constructor reads `order_in_group`; either is taken, as `order`.
+ */
+export const configKeyInfo = z
+  .object({
+    name: z.string(),
+    type: z.string(),
+    required: z.boolean(),
+    default_value: z.string().nullable(),
+    importance: z.string().nullable(),
+    documentation: z.string().nullable(),
+    group: z.string().nullable(),
+    order: z.number().int().optional(),
+    order_in_group: z.number().int().optional(),
+    width: z.string().nullable(),
+    display_name: z.string().nullable(),
+    dependents: z.array(z.string()),
+  })
+  .transform(({ order, order_in_group, ...key }) => ({ ...key, order: order ?? order_in_group ?? -1 }));
 
 /** ConfigValueInfo: a config's value as validated, with its errors. */
 export const configValueInfo = z.object({

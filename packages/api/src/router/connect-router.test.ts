@@ -146,9 +146,9 @@ describe('connect router', () => {
     assert.ok(names.includes('file') && names.includes('topic'), JSON.stringify(names));
     for (const group of groups)
       assert.deepEqual(
-        group.configs.map((c) => c.order_in_group),
-        [...group.configs.map((c) => c.order_in_group)].sort((a, b) => a - b),
-        `${group.group} in order_in_group`,
+        group.configs.map((c) => c.order),
+        [...group.configs.map((c) => c.order)].sort((a, b) => a - b),
+        `${group.group} in order`,
       );
 
     const missingTopic = await viewer.connect.validate({

@@ -148,7 +148,7 @@ export const connectRouter = {
       connectCall(() => clientFor(ctx, input.cluster).connectorPlugins(input.connectorsOnly)),
     ),
 
-  /** The plugin's config definition (KIP-769) by ConfigDef group ("General" for configs without one), in `order_in_group`. */
+  /** The plugin's config definition (KIP-769) by ConfigDef group ("General" for configs without one), in `order`. */
   pluginConfig: viewerProcedure.input(connectPluginInput).query(async ({ ctx, input }) => {
     const definitions = await connectCall(() => clientFor(ctx, input.cluster).pluginConfig(input.plugin));
     const groups = new Map<string, typeof definitions>();
@@ -158,7 +158,7 @@ export const connectRouter = {
     }
     return [...groups].map(([group, configs]) => ({
       group,
-      configs: [...configs].sort((a, b) => a.order_in_group - b.order_in_group),
+      configs: [...configs].sort((a, b) => a.order - b.order),
     }));
   }),
 

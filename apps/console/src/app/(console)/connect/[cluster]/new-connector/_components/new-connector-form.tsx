@@ -30,8 +30,8 @@ type ConfigKey = RouterOutputs['connect']['pluginConfig'][number]['configs'][num
 
 /**
  * Plugin, then its form: the fields come from the plugin's config definition (KIP-769), grouped by `group` in
- * `order_in_group`. "Validate" asks Kafka Connect (`PUT /connector-plugins/{plugin}/config/validate`) and puts
- * each config's errors under its field; "Create connector" is offered only for values that validated with no
+ * their order in it (`order` in the JSON). "Validate" asks Kafka Connect
+ * (`PUT /connector-plugins/{plugin}/config/validate`) and puts each config's errors under its field; "Create connector" is offered only for values that validated with no
  * errors. The values live in plain state rather than react-hook-form: config names hold dots, which
  * react-hook-form reads as paths into nested objects.
  */

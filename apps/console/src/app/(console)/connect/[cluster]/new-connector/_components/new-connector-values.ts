@@ -13,7 +13,7 @@ export const COMMON_FIELDS = [
     importance: 'HIGH',
     documentation: 'Maximum number of tasks to use for this connector.',
     group: 'Common',
-    order_in_group: 1,
+    order: 1,
     width: 'SHORT',
     display_name: 'Tasks max',
     dependents: [],
