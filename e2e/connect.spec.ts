@@ -5,12 +5,12 @@
  * the missing field and holds Create back until the values validate), its task runs, the file's lines are
  * records in the message browser, it pauses and resumes, and every Connect page passes axe-core in both themes.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
 import { startConnectWorker, type ConnectWorker } from './support/connect-worker.ts';
-import { dataRows, valueOf } from './support/page.ts';
+import { dataRows, screenshots, valueOf } from './support/page.ts';
 import { signIn } from './support/sign-in.ts';
 
 const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
@@ -26,6 +26,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   await worker?.stop();
+  if (worker) rmSync(worker.dir, { recursive: true, force: true });
 });
 
 const heading = (text: string | RegExp) => async (page: Page) => {
@@ -65,6 +66,7 @@ test('connect: create a FileStreamSource connector from the form and read its re
   const topicError = page.locator(`[id="${await topicField.getAttribute('id')}-error"]`);
   await expect(topicError).toContainText('topic');
   await expect(create).toBeDisabled();
+  await screenshots(page, 'connect-new-connector');
 
   await topicField.fill(TOPIC);
   await expect(create).toBeDisabled();
@@ -78,6 +80,8 @@ test('connect: create a FileStreamSource connector from the form and read its re
   await expect(valueOf(connector, 'State')).toHaveText('RUNNING', { timeout: 30_000 });
   const tasks = page.getByRole('table', { name: `Tasks of ${CONNECTOR}` });
   await expect(dataRows(tasks).first().getByRole('cell').first()).toHaveText('RUNNING', { timeout: 30_000 });
+
+  await screenshots(page, 'connect-connector');
 
   // The file's lines are the topic's records, as the message browser shows them.
   await expect(async () => {
@@ -99,6 +103,7 @@ test('connect: create a FileStreamSource connector from the form and read its re
   await expect(row).toContainText('RUNNING');
   await expect(row).toContainText('1 of 1 running');
   await expect(dataRows(page.getByRole('table', { name: 'Workers' }))).toHaveCount(1);
+  await screenshots(page, 'connect');
 
   await expectAccessible(page, '/connect', heading('Connect'));
   await expectAccessible(page, `/connect/connect/connectors/${CONNECTOR}`, async (p) => {

@@ -284,14 +284,18 @@ function ConfigField({
       : null,
     definition.importance ? `${definition.importance.toLowerCase()} importance` : null,
   ].filter(Boolean);
-  const label = (
-    <>
-      {definition.display_name ?? definition.name}{' '}
-      <span className="font-mono text-xs font-normal text-zinc-600 dark:text-zinc-400">
-        {definition.name}
-      </span>
-    </>
-  );
+  const displayName = definition.display_name ?? definition.name;
+  const label =
+    displayName === definition.name ? (
+      <span className="font-mono">{definition.name}</span>
+    ) : (
+      <>
+        {displayName}{' '}
+        <span className="font-mono text-xs font-normal text-zinc-600 dark:text-zinc-400">
+          {definition.name}
+        </span>
+      </>
+    );
   const hint = (
     <>
       {definition.documentation} <span className="italic">({facts.join(', ')})</span>

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState, type FormEvent } from 'react';
+import { refreshEvery } from '~/lib/api-errors';
 import { useTRPC } from '~/trpc/react';
 import { ConfirmDialog } from '../../../../../../_components/confirm-dialog';
 import { describedBy } from '../../../../../../_components/field';
@@ -17,6 +18,8 @@ import {
 import { parseOffsetsJson } from '../../../../_components/connect-json';
 
 const CELL = 'px-3 py-2 text-left align-top';
+/** Source tasks commit offsets every offset.flush.interval.ms (a minute by default). */
+const REFRESH_MS = 5_000;
 
 /**
  * The connector's offsets (KIP-875), each source partition (or sink topic partition) with its offset; altering
@@ -37,7 +40,9 @@ export function ConnectorOffsets({
   const queryClient = useQueryClient();
   const id = useId();
   const input = { cluster, connector };
-  const offsets = useQuery(trpc.connect.offsets.queryOptions(input));
+  const offsets = useQuery(
+    trpc.connect.offsets.queryOptions(input, { refetchInterval: refreshEvery(REFRESH_MS) }),
+  );
   const alter = useMutation(trpc.connect.alterOffsets.mutationOptions());
   const reset = useMutation(trpc.connect.resetOffsets.mutationOptions());
   const [editing, setEditing] = useState<string | null>(null);
