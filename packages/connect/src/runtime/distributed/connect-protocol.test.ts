@@ -206,6 +206,10 @@ describe('protocol modes', () => {
     assert.equal(selectProtocol([all, all]), 'sessioned');
     assert.equal(selectProtocol([all, ['compatible', 'default']]), 'compatible');
     assert.equal(selectProtocol([all, ['default']]), 'default');
+    // One vote each: the tie goes to the first in Java HashMap order, where "compatible" (bucket 2 of 16)
+    // precedes "sessioned" (bucket 15) whichever vote came first; jshell prints the same order.
+    assert.equal(selectProtocol([all, ['compatible', 'sessioned']]), 'compatible');
+    assert.equal(selectProtocol([['compatible', 'sessioned'], all]), 'compatible');
   });
 });
 

@@ -20,7 +20,7 @@
  *   one), so the bytes equal a Java worker's; revoked connectors keep their order; tasks follow in list order.
  */
 import { Reader, Writer } from '@sluice/protocol';
-import { javaHashSetOrder } from './java-collections.ts';
+import { javaHashMapOrder, javaHashSetOrder } from './java-collections.ts';
 
 export const CONNECT_PROTOCOL_TYPE = 'connect';
 export const CONNECT_PROTOCOL_V0 = 0;
@@ -218,23 +218,25 @@ export function joinGroupProtocols(
 
 /**
  * The protocol the group coordinator picks (Kafka's ClassicGroup.selectProtocol): among the protocols every
- * member lists, each member votes for the first it prefers, and the most votes win. Kafka breaks a tie by hash
- * order; here the tie goes to the protocol the first member prefers, so the result is deterministic.
+ * member lists, each member votes for the first it prefers, and the most votes win; a tie goes to the protocol
+ * that comes first in the Java HashMap holding the votes, as Kafka's Stream.max keeps the first maximum.
  */
 export function selectProtocol(memberProtocols: readonly (readonly string[])[]): string {
-  if (memberProtocols.length === 0) throw new Error('No members to select a protocol for');
-  const candidates = memberProtocols[0]!.filter((name) =>
-    memberProtocols.every((protocols) => protocols.includes(name)),
+  if (memberProtocols.length === 0) throw new Error('Cannot select protocol for empty group');
+  const candidates = new Set(
+    memberProtocols[0]!.filter((name) => memberProtocols.every((protocols) => protocols.includes(name))),
   );
-  if (candidates.length === 0) throw new Error('The members share no protocol');
+  if (candidates.size === 0) throw new Error('The members share no protocol');
   const votes = new Map<string, number>();
   for (const protocols of memberProtocols) {
-    const vote = protocols.find((name) => candidates.includes(name))!;
+    const vote = protocols.find((name) => candidates.has(name))!;
     votes.set(vote, (votes.get(vote) ?? 0) + 1);
   }
-  let best = candidates[0]!;
-  for (const name of candidates) if ((votes.get(name) ?? 0) > (votes.get(best) ?? 0)) best = name;
-  return best;
+  let best: string | null = null;
+  for (const name of javaHashMapOrder([...votes.keys()])) {
+    if (best === null || votes.get(name)! > votes.get(best)!) best = name;
+  }
+  return best!;
 }
 
 /** Eager (v0) SyncGroup assignment. */

@@ -19,8 +19,8 @@
  * Invariants: work is never assigned to two members (duplicates are revoked from all holders and reassigned);
  * deleted connectors and their tasks are revoked from whoever runs them; new work goes to the least loaded
  * members (ties by member id), connectors and tasks balanced separately. Members are visited in Java HashMap
- * order of their ids and sets are sorted where Kafka sorts them, so choices match a Java leader's; where Kafka
- * iterates a HashSet of revoked work, the revoked lists here are in member-assignment order instead.
+ * order of their ids, sets are sorted where Kafka sorts them and iterated in Java HashSet order where Kafka
+ * iterates HashSets, so choices and lists match a Java leader's (the replay test compares them with Kafka's).
  */
 import {
   CONFIG_MISMATCH,

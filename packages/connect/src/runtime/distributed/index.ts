@@ -13,3 +13,4 @@ export * from './status-records.ts';
 export * from './offset-records.ts';
 export * from './config-state.ts';
 export { javaHashMapOrder, javaHashSetOrder, javaStringHash } from './java-collections.ts';
+export * from './offset-state.ts';

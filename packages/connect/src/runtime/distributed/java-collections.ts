@@ -1,6 +1,6 @@
 /**
- * The iteration orders of Java's HashSet and HashMap for string elements, where Kafka lets them decide the
- * order of bytes it writes (assigned connectors in a Connect assignment, the keys of a source partition map).
+ * The iteration orders of Java's HashSet and HashMap, where Kafka lets them decide the order of what it writes
+ * or decides (assigned connectors in a Connect assignment, the keys of a source partition map, revocations).
  *
  * A hash table iterates its buckets in index order and each bucket in insertion order; the bucket is the
  * spread hash (h ^ h >>> 16) masked by the table size. Growing a table splits each bucket without reordering
@@ -15,10 +15,15 @@ export function javaStringHash(value: string): number {
   return hash;
 }
 
-function bucketOrder(unique: readonly string[], tableSize: number): string[] {
-  const buckets = new Map<number, string[]>();
+/** ConnectorTaskId#hashCode: 31 * connector.hashCode() + task. */
+export function javaTaskIdHash(id: { connector: string; task: number }): number {
+  return (Math.imul(javaStringHash(id.connector), 31) + id.task) | 0;
+}
+
+function bucketOrder<T>(unique: readonly T[], tableSize: number, hashOf: (value: T) => number): T[] {
+  const buckets = new Map<number, T[]>();
   for (const value of unique) {
-    const hash = javaStringHash(value);
+    const hash = hashOf(value);
     const index = (hash ^ (hash >>> 16)) & (tableSize - 1);
     const bucket = buckets.get(index);
     if (bucket) bucket.push(value);
@@ -35,8 +40,16 @@ function powerOfTwoAtLeast(value: number): number {
 
 /** The order of `new HashSet<>(values)`: a table sized for the collection up front. */
 export function javaHashSetOrder(values: readonly string[]): string[] {
-  const unique = [...new Set(values)];
-  return bucketOrder(unique, powerOfTwoAtLeast(Math.max(Math.floor(unique.length / 0.75) + 1, 16)));
+  return javaHashSetOrderBy([...new Set(values)], javaStringHash);
+}
+
+/** `javaHashSetOrder` for distinct values of any type, given their Java hashCode. */
+export function javaHashSetOrderBy<T>(distinct: readonly T[], hashOf: (value: T) => number): T[] {
+  return bucketOrder(
+    distinct,
+    powerOfTwoAtLeast(Math.max(Math.floor(distinct.length / 0.75) + 1, 16)),
+    hashOf,
+  );
 }
 
 /** The order of a `new HashMap<>()` (or HashSet) filled by puts: 16 buckets, doubled past 3/4 full. */
@@ -44,5 +57,5 @@ export function javaHashMapOrder(keys: readonly string[]): string[] {
   const unique = [...new Set(keys)];
   let tableSize = 16;
   while (unique.length > tableSize * 0.75) tableSize *= 2;
-  return bucketOrder(unique, tableSize);
+  return bucketOrder(unique, tableSize, javaStringHash);
 }

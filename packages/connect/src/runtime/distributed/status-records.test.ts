@@ -6,6 +6,7 @@ import {
   encodeStatus,
   encodeTopicStatus,
   parseTaskStatusKey,
+  shouldApplyTaskStatus,
   taskStatusKey,
   topicStatusKey,
 } from './status-records.ts';
@@ -87,5 +88,19 @@ describe('status topic records', () => {
   it('parses task status keys as Java split("-") does', () => {
     assert.deepEqual(parseTaskStatusKey('status-task-a-b-0'), { connector: 'a-b', task: 0 });
     assert.equal(parseTaskStatusKey('status-task-a-x'), null);
+  });
+
+  it('keeps a RUNNING task status over an UNASSIGNED one of the same or an older generation', () => {
+    const status = (state: 'RUNNING' | 'UNASSIGNED', generation: number) => ({
+      state,
+      trace: null,
+      workerId: 'w',
+      generation,
+    });
+    assert.equal(shouldApplyTaskStatus(status('RUNNING', 5), status('UNASSIGNED', 5)), false);
+    assert.equal(shouldApplyTaskStatus(status('RUNNING', 5), status('UNASSIGNED', 4)), false);
+    assert.equal(shouldApplyTaskStatus(status('RUNNING', 5), status('UNASSIGNED', 6)), true);
+    assert.equal(shouldApplyTaskStatus(null, status('UNASSIGNED', 1)), true);
+    assert.equal(shouldApplyTaskStatus(status('UNASSIGNED', 5), status('RUNNING', 1)), true);
   });
 });

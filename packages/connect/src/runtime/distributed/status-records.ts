@@ -9,8 +9,7 @@
  *
  * A null value is a tombstone (the connector, task or topic usage was removed). Decoding follows Kafka's
  * parse methods: a value of the wrong shape (unknown state, generation or task not an integer, ...) decodes
- * as `invalid`, which Kafka logs and skips. The rule that a RUNNING task status is not replaced by an
- * UNASSIGNED one of the same or an older generation belongs to the store that caches statuses, not here.
+ * as `invalid`, which Kafka logs and skips. A store caching task statuses applies `shouldApplyTaskStatus`.
  */
 import { Schema, SchemaBuilder } from '../../data/schema.ts';
 import { Struct } from '../../data/struct.ts';
@@ -183,4 +182,18 @@ export function parseTaskStatusKey(key: string): ConnectorTaskId | null {
   const task = javaParseInt(parts[parts.length - 1]!);
   if (task === null) return null;
   return { connector: parts.slice(2, -1).join('-'), task };
+}
+
+/**
+ * Whether a task status read from the topic replaces the cached one (KafkaStatusBackingStore.readTaskStatus):
+ * an UNASSIGNED status never replaces a RUNNING one of the same or a newer generation. During quick successive
+ * rebalances a worker that has not yet read the new owner's RUNNING status may still write UNASSIGNED.
+ */
+export function shouldApplyTaskStatus(current: Status | null, incoming: Status): boolean {
+  return !(
+    incoming.state === 'UNASSIGNED' &&
+    current !== null &&
+    current.state === 'RUNNING' &&
+    current.generation >= incoming.generation
+  );
 }

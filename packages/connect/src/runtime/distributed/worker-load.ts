@@ -7,6 +7,7 @@
  * decides what a load-balancing revocation takes first (the oldest work).
  */
 import { compareTaskIds, type ConnectorTaskId } from './connect-protocol.ts';
+import { javaHashSetOrder, javaHashSetOrderBy, javaTaskIdHash } from './java-collections.ts';
 
 /** Connectors and tasks, each in insertion order without duplicates (Kafka's ConnectorsAndTasks). */
 export interface ConnectorsAndTasks {
@@ -99,14 +100,17 @@ export function duplicatedAssignments(members: Map<string, WorkSet>): WorkSet {
   return new WorkSet(connectors.sort(), tasks.sort(compareTaskIds));
 }
 
-/** Per member, what it runs of `work`. */
+/**
+ * Per member, what it runs of `work`, in the order Kafka's intersection has: a HashSet copy of the member's
+ * work, retained.
+ */
 export function intersection(work: WorkSet, members: Map<string, WorkSet>): Map<string, WorkSet> {
   return new Map(
     [...members].map(([worker, assigned]) => [
       worker,
       new WorkSet(
-        [...assigned.connectors].filter((c) => work.connectors.has(c)),
-        [...assigned.tasks.values()].filter((t) => work.hasTask(t)),
+        javaHashSetOrder([...assigned.connectors]).filter((c) => work.connectors.has(c)),
+        javaHashSetOrderBy([...assigned.tasks.values()], javaTaskIdHash).filter((t) => work.hasTask(t)),
       ),
     ]),
   );
