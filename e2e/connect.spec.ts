@@ -3,13 +3,14 @@
  * console was told) and the e2e server's broker: the overview names the worker, a FileStreamSource connector is
  * created through the form built from the plugin's config definition (Validate shows Kafka Connect's error under
  * the missing field and holds Create back until the values validate), its task runs, the file's lines are
- * records in the message browser, it pauses and resumes, and every Connect page passes axe-core in both themes.
+ * records in the message browser, it pauses and resumes; a failed task shows its trace; and every Connect page
+ * passes axe-core in both themes.
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
-import { startConnectWorker, type ConnectWorker } from './support/connect-worker.ts';
+import { CONNECT_URL, startConnectWorker, type ConnectWorker } from './support/connect-worker.ts';
 import { dataRows, screenshots, valueOf } from './support/page.ts';
 import { signIn } from './support/sign-in.ts';
 
@@ -104,6 +105,28 @@ test('connect: create a FileStreamSource connector from the form and read its re
   await expect(row).toContainText('1 of 1 running');
   await expect(dataRows(page.getByRole('table', { name: 'Workers' }))).toHaveCount(1);
   await screenshots(page, 'connect');
+
+  // A sink that cannot open its file: its task is FAILED, and the worker's trace says why.
+  const created = await fetch(`${CONNECT_URL}/connectors`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      name: 'e2e-broken-sink',
+      config: {
+        'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector',
+        topics: TOPIC,
+        file: join(worker.dir, 'no-such-dir', 'out.txt'),
+      },
+    }),
+  });
+  expect(created.status).toBe(201);
+  await page.goto('/connect/connect/connectors/e2e-broken-sink');
+  const brokenTasks = page.getByRole('table', { name: 'Tasks of e2e-broken-sink' });
+  await expect(dataRows(brokenTasks).first().getByRole('cell').first()).toHaveText('FAILED', {
+    timeout: 30_000,
+  });
+  await brokenTasks.getByText('Trace of task 0').click();
+  await expect(brokenTasks.locator('pre').first()).toContainText('no-such-dir');
 
   await expectAccessible(page, '/connect', heading('Connect'));
   await expectAccessible(page, `/connect/connect/connectors/${CONNECTOR}`, async (p) => {

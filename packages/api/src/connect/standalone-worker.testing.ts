@@ -13,6 +13,8 @@ const START_TIMEOUT_MS = 60_000;
 export interface StandaloneWorker {
   /** The REST API's base URL, http://127.0.0.1:PORT. */
   url: string;
+  /** The worker's process, for tests that stop (SIGSTOP) it to see a worker that does not answer. */
+  pid: number;
   /** What the worker printed so far, for a failing test's message. */
   output(): string;
   stop(): Promise<void>;
@@ -68,6 +70,7 @@ export async function startStandaloneWorker(options: {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const worker: StandaloneWorker = {
     url,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {

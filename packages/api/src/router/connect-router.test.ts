@@ -16,6 +16,7 @@ import { Broker, createLogger } from '@sluice/broker';
 import { openDatabase, type ConsoleDatabase, type UserRole } from '@sluice/db';
 import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import { EmbeddedClusterSource } from '../cluster-source/embedded-cluster-source.ts';
+import { ConnectRestClient, ConnectRestError } from '../connect/connect-rest-client.ts';
 import {
   freePort,
   startStandaloneWorker,
@@ -308,5 +309,58 @@ describe('connect router', () => {
         ['operator-user', 'connector.delete', 'local/lines'],
       ],
     );
+  });
+
+  it('shows a failed task with its trace, and restarts only the failed tasks', async () => {
+    const operator = as('operator');
+    const target = { cluster: 'local', connector: 'broken-sink' };
+    await operator.connect.create({
+      cluster: 'local',
+      name: 'broken-sink',
+      config: {
+        'connector.class': 'org.apache.kafka.connect.file.FileStreamSinkConnector',
+        'tasks.max': '1',
+        topics: TOPIC,
+        file: join(dir, 'no-such-dir', 'out.txt'),
+      },
+    });
+    const failed = await eventually('the task FAILED', async () => {
+      const task = (await as('viewer').connect.connector(target)).tasks[0];
+      return task?.state === 'FAILED' ? task : undefined;
+    });
+    assert.match(failed.trace ?? '', /no-such-dir/, 'the trace says why');
+    const overview = await as('viewer').connect.overview({ cluster: 'local' });
+    assert.deepEqual(overview.connectors.find((c) => c.name === 'broken-sink')?.tasks, {
+      total: 1,
+      running: 0,
+      failed: 1,
+    });
+    const restarted = await operator.connect.restart({ ...target, includeTasks: true, onlyFailed: true });
+    assert.deepEqual(
+      restarted.status?.tasks.map((t) => t.state),
+      ['RESTARTING'],
+      'the failed task is the one restarting',
+    );
+    await operator.connect.delete(target);
+  });
+});
+
+describe('connect REST client', () => {
+  it('gives up on a worker that does not answer within the timeout, with error code 0', async () => {
+    const client = new ConnectRestClient(worker.url, { timeoutMs: 300 });
+    assert.match((await client.serverInfo()).version, /\S/);
+    process.kill(worker.pid, 'SIGSTOP');
+    try {
+      await assert.rejects(
+        client.serverInfo(),
+        (error: unknown) =>
+          error instanceof ConnectRestError &&
+          error.errorCode === 0 &&
+          error.message === `Kafka Connect at ${worker.url} is not reachable (no answer within 300 ms)`,
+      );
+    } finally {
+      process.kill(worker.pid, 'SIGCONT');
+    }
+    assert.match((await client.serverInfo()).version, /\S/);
   });
 });
