@@ -32,7 +32,8 @@ export const serverInfo = z.object({
   kafka_cluster_id: z.string().nullable(),
 });
 
-export const connectorType = z.enum(['source', 'sink', 'unknown']);
+/** "source", "sink" or "unknown" today; a newer worker's other kinds are shown as they come. */
+export const connectorType = z.string();
 
 const connectorTaskId = z.object({ connector: z.string(), task: z.number().int() });
 
@@ -43,12 +44,12 @@ export const connectorInfo = z.object({
   type: connectorType.optional(),
 });
 
-/** AbstractState: `trace` only when FAILED; `version` since KIP-1136. */
+/** AbstractState: `trace` only when FAILED (absent or null otherwise); `version` since KIP-1136. */
 const abstractState = z.object({
   state: z.string(),
   worker_id: z.string(),
-  trace: z.string().optional(),
-  version: z.string().optional(),
+  trace: z.string().nullish(),
+  version: z.string().nullish(),
 });
 
 export const connectorStateInfo = z.object({
@@ -72,7 +73,7 @@ const expandedConnectors = z.record(
 export const pluginInfo = z.object({
   class: z.string(),
   type: z.string(),
-  version: z.string().optional(),
+  version: z.string().nullish(),
 });
 
 /**

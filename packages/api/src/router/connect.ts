@@ -21,6 +21,8 @@ import {
 } from '../connect/connect-rest-client.ts';
 import { operatorProcedure, viewerProcedure, type ApiContext } from '../trpc.ts';
 
+const CLUSTER_PROBE_TIMEOUT_MS = 3_000;
+
 /** The REST client for one of the console's Connect clusters; NOT_FOUND for a name it does not know. */
 function clientFor(ctx: ApiContext, name: string): ConnectRestClient {
   const cluster = (ctx.connectClusters ?? []).find((c) => c.name === name);
@@ -65,7 +67,10 @@ export const connectRouter = {
     Promise.all(
       (ctx.connectClusters ?? []).map(async ({ name, url }: ConnectClusterConfig) => {
         try {
-          const info: ServerInfo = await new ConnectRestClient(url).serverInfo();
+          // A short probe: one cluster that hangs must not hold the list of all of them for the full timeout.
+          const info: ServerInfo = await new ConnectRestClient(url, {
+            timeoutMs: CLUSTER_PROBE_TIMEOUT_MS,
+          }).serverInfo();
           return { name, url, info, error: null };
         } catch (error) {
           return { name, url, info: null, error: error instanceof Error ? error.message : String(error) };
