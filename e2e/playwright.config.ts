@@ -31,6 +31,8 @@ function freePort(): Promise<number> {
 // the server is still shutting down and pull the broker's files from under it.
 process.env.SLUICE_E2E_CONSOLE_PORT ??= String(await freePort());
 process.env.SLUICE_E2E_KAFKA_PORT ??= String(await freePort());
+// The Connect worker e2e/connect.spec.ts starts listens here; the console knows it from the start.
+process.env.SLUICE_E2E_CONNECT_PORT ??= String(await freePort());
 process.env.SLUICE_E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'sluice-e2e-'));
 const consolePort = process.env.SLUICE_E2E_CONSOLE_PORT;
 const baseURL = `http://127.0.0.1:${consolePort}`;
@@ -73,7 +75,11 @@ export default defineConfig({
     ].join(' '),
     cwd: root,
     // The first admin of the fresh data dir; e2e/support/sign-in.ts signs in with it.
-    env: { SLUICE_ADMIN_USER: E2E_ADMIN.username, SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password },
+    env: {
+      SLUICE_ADMIN_USER: E2E_ADMIN.username,
+      SLUICE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      SLUICE_CONNECT_URL: `http://127.0.0.1:${process.env.SLUICE_E2E_CONNECT_PORT}`,
+    },
     url: `${baseURL}/healthz`,
     reuseExistingServer: false,
     // A cold console build on the 2-core development machine takes about half a minute.

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { CliError, CommandFailedError, parseConfigPairs } from './cli-error.ts';
 import { clusterCommand } from './commands/cluster.ts';
 import { configsCommand } from './commands/configs.ts';
+import { CONNECT_REST_USAGE, registerConnectRestCommands } from './commands/connect-rest.ts';
 import { connectCommand } from './commands/connect.ts';
 import { consumeCommand } from './commands/consume.ts';
 import { groupsCommand } from './commands/groups.ts';
@@ -79,7 +80,7 @@ commands:
         a Kafka Connect worker, as connect-standalone.sh / connect-distributed.sh, with Kafka Connect's
         settings (bootstrap.servers, key.converter, offset.storage.file.filename, listeners, plugin.path, ...);
         its REST API listens on listeners (http://:8083 by default)
-  Admin commands reach a secured listener with --command-config FILE (Kafka's client properties:
+${CONNECT_REST_USAGE}  Admin commands reach a secured listener with --command-config FILE (Kafka's client properties:
   security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.location, ...).
 `;
 
@@ -151,6 +152,13 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+/** `sluice connect SUBCOMMAND ...`, by subcommand: a worker (connect.ts) and the REST API's calls (connect-rest.ts). */
+const connectSubcommands = new Map<string, (args: string[]) => Promise<void>>([
+  ['standalone', (args) => connectCommand(['standalone', ...args])],
+  ['distributed', (args) => connectCommand(['distributed', ...args])],
+]);
+registerConnectRestCommands(connectSubcommands);
+
 const [command, ...rest] = process.argv.slice(2);
 try {
   switch (command) {
@@ -197,9 +205,13 @@ try {
     case 'transactions':
       await transactionsCommand(rest);
       break;
-    case 'connect':
-      await connectCommand(rest);
+    case 'connect': {
+      const [subcommand = '', ...connectArgs] = rest;
+      const run = connectSubcommands.get(subcommand);
+      if (!run) fail(`unknown connect subcommand "${subcommand}"`);
+      await run(connectArgs);
       break;
+    }
     case undefined:
     case '--help':
     case '-h':

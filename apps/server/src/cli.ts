@@ -3,6 +3,7 @@
  * one process, stopped cleanly by SIGTERM or SIGINT.
  */
 import { parseArgs } from 'node:util';
+import { parseConnectClusters, type ConnectClusterConfig } from '@sluice/api';
 import { connectionSecurityFromFile, type ConnectionSecurity } from '@sluice/api/cluster-sources';
 import { createSluiceServer, type SluiceServer } from './server.ts';
 
@@ -13,7 +14,8 @@ function usage(message: string): never {
   console.error(
     `sluice server: ${message}\n` +
       'usage: serve [--data-dir DIR] [--port KAFKA_PORT | --bootstrap-server HOST:PORT,... [--command-config FILE]]\n' +
-      '             [--console-port PORT] [--host HOST] [--ssl-cert FILE --ssl-key FILE] [--config name=value ...]',
+      '             [--console-port PORT] [--host HOST] [--ssl-cert FILE --ssl-key FILE] [--config name=value ...]\n' +
+      '             [--connect-url [NAME=]URL ...]',
   );
   process.exit(2);
 }
@@ -44,6 +46,7 @@ export async function runServer(args: string[]): Promise<void> {
         'console-port': { type: 'string', default: '3000' },
         host: { type: 'string', default: '127.0.0.1' },
         config: { type: 'string', multiple: true, default: [] },
+        'connect-url': { type: 'string', multiple: true },
       },
       strict: true,
     }));
@@ -75,6 +78,12 @@ export async function runServer(args: string[]): Promise<void> {
     kafkaConfigs.set(entry.slice(0, separator).trim(), entry.slice(separator + 1));
   }
   const consolePort = parsePort(values['console-port'], '--console-port');
+  let connectClusters: ConnectClusterConfig[] | undefined;
+  try {
+    if (values['connect-url'] !== undefined) connectClusters = parseConnectClusters(values['connect-url']);
+  } catch (error) {
+    usage(`--connect-url ${(error as Error).message}`);
+  }
   let server: SluiceServer;
   try {
     server = await createSluiceServer({
@@ -85,6 +94,7 @@ export async function runServer(args: string[]): Promise<void> {
       ...(values['ssl-cert'] !== undefined ? { sslCertFile: values['ssl-cert'] } : {}),
       ...(values['ssl-key'] !== undefined ? { sslKeyFile: values['ssl-key'] } : {}),
       host: values.host,
+      ...(connectClusters ? { connectClusters } : {}),
     });
   } catch (error) {
     console.error(`sluice server: cannot start: ${error instanceof Error ? error.message : String(error)}`);

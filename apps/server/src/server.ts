@@ -15,11 +15,13 @@ import {
   IsrSampler,
   LagSampler,
   LoginRateLimiter,
+  parseConnectClusters,
   sessionCookie,
   SizeSampler,
   sessionTokenFrom,
   type ApiContext,
   type ClusterSource,
+  type ConnectClusterConfig,
   type FirstAdmin,
 } from '@sluice/api';
 import {
@@ -66,6 +68,11 @@ export interface SluiceServerOptions {
   isrSampleIntervalMs?: number;
   /** How often partitions' sizes and offsets are sampled into console.db (default 30 s). */
   sizeSampleIntervalMs?: number;
+  /**
+   * The Kafka Connect clusters the console manages, by REST URL (`--connect-url`). Default: SLUICE_CONNECT_URL
+   * from `env`, comma-separated `URL` or `NAME=URL` entries; without it, none.
+   */
+  connectClusters?: readonly ConnectClusterConfig[];
   /** The Next.js app to serve; its production build must exist. */
   consoleDir?: string;
   /** Where the first admin comes from (SLUICE_ADMIN_USER, SLUICE_ADMIN_PASSWORD); process.env by default. */
@@ -171,6 +178,9 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     );
   assertConsoleBuilt(consoleDir);
   const tls = consoleTls(options, options.env ?? process.env);
+  const connectUrls = (options.env ?? process.env).SLUICE_CONNECT_URL;
+  const connectClusters =
+    options.connectClusters ?? parseConnectClusters(connectUrls === undefined ? [] : [connectUrls]);
   const database = await openDatabase(join(options.dataDir, 'console.db'));
   let firstAdmin: FirstAdmin | null;
   try {
@@ -226,6 +236,7 @@ export async function createSluiceServer(options: SluiceServerOptions): Promise<
     request: null,
     loginLimiter,
     drills: IpcDrillController.fromParent(options.env ?? process.env),
+    connectClusters,
   };
   const caller = createCaller(baseContext);
   const lagSampler = cluster

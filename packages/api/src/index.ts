@@ -27,3 +27,16 @@ export {
 export { IpcDrillController, type DrillController } from './drills.ts';
 export { currentLag, type CurrentLag } from './lag/current-lag.ts';
 export type { GroupAssessment, PartitionAssessment } from './lag/assess-lag.ts';
+export {
+  ConnectRestClient,
+  ConnectRestError,
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  type ConfigInfos,
+  type ConfigKeyInfo,
+  type ConnectorInfo,
+  type ConnectorOffsets,
+  type ConnectorStateInfo,
+  type PluginInfo,
+  type ServerInfo,
+} from './connect/connect-rest-client.ts';
+export { parseConnectClusters, type ConnectClusterConfig } from '@sluice/validators';

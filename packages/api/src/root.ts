@@ -4,6 +4,7 @@ import { authRouter } from './router/auth.ts';
 import { brokersRouter } from './router/brokers.ts';
 import { clusterRouter } from './router/cluster.ts';
 import { compactionRouter } from './router/compaction.ts';
+import { connectRouter } from './router/connect.ts';
 import { groupsRouter } from './router/groups.ts';
 import { healthRouter } from './router/health.ts';
 import { isrRouter } from './router/isr.ts';
@@ -33,6 +34,7 @@ export const appRouter = createTRPCRouter({
   quotas: quotasRouter,
   acls: aclsRouter,
   transactions: transactionsRouter,
+  connect: connectRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -3,6 +3,7 @@ import superjson from 'superjson';
 import { KafkaError } from '@sluice/client';
 import type { Database } from '@sluice/db';
 import type { UserRole } from '@sluice/db';
+import type { ConnectClusterConfig } from '@sluice/validators';
 import type { LoginRateLimiter } from './auth/login-rate-limiter.ts';
 import type { SessionUser } from './auth/sessions.ts';
 import type { ClusterSource } from './cluster-source/cluster-source.ts';
@@ -35,6 +36,8 @@ export interface ApiContext {
   loginLimiter: LoginRateLimiter;
   /** Fault drills on the cluster's broker processes, when the process that started them offers them. */
   drills?: DrillController | null;
+  /** The Kafka Connect clusters the console manages, by their REST URLs (none when absent). */
+  connectClusters?: readonly ConnectClusterConfig[];
 }
 
 const t = initTRPC.context<ApiContext>().create({

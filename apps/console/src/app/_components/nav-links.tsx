@@ -17,6 +17,7 @@ const SECTIONS: Section[] = [
   { href: '/topics', label: 'Topics', also: ['/create-topic'] },
   { href: '/groups', label: 'Consumer groups' },
   { href: '/transactions', label: 'Transactions' },
+  { href: '/connect', label: 'Connect' },
   { href: '/cleaner', label: 'Cleaner' },
   { href: '/kafka-users', label: 'Kafka users' },
   { href: '/quotas', label: 'Quotas' },
