@@ -3,7 +3,9 @@
  * their Kafka class names, plus those found on `plugin.path`.
  *
  * A plugin on `plugin.path` is a module (.ts, .mts, .js or .mjs; a directory entry is scanned one level deep)
- * whose exported classes implement one of Connect's plugin interfaces. Each class is registered under its
+ * whose exported classes implement one of Connect's plugin interfaces. Modules are ES modules: .mts / .mjs,
+ * or .ts / .js under a package.json with "type": "module", as Node decides. It imports from `@sluice/connect`
+ * wherever it lives: that specifier resolves to the worker's own package (plugin-resolve-hook.mjs). Each class is registered under its
  * static `className` when it has one, else under its export name, and gets Kafka's aliases. The kind is told
  * from the class's shape, so a plugin may extend @sluice/connect's base classes or only `import type` them:
  * - a connector has `taskClass` and `taskConfigs`; a sink connector's task class has `put`, a source's `poll`;
@@ -13,6 +15,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { BUILT_IN_PLUGINS, Plugins, type PluginDesc, type PluginKind } from '../transforms/plugins.ts';
 import { FileStreamSinkConnector } from '../file/file-stream-sink.ts';
@@ -97,9 +100,20 @@ async function moduleFiles(entry: string): Promise<string[]> {
   return files.sort();
 }
 
+let resolveHookRegistered = false;
+
+function registerResolveHook(): void {
+  if (resolveHookRegistered) return;
+  resolveHookRegistered = true;
+  register('./plugin-resolve-hook.mjs', import.meta.url, {
+    data: { connectUrl: new URL('../index.ts', import.meta.url).href },
+  });
+}
+
 /** The plugins of `plugin.path`, in path order; a module that fails to load fails the worker's start. */
 export async function loadPluginPath(pluginPath: readonly string[]): Promise<PluginDesc[]> {
   const found: PluginDesc[] = [];
+  if (pluginPath.length > 0) registerResolveHook();
   for (const entry of pluginPath) {
     for (const file of await moduleFiles(entry)) {
       const exports = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
