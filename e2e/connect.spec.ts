@@ -10,7 +10,8 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible } from './support/axe.ts';
-import { CONNECT_URL, startConnectWorker, type ConnectWorker } from './support/connect-worker.ts';
+import type { StandaloneWorker } from '../packages/connect/src/testing/worker-process.ts';
+import { CONNECT_URL, startConnectWorker } from './support/connect-worker.ts';
 import { dataRows, screenshots, valueOf } from './support/page.ts';
 import { signIn } from './support/sign-in.ts';
 
@@ -19,7 +20,7 @@ const CONNECTOR = 'e2e-file-source';
 const TOPIC = 'e2e-connect-lines';
 const LINES = ['connect line one', 'connect line two', 'connect line three'];
 
-let worker: ConnectWorker;
+let worker: StandaloneWorker;
 
 test.beforeAll(async () => {
   worker = await startConnectWorker();

@@ -11,7 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { startBroker, tempDataDir, type BrokerProcess } from '../../broker/test/support/broker-process.ts';
 import { kcatReadAll } from '../../broker/test/support/kcat.ts';
-import { rest, startWorker, waitFor, writeProperties, type WorkerProcess } from './support/worker-process.ts';
+import {
+  rest,
+  startWorker,
+  waitFor,
+  writeProperties,
+  type WorkerProcess,
+} from '../src/testing/worker-process.ts';
 
 const EXAMPLE = fileURLToPath(new URL('../examples/plugins/sequence-source.mts', import.meta.url));
 

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startBroker, tempDataDir, type BrokerProcess } from '../../broker/test/support/broker-process.ts';
 import { kcatReadAll } from '../../broker/test/support/kcat.ts';
-import { startWorker, waitFor, writeProperties, type WorkerProcess } from './support/worker-process.ts';
+import { startWorker, waitFor, writeProperties, type WorkerProcess } from '../src/testing/worker-process.ts';
 
 let broker: BrokerProcess;
 let worker: WorkerProcess | null = null;

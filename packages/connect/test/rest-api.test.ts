@@ -8,7 +8,13 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startBroker, tempDataDir, type BrokerProcess } from '../../broker/test/support/broker-process.ts';
 import { runOk } from '../../broker/test/support/run.ts';
-import { rest, startWorker, waitFor, writeProperties, type WorkerProcess } from './support/worker-process.ts';
+import {
+  rest,
+  startWorker,
+  waitFor,
+  writeProperties,
+  type WorkerProcess,
+} from '../src/testing/worker-process.ts';
 
 let broker: BrokerProcess;
 let worker: WorkerProcess;

@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startStandaloneWorker, type StandaloneWorker } from '@sluice/api/testing/standalone-worker';
+import { startStandaloneWorker, type StandaloneWorker } from '@sluice/connect/testing';
 import { Broker, createLogger } from '@sluice/broker';
 import { CliError } from '../cli-error.ts';
 import { readConnectorFile } from './connect-rest.ts';

@@ -17,11 +17,7 @@ import { openDatabase, type ConsoleDatabase, type UserRole } from '@sluice/db';
 import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import { EmbeddedClusterSource } from '../cluster-source/embedded-cluster-source.ts';
 import { ConnectRestClient, ConnectRestError } from '../connect/connect-rest-client.ts';
-import {
-  freePort,
-  startStandaloneWorker,
-  type StandaloneWorker,
-} from '../connect/standalone-worker.testing.ts';
+import { freePort, startStandaloneWorker, type StandaloneWorker } from '@sluice/connect/testing';
 import { createCaller } from '../root.ts';
 
 const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';

@@ -1,10 +1,12 @@
 /**
- * Starts a real Connect worker the way users do (`sluice connect standalone ...`, its own OS process) for
- * integration tests, and talks to its REST API.
+ * Starts a real Connect worker the way users do (`sluice connect standalone|distributed ...`, its own OS
+ * process) for integration and end-to-end tests, and talks to its REST API. Exported as
+ * `@sluice/connect/testing`, so the connect, api, cli and e2e tests start workers one way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const CLI = fileURLToPath(new URL('../../../../apps/cli/bin/sluice.mjs', import.meta.url));
@@ -13,6 +15,7 @@ const STARTUP_TIMEOUT_MS = 60_000;
 export interface WorkerProcess {
   /** The REST API's base URL, without a trailing slash. */
   url: string;
+  pid: number;
   process: ChildProcess;
   output: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
@@ -62,6 +65,7 @@ export async function startWorker(
   });
   return {
     url,
+    pid: child.pid!,
     process: child,
     output: () => output,
     async stop(signal: NodeJS.Signals = 'SIGTERM') {
@@ -115,4 +119,45 @@ export async function waitFor<T>(
       throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+export interface StandaloneWorker extends WorkerProcess {
+  /** The folder of its worker.properties and offsets file. */
+  dir: string;
+}
+
+/**
+ * A standalone worker with string converters on both sides (a line of a file is a record value as typed), its
+ * files in `dir`, its REST listener on `restPort` (default: a free port); `configs` override worker settings.
+ */
+export async function startStandaloneWorker(options: {
+  bootstrap: string;
+  dir: string;
+  restPort?: number;
+  configs?: Record<string, string>;
+}): Promise<StandaloneWorker> {
+  const port = options.restPort ?? 0;
+  const workerProperties = writeProperties(options.dir, 'worker.properties', {
+    'bootstrap.servers': options.bootstrap,
+    listeners: `http://127.0.0.1:${port}`,
+    'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
+    'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
+    'offset.storage.file.filename': join(options.dir, 'connect.offsets'),
+    'offset.flush.interval.ms': '1000',
+    ...options.configs,
+  });
+  return { ...(await startWorker('standalone', workerProperties)), dir: options.dir };
 }
