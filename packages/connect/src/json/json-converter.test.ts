@@ -47,6 +47,15 @@ describe('JsonConverter with schemas.enable=true (the default)', () => {
     );
   });
 
+  test('characters beyond U+FFFF are written as Jackson writes them: each surrogate escaped', () => {
+    const written = converter().fromConnectData(TOPIC, Schema.STRING_SCHEMA, 'smile 😀 é');
+    assert.equal(
+      text(written),
+      '{"schema":{"type":"string","optional":false},"payload":"smile \\uD83D\\uDE00 é"}',
+    );
+    assert.equal(converter().toConnectData(TOPIC, written).value, 'smile 😀 é');
+  });
+
   test('an optional string and a null optional value', () => {
     const instance = converter();
     assert.equal(

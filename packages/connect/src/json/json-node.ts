@@ -3,7 +3,9 @@
  * integral vs floating numbers (kept as their source text, so 64-bit and arbitrary-precision values survive),
  * a "missing" node for empty input, and binary nodes written as base64. The writer produces Jackson's
  * compact output byte for byte: fields in insertion order, no spaces, control characters escaped as Jackson
- * does (`\n`, `\t`, ... and `\u00XX` in upper case), non-ASCII left as UTF-8.
+ * does (`\n`, `\t`, ... and `\u00XX` in upper case), other non-ASCII left as UTF-8, except characters beyond
+ * U+FFFF (emoji): Jackson's UTF8JsonGenerator (without COMBINE_UNICODE_SURROGATES_IN_UTF8, off by default)
+ * writes each half of their surrogate pair as an escape, `\uD83D\uDE00`, and so does this writer.
  */
 import { DataException } from '../errors.ts';
 
@@ -220,7 +222,7 @@ const SIMPLE_ESCAPES: Record<string, string> = {
 
 function writeString(value: string): string {
   // eslint-disable-next-line no-control-regex
-  return `"${value.replace(/["\\\u0000-\u001f]/g, (c) => SIMPLE_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)}"`;
+  return `"${value.replace(/["\\\u0000-\u001f\ud800-\udfff]/g, (c) => SIMPLE_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`)}"`;
 }
 
 export function writeJson(node: JsonNode): string {

@@ -1,8 +1,9 @@
 /**
  * What source and sink tasks share on a worker (WorkerTask): the task's run loop in the background, its
  * target state (started or paused), and status reports. A task reports RUNNING once started, PAUSED and
- * RUNNING as its target state changes, FAILED with Java's trace when its loop throws, and UNASSIGNED once
- * stopped; a failed task stays down until restarted.
+ * RUNNING as its target state changes, and FAILED with Java's trace when its loop throws; a failed task stays
+ * down until restarted. A stopped task reports nothing: the herder that stopped it owns its status (Kafka's
+ * UNASSIGNED on shutdown would race the status the task's next owner writes).
  */
 import type { ConnectorTaskId, State } from './herder.ts';
 import { javaStackTrace } from './error-handling.ts';
