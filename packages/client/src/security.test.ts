@@ -69,7 +69,8 @@ test("Kafka's client properties become TLS options and SASL credentials", () => 
       'security.protocol=SASL_SSL',
       'sasl.mechanism=SCRAM-SHA-512',
       'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required \\',
-      '  username="alice" password="s3cret \\"quoted\\"";',
+      // The file holds \\\" : Properties.load makes it \", which JAAS reads as a quote inside a string.
+      '  username="alice" password="s3cret \\\\\\"quoted\\\\\\"";',
       'ssl.truststore.type=PEM',
       `ssl.truststore.location=${ca}`,
       'ssl.endpoint.identification.algorithm=',

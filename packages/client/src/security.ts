@@ -7,6 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { ConnectionOptions } from 'node:tls';
+import { parseJavaProperties } from './java-properties.ts';
 
 export type ClientSaslMechanism = 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512';
 
@@ -17,17 +18,9 @@ export interface ConnectionSecurity {
   sasl?: { mechanism: ClientSaslMechanism; username: string; password: string };
 }
 
-/** Parses Java properties text (key=value or key: value, # and ! comments, backslash continuations). */
+/** Parses Java properties text as java.util.Properties.load does (java-properties.ts). */
 export function parseProperties(text: string): Map<string, string> {
-  const props = new Map<string, string>();
-  const lines = text.replace(/\\\r?\n\s*/g, '').split(/\r?\n/);
-  for (const raw of lines) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#') || line.startsWith('!')) continue;
-    const match = /^([^=:\s]+)\s*[=:\s]\s*(.*)$/.exec(line);
-    if (match) props.set(match[1]!, match[2]!);
-  }
-  return props;
+  return new Map(Object.entries(parseJavaProperties(text)));
 }
 
 function jaasOption(jaas: string, key: string): string | undefined {

@@ -9,7 +9,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { ConnectException } from '../errors.ts';
-import { parseJavaProperties } from './java-properties.ts';
+import { parseJavaProperties } from '@sluice/client';
 import { WorkerConfig } from './worker-config.ts';
 import { workerPlugins } from './plugin-loader.ts';
 import { FileOffsetBackingStore } from './offset-store.ts';
@@ -63,13 +63,15 @@ export async function startStandalone(
   connectorPropertiesPaths: readonly string[],
   log: Logger = consoleLogger,
 ): Promise<RunningWorker> {
-  const config = new WorkerConfig('standalone', await readProperties(workerPropertiesPath));
+  const props = await readProperties(workerPropertiesPath);
+  const config = new WorkerConfig('standalone', props);
   const plugins = await workerPlugins(config.getList('plugin.path'));
   const offsetStore = new FileOffsetBackingStore(config.getString('offset.storage.file.filename')!);
   await offsetStore.start();
   const clients = workerClients(
     config.bootstrapServers(),
     config.getString('client.id') || 'connect-standalone',
+    props,
   );
   const { restServer, restUrl, workerId } = await startRest(config, log);
   const worker = new Worker(config, plugins, workerId, clients, offsetStore, log);
@@ -97,10 +99,11 @@ export async function startDistributed(
   workerPropertiesPath: string,
   log: Logger = consoleLogger,
 ): Promise<RunningWorker> {
-  const config = new WorkerConfig('distributed', await readProperties(workerPropertiesPath));
+  const props = await readProperties(workerPropertiesPath);
+  const config = new WorkerConfig('distributed', props);
   const plugins = await workerPlugins(config.getList('plugin.path'));
   const clientId = config.getString('client.id') || `connect-${config.getString('group.id')}`;
-  const clients = workerClients(config.bootstrapServers(), clientId);
+  const clients = workerClients(config.bootstrapServers(), clientId, props);
   const offsetStore = new KafkaOffsetBackingStore(
     clients.newClient(`${clientId}-offsets`),
     {

@@ -2,5 +2,4 @@
 export * from './connect-worker.ts';
 export * from './herder.ts';
 export * from './worker-config.ts';
-export * from './java-properties.ts';
 export * from './rest/connect-rest-server.ts';
