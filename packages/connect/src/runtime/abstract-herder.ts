@@ -94,7 +94,7 @@ export abstract class AbstractHerder {
   /** The offsets a connector has: its source offsets, or its sink consumer group's committed offsets. */
   async readOffsets(name: string, config: ConnectorProps): Promise<ConnectorOffset[]> {
     const connector = this.worker.newConnector(config[CONNECTOR_CLASS_CONFIG]);
-    if (connector instanceof SinkConnector || this.worker.connectorTypeOf(config) === 'sink') {
+    if (connector instanceof SinkConnector) {
       const committed = await this.worker.client().fetchOffsets(`connect-${name}`);
       return committed.map((entry) => ({
         partition: { [KAFKA_TOPIC_KEY]: entry.topic, [KAFKA_PARTITION_KEY]: entry.partition },
@@ -128,14 +128,14 @@ export abstract class AbstractHerder {
     const connector = this.worker.newConnector(config[CONNECTOR_CLASS_CONFIG]);
     const verb = offsets === null ? 'reset' : 'altered';
     let handledExternally: boolean;
-    if (connector instanceof SinkConnector || this.worker.connectorTypeOf(config) === 'sink') {
-      handledExternally = await this.writeSinkOffsets(name, config, connector as SinkConnector, offsets);
+    if (connector instanceof SinkConnector) {
+      handledExternally = await this.writeSinkOffsets(name, config, connector, offsets);
     } else {
       handledExternally = await this.writeSourceOffsets(name, config, connector as SourceConnector, offsets);
     }
     return handledExternally
       ? `The offsets for this connector have been ${verb} successfully`
-      : `The Connect framework-managed offsets for this connector have been ${verb} successfully. However, if this connector manages offsets externally, they will need to be manually ${verb === 'reset' ? 'reset' : 'altered'} in the system that the connector uses.`;
+      : `The Connect framework-managed offsets for this connector have been ${verb} successfully. However, if this connector manages offsets externally, they will need to be manually ${verb} in the system that the connector uses.`;
   }
 
   private async writeSourceOffsets(

@@ -4,14 +4,14 @@
  *
  * A plugin on `plugin.path` is a module (.ts, .mts, .js or .mjs; a directory entry is scanned one level deep)
  * whose exported classes implement one of Connect's plugin interfaces. Modules are ES modules: .mts / .mjs,
- * or .ts / .js under a package.json with "type": "module", as Node decides. It imports from `@sluice/connect`
- * wherever it lives: that specifier resolves to the worker's own package (plugin-resolve-hook.mjs). Each class is registered under its
- * static `className` when it has one, else under its export name, and gets Kafka's aliases. The kind is told
- * from the class's shape, so a plugin may extend @sluice/connect's base classes or only `import type` them:
- * - a connector has `taskClass` and `taskConfigs`; a sink connector's task class has `put`, a source's `poll`;
- * - a converter has `fromConnectData` and `toConnectData`; a header converter `fromConnectHeader`;
- * - a transformation has `apply`; a predicate has `test`.
- * See packages/connect/examples/plugins for one of each that a worker loads.
+ * or .ts / .js under a package.json with "type": "module", as Node decides. They import from `@sluice/connect`
+ * wherever they live: that specifier resolves to the worker's own package (plugin-resolve-hook.mjs). Each
+ * class is registered under its static `className` when it has one, else under its export name, and gets
+ * Kafka's aliases. Its kind:
+ * - a connector extends SourceConnector or SinkConnector (as in Kafka, the class decides);
+ * - a converter has `fromConnectData` and `toConnectData`, a header converter `fromConnectHeader` and
+ *   `toConnectHeader`, a transformation `apply`, a predicate `test` (interfaces, as in Kafka).
+ * packages/connect/examples/plugins holds a source connector and a transformation a worker loads.
  */
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
@@ -25,6 +25,8 @@ import { ByteArrayConverter } from '../storage/byte-array-converter.ts';
 import { JsonConverter } from '../json/json-converter.ts';
 import { SimpleHeaderConverter } from '../storage/simple-header-converter.ts';
 import { CONNECT_VERSION } from '../version.ts';
+import { SinkConnector } from '../connector/sink-connector.ts';
+import { SourceConnector } from '../connector/source-connector.ts';
 
 const converterPair = (
   className: string,
@@ -63,12 +65,10 @@ const MODULE_EXTENSIONS = new Set(['.ts', '.mts', '.js', '.mjs']);
 type PluginClass = (new () => object) & { className?: unknown; prototype: object };
 
 function kindsOf(pluginClass: PluginClass): PluginKind[] {
+  if (pluginClass.prototype instanceof SinkConnector) return ['SinkConnector'];
+  if (pluginClass.prototype instanceof SourceConnector) return ['SourceConnector'];
   const proto = pluginClass.prototype as Record<string, unknown>;
   const has = (name: string): boolean => typeof proto[name] === 'function';
-  if (has('taskClass') && has('taskConfigs')) {
-    const instance = new pluginClass() as { taskClass(): { prototype: Record<string, unknown> } };
-    return typeof instance.taskClass().prototype.put === 'function' ? ['SinkConnector'] : ['SourceConnector'];
-  }
   const kinds: PluginKind[] = [];
   if (has('fromConnectData') && has('toConnectData')) kinds.push('Converter');
   if (has('fromConnectHeader') && has('toConnectHeader')) kinds.push('HeaderConverter');
