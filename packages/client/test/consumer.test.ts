@@ -241,4 +241,26 @@ describe('Consumer', () => {
     ]);
     assert.deepEqual(assigned.at(-1), ['pattern-a-0', 'pattern-b-0']);
   });
+
+  it('rejoins when a subscribed topic gains partitions, and reads the new ones', async () => {
+    await createTopic(admin, 'growing', 1);
+    const c = consumer({ groupId: 'g-growing', autoOffsetReset: 'earliest', metadataMaxAgeMs: 300 });
+    const assigned: string[][] = [];
+    c.subscribe(['growing'], {
+      onPartitionsRevoked: () => c.commitSync(),
+      onPartitionsAssigned: (tps) => void assigned.push(names(tps)),
+    });
+    assert.deepEqual(await c.poll(200), []);
+    assert.deepEqual(assigned, [['growing-0']]);
+    const [result] = await admin.createPartitions('growing', 3);
+    assert.equal(result!.errorCode, 0);
+    await produce('growing', 0, 3, 3);
+    const values: string[] = [];
+    const deadline = Date.now() + 8_000;
+    while (values.length < 3 && Date.now() < deadline)
+      for (const r of await c.poll(200)) values.push(`${r.partition}:${r.value!.toString()}`);
+    await c.close();
+    assert.deepEqual(assigned.at(-1), ['growing-0', 'growing-1', 'growing-2']);
+    assert.deepEqual(values.sort(), ['0:m0', '1:m1', '2:m2']);
+  });
 });
