@@ -230,7 +230,10 @@ export class Consumer {
       this.member.requestRejoin('the subscription changed');
   }
 
-  /** Waits up to `timeoutMs` for records; the first call joins the group (which may take longer). */
+  /**
+   * Waits up to `timeoutMs` for records. The first call joins the group; a join or rebalance still under way when
+   * the time is up goes on in the background, and the poll returns no records.
+   */
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
     this.ensureOpen();
     if (!this.subscription) throw new Error('poll without a subscription');
@@ -238,11 +241,12 @@ export class Consumer {
     await this.maybeRefreshMetadata();
     if (!this.started) {
       this.started = true;
-      await this.member.start();
+      // Failures surface through ensureActive below.
+      this.member.start().catch(() => undefined);
     }
     for (;;) {
       this.throwPendingError();
-      await this.member.ensureActive();
+      if (!(await this.activeWithin(deadline - Date.now()))) return [];
       this.throwPendingError();
       const records = this.drainBuffered();
       if (records.length > 0) return records;
@@ -786,6 +790,22 @@ export class Consumer {
   }
 
   // ---- Helpers -----------------------------------------------------------------------------------------------
+
+  /** Whether the member is in a completed generation within `ms` (a fatal group error is thrown). */
+  private async activeWithin(ms: number): Promise<boolean> {
+    const active = this.member.ensureActive().then(() => true);
+    // Observed by the race, or no longer wanted once the time is up.
+    active.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), Math.max(0, ms));
+    });
+    try {
+      return await Promise.race([active, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
 
   private assignedState(tp: TopicPartition): PartitionState {
     const state = this.partitions.get(partitionKey(tp.topic, tp.partition));
