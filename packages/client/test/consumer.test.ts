@@ -6,7 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ClusterClient } from '../src/cluster-client.ts';
+import { ApiKey, encodeRecordBatch } from '@sluice/protocol';
+import { ClusterClient, CoordinatorType, IsolationLevel, throwIfError } from '../src/cluster-client.ts';
 import { Consumer, OffsetResetRequiredError, type ConsumerOptions } from '../src/consumer.ts';
 import type { TopicPartition } from '../src/consumer-protocol.ts';
 import { Producer } from '../src/producer.ts';
@@ -262,5 +263,81 @@ describe('Consumer', () => {
     await c.close();
     assert.deepEqual(assigned.at(-1), ['growing-0', 'growing-1', 'growing-2']);
     assert.deepEqual(values.sort(), ['0:m0', '1:m1', '2:m2']);
+  });
+
+  it('under read_committed skips aborted transactions; control batches are never records', async () => {
+    await createTopic(admin, 'txn', 1);
+    const transactionalId = 'consumer-test-txn';
+    const coordinator = await admin.broker(
+      await admin.findCoordinator(transactionalId, CoordinatorType.TRANSACTION),
+    );
+    const leader = await admin.broker((await admin.topic('txn')).partitions[0]!.leaderId);
+    const init = await coordinator.request(ApiKey.InitProducerId, {
+      transactionalId,
+      transactionTimeoutMs: 60_000,
+      producerId: -1n,
+      producerEpoch: -1,
+    });
+    throwIfError(init.errorCode);
+    let sequence = 0;
+    const transaction = async (values: string[], commit: boolean) => {
+      const added = await coordinator.send(ApiKey.AddPartitionsToTxn, 3, {
+        transactions: [],
+        v3AndBelowTransactionalId: transactionalId,
+        v3AndBelowProducerId: init.producerId,
+        v3AndBelowProducerEpoch: init.producerEpoch,
+        v3AndBelowTopics: [{ name: 'txn', partitions: [0] }],
+      });
+      throwIfError(added.resultsByTopicV3AndBelow[0]!.resultsByPartition[0]!.partitionErrorCode);
+      const produced = await leader.request(ApiKey.Produce, {
+        transactionalId,
+        acks: -1,
+        timeoutMs: 30_000,
+        topicData: [
+          {
+            name: 'txn',
+            partitionData: [
+              {
+                index: 0,
+                records: await encodeRecordBatch({
+                  producerId: init.producerId,
+                  producerEpoch: init.producerEpoch,
+                  baseSequence: sequence,
+                  isTransactional: true,
+                  records: values.map((v) => ({ key: null, value: Buffer.from(v), headers: [] })),
+                }),
+              },
+            ],
+          },
+        ],
+      });
+      throwIfError(produced.responses[0]!.partitionResponses[0]!.errorCode);
+      sequence += values.length;
+      const ended = await coordinator.request(ApiKey.EndTxn, {
+        transactionalId,
+        producerId: init.producerId,
+        producerEpoch: init.producerEpoch,
+        committed: commit,
+      });
+      throwIfError(ended.errorCode);
+    };
+    await producer.send({ topic: 'txn', key: null, value: Buffer.from('c0') });
+    await transaction(['a0', 'a1'], false);
+    await producer.send({ topic: 'txn', key: null, value: Buffer.from('c1') });
+    await transaction(['t0'], true);
+    const read = async (isolationLevel: IsolationLevel, expected: number) => {
+      const c = consumer({ groupId: `g-txn-${isolationLevel}`, autoOffsetReset: 'earliest', isolationLevel });
+      c.subscribe(['txn']);
+      const values: string[] = [];
+      const deadline = Date.now() + 8_000;
+      while (values.length < expected && Date.now() < deadline)
+        for (const r of await c.poll(200)) values.push(r.value!.toString());
+      // Nothing more comes: the markers are not records.
+      values.push(...(await c.poll(300)).map((r) => r.value!.toString()));
+      await c.close();
+      return values;
+    };
+    assert.deepEqual(await read(IsolationLevel.READ_COMMITTED, 3), ['c0', 'c1', 't0']);
+    assert.deepEqual(await read(IsolationLevel.READ_UNCOMMITTED, 5), ['c0', 'a0', 'a1', 'c1', 't0']);
   });
 });
