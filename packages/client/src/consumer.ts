@@ -97,6 +97,11 @@ export type OffsetsToCommit = Map<string, bigint> | readonly (TopicPartition & {
  */
 export class CommitFailedError extends KafkaError {}
 
+/** Kafka's WakeupException: a poll interrupted by `wakeup()`. */
+export class WakeupError extends Error {
+  override readonly name = 'WakeupError';
+}
+
 /** Kafka's NoOffsetForPartitionException / OffsetOutOfRangeException under autoOffsetReset 'none'. */
 export class OffsetResetRequiredError extends KafkaError {}
 
@@ -169,6 +174,8 @@ export class Consumer {
   /** Partition counts the last join was based on: our topics, and as leader every topic of the group. */
   private joinedCounts = new Map<string, number | undefined>();
   private pendingError: Error | null = null;
+  private wakeupPending = false;
+  private readonly wakeWaiters = new Set<() => void>();
   /** Rotates which partition `poll` drains first, so no partition starves another. */
   private drainStart = 0;
 
@@ -246,7 +253,11 @@ export class Consumer {
     }
     for (;;) {
       this.throwPendingError();
-      if (!(await this.activeWithin(deadline - Date.now()))) return [];
+      this.throwIfWokenUp();
+      if (!(await this.activeWithin(deadline - Date.now()))) {
+        this.throwIfWokenUp();
+        return [];
+      }
       this.throwPendingError();
       const records = this.drainBuffered();
       if (records.length > 0) return records;
@@ -255,7 +266,7 @@ export class Consumer {
       const fetchable = [...this.partitions.values()].filter((s) => !s.paused && s.position !== null);
       if (fetchable.length === 0) {
         if (remaining <= 0) return [];
-        await sleep(Math.min(remaining, this.retryBackoffMs));
+        await this.wakeableSleep(Math.min(remaining, this.retryBackoffMs));
       } else {
         await this.fetch(fetchable, Math.max(0, Math.min(this.fetchMaxWaitMs, remaining)));
         this.throwPendingError();
@@ -329,6 +340,15 @@ export class Consumer {
       if (Date.now() + this.retryBackoffMs > deadline) throw retry;
       await sleep(this.retryBackoffMs);
     }
+  }
+
+  /**
+   * Makes the poll under way, or else the next one, throw WakeupError (KafkaConsumer.wakeup): how a task
+   * blocked in poll is stopped. Records already fetched stay for the next poll.
+   */
+  wakeup(): void {
+    this.wakeupPending = true;
+    for (const wake of this.wakeWaiters) wake();
   }
 
   /** Moves a partition's position; the next poll returns records from `offset`. */
@@ -791,20 +811,43 @@ export class Consumer {
 
   // ---- Helpers -----------------------------------------------------------------------------------------------
 
-  /** Whether the member is in a completed generation within `ms` (a fatal group error is thrown). */
+  /**
+   * Whether the member is in a completed generation within `ms` (false also on wakeup); a fatal group error is
+   * thrown.
+   */
   private async activeWithin(ms: number): Promise<boolean> {
     const active = this.member.ensureActive().then(() => true);
     // Observed by the race, or no longer wanted once the time is up.
     active.catch(() => undefined);
+    return this.wakeableWait(active, ms, false);
+  }
+
+  private wakeableSleep(ms: number): Promise<boolean> {
+    return this.wakeableWait(new Promise<never>(() => undefined), ms, true);
+  }
+
+  /** `promise`, or `otherwise` once `ms` pass or wakeup() is called. */
+  private async wakeableWait<T>(promise: Promise<T>, ms: number, otherwise: T): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), Math.max(0, ms));
+    let wake: (() => void) | undefined;
+    const timeout = new Promise<T>((resolve) => {
+      timer = setTimeout(() => resolve(otherwise), Math.max(0, ms));
+      wake = () => resolve(otherwise);
+      if (this.wakeupPending) wake();
+      else this.wakeWaiters.add(wake);
     });
     try {
-      return await Promise.race([active, timeout]);
+      return await Promise.race([promise, timeout]);
     } finally {
       clearTimeout(timer);
+      this.wakeWaiters.delete(wake!);
     }
+  }
+
+  private throwIfWokenUp(): void {
+    if (!this.wakeupPending) return;
+    this.wakeupPending = false;
+    throw new WakeupError('poll interrupted by wakeup()');
   }
 
   private assignedState(tp: TopicPartition): PartitionState {

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ApiKey, encodeRecordBatch } from '@sluice/protocol';
 import { ClusterClient, CoordinatorType, IsolationLevel, throwIfError } from '../src/cluster-client.ts';
-import { Consumer, OffsetResetRequiredError, type ConsumerOptions } from '../src/consumer.ts';
+import { Consumer, OffsetResetRequiredError, WakeupError, type ConsumerOptions } from '../src/consumer.ts';
 import type { TopicPartition } from '../src/consumer-protocol.ts';
 import { Producer } from '../src/producer.ts';
 import { createTopic, startTestBroker, waitFor, type BrokerProcess } from './support.ts';
@@ -339,5 +339,21 @@ describe('Consumer', () => {
     };
     assert.deepEqual(await read(IsolationLevel.READ_COMMITTED, 3), ['c0', 'c1', 't0']);
     assert.deepEqual(await read(IsolationLevel.READ_UNCOMMITTED, 5), ['c0', 'a0', 'a1', 'c1', 't0']);
+  });
+
+  it('wakeup() ends a poll that is waiting for records, and the next poll goes on', async () => {
+    await createTopic(admin, 'quiet', 1);
+    const c = consumer({ groupId: 'g-quiet', autoOffsetReset: 'earliest' });
+    c.subscribe(['quiet']);
+    while (c.assignment().length === 0) await c.poll(100);
+    const startedAt = Date.now();
+    setTimeout(() => c.wakeup(), 200);
+    await assert.rejects(c.poll(10_000), WakeupError);
+    assert.ok(Date.now() - startedAt < 2_000, 'the poll ended soon after wakeup()');
+    await producer.send({ topic: 'quiet', key: null, value: Buffer.from('after wakeup') });
+    const values: string[] = [];
+    while (values.length === 0) for (const r of await c.poll(200)) values.push(r.value!.toString());
+    assert.deepEqual(values, ['after wakeup']);
+    await c.close();
   });
 });
