@@ -697,6 +697,7 @@ export class Consumer {
       return;
     }
     const resets: PartitionState[] = [];
+    let leaderMoved = false;
     for (const topicResponse of response.responses) {
       const topic = topicResponse.topic || this.topicNamesById.get(topicResponse.topicId) || '';
       for (const data of topicResponse.partitions) {
@@ -713,6 +714,7 @@ export class Consumer {
         }
         if (STALE_METADATA_ERRORS.has(data.errorCode)) {
           this.metadataStale = true;
+          leaderMoved = true;
           continue;
         }
         if (data.errorCode !== ErrorCode.NONE) {
@@ -731,6 +733,8 @@ export class Consumer {
         );
       } else await this.resetPositions(resets, 'is out of range');
     }
+    // A leader that moved answers at once: give the election time before fetching again.
+    if (leaderMoved) await sleep(this.retryBackoffMs);
   }
 
   private async takeRecords(
