@@ -358,12 +358,9 @@ export class Producer {
     const now = Date.now();
     const byLeader = new Map<number, PartitionQueue[]>();
     let nextWakeUp = Infinity;
-    for (const [key, queue] of this.queues) {
+    // Queues stay once made, empty ones too: a partition's queue holds its sequence numbers.
+    for (const queue of this.queues.values()) {
       this.expire(queue, now);
-      if (queue.batches.length === 0 && !queue.inFlight) {
-        this.queues.delete(key);
-        continue;
-      }
       if (queue.inFlight || queue.batches.length === 0) continue;
       const head = queue.batches[0]!;
       const readyAt = Math.max(
