@@ -10,7 +10,8 @@
  * - Records below the fetch offset in a returned batch are dropped; control batches, and under read_committed
  *   the batches of aborted transactions, are skipped, and the position moves past them.
  * - One Fetch per leader carries every fetchable partition it leads; the Fetches to different leaders go out
- *   together.
+ *   together, each over a connection of the consumer's own: a broker answers a connection's requests one at a
+ *   time, and a Fetch waits up to fetchMaxWaitMs, which would hold up commits and other consumers of the client.
  * - Rebalances run in the background (GroupMember): onPartitionsRevoked runs before each rejoin with everything
  *   assigned (eager), onPartitionsAssigned after each join. An error thrown by a listener is rethrown by the next
  *   `poll`. `commitSync` during a rebalance, or with a generation the coordinator no longer knows, fails with
@@ -44,6 +45,7 @@ import {
   rangeAssign,
   type TopicPartition,
 } from './consumer-protocol.ts';
+import type { KafkaConnection } from './connection.ts';
 import { GroupMember, type GroupGeneration, type JoinedMember } from './group-member.ts';
 import { AbortedTransactionFilter } from './read-committed.ts';
 
@@ -174,6 +176,7 @@ export class Consumer {
   /** Partition counts the last join was based on: our topics, and as leader every topic of the group. */
   private joinedCounts = new Map<string, number | undefined>();
   private pendingError: Error | null = null;
+  private readonly fetchConnections = new Map<number, Promise<KafkaConnection>>();
   private wakeupPending = false;
   private readonly wakeWaiters = new Set<() => void>();
   /** Rotates which partition `poll` drains first, so no partition starves another. */
@@ -398,6 +401,12 @@ export class Consumer {
       await this.revokeAll();
       await this.member.stop();
     }
+    for (const connection of this.fetchConnections.values())
+      void connection.then(
+        (c) => c.close(),
+        () => undefined,
+      );
+    this.fetchConnections.clear();
   }
 
   get generationId(): number {
@@ -659,7 +668,7 @@ export class Consumer {
     for (const s of states) grouped.set(s.tp.topic, [...(grouped.get(s.tp.topic) ?? []), s]);
     let response;
     try {
-      const connection = await this.client.broker(leader);
+      const connection = await this.fetchConnection(leader);
       response = await connection.request(ApiKey.Fetch, {
         ...apis[ApiKey.Fetch].defaultRequest(),
         replicaId: -1,
@@ -735,6 +744,21 @@ export class Consumer {
     }
     // A leader that moved answers at once: give the election time before fetching again.
     if (leaderMoved) await sleep(this.retryBackoffMs);
+  }
+
+  private async fetchConnection(nodeId: number): Promise<KafkaConnection> {
+    const existing = this.fetchConnections.get(nodeId);
+    if (existing) {
+      const connection = await existing.catch(() => null);
+      if (connection && !connection.closed) return connection;
+      if (this.fetchConnections.get(nodeId) === existing) this.fetchConnections.delete(nodeId);
+    }
+    let opening = this.fetchConnections.get(nodeId);
+    if (!opening) {
+      opening = this.client.connectTo(nodeId);
+      this.fetchConnections.set(nodeId, opening);
+    }
+    return opening;
   }
 
   private async takeRecords(
