@@ -5,13 +5,8 @@
  * Invariants:
  * - A partition's position is the offset of the next record `poll` returns. It starts at the group's committed
  *   offset, else where autoOffsetReset says (ListOffsets earliest/latest; 'none' fails the poll).
- * - Fetched records are kept only when the partition is still assigned (the same assignment) and its position is
- *   still the offset they were fetched from; a seek or a rebalance in between discards them.
- * - Records below the fetch offset in a returned batch are dropped; control batches, and under read_committed
- *   the batches of aborted transactions, are skipped, and the position moves past them.
- * - One Fetch per leader carries every fetchable partition it leads; the Fetches to different leaders go out
- *   together, each over a connection of the consumer's own: a broker answers a connection's requests one at a
- *   time, and a Fetch waits up to fetchMaxWaitMs, which would hold up commits and other consumers of the client.
+ * - Fetching (one Fetch per leader, dropping what a seek or rebalance made stale, read_committed) is the
+ *   Fetcher's (fetcher.ts).
  * - Rebalances run in the background (GroupMember): onPartitionsRevoked runs before each rejoin with everything
  *   assigned (eager), onPartitionsAssigned after each join. An error thrown by a listener is rethrown by the next
  *   `poll`. `commitSync` during a rebalance, or with a generation the coordinator no longer knows, fails with
@@ -23,11 +18,7 @@
 import {
   ApiKey,
   ErrorCode,
-  apis,
-  decodeRecordBatch,
-  splitBatches,
   ZERO_UUID,
-  type FetchResponsePartitionData,
   type MetadataResponseTopic,
   type RecordHeader,
 } from '@sluice/protocol';
@@ -45,9 +36,8 @@ import {
   rangeAssign,
   type TopicPartition,
 } from './consumer-protocol.ts';
-import type { KafkaConnection } from './connection.ts';
+import { Fetcher, type PartitionState } from './fetcher.ts';
 import { GroupMember, type GroupGeneration, type JoinedMember } from './group-member.ts';
-import { AbortedTransactionFilter } from './read-committed.ts';
 
 export interface ConsumerOptions {
   groupId: string;
@@ -107,29 +97,6 @@ export class WakeupError extends Error {
 /** Kafka's NoOffsetForPartitionException / OffsetOutOfRangeException under autoOffsetReset 'none'. */
 export class OffsetResetRequiredError extends KafkaError {}
 
-interface PartitionState {
-  tp: TopicPartition;
-  position: bigint | null;
-  paused: boolean;
-  /** Fetched records from `position` on, not yet returned. */
-  buffer: ConsumerRecord[];
-  /** Where fetching goes on once the buffer is returned (past skipped control and aborted batches). */
-  nextFetchOffset: bigint | null;
-}
-
-const STALE_METADATA_ERRORS = new Set<number>([
-  ErrorCode.NOT_LEADER_OR_FOLLOWER,
-  ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
-  ErrorCode.LEADER_NOT_AVAILABLE,
-  ErrorCode.FENCED_LEADER_EPOCH,
-  ErrorCode.UNKNOWN_LEADER_EPOCH,
-  ErrorCode.KAFKA_STORAGE_ERROR,
-  ErrorCode.UNKNOWN_TOPIC_ID,
-  ErrorCode.INCONSISTENT_TOPIC_ID,
-  ErrorCode.OFFSET_NOT_AVAILABLE,
-  ErrorCode.REPLICA_NOT_AVAILABLE,
-]);
-
 const COMMIT_RETRIABLE = new Set<number>([
   ErrorCode.NOT_COORDINATOR,
   ErrorCode.COORDINATOR_NOT_AVAILABLE,
@@ -152,9 +119,6 @@ export class Consumer {
   private readonly isolationLevel: IsolationLevel;
   private readonly maxPollRecords: number;
   private readonly fetchMaxWaitMs: number;
-  private readonly fetchMinBytes: number;
-  private readonly fetchMaxBytes: number;
-  private readonly maxPartitionFetchBytes: number;
   private readonly clientRack: string | null;
   private readonly metadataMaxAgeMs: number;
   private readonly retryBackoffMs: number;
@@ -176,7 +140,7 @@ export class Consumer {
   /** Partition counts the last join was based on: our topics, and as leader every topic of the group. */
   private joinedCounts = new Map<string, number | undefined>();
   private pendingError: Error | null = null;
-  private readonly fetchConnections = new Map<number, Promise<KafkaConnection>>();
+  private readonly fetcher: Fetcher;
   private wakeupPending = false;
   private readonly wakeWaiters = new Set<() => void>();
   /** Rotates which partition `poll` drains first, so no partition starves another. */
@@ -191,15 +155,30 @@ export class Consumer {
     this.isolationLevel = options.isolationLevel ?? IsolationLevel.READ_UNCOMMITTED;
     this.maxPollRecords = options.maxPollRecords ?? 500;
     this.fetchMaxWaitMs = options.fetchMaxWaitMs ?? 500;
-    this.fetchMinBytes = options.fetchMinBytes ?? 1;
-    this.fetchMaxBytes = options.fetchMaxBytes ?? 52_428_800;
-    this.maxPartitionFetchBytes = options.maxPartitionFetchBytes ?? 1_048_576;
     this.clientRack = options.clientRack ?? null;
     this.metadataMaxAgeMs = options.metadataMaxAgeMs ?? 300_000;
     this.retryBackoffMs = options.retryBackoffMs ?? 100;
     this.defaultApiTimeoutMs = options.defaultApiTimeoutMs ?? 60_000;
     this.groupInstanceId = options.groupInstanceId ?? null;
     this.onError = options.onError ?? (() => undefined);
+    this.fetcher = new Fetcher(
+      client,
+      {
+        isolationLevel: this.isolationLevel,
+        fetchMinBytes: options.fetchMinBytes ?? 1,
+        fetchMaxBytes: options.fetchMaxBytes ?? 52_428_800,
+        maxPartitionFetchBytes: options.maxPartitionFetchBytes ?? 1_048_576,
+        clientRack: this.clientRack,
+        retryBackoffMs: this.retryBackoffMs,
+        onError: this.onError,
+      },
+      {
+        current: (topic, partition) => this.partitions.get(partitionKey(topic, partition)),
+        topic: (name) => this.metadata.get(name),
+        topicName: (topicId) => this.topicNamesById.get(topicId),
+        leaderOf: (tp) => this.leaderOf(tp),
+      },
+    );
     this.member = new GroupMember(
       client,
       {
@@ -401,12 +380,7 @@ export class Consumer {
       await this.revokeAll();
       await this.member.stop();
     }
-    for (const connection of this.fetchConnections.values())
-      void connection.then(
-        (c) => c.close(),
-        () => undefined,
-      );
-    this.fetchConnections.clear();
+    this.fetcher.close();
   }
 
   get generationId(): number {
@@ -642,180 +616,18 @@ export class Consumer {
     }
   }
 
-  // ---- Fetching ----------------------------------------------------------------------------------------------
-
   private async fetch(states: PartitionState[], maxWaitMs: number): Promise<void> {
-    const byLeader = new Map<number, PartitionState[]>();
-    for (const state of states) {
-      if (state.buffer.length > 0) continue;
-      const leader = this.leaderOf(state.tp);
-      if (leader === undefined) {
-        this.metadataStale = true;
-        continue;
-      }
-      byLeader.set(leader, [...(byLeader.get(leader) ?? []), state]);
-    }
-    if (byLeader.size === 0) {
-      await sleep(Math.min(maxWaitMs, this.retryBackoffMs));
-      return;
-    }
-    await Promise.all([...byLeader].map(([leader, group]) => this.fetchFrom(leader, group, maxWaitMs)));
-  }
-
-  private async fetchFrom(leader: number, states: PartitionState[], maxWaitMs: number): Promise<void> {
-    const fetchOffsets = new Map(states.map((s) => [s, s.position!]));
-    const grouped = new Map<string, PartitionState[]>();
-    for (const s of states) grouped.set(s.tp.topic, [...(grouped.get(s.tp.topic) ?? []), s]);
-    let response;
-    try {
-      const connection = await this.fetchConnection(leader);
-      response = await connection.request(ApiKey.Fetch, {
-        ...apis[ApiKey.Fetch].defaultRequest(),
-        replicaId: -1,
-        maxWaitMs,
-        minBytes: this.fetchMinBytes,
-        maxBytes: this.fetchMaxBytes,
-        isolationLevel: this.isolationLevel,
-        sessionId: 0,
-        sessionEpoch: -1,
-        topics: [...grouped].map(([topic, group]) => ({
-          topic,
-          topicId: this.metadata.get(topic)?.topicId ?? ZERO_UUID,
-          partitions: group.map((s) => ({
-            partition: s.tp.partition,
-            currentLeaderEpoch: -1,
-            fetchOffset: fetchOffsets.get(s)!,
-            lastFetchedEpoch: -1,
-            logStartOffset: -1n,
-            partitionMaxBytes: this.maxPartitionFetchBytes,
-            replicaDirectoryId: ZERO_UUID,
-          })),
-        })),
-        forgottenTopicsData: [],
-        rackId: this.clientRack ?? '',
-      });
-    } catch (error) {
-      this.metadataStale = true;
-      this.onError(error as Error, false);
-      await sleep(this.retryBackoffMs);
-      return;
-    }
-    if (response.errorCode !== ErrorCode.NONE) {
-      this.metadataStale = true;
-      this.onError(new KafkaError(response.errorCode, `Fetch from broker ${leader}`), false);
-      return;
-    }
-    const resets: PartitionState[] = [];
-    let leaderMoved = false;
-    for (const topicResponse of response.responses) {
-      const topic = topicResponse.topic || this.topicNamesById.get(topicResponse.topicId) || '';
-      for (const data of topicResponse.partitions) {
-        const state = this.partitions.get(partitionKey(topic, data.partitionIndex));
-        // Dropped when the partition was revoked, or sought, while the fetch was out.
-        if (!state || !fetchOffsets.has(state)) continue;
-        const fetchOffset = fetchOffsets.get(state)!;
-        if (state.position !== fetchOffset || state.buffer.length > 0) continue;
-        if (data.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE) {
-          state.position = null;
-          state.nextFetchOffset = null;
-          resets.push(state);
-          continue;
-        }
-        if (STALE_METADATA_ERRORS.has(data.errorCode)) {
-          this.metadataStale = true;
-          leaderMoved = true;
-          continue;
-        }
-        if (data.errorCode !== ErrorCode.NONE) {
-          this.pendingError ??= new KafkaError(data.errorCode, `Fetch ${topic}-${data.partitionIndex}`);
-          continue;
-        }
-        await this.takeRecords(state, topic, data, fetchOffset);
-      }
-    }
-    if (resets.length > 0) {
-      if (this.autoOffsetReset === 'none') {
-        const tp = resets[0]!.tp;
-        this.pendingError ??= new OffsetResetRequiredError(
-          ErrorCode.OFFSET_OUT_OF_RANGE,
-          `fetch position of ${tp.topic}-${tp.partition} is out of range and autoOffsetReset is none`,
-        );
-      } else await this.resetPositions(resets, 'is out of range');
-    }
-    // A leader that moved answers at once: give the election time before fetching again.
-    if (leaderMoved) await sleep(this.retryBackoffMs);
-  }
-
-  private async fetchConnection(nodeId: number): Promise<KafkaConnection> {
-    const existing = this.fetchConnections.get(nodeId);
-    if (existing) {
-      const connection = await existing.catch(() => null);
-      if (connection && !connection.closed) return connection;
-      if (this.fetchConnections.get(nodeId) === existing) this.fetchConnections.delete(nodeId);
-    }
-    let opening = this.fetchConnections.get(nodeId);
-    if (!opening) {
-      opening = this.client.connectTo(nodeId);
-      this.fetchConnections.set(nodeId, opening);
-    }
-    return opening;
-  }
-
-  private async takeRecords(
-    state: PartitionState,
-    topic: string,
-    data: FetchResponsePartitionData,
-    fetchOffset: bigint,
-  ): Promise<void> {
-    const readCommitted = this.isolationLevel === IsolationLevel.READ_COMMITTED;
-    const aborted = new AbortedTransactionFilter();
-    if (readCommitted) aborted.addAborted(data.abortedTransactions);
-    let next = fetchOffset;
-    const records: ConsumerRecord[] = [];
-    for (const { header, bytes } of splitBatches(data.records ?? Buffer.alloc(0)).batches) {
-      const lastOffset = header.baseOffset + BigInt(header.lastOffsetDelta);
-      if (lastOffset < next) continue;
-      if (header.magic !== 2) {
-        this.pendingError ??= new KafkaError(
-          ErrorCode.UNSUPPORTED_VERSION,
-          `${topic}-${state.tp.partition} at ${header.baseOffset}: message format v${header.magic} is not read by this consumer`,
-        );
-        return;
-      }
-      if (header.isControl) {
-        if (readCommitted) aborted.isAborted(header, (await decodeRecordBatch(bytes)).records);
-        next = lastOffset + 1n;
-        continue;
-      }
-      if (readCommitted && aborted.isAborted(header)) {
-        next = lastOffset + 1n;
-        continue;
-      }
-      const batch = await decodeRecordBatch(bytes);
-      for (const r of batch.records)
-        if (r.offset >= next)
-          records.push({
-            topic,
-            partition: state.tp.partition,
-            offset: r.offset,
-            timestamp: r.timestamp,
-            timestampType: header.timestampType,
-            key: r.key,
-            value: r.value,
-            headers: r.headers,
-          });
-      next = lastOffset + 1n;
-    }
-    // The partition may have been revoked or sought while batches were decoded.
-    if (this.partitions.get(partitionKey(topic, state.tp.partition)) !== state) return;
-    if (state.position !== fetchOffset || state.buffer.length > 0) return;
-    if (records.length === 0) {
-      if (next > fetchOffset) state.position = next;
-      state.nextFetchOffset = null;
-      return;
-    }
-    state.buffer = records;
-    state.nextFetchOffset = next;
+    const result = await this.fetcher.fetch(states, maxWaitMs);
+    if (result.staleMetadata) this.metadataStale = true;
+    if (result.error) this.pendingError ??= result.error;
+    if (result.outOfRange.length === 0) return;
+    if (this.autoOffsetReset === 'none') {
+      const tp = result.outOfRange[0]!.tp;
+      this.pendingError ??= new OffsetResetRequiredError(
+        ErrorCode.OFFSET_OUT_OF_RANGE,
+        `fetch position of ${tp.topic}-${tp.partition} is out of range and autoOffsetReset is none`,
+      );
+    } else await this.resetPositions(result.outOfRange, 'is out of range');
   }
 
   /** Up to maxPollRecords buffered records of unpaused partitions; positions move past what is returned. */
