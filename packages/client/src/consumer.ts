@@ -15,18 +15,11 @@
  *   topic of the group), that differs from what the last join saw makes the member rejoin. Metadata is refreshed
  *   every metadataMaxAgeMs, and at once after a fetch error that says it is stale.
  */
-import {
-  ApiKey,
-  ErrorCode,
-  ZERO_UUID,
-  type MetadataResponseTopic,
-  type RecordHeader,
-} from '@sluice/protocol';
-import { IsolationLevel, KafkaError, throwIfError, type ClusterClient } from './cluster-client.ts';
+import { ErrorCode, ZERO_UUID, type MetadataResponseTopic, type RecordHeader } from '@sluice/protocol';
+import { IsolationLevel, KafkaError, type ClusterClient } from './cluster-client.ts';
 import {
   CONSUMER_PROTOCOL_TYPE,
   RANGE_ASSIGNOR,
-  byTopic,
   decodeAssignment,
   decodeSubscription,
   encodeAssignment,
@@ -36,6 +29,7 @@ import {
   rangeAssign,
   type TopicPartition,
 } from './consumer-protocol.ts';
+import { commitGroupOffsets, fetchGroupOffsets, type GroupOffsetsOptions } from './consumer-offsets.ts';
 import { Fetcher, type PartitionState } from './fetcher.ts';
 import { GroupMember, type GroupGeneration, type JoinedMember } from './group-member.ts';
 
@@ -83,12 +77,6 @@ export interface ConsumerRebalanceListener {
 /** Offsets to commit: "topic\u0000partition" -> offset, or a list. */
 export type OffsetsToCommit = Map<string, bigint> | readonly (TopicPartition & { offset: bigint })[];
 
-/**
- * Kafka's CommitFailedException (and RebalanceInProgressException): the commit was refused because the group
- * rebalanced or is rebalancing; the partitions may be someone else's now. Nothing was committed.
- */
-export class CommitFailedError extends KafkaError {}
-
 /** Kafka's WakeupException: a poll interrupted by `wakeup()`. */
 export class WakeupError extends Error {
   override readonly name = 'WakeupError';
@@ -96,20 +84,6 @@ export class WakeupError extends Error {
 
 /** Kafka's NoOffsetForPartitionException / OffsetOutOfRangeException under autoOffsetReset 'none'. */
 export class OffsetResetRequiredError extends KafkaError {}
-
-const COMMIT_RETRIABLE = new Set<number>([
-  ErrorCode.NOT_COORDINATOR,
-  ErrorCode.COORDINATOR_NOT_AVAILABLE,
-  ErrorCode.COORDINATOR_LOAD_IN_PROGRESS,
-  ErrorCode.REQUEST_TIMED_OUT,
-]);
-
-const COMMIT_FAILED = new Set<number>([
-  ErrorCode.REBALANCE_IN_PROGRESS,
-  ErrorCode.UNKNOWN_MEMBER_ID,
-  ErrorCode.ILLEGAL_GENERATION,
-  ErrorCode.FENCED_INSTANCE_ID,
-]);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -274,54 +248,7 @@ export class Consumer {
       for (const [key, offset] of offsets) entries.push({ ...parsePartitionKey(key), offset });
     } else entries.push(...offsets);
     if (entries.length === 0) return;
-    const deadline = Date.now() + this.defaultApiTimeoutMs;
-    for (;;) {
-      if (!this.started || this.member.rebalancing)
-        throw new CommitFailedError(
-          ErrorCode.REBALANCE_IN_PROGRESS,
-          `commit of group ${this.groupId} refused: the member is not in a completed generation`,
-        );
-      const generation = this.member.currentGeneration;
-      let retry: Error;
-      try {
-        const response = await (
-          await this.client.coordinator(this.groupId)
-        ).request(ApiKey.OffsetCommit, {
-          groupId: this.groupId,
-          generationIdOrMemberEpoch: generation.generationId,
-          memberId: generation.memberId,
-          groupInstanceId: this.groupInstanceId,
-          retentionTimeMs: -1n,
-          topics: [...byTopicOffsets(entries)].map(([name, partitions]) => ({
-            name,
-            partitions: partitions.map((p) => ({
-              partitionIndex: p.partition,
-              committedOffset: p.offset,
-              committedLeaderEpoch: -1,
-              commitTimestamp: -1n,
-              committedMetadata: '',
-            })),
-          })),
-        });
-        const failed = response.topics
-          .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, ...p })))
-          .find((p) => p.errorCode !== ErrorCode.NONE);
-        if (!failed) return;
-        const what = `OffsetCommit of group ${this.groupId} (${failed.topic}-${failed.partitionIndex})`;
-        if (COMMIT_FAILED.has(failed.errorCode)) {
-          if (failed.errorCode !== ErrorCode.REBALANCE_IN_PROGRESS)
-            this.member.requestRejoin('a commit found the generation stale');
-          throw new CommitFailedError(failed.errorCode, what);
-        }
-        if (!COMMIT_RETRIABLE.has(failed.errorCode)) throw new KafkaError(failed.errorCode, what);
-        retry = new KafkaError(failed.errorCode, what);
-      } catch (error) {
-        if (error instanceof KafkaError && !COMMIT_RETRIABLE.has(error.errorCode)) throw error;
-        retry = error as Error;
-      }
-      if (Date.now() + this.retryBackoffMs > deadline) throw retry;
-      await sleep(this.retryBackoffMs);
-    }
+    await commitGroupOffsets(this.client, this.member, this.offsetsOptions(), entries);
   }
 
   /**
@@ -579,41 +506,17 @@ export class Consumer {
     }
   }
 
-  private async fetchCommitted(tps: readonly TopicPartition[]): Promise<Map<string, bigint>> {
-    const topics = [...byTopic(tps)].map(([name, partitionIndexes]) => ({ name, partitionIndexes }));
-    const deadline = Date.now() + this.defaultApiTimeoutMs;
-    for (;;) {
-      let retry: Error;
-      try {
-        const response = await (
-          await this.client.coordinator(this.groupId)
-        ).request(ApiKey.OffsetFetch, {
-          groupId: this.groupId,
-          topics,
-          groups: [{ groupId: this.groupId, memberId: null, memberEpoch: -1, topics }],
-          requireStable: false,
-        });
-        // v8+ answers per group; older versions at the top level.
-        const group = response.groups[0] ?? { errorCode: response.errorCode, topics: response.topics };
-        throwIfError(group.errorCode, `OffsetFetch of group ${this.groupId}`);
-        const committed = new Map<string, bigint>();
-        for (const topic of group.topics)
-          for (const p of topic.partitions) {
-            throwIfError(
-              p.errorCode,
-              `OffsetFetch of group ${this.groupId} ${topic.name}-${p.partitionIndex}`,
-            );
-            if (p.committedOffset >= 0n)
-              committed.set(partitionKey(topic.name, p.partitionIndex), p.committedOffset);
-          }
-        return committed;
-      } catch (error) {
-        if (error instanceof KafkaError && !COMMIT_RETRIABLE.has(error.errorCode)) throw error;
-        retry = error as Error;
-      }
-      if (Date.now() + this.retryBackoffMs > deadline) throw retry;
-      await sleep(this.retryBackoffMs);
-    }
+  private fetchCommitted(tps: readonly TopicPartition[]): Promise<Map<string, bigint>> {
+    return fetchGroupOffsets(this.client, tps, this.offsetsOptions());
+  }
+
+  private offsetsOptions(): GroupOffsetsOptions {
+    return {
+      groupId: this.groupId,
+      groupInstanceId: this.groupInstanceId,
+      retryBackoffMs: this.retryBackoffMs,
+      timeoutMs: this.defaultApiTimeoutMs,
+    };
   }
 
   private async fetch(states: PartitionState[], maxWaitMs: number): Promise<void> {
@@ -706,12 +609,4 @@ export class Consumer {
   private ensureOpen(): void {
     if (this.closed) throw new Error('the consumer is closed');
   }
-}
-
-function byTopicOffsets(
-  entries: readonly (TopicPartition & { offset: bigint })[],
-): Map<string, { partition: number; offset: bigint }[]> {
-  const grouped = new Map<string, { partition: number; offset: bigint }[]>();
-  for (const e of entries) grouped.set(e.topic, [...(grouped.get(e.topic) ?? []), e]);
-  return grouped;
 }

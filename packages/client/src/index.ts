@@ -15,3 +15,4 @@ export * from './group-member.ts';
 export * from './consumer-protocol.ts';
 export * from './producer.ts';
 export * from './consumer.ts';
+export * from './consumer-offsets.ts';

@@ -9,7 +9,9 @@ import { after, before, describe, it } from 'node:test';
 import { ApiKey, encodeRecordBatch } from '@sluice/protocol';
 import { ClusterClient, CoordinatorType, IsolationLevel, throwIfError } from '../src/cluster-client.ts';
 import { Consumer, OffsetResetRequiredError, WakeupError, type ConsumerOptions } from '../src/consumer.ts';
+import { CommitFailedError, commitGroupOffsets } from '../src/consumer-offsets.ts';
 import type { TopicPartition } from '../src/consumer-protocol.ts';
+import type { GroupMember } from '../src/group-member.ts';
 import { Producer } from '../src/producer.ts';
 import { createTopic, startTestBroker, waitFor, type BrokerProcess } from './support.ts';
 
@@ -354,6 +356,47 @@ describe('Consumer', () => {
     const values: string[] = [];
     while (values.length === 0) for (const r of await c.poll(200)) values.push(r.value!.toString());
     assert.deepEqual(values, ['after wakeup']);
+    await c.close();
+  });
+
+  it('refuses commits outside a completed generation, or from a member the group does not know, with CommitFailedError', async () => {
+    await createTopic(admin, 'commits', 1);
+    const c = consumer({ groupId: 'g-commits', autoOffsetReset: 'earliest' });
+    c.subscribe(['commits']);
+    const offsets = [{ topic: 'commits', partition: 0, offset: 1n }];
+    await assert.rejects(c.commitSync(offsets), (error: Error) => {
+      assert.ok(error instanceof CommitFailedError);
+      assert.equal(error.errorCode, 27, 'REBALANCE_IN_PROGRESS before the first join');
+      return true;
+    });
+    while (c.assignment().length === 0) await c.poll(100);
+    await c.commitSync(offsets);
+    assert.deepEqual(
+      await c.committed([{ topic: 'commits', partition: 0 }]),
+      new Map([['commits\u00000', 1n]]),
+    );
+    const ghost = {
+      rebalancing: false,
+      currentGeneration: { generationId: c.generationId, memberId: 'ghost', protocol: 'range', leaderId: '' },
+      requestRejoin: () => undefined,
+    } as unknown as GroupMember;
+    await assert.rejects(
+      commitGroupOffsets(
+        admin,
+        ghost,
+        { groupId: 'g-commits', groupInstanceId: null, retryBackoffMs: 100, timeoutMs: 5_000 },
+        [{ topic: 'commits', partition: 0, offset: 5n }],
+      ),
+      (error: Error) => {
+        assert.ok(error instanceof CommitFailedError, String(error));
+        assert.equal(error.errorCode, 25, 'UNKNOWN_MEMBER_ID');
+        return true;
+      },
+    );
+    assert.deepEqual(
+      await c.committed([{ topic: 'commits', partition: 0 }]),
+      new Map([['commits\u00000', 1n]]),
+    );
     await c.close();
   });
 });
