@@ -194,4 +194,23 @@ describe('GroupMember', () => {
     await b.member.stop();
     await a.member.stop();
   });
+
+  it('a static member (groupInstanceId) that stops does not leave: it comes back to its assignment without a rebalance', async () => {
+    const leader = testMember(client(), 'g-static', 'leader', { groupInstanceId: 'instance-0' });
+    await leader.member.start();
+    const first = testMember(client(), 'g-static', 'static', { groupInstanceId: 'instance-1' });
+    await first.member.start();
+    await waitFor('one generation for both', () => lastGeneration(leader.log) === first.member.generationId);
+    const generation = first.member.generationId;
+    await first.member.stop();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal(lastGeneration(leader.log), generation, 'no rebalance when a static member stops');
+    assert.equal((await clients[0]!.describeGroup('g-static')).members.length, 2);
+    const again = testMember(client(), 'g-static', 'static', { groupInstanceId: 'instance-1' });
+    await again.member.start();
+    assert.equal(again.log.joins.at(-1)!.assignment, 'task for static speaks v2');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal(lastGeneration(leader.log), generation, 'no rebalance when it comes back');
+    await Promise.all([again.member.stop(), leader.member.stop()]);
+  });
 });
