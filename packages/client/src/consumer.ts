@@ -194,8 +194,9 @@ export class Consumer {
   }
 
   /**
-   * Waits up to `timeoutMs` for records. The first call joins the group; a join or rebalance still under way when
-   * the time is up goes on in the background, and the poll returns no records.
+   * Waits up to `timeoutMs` for records. The first call joins the group, and a poll during a rebalance waits for
+   * it to complete (up to the rebalance timeout) before its own timeout starts to count. KafkaConsumer.poll's
+   * timeout bounds the join too; returning early here made Connect's distributed test (packages/connect) stall.
    */
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
     this.ensureOpen();
@@ -204,16 +205,12 @@ export class Consumer {
     await this.maybeRefreshMetadata();
     if (!this.started) {
       this.started = true;
-      // Failures surface through ensureActive below.
-      this.member.start().catch(() => undefined);
+      await this.member.start();
     }
     for (;;) {
       this.throwPendingError();
       this.throwIfWokenUp();
-      if (!(await this.activeWithin(deadline - Date.now()))) {
-        this.throwIfWokenUp();
-        return [];
-      }
+      await this.member.ensureActive();
       this.throwPendingError();
       const records = this.drainBuffered();
       if (records.length > 0) return records;
@@ -553,17 +550,6 @@ export class Consumer {
   }
 
   // ---- Helpers -----------------------------------------------------------------------------------------------
-
-  /**
-   * Whether the member is in a completed generation within `ms` (false also on wakeup); a fatal group error is
-   * thrown.
-   */
-  private async activeWithin(ms: number): Promise<boolean> {
-    const active = this.member.ensureActive().then(() => true);
-    // Observed by the race, or no longer wanted once the time is up.
-    active.catch(() => undefined);
-    return this.wakeableWait(active, ms, false);
-  }
 
   private wakeableSleep(ms: number): Promise<boolean> {
     return this.wakeableWait(new Promise<never>(() => undefined), ms, true);
