@@ -5,12 +5,8 @@
  * Invariants:
  * - A partition's position is the offset of the next record `poll` returns. It starts at the group's committed
  *   offset, else where autoOffsetReset says (ListOffsets earliest/latest; 'none' fails the poll).
- * - Fetched records are kept only when the partition is still assigned (the same assignment) and its position is
- *   still the offset they were fetched from; a seek or a rebalance in between discards them.
- * - Records below the fetch offset in a returned batch are dropped; control batches, and under read_committed
- *   the batches of aborted transactions, are skipped, and the position moves past them.
- * - One Fetch per leader carries every fetchable partition it leads; the Fetches to different leaders go out
- *   together.
+ * - Fetching (one Fetch per leader, dropping what a seek or rebalance made stale, read_committed) is the
+ *   Fetcher's (fetcher.ts).
  * - Rebalances run in the background (GroupMember): onPartitionsRevoked runs before each rejoin with everything
  *   assigned (eager), onPartitionsAssigned after each join. An error thrown by a listener is rethrown by the next
  *   `poll`. `commitSync` during a rebalance, or with a generation the coordinator no longer knows, fails with
@@ -19,22 +15,11 @@
  *   topic of the group), that differs from what the last join saw makes the member rejoin. Metadata is refreshed
  *   every metadataMaxAgeMs, and at once after a fetch error that says it is stale.
  */
-import {
-  ApiKey,
-  ErrorCode,
-  apis,
-  decodeRecordBatch,
-  splitBatches,
-  ZERO_UUID,
-  type FetchResponsePartitionData,
-  type MetadataResponseTopic,
-  type RecordHeader,
-} from '@sluice/protocol';
-import { IsolationLevel, KafkaError, throwIfError, type ClusterClient } from './cluster-client.ts';
+import { ErrorCode, ZERO_UUID, type MetadataResponseTopic, type RecordHeader } from '@sluice/protocol';
+import { IsolationLevel, KafkaError, type ClusterClient } from './cluster-client.ts';
 import {
   CONSUMER_PROTOCOL_TYPE,
   RANGE_ASSIGNOR,
-  byTopic,
   decodeAssignment,
   decodeSubscription,
   encodeAssignment,
@@ -44,8 +29,9 @@ import {
   rangeAssign,
   type TopicPartition,
 } from './consumer-protocol.ts';
+import { commitGroupOffsets, fetchGroupOffsets, type GroupOffsetsOptions } from './consumer-offsets.ts';
+import { Fetcher, type PartitionState } from './fetcher.ts';
 import { GroupMember, type GroupGeneration, type JoinedMember } from './group-member.ts';
-import { AbortedTransactionFilter } from './read-committed.ts';
 
 export interface ConsumerOptions {
   groupId: string;
@@ -91,51 +77,13 @@ export interface ConsumerRebalanceListener {
 /** Offsets to commit: "topic\u0000partition" -> offset, or a list. */
 export type OffsetsToCommit = Map<string, bigint> | readonly (TopicPartition & { offset: bigint })[];
 
-/**
- * Kafka's CommitFailedException (and RebalanceInProgressException): the commit was refused because the group
- * rebalanced or is rebalancing; the partitions may be someone else's now. Nothing was committed.
- */
-export class CommitFailedError extends KafkaError {}
+/** Kafka's WakeupException: a poll interrupted by `wakeup()`. */
+export class WakeupError extends Error {
+  override readonly name = 'WakeupError';
+}
 
 /** Kafka's NoOffsetForPartitionException / OffsetOutOfRangeException under autoOffsetReset 'none'. */
 export class OffsetResetRequiredError extends KafkaError {}
-
-interface PartitionState {
-  tp: TopicPartition;
-  position: bigint | null;
-  paused: boolean;
-  /** Fetched records from `position` on, not yet returned. */
-  buffer: ConsumerRecord[];
-  /** Where fetching goes on once the buffer is returned (past skipped control and aborted batches). */
-  nextFetchOffset: bigint | null;
-}
-
-const STALE_METADATA_ERRORS = new Set<number>([
-  ErrorCode.NOT_LEADER_OR_FOLLOWER,
-  ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
-  ErrorCode.LEADER_NOT_AVAILABLE,
-  ErrorCode.FENCED_LEADER_EPOCH,
-  ErrorCode.UNKNOWN_LEADER_EPOCH,
-  ErrorCode.KAFKA_STORAGE_ERROR,
-  ErrorCode.UNKNOWN_TOPIC_ID,
-  ErrorCode.INCONSISTENT_TOPIC_ID,
-  ErrorCode.OFFSET_NOT_AVAILABLE,
-  ErrorCode.REPLICA_NOT_AVAILABLE,
-]);
-
-const COMMIT_RETRIABLE = new Set<number>([
-  ErrorCode.NOT_COORDINATOR,
-  ErrorCode.COORDINATOR_NOT_AVAILABLE,
-  ErrorCode.COORDINATOR_LOAD_IN_PROGRESS,
-  ErrorCode.REQUEST_TIMED_OUT,
-]);
-
-const COMMIT_FAILED = new Set<number>([
-  ErrorCode.REBALANCE_IN_PROGRESS,
-  ErrorCode.UNKNOWN_MEMBER_ID,
-  ErrorCode.ILLEGAL_GENERATION,
-  ErrorCode.FENCED_INSTANCE_ID,
-]);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -145,9 +93,6 @@ export class Consumer {
   private readonly isolationLevel: IsolationLevel;
   private readonly maxPollRecords: number;
   private readonly fetchMaxWaitMs: number;
-  private readonly fetchMinBytes: number;
-  private readonly fetchMaxBytes: number;
-  private readonly maxPartitionFetchBytes: number;
   private readonly clientRack: string | null;
   private readonly metadataMaxAgeMs: number;
   private readonly retryBackoffMs: number;
@@ -169,6 +114,9 @@ export class Consumer {
   /** Partition counts the last join was based on: our topics, and as leader every topic of the group. */
   private joinedCounts = new Map<string, number | undefined>();
   private pendingError: Error | null = null;
+  private readonly fetcher: Fetcher;
+  private wakeupPending = false;
+  private readonly wakeWaiters = new Set<() => void>();
   /** Rotates which partition `poll` drains first, so no partition starves another. */
   private drainStart = 0;
 
@@ -181,15 +129,30 @@ export class Consumer {
     this.isolationLevel = options.isolationLevel ?? IsolationLevel.READ_UNCOMMITTED;
     this.maxPollRecords = options.maxPollRecords ?? 500;
     this.fetchMaxWaitMs = options.fetchMaxWaitMs ?? 500;
-    this.fetchMinBytes = options.fetchMinBytes ?? 1;
-    this.fetchMaxBytes = options.fetchMaxBytes ?? 52_428_800;
-    this.maxPartitionFetchBytes = options.maxPartitionFetchBytes ?? 1_048_576;
     this.clientRack = options.clientRack ?? null;
     this.metadataMaxAgeMs = options.metadataMaxAgeMs ?? 300_000;
     this.retryBackoffMs = options.retryBackoffMs ?? 100;
     this.defaultApiTimeoutMs = options.defaultApiTimeoutMs ?? 60_000;
     this.groupInstanceId = options.groupInstanceId ?? null;
     this.onError = options.onError ?? (() => undefined);
+    this.fetcher = new Fetcher(
+      client,
+      {
+        isolationLevel: this.isolationLevel,
+        fetchMinBytes: options.fetchMinBytes ?? 1,
+        fetchMaxBytes: options.fetchMaxBytes ?? 52_428_800,
+        maxPartitionFetchBytes: options.maxPartitionFetchBytes ?? 1_048_576,
+        clientRack: this.clientRack,
+        retryBackoffMs: this.retryBackoffMs,
+        onError: this.onError,
+      },
+      {
+        current: (topic, partition) => this.partitions.get(partitionKey(topic, partition)),
+        topic: (name) => this.metadata.get(name),
+        topicName: (topicId) => this.topicNamesById.get(topicId),
+        leaderOf: (tp) => this.leaderOf(tp),
+      },
+    );
     this.member = new GroupMember(
       client,
       {
@@ -230,7 +193,11 @@ export class Consumer {
       this.member.requestRejoin('the subscription changed');
   }
 
-  /** Waits up to `timeoutMs` for records; the first call joins the group (which may take longer). */
+  /**
+   * Waits up to `timeoutMs` for records. The first call joins the group, and a poll during a rebalance waits for
+   * it to complete (up to the rebalance timeout) before its own timeout starts to count. KafkaConsumer.poll's
+   * timeout bounds the join too; returning early here made Connect's distributed test (packages/connect) stall.
+   */
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
     this.ensureOpen();
     if (!this.subscription) throw new Error('poll without a subscription');
@@ -242,6 +209,7 @@ export class Consumer {
     }
     for (;;) {
       this.throwPendingError();
+      this.throwIfWokenUp();
       await this.member.ensureActive();
       this.throwPendingError();
       const records = this.drainBuffered();
@@ -251,7 +219,7 @@ export class Consumer {
       const fetchable = [...this.partitions.values()].filter((s) => !s.paused && s.position !== null);
       if (fetchable.length === 0) {
         if (remaining <= 0) return [];
-        await sleep(Math.min(remaining, this.retryBackoffMs));
+        await this.wakeableSleep(Math.min(remaining, this.retryBackoffMs));
       } else {
         await this.fetch(fetchable, Math.max(0, Math.min(this.fetchMaxWaitMs, remaining)));
         this.throwPendingError();
@@ -277,54 +245,16 @@ export class Consumer {
       for (const [key, offset] of offsets) entries.push({ ...parsePartitionKey(key), offset });
     } else entries.push(...offsets);
     if (entries.length === 0) return;
-    const deadline = Date.now() + this.defaultApiTimeoutMs;
-    for (;;) {
-      if (!this.started || this.member.rebalancing)
-        throw new CommitFailedError(
-          ErrorCode.REBALANCE_IN_PROGRESS,
-          `commit of group ${this.groupId} refused: the member is not in a completed generation`,
-        );
-      const generation = this.member.currentGeneration;
-      let retry: Error;
-      try {
-        const response = await (
-          await this.client.coordinator(this.groupId)
-        ).request(ApiKey.OffsetCommit, {
-          groupId: this.groupId,
-          generationIdOrMemberEpoch: generation.generationId,
-          memberId: generation.memberId,
-          groupInstanceId: this.groupInstanceId,
-          retentionTimeMs: -1n,
-          topics: [...byTopicOffsets(entries)].map(([name, partitions]) => ({
-            name,
-            partitions: partitions.map((p) => ({
-              partitionIndex: p.partition,
-              committedOffset: p.offset,
-              committedLeaderEpoch: -1,
-              commitTimestamp: -1n,
-              committedMetadata: '',
-            })),
-          })),
-        });
-        const failed = response.topics
-          .flatMap((t) => t.partitions.map((p) => ({ topic: t.name, ...p })))
-          .find((p) => p.errorCode !== ErrorCode.NONE);
-        if (!failed) return;
-        const what = `OffsetCommit of group ${this.groupId} (${failed.topic}-${failed.partitionIndex})`;
-        if (COMMIT_FAILED.has(failed.errorCode)) {
-          if (failed.errorCode !== ErrorCode.REBALANCE_IN_PROGRESS)
-            this.member.requestRejoin('a commit found the generation stale');
-          throw new CommitFailedError(failed.errorCode, what);
-        }
-        if (!COMMIT_RETRIABLE.has(failed.errorCode)) throw new KafkaError(failed.errorCode, what);
-        retry = new KafkaError(failed.errorCode, what);
-      } catch (error) {
-        if (error instanceof KafkaError && !COMMIT_RETRIABLE.has(error.errorCode)) throw error;
-        retry = error as Error;
-      }
-      if (Date.now() + this.retryBackoffMs > deadline) throw retry;
-      await sleep(this.retryBackoffMs);
-    }
+    await commitGroupOffsets(this.client, this.member, this.offsetsOptions(), entries);
+  }
+
+  /**
+   * Makes the poll under way, or else the next one, throw WakeupError (KafkaConsumer.wakeup): how a task
+   * blocked in poll is stopped. Records already fetched stay for the next poll.
+   */
+  wakeup(): void {
+    this.wakeupPending = true;
+    for (const wake of this.wakeWaiters) wake();
   }
 
   /** Moves a partition's position; the next poll returns records from `offset`. */
@@ -374,6 +304,7 @@ export class Consumer {
       await this.revokeAll();
       await this.member.stop();
     }
+    this.fetcher.close();
   }
 
   get generationId(): number {
@@ -572,198 +503,31 @@ export class Consumer {
     }
   }
 
-  private async fetchCommitted(tps: readonly TopicPartition[]): Promise<Map<string, bigint>> {
-    const topics = [...byTopic(tps)].map(([name, partitionIndexes]) => ({ name, partitionIndexes }));
-    const deadline = Date.now() + this.defaultApiTimeoutMs;
-    for (;;) {
-      let retry: Error;
-      try {
-        const response = await (
-          await this.client.coordinator(this.groupId)
-        ).request(ApiKey.OffsetFetch, {
-          groupId: this.groupId,
-          topics,
-          groups: [{ groupId: this.groupId, memberId: null, memberEpoch: -1, topics }],
-          requireStable: false,
-        });
-        // v8+ answers per group; older versions at the top level.
-        const group = response.groups[0] ?? { errorCode: response.errorCode, topics: response.topics };
-        throwIfError(group.errorCode, `OffsetFetch of group ${this.groupId}`);
-        const committed = new Map<string, bigint>();
-        for (const topic of group.topics)
-          for (const p of topic.partitions) {
-            throwIfError(
-              p.errorCode,
-              `OffsetFetch of group ${this.groupId} ${topic.name}-${p.partitionIndex}`,
-            );
-            if (p.committedOffset >= 0n)
-              committed.set(partitionKey(topic.name, p.partitionIndex), p.committedOffset);
-          }
-        return committed;
-      } catch (error) {
-        if (error instanceof KafkaError && !COMMIT_RETRIABLE.has(error.errorCode)) throw error;
-        retry = error as Error;
-      }
-      if (Date.now() + this.retryBackoffMs > deadline) throw retry;
-      await sleep(this.retryBackoffMs);
-    }
+  private fetchCommitted(tps: readonly TopicPartition[]): Promise<Map<string, bigint>> {
+    return fetchGroupOffsets(this.client, tps, this.offsetsOptions());
   }
 
-  // ---- Fetching ----------------------------------------------------------------------------------------------
+  private offsetsOptions(): GroupOffsetsOptions {
+    return {
+      groupId: this.groupId,
+      groupInstanceId: this.groupInstanceId,
+      retryBackoffMs: this.retryBackoffMs,
+      timeoutMs: this.defaultApiTimeoutMs,
+    };
+  }
 
   private async fetch(states: PartitionState[], maxWaitMs: number): Promise<void> {
-    const byLeader = new Map<number, PartitionState[]>();
-    for (const state of states) {
-      if (state.buffer.length > 0) continue;
-      const leader = this.leaderOf(state.tp);
-      if (leader === undefined) {
-        this.metadataStale = true;
-        continue;
-      }
-      byLeader.set(leader, [...(byLeader.get(leader) ?? []), state]);
-    }
-    if (byLeader.size === 0) {
-      await sleep(Math.min(maxWaitMs, this.retryBackoffMs));
-      return;
-    }
-    await Promise.all([...byLeader].map(([leader, group]) => this.fetchFrom(leader, group, maxWaitMs)));
-  }
-
-  private async fetchFrom(leader: number, states: PartitionState[], maxWaitMs: number): Promise<void> {
-    const fetchOffsets = new Map(states.map((s) => [s, s.position!]));
-    const grouped = new Map<string, PartitionState[]>();
-    for (const s of states) grouped.set(s.tp.topic, [...(grouped.get(s.tp.topic) ?? []), s]);
-    let response;
-    try {
-      const connection = await this.client.broker(leader);
-      response = await connection.request(ApiKey.Fetch, {
-        ...apis[ApiKey.Fetch].defaultRequest(),
-        replicaId: -1,
-        maxWaitMs,
-        minBytes: this.fetchMinBytes,
-        maxBytes: this.fetchMaxBytes,
-        isolationLevel: this.isolationLevel,
-        sessionId: 0,
-        sessionEpoch: -1,
-        topics: [...grouped].map(([topic, group]) => ({
-          topic,
-          topicId: this.metadata.get(topic)?.topicId ?? ZERO_UUID,
-          partitions: group.map((s) => ({
-            partition: s.tp.partition,
-            currentLeaderEpoch: -1,
-            fetchOffset: fetchOffsets.get(s)!,
-            lastFetchedEpoch: -1,
-            logStartOffset: -1n,
-            partitionMaxBytes: this.maxPartitionFetchBytes,
-            replicaDirectoryId: ZERO_UUID,
-          })),
-        })),
-        forgottenTopicsData: [],
-        rackId: this.clientRack ?? '',
-      });
-    } catch (error) {
-      this.metadataStale = true;
-      this.onError(error as Error, false);
-      await sleep(this.retryBackoffMs);
-      return;
-    }
-    if (response.errorCode !== ErrorCode.NONE) {
-      this.metadataStale = true;
-      this.onError(new KafkaError(response.errorCode, `Fetch from broker ${leader}`), false);
-      return;
-    }
-    const resets: PartitionState[] = [];
-    for (const topicResponse of response.responses) {
-      const topic = topicResponse.topic || this.topicNamesById.get(topicResponse.topicId) || '';
-      for (const data of topicResponse.partitions) {
-        const state = this.partitions.get(partitionKey(topic, data.partitionIndex));
-        // Dropped when the partition was revoked, or sought, while the fetch was out.
-        if (!state || !fetchOffsets.has(state)) continue;
-        const fetchOffset = fetchOffsets.get(state)!;
-        if (state.position !== fetchOffset || state.buffer.length > 0) continue;
-        if (data.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE) {
-          state.position = null;
-          state.nextFetchOffset = null;
-          resets.push(state);
-          continue;
-        }
-        if (STALE_METADATA_ERRORS.has(data.errorCode)) {
-          this.metadataStale = true;
-          continue;
-        }
-        if (data.errorCode !== ErrorCode.NONE) {
-          this.pendingError ??= new KafkaError(data.errorCode, `Fetch ${topic}-${data.partitionIndex}`);
-          continue;
-        }
-        await this.takeRecords(state, topic, data, fetchOffset);
-      }
-    }
-    if (resets.length > 0) {
-      if (this.autoOffsetReset === 'none') {
-        const tp = resets[0]!.tp;
-        this.pendingError ??= new OffsetResetRequiredError(
-          ErrorCode.OFFSET_OUT_OF_RANGE,
-          `fetch position of ${tp.topic}-${tp.partition} is out of range and autoOffsetReset is none`,
-        );
-      } else await this.resetPositions(resets, 'is out of range');
-    }
-  }
-
-  private async takeRecords(
-    state: PartitionState,
-    topic: string,
-    data: FetchResponsePartitionData,
-    fetchOffset: bigint,
-  ): Promise<void> {
-    const readCommitted = this.isolationLevel === IsolationLevel.READ_COMMITTED;
-    const aborted = new AbortedTransactionFilter();
-    if (readCommitted) aborted.addAborted(data.abortedTransactions);
-    let next = fetchOffset;
-    const records: ConsumerRecord[] = [];
-    for (const { header, bytes } of splitBatches(data.records ?? Buffer.alloc(0)).batches) {
-      const lastOffset = header.baseOffset + BigInt(header.lastOffsetDelta);
-      if (lastOffset < next) continue;
-      if (header.magic !== 2) {
-        this.pendingError ??= new KafkaError(
-          ErrorCode.UNSUPPORTED_VERSION,
-          `${topic}-${state.tp.partition} at ${header.baseOffset}: message format v${header.magic} is not read by this consumer`,
-        );
-        return;
-      }
-      if (header.isControl) {
-        if (readCommitted) aborted.isAborted(header, (await decodeRecordBatch(bytes)).records);
-        next = lastOffset + 1n;
-        continue;
-      }
-      if (readCommitted && aborted.isAborted(header)) {
-        next = lastOffset + 1n;
-        continue;
-      }
-      const batch = await decodeRecordBatch(bytes);
-      for (const r of batch.records)
-        if (r.offset >= next)
-          records.push({
-            topic,
-            partition: state.tp.partition,
-            offset: r.offset,
-            timestamp: r.timestamp,
-            timestampType: header.timestampType,
-            key: r.key,
-            value: r.value,
-            headers: r.headers,
-          });
-      next = lastOffset + 1n;
-    }
-    // The partition may have been revoked or sought while batches were decoded.
-    if (this.partitions.get(partitionKey(topic, state.tp.partition)) !== state) return;
-    if (state.position !== fetchOffset || state.buffer.length > 0) return;
-    if (records.length === 0) {
-      if (next > fetchOffset) state.position = next;
-      state.nextFetchOffset = null;
-      return;
-    }
-    state.buffer = records;
-    state.nextFetchOffset = next;
+    const result = await this.fetcher.fetch(states, maxWaitMs);
+    if (result.staleMetadata) this.metadataStale = true;
+    if (result.error) this.pendingError ??= result.error;
+    if (result.outOfRange.length === 0) return;
+    if (this.autoOffsetReset === 'none') {
+      const tp = result.outOfRange[0]!.tp;
+      this.pendingError ??= new OffsetResetRequiredError(
+        ErrorCode.OFFSET_OUT_OF_RANGE,
+        `fetch position of ${tp.topic}-${tp.partition} is out of range and autoOffsetReset is none`,
+      );
+    } else await this.resetPositions(result.outOfRange, 'is out of range');
   }
 
   /** Up to maxPollRecords buffered records of unpaused partitions; positions move past what is returned. */
@@ -787,6 +551,34 @@ export class Consumer {
 
   // ---- Helpers -----------------------------------------------------------------------------------------------
 
+  private wakeableSleep(ms: number): Promise<boolean> {
+    return this.wakeableWait(new Promise<never>(() => undefined), ms, true);
+  }
+
+  /** `promise`, or `otherwise` once `ms` pass or wakeup() is called. */
+  private async wakeableWait<T>(promise: Promise<T>, ms: number, otherwise: T): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    let wake: (() => void) | undefined;
+    const timeout = new Promise<T>((resolve) => {
+      timer = setTimeout(() => resolve(otherwise), Math.max(0, ms));
+      wake = () => resolve(otherwise);
+      if (this.wakeupPending) wake();
+      else this.wakeWaiters.add(wake);
+    });
+    try {
+      return await Promise.race([promise, timeout]);
+    } finally {
+      clearTimeout(timer);
+      this.wakeWaiters.delete(wake!);
+    }
+  }
+
+  private throwIfWokenUp(): void {
+    if (!this.wakeupPending) return;
+    this.wakeupPending = false;
+    throw new WakeupError('poll interrupted by wakeup()');
+  }
+
   private assignedState(tp: TopicPartition): PartitionState {
     const state = this.partitions.get(partitionKey(tp.topic, tp.partition));
     if (!state) throw new Error(`${tp.topic}-${tp.partition} is not assigned to this consumer`);
@@ -803,12 +595,4 @@ export class Consumer {
   private ensureOpen(): void {
     if (this.closed) throw new Error('the consumer is closed');
   }
-}
-
-function byTopicOffsets(
-  entries: readonly (TopicPartition & { offset: bigint })[],
-): Map<string, { partition: number; offset: bigint }[]> {
-  const grouped = new Map<string, { partition: number; offset: bigint }[]>();
-  for (const e of entries) grouped.set(e.topic, [...(grouped.get(e.topic) ?? []), e]);
-  return grouped;
 }

@@ -7,8 +7,9 @@
  *   a broker answers one request of a connection at a time, and JoinGroup is held up to the rebalance timeout,
  *   so sharing the client's connection would stall its other requests behind it. JoinGroup and SyncGroup may
  *   take rebalanceTimeoutMs plus a margin to be answered, as in Kafka.
- * - Heartbeats are sent only while the member is stable (joined and synced, no rejoin pending); never while a
- *   join is in flight, so at most one group request is outstanding on the member's connection.
+ * - Heartbeats are sent while the member is in a generation and no JoinGroup or SyncGroup is out: also while
+ *   onJoinPrepare and onJoinComplete run, however long they take, so the session outlives slow callbacks (the
+ *   coordinator keeps a member's session alive on heartbeats even while it answers REBALANCE_IN_PROGRESS).
  * - The handler's callbacks never overlap: onJoinPrepare runs once before each join sequence that follows a
  *   completed one, onJoinComplete once per successful SyncGroup, and `assign` once per generation on the leader.
  * - Rejoins happen in the background (not in a caller's poll, as in the Java client): a heartbeat that answers
@@ -354,7 +355,7 @@ export class GroupMember {
   }
 
   private heartbeatTick(): void {
-    if (this.state !== 'stable' || this.rejoinNeeded || this.joining || this.heartbeatInFlight) return;
+    if (this.state !== 'stable' || this.heartbeatInFlight) return;
     this.heartbeatInFlight = this.heartbeat().finally(() => (this.heartbeatInFlight = null));
   }
 

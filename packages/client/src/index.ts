@@ -16,3 +16,4 @@ export * from './consumer-protocol.ts';
 export * from './producer.ts';
 export * from './consumer.ts';
 export * from './java-properties.ts';
+export * from './consumer-offsets.ts';

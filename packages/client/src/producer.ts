@@ -13,6 +13,13 @@
  * - A batch refused as too large (MESSAGE_TOO_LARGE, RECORD_LIST_TOO_LARGE) is split in two and retried, until
  *   a single record is refused: only that record's `send` fails, as the Java producer splits batches.
  *
+ * Idempotence (enableIdempotence, acks -1 only): an InitProducerId producer id and epoch, and per partition a
+ * sequence number given to each batch when first sent and kept across its retries, so the leader writes a
+ * retried batch once. With one batch in flight per partition, a batch the leader refused is the last one
+ * numbered, so its sequence is handed out again to what follows. UNKNOWN_PRODUCER_ID, OUT_OF_ORDER_SEQUENCE_NUMBER
+ * and INVALID_PRODUCER_EPOCH, and a numbered batch expiring (it may have been written), start over with a new
+ * producer id: Kafka bumps the epoch instead (KIP-360).
+ *
  * Partitioning is Kafka's default: an explicit partition, else murmur2 of the key over all partitions, else the
  * sticky partition of the topic (KIP-794's BuiltInPartitioner: keep one partition that has a leader until about
  * batchSize bytes went to it, then move to another at random).
@@ -44,6 +51,8 @@ export interface ProducerOptions {
   retryBackoffMs?: number;
   /** Kafka's metadata.max.age.ms: topic metadata older than this is refreshed before use. */
   metadataMaxAgeMs?: number;
+  /** Producer id and sequence numbers, so retries never write a batch twice (needs acks -1). Off by default. */
+  enableIdempotence?: boolean;
 }
 
 export interface ProducerRecord {
@@ -79,6 +88,17 @@ interface ProducerBatch {
   createdAt: number;
   /** Not to be retried before this time (retry backoff). */
   notBefore: number;
+  /** Idempotence: the producer and the base sequence given when first sent, kept for retries. */
+  sequence: ProducerSequence | null;
+}
+
+interface ProducerIdentity {
+  producerId: bigint;
+  producerEpoch: number;
+}
+
+interface ProducerSequence extends ProducerIdentity {
+  baseSequence: number;
 }
 
 interface PartitionQueue {
@@ -86,6 +106,9 @@ interface PartitionQueue {
   partition: number;
   batches: ProducerBatch[];
   inFlight: boolean;
+  /** Idempotence: the next sequence number, and the producer id it counts for. */
+  nextSequence: number;
+  sequenceProducerId: bigint;
 }
 
 /** The bytes a record adds to a batch, as Kafka estimates them (DefaultRecord.sizeInBytes, upper bound). */
@@ -99,6 +122,12 @@ function estimateRecordSize(record: ProducerRecord): number {
 const BATCH_OVERHEAD = 61;
 /** The Produce request around a batch (header, topic and partition fields), kept out of maxRequestSize. */
 const REQUEST_OVERHEAD = 200;
+/** The leader no longer knows our producer state or its sequence: start over with a new producer id. */
+const PRODUCER_STATE_ERRORS = new Set<number>([
+  ErrorCode.UNKNOWN_PRODUCER_ID,
+  ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+  ErrorCode.INVALID_PRODUCER_EPOCH,
+]);
 const TOO_LARGE = new Set<number>([ErrorCode.MESSAGE_TOO_LARGE, ErrorCode.RECORD_LIST_TOO_LARGE]);
 const METADATA_ERRORS = new Set<number>([
   ErrorCode.NOT_LEADER_OR_FOLLOWER,
@@ -124,6 +153,9 @@ export class Producer {
   private readonly requestTimeoutMs: number;
   private readonly retryBackoffMs: number;
   private readonly metadataMaxAgeMs: number;
+  private readonly idempotent: boolean;
+  private producer: ProducerIdentity | null = null;
+  private initializingProducer: Promise<void> | null = null;
 
   private readonly queues = new Map<string, PartitionQueue>();
   private readonly topics = new Map<string, { metadata: MetadataResponseTopic; fetchedAt: number }>();
@@ -149,6 +181,9 @@ export class Producer {
     this.requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
     this.retryBackoffMs = options.retryBackoffMs ?? 100;
     this.metadataMaxAgeMs = options.metadataMaxAgeMs ?? 300_000;
+    this.idempotent = options.enableIdempotence ?? false;
+    if (this.idempotent && this.acks !== -1)
+      throw new Error('enableIdempotence needs acks -1 (all), as in Kafka');
   }
 
   send(record: ProducerRecord): Promise<RecordMetadata> {
@@ -195,7 +230,14 @@ export class Producer {
       const key = `${record.topic}\u0000${partition}`;
       let queue = this.queues.get(key);
       if (!queue) {
-        queue = { topic: record.topic, partition, batches: [], inFlight: false };
+        queue = {
+          topic: record.topic,
+          partition,
+          batches: [],
+          inFlight: false,
+          nextSequence: 0,
+          sequenceProducerId: -1n,
+        };
         this.queues.set(key, queue);
       }
       const pending: PendingRecord = {
@@ -222,6 +264,7 @@ export class Producer {
           bytes: BATCH_OVERHEAD + size,
           createdAt: Date.now(),
           notBefore: 0,
+          sequence: null,
         });
       }
       this.scheduleDrain();
@@ -305,15 +348,19 @@ export class Producer {
 
   /** Sends what is ready, one request per leader; schedules itself again for batches still lingering. */
   private drain(): void {
+    if (this.idempotent && !this.producer) {
+      this.initializingProducer ??= this.initProducerId().finally(() => {
+        this.initializingProducer = null;
+        this.scheduleDrain(this.producer ? 0 : this.retryBackoffMs);
+      });
+      return;
+    }
     const now = Date.now();
     const byLeader = new Map<number, PartitionQueue[]>();
     let nextWakeUp = Infinity;
-    for (const [key, queue] of this.queues) {
+    // Queues stay once made, empty ones too: a partition's queue holds its sequence numbers.
+    for (const queue of this.queues.values()) {
       this.expire(queue, now);
-      if (queue.batches.length === 0 && !queue.inFlight) {
-        this.queues.delete(key);
-        continue;
-      }
       if (queue.inFlight || queue.batches.length === 0) continue;
       const head = queue.batches[0]!;
       const readyAt = Math.max(
@@ -348,11 +395,65 @@ export class Producer {
         }
         requestBytes += bytes;
         queue.inFlight = true;
+        if (this.idempotent) this.numberBatch(queue);
         included.push(queue);
       }
       void this.sendTo(leader, included);
     }
     if (nextWakeUp < Infinity) this.scheduleDrain(Math.max(1, nextWakeUp - now));
+  }
+
+  /** Gives the head batch its sequence when it goes out for the first time under the current producer id. */
+  private numberBatch(queue: PartitionQueue): void {
+    const producer = this.producer!;
+    const batch = queue.batches[0]!;
+    if (
+      batch.sequence?.producerId === producer.producerId &&
+      batch.sequence.producerEpoch === producer.producerEpoch
+    )
+      return;
+    if (queue.sequenceProducerId !== producer.producerId) {
+      queue.sequenceProducerId = producer.producerId;
+      queue.nextSequence = 0;
+    }
+    batch.sequence = { ...producer, baseSequence: queue.nextSequence };
+    queue.nextSequence = (queue.nextSequence + batch.records.length) % 2 ** 31;
+  }
+
+  /** The batch was not written: its sequence goes to the next batch (it was the last one numbered). */
+  private unnumberBatch(queue: PartitionQueue, batch: ProducerBatch): void {
+    if (batch.sequence && batch.sequence.producerId === queue.sequenceProducerId)
+      queue.nextSequence = batch.sequence.baseSequence;
+    batch.sequence = null;
+  }
+
+  private async initProducerId(): Promise<void> {
+    try {
+      const response = await (
+        await this.client.any()
+      ).request(ApiKey.InitProducerId, {
+        transactionalId: null,
+        transactionTimeoutMs: 60_000,
+        producerId: -1n,
+        producerEpoch: -1,
+      });
+      if (response.errorCode !== ErrorCode.NONE) {
+        const error = new KafkaError(response.errorCode, 'InitProducerId');
+        if (!error.retriable) this.failQueued(error);
+        return;
+      }
+      this.producer = { producerId: response.producerId, producerEpoch: response.producerEpoch };
+    } catch {
+      // A lost connection: the next drain asks again; batches expire at their delivery timeout meanwhile.
+      for (const queue of this.queues.values()) this.expire(queue, Date.now());
+    }
+  }
+
+  /** Fails every batch that is not in flight: the producer cannot go on (InitProducerId refused). */
+  private failQueued(error: Error): void {
+    for (const queue of this.queues.values())
+      for (const batch of queue.batches.splice(queue.inFlight ? 1 : 0))
+        for (const r of batch.records) r.reject(error);
   }
 
   /** Fails the batches whose oldest record is past the delivery timeout; never the one in flight. */
@@ -365,6 +466,8 @@ export class Producer {
         continue;
       }
       queue.batches.splice(i, 1);
+      // A numbered batch may have been written: a new producer id keeps the sequences of the next ones valid.
+      if (batch.sequence) this.producer = null;
       const error = new DeliveryTimeoutError(
         `expiring ${batch.records.length} record(s) for ${queue.topic}-${queue.partition}: ${now - batch.createdAt} ms since batch creation`,
       );
@@ -381,7 +484,13 @@ export class Producer {
     try {
       const encoded = await Promise.all(
         batches.map((batch) =>
-          encodeRecordBatch({ records: batch.records.map((r) => r.input), compression: this.compression }),
+          encodeRecordBatch({
+            records: batch.records.map((r) => r.input),
+            compression: this.compression,
+            producerId: batch.sequence?.producerId ?? -1n,
+            producerEpoch: batch.sequence?.producerEpoch ?? -1,
+            baseSequence: batch.sequence?.baseSequence ?? -1,
+          }),
         ),
       );
       const byTopic = new Map<string, { index: number; records: Buffer }[]>();
@@ -430,7 +539,12 @@ export class Producer {
         logAppendTime: -1n,
       };
       const batch = q.batches[0]!;
-      if (result.errorCode === ErrorCode.NONE) {
+      // A duplicate the leader no longer has the offset of was written before: success without an offset.
+      if (result.errorCode === ErrorCode.DUPLICATE_SEQUENCE_NUMBER && batch.sequence) result.baseOffset = -1n;
+      if (
+        result.errorCode === ErrorCode.NONE ||
+        (result.errorCode === ErrorCode.DUPLICATE_SEQUENCE_NUMBER && batch.sequence)
+      ) {
         q.batches.shift();
         q.inFlight = false;
         batch.records.forEach((r, i) =>
@@ -444,16 +558,24 @@ export class Producer {
       } else if (TOO_LARGE.has(result.errorCode) && batch.records.length > 1) {
         q.batches.shift();
         q.inFlight = false;
+        this.unnumberBatch(q, batch);
         const half = Math.ceil(batch.records.length / 2);
         const split = [batch.records.slice(0, half), batch.records.slice(half)].map((records) => ({
           records,
           bytes: BATCH_OVERHEAD + records.reduce((sum, r) => sum + r.size, 0),
           createdAt: batch.createdAt,
           notBefore: 0,
+          sequence: null,
         }));
         q.batches.unshift(...split);
+      } else if (batch.sequence && PRODUCER_STATE_ERRORS.has(result.errorCode)) {
+        if (this.producer?.producerId === batch.sequence.producerId) this.producer = null;
+        batch.sequence = null;
+        const error = new KafkaError(result.errorCode, result.message ?? `Produce ${q.topic}-${q.partition}`);
+        this.retryOrFail(q, error, true);
       } else {
         const error = new KafkaError(result.errorCode, result.message ?? `Produce ${q.topic}-${q.partition}`);
+        if (!error.retriable) this.unnumberBatch(q, batch);
         this.retryOrFail(q, error, error.retriable);
         if (METADATA_ERRORS.has(result.errorCode))
           void this.topicMetadata(q.topic, Date.now(), true).catch(() => undefined);
@@ -473,6 +595,8 @@ export class Producer {
       return;
     }
     queue.batches.shift();
+    // Given up after an answer that left open whether it was written: later sequences must not build on it.
+    if (batch.sequence && retriable) this.producer = null;
     const reported =
       retriable && !(error instanceof KafkaError && !error.retriable)
         ? new DeliveryTimeoutError(

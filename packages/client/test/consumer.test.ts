@@ -6,9 +6,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ClusterClient } from '../src/cluster-client.ts';
-import { Consumer, OffsetResetRequiredError, type ConsumerOptions } from '../src/consumer.ts';
+import { ApiKey, encodeRecordBatch } from '@sluice/protocol';
+import { ClusterClient, CoordinatorType, IsolationLevel, throwIfError } from '../src/cluster-client.ts';
+import { Consumer, OffsetResetRequiredError, WakeupError, type ConsumerOptions } from '../src/consumer.ts';
+import { CommitFailedError, commitGroupOffsets } from '../src/consumer-offsets.ts';
 import type { TopicPartition } from '../src/consumer-protocol.ts';
+import type { GroupMember } from '../src/group-member.ts';
 import { Producer } from '../src/producer.ts';
 import { createTopic, startTestBroker, waitFor, type BrokerProcess } from './support.ts';
 
@@ -183,7 +186,7 @@ describe('Consumer', () => {
     await produce('reset', 0, 10, 1);
     const latest = consumer({ groupId: 'g-latest', autoOffsetReset: 'latest' });
     latest.subscribe(['reset']);
-    assert.deepEqual(await latest.poll(300), []);
+    while (latest.assignment().length === 0) assert.deepEqual(await latest.poll(100), []);
     assert.equal(await latest.position({ topic: 'reset', partition: 0 }), 10n);
     await produce('reset', 10, 5, 1);
     const fromLatest: string[] = [];
@@ -240,5 +243,160 @@ describe('Consumer', () => {
       'pattern-b:m101',
     ]);
     assert.deepEqual(assigned.at(-1), ['pattern-a-0', 'pattern-b-0']);
+  });
+
+  it('rejoins when a subscribed topic gains partitions, and reads the new ones', async () => {
+    await createTopic(admin, 'growing', 1);
+    const c = consumer({ groupId: 'g-growing', autoOffsetReset: 'earliest', metadataMaxAgeMs: 300 });
+    const assigned: string[][] = [];
+    c.subscribe(['growing'], {
+      onPartitionsRevoked: () => c.commitSync(),
+      onPartitionsAssigned: (tps) => void assigned.push(names(tps)),
+    });
+    while (c.assignment().length === 0) assert.deepEqual(await c.poll(100), []);
+    assert.deepEqual(assigned, [['growing-0']]);
+    const [result] = await admin.createPartitions('growing', 3);
+    assert.equal(result!.errorCode, 0);
+    await produce('growing', 0, 3, 3);
+    const values: string[] = [];
+    const deadline = Date.now() + 8_000;
+    while (values.length < 3 && Date.now() < deadline)
+      for (const r of await c.poll(200)) values.push(`${r.partition}:${r.value!.toString()}`);
+    await c.close();
+    assert.deepEqual(assigned.at(-1), ['growing-0', 'growing-1', 'growing-2']);
+    assert.deepEqual(values.sort(), ['0:m0', '1:m1', '2:m2']);
+  });
+
+  it('under read_committed skips aborted transactions; control batches are never records', async () => {
+    await createTopic(admin, 'txn', 1);
+    const transactionalId = 'consumer-test-txn';
+    const coordinator = await admin.broker(
+      await admin.findCoordinator(transactionalId, CoordinatorType.TRANSACTION),
+    );
+    const leader = await admin.broker((await admin.topic('txn')).partitions[0]!.leaderId);
+    const init = await coordinator.request(ApiKey.InitProducerId, {
+      transactionalId,
+      transactionTimeoutMs: 60_000,
+      producerId: -1n,
+      producerEpoch: -1,
+    });
+    throwIfError(init.errorCode);
+    let sequence = 0;
+    const transaction = async (values: string[], commit: boolean) => {
+      const added = await coordinator.send(ApiKey.AddPartitionsToTxn, 3, {
+        transactions: [],
+        v3AndBelowTransactionalId: transactionalId,
+        v3AndBelowProducerId: init.producerId,
+        v3AndBelowProducerEpoch: init.producerEpoch,
+        v3AndBelowTopics: [{ name: 'txn', partitions: [0] }],
+      });
+      throwIfError(added.resultsByTopicV3AndBelow[0]!.resultsByPartition[0]!.partitionErrorCode);
+      const produced = await leader.request(ApiKey.Produce, {
+        transactionalId,
+        acks: -1,
+        timeoutMs: 30_000,
+        topicData: [
+          {
+            name: 'txn',
+            partitionData: [
+              {
+                index: 0,
+                records: await encodeRecordBatch({
+                  producerId: init.producerId,
+                  producerEpoch: init.producerEpoch,
+                  baseSequence: sequence,
+                  isTransactional: true,
+                  records: values.map((v) => ({ key: null, value: Buffer.from(v), headers: [] })),
+                }),
+              },
+            ],
+          },
+        ],
+      });
+      throwIfError(produced.responses[0]!.partitionResponses[0]!.errorCode);
+      sequence += values.length;
+      const ended = await coordinator.request(ApiKey.EndTxn, {
+        transactionalId,
+        producerId: init.producerId,
+        producerEpoch: init.producerEpoch,
+        committed: commit,
+      });
+      throwIfError(ended.errorCode);
+    };
+    await producer.send({ topic: 'txn', key: null, value: Buffer.from('c0') });
+    await transaction(['a0', 'a1'], false);
+    await producer.send({ topic: 'txn', key: null, value: Buffer.from('c1') });
+    await transaction(['t0'], true);
+    const read = async (isolationLevel: IsolationLevel, expected: number) => {
+      const c = consumer({ groupId: `g-txn-${isolationLevel}`, autoOffsetReset: 'earliest', isolationLevel });
+      c.subscribe(['txn']);
+      const values: string[] = [];
+      const deadline = Date.now() + 8_000;
+      while (values.length < expected && Date.now() < deadline)
+        for (const r of await c.poll(200)) values.push(r.value!.toString());
+      // Nothing more comes: the markers are not records.
+      values.push(...(await c.poll(300)).map((r) => r.value!.toString()));
+      await c.close();
+      return values;
+    };
+    assert.deepEqual(await read(IsolationLevel.READ_COMMITTED, 3), ['c0', 'c1', 't0']);
+    assert.deepEqual(await read(IsolationLevel.READ_UNCOMMITTED, 5), ['c0', 'a0', 'a1', 'c1', 't0']);
+  });
+
+  it('wakeup() ends a poll that is waiting for records, and the next poll goes on', async () => {
+    await createTopic(admin, 'quiet', 1);
+    const c = consumer({ groupId: 'g-quiet', autoOffsetReset: 'earliest' });
+    c.subscribe(['quiet']);
+    while (c.assignment().length === 0) await c.poll(100);
+    const startedAt = Date.now();
+    setTimeout(() => c.wakeup(), 200);
+    await assert.rejects(c.poll(10_000), WakeupError);
+    assert.ok(Date.now() - startedAt < 2_000, 'the poll ended soon after wakeup()');
+    await producer.send({ topic: 'quiet', key: null, value: Buffer.from('after wakeup') });
+    const values: string[] = [];
+    while (values.length === 0) for (const r of await c.poll(200)) values.push(r.value!.toString());
+    assert.deepEqual(values, ['after wakeup']);
+    await c.close();
+  });
+
+  it('refuses commits outside a completed generation, or from a member the group does not know, with CommitFailedError', async () => {
+    await createTopic(admin, 'commits', 1);
+    const c = consumer({ groupId: 'g-commits', autoOffsetReset: 'earliest' });
+    c.subscribe(['commits']);
+    const offsets = [{ topic: 'commits', partition: 0, offset: 1n }];
+    await assert.rejects(c.commitSync(offsets), (error: Error) => {
+      assert.ok(error instanceof CommitFailedError);
+      assert.equal(error.errorCode, 27, 'REBALANCE_IN_PROGRESS before the first join');
+      return true;
+    });
+    while (c.assignment().length === 0) await c.poll(100);
+    await c.commitSync(offsets);
+    assert.deepEqual(
+      await c.committed([{ topic: 'commits', partition: 0 }]),
+      new Map([['commits\u00000', 1n]]),
+    );
+    const ghost = {
+      rebalancing: false,
+      currentGeneration: { generationId: c.generationId, memberId: 'ghost', protocol: 'range', leaderId: '' },
+      requestRejoin: () => undefined,
+    } as unknown as GroupMember;
+    await assert.rejects(
+      commitGroupOffsets(
+        admin,
+        ghost,
+        { groupId: 'g-commits', groupInstanceId: null, retryBackoffMs: 100, timeoutMs: 5_000 },
+        [{ topic: 'commits', partition: 0, offset: 5n }],
+      ),
+      (error: Error) => {
+        assert.ok(error instanceof CommitFailedError, String(error));
+        assert.equal(error.errorCode, 25, 'UNKNOWN_MEMBER_ID');
+        return true;
+      },
+    );
+    assert.deepEqual(
+      await c.committed([{ topic: 'commits', partition: 0 }]),
+      new Map([['commits\u00000', 1n]]),
+    );
+    await c.close();
   });
 });

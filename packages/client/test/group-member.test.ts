@@ -9,7 +9,13 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { ClusterClient } from '../src/cluster-client.ts';
-import { GroupMember, type GroupGeneration, type JoinedMember } from '../src/group-member.ts';
+import {
+  GroupMember,
+  GroupMembershipError,
+  type GroupGeneration,
+  type GroupMemberOptions,
+  type JoinedMember,
+} from '../src/group-member.ts';
 import { startTestBroker, waitFor, type BrokerProcess } from './support.ts';
 
 const CHILD = fileURLToPath(new URL('./group-member-process.ts', import.meta.url));
@@ -26,17 +32,24 @@ function testMember(
   client: ClusterClient,
   groupId: string,
   name: string,
-): { member: GroupMember; log: Recorder } {
+  options: Partial<GroupMemberOptions> = {},
+  protocols = ['v2', 'v1'],
+): { member: GroupMember; log: Recorder; errors: Error[] } {
   const log: Recorder = { name, assigns: [], joins: [], prepares: [] };
+  const errors: Error[] = [];
   const member = new GroupMember(
     client,
-    { groupId, sessionTimeoutMs: SESSION_TIMEOUT_MS, rebalanceTimeoutMs: 10_000, heartbeatIntervalMs: 300 },
+    {
+      groupId,
+      sessionTimeoutMs: SESSION_TIMEOUT_MS,
+      rebalanceTimeoutMs: 10_000,
+      heartbeatIntervalMs: 300,
+      onError: (error) => errors.push(error),
+      ...options,
+    },
     {
       protocolType: 'sluice-test',
-      protocols: () => [
-        { name: 'v2', metadata: Buffer.from(`${name} speaks v2`) },
-        { name: 'v1', metadata: Buffer.from(`${name} speaks v1`) },
-      ],
+      protocols: () => protocols.map((p) => ({ name: p, metadata: Buffer.from(`${name} speaks ${p}`) })),
       assign: (protocol: string, members: JoinedMember[]) => {
         log.assigns.push({ protocol, members: members.map((m) => m.metadata.toString()).sort() });
         return Promise.resolve(
@@ -53,7 +66,7 @@ function testMember(
       },
     },
   );
-  return { member, log };
+  return { member, log, errors };
 }
 
 const lastGeneration = (log: Recorder) => log.joins.at(-1)?.generation.generationId ?? -1;
@@ -150,5 +163,54 @@ describe('GroupMember', () => {
     assert.deepEqual(survivor.log.assigns.at(-1)!.members, ['survivor speaks v2']);
     assert.equal((await clients[0]!.describeGroup('g-dies')).members.length, 1);
     await survivor.member.stop();
+  });
+
+  it('waits for a JoinGroup the coordinator holds longer than the request timeout (rebalance timeout + margin)', async () => {
+    // a learns of b's join only from its next heartbeat, 2.5 s later: b's JoinGroup is held that long, past its
+    // client's 1 s request timeout.
+    const a = testMember(client(), 'g-held', 'a', { heartbeatIntervalMs: 2_500 });
+    await a.member.start();
+    const bClient = new ClusterClient(broker.bootstrap, 'held-join', { requestTimeoutMs: 1_000 });
+    clients.push(bClient);
+    const b = testMember(bClient, 'g-held', 'b');
+    const startedAt = Date.now();
+    await b.member.start();
+    assert.ok(Date.now() - startedAt > 1_000, 'the join was held past the request timeout');
+    assert.deepEqual(b.errors.map(String), [], 'no JoinGroup timed out');
+    await waitFor('a is in the new generation', () => lastGeneration(a.log) === b.member.generationId);
+    await Promise.all([a.member.stop(), b.member.stop()]);
+  });
+
+  it('stops with the error when the coordinator refuses the member (INCONSISTENT_GROUP_PROTOCOL)', async () => {
+    const a = testMember(client(), 'g-inconsistent', 'a', {}, ['v2']);
+    await a.member.start();
+    const b = testMember(client(), 'g-inconsistent', 'b', {}, ['v3']);
+    await assert.rejects(b.member.start(), (error: Error) => {
+      assert.ok(error instanceof GroupMembershipError);
+      assert.equal(error.errorCode, 23);
+      return true;
+    });
+    await assert.rejects(b.member.ensureActive(), GroupMembershipError);
+    await b.member.stop();
+    await a.member.stop();
+  });
+
+  it('a static member (groupInstanceId) that stops does not leave: it comes back to its assignment without a rebalance', async () => {
+    const leader = testMember(client(), 'g-static', 'leader', { groupInstanceId: 'instance-0' });
+    await leader.member.start();
+    const first = testMember(client(), 'g-static', 'static', { groupInstanceId: 'instance-1' });
+    await first.member.start();
+    await waitFor('one generation for both', () => lastGeneration(leader.log) === first.member.generationId);
+    const generation = first.member.generationId;
+    await first.member.stop();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal(lastGeneration(leader.log), generation, 'no rebalance when a static member stops');
+    assert.equal((await clients[0]!.describeGroup('g-static')).members.length, 2);
+    const again = testMember(client(), 'g-static', 'static', { groupInstanceId: 'instance-1' });
+    await again.member.start();
+    assert.equal(again.log.joins.at(-1)!.assignment, 'task for static speaks v2');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal(lastGeneration(leader.log), generation, 'no rebalance when it comes back');
+    await Promise.all([again.member.stop(), leader.member.stop()]);
   });
 });

@@ -121,4 +121,46 @@ describe('Producer', () => {
     assert.equal(result.offset, 0n);
     assert.equal((await client.topic('auto-created')).partitions.length > 0, true);
   });
+
+  it('numbers batches per partition under one producer id when idempotent', async () => {
+    await createTopic(client, 'idempotent', 2);
+    const producer = new Producer(client, { enableIdempotence: true, lingerMs: 2, batchSize: 2000 });
+    const burst = (from: number, count: number) =>
+      Promise.all(
+        Array.from({ length: count }, (_, i) =>
+          producer.send({
+            topic: 'idempotent',
+            partition: (from + i) % 2,
+            key: null,
+            value: Buffer.from(`v${i}`),
+          }),
+        ),
+      );
+    // The second burst starts once every queue is empty: a partition's sequence must outlive its queued batches.
+    const results = [...(await burst(0, 1000)), ...(await burst(1000, 200))];
+    await producer.close();
+    for (let p = 0; p < 2; p++) {
+      const offsets = results.filter((r) => r.partition === p).map((r) => r.offset);
+      assert.deepEqual(
+        offsets,
+        offsets.map((_, i) => BigInt(i)),
+      );
+    }
+    const metadata = await client.topic('idempotent');
+    const producerIds = new Set<bigint>();
+    for (let p = 0; p < 2; p++) {
+      const data = await client.fetch(metadata, p, 0n);
+      const { batches } = splitBatches(data.records ?? Buffer.alloc(0));
+      assert.ok(batches.length > 1, 'several batches');
+      let expected = 0;
+      for (const { header } of batches) {
+        producerIds.add(header.producerId);
+        assert.equal(header.baseSequence, expected, `partition ${p}: sequences continue batch to batch`);
+        expected += header.recordCount;
+      }
+      assert.equal(expected, 600);
+    }
+    assert.equal(producerIds.size, 1);
+    assert.ok([...producerIds][0]! >= 0n, 'a producer id from InitProducerId');
+  });
 });

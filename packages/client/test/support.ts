@@ -5,8 +5,11 @@ import { startBroker, type BrokerProcess } from '../../broker/test/support/broke
 export { startBroker, type BrokerProcess };
 
 /** A broker whose groups rebalance at once (no initial rebalance delay), so tests do not wait it out. */
-export function startTestBroker(configs: Record<string, string> = {}): Promise<BrokerProcess> {
-  return startBroker({ configs: { 'group.initial.rebalance.delay.ms': '0', ...configs } });
+export function startTestBroker(
+  configs: Record<string, string> = {},
+  where: { dataDir?: string; port?: number } = {},
+): Promise<BrokerProcess> {
+  return startBroker({ ...where, configs: { 'group.initial.rebalance.delay.ms': '0', ...configs } });
 }
 
 export async function createTopic(
