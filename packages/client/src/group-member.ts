@@ -217,7 +217,12 @@ export class GroupMember {
 
   private kickJoin(): void {
     if (this.joining || this.state === 'stopped' || this.state === 'failed') return;
-    this.joining = this.joinLoop().finally(() => (this.joining = null));
+    this.joining = this.joinLoop().finally(() => {
+      this.joining = null;
+      // A rejoin requested after the loop's last check, while it was ending, would otherwise be lost: the
+      // member stays stable and its heartbeats succeed, so nothing else starts a join.
+      if (this.rejoinNeeded) this.kickJoin();
+    });
   }
 
   private async joinLoop(): Promise<void> {
@@ -230,7 +235,8 @@ export class GroupMember {
           this.fail(error);
           return;
         }
-        // A lost connection or no coordinator (FindCoordinator's errors): find it again.
+        // A lost connection or no coordinator (FindCoordinator's errors): find it again, and join again.
+        this.rejoinNeeded = true;
         this.onError(error as Error, false);
         this.markCoordinatorUnknown();
         await this.backoff();
@@ -284,6 +290,9 @@ export class GroupMember {
         return;
     }
     this.joinMemberId = joined.memberId;
+    // As in Kafka's JoinGroup response handler: a rejoin asked for from here on (while SyncGroup is under way,
+    // or while onJoinComplete runs) is for the generation being formed, and must start another join.
+    this.rejoinNeeded = false;
     const protocol = joined.protocolName ?? '';
     const candidate: GroupGeneration = {
       generationId: joined.generationId,
@@ -319,6 +328,7 @@ export class GroupMember {
       case ErrorCode.NONE:
         break;
       case ErrorCode.REBALANCE_IN_PROGRESS:
+        this.rejoinNeeded = true;
         return;
       case ErrorCode.UNKNOWN_MEMBER_ID:
         this.resetGeneration(true);
@@ -327,12 +337,12 @@ export class GroupMember {
         this.resetGeneration(false);
         return;
       default:
+        this.rejoinNeeded = true;
         this.handleCommonError(synced.errorCode, 'SyncGroup');
         await this.backoff();
         return;
     }
     this.generation = candidate;
-    this.rejoinNeeded = false;
     this.state = 'stable';
     this.needsJoinPrepare = true;
     await this.handler.onJoinComplete(candidate, synced.assignment);

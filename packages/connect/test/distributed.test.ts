@@ -37,7 +37,7 @@ after(async () => {
   await broker?.stop();
 });
 
-function workerProperties(name: string): string {
+function workerProperties(name: string, overrides: Record<string, string> = {}): string {
   return writeProperties(dir, `${name}.properties`, {
     'bootstrap.servers': broker.bootstrap,
     'group.id': 'connect-cluster',
@@ -54,7 +54,11 @@ function workerProperties(name: string): string {
     'heartbeat.interval.ms': '1000',
     'rebalance.timeout.ms': '20000',
     'scheduled.rebalance.max.delay.ms': '2000',
+    // The sink's consumer group waits this long for a dead worker's consumer (Kafka's default is 45 s).
+    'consumer.session.timeout.ms': '6000',
+    'consumer.heartbeat.interval.ms': '1000',
     listeners: 'http://127.0.0.1:0',
+    ...overrides,
   });
 }
 
@@ -159,4 +163,57 @@ test('two workers share a connector; a SIGKILLed worker tasks move to the other'
   const lines = readLines(out);
   for (const expected of ['p0-1', 'p0-2', 'p0-3', 'p1-1', 'p1-2', 'p1-3'])
     assert.ok(lines.includes(expected), expected);
+});
+
+test('the eager protocol (connect.protocol=eager): tasks split, and all move at once to the survivor', async () => {
+  const eager = (name: string) =>
+    workerProperties(name, {
+      'group.id': 'connect-eager',
+      'connect.protocol': 'eager',
+      'config.storage.topic': 'eager-configs',
+      'offset.storage.topic': 'eager-offsets',
+      'status.storage.topic': 'eager-status',
+    });
+  const a = await startWorker('distributed', eager('eager-a'));
+  workers.push(a);
+  const b = await startWorker('distributed', eager('eager-b'));
+  workers.push(b);
+  const out = join(dir, 'eager-out.txt');
+  const created = await waitFor('the connector to be created', async () => {
+    const response = await rest(b.url, 'POST', '/connectors', {
+      name: 'eager-sink',
+      config: { 'connector.class': 'FileStreamSink', 'tasks.max': '2', topics: 'dist-in', file: out },
+    });
+    return response.status === 409 ? undefined : response;
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  await waitFor('one task on each worker', async () => {
+    const { status, body } = await rest(a.url, 'GET', '/connectors/eager-sink/status');
+    const info = body as Status;
+    return status === 200 &&
+      info.tasks.length === 2 &&
+      info.tasks.every((task) => task.state === 'RUNNING') &&
+      new Set(info.tasks.map((task) => task.worker_id)).size === 2
+      ? true
+      : undefined;
+  });
+  await b.stop('SIGKILL');
+  workers.splice(workers.indexOf(b), 1);
+  const aId = new URL(a.url).host;
+  await waitFor(
+    'both eager-sink tasks on the surviving worker',
+    async () => {
+      const { body } = await rest(a.url, 'GET', '/connectors/eager-sink/status');
+      const info = body as Status;
+      return info.connector.worker_id === aId &&
+        info.tasks.length === 2 &&
+        info.tasks.every((task) => task.state === 'RUNNING' && task.worker_id === aId)
+        ? true
+        : undefined;
+    },
+    60_000,
+  );
+  // The sink reads dist-in from the start in its own group: every line the first test produced arrives.
+  await waitFor('every line of dist-in', () => (readLines(out).length >= 6 ? true : undefined));
+  assert.deepEqual(readLines(out).sort(), ['p0-1', 'p0-2', 'p0-3', 'p1-1', 'p1-2', 'p1-3']);
 });

@@ -84,6 +84,21 @@ const REBALANCE_CONFLICT =
 
 const idKey = (id: ConnectorTaskId): string => `${id.connector}-${id.task}`;
 
+function describeUpdate(update: ConfigUpdate): string {
+  switch (update.type) {
+    case 'task-config-update':
+      return `task configs of ${update.tasks.map(idKey).join(', ') || 'none'}`;
+    case 'restart-request':
+      return `restart of ${update.request.connector}`;
+    case 'session-key-update':
+      return 'session key';
+    case 'logging-level-update':
+      return `log level of ${update.namespace}`;
+    default:
+      return `${update.type} ${update.connector}`;
+  }
+}
+
 function toProps(config: ConfigProperties | null): ConnectorProps {
   const props: ConnectorProps = {};
   for (const [key, value] of config ?? []) if (value !== null) props[key] = value;
@@ -199,6 +214,7 @@ export class DistributedHerder
   }
 
   private async onConfigUpdate(update: ConfigUpdate): Promise<void> {
+    this.log('info', `Config topic update at offset ${this.snapshot.offset}: ${describeUpdate(update)}`);
     const runsHere = (connector: string): boolean => this.assignment?.connectors.includes(connector) ?? false;
     switch (update.type) {
       case 'connector-config-update':
@@ -422,6 +438,10 @@ export class DistributedHerder
   }
 
   private async publishTaskConfigs(connector: string, configs: ConnectorProps[]): Promise<void> {
+    this.log(
+      'info',
+      `Writing ${configs.length} task config(s) of connector ${connector} to the config topic`,
+    );
     await Promise.all(
       configs.map((config, task) =>
         this.configLog.send(Buffer.from(taskKey({ connector, task })), encodeTaskConfig(config)),

@@ -5,17 +5,20 @@
  *
  * Security, as a Kafka Connect worker reads it: the worker's `security.protocol`, `sasl.*` and `ssl.*`
  * settings secure every client; `producer.`- and `consumer.`-prefixed ones override them for the connectors'
- * producers and consumers.
+ * producers and consumers. Those prefixes also carry the client settings below (Kafka's names), e.g.
+ * `consumer.session.timeout.ms`, which bounds how long a sink's group waits for a dead worker's consumer.
  */
 import {
   ClusterClient,
   Consumer,
   KafkaError,
   Producer,
+  IsolationLevel,
   connectionSecurityFromProperties,
   type ConnectionSecurity,
 } from '@sluice/client';
 import { ErrorCode } from '@sluice/protocol';
+import { ConfigException } from '../errors.ts';
 import type { WorkerClients } from './worker.ts';
 import type { RecordConsumer, RecordProducer } from './kafka-clients.ts';
 
@@ -31,6 +34,51 @@ function securityOf(props: Readonly<Record<string, string>>, overridePrefix?: st
   return connectionSecurityFromProperties(settings);
 }
 
+/** A numeric client setting, or undefined when not set; anything but a non-negative integer is refused by name. */
+function numberSetting(props: Readonly<Record<string, string>>, key: string): number | undefined {
+  const text = props[key];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    throw new ConfigException(key, text, 'Not a non-negative integer');
+  return value;
+}
+
+function consumerSettings(props: Readonly<Record<string, string>>) {
+  const reset = props['consumer.auto.offset.reset'] ?? 'earliest';
+  if (reset !== 'earliest' && reset !== 'latest' && reset !== 'none')
+    throw new ConfigException(
+      'consumer.auto.offset.reset',
+      reset,
+      'String must be one of: latest, earliest, none',
+    );
+  const isolation = props['consumer.isolation.level'] ?? 'read_uncommitted';
+  if (isolation !== 'read_uncommitted' && isolation !== 'read_committed')
+    throw new ConfigException(
+      'consumer.isolation.level',
+      isolation,
+      'String must be one of: read_committed, read_uncommitted',
+    );
+  return {
+    autoOffsetReset: reset as 'earliest' | 'latest' | 'none',
+    isolationLevel:
+      isolation === 'read_committed' ? IsolationLevel.READ_COMMITTED : IsolationLevel.READ_UNCOMMITTED,
+    sessionTimeoutMs: numberSetting(props, 'consumer.session.timeout.ms'),
+    heartbeatIntervalMs: numberSetting(props, 'consumer.heartbeat.interval.ms'),
+    rebalanceTimeoutMs: numberSetting(props, 'consumer.max.poll.interval.ms'),
+    maxPollRecords: numberSetting(props, 'consumer.max.poll.records'),
+    fetchMaxWaitMs: numberSetting(props, 'consumer.fetch.max.wait.ms'),
+  };
+}
+
+function producerSettings(props: Readonly<Record<string, string>>) {
+  return {
+    lingerMs: numberSetting(props, 'producer.linger.ms'),
+    batchSize: numberSetting(props, 'producer.batch.size'),
+    maxRequestSize: numberSetting(props, 'producer.max.request.size'),
+  };
+}
+
 export function workerClients(
   bootstrapServers: string,
   clientIdPrefix: string,
@@ -39,20 +87,23 @@ export function workerClients(
   const security = securityOf(workerProps);
   const producerSecurity = securityOf(workerProps, 'producer.');
   const consumerSecurity = securityOf(workerProps, 'consumer.');
+  const consumerOptions = consumerSettings(workerProps);
+  const producerOptions = producerSettings(workerProps);
   const client = new ClusterClient(bootstrapServers, clientIdPrefix, { security });
   return {
     client,
     newClient: (clientId: string) => new ClusterClient(bootstrapServers, clientId, { security }),
     newProducer(clientId: string): RecordProducer {
       return new Producer(new ClusterClient(bootstrapServers, clientId, { security: producerSecurity }), {
+        ...producerOptions,
         acks: -1,
         deliveryTimeoutMs: CONNECT_DELIVERY_TIMEOUT_MS,
       });
     },
     newConsumer(groupId: string, clientId: string): RecordConsumer {
       return new Consumer(new ClusterClient(bootstrapServers, clientId, { security: consumerSecurity }), {
+        ...consumerOptions,
         groupId,
-        autoOffsetReset: 'earliest',
       });
     },
     async ensureTopic(name: string, replicationFactor: number): Promise<void> {
