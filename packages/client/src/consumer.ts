@@ -195,8 +195,8 @@ export class Consumer {
 
   /**
    * Waits up to `timeoutMs` for records. The first call joins the group, and a poll during a rebalance waits for
-   * it to complete (up to the rebalance timeout) before its own timeout starts to count. KafkaConsumer.poll's
-   * timeout bounds the join too; returning early here made Connect's distributed test (packages/connect) stall.
+   * it to complete (up to the rebalance timeout) before its own timeout starts to count, which is what Connect's
+   * sink tasks were written against. KafkaConsumer.poll's timeout bounds the join too.
    */
   async poll(timeoutMs: number): Promise<ConsumerRecord[]> {
     this.ensureOpen();
