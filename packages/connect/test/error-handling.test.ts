@@ -22,7 +22,8 @@ let worker: WorkerProcess;
 let dir: string;
 
 before(async () => {
-  broker = await startBroker();
+  // Groups form at once (Kafka's own tests do the same): the sinks' consumer groups and the Connect group.
+  broker = await startBroker({ configs: { 'group.initial.rebalance.delay.ms': '0' } });
   dir = tempDataDir('sluice-connect-errors-');
   worker = await startWorker(
     'standalone',

@@ -17,7 +17,8 @@ let worker: WorkerProcess | null = null;
 let dir: string;
 
 before(async () => {
-  broker = await startBroker();
+  // Groups form at once (Kafka's own tests do the same): the sinks' consumer groups and the Connect group.
+  broker = await startBroker({ configs: { 'group.initial.rebalance.delay.ms': '0' } });
   dir = tempDataDir('sluice-connect-quickstart-');
 });
 

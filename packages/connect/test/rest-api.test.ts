@@ -22,7 +22,8 @@ let dir: string;
 let call: (method: string, path: string, body?: unknown) => ReturnType<typeof rest>;
 
 before(async () => {
-  broker = await startBroker();
+  // Groups form at once (Kafka's own tests do the same): the sinks' consumer groups and the Connect group.
+  broker = await startBroker({ configs: { 'group.initial.rebalance.delay.ms': '0' } });
   dir = tempDataDir('sluice-connect-rest-');
   const workerProps = writeProperties(dir, 'worker.properties', {
     'bootstrap.servers': broker.bootstrap,
