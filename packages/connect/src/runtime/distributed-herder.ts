@@ -40,64 +40,35 @@ import {
   type TaskInfo,
   type TaskStateInfo,
 } from './herder.ts';
-import { KafkaBasedLog } from './kafka-based-log.ts';
 import type { OffsetBackingStore } from './offset-store.ts';
 import type { ConnectorStatusListener, Worker } from './worker.ts';
 import type { Logger, TaskStatusListener } from './worker-task.ts';
 import type { WorkerConfig } from './worker-config.ts';
 import type { RecordProducer } from './kafka-clients.ts';
+import type { ClusterConfigState } from './distributed/index.ts';
 import {
   CONFIG_MISMATCH,
-  ClusterConfigState,
-  ConfigTopicState,
   EagerAssignor,
   IncrementalCooperativeAssignor,
-  commitTasksKey,
   compatibility,
-  connectorKey,
-  connectorStatusKey,
   decodeAssignment,
   decodeExtendedAssignment,
-  decodeStatusRecord,
   emptyExtendedAssignment,
-  encodeConnectorConfig,
-  encodeRestartRequest,
-  encodeStatus,
-  encodeTargetState,
-  encodeTaskConfig,
-  encodeTasksCommit,
   joinGroupProtocols,
   mergeAssignment,
-  restartKey,
-  targetStateKey,
-  taskKey,
-  taskStatusKey,
   type ConfigProperties,
   type ConfigUpdate,
   type ConnectProtocolCompatibility,
   type ExtendedAssignment,
   type Status,
 } from './distributed/index.ts';
+import { KafkaConfigStore, describeConfigUpdate } from './kafka-config-store.ts';
+import { KafkaStatusStore } from './kafka-status-store.ts';
 
 const REBALANCE_CONFLICT =
   'Cannot complete request because of a conflicting operation (e.g. worker rebalance)';
 
 const idKey = (id: ConnectorTaskId): string => `${id.connector}-${id.task}`;
-
-function describeUpdate(update: ConfigUpdate): string {
-  switch (update.type) {
-    case 'task-config-update':
-      return `task configs of ${update.tasks.map(idKey).join(', ') || 'none'}`;
-    case 'restart-request':
-      return `restart of ${update.request.connector}`;
-    case 'session-key-update':
-      return 'session key';
-    case 'logging-level-update':
-      return `log level of ${update.namespace}`;
-    default:
-      return `${update.type} ${update.connector}`;
-  }
-}
 
 function toProps(config: ConfigProperties | null): ConnectorProps {
   const props: ConnectorProps = {};
@@ -117,18 +88,14 @@ export class DistributedHerder
 {
   readonly protocolType = 'connect';
   private readonly mode: ConnectProtocolCompatibility;
-  private readonly configTopic = new ConfigTopicState();
-  private snapshot: ClusterConfigState = ClusterConfigState.EMPTY;
-  private readonly configLog: KafkaBasedLog;
-  private readonly statusLog: KafkaBasedLog;
+  private readonly configs: KafkaConfigStore;
+  private readonly statuses: KafkaStatusStore;
   private readonly member: GroupMember;
   private readonly eager = new EagerAssignor();
   private readonly incremental: IncrementalCooperativeAssignor;
   /** What this worker was assigned in the last completed generation (null before the first). */
   private assignment: ExtendedAssignment | null = null;
   private lastCompletedGenerationId = -1;
-  private readonly connectorStatuses = new Map<string, Status>();
-  private readonly taskStatuses = new Map<string, Status>();
   /** Changes to what runs here happen one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
   private scheduledRebalance: NodeJS.Timeout | null = null;
@@ -151,7 +118,7 @@ export class DistributedHerder
       config.getInt('scheduled.rebalance.max.delay.ms')!,
     );
     const clientId = config.getString('client.id') || `connect-${config.getString('group.id')}`;
-    this.configLog = new KafkaBasedLog(
+    this.configs = new KafkaConfigStore(
       logs.newClient(`${clientId}-configs`),
       {
         name: config.getString('config.storage.topic')!,
@@ -159,10 +126,10 @@ export class DistributedHerder
         replicationFactor: config.get('config.storage.replication.factor') as number,
       },
       logs.newProducer(`${clientId}-configs`),
-      (record) => this.onConfigRecord(Number(record.offset), record.key, record.value),
+      (update) => this.onConfigRecord(update),
       log,
     );
-    this.statusLog = new KafkaBasedLog(
+    this.statuses = new KafkaStatusStore(
       logs.newClient(`${clientId}-statuses`),
       {
         name: config.getString('status.storage.topic')!,
@@ -170,7 +137,6 @@ export class DistributedHerder
         replicationFactor: config.get('status.storage.replication.factor') as number,
       },
       logs.newProducer(`${clientId}-statuses`),
-      (record) => this.onStatusRecord(record.key, record.value),
       log,
     );
     this.member = new GroupMember(
@@ -188,8 +154,8 @@ export class DistributedHerder
 
   async start(): Promise<void> {
     await this.offsetStore.start();
-    await this.statusLog.start();
-    await this.configLog.start();
+    await this.statuses.start();
+    await this.configs.start();
     this.readingHistory = false;
     this.log('info', `Config topic read to offset ${this.snapshot.offset}`);
     await this.member.start();
@@ -205,16 +171,20 @@ export class DistributedHerder
 
   // ---- the config and status topics ---------------------------------------------------------------
 
-  private onConfigRecord(offset: number, key: Buffer | null, value: Buffer | null): void {
-    if (key === null) return;
-    const update = this.configTopic.apply(offset, key, value);
-    this.snapshot = this.configTopic.snapshot();
-    if (update !== null && !this.readingHistory && !this.stopped)
-      void this.serialized(() => this.onConfigUpdate(update));
+  /** The config topic's snapshot as of the last record read. */
+  private get snapshot(): ClusterConfigState {
+    return this.configs.snapshot;
+  }
+
+  private onConfigRecord(update: ConfigUpdate): void {
+    if (!this.readingHistory && !this.stopped) void this.serialized(() => this.onConfigUpdate(update));
   }
 
   private async onConfigUpdate(update: ConfigUpdate): Promise<void> {
-    this.log('info', `Config topic update at offset ${this.snapshot.offset}: ${describeUpdate(update)}`);
+    this.log(
+      'info',
+      `Config topic update at offset ${this.snapshot.offset}: ${describeConfigUpdate(update)}`,
+    );
     const runsHere = (connector: string): boolean => this.assignment?.connectors.includes(connector) ?? false;
     switch (update.type) {
       case 'connector-config-update':
@@ -256,46 +226,16 @@ export class DistributedHerder
     }
   }
 
-  private onStatusRecord(key: Buffer | null, value: Buffer | null): void {
-    if (key === null) return;
-    const record = decodeStatusRecord(key, value);
-    if (record.type === 'connector-status') {
-      if (record.status === null) this.connectorStatuses.delete(record.connector);
-      else this.connectorStatuses.set(record.connector, record.status);
-    } else if (record.type === 'task-status') {
-      if (record.status === null) this.taskStatuses.delete(idKey(record.id));
-      else this.taskStatuses.set(idKey(record.id), record.status);
-    }
-  }
-
   onConnectorState(connector: string, state: State, trace?: string): void {
-    const status: Status = {
-      state,
-      trace: trace ?? null,
-      workerId: this.workerId(),
-      generation: this.member.generationId,
-    };
-    this.connectorStatuses.set(connector, status);
-    void this.statusLog
-      .send(Buffer.from(connectorStatusKey(connector)), encodeStatus(status))
-      .catch((error: unknown) =>
-        this.log('warn', `Could not write the status of connector ${connector}: ${(error as Error).message}`),
-      );
+    this.statuses.putConnector(connector, this.status(state, trace));
   }
 
   onTaskState(id: ConnectorTaskId, state: State, trace?: string): void {
-    const status: Status = {
-      state,
-      trace: trace ?? null,
-      workerId: this.workerId(),
-      generation: this.member.generationId,
-    };
-    this.taskStatuses.set(idKey(id), status);
-    void this.statusLog
-      .send(Buffer.from(taskStatusKey(id)), encodeStatus(status))
-      .catch((error: unknown) =>
-        this.log('warn', `Could not write the status of task ${idKey(id)}: ${(error as Error).message}`),
-      );
+    this.statuses.putTask(id, this.status(state, trace));
+  }
+
+  private status(state: State, trace?: string): Status {
+    return { state, trace: trace ?? null, workerId: this.workerId(), generation: this.member.generationId };
   }
 
   onTaskReconfigurationRequest(connector: string): void {
@@ -318,8 +258,8 @@ export class DistributedHerder
     leaderId: string,
     generationId: number,
   ): Promise<Map<string, Buffer>> {
-    await this.configLog.readToEnd();
-    const config = { snapshot: this.snapshot, freshSnapshot: () => this.configTopic.snapshot() };
+    const snapshot = await this.configs.readToEnd();
+    const config = { snapshot, freshSnapshot: () => this.configs.snapshot };
     const metadata = members.map((m) => ({ memberId: m.memberId, metadata: m.metadata }));
     if (protocol === 'default') return this.eager.performAssignment(leaderId, metadata, config).encoded;
     const result = this.incremental.performAssignment(leaderId, protocol, metadata, config, {
@@ -347,14 +287,14 @@ export class DistributedHerder
         'info',
         `Joined group at generation ${generation.generationId} behind the leader's config offset ${received.configOffset}; reading the config topic and rejoining`,
       );
-      await this.configLog.readToEnd();
+      await this.configs.readToEnd();
       this.member.requestRejoin('config offset mismatch');
       return;
     }
     await this.serialized(async () => {
       const previous = this.assignment;
       const merged = mergeAssignment(eager ? 'eager' : this.mode, previous, received);
-      if (this.snapshot.offset < received.configOffset) await this.configLog.readToEnd();
+      if (this.snapshot.offset < received.configOffset) await this.configs.readToEnd();
       await this.stopWork(received.revokedConnectors, received.revokedTasks);
       this.assignment = merged;
       this.lastCompletedGenerationId = generation.generationId;
@@ -442,12 +382,7 @@ export class DistributedHerder
       'info',
       `Writing ${configs.length} task config(s) of connector ${connector} to the config topic`,
     );
-    await Promise.all(
-      configs.map((config, task) =>
-        this.configLog.send(Buffer.from(taskKey({ connector, task })), encodeTaskConfig(config)),
-      ),
-    );
-    await this.configLog.send(Buffer.from(commitTasksKey(connector)), encodeTasksCommit(configs.length));
+    await this.configs.putTaskConfigs(connector, configs);
   }
 
   private async applyRestart(request: RestartRequest): Promise<void> {
@@ -455,13 +390,13 @@ export class DistributedHerder
     if (!this.snapshot.contains(connector)) return;
     const connectorHere = this.assignment?.connectors.includes(connector) ?? false;
     const failed = (status: Status | undefined): boolean => status?.state === 'FAILED';
-    if (connectorHere && (!onlyFailed || failed(this.connectorStatuses.get(connector)))) {
+    if (connectorHere && (!onlyFailed || failed(this.statuses.connector(connector)))) {
       this.onConnectorState(connector, 'RESTARTING');
       await this.restartConnectorHere(connector);
     }
     if (!includeTasks) return;
     const tasks = (this.assignment?.tasks ?? []).filter(
-      (id) => id.connector === connector && (!onlyFailed || failed(this.taskStatuses.get(idKey(id)))),
+      (id) => id.connector === connector && (!onlyFailed || failed(this.statuses.task(id))),
     );
     await this.worker.stopTasks(tasks);
     for (const id of tasks) {
@@ -472,9 +407,8 @@ export class DistributedHerder
 
   // ---- REST: reads ----------------------------------------------------------------------------------
 
-  private async readConfigs(): Promise<ClusterConfigState> {
-    await this.configLog.readToEnd();
-    return this.snapshot;
+  private readConfigs(): Promise<ClusterConfigState> {
+    return this.configs.readToEnd();
   }
 
   private async existing(name: string): Promise<ClusterConfigState> {
@@ -508,11 +442,11 @@ export class DistributedHerder
 
   async connectorStatus(name: string): Promise<ConnectorStateInfo> {
     const snapshot = await this.existing(name);
-    await this.statusLog.readToEnd();
-    const status = this.connectorStatuses.get(name);
+    await this.statuses.readToEnd();
+    const status = this.statuses.connector(name);
     if (!status) throw new RestError(404, `No status found for connector ${name}`);
     const tasks = snapshot.tasks(name).flatMap((id) => {
-      const taskStatus = this.taskStatuses.get(idKey(id));
+      const taskStatus = this.statuses.task(id);
       return taskStatus ? [{ id: id.task, ...this.stateInfo(taskStatus) }] : [];
     });
     return {
@@ -525,8 +459,8 @@ export class DistributedHerder
 
   async taskStatus(name: string, task: number): Promise<TaskStateInfo> {
     await this.existing(name);
-    await this.statusLog.readToEnd();
-    const status = this.taskStatuses.get(`${name}-${task}`);
+    await this.statuses.readToEnd();
+    const status = this.statuses.task({ connector: name, task });
     if (!status) throw new RestError(404, `No status found for task ${name}-${task}`);
     return { id: task, ...this.stateInfo(status) };
   }
@@ -556,9 +490,11 @@ export class DistributedHerder
     const before = await this.readConfigs();
     const exists = before.contains(name);
     if (exists && !allowReplace) throw new RestError(409, `Connector ${name} already exists`);
-    if (!exists && initialState !== 'STARTED')
-      await this.configLog.send(Buffer.from(targetStateKey(name)), encodeTargetState(initialState));
-    await this.configLog.send(Buffer.from(connectorKey(name)), encodeConnectorConfig(config));
+    await this.configs.putConnectorConfig(
+      name,
+      config,
+      !exists && initialState !== 'STARTED' ? initialState : null,
+    );
     return { created: !exists, info: this.info(await this.readConfigs(), name) };
   }
 
@@ -574,8 +510,7 @@ export class DistributedHerder
   async deleteConnector(name: string): Promise<void> {
     this.requireStableGroup();
     await this.existing(name);
-    await this.configLog.send(Buffer.from(connectorKey(name)), null);
-    await this.configLog.send(Buffer.from(targetStateKey(name)), null);
+    await this.configs.removeConnector(name);
     await this.readConfigs();
   }
 
@@ -583,10 +518,7 @@ export class DistributedHerder
     this.requireStableGroup();
     await this.existing(request.connector);
     const plan = request.includeTasks || request.onlyFailed ? await this.restartPlan(request) : null;
-    await this.configLog.send(
-      Buffer.from(restartKey(request.connector)),
-      encodeRestartRequest({ includeTasks: request.includeTasks, onlyFailed: request.onlyFailed }),
-    );
+    await this.configs.putRestartRequest(request);
     return plan;
   }
 
@@ -619,7 +551,7 @@ export class DistributedHerder
       });
       return;
     }
-    const owner = this.taskStatuses.get(idKey(id))?.workerId;
+    const owner = this.statuses.task(id)?.workerId;
     if (!owner) throw new RestError(409, REBALANCE_CONFLICT);
     const response = await fetch(
       `http://${owner}/connectors/${encodeURIComponent(connector)}/tasks/${task}/restart?forward=false`,
@@ -655,7 +587,7 @@ export class DistributedHerder
   private async writeTargetState(name: string, state: TargetState): Promise<void> {
     this.requireStableGroup();
     await this.existing(name);
-    await this.configLog.send(Buffer.from(targetStateKey(name)), encodeTargetState(state));
+    await this.configs.putTargetState(name, state);
     await this.readConfigs();
   }
 
@@ -681,8 +613,8 @@ export class DistributedHerder
     if (this.scheduledRebalance) clearTimeout(this.scheduledRebalance);
     await this.serialized(() => this.worker.stop());
     await this.member.stop();
-    await this.configLog.stop();
-    await this.statusLog.stop();
+    await this.configs.stop();
+    await this.statuses.stop();
     await this.offsetStore.stop();
   }
 }
