@@ -17,7 +17,7 @@ import { openDatabase, type ConsoleDatabase, type UserRole } from '@sluice/db';
 import { LoginRateLimiter } from '../auth/login-rate-limiter.ts';
 import { EmbeddedClusterSource } from '../cluster-source/embedded-cluster-source.ts';
 import { ConnectRestClient, ConnectRestError } from '../connect/connect-rest-client.ts';
-import { freePort, startStandaloneWorker, type StandaloneWorker } from '@sluice/connect/testing';
+import { freePort, startStandaloneWorker, waitFor, type StandaloneWorker } from '@sluice/connect/testing';
 import { createCaller } from '../root.ts';
 
 const FILE_SOURCE = 'org.apache.kafka.connect.file.FileStreamSourceConnector';
@@ -57,27 +57,11 @@ async function rejects(call: Promise<unknown>, code: TRPCError['code'], message:
   );
 }
 
-/** Polls `check` until it returns something other than undefined, or fails after `timeoutMs`. */
-async function eventually<T>(
-  what: string,
-  check: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined) return value;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `${what} did not happen within ${timeoutMs} ms${last ? `: ${String(last)}` : ''}; worker: ${worker.output()}`,
-      );
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
+/** waitFor, with the worker's output in the failure. */
+function eventually<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  return waitFor(what, check, timeoutMs).catch((error: unknown) => {
+    throw new Error(`${(error as Error).message}; worker: ${worker.output()}`);
+  });
 }
 
 const stateOf = async (connector: string) =>
