@@ -5,7 +5,8 @@
  * 1. Installs the system tools the tests use when they are missing (Debian packages; CI runs as root).
  *    A missing tool is installed, never a reason to skip a test.
  * 2. Typecheck (turbo, every workspace) and lint (eslint, whole tree).
- * 3. Every `*.test.ts` under apps/, packages/, tooling/ with node:test (unit and integration tests).
+ * 3. Every `*.test.ts` under apps/, packages/, tooling/ with node:test (unit and integration tests), two files at a
+ *    time, then the few that measure time or rates alone.
  * 4. The Playwright end-to-end tests in e2e/ against the real server in Debian's Chromium.
  *
  * Prints `N passed, N failed` last; exits non-zero when anything failed.
@@ -83,7 +84,7 @@ function runCapturingStdout(command, args, { timeout }) {
  * (CI allows 90 minutes for install and tests together). A single test may run 10 minutes; the longest take 2.
  */
 const TEST_TIMEOUT_MS = 10 * 60_000;
-const NODE_TEST_PHASE_TIMEOUT_MS = 50 * 60_000;
+const NODE_TEST_PHASE_TIMEOUT_MS = { shared: 40 * 60_000, exclusive: 10 * 60_000 };
 const E2E_PHASE_TIMEOUT_MS = 20 * 60_000;
 
 function record(name, outcome) {
@@ -172,23 +173,56 @@ for (const [name, command, args] of [
   totals[outcome.ok ? 'pass' : 'fail'] += 1;
 }
 
+/**
+ * Test files that measure rates or wall-clock time against a limit (quotas held within 20 %, a decode under 50 ms,
+ * timer ticks): they run alone, after the rest, so that no other test shares the two cores with them.
+ */
+const EXCLUSIVE_TEST_FILES = new Set([
+  'packages/broker/test/quota-clients.test.ts',
+  'packages/broker/test/client-quotas.test.ts',
+  'packages/protocol/test/fuzz.test.ts',
+  'packages/api/src/router/health.test.ts',
+]);
+
+/**
+ * Every other file runs two at a time (node:test's default on two cores is one). Test files share nothing: each
+ * starts its brokers and servers on ports the OS picks, in data folders of its own, and the fault tests create
+ * network namespaces, tmpfs mounts and processes whose names are unique to their run.
+ */
+const SHARED_TEST_CONCURRENCY = 2;
+
+function nodeTest(files, concurrency, timeout) {
+  return runCapturingStdout(
+    'node',
+    [
+      '--import',
+      'tsx',
+      '--test',
+      `--test-concurrency=${concurrency}`,
+      `--test-timeout=${TEST_TIMEOUT_MS}`,
+      // A test file whose event loop stays alive after its tests ended (a client that never exits) must not hang
+      // the run: its timed-out test already counts as failed.
+      '--test-force-exit',
+      '--test-reporter=spec',
+      ...files,
+    ],
+    { timeout },
+  );
+}
+
 const testFiles = ['apps', 'packages', 'tooling'].flatMap((dir) => findTestFiles(join(root, dir))).sort();
-const unit = await runCapturingStdout(
-  'node',
-  [
-    '--import',
-    'tsx',
-    '--test',
-    `--test-timeout=${TEST_TIMEOUT_MS}`,
-    // A test file whose event loop stays alive after its tests ended (a client that never exits) must not hang
-    // the run: its timed-out test already counts as failed.
-    '--test-force-exit',
-    '--test-reporter=spec',
-    ...testFiles,
-  ],
-  { timeout: NODE_TEST_PHASE_TIMEOUT_MS },
+const missingExclusive = [...EXCLUSIVE_TEST_FILES].filter((file) => !testFiles.includes(file));
+if (missingExclusive.length > 0)
+  throw new Error(`EXCLUSIVE_TEST_FILES names missing files: ${missingExclusive}`);
+const sharedFiles = testFiles.filter((file) => !EXCLUSIVE_TEST_FILES.has(file));
+const shared = await nodeTest(sharedFiles, SHARED_TEST_CONCURRENCY, NODE_TEST_PHASE_TIMEOUT_MS.shared);
+addTotals(`node:test, two at a time (${sharedFiles.length} files)`, specTotals(shared.stdout), shared);
+const exclusive = await nodeTest([...EXCLUSIVE_TEST_FILES], 1, NODE_TEST_PHASE_TIMEOUT_MS.exclusive);
+addTotals(
+  `node:test, one at a time (${EXCLUSIVE_TEST_FILES.size} files)`,
+  specTotals(exclusive.stdout),
+  exclusive,
 );
-addTotals(`node:test (${testFiles.length} files)`, specTotals(unit.stdout), unit);
 
 const playwrightReport = join(reports, 'playwright.json');
 const e2eDataDir = join(reports, 'e2e-data');
