@@ -26,6 +26,9 @@ await consumer.run({
   },
 });
 while (!existsSync(stopFile)) await new Promise((r) => setTimeout(r, 200));
+// From here on kafkajs says what it does, so that a stop that does not finish shows where it waits.
+kafka.logger().setLogLevel(logLevel.DEBUG);
+console.log('stopping');
 // stop() commits what was consumed and leaves the group. kafkajs 2.2.4's disconnect() can then wait forever in
 // a connection's waitForPendingRequests, after broker restarts, with nothing in flight or pending (seen under
 // load: the queue never reported empty), so the socket teardown gets a bound and the process exits.
