@@ -114,6 +114,28 @@ test('two workers share a connector; a SIGKILLed worker tasks move to the other'
   assert.deepEqual((await rest(a.url, 'GET', '/connectors')).body, ['dist-sink']);
   assert.deepEqual((await rest(b.url, 'GET', '/connectors/dist-sink/tasks')).body instanceof Array, true);
 
+  // Config writes are the leader's: the other worker forwards them, and hands back the leader's answer.
+  for (const worker of [a, b]) {
+    const duplicate = await rest(worker.url, 'POST', '/connectors', {
+      name: 'dist-sink',
+      config: { 'connector.class': 'FileStreamSink', topics: 'dist-in', file: out },
+    });
+    assert.deepEqual(duplicate.body, { error_code: 409, message: 'Connector dist-sink already exists' });
+  }
+  const answeredForwarded = (worker: WorkerProcess, request: string, status: number) =>
+    worker.output().includes(`"${request}?forward=true" ${status} `);
+  assert.deepEqual(
+    [a, b].map((worker) => answeredForwarded(worker, 'POST /connectors', 409)).sort(),
+    [false, true],
+    'exactly one worker (the leader) answered a forwarded create',
+  );
+  // A task restarts on the worker running it, whichever worker is asked.
+  const task0 = shared.tasks.find((task) => task.id === 0)!;
+  const [owner, other] = new URL(a.url).host === task0.worker_id ? [a, b] : [b, a];
+  const restarted = await rest(other.url, 'POST', '/connectors/dist-sink/tasks/0/restart');
+  assert.equal(restarted.status, 204, JSON.stringify(restarted.body));
+  assert.ok(answeredForwarded(owner, 'POST /connectors/dist-sink/tasks/0/restart', 204), owner.output());
+
   await produce(0, ['p0-1', 'p0-2']);
   await produce(1, ['p1-1', 'p1-2']);
   await waitFor('four lines in the sink file', () => (readLines(out).length >= 4 ? true : undefined));

@@ -9,10 +9,12 @@
  * The group's leader assigns connectors and tasks to the members from its view of the config topic; a worker
  * that joined with an older config offset is told CONFIG_MISMATCH, reads further and rejoins.
  *
- * How it departs from Kafka's, on purpose: any worker writes config records a REST call asks for (Kafka
- * forwards them to the leader), and the worker running a connector writes its task configs (Kafka forwards
- * them to the leader too). The config topic's single partition orders every write, so all workers apply the
- * same history; a write racing a rebalance is refused with 409, as Kafka refuses it.
+ * Config writes a REST call asks for (create, update, delete, restart, stop, offsets) are the leader's, one at a
+ * time, as in Kafka: another worker answers them with RequestTargetError and its REST server forwards the call
+ * to the leader's URL. Pause and resume are written by any worker, as Kafka's are. How it departs from Kafka's:
+ * the worker running a connector writes its task configs itself (Kafka forwards them to the leader over its
+ * internal, signed REST endpoint). The config topic's single partition orders every write, so all workers apply
+ * the same history; a write racing a rebalance is refused with 409, as Kafka refuses it.
  *
  * Invariants:
  * - a connector or task runs on at most the worker the current generation's assignment names (eager: all
@@ -25,6 +27,7 @@ import type { ConfigInfos } from '../config/config-infos.ts';
 import { validationFailureMessage } from './connector-config.ts';
 import { AbstractHerder } from './abstract-herder.ts';
 import {
+  RequestTargetError,
   RestError,
   notFound,
   type ConnectorInfo,
@@ -98,6 +101,8 @@ export class DistributedHerder
   private lastCompletedGenerationId = -1;
   /** Changes to what runs here happen one at a time. */
   private queue: Promise<unknown> = Promise.resolve();
+  /** The leader's config writes, one at a time (a create checks the name is free, then writes it). */
+  private leaderWrites: Promise<unknown> = Promise.resolve();
   private scheduledRebalance: NodeJS.Timeout | null = null;
   /** True while the config topic's history is read at start: nothing runs here yet, so nothing reacts. */
   private readingHistory = true;
@@ -477,25 +482,39 @@ export class DistributedHerder
     if (this.member.rebalancing) throw new RestError(409, REBALANCE_CONFLICT);
   }
 
+  /**
+   * Runs a config write on the leader, after the writes before it; elsewhere refuses it with the leader's URL
+   * (Kafka's NotLeaderException, `Only the leader can ...`), for the REST server to forward.
+   */
+  private async asLeader<T>(what: string, write: () => Promise<T>): Promise<T> {
+    this.requireStableGroup();
+    if (!this.member.isLeader)
+      throw new RequestTargetError(`Only the leader can ${what}.`, this.assignment?.leaderUrl || null);
+    const result = this.leaderWrites.then(write);
+    this.leaderWrites = result.catch(() => undefined);
+    return result;
+  }
+
   async putConnectorConfig(
     name: string,
     config: ConnectorProps,
     allowReplace: boolean,
     initialState: TargetState = 'STARTED',
   ): Promise<{ created: boolean; info: ConnectorInfo }> {
-    this.requireStableGroup();
-    const infos: ConfigInfos = await this.validateConnectorConfig(config);
-    const invalid = validationFailureMessage(infos);
-    if (invalid !== null) throw new RestError(400, invalid);
-    const before = await this.readConfigs();
-    const exists = before.contains(name);
-    if (exists && !allowReplace) throw new RestError(409, `Connector ${name} already exists`);
-    await this.configs.putConnectorConfig(
-      name,
-      config,
-      !exists && initialState !== 'STARTED' ? initialState : null,
-    );
-    return { created: !exists, info: this.info(await this.readConfigs(), name) };
+    return this.asLeader('set connector configs', async () => {
+      const infos: ConfigInfos = await this.validateConnectorConfig(config);
+      const invalid = validationFailureMessage(infos);
+      if (invalid !== null) throw new RestError(400, invalid);
+      const before = await this.readConfigs();
+      const exists = before.contains(name);
+      if (exists && !allowReplace) throw new RestError(409, `Connector ${name} already exists`);
+      await this.configs.putConnectorConfig(
+        name,
+        config,
+        !exists && initialState !== 'STARTED' ? initialState : null,
+      );
+      return { created: !exists, info: this.info(await this.readConfigs(), name) };
+    });
   }
 
   async patchConnectorConfig(name: string, patch: Record<string, string | null>): Promise<ConnectorInfo> {
@@ -507,19 +526,21 @@ export class DistributedHerder
     return (await this.putConnectorConfig(name, merged, true)).info;
   }
 
-  async deleteConnector(name: string): Promise<void> {
-    this.requireStableGroup();
-    await this.existing(name);
-    await this.configs.removeConnector(name);
-    await this.readConfigs();
+  deleteConnector(name: string): Promise<void> {
+    return this.asLeader('delete connector configs', async () => {
+      await this.existing(name);
+      await this.configs.removeConnector(name);
+      await this.readConfigs();
+    });
   }
 
-  async restartConnector(request: RestartRequest): Promise<ConnectorStateInfo | null> {
-    this.requireStableGroup();
-    await this.existing(request.connector);
-    const plan = request.includeTasks || request.onlyFailed ? await this.restartPlan(request) : null;
-    await this.configs.putRestartRequest(request);
-    return plan;
+  restartConnector(request: RestartRequest): Promise<ConnectorStateInfo | null> {
+    return this.asLeader('process restart requests', async () => {
+      await this.existing(request.connector);
+      const plan = request.includeTasks || request.onlyFailed ? await this.restartPlan(request) : null;
+      await this.configs.putRestartRequest(request);
+      return plan;
+    });
   }
 
   private async restartPlan(request: RestartRequest): Promise<ConnectorStateInfo> {
@@ -551,22 +572,12 @@ export class DistributedHerder
       });
       return;
     }
+    // Kafka's NotAssignedException: the worker whose status names the task restarts it.
     const owner = this.statuses.task(id)?.workerId;
-    if (!owner) throw new RestError(409, REBALANCE_CONFLICT);
-    const response = await fetch(
-      `http://${owner}/connectors/${encodeURIComponent(connector)}/tasks/${task}/restart?forward=false`,
-      {
-        method: 'POST',
-        signal: AbortSignal.timeout(30_000),
-      },
+    throw new RequestTargetError(
+      'Cannot restart task since it is not assigned to this member',
+      owner ? `http://${owner}/` : null,
     );
-    if (response.status >= 400) {
-      const body = (await response.json().catch(() => null)) as { message?: string } | null;
-      throw new RestError(
-        response.status,
-        body?.message ?? `Restart of task ${idKey(id)} on ${owner} failed`,
-      );
-    }
   }
 
   pauseConnector(name: string): Promise<void> {
@@ -578,10 +589,12 @@ export class DistributedHerder
   }
 
   /** KIP-875: a stopped connector keeps its config but has no tasks, so its offsets can be changed. */
-  async stopConnector(name: string): Promise<void> {
-    await this.writeTargetState(name, 'STOPPED');
-    await this.publishTaskConfigs(name, []);
-    await this.readConfigs();
+  stopConnector(name: string): Promise<void> {
+    return this.asLeader('transition connectors to the STOPPED state', async () => {
+      await this.writeTargetState(name, 'STOPPED');
+      await this.publishTaskConfigs(name, []);
+      await this.readConfigs();
+    });
   }
 
   private async writeTargetState(name: string, state: TargetState): Promise<void> {
@@ -596,15 +609,16 @@ export class DistributedHerder
     return this.readOffsets(name, toProps(snapshot.connectorConfig(name)));
   }
 
-  async alterConnectorOffsets(name: string, offsets: ConnectorOffset[] | null): Promise<string> {
-    this.requireStableGroup();
-    const snapshot = await this.existing(name);
-    if (snapshot.targetState(name) !== 'STOPPED' || snapshot.taskCount(name) > 0)
-      throw new RestError(
-        400,
-        `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`,
-      );
-    return this.writeOffsets(name, toProps(snapshot.connectorConfig(name)), offsets);
+  alterConnectorOffsets(name: string, offsets: ConnectorOffset[] | null): Promise<string> {
+    return this.asLeader('process external offsets modification requests', async () => {
+      const snapshot = await this.existing(name);
+      if (snapshot.targetState(name) !== 'STOPPED' || snapshot.taskCount(name) > 0)
+        throw new RestError(
+          400,
+          `Connectors must be in the STOPPED state before their offsets can be modified. This can be done for the specified connector by issuing a 'PUT' request to the '/connectors/${name}/stop' endpoint`,
+        );
+      return this.writeOffsets(name, toProps(snapshot.connectorConfig(name)), offsets);
+    });
   }
 
   /** Leaves the group (its work moves to the other workers) after stopping everything that runs here. */

@@ -84,6 +84,21 @@ export class RestError extends Error {
   }
 }
 
+/**
+ * A request another worker must answer (Kafka's RequestTargetException): the group's leader for config writes,
+ * the worker running a task for its restart. The REST server forwards the request to `forwardUrl`, a worker's
+ * REST URL; null when this worker knows no target yet (a rebalance is under way).
+ */
+export class RequestTargetError extends Error {
+  constructor(
+    message: string,
+    readonly forwardUrl: string | null,
+  ) {
+    super(message);
+    this.name = 'RequestTargetError';
+  }
+}
+
 export const notFound = (connector: string): RestError =>
   new RestError(404, `Connector ${connector} not found`);
 

@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { AlreadyExistsException, ConfigException, NotFoundException } from '../../errors.ts';
 import { NAME_CONFIG } from '../connector-config.ts';
 import {
+  RequestTargetError,
   RestError,
   type ConnectorOffset,
   type ConnectorProps,
@@ -20,13 +21,20 @@ import {
 
 /** Request bodies larger than this are refused with 413, before they are parsed. */
 const MAX_BODY_BYTES = 10 * 1024 * 1024;
+/** How long a request forwarded to another worker may take (Kafka's REST request timeout, 90 s). */
+const FORWARD_TIMEOUT_MS = 90_000;
 
 type Params = string[];
+interface Answer {
+  status: number;
+  body?: unknown;
+  location?: string;
+}
 type Handler = (request: {
   params: Params;
   query: URLSearchParams;
   body: () => Promise<unknown>;
-}) => Promise<{ status: number; body?: unknown; location?: string }>;
+}) => Promise<Answer>;
 
 interface Route {
   pattern: RegExp;
@@ -302,6 +310,56 @@ function readBody(request: IncomingMessage): Promise<unknown> {
   });
 }
 
+/**
+ * Sends a request this worker cannot answer to the worker that can, and answers with what it answered
+ * (HerderRequestHandler.completeOrForwardRequest). A user's request may be forwarded twice (to a worker that
+ * has since lost the role, and on from there): the first hop carries `forward=true`, the second `forward=false`,
+ * and a request that arrives with `forward=false` and still cannot be answered here is a 409.
+ */
+async function forward(target: RequestTargetError, method: string, url: URL, body: unknown): Promise<Answer> {
+  const forwardFlag = url.searchParams.get('forward');
+  if (forwardFlag !== null && forwardFlag.toLowerCase() !== 'true')
+    throw new RestError(
+      409,
+      'Cannot complete request because of a conflicting operation (e.g. worker rebalance)',
+    );
+  if (target.forwardUrl === null)
+    throw new RestError(
+      409,
+      'Cannot complete request momentarily due to no known leader URL, likely because a rebalance was underway.',
+    );
+  const base = target.forwardUrl.endsWith('/') ? target.forwardUrl : `${target.forwardUrl}/`;
+  const forwarded = new URL(url.pathname.slice(1), base);
+  for (const [key, value] of url.searchParams)
+    if (key !== 'forward') forwarded.searchParams.append(key, value);
+  forwarded.searchParams.set('forward', String(forwardFlag === null));
+  let response: Response;
+  try {
+    response = await fetch(forwarded, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: AbortSignal.timeout(FORWARD_TIMEOUT_MS),
+    });
+  } catch (error) {
+    throw new RestError(500, `IO Error trying to forward REST request: ${(error as Error).message}`);
+  }
+  const text = await response.text();
+  let answer: unknown = undefined;
+  if (text !== '') {
+    try {
+      answer = JSON.parse(text);
+    } catch {
+      throw new RestError(500, `Worker at ${base} answered a forwarded request with a body that is not JSON`);
+    }
+  }
+  if (response.status >= 400) {
+    const message = (answer as { message?: unknown } | undefined)?.message;
+    throw new RestError(response.status, typeof message === 'string' ? message : `HTTP ${response.status}`);
+  }
+  return { status: response.status, body: answer, location: response.headers.get('location') ?? undefined };
+}
+
 function statusOf(error: unknown): number {
   if (error instanceof RestError) return error.status;
   if (error instanceof NotFoundException) return 404;
@@ -345,11 +403,18 @@ export class ConnectRestServer {
       if (match === null) throw new RestError(404, 'HTTP 404 Not Found');
       const handler = match.route.methods[method];
       if (!handler) throw new RestError(405, 'HTTP 405 Method Not Allowed');
-      const result = await handler({
-        params: match.params,
-        query: url.searchParams,
-        body: () => readBody(request),
-      });
+      let body: Promise<unknown> | null = null;
+      let result: Answer;
+      try {
+        result = await handler({
+          params: match.params,
+          query: url.searchParams,
+          body: () => (body ??= readBody(request)),
+        });
+      } catch (error) {
+        if (!(error instanceof RequestTargetError)) throw error;
+        result = await forward(error, method, url, body === null ? undefined : await body);
+      }
       status = result.status;
       const headers: Record<string, string> = {};
       if (result.location) headers.Location = result.location;
