@@ -225,9 +225,14 @@ try {
   if (
     error instanceof CommandFailedError ||
     (error instanceof Error &&
-      ['KafkaError', 'OffsetResetError', 'KafkaProtocolError', 'KafkaAuthenticationError'].includes(
-        error.name,
-      ))
+      [
+        'KafkaError',
+        'OffsetResetError',
+        'KafkaProtocolError',
+        'KafkaAuthenticationError',
+        // A Connect worker's or connector's settings refused by name (sluice connect).
+        'ConfigException',
+      ].includes(error.name))
   ) {
     console.error(`sluice: ${error.message}`);
     process.exit(1);

@@ -1,7 +1,7 @@
 /**
  * What every herder does the same way (AbstractHerder): plugin listings, config validation, server info, and
  * reading and writing connector offsets (KIP-875). Source offsets live in the worker's offset store; a sink
- * connector's offsets are its consumer group's (`connect-<connector>`) committed offsets, shown as
+ * connector's offsets are its consumer group's (`connect-<connector>`, or the group its config overrides) committed offsets, shown as
  * {"kafka_topic","kafka_partition"} -> {"kafka_offset"}, as Kafka shows them.
  */
 import { ApiKey } from '@sluice/protocol';
@@ -13,7 +13,12 @@ import type { ConfigDef } from '../config/config-def.ts';
 import { SinkConnector, type TopicPartition } from '../connector/sink-connector.ts';
 import type { PluginKind } from '../transforms/plugins.ts';
 import { CONNECT_VERSION } from '../version.ts';
-import { CONNECTOR_CLASS_CONFIG, validateConnectorConfig } from './connector-config.ts';
+import { validateClientOverrides, withClientOverrides, type ClientType } from './client-config-override.ts';
+import {
+  CONNECTOR_CLASS_CONFIG,
+  DLQ_TOPIC_NAME_CONFIG,
+  validateConnectorConfig,
+} from './connector-config.ts';
 import {
   RestError,
   type ConnectorOffset,
@@ -88,14 +93,28 @@ export abstract class AbstractHerder {
     } catch {
       connector = null;
     }
-    return validateConnectorConfig(config, this.worker.plugins, connector);
+    const infos = validateConnectorConfig(config, this.worker.plugins, connector);
+    if (connector === null) return infos;
+    // Kafka checks the clients a connector of this type has: a source's producer, a sink's consumer, and the
+    // admin client a sink's dead letter queue topic is created with.
+    const policy = this.worker.overridePolicy;
+    const clients: ClientType[] =
+      connector instanceof SinkConnector
+        ? (config[DLQ_TOPIC_NAME_CONFIG] ?? '').trim() !== ''
+          ? ['consumer', 'admin']
+          : ['consumer']
+        : ['producer'];
+    return withClientOverrides(
+      infos,
+      clients.flatMap((client) => validateClientOverrides(config, client, policy)),
+    );
   }
 
   /** The offsets a connector has: its source offsets, or its sink consumer group's committed offsets. */
   async readOffsets(name: string, config: ConnectorProps): Promise<ConnectorOffset[]> {
     const connector = this.worker.newConnector(config[CONNECTOR_CLASS_CONFIG]);
     if (connector instanceof SinkConnector) {
-      const committed = await this.worker.client().fetchOffsets(`connect-${name}`);
+      const committed = await this.worker.client().fetchOffsets(this.worker.sinkGroupId(name, config));
       return committed.map((entry) => ({
         partition: { [KAFKA_TOPIC_KEY]: entry.topic, [KAFKA_PARTITION_KEY]: entry.partition },
         offset: { [KAFKA_OFFSET_KEY]: Number(entry.offset) },
@@ -173,7 +192,7 @@ export abstract class AbstractHerder {
     connector: SinkConnector,
     offsets: ConnectorOffset[] | null,
   ): Promise<boolean> {
-    const groupId = `connect-${name}`;
+    const groupId = this.worker.sinkGroupId(name, config);
     const client = this.worker.client();
     if (offsets === null) {
       const committed = await client.fetchOffsets(groupId);

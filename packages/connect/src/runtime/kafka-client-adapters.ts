@@ -4,9 +4,11 @@
  * stalls a source task instead of failing it), consumers with auto commit off and auto.offset.reset=earliest.
  *
  * Security, as a Kafka Connect worker reads it: the worker's `security.protocol`, `sasl.*` and `ssl.*`
- * settings secure every client; `producer.`- and `consumer.`-prefixed ones override them for the connectors'
- * producers and consumers. Those prefixes also carry the client settings below (Kafka's names), e.g.
- * `consumer.session.timeout.ms`, which bounds how long a sink's group waits for a dead worker's consumer.
+ * settings secure every client; `producer.`-, `consumer.`- and `admin.`-prefixed ones override them for the
+ * connectors' producers, consumers and admin clients. Those prefixes also carry the client settings below
+ * (Kafka's names), e.g. `consumer.session.timeout.ms`, which bounds how long a sink's group waits for a dead
+ * worker's consumer. A connector's own overrides (`producer.override.*`, ..., see client-config-override.ts)
+ * take precedence over the worker's, client.id and a sink's group.id included.
  */
 import {
   ClusterClient,
@@ -17,7 +19,7 @@ import {
   connectionSecurityFromProperties,
   type ConnectionSecurity,
 } from '@sluice/client';
-import { ErrorCode } from '@sluice/protocol';
+import { CompressionCodec, ErrorCode } from '@sluice/protocol';
 import { ConfigException } from '../errors.ts';
 import type { WorkerClients } from './worker.ts';
 import type { RecordConsumer, RecordProducer } from './kafka-clients.ts';
@@ -71,12 +73,48 @@ function consumerSettings(props: Readonly<Record<string, string>>) {
   };
 }
 
+/** Kafka's acks values; Kafka Connect's producers use all unless told otherwise. */
+function acksSetting(props: Readonly<Record<string, string>>): -1 | 0 | 1 {
+  const text = props['producer.acks'] ?? 'all';
+  if (text === 'all' || text === '-1') return -1;
+  if (text === '0' || text === '1') return Number(text) as 0 | 1;
+  throw new ConfigException('producer.acks', text, 'String must be one of: all, -1, 0, 1');
+}
+
+function compressionSetting(props: Readonly<Record<string, string>>): number {
+  const text = props['producer.compression.type'] ?? 'none';
+  if (!Object.hasOwn(CompressionCodec, text))
+    throw new ConfigException(
+      'producer.compression.type',
+      text,
+      `String must be one of: ${Object.keys(CompressionCodec).join(', ')}`,
+    );
+  return CompressionCodec[text as keyof typeof CompressionCodec];
+}
+
 function producerSettings(props: Readonly<Record<string, string>>) {
   return {
+    acks: acksSetting(props),
+    compression: compressionSetting(props),
+    deliveryTimeoutMs: numberSetting(props, 'producer.delivery.timeout.ms') ?? CONNECT_DELIVERY_TIMEOUT_MS,
+    requestTimeoutMs: numberSetting(props, 'producer.request.timeout.ms'),
     lingerMs: numberSetting(props, 'producer.linger.ms'),
     batchSize: numberSetting(props, 'producer.batch.size'),
     maxRequestSize: numberSetting(props, 'producer.max.request.size'),
   };
+}
+
+/** The worker's settings with a connector's overrides for one client laid over its `prefix`-ed ones. */
+function withOverrides(
+  workerProps: Readonly<Record<string, string>>,
+  prefix: string,
+  overrides: Readonly<Record<string, string>>,
+): Readonly<Record<string, string>> {
+  const entries = Object.entries(overrides);
+  if (entries.length === 0) return workerProps;
+  const merged: Record<string, string> = { ...workerProps };
+  for (const [setting, value] of entries) merged[prefix + setting] = value;
+  return merged;
 }
 
 export function workerClients(
@@ -85,33 +123,46 @@ export function workerClients(
   workerProps: Readonly<Record<string, string>> = {},
 ): WorkerClients {
   const security = securityOf(workerProps);
-  const producerSecurity = securityOf(workerProps, 'producer.');
-  const consumerSecurity = securityOf(workerProps, 'consumer.');
-  const consumerOptions = consumerSettings(workerProps);
-  const producerOptions = producerSettings(workerProps);
+  // The worker's own settings are checked now, so that a bad one stops the worker instead of its first task.
+  consumerSettings(workerProps);
+  producerSettings(workerProps);
   const client = new ClusterClient(bootstrapServers, clientIdPrefix, { security });
   return {
     client,
     newClient: (clientId: string) => new ClusterClient(bootstrapServers, clientId, { security }),
-    newProducer(clientId: string): RecordProducer {
-      return new Producer(new ClusterClient(bootstrapServers, clientId, { security: producerSecurity }), {
-        ...producerOptions,
-        acks: -1,
-        deliveryTimeoutMs: CONNECT_DELIVERY_TIMEOUT_MS,
-      });
+    newProducer(clientId: string, overrides = {}): RecordProducer {
+      const props = withOverrides(workerProps, 'producer.', overrides);
+      const id = props['producer.client.id'] ?? clientId;
+      return new Producer(
+        new ClusterClient(bootstrapServers, id, { security: securityOf(props, 'producer.') }),
+        producerSettings(props),
+      );
     },
-    newConsumer(groupId: string, clientId: string): RecordConsumer {
-      return new Consumer(new ClusterClient(bootstrapServers, clientId, { security: consumerSecurity }), {
-        ...consumerOptions,
-        groupId,
-      });
+    newConsumer(groupId: string, clientId: string, overrides = {}): RecordConsumer {
+      const props = withOverrides(workerProps, 'consumer.', overrides);
+      const id = props['consumer.client.id'] ?? clientId;
+      return new Consumer(
+        new ClusterClient(bootstrapServers, id, { security: securityOf(props, 'consumer.') }),
+        { ...consumerSettings(props), groupId },
+      );
     },
-    async ensureTopic(name: string, replicationFactor: number): Promise<void> {
-      const [result] = await client.createTopics([
-        { name, numPartitions: 1, replicationFactor, assignments: [], configs: [] },
-      ]);
-      if (result && result.errorCode !== 0 && result.errorCode !== ErrorCode.TOPIC_ALREADY_EXISTS)
-        throw new KafkaError(result.errorCode, result.errorMessage ?? `creating topic ${name}`);
+    async ensureTopic(name: string, replicationFactor: number, overrides = {}): Promise<void> {
+      const props = withOverrides(workerProps, 'admin.', overrides);
+      const admin =
+        props === workerProps
+          ? client
+          : new ClusterClient(bootstrapServers, props['admin.client.id'] ?? `${clientIdPrefix}-admin`, {
+              security: securityOf(props, 'admin.'),
+            });
+      try {
+        const [result] = await admin.createTopics([
+          { name, numPartitions: 1, replicationFactor, assignments: [], configs: [] },
+        ]);
+        if (result && result.errorCode !== 0 && result.errorCode !== ErrorCode.TOPIC_ALREADY_EXISTS)
+          throw new KafkaError(result.errorCode, result.errorMessage ?? `creating topic ${name}`);
+      } finally {
+        if (admin !== client) admin.close();
+      }
     },
   };
 }

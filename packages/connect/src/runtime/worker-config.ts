@@ -6,6 +6,7 @@
 import { AbstractConfig } from '../config/abstract-config.ts';
 import { ConfigDef } from '../config/config-def.ts';
 import { Range, ValidString } from '../config/validators.ts';
+import { overridePolicy } from './client-config-override.ts';
 
 export type WorkerMode = 'standalone' | 'distributed';
 
@@ -106,6 +107,26 @@ const COMMON = new ConfigDef()
     defaultValue: '',
     importance: 'LOW',
     documentation: 'An id string to pass to the server when making requests.',
+  })
+  .define({
+    name: 'connector.client.config.override.policy',
+    type: 'STRING',
+    defaultValue: 'All',
+    validator: {
+      ensureValid: (_name, value) => void overridePolicy(value as string, []),
+      toString: () => '[All, None, Principal, Allowlist]',
+    },
+    importance: 'MEDIUM',
+    documentation:
+      "Class name or alias of implementation of ConnectorClientConfigOverridePolicy. Defines what client configurations can be overridden by the connector. The default implementation is 'All', meaning connector configurations can override all client properties. The other possible policies in the framework include 'None' to disallow connectors from overriding client properties, 'Principal' to allow connectors to override only client principals, and 'Allowlist' to allow only the client configurations in connector.client.config.override.allowlist.",
+  })
+  .define({
+    name: 'connector.client.config.override.allowlist',
+    type: 'LIST',
+    defaultValue: '',
+    importance: 'MEDIUM',
+    documentation:
+      'List of client configurations that can be overridden by connectors under the Allowlist policy. If empty, connectors can not override any client configurations.',
   });
 
 const STANDALONE = new ConfigDef(COMMON).define({

@@ -3,10 +3,19 @@
  * It instantiates plugins by class name or alias, gives each task its own converters (the connector's when
  * it names them, with the connector's prefixed settings, else the worker's), its transformation chain, its
  * error handling and its Kafka clients: a producer for a source task, a consumer in the group
- * `connect-<connector>` for a sink task. Connector status changes go to the herder's listener.
+ * `connect-<connector>` for a sink task, each with the connector's client overrides the worker's policy allows
+ * (client-config-override.ts). Connector status changes go to the herder's listener.
  */
 import type { ClusterClient } from '@sluice/client';
 import { AbstractConfig, originalsWithPrefix } from '../config/abstract-config.ts';
+import {
+  OVERRIDE_ALLOWLIST_CONFIG,
+  OVERRIDE_POLICY_CONFIG,
+  clientOverrides,
+  overridePolicy,
+  type ClientConfigOverridePolicy,
+  type ClientType,
+} from './client-config-override.ts';
 import type { Connector, ConnectorContext, ConnectorProps } from '../connector/connector.ts';
 import type { SourceConnectorContext, SourceTask } from '../connector/source-connector.ts';
 import type { SinkTask } from '../connector/sink-connector.ts';
@@ -52,10 +61,19 @@ export interface WorkerClients {
   client: ClusterClient;
   /** A client of its own, for a reader that long-polls (a broker answers one connection's requests in order). */
   newClient(clientId: string): ClusterClient;
-  newProducer(clientId: string): RecordProducer;
-  newConsumer(groupId: string, clientId: string): RecordConsumer;
+  /** `overrides` are a connector's settings for this client, by the client's names (acks, client.id, ...). */
+  newProducer(clientId: string, overrides?: Readonly<Record<string, string>>): RecordProducer;
+  newConsumer(
+    groupId: string,
+    clientId: string,
+    overrides?: Readonly<Record<string, string>>,
+  ): RecordConsumer;
   /** Creates a topic unless it exists (the dead letter queue). */
-  ensureTopic(name: string, replicationFactor: number): Promise<void>;
+  ensureTopic(
+    name: string,
+    replicationFactor: number,
+    overrides?: Readonly<Record<string, string>>,
+  ): Promise<void>;
 }
 
 interface RunningConnector {
@@ -67,6 +85,8 @@ interface RunningConnector {
 export class Worker {
   private readonly connectors = new Map<string, RunningConnector>();
   private readonly tasks = new Map<string, WorkerTask>();
+  /** What connectors may set of their clients' settings (connector.client.config.override.policy). */
+  readonly overridePolicy: ClientConfigOverridePolicy;
 
   constructor(
     readonly config: WorkerConfig,
@@ -75,7 +95,36 @@ export class Worker {
     private readonly clients: WorkerClients,
     private readonly offsetStore: OffsetBackingStore,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.overridePolicy = overridePolicy(
+      config.getString(OVERRIDE_POLICY_CONFIG)!,
+      config.getList(OVERRIDE_ALLOWLIST_CONFIG) ?? [],
+    );
+  }
+
+  /**
+   * A connector's overrides for one of its clients (Worker.connectorClientConfigOverrides): refused with
+   * Kafka's message when the policy forbids any, which fails the task being built.
+   */
+  private clientOverrides(connectorProps: ConnectorProps, client: ClientType): Record<string, string> {
+    const overrides = clientOverrides(connectorProps, client);
+    const refused = Object.keys(overrides).filter((setting) => !this.overridePolicy.isAllowed(setting));
+    if (refused.length > 0)
+      throw new ConnectException(`Client Config Overrides not allowed [${refused.join(', ')}]`);
+    return overrides;
+  }
+
+  /**
+   * The consumer group of a sink connector: `connect-<connector>` unless the worker's `consumer.group.id` or the
+   * connector's `consumer.override.group.id` names another, as Kafka's worker builds its consumers' settings.
+   */
+  sinkGroupId(connector: string, connectorProps: ConnectorProps): string {
+    return (
+      clientOverrides(connectorProps, 'consumer')['group.id'] ??
+      (this.config.originalsWithPrefix('consumer.')['group.id'] as string | undefined) ??
+      `connect-${connector}`
+    );
+  }
 
   /** The admin side of the worker's Kafka client. */
   client(): ClusterClient {
@@ -332,7 +381,7 @@ export class Worker {
         ...common,
         task,
         stages: stages as TransformationStage<SourceRecord>[],
-        producer: this.clients.newProducer(clientId),
+        producer: this.clients.newProducer(clientId, this.clientOverrides(connectorProps, 'producer')),
         offsetStore: this.offsetStore,
       });
     }
@@ -345,9 +394,13 @@ export class Worker {
       await this.clients.ensureTopic(
         dlqTopic,
         connectorConfig.get('errors.deadletterqueue.topic.replication.factor') as number,
+        this.clientOverrides(connectorProps, 'admin'),
       );
       const dlq = new DeadLetterQueueReporter(
-        this.clients.newProducer(`connector-dlq-producer-${taskName}`),
+        this.clients.newProducer(
+          `connector-dlq-producer-${taskName}`,
+          this.clientOverrides(connectorProps, 'producer'),
+        ),
         dlqTopic,
         id.connector,
         id.task,
@@ -375,7 +428,11 @@ export class Worker {
       task,
       stages: stages as TransformationStage<SinkRecord>[],
       subscription: regex !== '' ? new RegExp(`^(?:${regex})$`) : topics,
-      consumer: this.clients.newConsumer(`connect-${id.connector}`, clientId),
+      consumer: this.clients.newConsumer(
+        this.sinkGroupId(id.connector, connectorProps),
+        clientId,
+        this.clientOverrides(connectorProps, 'consumer'),
+      ),
       errantReporter,
     });
   }
