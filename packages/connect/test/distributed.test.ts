@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ClusterClient } from '@sluice/client';
 import { startBroker, tempDataDir, type BrokerProcess } from '../../broker/test/support/broker-process.ts';
+import { kcatReadAll } from '../../broker/test/support/kcat.ts';
 import { runOk } from '../../broker/test/support/run.ts';
 import {
   rest,
@@ -254,4 +255,87 @@ test('the eager protocol (connect.protocol=eager): tasks split, and all move at 
     new Set(readLines(out)).size >= 5 ? true : undefined,
   );
   assert.deepEqual([...new Set(readLines(out))].sort(), ['e0-1', 'e0-2', 'e0-3', 'e1-1', 'e1-2']);
+});
+
+test('a worker stopped cleanly leaves its tasks UNASSIGNED until the survivor runs them; a deleted connector leaves tombstones', async () => {
+  const clean = (name: string) =>
+    workerProperties(name, {
+      'group.id': 'connect-clean',
+      'config.storage.topic': 'clean-configs',
+      'offset.storage.topic': 'clean-offsets',
+      'status.storage.topic': 'clean-status',
+      // Long enough to see the departed worker's tasks unassigned before they are given to the survivor.
+      'scheduled.rebalance.max.delay.ms': '10000',
+    });
+  const client = new ClusterClient(broker.bootstrap);
+  const [topic] = await client.createTopics([
+    { name: 'clean-in', numPartitions: 2, replicationFactor: 1, assignments: [], configs: [] },
+  ]);
+  assert.equal(topic!.errorCode, 0);
+  client.close();
+  const a = await startWorker('distributed', clean('clean-a'));
+  workers.push(a);
+  const b = await startWorker('distributed', clean('clean-b'));
+  workers.push(b);
+  const created = await waitFor('the connector to be created', async () => {
+    const response = await rest(a.url, 'POST', '/connectors', {
+      name: 'clean-sink',
+      config: {
+        'connector.class': 'FileStreamSink',
+        'tasks.max': '2',
+        topics: 'clean-in',
+        file: join(dir, 'clean-out.txt'),
+      },
+    });
+    return response.status === 409 ? undefined : response;
+  });
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const [aId, bId] = [new URL(a.url).host, new URL(b.url).host];
+  const statusOf = async () => (await rest(a.url, 'GET', '/connectors/clean-sink/status')).body as Status;
+  const onB = await waitFor('a task running on each worker', async () => {
+    const info = await statusOf();
+    const workersRunning = new Set(info.tasks.filter((t) => t.state === 'RUNNING').map((t) => t.worker_id));
+    return info.tasks.length === 2 && workersRunning.size === 2
+      ? info.tasks.filter((t) => t.worker_id === bId).map((t) => t.id)
+      : undefined;
+  });
+
+  assert.equal(await b.stop('SIGTERM'), 0, b.output());
+  workers.splice(workers.indexOf(b), 1);
+  const unassigned = await waitFor(
+    "worker B's tasks reported UNASSIGNED",
+    async () => {
+      const info = await statusOf();
+      const left = info.tasks.filter((t) => onB.includes(t.id));
+      return left.every((t) => t.state === 'UNASSIGNED') ? left : undefined;
+    },
+    8_000,
+  );
+  assert.deepEqual(
+    unassigned.map((t) => t.worker_id),
+    onB.map(() => bId),
+  );
+  await waitFor('both tasks running on the survivor', async () => {
+    const info = await statusOf();
+    return info.tasks.length === 2 && info.tasks.every((t) => t.state === 'RUNNING' && t.worker_id === aId)
+      ? true
+      : undefined;
+  });
+
+  assert.equal((await rest(a.url, 'DELETE', '/connectors/clean-sink')).status, 204);
+  assert.equal((await rest(a.url, 'GET', '/connectors/clean-sink/status')).status, 404);
+  // The status topic's last word on the connector and each of its tasks is a tombstone (kcat's %S is -1).
+  const last = await waitFor('tombstones for the deleted connector', async () => {
+    const latest = new Map<string, string>();
+    for (const line of await kcatReadAll(broker.bootstrap, 'clean-status', { format: '%k|%S\n' })) {
+      const [key, size] = line.split('|') as [string, string];
+      if (key.includes('clean-sink')) latest.set(key, size);
+    }
+    return [...latest.values()].every((size) => size === '-1') && latest.size === 3 ? latest : undefined;
+  });
+  assert.deepEqual([...last.keys()].sort(), [
+    'status-connector-clean-sink',
+    'status-task-clean-sink-0',
+    'status-task-clean-sink-1',
+  ]);
 });

@@ -198,7 +198,10 @@ export class DistributedHerder
         return;
       case 'connector-config-remove':
         await this.stopWork([update.connector], this.tasksHere(update.connector));
-        if (this.member.isLeader) this.member.requestRejoin(`connector ${update.connector} removed`);
+        if (this.member.isLeader) {
+          this.statuses.removeConnector(update.connector);
+          this.member.requestRejoin(`connector ${update.connector} removed`);
+        }
         return;
       case 'task-config-update': {
         const restart = update.tasks.filter((id) => this.runsTaskHere(id));
@@ -237,6 +240,17 @@ export class DistributedHerder
 
   onTaskState(id: ConnectorTaskId, state: State, trace?: string): void {
     this.statuses.putTask(id, this.status(state, trace));
+  }
+
+  // A deleted connector's statuses are the leader's to remove; anything else stopped here is UNASSIGNED until
+  // its next owner says otherwise.
+  onConnectorShutdown(connector: string): void {
+    if (this.snapshot.contains(connector))
+      this.statuses.putConnectorSafe(connector, this.status('UNASSIGNED'));
+  }
+
+  onTaskShutdown(id: ConnectorTaskId): void {
+    if (this.snapshot.contains(id.connector)) this.statuses.putTaskSafe(id, this.status('UNASSIGNED'));
   }
 
   private status(state: State, trace?: string): Status {

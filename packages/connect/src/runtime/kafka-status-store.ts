@@ -2,6 +2,10 @@
  * Connector and task statuses in `status.storage.topic` (KafkaStatusBackingStore): each worker writes the
  * state of what it runs, keyed `status-connector-<name>` / `status-task-<name>-<n>`, and every worker reads
  * the whole topic to answer status requests. A worker's own writes are visible to it at once; others' once read.
+ *
+ * A safe write (KafkaStatusBackingStore.putSafe, for UNASSIGNED on shutdown) is skipped when another worker has
+ * written the status in a later generation: the task's new owner, whose status must not be overwritten. A
+ * deleted connector's statuses are removed with tombstones.
  */
 import type { ClusterClient } from '@sluice/client';
 import { KafkaBasedLog, type KafkaBasedLogTopic } from './kafka-based-log.ts';
@@ -20,7 +24,7 @@ const idKey = (id: ConnectorTaskId): string => `${id.connector}-${id.task}`;
 export class KafkaStatusStore {
   private readonly log: KafkaBasedLog;
   private readonly connectors = new Map<string, Status>();
-  private readonly tasks = new Map<string, Status>();
+  private readonly tasks = new Map<string, { id: ConnectorTaskId; status: Status }>();
 
   constructor(
     client: ClusterClient,
@@ -58,7 +62,7 @@ export class KafkaStatusStore {
       else this.connectors.set(record.connector, record.status);
     } else if (record.type === 'task-status') {
       if (record.status === null) this.tasks.delete(idKey(record.id));
-      else this.tasks.set(idKey(record.id), record.status);
+      else this.tasks.set(idKey(record.id), { id: record.id, status: record.status });
     }
   }
 
@@ -67,24 +71,50 @@ export class KafkaStatusStore {
   }
 
   task(id: ConnectorTaskId): Status | undefined {
-    return this.tasks.get(idKey(id));
+    return this.tasks.get(idKey(id))?.status;
   }
 
   putConnector(name: string, status: Status): void {
     this.connectors.set(name, status);
-    void this.log
-      .send(Buffer.from(connectorStatusKey(name)), encodeStatus(status))
-      .catch((error: unknown) =>
-        this.logger('warn', `Could not write the status of connector ${name}: ${(error as Error).message}`),
-      );
+    this.write(connectorStatusKey(name), encodeStatus(status), `connector ${name}`);
   }
 
   putTask(id: ConnectorTaskId, status: Status): void {
-    this.tasks.set(idKey(id), status);
+    this.tasks.set(idKey(id), { id, status });
+    this.write(taskStatusKey(id), encodeStatus(status), `task ${idKey(id)}`);
+  }
+
+  putConnectorSafe(name: string, status: Status): void {
+    if (canWriteSafely(this.connectors.get(name), status)) this.putConnector(name, status);
+  }
+
+  putTaskSafe(id: ConnectorTaskId, status: Status): void {
+    if (canWriteSafely(this.tasks.get(idKey(id))?.status, status)) this.putTask(id, status);
+  }
+
+  /** Tombstones for a deleted connector's status and the statuses of every task of it this worker has read. */
+  removeConnector(name: string): void {
+    this.connectors.delete(name);
+    this.write(connectorStatusKey(name), null, `connector ${name}`);
+    for (const [key, { id }] of this.tasks) {
+      if (id.connector !== name) continue;
+      this.tasks.delete(key);
+      this.write(taskStatusKey(id), null, `task ${key}`);
+    }
+  }
+
+  private write(key: string, value: Buffer | null, what: string): void {
     void this.log
-      .send(Buffer.from(taskStatusKey(id)), encodeStatus(status))
+      .send(Buffer.from(key), value)
       .catch((error: unknown) =>
-        this.logger('warn', `Could not write the status of task ${idKey(id)}: ${(error as Error).message}`),
+        this.logger('warn', `Could not write the status of ${what}: ${(error as Error).message}`),
       );
   }
+}
+
+/** KafkaStatusBackingStore's CacheEntry.canWriteSafely. */
+function canWriteSafely(current: Status | undefined, status: Status): boolean {
+  return (
+    current === undefined || current.workerId === status.workerId || current.generation <= status.generation
+  );
 }

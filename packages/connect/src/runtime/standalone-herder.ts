@@ -77,6 +77,15 @@ export class StandaloneHerder
     if (entry && entry.taskStatus.has(id.task)) entry.taskStatus.set(id.task, this.stateInfo(state, trace));
   }
 
+  // One worker: nothing else can have written a newer status, so a shutdown is simply UNASSIGNED.
+  onConnectorShutdown(connector: string): void {
+    this.onConnectorState(connector, 'UNASSIGNED');
+  }
+
+  onTaskShutdown(id: ConnectorTaskId): void {
+    this.onTaskState(id, 'UNASSIGNED');
+  }
+
   private stateInfo(state: State, trace?: string): StateInfo {
     return trace ? { state, trace, worker_id: this.workerId() } : { state, worker_id: this.workerId() };
   }

@@ -2,14 +2,15 @@
  * What source and sink tasks share on a worker (WorkerTask): the task's run loop in the background, its
  * target state (started or paused), and status reports. A task reports RUNNING once started, PAUSED and
  * RUNNING as its target state changes, and FAILED with Java's trace when its loop throws; a failed task stays
- * down until restarted. A stopped task reports nothing: the herder that stopped it owns its status (Kafka's
- * UNASSIGNED on shutdown would race the status the task's next owner writes).
+ * down until restarted. A task stopped without having failed reports its shutdown (Kafka's onShutdown), which
+ * the herder records as UNASSIGNED unless the task's next owner has written its status already.
  */
 import type { ConnectorTaskId, State } from './herder.ts';
 import { javaStackTrace } from './error-handling.ts';
 
 export interface TaskStatusListener {
   onTaskState(id: ConnectorTaskId, state: State, trace?: string): void;
+  onTaskShutdown(id: ConnectorTaskId): void;
 }
 
 export type Logger = (level: 'info' | 'warn' | 'error', message: string) => void;
@@ -19,6 +20,8 @@ export abstract class WorkerTask {
   protected paused: boolean;
   private resumeWaiters: (() => void)[] = [];
   private loop: Promise<void> | null = null;
+  /** The loop threw: the task reported FAILED, and its shutdown is not reported over that. */
+  private failed = false;
 
   constructor(
     readonly id: ConnectorTaskId,
@@ -39,6 +42,7 @@ export abstract class WorkerTask {
       () => undefined,
       (error: unknown) => {
         if (this.stopping) return;
+        this.failed = true;
         this.log(
           'error',
           `${this.name} Task threw an uncaught and unrecoverable exception. Task is being killed and will not recover until manually restarted. ${javaStackTrace(error)}`,
@@ -95,6 +99,7 @@ export abstract class WorkerTask {
     } catch (error) {
       this.log('warn', `Could not close task ${this.name} cleanly: ${(error as Error).message}`);
     }
+    if (!this.failed) this.listener.onTaskShutdown(this.id);
     return ended;
   }
 }

@@ -53,6 +53,8 @@ export const TASK_CLASS_CONFIG = 'task.class';
 
 export interface ConnectorStatusListener {
   onConnectorState(connector: string, state: State, trace?: string): void;
+  /** The connector was stopped here without having failed (Kafka's onShutdown: UNASSIGNED, written safely). */
+  onConnectorShutdown(connector: string): void;
   /** The connector asked for its task configs to be regenerated (ConnectorContext.requestTaskReconfiguration). */
   onTaskReconfigurationRequest(connector: string): void;
 }
@@ -80,6 +82,7 @@ interface RunningConnector {
   connector: Connector;
   props: ConnectorProps;
   state: 'STARTED' | 'PAUSED' | 'STOPPED' | 'FAILED';
+  listener: ConnectorStatusListener;
 }
 
 export class Worker {
@@ -176,7 +179,7 @@ export class Worker {
       listener.onConnectorState(name, 'FAILED', javaStackTrace(error));
       return false;
     }
-    const running: RunningConnector = { connector, props, state: 'STOPPED' };
+    const running: RunningConnector = { connector, props, state: 'STOPPED', listener };
     this.connectors.set(name, running);
     const context: SourceConnectorContext & ConnectorContext = {
       requestTaskReconfiguration: () => listener.onTaskReconfigurationRequest(name),
@@ -260,6 +263,8 @@ export class Worker {
       }
     }
     this.log('info', `Stopped connector ${name}`);
+    // A failed connector stays FAILED until restarted, as in Kafka.
+    if (running.state !== 'FAILED') running.listener.onConnectorShutdown(name);
   }
 
   /** Connectors and tasks running here. */
