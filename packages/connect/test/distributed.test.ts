@@ -257,7 +257,7 @@ test('the eager protocol (connect.protocol=eager): tasks split, and all move at 
   assert.deepEqual([...new Set(readLines(out))].sort(), ['e0-1', 'e0-2', 'e0-3', 'e1-1', 'e1-2']);
 });
 
-test('a worker stopped cleanly leaves its tasks UNASSIGNED until the survivor runs them; a deleted connector leaves tombstones', async () => {
+test('a worker stopped cleanly leaves its tasks UNASSIGNED until the survivor runs them; a deleted connector leaves tombstones, its active topics too', async () => {
   const clean = (name: string) =>
     workerProperties(name, {
       'group.id': 'connect-clean',
@@ -300,6 +300,17 @@ test('a worker stopped cleanly leaves its tasks UNASSIGNED until the survivor ru
       : undefined;
   });
 
+  // KIP-558: the sink's topic, recorded by whichever worker read it, is known to both through the status topic.
+  await produce(0, ['c0-1'], 'clean-in');
+  await produce(1, ['c1-1'], 'clean-in');
+  for (const worker of [a, b])
+    await waitFor('the active topic through both workers', async () => {
+      const { body } = await rest(worker.url, 'GET', '/connectors/clean-sink/topics');
+      return JSON.stringify(body) === JSON.stringify({ 'clean-sink': { topics: ['clean-in'] } })
+        ? true
+        : undefined;
+    });
+
   assert.equal(await b.stop('SIGTERM'), 0, b.output());
   workers.splice(workers.indexOf(b), 1);
   const unassigned = await waitFor(
@@ -331,11 +342,12 @@ test('a worker stopped cleanly leaves its tasks UNASSIGNED until the survivor ru
       const [key, size] = line.split('|') as [string, string];
       if (key.includes('clean-sink')) latest.set(key, size);
     }
-    return [...latest.values()].every((size) => size === '-1') && latest.size === 3 ? latest : undefined;
+    return [...latest.values()].every((size) => size === '-1') && latest.size === 4 ? latest : undefined;
   });
   assert.deepEqual([...last.keys()].sort(), [
     'status-connector-clean-sink',
     'status-task-clean-sink-0',
     'status-task-clean-sink-1',
+    'status-topic-clean-in:connector-clean-sink',
   ]);
 });

@@ -19,9 +19,13 @@ import {
   DLQ_TOPIC_NAME_CONFIG,
   validateConnectorConfig,
 } from './connector-config.ts';
+import { TOPIC_TRACKING_ALLOW_RESET_CONFIG, TOPIC_TRACKING_ENABLE_CONFIG } from './worker-config.ts';
+import type { TopicStatusStore } from './topic-status-store.ts';
 import {
   RestError,
+  type ActiveTopicsInfo,
   type ConnectorOffset,
+  type ConnectorTaskId,
   type ConnectorProps,
   type PluginInfo,
   type ServerInfo,
@@ -49,6 +53,37 @@ export abstract class AbstractHerder {
     protected readonly worker: Worker,
     protected readonly offsetStore: OffsetBackingStore,
   ) {}
+
+  /** Where this herder keeps its connectors' active topics (KIP-558). */
+  protected abstract get topicStatuses(): TopicStatusStore;
+
+  private get topicTracking(): boolean {
+    return this.worker.config.getBoolean(TOPIC_TRACKING_ENABLE_CONFIG)!;
+  }
+
+  /** A task used `topic` (a source's record to it was acknowledged, a sink read from it): recorded once. */
+  onActiveTopic(id: ConnectorTaskId, topic: string): void {
+    if (!this.topicTracking || this.topicStatuses.topic(id.connector, topic) !== undefined) return;
+    this.topicStatuses.putTopic({
+      topic,
+      connector: id.connector,
+      task: id.task,
+      discoverTimestamp: Date.now(),
+    });
+  }
+
+  /** KIP-558's `GET /connectors/{name}/topics`: a connector Kafka has not heard of simply has none. */
+  async connectorActiveTopics(name: string): Promise<ActiveTopicsInfo> {
+    if (!this.topicTracking) throw new RestError(403, 'Topic tracking is disabled.');
+    return { [name]: { topics: this.topicStatuses.topics(name).map((status) => status.topic) } };
+  }
+
+  async resetConnectorActiveTopics(name: string): Promise<void> {
+    if (!this.topicTracking) throw new RestError(403, 'Topic tracking is disabled.');
+    if (!this.worker.config.getBoolean(TOPIC_TRACKING_ALLOW_RESET_CONFIG))
+      throw new RestError(403, 'Topic tracking reset is disabled.');
+    for (const { topic } of this.topicStatuses.topics(name)) this.topicStatuses.deleteTopic(name, topic);
+  }
 
   workerId(): string {
     return this.worker.workerId;

@@ -242,6 +242,10 @@ export class DistributedHerder
     this.statuses.putTask(id, this.status(state, trace));
   }
 
+  protected get topicStatuses(): KafkaStatusStore {
+    return this.statuses;
+  }
+
   // A deleted connector's statuses are the leader's to remove; anything else stopped here is UNASSIGNED until
   // its next owner says otherwise.
   onConnectorShutdown(connector: string): void {

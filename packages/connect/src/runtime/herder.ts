@@ -102,6 +102,9 @@ export class RequestTargetError extends Error {
 export const notFound = (connector: string): RestError =>
   new RestError(404, `Connector ${connector} not found`);
 
+/** The body of `GET /connectors/{name}/topics`: `{"<name>": {"topics": [...]}}`. */
+export type ActiveTopicsInfo = Record<string, { topics: string[] }>;
+
 export interface Herder {
   serverInfo(): Promise<ServerInfo>;
   /** The ids this worker answers to (for the console's worker list). */
@@ -130,6 +133,10 @@ export interface Herder {
   connectorOffsets(name: string): Promise<ConnectorOffset[]>;
   /** KIP-875: alters (or, with null, resets) offsets; the connector must be STOPPED. Resolves the message. */
   alterConnectorOffsets(name: string, offsets: ConnectorOffset[] | null): Promise<string>;
+  /** KIP-558: the topics a connector has used; 403 when `topic.tracking.enable` is false. */
+  connectorActiveTopics(name: string): Promise<ActiveTopicsInfo>;
+  /** Forgets them; 403 also when `topic.tracking.allow.reset` is false. */
+  resetConnectorActiveTopics(name: string): Promise<void>;
   plugins(connectorsOnly: boolean): PluginInfo[];
   pluginConfig(pluginName: string): ConfigKeyInfo[];
   validateConnectorConfig(config: ConnectorProps): Promise<ConfigInfos>;

@@ -5,7 +5,7 @@
  *
  * A safe write (KafkaStatusBackingStore.putSafe, for UNASSIGNED on shutdown) is skipped when another worker has
  * written the status in a later generation: the task's new owner, whose status must not be overwritten. A
- * deleted connector's statuses are removed with tombstones.
+ * deleted connector's statuses (its topics' included) are removed with tombstones.
  */
 import type { ClusterClient } from '@sluice/client';
 import { KafkaBasedLog, type KafkaBasedLogTopic } from './kafka-based-log.ts';
@@ -15,16 +15,21 @@ import {
   connectorStatusKey,
   decodeStatusRecord,
   encodeStatus,
+  encodeTopicStatus,
   taskStatusKey,
+  topicStatusKey,
   type Status,
+  type TopicStatus,
 } from './distributed/index.ts';
+import { TopicStatusMap, type TopicStatusStore } from './topic-status-store.ts';
 
 const idKey = (id: ConnectorTaskId): string => `${id.connector}-${id.task}`;
 
-export class KafkaStatusStore {
+export class KafkaStatusStore implements TopicStatusStore {
   private readonly log: KafkaBasedLog;
   private readonly connectors = new Map<string, Status>();
   private readonly tasks = new Map<string, { id: ConnectorTaskId; status: Status }>();
+  private readonly topicStatuses = new TopicStatusMap();
 
   constructor(
     client: ClusterClient,
@@ -63,6 +68,9 @@ export class KafkaStatusStore {
     } else if (record.type === 'task-status') {
       if (record.status === null) this.tasks.delete(idKey(record.id));
       else this.tasks.set(idKey(record.id), { id: record.id, status: record.status });
+    } else if (record.type === 'topic-status') {
+      if (record.status === null) this.topicStatuses.delete(record.connector, record.topic);
+      else this.topicStatuses.set({ ...record.status, topic: record.topic, connector: record.connector });
     }
   }
 
@@ -92,7 +100,29 @@ export class KafkaStatusStore {
     if (canWriteSafely(this.tasks.get(idKey(id))?.status, status)) this.putTask(id, status);
   }
 
-  /** Tombstones for a deleted connector's status and the statuses of every task of it this worker has read. */
+  topic(connector: string, topic: string): TopicStatus | undefined {
+    return this.topicStatuses.get(connector, topic);
+  }
+
+  topics(connector: string): TopicStatus[] {
+    return this.topicStatuses.all(connector);
+  }
+
+  putTopic(status: TopicStatus): void {
+    this.topicStatuses.set(status);
+    const key = topicStatusKey(status.topic, status.connector);
+    this.write(key, encodeTopicStatus(status), `topic ${status.topic} of connector ${status.connector}`);
+  }
+
+  deleteTopic(connector: string, topic: string): void {
+    this.topicStatuses.delete(connector, topic);
+    this.write(topicStatusKey(topic, connector), null, `topic ${topic} of connector ${connector}`);
+  }
+
+  /**
+   * Tombstones for a deleted connector's status, the statuses of every task of it this worker has read, and
+   * its active topics.
+   */
   removeConnector(name: string): void {
     this.connectors.delete(name);
     this.write(connectorStatusKey(name), null, `connector ${name}`);
@@ -101,6 +131,7 @@ export class KafkaStatusStore {
       this.tasks.delete(key);
       this.write(taskStatusKey(id), null, `task ${key}`);
     }
+    for (const { topic } of this.topics(name)) this.deleteTopic(name, topic);
   }
 
   private write(key: string, value: Buffer | null, what: string): void {

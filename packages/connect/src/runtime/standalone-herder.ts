@@ -9,6 +9,7 @@
 import type { ConfigInfos } from '../config/config-infos.ts';
 import { CONNECTOR_CLASS_CONFIG, NAME_CONFIG, validationFailureMessage } from './connector-config.ts';
 import { AbstractHerder } from './abstract-herder.ts';
+import { MemoryTopicStatusStore } from './topic-status-store.ts';
 import {
   RestError,
   notFound,
@@ -43,6 +44,7 @@ export class StandaloneHerder
 {
   private readonly entries = new Map<string, ConnectorEntry>();
   private queue: Promise<unknown> = Promise.resolve();
+  protected readonly topicStatuses = new MemoryTopicStatusStore();
 
   constructor(worker: Worker, offsetStore: OffsetBackingStore) {
     super(worker, offsetStore);
@@ -236,6 +238,7 @@ export class StandaloneHerder
       await this.stopTasks(name);
       await this.worker.stopConnector(name);
       this.entries.delete(name);
+      for (const { topic } of this.topicStatuses.topics(name)) this.topicStatuses.deleteTopic(name, topic);
     });
   }
 

@@ -10,6 +10,9 @@ import { overridePolicy } from './client-config-override.ts';
 
 export type WorkerMode = 'standalone' | 'distributed';
 
+export const TOPIC_TRACKING_ENABLE_CONFIG = 'topic.tracking.enable';
+export const TOPIC_TRACKING_ALLOW_RESET_CONFIG = 'topic.tracking.allow.reset';
+
 const COMMON = new ConfigDef()
   .define({
     name: 'bootstrap.servers',
@@ -107,6 +110,20 @@ const COMMON = new ConfigDef()
     defaultValue: '',
     importance: 'LOW',
     documentation: 'An id string to pass to the server when making requests.',
+  })
+  .define({
+    name: 'topic.tracking.enable',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'LOW',
+    documentation: 'Enable tracking the set of active topics per connector during runtime.',
+  })
+  .define({
+    name: 'topic.tracking.allow.reset',
+    type: 'BOOLEAN',
+    defaultValue: true,
+    importance: 'LOW',
+    documentation: 'If set to true, it allows user requests to reset the set of active topics per connector.',
   })
   .define({
     name: 'connector.client.config.override.policy',

@@ -172,7 +172,10 @@ export class WorkerSinkTask extends WorkerTask {
   private async convertAll(consumed: ConsumedRecord[]): Promise<SinkRecord[]> {
     const { retry, keyConverter, valueConverter, headerConverter, converterClasses, stages } = this.setup;
     const records: SinkRecord[] = [];
+    let lastTopic: string | null = null;
     for (const raw of consumed) {
+      // A poll's records come a partition at a time: the herder hears of each run of one topic once.
+      if (raw.topic !== lastTopic) this.listener.onActiveTopic(this.id, (lastTopic = raw.topic));
       const ctx = (stage: Stage, executingClass: string) => ({
         stage,
         executingClass,

@@ -195,6 +195,7 @@ export class WorkerSourceTask extends WorkerTask {
       .then(
         async (metadata) => {
           this.submitted.ack(submitted);
+          this.listener.onActiveTopic(this.id, metadata.topic);
           await this.setup.task.commitRecord(record, {
             topic: metadata.topic,
             partition: metadata.partition,

@@ -11,6 +11,8 @@ import { javaStackTrace } from './error-handling.ts';
 export interface TaskStatusListener {
   onTaskState(id: ConnectorTaskId, state: State, trace?: string): void;
   onTaskShutdown(id: ConnectorTaskId): void;
+  /** The task used `topic` (KIP-558 active topics). */
+  onActiveTopic(id: ConnectorTaskId, topic: string): void;
 }
 
 export type Logger = (level: 'info' | 'warn' | 'error', message: string) => void;

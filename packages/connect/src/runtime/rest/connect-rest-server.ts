@@ -245,6 +245,15 @@ export function connectRoutes(herder: Herder): Route[] {
         body: { message: await herder.alterConnectorOffsets(params[0]!, null) },
       }),
     }),
+    route('/connectors/{name}/topics', {
+      GET: async ({ params }) => ({ status: 200, body: await herder.connectorActiveTopics(params[0]!) }),
+    }),
+    route('/connectors/{name}/topics/reset', {
+      PUT: async ({ params }) => {
+        await herder.resetConnectorActiveTopics(params[0]!);
+        return { status: 202 };
+      },
+    }),
     route('/connector-plugins', {
       GET: async ({ query }) => ({
         status: 200,
