@@ -130,6 +130,12 @@ describe('sluice connect (REST)', () => {
     assert.equal((JSON.parse(await ok(['config', 'lines'])) as Record<string, string>).file, input);
     assert.ok((JSON.parse(await ok(['list'])) as { name: string }[]).some((c) => c.name === 'lines'));
 
+    // KIP-558: the topic the source wrote to, until reset.
+    await until('an active topic', async () => (await ok(['topics', 'lines'])).includes('cli-lines'));
+    assert.deepEqual(JSON.parse(await ok(['topics', 'lines'])), ['cli-lines']);
+    await ok(['topics', 'lines', '--reset']);
+    assert.deepEqual(JSON.parse(await ok(['topics', 'lines'])), []);
+
     await ok(['stop', 'lines']);
     await until('STOPPED', async () => (await stateOf('lines')) === 'STOPPED');
     await until(

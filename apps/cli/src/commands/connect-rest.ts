@@ -15,9 +15,9 @@ export const DEFAULT_CONNECT_URL = 'http://127.0.0.1:8083';
 export const CONNECT_REST_USAGE = `  connect list | info | plugins [--all] | plugin-config PLUGIN | status NAME | tasks NAME | config NAME
         | create --config-file F.json|F.properties [--name NAME] | update NAME --config-file F | pause NAME
         | resume NAME | stop NAME | restart NAME [--include-tasks] [--only-failed] | restart-task NAME TASK
-        | delete NAME | offsets NAME [--reset | --alter-file F.json]
+        | delete NAME | offsets NAME [--reset | --alter-file F.json] | topics NAME [--reset]
         | validate PLUGIN (--config name=value ... | --config-file F) [--url URL (default ${DEFAULT_CONNECT_URL})]
-        Kafka Connect's REST API: connectors, their status, tasks, config and offsets, and the plugins
+        Kafka Connect's REST API: connectors, their status, tasks, config, offsets and active topics, and the plugins
 `;
 
 type Run = (args: string[]) => Promise<void>;
@@ -195,6 +195,12 @@ const SUBCOMMANDS: Record<string, Run> = {
     } else {
       print(await client.connectorOffsets(name));
     }
+  },
+  async topics(args) {
+    const { values, positionals, client } = options(args, { reset: { type: 'boolean', default: false } });
+    const name = onePositional(positionals, 'connector name');
+    if (values.reset) await client.resetConnectorActiveTopics(name);
+    else print(await client.connectorActiveTopics(name));
   },
   async validate(args) {
     const { values, positionals, client } = options(args, {

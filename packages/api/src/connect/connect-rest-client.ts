@@ -259,6 +259,21 @@ export class ConnectRestClient {
     return (await this.request('DELETE', `/connectors/${segment(name)}/offsets`, messageBody)).message;
   }
 
+  /** `GET /connectors/{name}/topics` (KIP-558): the topics the connector has used; 403 when tracking is off. */
+  async connectorActiveTopics(name: string): Promise<string[]> {
+    const body = await this.request(
+      'GET',
+      `/connectors/${segment(name)}/topics`,
+      z.record(z.string(), z.object({ topics: z.array(z.string()) })),
+    );
+    return body[name]?.topics ?? [];
+  }
+
+  /** `PUT /connectors/{name}/topics/reset`: forgets the connector's active topics. */
+  async resetConnectorActiveTopics(name: string): Promise<void> {
+    await this.request('PUT', `/connectors/${segment(name)}/topics/reset`, null);
+  }
+
   /** `GET /connector-plugins`; with connectorsOnly=false also converters, transformations and predicates. */
   connectorPlugins(connectorsOnly = true): Promise<PluginInfo[]> {
     return this.request('GET', `/connector-plugins?connectorsOnly=${connectorsOnly}`, z.array(pluginInfo));
