@@ -361,6 +361,30 @@ describe('group coordinator', () => {
     assert.deepEqual(await committed(client, 'g-stable'), new Map([['kept:0', 3n]]), 'kept offsets survive');
   });
 
+  it('keeps an empty group while a member id it handed out is on its way back (expiry sweeps in between)', async () => {
+    const broker = await startInProcess(tempDataDir(), { 'offsets.retention.check.interval.ms': '10' });
+    cleanups.push(() => broker.close());
+    const client = await KafkaConnection.connect('127.0.0.1', broker.port);
+    cleanups.push(() => client.close());
+    const join = (memberId: string) =>
+      client.request(ApiKey.JoinGroup, {
+        groupId: 'g-joining',
+        sessionTimeoutMs: 30_000,
+        rebalanceTimeoutMs: 10_000,
+        memberId,
+        groupInstanceId: null,
+        protocolType: 'consumer',
+        protocols: [{ name: 'range', metadata: subscription(['t']) }],
+        reason: null,
+      });
+    const first = await join('');
+    assert.equal(first.errorCode, ErrorCode.MEMBER_ID_REQUIRED);
+    // Ten sweeps for empty groups without offsets pass before the member comes back with its id.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const joined = await join(first.memberId);
+    assert.equal(joined.errorCode, ErrorCode.NONE, `join with the handed-out id: error ${joined.errorCode}`);
+  });
+
   it("answers bad commits with Kafka's errors", async () => {
     const broker = await startInProcess(tempDataDir(), {});
     cleanups.push(() => broker.close());

@@ -904,7 +904,9 @@ export class GroupCoordinator implements LeadershipListener {
     }
     const group = this.groups.get(groupId);
     if (!group) return { since: fromCommit, keepTopics: new Set(), isEmpty: () => true };
-    const isEmpty = () => group.state === 'Empty' && group.members.size === 0;
+    // A member id handed out (MEMBER_ID_REQUIRED) and not yet used is a member on its way in: the group stays.
+    const isEmpty = () =>
+      group.state === 'Empty' && group.members.size === 0 && group.pendingMemberIds.size === 0;
     if (group.state === 'Empty' && group.protocolType !== null)
       return { since: () => group.stateTimestamp, keepTopics: new Set(), isEmpty };
     if (group.state === 'Empty') return { since: fromCommit, keepTopics: new Set(), isEmpty };
