@@ -143,6 +143,10 @@ describe('rolling restarts of a 3-broker cluster under produce and group load', 
       writeFileSync(stopConsumer, '');
     }
     assert.equal(await producer.exit(60_000), 0, producer.output().slice(-2000));
+    // The group member stops before the election below moves leaders: kafkajs 2.2.4's fetch manager, told of new
+    // partition leaders while stop() runs, starts fresh fetchers after stop() stopped the old ones, and they spin
+    // on the stopped runner's empty fetches forever, starving the event loop (seen under load, in its DEBUG log).
+    assert.equal(await consumer.exit(60_000), 0, consumer.output().slice(-6000));
 
     // Restarts leave leadership where failovers put it; a preferred election gives it back (kafka-leader-election).
     const before = await partitionStates(cluster.bootstrap, [TOPIC, '__consumer_offsets']);
@@ -168,9 +172,6 @@ describe('rolling restarts of a 3-broker cluster under produce and group load', 
       return states.length === 9 && states.every((s) => s.leader === s.preferred) ? states : null;
     });
     assert.equal(new Set(balanced.filter((s) => s.topic === TOPIC).map((s) => s.leader)).size, 3);
-    // kafkajs's stop() waits out its retries (30, up to 2 s apart) when the coordinator or a leader moved under it
-    // (the election above): 120 s covers them; a stop that hangs for good still fails, with kafkajs's DEBUG log.
-    assert.equal(await consumer.exit(120_000), 0, consumer.output().slice(-6000));
 
     const acknowledged = [...producer.output().matchAll(/^ack (\d+)$/gm)].map((m) => `r-${m[1]}`);
     assert.ok(acknowledged.length > 100, `only ${acknowledged.length} records acknowledged`);
