@@ -4,7 +4,8 @@
  *
  * 1. Installs the system tools the tests use when they are missing (Debian packages; CI runs as root).
  *    A missing tool is installed, never a reason to skip a test.
- * 2. Typecheck (turbo, every workspace) and lint (eslint, whole tree).
+ * 2. Typecheck (turbo, every workspace), lint (eslint, whole tree) and the console's production build, which the
+ *    server tests serve (built once, so that test files running side by side do not each build it).
  * 3. Every `*.test.ts` under apps/, packages/, tooling/ with node:test (unit and integration tests), two files at a
  *    time, then the few that measure time or rates alone.
  * 4. The Playwright end-to-end tests in e2e/ against the real server in Debian's Chromium.
@@ -167,10 +168,18 @@ totals[setup.ok ? 'pass' : 'fail'] += 1;
 for (const [name, command, args] of [
   ['typecheck', 'npx', ['turbo', 'run', 'typecheck', '--output-logs=errors-only']],
   ['lint', 'npx', ['eslint', '.', '--max-warnings', '0']],
+  // The server tests serve the console's production build. Built once here: test files that run side by side
+  // must not each start a `next build` in this checkout (the second refuses to run beside the first).
+  [
+    'console build',
+    'npx',
+    ['turbo', 'run', 'build', '--filter=@sluice/console', '--output-logs=errors-only'],
+  ],
 ]) {
   const outcome = run(command, args);
   record(name, outcome);
   totals[outcome.ok ? 'pass' : 'fail'] += 1;
+  if (name === 'console build' && outcome.ok) process.env.SLUICE_CONSOLE_BUILT = '1';
 }
 
 /**

@@ -7,7 +7,7 @@
  * with the console's SCRAM user as a super user, and a console user mapped to User:alice is held to alice's ACLs.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -27,8 +27,8 @@ import {
   type TestCertificates,
 } from '../../../packages/broker/test/support/tls-certificates.ts';
 import { createSluiceServer, type SluiceServer } from './server.ts';
+import { ensureConsoleBuild } from './testing/console-build.ts';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const CLI = fileURLToPath(new URL('../../cli/bin/sluice.mjs', import.meta.url));
 const ADMIN_PASSWORD = 'https-Admin-password-6627';
 const SCRAM_USER = 'console';
@@ -125,12 +125,7 @@ function scramProperties(name: string, password: string): string {
 
 before(
   async () => {
-    const build = spawnSync(
-      'npx',
-      ['turbo', 'run', 'build', '--filter=@sluice/console', '--output-logs=errors-only'],
-      { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' },
-    );
-    assert.equal(build.status, 0, 'building the console failed');
+    ensureConsoleBuild();
     dir = tempDataDir('sluice-https-');
     certs = await createTestCertificates();
     broker = await startBroker({

@@ -4,11 +4,10 @@
  * changed and replays its cache (about a second) when they did not.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import superjson from 'superjson';
 import {
@@ -17,8 +16,8 @@ import {
   valueOf,
 } from '../../../packages/broker/test/support/prometheus-text.ts';
 import { createSluiceServer, type SluiceServer } from './server.ts';
+import { ensureConsoleBuild } from './testing/console-build.ts';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'sluice-server-'));
 // Removed on exit too: a close that never settles would otherwise leave the broker's logs behind.
 process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
@@ -70,12 +69,7 @@ async function signIn(username: string, password: string): Promise<string> {
 
 before(
   async () => {
-    const build = spawnSync(
-      'npx',
-      ['turbo', 'run', 'build', '--filter=@sluice/console', '--output-logs=errors-only'],
-      { cwd: ROOT, env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'inherit' },
-    );
-    assert.equal(build.status, 0, 'building the console failed');
+    ensureConsoleBuild();
     server = await createSluiceServer({
       dataDir,
       consolePort: 0,
