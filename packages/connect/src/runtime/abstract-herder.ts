@@ -1,8 +1,9 @@
 /**
  * What every herder does the same way (AbstractHerder): plugin listings, config validation, server info, and
- * reading and writing connector offsets (KIP-875). Source offsets live in the worker's offset store; a sink
- * connector's offsets are its consumer group's (`connect-<connector>`, or the group its config overrides) committed offsets, shown as
- * {"kafka_topic","kafka_partition"} -> {"kafka_offset"}, as Kafka shows them.
+ * reading and writing connector offsets (KIP-875), and active topics (KIP-558). Source offsets live in the
+ * worker's offset store; a sink connector's offsets are its consumer group's committed offsets (`connect-<name>`,
+ * or the group its config overrides), shown as {"kafka_topic","kafka_partition"} -> {"kafka_offset"}, as Kafka
+ * shows them.
  */
 import { ApiKey } from '@sluice/protocol';
 import { throwIfError } from '@sluice/client';

@@ -111,7 +111,7 @@ export async function startDistributed(
       partitions: config.getInt('offset.storage.partitions')!,
       replicationFactor: config.get('offset.storage.replication.factor') as number,
     },
-    clients.newProducer(`${clientId}-offsets`),
+    clients.newInternalProducer(`${clientId}-offsets`),
     log,
   );
   const { restServer, restUrl, workerId } = await startRest(config, log);

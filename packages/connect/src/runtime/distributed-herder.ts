@@ -82,7 +82,7 @@ function toProps(config: ConfigProperties | null): ConnectorProps {
 export interface DistributedLogs {
   client: ClusterClient;
   newClient(clientId: string): ClusterClient;
-  newProducer(clientId: string): RecordProducer;
+  newInternalProducer(clientId: string): RecordProducer;
 }
 
 export class DistributedHerder
@@ -130,7 +130,7 @@ export class DistributedHerder
         partitions: 1,
         replicationFactor: config.get('config.storage.replication.factor') as number,
       },
-      logs.newProducer(`${clientId}-configs`),
+      logs.newInternalProducer(`${clientId}-configs`),
       (update) => this.onConfigRecord(update),
       log,
     );
@@ -141,7 +141,7 @@ export class DistributedHerder
         partitions: config.getInt('status.storage.partitions')!,
         replicationFactor: config.get('status.storage.replication.factor') as number,
       },
-      logs.newProducer(`${clientId}-statuses`),
+      logs.newInternalProducer(`${clientId}-statuses`),
       log,
     );
     this.member = new GroupMember(

@@ -130,6 +130,15 @@ export function workerClients(
   return {
     client,
     newClient: (clientId: string) => new ClusterClient(bootstrapServers, clientId, { security }),
+    newInternalProducer(clientId: string): RecordProducer {
+      // The worker's own topics are written with acks=all whatever the connectors' producers are told, under
+      // this producer's own client id.
+      const { acks: _acks, compression: _compression, ...settings } = producerSettings(workerProps);
+      return new Producer(
+        new ClusterClient(bootstrapServers, clientId, { security: securityOf(workerProps, 'producer.') }),
+        { ...settings, acks: -1, deliveryTimeoutMs: CONNECT_DELIVERY_TIMEOUT_MS },
+      );
+    },
     newProducer(clientId: string, overrides = {}): RecordProducer {
       const props = withOverrides(workerProps, 'producer.', overrides);
       const id = props['producer.client.id'] ?? clientId;

@@ -63,6 +63,8 @@ export interface WorkerClients {
   client: ClusterClient;
   /** A client of its own, for a reader that long-polls (a broker answers one connection's requests in order). */
   newClient(clientId: string): ClusterClient;
+  /** A producer for the worker's own topics (configs, statuses, offsets): acks=all, the client id given. */
+  newInternalProducer(clientId: string): RecordProducer;
   /** `overrides` are a connector's settings for this client, by the client's names (acks, client.id, ...). */
   newProducer(clientId: string, overrides?: Readonly<Record<string, string>>): RecordProducer;
   newConsumer(
