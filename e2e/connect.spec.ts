@@ -94,6 +94,10 @@ test('connect: create a FileStreamSource connector from the form and read its re
 
   // Pause and resume, as Kafka Connect reports them.
   await page.goto(`/connect/connect/connectors/${CONNECTOR}`);
+  // The topic the source wrote to (KIP-558), a link to its page.
+  await expect(
+    page.getByRole('list', { name: `Topics ${CONNECTOR} used` }).getByRole('link', { name: TOPIC }),
+  ).toHaveAttribute('href', `/topics/${TOPIC}`, { timeout: 30_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
   await expect(valueOf(connector, 'State')).toHaveText('PAUSED', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Resume' }).click();

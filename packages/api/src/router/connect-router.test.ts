@@ -2,9 +2,9 @@
  * The connect router against a real Kafka Connect worker (`sluice connect standalone`, its own process, REST
  * on a free port) and a real broker in this process: clusters and workers, plugins and a plugin's config
  * definition, Connect's validation, a FileStreamSource connector created, its lines arriving in the topic, then
- * paused, resumed, stopped, its offsets read, altered and reset, restarted, reconfigured and deleted, each by
- * the operator role with an audit entry, Connect's refusals passed on in its own words, and a worker that does
- * not answer.
+ * paused, resumed, its active topics read and reset, stopped, its offsets read, altered and reset, restarted,
+ * reconfigured and deleted, each by the operator role with an audit entry, Connect's refusals passed on in its
+ * own words, and a worker that does not answer.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -216,6 +216,21 @@ describe('connect router', () => {
       (await stateOf('lines')) === 'RUNNING' ? true : undefined,
     );
 
+    // KIP-558: the topic the source wrote to, readable by viewers, reset by operators only.
+    const used = await eventually('the active topic', async () => {
+      const t = await as('viewer').connect.activeTopics(target);
+      return t.tracking && t.topics.length > 0 ? t : undefined;
+    });
+    assert.deepEqual(used, { tracking: true, topics: [TOPIC] });
+    await rejects(
+      as('viewer').connect.resetActiveTopics(target),
+      'FORBIDDEN',
+      /operator role/,
+      'viewers do not reset topics',
+    );
+    await operator.connect.resetActiveTopics(target);
+    assert.deepEqual(await as('viewer').connect.activeTopics(target), { tracking: true, topics: [] });
+
     await rejects(
       operator.connect.resetOffsets(target),
       'BAD_REQUEST',
@@ -279,6 +294,7 @@ describe('connect router', () => {
         ['operator-user', 'connector.create', 'local/lines'],
         ['operator-user', 'connector.pause', 'local/lines'],
         ['operator-user', 'connector.resume', 'local/lines'],
+        ['operator-user', 'connector.topics.reset', 'local/lines'],
         ['operator-user', 'connector.stop', 'local/lines'],
         ['operator-user', 'connector.offsets.alter', 'local/lines'],
         ['operator-user', 'connector.offsets.reset', 'local/lines'],

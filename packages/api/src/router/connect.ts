@@ -16,6 +16,7 @@ import { recordAudit } from '../audit.ts';
 import { connectCall } from '../connect/connect-errors.ts';
 import {
   ConnectRestClient,
+  ConnectRestError,
   type ConnectorStateInfo,
   type ServerInfo,
 } from '../connect/connect-rest-client.ts';
@@ -145,6 +146,23 @@ export const connectRouter = {
     .query(({ ctx, input }) =>
       connectCall(() => clientFor(ctx, input.cluster).connectorOffsets(input.connector)),
     ),
+
+  /**
+   * The topics the connector has used (KIP-558). A worker with `topic.tracking.enable=false` answers 403: that is
+   * the cluster's setting, said as such, not an error of this console.
+   */
+  activeTopics: viewerProcedure.input(connectorInput).query(({ ctx, input }) =>
+    connectCall(async () => {
+      try {
+        const topics = await clientFor(ctx, input.cluster).connectorActiveTopics(input.connector);
+        return { tracking: true as const, topics };
+      } catch (error) {
+        if (error instanceof ConnectRestError && error.errorCode === 403)
+          return { tracking: false as const, reason: error.message };
+        throw error;
+      }
+    }),
+  ),
 
   /** The plugins installed on the workers; connectors only unless asked for all. */
   plugins: viewerProcedure
@@ -283,5 +301,16 @@ export const connectRouter = {
       target(input.cluster, input.connector),
     );
     return { message };
+  }),
+
+  /** Forgets the connector's active topics (KIP-558); they come back as its tasks use them. */
+  resetActiveTopics: operatorProcedure.input(connectorInput).mutation(async ({ ctx, input }) => {
+    await connectCall(() => clientFor(ctx, input.cluster).resetConnectorActiveTopics(input.connector));
+    await recordAudit(
+      ctx.db,
+      ctx.user.username,
+      'connector.topics.reset',
+      target(input.cluster, input.connector),
+    );
   }),
 } satisfies TRPCRouterRecord;

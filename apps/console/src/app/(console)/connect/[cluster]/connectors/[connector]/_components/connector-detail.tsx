@@ -14,11 +14,12 @@ import { ConnectorState } from '../../../../_components/connector-state';
 import { ConfigEditor } from './config-editor';
 import { ConnectorActions } from './connector-actions';
 import { ConnectorOffsets } from './connector-offsets';
+import { ConnectorTopics } from './connector-topics';
 import { TaskList } from './task-list';
 
 const REFRESH_MS = 3_000;
 
-/** A connector: its state and worker, its tasks, the actions on it, its config and its offsets. */
+/** A connector: its state and worker, its tasks, the actions on it, the topics it used, its config and offsets. */
 export function ConnectorDetail({ cluster, connector }: { cluster: string; connector: string }) {
   const trpc = useTRPC();
   const access = useRoleAccess('operator');
@@ -105,6 +106,9 @@ export function ConnectorDetail({ cluster, connector }: { cluster: string; conne
       </Card>
       <Card title="Tasks">
         <TaskList cluster={cluster} connector={connector} tasks={data.tasks} canRestart={operator} />
+      </Card>
+      <Card title="Topics">
+        <ConnectorTopics cluster={cluster} connector={connector} editable={operator} />
       </Card>
       <Card title="Config">
         <ConfigEditor cluster={cluster} connector={connector} config={data.config} editable={operator} />
