@@ -171,6 +171,6 @@ describe('quotas against librdkafka', () => {
     ]);
     t.diagnostic(`User:ANONYMOUS with the same client-id: ${JSON.stringify(anonymous)}`);
     assert.ok(anonymous.acked_bytes > 0, 'User:ANONYMOUS produced nothing');
-    assert.equal(anonymous.throttle_max_ms, 0, 'User:ANONYMOUS was throttled under carol\'s user quota');
+    assert.equal(anonymous.throttle_max_ms, 0, "User:ANONYMOUS was throttled under carol's user quota");
   });
 });

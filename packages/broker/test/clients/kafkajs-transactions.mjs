@@ -3,7 +3,11 @@
 import { Kafka, logLevel } from 'kafkajs';
 
 const [bootstrap, topic = 'tx-topic', group = 'tx-group'] = process.argv.slice(2);
-const kafka = new Kafka({ clientId: 'kafkajs-tx', brokers: bootstrap.split(','), logLevel: logLevel.NOTHING });
+const kafka = new Kafka({
+  clientId: 'kafkajs-tx',
+  brokers: bootstrap.split(','),
+  logLevel: logLevel.NOTHING,
+});
 const admin = kafka.admin();
 await admin.connect();
 await admin.createTopics({ topics: [{ topic, numPartitions: 2 }] });
