@@ -9,13 +9,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { startBroker, tempDataDir, type BrokerProcess } from '../../broker/test/support/broker-process.ts';
 import { runOk } from '../../broker/test/support/run.ts';
-import {
-  rest,
-  startWorker,
-  waitFor,
-  writeProperties,
-  type WorkerProcess,
-} from '../src/testing/worker-process.ts';
+import { rest, startStandaloneWorker, waitFor, type WorkerProcess } from '../src/testing/worker-process.ts';
 
 let broker: BrokerProcess;
 let dir: string;
@@ -23,15 +17,12 @@ let tracking: WorkerProcess;
 let untracked: WorkerProcess;
 let noReset: WorkerProcess;
 
-function workerProps(name: string, extra: Record<string, string> = {}): string {
-  return writeProperties(dir, `${name}.properties`, {
-    'bootstrap.servers': broker.bootstrap,
-    'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
-    'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
-    'offset.storage.file.filename': join(dir, `${name}.offsets`),
-    'offset.flush.interval.ms': '500',
-    listeners: 'http://127.0.0.1:0',
-    ...extra,
+/** A standalone worker of its own (its properties and offsets in a folder named after it), with `configs`. */
+function standaloneWorker(name: string, configs: Record<string, string> = {}): Promise<WorkerProcess> {
+  return startStandaloneWorker({
+    bootstrap: broker.bootstrap,
+    dir: join(dir, name),
+    configs: { 'offset.flush.interval.ms': '500', ...configs },
   });
 }
 
@@ -39,9 +30,9 @@ before(async () => {
   broker = await startBroker({ configs: { 'group.initial.rebalance.delay.ms': '0' } });
   dir = tempDataDir('sluice-connect-topics-');
   [tracking, untracked, noReset] = await Promise.all([
-    startWorker('standalone', workerProps('tracking')),
-    startWorker('standalone', workerProps('untracked', { 'topic.tracking.enable': 'false' })),
-    startWorker('standalone', workerProps('no-reset', { 'topic.tracking.allow.reset': 'false' })),
+    standaloneWorker('tracking'),
+    standaloneWorker('untracked', { 'topic.tracking.enable': 'false' }),
+    standaloneWorker('no-reset', { 'topic.tracking.allow.reset': 'false' }),
   ]);
 });
 

@@ -12,13 +12,7 @@ import { startBroker, tempDataDir, type BrokerProcess } from '../../broker/test/
 import { runOk } from '../../broker/test/support/run.ts';
 import { ConfigException } from '../src/errors.ts';
 import { overridePolicy } from '../src/runtime/client-config-override.ts';
-import {
-  rest,
-  startWorker,
-  waitFor,
-  writeProperties,
-  type WorkerProcess,
-} from '../src/testing/worker-process.ts';
+import { rest, startStandaloneWorker, waitFor, type WorkerProcess } from '../src/testing/worker-process.ts';
 
 let broker: BrokerProcess;
 let dir: string;
@@ -26,15 +20,12 @@ let dir: string;
 let all: WorkerProcess;
 let principal: WorkerProcess;
 
-function workerProps(name: string, extra: Record<string, string> = {}): string {
-  return writeProperties(dir, `${name}.properties`, {
-    'bootstrap.servers': broker.bootstrap,
-    'key.converter': 'org.apache.kafka.connect.storage.StringConverter',
-    'value.converter': 'org.apache.kafka.connect.storage.StringConverter',
-    'offset.storage.file.filename': join(dir, `${name}.offsets`),
-    'offset.flush.interval.ms': '500',
-    listeners: 'http://127.0.0.1:0',
-    ...extra,
+/** A standalone worker of its own (its properties and offsets in a folder named after it), with `configs`. */
+function standaloneWorker(name: string, configs: Record<string, string> = {}): Promise<WorkerProcess> {
+  return startStandaloneWorker({
+    bootstrap: broker.bootstrap,
+    dir: join(dir, name),
+    configs: { 'offset.flush.interval.ms': '500', ...configs },
   });
 }
 
@@ -42,14 +33,11 @@ before(async () => {
   broker = await startBroker({ configs: { 'group.initial.rebalance.delay.ms': '0' } });
   dir = tempDataDir('sluice-connect-overrides-');
   [all, principal] = await Promise.all([
-    startWorker('standalone', workerProps('all')),
-    startWorker(
-      'standalone',
-      workerProps('principal', {
-        'connector.client.config.override.policy':
-          'org.apache.kafka.connect.connector.policy.PrincipalConnectorClientConfigOverridePolicy',
-      }),
-    ),
+    standaloneWorker('all'),
+    standaloneWorker('principal', {
+      'connector.client.config.override.policy':
+        'org.apache.kafka.connect.connector.policy.PrincipalConnectorClientConfigOverridePolicy',
+    }),
   ]);
 });
 
@@ -214,10 +202,7 @@ test("the worker's policy is named by class, simple name or alias; an unknown on
   );
   // A worker with an unknown policy stops at once, saying which setting is wrong.
   await assert.rejects(
-    startWorker(
-      'standalone',
-      workerProps('unknown-policy', { 'connector.client.config.override.policy': 'Everything' }),
-    ),
+    standaloneWorker('unknown-policy', { 'connector.client.config.override.policy': 'Everything' }),
     /exited with 1 before starting:\nsluice: Invalid value Everything for configuration connector\.client\.config\.override\.policy: Failed to find any class/,
   );
 });

@@ -4,7 +4,7 @@
  * `@sluice/connect/testing`, so the connect, api, cli and e2e tests start workers one way.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -141,7 +141,7 @@ export interface StandaloneWorker extends WorkerProcess {
 
 /**
  * A standalone worker with string converters on both sides (a line of a file is a record value as typed), its
- * files in `dir`, its REST listener on `restPort` (default: a free port); `configs` override worker settings.
+ * files in `dir` (created when missing), its REST listener on `restPort` (default: a free port); `configs` override worker settings.
  */
 export async function startStandaloneWorker(options: {
   bootstrap: string;
@@ -150,6 +150,7 @@ export async function startStandaloneWorker(options: {
   configs?: Record<string, string>;
 }): Promise<StandaloneWorker> {
   const port = options.restPort ?? 0;
+  mkdirSync(options.dir, { recursive: true });
   const workerProperties = writeProperties(options.dir, 'worker.properties', {
     'bootstrap.servers': options.bootstrap,
     listeners: `http://127.0.0.1:${port}`,
