@@ -83,6 +83,11 @@ export abstract class AbstractHerder {
     if (!this.topicTracking) throw new RestError(403, 'Topic tracking is disabled.');
     if (!this.worker.config.getBoolean(TOPIC_TRACKING_ALLOW_RESET_CONFIG))
       throw new RestError(403, 'Topic tracking reset is disabled.');
+    this.forgetActiveTopics(name);
+  }
+
+  /** Removes every active topic of a connector (a reset, or the connector deleted). */
+  protected forgetActiveTopics(name: string): void {
     for (const { topic } of this.topicStatuses.topics(name)) this.topicStatuses.deleteTopic(name, topic);
   }
 

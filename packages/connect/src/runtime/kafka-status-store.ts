@@ -21,7 +21,7 @@ import {
   type Status,
   type TopicStatus,
 } from './distributed/index.ts';
-import { TopicStatusMap, type TopicStatusStore } from './topic-status-store.ts';
+import { MemoryTopicStatusStore, type TopicStatusStore } from './topic-status-store.ts';
 
 const idKey = (id: ConnectorTaskId): string => `${id.connector}-${id.task}`;
 
@@ -29,7 +29,8 @@ export class KafkaStatusStore implements TopicStatusStore {
   private readonly log: KafkaBasedLog;
   private readonly connectors = new Map<string, Status>();
   private readonly tasks = new Map<string, { id: ConnectorTaskId; status: Status }>();
-  private readonly topicStatuses = new TopicStatusMap();
+  /** What this worker has read and written of the connectors' active topics. */
+  private readonly topicStatuses = new MemoryTopicStatusStore();
 
   constructor(
     client: ClusterClient,
@@ -69,8 +70,9 @@ export class KafkaStatusStore implements TopicStatusStore {
       if (record.status === null) this.tasks.delete(idKey(record.id));
       else this.tasks.set(idKey(record.id), { id: record.id, status: record.status });
     } else if (record.type === 'topic-status') {
-      if (record.status === null) this.topicStatuses.delete(record.connector, record.topic);
-      else this.topicStatuses.set({ ...record.status, topic: record.topic, connector: record.connector });
+      if (record.status === null) this.topicStatuses.deleteTopic(record.connector, record.topic);
+      else
+        this.topicStatuses.putTopic({ ...record.status, topic: record.topic, connector: record.connector });
     }
   }
 
@@ -101,21 +103,21 @@ export class KafkaStatusStore implements TopicStatusStore {
   }
 
   topic(connector: string, topic: string): TopicStatus | undefined {
-    return this.topicStatuses.get(connector, topic);
+    return this.topicStatuses.topic(connector, topic);
   }
 
   topics(connector: string): TopicStatus[] {
-    return this.topicStatuses.all(connector);
+    return this.topicStatuses.topics(connector);
   }
 
   putTopic(status: TopicStatus): void {
-    this.topicStatuses.set(status);
+    this.topicStatuses.putTopic(status);
     const key = topicStatusKey(status.topic, status.connector);
     this.write(key, encodeTopicStatus(status), `topic ${status.topic} of connector ${status.connector}`);
   }
 
   deleteTopic(connector: string, topic: string): void {
-    this.topicStatuses.delete(connector, topic);
+    this.topicStatuses.deleteTopic(connector, topic);
     this.write(topicStatusKey(topic, connector), null, `topic ${topic} of connector ${connector}`);
   }
 

@@ -238,7 +238,7 @@ export class StandaloneHerder
       await this.stopTasks(name);
       await this.worker.stopConnector(name);
       this.entries.delete(name);
-      for (const { topic } of this.topicStatuses.topics(name)) this.topicStatuses.deleteTopic(name, topic);
+      this.forgetActiveTopics(name);
     });
   }
 

@@ -17,48 +17,30 @@ export interface TopicStatusStore {
   deleteTopic(connector: string, topic: string): void;
 }
 
-/** A connector's topic statuses by connector, then topic (the shape both stores cache). */
-export class TopicStatusMap {
+/**
+ * Standalone mode's store (MemoryStatusBackingStore: nothing outlives the worker), and the distributed store's
+ * cache of what it read: topic statuses by connector, then topic.
+ */
+export class MemoryTopicStatusStore implements TopicStatusStore {
   private readonly byConnector = new Map<string, Map<string, TopicStatus>>();
 
-  get(connector: string, topic: string): TopicStatus | undefined {
+  topic(connector: string, topic: string): TopicStatus | undefined {
     return this.byConnector.get(connector)?.get(topic);
   }
 
-  all(connector: string): TopicStatus[] {
+  topics(connector: string): TopicStatus[] {
     return [...(this.byConnector.get(connector)?.values() ?? [])];
   }
 
-  set(status: TopicStatus): void {
+  putTopic(status: TopicStatus): void {
     let topics = this.byConnector.get(status.connector);
     if (!topics) this.byConnector.set(status.connector, (topics = new Map()));
     topics.set(status.topic, status);
   }
 
-  delete(connector: string, topic: string): void {
+  deleteTopic(connector: string, topic: string): void {
     const topics = this.byConnector.get(connector);
     topics?.delete(topic);
     if (topics?.size === 0) this.byConnector.delete(connector);
-  }
-}
-
-/** Standalone mode's store (MemoryStatusBackingStore): nothing outlives the worker. */
-export class MemoryTopicStatusStore implements TopicStatusStore {
-  private readonly statuses = new TopicStatusMap();
-
-  topic(connector: string, topic: string): TopicStatus | undefined {
-    return this.statuses.get(connector, topic);
-  }
-
-  topics(connector: string): TopicStatus[] {
-    return this.statuses.all(connector);
-  }
-
-  putTopic(status: TopicStatus): void {
-    this.statuses.set(status);
-  }
-
-  deleteTopic(connector: string, topic: string): void {
-    this.statuses.delete(connector, topic);
   }
 }

@@ -111,7 +111,7 @@ export class Worker {
    * A connector's overrides for one of its clients (Worker.connectorClientConfigOverrides): refused with
    * Kafka's message when the policy forbids any, which fails the task being built.
    */
-  private clientOverrides(connectorProps: ConnectorProps, client: ClientType): Record<string, string> {
+  private allowedClientOverrides(connectorProps: ConnectorProps, client: ClientType): Record<string, string> {
     const overrides = clientOverrides(connectorProps, client);
     const refused = Object.keys(overrides).filter((setting) => !this.overridePolicy.isAllowed(setting));
     if (refused.length > 0)
@@ -388,7 +388,7 @@ export class Worker {
         ...common,
         task,
         stages: stages as TransformationStage<SourceRecord>[],
-        producer: this.clients.newProducer(clientId, this.clientOverrides(connectorProps, 'producer')),
+        producer: this.clients.newProducer(clientId, this.allowedClientOverrides(connectorProps, 'producer')),
         offsetStore: this.offsetStore,
       });
     }
@@ -401,12 +401,12 @@ export class Worker {
       await this.clients.ensureTopic(
         dlqTopic,
         connectorConfig.get('errors.deadletterqueue.topic.replication.factor') as number,
-        this.clientOverrides(connectorProps, 'admin'),
+        this.allowedClientOverrides(connectorProps, 'admin'),
       );
       const dlq = new DeadLetterQueueReporter(
         this.clients.newProducer(
           `connector-dlq-producer-${taskName}`,
-          this.clientOverrides(connectorProps, 'producer'),
+          this.allowedClientOverrides(connectorProps, 'producer'),
         ),
         dlqTopic,
         id.connector,
@@ -438,7 +438,7 @@ export class Worker {
       consumer: this.clients.newConsumer(
         this.sinkGroupId(id.connector, connectorProps),
         clientId,
-        this.clientOverrides(connectorProps, 'consumer'),
+        this.allowedClientOverrides(connectorProps, 'consumer'),
       ),
       errantReporter,
     });
